@@ -1,0 +1,68 @@
+// The vocabulary of API.md, shared by commands, events, the rulebook and the ledger.
+
+/** LAB § 6 target groups (number in brackets), plus integration law and "none". */
+export const TARGET_GROUPS = [
+  'dagpenge', // 1
+  'kontanthjaelp', // 2-3
+  'ung_kontanthjaelp', // 4-5
+  'sygedagpenge', // 6
+  'jobafklaring', // 7
+  'ressourceforloeb', // 8
+  'ledighedsydelse', // 9
+  'revalidering', // 10
+  'foertidspension', // 11
+  'selvforsoergende', // 12
+  'ung_under_18', // 13
+  'integration_programme',
+  'integration_introduction',
+  'none',
+] as const;
+export type TargetGroup = (typeof TARGET_GROUPS)[number];
+
+export const READINESS = ['jobparat', 'aktivitetsparat', 'uddannelsesparat', 'aabenlyst_uddannelsesparat'] as const;
+export type Readiness = (typeof READINESS)[number];
+
+export interface TargetGroupAttributes {
+  readiness?: Readiness;
+  sickPayCategory?: 1 | 2 | 3;
+  hasVocationalEducation?: boolean;
+}
+
+export const OFFER_KINDS = [
+  'ordinary_education', // LAB § 90
+  'guidance_upskilling', // § 91
+  'education_97a', // § 97 a
+  'six_weeks_job_education',
+  'mentor',
+  'partnership', // § 15
+  'company_internship',
+  'wage_subsidy',
+  'utility_work', // § 87 a
+  'other',
+] as const;
+export type OfferKind = (typeof OFFER_KINDS)[number];
+
+export const EXPENSE_TYPES = [
+  'course_fee',
+  'teaching_material', // § 172
+  'extra_cost_allowance', // § 176
+  'transport_allowance', // § 175
+  'work_tools', // §§ 172, 178, 179
+  'special_expenses', // § 173
+  'rent',
+  'operating_income',
+  'other_operating',
+] as const;
+export type ExpenseType = (typeof EXPENSE_TYPES)[number];
+
+export const PROVIDER_KINDS = ['municipality', 'other_actor', 'education_institution'] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+
+export const MENTOR_TYPES = ['company', 'education', 'social'] as const;
+export type MentorType = (typeof MENTOR_TYPES)[number];
+
+export const MENTOR_KINDS = ['employee', 'municipal_employee', 'external_consultant'] as const;
+export type MentorKind = (typeof MENTOR_KINDS)[number];
+
+/** ISO calendar date, YYYY-MM-DD. */
+export type IsoDate = string;

@@ -1,0 +1,77 @@
+// The rulebook's public contract: what the ledger and the offer validation ask, and what they get.
+import type { ExpenseType, IsoDate, OfferKind, TargetGroup, TargetGroupAttributes } from '@app/domain/shared/vocabulary';
+
+/** Where a rule comes from: the seed file (shared/seeds) and the section or passage in it. */
+export interface Citation {
+  source: string; // e.g. '000_140518b2c182b2de.txt'
+  section: string; // e.g. 'Bilag 3'
+  note?: string;
+}
+
+/** A posting account: function (e.g. '5.68.90'), dranst ('1' cost, '2' state refund), grouping (e.g. '097'). */
+export interface Account {
+  function: string;
+  dranst: '1' | '2';
+  grouping: string;
+}
+
+/** Caps a cost can count against (amounts are parameters finance supplies, never constants). */
+export type CapId =
+  | 'driftsloft_dagpenge_kontanthjaelp' // 2014-2018: dagpenge / kontanthjælp / uddannelseshjælp
+  | 'driftsloft_sygedagpenge_revalidering' // 2014-2018: sygedagpenge / revalidering / ledighedsydelse
+  | 'integration_raadighedsloft';
+
+/** What is being costed: an offer expense of a given type, or mentor support. */
+export type CostKind = { kind: 'expense'; expenseType: ExpenseType } | { kind: 'mentor' };
+
+export interface RefundQuery {
+  /** The activity date the cost relates to. */
+  date: IsoDate;
+  targetGroup: TargetGroup;
+  attributes?: TargetGroupAttributes;
+  offerKind: OfferKind;
+  cost: CostKind;
+  /** Months into the unemployment spell on `date`, where a rule needs it (9-month rule). */
+  monthsUnemployed?: number;
+  /** Mentor only: whether `date` lies inside the mentor agreement's refundable window. */
+  withinMentorWindow?: boolean;
+}
+
+interface DecisionBase {
+  /** The decision holds unchanged for this query on every date from validFrom to validTo (inclusive). */
+  validFrom: IsoDate;
+  validTo: IsoDate;
+  citations: Citation[];
+}
+
+export interface RuleDecision extends DecisionBase {
+  outcome: 'rule';
+  ruleId: string;
+  /** Refund rate in basis points: 5000 = 50 %, 0 = explicitly no refund. */
+  rateBasisPoints: number;
+  cap: CapId | null;
+  costAccount: Account; // dranst '1'
+  refundAccount: Account | null; // dranst '2'; null when the rate is 0
+}
+
+export interface UnresolvedDecision extends DecisionBase {
+  outcome: 'no_rule' | 'ambiguous';
+  reason: string;
+  /** The account the cost still books to, when the chart of accounts decides it regardless. */
+  costAccount: Account | null;
+  /** For 'ambiguous': the rule ids that contradict each other. */
+  candidates?: string[];
+}
+
+export type RefundDecision = RuleDecision | UnresolvedDecision;
+
+export interface OfferValidityQuery {
+  offerCategory: string; // afholdelseskategori id
+  fundingFrame: string; // bevillingsramme id
+  startDate: IsoDate;
+  registrationDate: IsoDate;
+}
+
+export type OfferValidity =
+  | { valid: true; citations: Citation[] }
+  | { valid: false; reason: string; citations: Citation[] };
