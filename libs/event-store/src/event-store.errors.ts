@@ -1,0 +1,20 @@
+// Typed errors of the event log; the api maps them to problem responses in one place.
+
+export class WrongExpectedRevisionError extends Error {
+  constructor(
+    readonly stream: string,
+    readonly expected: string,
+    readonly actual: number | null,
+  ) {
+    super(`stream ${stream}: expected revision ${expected}, actual ${actual === null ? 'no stream' : actual}`);
+    this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+/** An event id that is already stored with a different stream or type than the new request. */
+export class DuplicateEventIdError extends Error {
+  constructor(readonly eventId: string) {
+    super(`event id ${eventId} is already stored for a different stream or type`);
+    this.name = 'DuplicateEventIdError';
+  }
+}

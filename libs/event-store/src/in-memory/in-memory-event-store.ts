@@ -1,0 +1,103 @@
+// The event log in memory, for unit tests of other libs. Same semantics as the real adapters.
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
+import type {
+  AppendRequest,
+  AppendResult,
+  BatchHandler,
+  EventStore,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { pollingSubscription } from '../polling-subscription';
+
+function resultOf(events: RecordedEvent[]): AppendResult {
+  const last = events[events.length - 1];
+  return {
+    events: events.map(({ id, type, stream, revision, position }) => ({ id, type, stream, revision, position })),
+    nextRevision: last.revision,
+    position: last.position,
+  };
+}
+
+export class InMemoryEventStore implements EventStore {
+  private readonly log: RecordedEvent[] = [];
+  private readonly byId = new Map<string, RecordedEvent>();
+  private readonly streams = new Map<string, RecordedEvent[]>();
+
+  async append(request: AppendRequest): Promise<AppendResult> {
+    const [result] = await this.appendMany([request]);
+    return result;
+  }
+
+  async appendMany(requests: AppendRequest[]): Promise<AppendResult[]> {
+    // Validate everything first so that a failing request leaves the log untouched.
+    const plan = this.plan(requests);
+    return plan.map((step) => (step.replay ? step.replay : this.write(step.request)));
+  }
+
+  private plan(requests: AppendRequest[]): { request: AppendRequest; replay: AppendResult | null }[] {
+    const pending = new Map<string, number | null>();
+    return requests.map((request) => {
+      if (request.events.length === 0) throw new Error('an append needs at least one event');
+      const found = request.events.map((e) => this.byId.get(e.id));
+      if (found.some((e) => e !== undefined)) {
+        const same = found.every((e, i) => e && e.stream === request.stream && e.type === request.events[i].type);
+        if (!same) throw new DuplicateEventIdError(request.events[0].id);
+        return { request, replay: resultOf(found as RecordedEvent[]) };
+      }
+      const current = pending.has(request.stream) ? pending.get(request.stream)! : this.currentRevision(request.stream);
+      const expected = request.expectedRevision;
+      const ok =
+        expected === 'any' ||
+        (expected === 'no_stream' && current === null) ||
+        (expected === 'stream_exists' && current !== null) ||
+        expected === current;
+      if (!ok) throw new WrongExpectedRevisionError(request.stream, String(expected), current);
+      pending.set(request.stream, (current ?? -1) + request.events.length);
+      return { request, replay: null };
+    });
+  }
+
+  private currentRevision(stream: string): number | null {
+    const events = this.streams.get(stream);
+    return events ? events.length - 1 : null;
+  }
+
+  private write(request: AppendRequest): AppendResult {
+    const stream = this.streams.get(request.stream) ?? [];
+    this.streams.set(request.stream, stream);
+    const appended = request.events.map((e) => {
+      const recorded: RecordedEvent = {
+        ...structuredClone(e),
+        stream: request.stream,
+        revision: stream.length,
+        position: BigInt(this.log.length + 1),
+      };
+      stream.push(recorded);
+      this.log.push(recorded);
+      this.byId.set(e.id, recorded);
+      return recorded;
+    });
+    return resultOf(appended);
+  }
+
+  async readStream(stream: string, fromRevision = 0): Promise<RecordedEvent[]> {
+    return (this.streams.get(stream) ?? []).slice(fromRevision).map((e) => structuredClone(e));
+  }
+
+  async readAll(after: bigint | null, limit: number): Promise<RecordedEvent[]> {
+    const start = Number(after ?? 0n);
+    return this.log.slice(start, start + limit).map((e) => structuredClone(e));
+  }
+
+  async headPosition(): Promise<bigint | null> {
+    return this.log.length === 0 ? null : BigInt(this.log.length);
+  }
+
+  subscribe(after: bigint | null, handler: BatchHandler, options?: SubscribeOptions): Subscription {
+    return pollingSubscription(this, after, handler, { idleDelayMs: 5, ...options });
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,38 @@
+// A catch-up subscription for adapters whose readAll is gap-free: read a batch after the last
+// position handed out, hand it over, repeat; sleep briefly when caught up.
+import type { BatchHandler, EventStore, SubscribeOptions, Subscription } from './event-store.port';
+
+export function pollingSubscription(
+  store: Pick<EventStore, 'readAll'>,
+  after: bigint | null,
+  handler: BatchHandler,
+  { batchSize = 1000, idleDelayMs = 50 }: SubscribeOptions = {},
+): Subscription {
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  const loop = async () => {
+    let checkpoint = after;
+    while (!stopped) {
+      const batch = await store.readAll(checkpoint, batchSize);
+      if (batch.length > 0) {
+        await handler(batch);
+        checkpoint = batch[batch.length - 1].position;
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, idleDelayMs);
+      });
+      wake = null;
+    }
+  };
+  const done = loop();
+  return {
+    done,
+    stop: async () => {
+      stopped = true;
+      (wake as (() => void) | null)?.();
+      await done.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,173 @@
+// The contract every EventStore adapter passes. Stream names are unique per test, so the suite
+// also runs against a shared, non-empty log (a real EventStoreDB server).
+import { randomUUID } from 'node:crypto';
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
+import type { EventStore, NewEvent, RecordedEvent } from '../event-store.port';
+
+export function newEvent(type = 'Something', data: Record<string, unknown> = {}): NewEvent {
+  return {
+    id: randomUUID(),
+    type,
+    data,
+    metadata: {
+      recordedAt: '2025-03-01T10:00:00.000Z',
+      commandId: randomUUID(),
+      causationId: randomUUID(),
+      correlationId: randomUUID(),
+      actor: 'jobcentre:test',
+      municipality: '101',
+      schemaVersion: 1,
+    },
+  };
+}
+
+const uniqueStream = () => `contract-${randomUUID()}`;
+
+async function readAllAfter(store: EventStore, after: bigint | null): Promise<RecordedEvent[]> {
+  const seen: RecordedEvent[] = [];
+  for (;;) {
+    const batch = await store.readAll(seen.length ? seen[seen.length - 1].position : after, 50);
+    if (batch.length === 0) return seen;
+    seen.push(...batch);
+  }
+}
+
+export function describeEventStoreContract(name: string, open: () => Promise<EventStore>): void {
+  describe(`EventStore contract: ${name}`, () => {
+    let store: EventStore;
+    beforeAll(async () => {
+      store = await open();
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+
+    it('appends to a new stream with revisions from 0 and increasing positions', async () => {
+      const stream = uniqueStream();
+      const events = [newEvent('A', { n: 1 }), newEvent('B', { n: 2 })];
+      const result = await store.append({ stream, events, expectedRevision: 'no_stream' });
+      expect(result.events.map((e) => [e.id, e.type, e.stream, e.revision])).toEqual([
+        [events[0].id, 'A', stream, 0],
+        [events[1].id, 'B', stream, 1],
+      ]);
+      expect(result.nextRevision).toBe(1);
+      expect(result.events[1].position > result.events[0].position).toBe(true);
+      expect(result.position).toBe(result.events[1].position);
+    });
+
+    it('reads a stream forwards with data and metadata intact', async () => {
+      const stream = uniqueStream();
+      const first = newEvent('A', { amount: '4200.00', nested: { from: '2025-01-01' } });
+      const second = newEvent('B', { n: 2 });
+      await store.append({ stream, events: [first, second], expectedRevision: 'no_stream' });
+      const read = await store.readStream(stream);
+      expect(read.map(({ id, type, data, metadata, revision }) => ({ id, type, data, metadata, revision }))).toEqual([
+        { ...first, revision: 0 },
+        { ...second, revision: 1 },
+      ]);
+      expect((await store.readStream(stream, 1)).map((e) => e.id)).toEqual([second.id]);
+      expect(await store.readStream(uniqueStream())).toEqual([]);
+    });
+
+    it('checks the expected revision: no stream, exact, stream exists, any', async () => {
+      const stream = uniqueStream();
+      await expect(store.append({ stream, events: [newEvent()], expectedRevision: 0 })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      await expect(store.append({ stream, events: [newEvent()], expectedRevision: 'stream_exists' })).rejects.toBeInstanceOf(
+        WrongExpectedRevisionError,
+      );
+      await store.append({ stream, events: [newEvent()], expectedRevision: 'no_stream' });
+      await expect(store.append({ stream, events: [newEvent()], expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(
+        WrongExpectedRevisionError,
+      );
+      await expect(store.append({ stream, events: [newEvent()], expectedRevision: 5 })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      expect((await store.append({ stream, events: [newEvent()], expectedRevision: 0 })).nextRevision).toBe(1);
+      expect((await store.append({ stream, events: [newEvent()], expectedRevision: 'stream_exists' })).nextRevision).toBe(2);
+      expect((await store.append({ stream, events: [newEvent()], expectedRevision: 'any' })).nextRevision).toBe(3);
+      expect(await store.readStream(stream)).toHaveLength(4);
+    });
+
+    it('reports the stream and revisions of a conflict', async () => {
+      const stream = uniqueStream();
+      await store.append({ stream, events: [newEvent(), newEvent()], expectedRevision: 'no_stream' });
+      const error = await store.append({ stream, events: [newEvent()], expectedRevision: 0 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+      expect(error).toMatchObject({ stream, actual: 1 });
+    });
+
+    it('treats a retried append (same event ids) as a no-op returning the stored result', async () => {
+      const stream = uniqueStream();
+      const events = [newEvent('A'), newEvent('B')];
+      const first = await store.append({ stream, events, expectedRevision: 'no_stream' });
+      const retry = await store.append({ stream, events, expectedRevision: 'no_stream' });
+      expect(retry).toEqual(first);
+      expect(await store.readStream(stream)).toHaveLength(2);
+    });
+
+    it('refuses a stored event id on another stream', async () => {
+      const event = newEvent('A');
+      await store.append({ stream: uniqueStream(), events: [event], expectedRevision: 'no_stream' });
+      await expect(store.append({ stream: uniqueStream(), events: [event], expectedRevision: 'any' })).rejects.toBeInstanceOf(
+        DuplicateEventIdError,
+      );
+    });
+
+    it('reads the global log after a position, in order, in batches', async () => {
+      const before = await store.headPosition();
+      const stream = uniqueStream();
+      const other = uniqueStream();
+      const a = newEvent('A');
+      const b = newEvent('B');
+      const c = newEvent('C');
+      await store.append({ stream, events: [a], expectedRevision: 'no_stream' });
+      await store.append({ stream: other, events: [b], expectedRevision: 'no_stream' });
+      await store.append({ stream, events: [c], expectedRevision: 0 });
+      const mine = (await readAllAfter(store, before)).filter((e) => e.stream === stream || e.stream === other);
+      expect(mine.map((e) => e.id)).toEqual([a.id, b.id, c.id]);
+      const positions = mine.map((e) => e.position);
+      expect([...positions].sort((x, y) => (x < y ? -1 : 1))).toEqual(positions);
+      expect(await store.headPosition()).toBe(positions[2]);
+      const firstOnly = await store.readAll(before, 1);
+      expect(firstOnly).toHaveLength(1);
+      expect(firstOnly[0].id).toBe(a.id);
+    });
+
+    it('appends several streams as one unit: all or nothing', async () => {
+      const stream = uniqueStream();
+      const taken = uniqueStream();
+      await store.append({ stream: taken, events: [newEvent()], expectedRevision: 'no_stream' });
+      await expect(
+        store.appendMany([
+          { stream, events: [newEvent()], expectedRevision: 'no_stream' },
+          { stream: taken, events: [newEvent()], expectedRevision: 'no_stream' },
+        ]),
+      ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      expect(await store.readStream(stream)).toEqual([]);
+      const results = await store.appendMany([
+        { stream, events: [newEvent()], expectedRevision: 'no_stream' },
+        { stream, events: [newEvent()], expectedRevision: 0 },
+        { stream: taken, events: [newEvent()], expectedRevision: 0 },
+      ]);
+      expect(results.map((r) => r.nextRevision)).toEqual([0, 1, 1]);
+    });
+
+    it('subscribes from a checkpoint and receives later appends in order, exactly once', async () => {
+      const stream = uniqueStream();
+      const early = newEvent('Early');
+      await store.append({ stream, events: [early], expectedRevision: 'no_stream' });
+      const checkpoint = await store.headPosition();
+      const seen: RecordedEvent[] = [];
+      const late = [newEvent('L1'), newEvent('L2'), newEvent('L3')];
+      let resolveAll!: () => void;
+      const all = new Promise<void>((r) => (resolveAll = r));
+      const subscription = store.subscribe(checkpoint, async (batch) => {
+        seen.push(...batch.filter((e) => e.stream === stream));
+        if (seen.length >= late.length) resolveAll();
+      });
+      await store.append({ stream, events: [late[0]], expectedRevision: 0 });
+      await store.append({ stream, events: [late[1], late[2]], expectedRevision: 1 });
+      await all;
+      await subscription.stop();
+      expect(seen.map((e) => e.id)).toEqual(late.map((e) => e.id));
+    });
+  });
+}
