@@ -1,0 +1,46 @@
+// The configuration of API.md ("Running"), read once from the environment.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface AppConfig {
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  eventStoreUrl: string | undefined;
+  jwtSecret: string;
+  /** True when the secret was generated for local development (it is then printed at start). */
+  jwtSecretIsDevelopment: boolean;
+  bodyLimit: string;
+  /** How long a query with ?minPosition= waits for the read models before answering 503. */
+  minPositionWaitMs: number;
+}
+
+/** A development secret kept in DATA_DIR, so tokens minted earlier survive a restart. */
+function developmentSecret(dataDir: string): string {
+  const file = join(dataDir, 'dev-jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const dataDir = resolve(env.DATA_DIR ?? './.data');
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a TCP port, got ${env.PORT}`);
+  if (env.EVENTSTORE_URL && !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\//.test(env.EVENTSTORE_URL)) {
+    throw new Error('EVENTSTORE_URL must be an esdb:// connection string');
+  }
+  return {
+    port,
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    eventStoreUrl: env.EVENTSTORE_URL || undefined,
+    jwtSecret: env.AUTH_JWT_SECRET || developmentSecret(dataDir),
+    jwtSecretIsDevelopment: !env.AUTH_JWT_SECRET,
+    bodyLimit: env.BODY_LIMIT ?? '5mb',
+    minPositionWaitMs: Number(env.MIN_POSITION_WAIT_MS ?? 5000),
+  };
+}

@@ -1,0 +1,18 @@
+// The trivial projection that proves the loop: how many events of each type the log holds.
+import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { EntityManager } from 'typeorm';
+import type { Projection } from './projection';
+
+export class EventTypeCountProjection implements Projection {
+  readonly name = 'event-type-count';
+
+  async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
+    const counts = new Map<string, number>();
+    for (const event of events) counts.set(event.type, (counts.get(event.type) ?? 0) + 1);
+    await tx.query(
+      `INSERT INTO event_type_count (type, count) SELECT * FROM unnest($1::text[], $2::bigint[])
+       ON CONFLICT (type) DO UPDATE SET count = event_type_count.count + excluded.count`,
+      [[...counts.keys()], [...counts.values()]],
+    );
+  }
+}

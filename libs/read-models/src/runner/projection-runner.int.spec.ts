@@ -1,0 +1,63 @@
+import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
+import { newEvent } from '@app/event-store/testing/event-store.contract';
+import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
+import type { DataSource } from 'typeorm';
+import { EventTypeCountProjection } from '../projections/event-type-count.projection';
+import { openReadModels } from '../read-model-data-source';
+import { ProjectionRunner, readCheckpoint } from './projection-runner';
+import { waitForPosition } from './wait-for-position';
+
+let db: TestDatabase;
+let store: PostgresEventStore;
+let readModels: DataSource;
+
+beforeEach(async () => {
+  db = await createTestDatabase();
+  store = await PostgresEventStore.connect(db.url);
+  readModels = await openReadModels(db.url);
+});
+afterEach(async () => {
+  await store.close();
+  await readModels.destroy();
+  await db.drop();
+});
+
+async function counts(): Promise<Record<string, number>> {
+  const rows: { type: string; count: string }[] = await readModels.query('SELECT type, count FROM event_type_count ORDER BY type');
+  return Object.fromEntries(rows.map((r) => [r.type, Number(r.count)]));
+}
+
+it('follows the log from its checkpoint and counts events per type', async () => {
+  await store.append({ stream: 's-1', events: [newEvent('A'), newEvent('B')], expectedRevision: 'no_stream' });
+  const runner = new ProjectionRunner(store, readModels, [new EventTypeCountProjection()], { batchSize: 2, idleDelayMs: 5 });
+  await runner.start();
+  const { position } = await store.append({ stream: 's-1', events: [newEvent('A')], expectedRevision: 1 });
+  expect(await waitForPosition(readModels, position, 5000)).toBe(true);
+  await runner.stop();
+  expect(await counts()).toEqual({ A: 2, B: 1 });
+  expect(await readCheckpoint(readModels)).toBe(position);
+  expect(await runner.lag()).toMatchObject({ eventsBehind: 0, checkpoint: position.toString() });
+});
+
+it('a restarted runner resumes after its checkpoint: nothing lost, nothing doubled', async () => {
+  for (let i = 0; i < 10; i++) await store.append({ stream: `s-${i}`, events: [newEvent('A')], expectedRevision: 'no_stream' });
+  const first = new ProjectionRunner(store, readModels, [new EventTypeCountProjection()], { batchSize: 3 });
+  expect(await first.catchUp(4n)).toBe(4);
+  // A new runner (as after a crash) continues from the stored checkpoint.
+  const second = new ProjectionRunner(store, readModels, [new EventTypeCountProjection()], { batchSize: 3 });
+  expect(await second.catchUp()).toBe(6);
+  expect(await counts()).toEqual({ A: 10 });
+});
+
+it('a batch that fails leaves neither its rows nor its checkpoint behind', async () => {
+  await store.append({ stream: 's-1', events: [newEvent('A'), newEvent('B')], expectedRevision: 'no_stream' });
+  const failing = { name: 'failing', apply: async () => Promise.reject(new Error('boom')) };
+  const runner = new ProjectionRunner(store, readModels, [new EventTypeCountProjection(), failing]);
+  await expect(runner.catchUp()).rejects.toThrow('boom');
+  expect(await counts()).toEqual({});
+  expect(await readCheckpoint(readModels)).toBeNull();
+});
+
+it('waitForPosition gives up after its timeout when the read models lag', async () => {
+  expect(await waitForPosition(readModels, 99n, 30)).toBe(false);
+});
