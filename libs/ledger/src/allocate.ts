@@ -1,0 +1,211 @@
+// Allocation of one cost item over the person's target-group timeline and the rulebook's rule
+// boundaries: split, divide the amount by calendar days, and attach each segment's decision.
+import type { IsoDate, TargetGroup } from '@app/domain/shared/vocabulary';
+import type { Account, CapId, Citation, RefundDecision, RefundQuery } from '@app/rules/rulebook.types';
+import { addMonths, dayNumber, daysInclusive, endOfMonth, endOfYear, isoDate } from './calendar-date';
+import { shareOfDays } from './day-split';
+import { assertOere, refundOf } from './money';
+import type { CostItem, DesiredSegment, Unresolved } from './posting.types';
+import { segmentOn, type TimelineSegment } from './timeline';
+
+/** The rulebook's decision function, injected (libs/rules implements it). */
+export type DecideRefund = (query: RefundQuery) => RefundDecision;
+
+export const NO_TARGET_GROUP_REASON = 'no target group registered for the person on these dates';
+
+export interface AllocateOptions {
+  /** Also split at every calendar month or year end (e.g. for statements per activity year). Default: none. */
+  splitAtCalendar?: 'month' | 'year' | 'none';
+}
+
+/** What a piece of the period is posted as, apart from its amount. */
+interface Treatment {
+  targetGroup: TargetGroup | null;
+  account: Account | null;
+  refundAccount: Account | null;
+  refundRateBasisPoints: number | null;
+  ruleId: string | null;
+  citations: Citation[];
+  cap: CapId | null;
+  unresolved: Unresolved | null;
+}
+
+interface Piece {
+  from: number; // day numbers, inclusive
+  to: number;
+  treatment: Treatment;
+  key: string;
+}
+
+function copyAccount(a: Account | null): Account | null {
+  return a === null ? null : { function: a.function, dranst: a.dranst, grouping: a.grouping };
+}
+
+function copyCitations(cs: readonly Citation[]): Citation[] {
+  return cs.map((c) => (c.note === undefined ? { source: c.source, section: c.section } : { source: c.source, section: c.section, note: c.note }));
+}
+
+function treatmentOf(targetGroup: TargetGroup, d: RefundDecision): Treatment {
+  if (d.outcome === 'rule') {
+    return {
+      targetGroup,
+      account: copyAccount(d.costAccount),
+      refundAccount: d.rateBasisPoints === 0 ? null : copyAccount(d.refundAccount),
+      refundRateBasisPoints: d.rateBasisPoints,
+      ruleId: d.ruleId,
+      citations: copyCitations(d.citations),
+      cap: d.cap,
+      unresolved: null,
+    };
+  }
+  const unresolved: Unresolved = { outcome: d.outcome, reason: d.reason };
+  if (d.candidates !== undefined) unresolved.candidates = [...d.candidates];
+  return {
+    targetGroup,
+    account: copyAccount(d.costAccount),
+    refundAccount: null,
+    refundRateBasisPoints: null,
+    ruleId: null,
+    citations: copyCitations(d.citations),
+    cap: null,
+    unresolved,
+  };
+}
+
+function unknownGroup(): Treatment {
+  return {
+    targetGroup: null,
+    account: null,
+    refundAccount: null,
+    refundRateBasisPoints: null,
+    ruleId: null,
+    citations: [],
+    cap: null,
+    unresolved: { outcome: 'no_rule', reason: NO_TARGET_GROUP_REASON },
+  };
+}
+
+/** Whole calendar months from `start` to `date`: the largest k with addMonths(start, k) ≤ date. */
+export function monthsElapsed(start: IsoDate, date: IsoDate): number {
+  const [sy, sm] = start.split('-').map(Number);
+  const [dy, dm] = date.split('-').map(Number);
+  let k = (dy - sy) * 12 + (dm - sm);
+  while (k > 0 && dayNumber(addMonths(start, k)) > dayNumber(date)) k -= 1;
+  return Math.max(0, k);
+}
+
+/**
+ * Split a cost item's activity period and decide each segment.
+ *
+ * The period is cut at every change of the person's target group (timeline segments; dates no
+ * segment covers count as "no target group"), at every rule boundary (a decision's validTo), at
+ * the ends of a mentor window, at monthly anniversaries of the unemployment spell (when given)
+ * and, optionally, at calendar month/year ends. Adjacent pieces that would be posted identically
+ * (same target group, account, rule, rate, cap, citations, unresolved outcome) are joined again,
+ * so a change that alters nothing produces exactly the segments it had before.
+ *
+ * Amounts: cumulative day-proportional rounding (see day-split.ts) — the parts add up exactly to
+ * the item's amount. Refunds: refundOf(part, rate), half away from zero, per segment. Segments
+ * answered no_rule / ambiguous (or with no target group) keep their amount, with rate and
+ * refund null and the reason in `unresolved`.
+ *
+ * Segments are returned in date order; they are contiguous and cover the period exactly.
+ */
+export function allocate(
+  item: CostItem,
+  timeline: readonly TimelineSegment[],
+  decide: DecideRefund,
+  options: AllocateOptions = {},
+): DesiredSegment[] {
+  assertOere(item.amountOere, `amount of ${item.costItemId}`);
+  const first = dayNumber(item.activityFrom);
+  const last = dayNumber(item.activityTo);
+  const totalDays = daysInclusive(item.activityFrom, item.activityTo);
+  const window = item.cost.kind === 'mentor' && item.mentorWindow ? item.mentorWindow : null;
+  const spellStart = item.unemploymentSpellStart ?? null;
+
+  const pieces: Piece[] = [];
+  let day = first;
+  while (day <= last) {
+    const date = isoDate(day);
+    let end = last;
+    const cut = (candidate: number) => {
+      end = Math.min(end, Math.max(candidate, day)); // never before today: always progress
+    };
+
+    const seg = segmentOn(timeline, date);
+    if (seg.to !== null) cut(dayNumber(seg.to));
+
+    const calendar = options.splitAtCalendar ?? 'none';
+    if (calendar === 'month') cut(dayNumber(endOfMonth(date)));
+    if (calendar === 'year') cut(dayNumber(endOfYear(date)));
+
+    let withinMentorWindow: boolean | undefined;
+    if (window) {
+      const wFrom = dayNumber(window.from);
+      const wTo = dayNumber(window.to);
+      withinMentorWindow = wFrom <= day && day <= wTo;
+      if (day < wFrom) cut(wFrom - 1);
+      else if (day <= wTo) cut(wTo);
+    }
+
+    let monthsUnemployed: number | undefined;
+    if (spellStart !== null) {
+      const startDay = dayNumber(spellStart);
+      if (day < startDay) cut(startDay - 1);
+      else {
+        monthsUnemployed = monthsElapsed(spellStart, date);
+        cut(dayNumber(addMonths(spellStart, monthsUnemployed + 1)) - 1);
+      }
+    }
+
+    let treatment: Treatment;
+    if (seg.targetGroup === null) {
+      treatment = unknownGroup();
+    } else {
+      const query: RefundQuery = { date, targetGroup: seg.targetGroup, offerKind: item.offerKind, cost: item.cost };
+      if (Object.keys(seg.attributes).length > 0) query.attributes = { ...seg.attributes };
+      if (monthsUnemployed !== undefined) query.monthsUnemployed = monthsUnemployed;
+      if (withinMentorWindow !== undefined) query.withinMentorWindow = withinMentorWindow;
+      const decision = decide(query);
+      cut(dayNumber(decision.validTo));
+      treatment = treatmentOf(seg.targetGroup, decision);
+    }
+
+    const key = JSON.stringify(treatment);
+    const previous = pieces[pieces.length - 1];
+    if (previous && previous.key === key && previous.to === day - 1) previous.to = end;
+    else pieces.push({ from: day, to: end, treatment, key });
+    day = end + 1;
+  }
+
+  let daysBefore = 0;
+  return pieces.map(({ from, to, treatment: t }) => {
+    const days = to - from + 1;
+    const amountOere = shareOfDays(item.amountOere, daysBefore, days, totalDays);
+    const segment: DesiredSegment = {
+      costItemId: item.costItemId,
+      personId: item.personId,
+      offerId: item.offerId,
+      municipality: item.municipality,
+      account: t.account,
+      refundAccount: t.refundAccount,
+      targetGroup: t.targetGroup,
+      activityFrom: isoDate(from),
+      activityTo: isoDate(to),
+      amountOere,
+      refundRateBasisPoints: t.refundRateBasisPoints,
+      refundOere: t.refundRateBasisPoints === null ? null : refundOf(amountOere, t.refundRateBasisPoints),
+      ruleId: t.ruleId,
+      citations: t.citations,
+      cap: t.cap,
+      unresolved: t.unresolved,
+      daysBefore,
+      days,
+      totalDays,
+      itemAmountOere: item.amountOere,
+    };
+    daysBefore += days;
+    return segment;
+  });
+}

@@ -1,0 +1,10 @@
+// libs/ledger: pure allocation of costs over target-group timelines and rule boundaries, and the
+// posting / reversal logic (desired segments vs standing postings → delta postings).
+export * from './calendar-date';
+export * from './money';
+export * from './day-split';
+export * from './timeline';
+export * from './posting.types';
+export * from './allocate';
+export * from './reconcile';
+export * from './explain-segment';

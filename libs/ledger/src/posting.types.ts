@@ -1,0 +1,110 @@
+// The ledger's data: the cost items it allocates, the segments an item should be posted as, and
+// the immutable postings themselves. Field order here is the field order of every object the
+// ledger creates, so that serialising a rebuild gives byte-identical output.
+import type { IsoDate, OfferKind, TargetGroup } from '@app/domain/shared/vocabulary';
+import type { Account, CapId, Citation, CostKind } from '@app/rules/rulebook.types';
+import type { DateRange } from './calendar-date';
+
+/** An operating expense of an offer, or costed mentor hours, relating to an activity period. */
+export interface CostItem {
+  /** expenseId, or an id of the mentor hours record; unique in the municipality. */
+  costItemId: string;
+  personId: string;
+  offerId: string | null;
+  municipality: string;
+  offerKind: OfferKind;
+  cost: CostKind;
+  /** Whole øre; negative for operating income that nets against the costs. */
+  amountOere: number;
+  activityFrom: IsoDate;
+  activityTo: IsoDate;
+  /**
+   * Mentor only: the refundable window of the mentor agreement (inclusive). When given, the
+   * period is split at its ends and each query says whether its date lies inside. When absent,
+   * queries carry no withinMentorWindow.
+   */
+  mentorWindow?: DateRange | null;
+  /**
+   * Where a rule depends on months into the unemployment spell: the spell's first day. The
+   * period is then split at every monthly anniversary and each query carries monthsUnemployed =
+   * the number of whole calendar months elapsed (see allocate.ts). Absent: not sent.
+   */
+  unemploymentSpellStart?: IsoDate | null;
+}
+
+/** Why a segment has no refund: the rulebook had no rule, or contradicting rules. */
+export interface Unresolved {
+  outcome: 'no_rule' | 'ambiguous';
+  reason: string;
+  /** 'ambiguous' only: the contradicting rule ids. */
+  candidates?: string[];
+}
+
+/** One segment of a cost item as it should stand in the ledger now (output of allocate). */
+export interface DesiredSegment {
+  costItemId: string;
+  personId: string;
+  offerId: string | null;
+  municipality: string;
+  /** Cost account (dranst '1'); null only when unresolved and the chart of accounts gives none. */
+  account: Account | null;
+  /** State refund account (dranst '2'); null when the rate is 0 or unresolved. */
+  refundAccount: Account | null;
+  /** null: no target group registered for the person on these dates. */
+  targetGroup: TargetGroup | null;
+  activityFrom: IsoDate;
+  activityTo: IsoDate;
+  amountOere: number;
+  refundRateBasisPoints: number | null;
+  refundOere: number | null;
+  ruleId: string | null;
+  citations: Citation[];
+  cap: CapId | null;
+  unresolved: Unresolved | null;
+  /** The arithmetic, for explanations: days before this segment, its days, the item's days and amount. */
+  daysBefore: number;
+  days: number;
+  totalDays: number;
+  itemAmountOere: number;
+}
+
+export type PostingKind = 'original' | 'reversal' | 'rebooking';
+
+/** The event that causes postings. recordedAt is the event's recorded instant (ISO 8601 UTC). */
+export interface Cause {
+  eventId: string;
+  commandId: string;
+  recordedAt: string;
+  /** 'YYYY-MM'; default: the UTC month of recordedAt (see bookingPeriodOf). */
+  bookingPeriod?: string;
+}
+
+/** An immutable ledger posting. */
+export interface Posting {
+  /** `${causedBy.eventId}:${costItemId}:${n}`, n = 1, 2, … in output order. */
+  entryId: string;
+  kind: PostingKind;
+  costItemId: string;
+  personId: string;
+  offerId: string | null;
+  municipality: string;
+  account: Account | null;
+  refundAccount: Account | null;
+  targetGroup: TargetGroup | null;
+  activityFrom: IsoDate;
+  activityTo: IsoDate;
+  /** 'YYYY-MM': the month the causing event was recorded. */
+  bookingPeriod: string;
+  amountOere: number;
+  refundRateBasisPoints: number | null;
+  refundOere: number | null;
+  ruleId: string | null;
+  citations: Citation[];
+  cap: CapId | null;
+  unresolved: Unresolved | null;
+  causedBy: { eventId: string; commandId: string };
+  /** For a reversal: the entryId it reverses; otherwise null. */
+  reverses: string | null;
+  /** The causing event's recorded instant. */
+  recordedAt: string;
+}

@@ -1,0 +1,167 @@
+// Regrouping: compare what a cost item should be posted as now with what its standing postings
+// say, and post exactly the difference (reversals of what no longer holds, bookings of what is new).
+import { negate } from './money';
+import type { Cause, DesiredSegment, Posting } from './posting.types';
+
+/**
+ * 'YYYY-MM' of a recorded instant: by default its UTC month; with an IANA time zone (e.g.
+ * 'Europe/Copenhagen') the month on the wall clock there.
+ */
+export function bookingPeriodOf(recordedAt: string, timeZone?: string): string {
+  const ms = Date.parse(recordedAt);
+  if (Number.isNaN(ms)) throw new RangeError(`not an ISO instant: ${JSON.stringify(recordedAt)}`);
+  if (timeZone === undefined) return new Date(ms).toISOString().slice(0, 7);
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(ms);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}`;
+}
+
+/** The postings that currently stand: originals and rebookings that no reversal in the list reverses. */
+export function standingPostings(postings: readonly Posting[]): Posting[] {
+  const reversed = new Set(postings.filter((p) => p.kind === 'reversal').map((p) => p.reverses));
+  return postings.filter((p) => p.kind !== 'reversal' && !reversed.has(p.entryId));
+}
+
+/**
+ * What makes two segments "the same posting": cost item, activity period, target group, accounts,
+ * rule, rate, cap, amount, refund and unresolved outcome. Citations and causes are not compared:
+ * a re-worded citation alone does not repost history.
+ */
+export function segmentIdentity(s: DesiredSegment | Posting): string {
+  const acc = (a: DesiredSegment['account']) => (a === null ? null : [a.function, a.dranst, a.grouping]);
+  return JSON.stringify([
+    s.costItemId,
+    s.activityFrom,
+    s.activityTo,
+    s.targetGroup,
+    acc(s.account),
+    acc(s.refundAccount),
+    s.ruleId,
+    s.refundRateBasisPoints,
+    s.cap,
+    s.amountOere,
+    s.refundOere,
+    s.unresolved === null ? null : [s.unresolved.outcome, s.unresolved.reason, s.unresolved.candidates ?? []],
+  ]);
+}
+
+const byPeriodThenId = (a: Posting, b: Posting) =>
+  cmp(a.activityFrom, b.activityFrom) || cmp(a.activityTo, b.activityTo) || cmp(a.entryId, b.entryId);
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The delta postings that make the ledger match the desired allocation.
+ *
+ * `postings`: the ledger's postings of the cost items concerned — preferably their whole history
+ * (originals, reversals, rebookings); the standing ones are derived (standingPostings). The
+ * history decides the kind of new postings: an item's very first postings are 'original', later
+ * ones 'rebooking'. (Passing only standing postings works too, except that an item whose
+ * postings were all reversed would get 'original' again.)
+ *
+ * `desired`: the allocation each item should have now (allocate). EVERY cost item that appears in
+ * `postings` is reconciled: an item with no desired segments is reversed completely (that is how
+ * CancelOffer and ReverseOfferExpense work) — so pass the desired segments of every item you
+ * pass postings for.
+ *
+ * Segments are matched by segmentIdentity. Unmatched standing postings are reversed (amount and
+ * refund negated, reverses = their entryId); unmatched desired segments are booked. Nothing that
+ * matches is touched, so a change that alters nothing posts nothing, and reconciling again right
+ * after applying the result posts nothing.
+ *
+ * Output order: by costItemId; within an item the reversals (by activity period, then entryId),
+ * then the new bookings (in date order). entryId = `${cause.eventId}:${costItemId}:${n}`, n = 1, 2, …
+ * per item in that order — call reconcile once per (event, cost item).
+ */
+export function reconcile(postings: readonly Posting[], desired: readonly DesiredSegment[], cause: Cause): Posting[] {
+  const bookingPeriod = cause.bookingPeriod ?? bookingPeriodOf(cause.recordedAt);
+  const causedBy = () => ({ eventId: cause.eventId, commandId: cause.commandId });
+
+  const unique = new Map<string, Posting>();
+  for (const p of postings) if (!unique.has(p.entryId)) unique.set(p.entryId, p);
+
+  const itemIds = [...new Set([...[...unique.values()].map((p) => p.costItemId), ...desired.map((d) => d.costItemId)])].sort(cmp);
+
+  const out: Posting[] = [];
+  for (const itemId of itemIds) {
+    const history = [...unique.values()].filter((p) => p.costItemId === itemId);
+    const standing = standingPostings(history).sort(byPeriodThenId);
+    const wanted = desired
+      .filter((d) => d.costItemId === itemId)
+      .sort((a, b) => cmp(a.activityFrom, b.activityFrom) || cmp(a.activityTo, b.activityTo));
+
+    const unmatched = new Map<string, Posting[]>();
+    for (const p of standing) {
+      const key = segmentIdentity(p);
+      const list = unmatched.get(key);
+      if (list) list.push(p);
+      else unmatched.set(key, [p]);
+    }
+    const toBook: DesiredSegment[] = [];
+    for (const d of wanted) {
+      const list = unmatched.get(segmentIdentity(d));
+      if (list && list.length > 0) list.shift();
+      else toBook.push(d);
+    }
+    const toReverse = [...unmatched.values()].flat().sort(byPeriodThenId);
+
+    let n = 0;
+    const nextId = () => `${cause.eventId}:${itemId}:${++n}`;
+    for (const p of toReverse) {
+      out.push({
+        entryId: nextId(),
+        kind: 'reversal',
+        costItemId: p.costItemId,
+        personId: p.personId,
+        offerId: p.offerId,
+        municipality: p.municipality,
+        account: p.account === null ? null : { ...p.account },
+        refundAccount: p.refundAccount === null ? null : { ...p.refundAccount },
+        targetGroup: p.targetGroup,
+        activityFrom: p.activityFrom,
+        activityTo: p.activityTo,
+        bookingPeriod,
+        amountOere: negate(p.amountOere),
+        refundRateBasisPoints: p.refundRateBasisPoints,
+        refundOere: p.refundOere === null ? null : negate(p.refundOere),
+        ruleId: p.ruleId,
+        citations: p.citations.map((c) => ({ ...c })),
+        cap: p.cap,
+        unresolved: p.unresolved === null ? null : { ...p.unresolved },
+        causedBy: causedBy(),
+        reverses: p.entryId,
+        recordedAt: cause.recordedAt,
+      });
+    }
+    const kind = history.length === 0 ? 'original' : 'rebooking';
+    for (const d of toBook) {
+      out.push({
+        entryId: nextId(),
+        kind,
+        costItemId: d.costItemId,
+        personId: d.personId,
+        offerId: d.offerId,
+        municipality: d.municipality,
+        account: d.account === null ? null : { ...d.account },
+        refundAccount: d.refundAccount === null ? null : { ...d.refundAccount },
+        targetGroup: d.targetGroup,
+        activityFrom: d.activityFrom,
+        activityTo: d.activityTo,
+        bookingPeriod,
+        amountOere: d.amountOere,
+        refundRateBasisPoints: d.refundRateBasisPoints,
+        refundOere: d.refundOere,
+        ruleId: d.ruleId,
+        citations: d.citations.map((c) => ({ ...c })),
+        cap: d.cap,
+        unresolved: d.unresolved === null ? null : { ...d.unresolved },
+        causedBy: causedBy(),
+        reverses: null,
+        recordedAt: cause.recordedAt,
+      });
+    }
+  }
+  return out;
+}
