@@ -52,6 +52,8 @@ export class PostgresEventStore implements EventStore {
 
   static async connect(url: string, poolSize = 10): Promise<PostgresEventStore> {
     const pool = new Pool({ connectionString: url, max: poolSize });
+    // An idle connection dropped by the server (restart, shutdown) is replaced on next use.
+    pool.on('error', () => undefined);
     await pool.query(EVENT_LOG_SCHEMA);
     return new PostgresEventStore(pool);
   }

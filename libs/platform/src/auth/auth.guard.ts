@@ -44,7 +44,7 @@ export class AuthGuard implements CanActivate {
     if (roles && !roles.includes(request.principal.role)) {
       throw new ForbiddenException(`role ${request.principal.role} may not use this endpoint`);
     }
-    const municipality = request.params?.m;
+    const municipality = request.params?.m as string | undefined;
     if (municipality !== undefined && !mayAccessMunicipality(request.principal, municipality)) {
       throw new ForbiddenException(`this token is for municipality ${request.principal.municipality}, not ${municipality}`);
     }

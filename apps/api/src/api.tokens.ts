@@ -1,0 +1,4 @@
+// Injection tokens for what the composition root hands the api.
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const READ_MODELS = Symbol('READ_MODELS');
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,36 @@
+// Builds the api application (used by `npm start` and by the end-to-end tests).
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { jsonLogger } from '@app/platform/logging/json-logger';
+import type { NextFunction, Request, Response } from 'express';
+import { ApiModule, type ApiDependencies } from './api.module';
+import { toProblem } from './http/problem.filter';
+
+export async function createApiApp(deps: ApiDependencies, options: { logs?: boolean } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(deps), {
+    bodyParser: false,
+    logger: options.logs === false ? false : jsonLogger('api'),
+  });
+  app.useBodyParser('json', { limit: deps.config.bodyLimit, type: ['application/json', 'application/*+json'] });
+  // Body-parser rejects (too large, malformed JSON) before Nest's filters run: answer them as problems.
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (!error) return next();
+    const body = toProblem(error);
+    res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+  });
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Refund ledger')
+      .setDescription('Commands from jobcentre systems; ledgers and refund statements for finance and auditors. See API.md.')
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .addSecurityRequirements('bearer')
+      .build(),
+  );
+  SwaggerModule.setup('v1/docs', app, document, { jsonDocumentUrl: 'v1/openapi.json', yamlDocumentUrl: 'v1/openapi.yaml' });
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,32 @@
+// The operator tool: `npm run cli -- <command> [options]`.
+import 'reflect-metadata';
+import { startCommand } from './commands/start.command';
+import { tokenCommand, UsageError } from './commands/token.command';
+
+const COMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; help: string }> = {
+  start: { run: () => startCommand(), help: 'run api and projector (embedded PostgreSQL unless DATABASE_URL)' },
+  token: { run: tokenCommand, help: '--role <jobcentre|finance|auditor|admin> --municipality <kommunekode>: print a JWT' },
+};
+
+function usage(): string {
+  return ['usage: npm run cli -- <command> [options]', ...Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(12)} ${c.help}`)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const [name, ...argv] = process.argv.slice(2);
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    console.error(usage());
+    process.exit(name ? 2 : 0);
+  }
+  await command.run(argv);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`${(error as Error).message}\n${usage()}`);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});
