@@ -101,8 +101,9 @@ export function monthsElapsed(start: IsoDate, date: IsoDate): number {
  * segment covers count as "no target group"), at every rule boundary (a decision's validTo), at
  * the ends of a mentor window, at monthly anniversaries of the unemployment spell (when given)
  * and, optionally, at calendar month/year ends. Adjacent pieces that would be posted identically
- * (same target group, account, rule, rate, cap, citations, unresolved outcome) are joined again,
- * so a change that alters nothing produces exactly the segments it had before.
+ * (same target group, account, rule, rate, cap, citations, unresolved outcome) are joined again
+ * (except across a requested calendar split), so a change that alters nothing — a re-registration
+ * of the same group, a rule row boundary that changes nothing — produces the segments it had before.
  *
  * Amounts: cumulative day-proportional rounding (see day-split.ts) — the parts add up exactly to
  * the item's amount. Refunds: refundOf(part, rate), half away from zero, per segment. Segments
@@ -124,6 +125,11 @@ export function allocate(
   const window = item.cost.kind === 'mentor' && item.mentorWindow ? item.mentorWindow : null;
   const spellStart = item.unemploymentSpellStart ?? null;
 
+  const calendar = options.splitAtCalendar ?? 'none';
+  /** Calendar splits are kept even between identically posted pieces. */
+  const calendarEndsOn = (d: number) =>
+    (calendar === 'month' && isoDate(d) === endOfMonth(isoDate(d))) || (calendar === 'year' && isoDate(d).endsWith('-12-31'));
+
   const pieces: Piece[] = [];
   let day = first;
   while (day <= last) {
@@ -136,7 +142,6 @@ export function allocate(
     const seg = segmentOn(timeline, date);
     if (seg.to !== null) cut(dayNumber(seg.to));
 
-    const calendar = options.splitAtCalendar ?? 'none';
     if (calendar === 'month') cut(dayNumber(endOfMonth(date)));
     if (calendar === 'year') cut(dayNumber(endOfYear(date)));
 
@@ -174,7 +179,7 @@ export function allocate(
 
     const key = JSON.stringify(treatment);
     const previous = pieces[pieces.length - 1];
-    if (previous && previous.key === key && previous.to === day - 1) previous.to = end;
+    if (previous && previous.key === key && previous.to === day - 1 && !calendarEndsOn(previous.to)) previous.to = end;
     else pieces.push({ from: day, to: end, treatment, key });
     day = end + 1;
   }
