@@ -1,0 +1,36 @@
+import { evolveExpense, initialExpenseState, type ExpenseState } from '../expenses/expense.state';
+import type { DomainEvent } from '../events/domain-events';
+import {
+  evolveMentorAgreement,
+  initialMentorAgreementState,
+  type MentorAgreementState,
+} from '../mentor-agreements/mentor-agreement.state';
+import { evolveOffer, initialOfferState, type OfferState } from '../offers/offer.state';
+import { evolvePerson, initialPersonState, type PersonState } from '../persons/person.state';
+
+/** How to fold a stream of one aggregate into its state. `evolve` ignores events of other aggregates. */
+export interface AggregateDefinition<S> {
+  initialState: S;
+  evolve: (state: S, event: DomainEvent) => S;
+}
+
+export interface AggregateStates {
+  person: PersonState;
+  offer: OfferState;
+  expense: ExpenseState;
+  mentorAgreement: MentorAgreementState;
+}
+export type AggregateName = keyof AggregateStates;
+
+export const AGGREGATES: { readonly [A in AggregateName]: AggregateDefinition<AggregateStates[A]> } = {
+  person: { initialState: initialPersonState, evolve: evolvePerson },
+  offer: { initialState: initialOfferState, evolve: evolveOffer },
+  expense: { initialState: initialExpenseState, evolve: evolveExpense },
+  mentorAgreement: { initialState: initialMentorAgreementState, evolve: evolveMentorAgreement },
+};
+
+/** Folds events (in stream order) into the aggregate's state. */
+export function fold<A extends AggregateName>(aggregate: A, events: readonly DomainEvent[]): AggregateStates[A] {
+  const def = AGGREGATES[aggregate] as AggregateDefinition<AggregateStates[A]>;
+  return events.reduce(def.evolve, def.initialState);
+}

@@ -1,0 +1,169 @@
+// One entry per CommandType of API.md, so the HTTP layer can handle any command the same way:
+//
+//   const def = getCommandDefinition(type)            // undefined -> 404 unknown command type
+//   const cmd = def.parse(body)                       // InvalidCommandError -> 400
+//   const stream = def.streamOf(cmd)
+//   const { events, revision } = await store.read(stream)           // parseEvent() each
+//   const state = events.reduce(def.evolve, def.initialState)
+//   const related = {}
+//   for (const ref of def.contextStreams?.(cmd) ?? [])               // e.g. the offer of an expense
+//     related[ref.key] = fold(ref.aggregate, await readParsed(ref.stream))
+//   const newEvents = def.decide(cmd, state, { now, offerValidity, related })  // DomainRuleViolation -> 422
+//   await store.append(stream, newEvents, { expectedRevision: revision ?? 'no_stream' })  // conflict -> 409
+//
+// `expectedStream` says what the command expects of its stream: 'no_stream' (it creates the
+// aggregate), 'exists' (it acts on an existing aggregate) or 'any'. The deciders enforce it
+// themselves (e.g. offer.already_registered, offer.not_found), so the handler can always append
+// with the revision it read; it may use `expectedStream` for an early answer.
+import { expenseStream } from '../expenses/expense.stream';
+import { parseRecordOfferExpense } from '../expenses/record-offer-expense/record-offer-expense.command';
+import { decideRecordOfferExpense } from '../expenses/record-offer-expense/record-offer-expense.decide';
+import { parseReverseOfferExpense } from '../expenses/reverse-offer-expense/reverse-offer-expense.command';
+import { decideReverseOfferExpense } from '../expenses/reverse-offer-expense/reverse-offer-expense.decide';
+import type { DomainEvent } from '../events/domain-events';
+import { mentorAgreementStream } from '../mentor-agreements/mentor-agreement.stream';
+import { parseRecordMentorHours } from '../mentor-agreements/record-mentor-hours/record-mentor-hours.command';
+import { decideRecordMentorHours } from '../mentor-agreements/record-mentor-hours/record-mentor-hours.decide';
+import { parseRegisterMentorAgreement } from '../mentor-agreements/register-mentor-agreement/register-mentor-agreement.command';
+import { decideRegisterMentorAgreement } from '../mentor-agreements/register-mentor-agreement/register-mentor-agreement.decide';
+import { parseCancelOffer } from '../offers/cancel-offer/cancel-offer.command';
+import { decideCancelOffer } from '../offers/cancel-offer/cancel-offer.decide';
+import { parseChangeOfferPeriod } from '../offers/change-offer-period/change-offer-period.command';
+import { decideChangeOfferPeriod } from '../offers/change-offer-period/change-offer-period.decide';
+import { offerStream } from '../offers/offer.stream';
+import { parseRegisterOffer } from '../offers/register-offer/register-offer.command';
+import { decideRegisterOffer } from '../offers/register-offer/register-offer.decide';
+import { parseChangeTargetGroup } from '../persons/change-target-group/change-target-group.command';
+import { decideChangeTargetGroup } from '../persons/change-target-group/change-target-group.decide';
+import { personStream } from '../persons/person.stream';
+import { parseRetractTargetGroupChange } from '../persons/retract-target-group-change/retract-target-group-change.command';
+import { decideRetractTargetGroupChange } from '../persons/retract-target-group-change/retract-target-group-change.decide';
+import type { DecisionContext, RelatedStates } from '../shared/decision-context';
+import { AGGREGATES, type AggregateName, type AggregateStates } from './aggregate-registry';
+import type { CommandOf, CommandType, DomainCommand } from './domain-commands';
+
+/** Another stream whose folded state a decider needs, put at `context.related[key]`. */
+export interface ContextStreamRef {
+  key: keyof RelatedStates;
+  aggregate: AggregateName;
+  stream: string;
+}
+
+export type ExpectedStream = 'no_stream' | 'exists' | 'any';
+
+export interface CommandDefinition<T extends CommandType, A extends AggregateName> {
+  type: T;
+  aggregate: A;
+  /** Validates an untrusted body (with or without `type`) into the typed command; throws InvalidCommandError. */
+  parse(input: unknown): CommandOf<T>;
+  streamOf(command: CommandOf<T>): string;
+  expectedStream: ExpectedStream;
+  initialState: AggregateStates[A];
+  evolve(state: AggregateStates[A], event: DomainEvent): AggregateStates[A];
+  contextStreams?(command: CommandOf<T>): ContextStreamRef[];
+  /** Pure. Returns the events to append (possibly none); throws DomainRuleViolation / InvalidCommandError. */
+  decide(command: CommandOf<T>, state: AggregateStates[A], context: DecisionContext): DomainEvent[];
+}
+
+/** A definition with its type parameters erased, for code that loops over all commands. */
+export interface AnyCommandDefinition {
+  type: CommandType;
+  aggregate: AggregateName;
+  parse(input: unknown): DomainCommand;
+  streamOf(command: DomainCommand): string;
+  expectedStream: ExpectedStream;
+  initialState: unknown;
+  evolve(state: unknown, event: DomainEvent): unknown;
+  contextStreams?(command: DomainCommand): ContextStreamRef[];
+  decide(command: DomainCommand, state: unknown, context: DecisionContext): DomainEvent[];
+}
+
+function define<T extends CommandType, A extends AggregateName>(
+  type: T,
+  aggregate: A,
+  spec: {
+    parse: (input: unknown) => CommandOf<T>;
+    streamOf: (command: CommandOf<T>) => string;
+    expectedStream: ExpectedStream;
+    contextStreams?: (command: CommandOf<T>) => ContextStreamRef[];
+    decide: (command: CommandOf<T>, state: AggregateStates[A], context: DecisionContext) => DomainEvent[];
+  },
+): CommandDefinition<T, A> {
+  return {
+    type,
+    aggregate,
+    ...AGGREGATES[aggregate],
+    ...spec,
+    parse: (input) =>
+      spec.parse(typeof input === 'object' && input !== null && !Array.isArray(input) ? { ...input, type } : input),
+  } as CommandDefinition<T, A>;
+}
+
+export const COMMAND_REGISTRY = {
+  ChangeTargetGroup: define('ChangeTargetGroup', 'person', {
+    parse: parseChangeTargetGroup,
+    streamOf: (c) => personStream(c.municipality, c.personId),
+    expectedStream: 'any',
+    decide: decideChangeTargetGroup,
+  }),
+  RetractTargetGroupChange: define('RetractTargetGroupChange', 'person', {
+    parse: parseRetractTargetGroupChange,
+    streamOf: (c) => personStream(c.municipality, c.personId),
+    expectedStream: 'exists',
+    decide: decideRetractTargetGroupChange,
+  }),
+  RegisterOffer: define('RegisterOffer', 'offer', {
+    parse: parseRegisterOffer,
+    streamOf: (c) => offerStream(c.municipality, c.offerId),
+    expectedStream: 'no_stream',
+    decide: decideRegisterOffer,
+  }),
+  ChangeOfferPeriod: define('ChangeOfferPeriod', 'offer', {
+    parse: parseChangeOfferPeriod,
+    streamOf: (c) => offerStream(c.municipality, c.offerId),
+    expectedStream: 'exists',
+    decide: decideChangeOfferPeriod,
+  }),
+  CancelOffer: define('CancelOffer', 'offer', {
+    parse: parseCancelOffer,
+    streamOf: (c) => offerStream(c.municipality, c.offerId),
+    expectedStream: 'exists',
+    decide: decideCancelOffer,
+  }),
+  RecordOfferExpense: define('RecordOfferExpense', 'expense', {
+    parse: parseRecordOfferExpense,
+    streamOf: (c) => expenseStream(c.municipality, c.expenseId),
+    expectedStream: 'no_stream',
+    contextStreams: (c) => [{ key: 'offer', aggregate: 'offer', stream: offerStream(c.municipality, c.offerId) }],
+    decide: decideRecordOfferExpense,
+  }),
+  ReverseOfferExpense: define('ReverseOfferExpense', 'expense', {
+    parse: parseReverseOfferExpense,
+    streamOf: (c) => expenseStream(c.municipality, c.expenseId),
+    expectedStream: 'exists',
+    decide: decideReverseOfferExpense,
+  }),
+  RegisterMentorAgreement: define('RegisterMentorAgreement', 'mentorAgreement', {
+    parse: parseRegisterMentorAgreement,
+    streamOf: (c) => mentorAgreementStream(c.municipality, c.agreementId),
+    expectedStream: 'no_stream',
+    decide: decideRegisterMentorAgreement,
+  }),
+  RecordMentorHours: define('RecordMentorHours', 'mentorAgreement', {
+    parse: parseRecordMentorHours,
+    streamOf: (c) => mentorAgreementStream(c.municipality, c.agreementId),
+    expectedStream: 'exists',
+    decide: decideRecordMentorHours,
+  }),
+} satisfies { [T in CommandType]: CommandDefinition<T, AggregateName> };
+
+export const COMMAND_TYPES = Object.keys(COMMAND_REGISTRY) as CommandType[];
+
+export function isCommandType(type: string): type is CommandType {
+  return Object.prototype.hasOwnProperty.call(COMMAND_REGISTRY, type);
+}
+
+/** The definition of a CommandType, type parameters erased; undefined for an unknown type. */
+export function getCommandDefinition(type: string): AnyCommandDefinition | undefined {
+  return isCommandType(type) ? (COMMAND_REGISTRY[type] as unknown as AnyCommandDefinition) : undefined;
+}

@@ -1,0 +1,23 @@
+import type { OfferExpenseRecorded } from '../expenses/offer-expense-recorded.event';
+import type { OfferExpenseReversed } from '../expenses/offer-expense-reversed.event';
+import type { MentorAgreementRegistered } from '../mentor-agreements/mentor-agreement-registered.event';
+import type { MentorHoursRecorded } from '../mentor-agreements/mentor-hours-recorded.event';
+import type { OfferCancelled } from '../offers/offer-cancelled.event';
+import type { OfferPeriodChanged } from '../offers/offer-period-changed.event';
+import type { OfferRegistered } from '../offers/offer-registered.event';
+import type { TargetGroupChangeRetracted } from '../persons/target-group-change-retracted.event';
+import type { TargetGroupChanged } from '../persons/target-group-changed.event';
+
+/** Every event the domain appends (current versions). */
+export type DomainEvent =
+  | TargetGroupChanged
+  | TargetGroupChangeRetracted
+  | OfferRegistered
+  | OfferPeriodChanged
+  | OfferCancelled
+  | OfferExpenseRecorded
+  | OfferExpenseReversed
+  | MentorAgreementRegistered
+  | MentorHoursRecorded;
+
+export type DomainEventType = DomainEvent['type'];

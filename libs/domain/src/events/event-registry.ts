@@ -1,0 +1,66 @@
+// The explicit schema of every stored event type and version. parseEvent is how anything that
+// reads the log (the command handler folding a stream, projections) turns stored data into a
+// typed DomainEvent. When a schema changes, add version 2 next to version 1 with an upcaster
+// that turns v1 data into the current data, so old events stay readable.
+import { offerExpenseRecordedV1 } from '../expenses/offer-expense-recorded.event';
+import { offerExpenseReversedV1 } from '../expenses/offer-expense-reversed.event';
+import { mentorAgreementRegisteredV1 } from '../mentor-agreements/mentor-agreement-registered.event';
+import { mentorHoursRecordedV1 } from '../mentor-agreements/mentor-hours-recorded.event';
+import { offerCancelledV1 } from '../offers/offer-cancelled.event';
+import { offerPeriodChangedV1 } from '../offers/offer-period-changed.event';
+import { offerRegisteredV1 } from '../offers/offer-registered.event';
+import { targetGroupChangeRetractedV1 } from '../persons/target-group-change-retracted.event';
+import { targetGroupChangedV1 } from '../persons/target-group-changed.event';
+import { InvalidEventDataError } from '../shared/invalid-event-data.error';
+import { check, type Schema } from '../shared/schema';
+import { UnknownEventVersionError } from '../shared/unknown-event-version.error';
+import type { DomainEvent, DomainEventType } from './domain-events';
+
+type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
+
+/** How to read one stored version of an event type: its schema, and how to bring it to the current version. */
+interface StoredVersion<T extends DomainEventType> {
+  schema: Schema<unknown>;
+  upcast: (data: never) => EventOf<T>;
+}
+
+function current<T extends DomainEventType>(type: T, schema: Schema<EventOf<T>['data']>): StoredVersion<T> {
+  return {
+    schema,
+    upcast: ((data: EventOf<T>['data']) => ({ type, version: 1, data })) as unknown as (data: never) => EventOf<T>,
+  };
+}
+
+export const EVENT_REGISTRY: { readonly [T in DomainEventType]: Readonly<Record<number, StoredVersion<T>>> } = {
+  TargetGroupChanged: { 1: current('TargetGroupChanged', targetGroupChangedV1) },
+  TargetGroupChangeRetracted: { 1: current('TargetGroupChangeRetracted', targetGroupChangeRetractedV1) },
+  OfferRegistered: { 1: current('OfferRegistered', offerRegisteredV1) },
+  OfferPeriodChanged: { 1: current('OfferPeriodChanged', offerPeriodChangedV1) },
+  OfferCancelled: { 1: current('OfferCancelled', offerCancelledV1) },
+  OfferExpenseRecorded: { 1: current('OfferExpenseRecorded', offerExpenseRecordedV1) },
+  OfferExpenseReversed: { 1: current('OfferExpenseReversed', offerExpenseReversedV1) },
+  MentorAgreementRegistered: { 1: current('MentorAgreementRegistered', mentorAgreementRegisteredV1) },
+  MentorHoursRecorded: { 1: current('MentorHoursRecorded', mentorHoursRecordedV1) },
+};
+
+export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_REGISTRY) as DomainEventType[];
+
+/** Whether the type is one of the domain's event types (any version). */
+export function isDomainEventType(type: string): type is DomainEventType {
+  return Object.prototype.hasOwnProperty.call(EVENT_REGISTRY, type);
+}
+
+/**
+ * Validates stored event data against the explicit schema of its type and version and returns
+ * the typed event (upcast to the current version). Throws UnknownEventVersionError for an
+ * unknown type or version, InvalidEventDataError when the data does not match the schema.
+ */
+export function parseEvent(type: string, version: number, data: unknown): DomainEvent {
+  if (!isDomainEventType(type)) throw new UnknownEventVersionError(type, version);
+  const versions = EVENT_REGISTRY[type] as Readonly<Record<number, StoredVersion<DomainEventType>>>;
+  const stored = Number.isInteger(version) && Object.prototype.hasOwnProperty.call(versions, version) ? versions[version] : undefined;
+  if (!stored) throw new UnknownEventVersionError(type, version);
+  const result = check(stored.schema, data);
+  if (!result.ok) throw new InvalidEventDataError(type, version, result.issues);
+  return stored.upcast(result.value as never);
+}

@@ -1,0 +1,2 @@
+/** Stream of one offer expense. */
+export const expenseStream = (municipality: string, expenseId: string): string => `expense-${municipality}-${expenseId}`;

@@ -1,0 +1,77 @@
+import type { DecisionContext } from '../../shared/decision-context';
+import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
+import { isPeriodWithin } from '../../shared/iso-date';
+import { parseKroner } from '../../shared/money';
+import { initialOfferState } from '../../offers/offer.state';
+import type { ExpenseState } from '../expense.state';
+import { offerExpenseRecorded, type OfferExpenseRecorded } from '../offer-expense-recorded.event';
+import { parseRecordOfferExpense, type RecordOfferExpense } from './record-offer-expense.command';
+
+/**
+ * Needs the offer's folded state as context (`context.related.offer`, stream
+ * offer-{municipality}-{offerId}): the offer must exist, not be cancelled, and its period must
+ * contain the activity period. The expense copies personId and offerKind from the offer.
+ */
+export function decideRecordOfferExpense(
+  command: RecordOfferExpense,
+  state: ExpenseState,
+  context: DecisionContext,
+): [OfferExpenseRecorded] {
+  const cmd = parseRecordOfferExpense(command);
+  if (state.status !== 'none') {
+    throw new DomainRuleViolation('expense.already_recorded', `Expense ${cmd.expenseId} is already recorded`, {
+      expenseId: cmd.expenseId,
+    });
+  }
+  if (cmd.activityTo < cmd.activityFrom) {
+    throw new DomainRuleViolation(
+      'expense.invalid_period',
+      `Expense ${cmd.expenseId}: activityTo ${cmd.activityTo} is before activityFrom ${cmd.activityFrom}`,
+      { expenseId: cmd.expenseId, activityFrom: cmd.activityFrom, activityTo: cmd.activityTo },
+    );
+  }
+  const offer = context.related?.offer ?? initialOfferState;
+  if (offer.status === 'none') {
+    throw new DomainRuleViolation('expense.offer_not_found', `Offer ${cmd.offerId} is not registered`, {
+      expenseId: cmd.expenseId,
+      offerId: cmd.offerId,
+    });
+  }
+  if (offer.offerId !== cmd.offerId) {
+    // A wiring error of the handler, not a client error.
+    throw new Error(`Context offer ${offer.offerId} is not the command's offer ${cmd.offerId}`);
+  }
+  if (offer.status === 'cancelled') {
+    throw new DomainRuleViolation('expense.offer_cancelled', `Offer ${cmd.offerId} is cancelled; no expenses can be recorded on it`, {
+      expenseId: cmd.expenseId,
+      offerId: cmd.offerId,
+    });
+  }
+  if (!isPeriodWithin(cmd.activityFrom, cmd.activityTo, offer.startDate, offer.endDate)) {
+    throw new DomainRuleViolation(
+      'expense.outside_offer_period',
+      `Expense ${cmd.expenseId}: activity period ${cmd.activityFrom}..${cmd.activityTo} is not within the period ${offer.startDate}..${offer.endDate} of offer ${cmd.offerId}`,
+      {
+        expenseId: cmd.expenseId,
+        offerId: cmd.offerId,
+        activityFrom: cmd.activityFrom,
+        activityTo: cmd.activityTo,
+        offerStartDate: offer.startDate,
+        offerEndDate: offer.endDate,
+      },
+    );
+  }
+  return [
+    offerExpenseRecorded({
+      expenseId: cmd.expenseId,
+      offerId: offer.offerId,
+      personId: offer.personId,
+      offerKind: offer.offerKind,
+      expenseType: cmd.expenseType,
+      amountOere: parseKroner(cmd.amount),
+      activityFrom: cmd.activityFrom,
+      activityTo: cmd.activityTo,
+      invoiceRef: cmd.invoiceRef ?? null,
+    }),
+  ];
+}

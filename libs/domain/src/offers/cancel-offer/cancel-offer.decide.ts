@@ -1,0 +1,27 @@
+import type { DecisionContext } from '../../shared/decision-context';
+import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
+import { offerCancelled, type OfferCancelled } from '../offer-cancelled.event';
+import type { OfferState } from '../offer.state';
+import { parseCancelOffer, type CancelOffer } from './cancel-offer.command';
+
+export function decideCancelOffer(command: CancelOffer, state: OfferState, _context: DecisionContext): [OfferCancelled] {
+  const cmd = parseCancelOffer(command);
+  if (state.status === 'none') {
+    throw new DomainRuleViolation('offer.not_found', `Offer ${cmd.offerId} is not registered`, { offerId: cmd.offerId });
+  }
+  if (state.status === 'cancelled') {
+    throw new DomainRuleViolation('offer.already_cancelled', `Offer ${cmd.offerId} is already cancelled`, {
+      offerId: cmd.offerId,
+    });
+  }
+  return [
+    offerCancelled({
+      offerId: state.offerId,
+      personId: state.personId,
+      offerKind: state.offerKind,
+      startDate: state.startDate,
+      endDate: state.endDate,
+      reason: cmd.reason,
+    }),
+  ];
+}

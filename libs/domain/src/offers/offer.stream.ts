@@ -1,0 +1,2 @@
+/** Stream of an offer. */
+export const offerStream = (municipality: string, offerId: string): string => `offer-${municipality}-${offerId}`;

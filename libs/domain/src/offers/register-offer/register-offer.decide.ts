@@ -1,0 +1,39 @@
+import type { DecisionContext } from '../../shared/decision-context';
+import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
+import { danishDateOf } from '../../shared/iso-date';
+import { checkOfferClassification } from '../offer-classification';
+import { assertOfferPeriod } from '../offer-period';
+import { offerRegistered, type OfferRegistered } from '../offer-registered.event';
+import type { OfferState } from '../offer.state';
+import { parseRegisterOffer, type RegisterOffer } from './register-offer.command';
+
+export function decideRegisterOffer(command: RegisterOffer, state: OfferState, context: DecisionContext): [OfferRegistered] {
+  const cmd = parseRegisterOffer(command);
+  if (state.status !== 'none') {
+    throw new DomainRuleViolation('offer.already_registered', `Offer ${cmd.offerId} is already registered`, {
+      offerId: cmd.offerId,
+    });
+  }
+  assertOfferPeriod(cmd.offerId, cmd.startDate, cmd.endDate);
+  const registrationDate = danishDateOf(context.now);
+  const offerCategory = cmd.offerCategory ?? null;
+  const fundingFrame = cmd.fundingFrame ?? null;
+  const validityCitations = checkOfferClassification(
+    { offerId: cmd.offerId, offerKind: cmd.offerKind, offerCategory, fundingFrame, startDate: cmd.startDate, registrationDate },
+    context,
+  );
+  return [
+    offerRegistered({
+      offerId: cmd.offerId,
+      personId: cmd.personId,
+      offerKind: cmd.offerKind,
+      startDate: cmd.startDate,
+      endDate: cmd.endDate,
+      offerCategory,
+      fundingFrame,
+      provider: cmd.provider ? { kind: cmd.provider.kind, name: cmd.provider.name ?? null } : null,
+      registrationDate,
+      validityCitations,
+    }),
+  ];
+}

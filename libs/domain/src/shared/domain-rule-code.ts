@@ -1,0 +1,33 @@
+// Every code a DomainRuleViolation can carry. Stable: clients and the api match on them.
+
+export const DOMAIN_RULE_CODES = [
+  // person target-group history
+  'target_group_change.not_found', // RetractTargetGroupChange of a change that is not in the person's history
+  'target_group_change.already_retracted', // RetractTargetGroupChange of a change retracted before
+  // offers
+  'offer.already_registered', // RegisterOffer with an offerId that exists
+  'offer.not_found', // ChangeOfferPeriod / CancelOffer of an unknown offer
+  'offer.invalid_period', // endDate before startDate
+  'offer.classification_required', // guidance_upskilling without offerCategory and fundingFrame (or only one of them)
+  'offer.classification_invalid', // offerCategory x fundingFrame not valid for the dates (rulebook matrix)
+  'offer.cancelled', // ChangeOfferPeriod of a cancelled offer
+  'offer.already_cancelled', // CancelOffer twice
+  // offer expenses
+  'expense.already_recorded', // RecordOfferExpense with an expenseId that exists
+  'expense.invalid_period', // activityTo before activityFrom
+  'expense.offer_not_found', // RecordOfferExpense for an unknown offer
+  'expense.offer_cancelled', // RecordOfferExpense for a cancelled offer
+  'expense.outside_offer_period', // activity period not within the offer's period
+  'expense.not_found', // ReverseOfferExpense of an unknown expense
+  'expense.already_reversed', // ReverseOfferExpense twice
+  // mentor agreements
+  'mentor_agreement.already_registered', // RegisterMentorAgreement with an agreementId that exists
+  'mentor_agreement.invalid_period', // endDate before startDate
+  'mentor_agreement.not_found', // RecordMentorHours for an unknown agreement
+  'mentor_hours.outside_agreement', // date not within the agreement's period
+  'mentor_hours.invalid_hours', // contactHours <= 0 or > 24, preparationHours < 0 or > 24
+  'mentor_hours.daily_limit_exceeded', // contact hours of one date would exceed 24 in total
+  'mentor_hours.cost_basis', // neither or both of hourlyCost and fee, or a negative one
+] as const;
+
+export type DomainRuleCode = (typeof DOMAIN_RULE_CODES)[number];

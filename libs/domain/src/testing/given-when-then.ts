@@ -1,0 +1,84 @@
+// given/when/then for deciders, in jest:
+//
+//   given([offerRegistered(...)]).when(cancelOffer, ctx).then([offerCancelled(...)]);
+//   given([]).when(cancelOffer).thenFails('offer.not_found');
+//   given([]).when(recordExpense, { related: { offer: [offerRegistered(...)] } }).then([...]);
+//
+// `given` events are folded with the command's aggregate (from the command registry); the
+// `related` events of the context are folded with the aggregate named by the registry's
+// contextStreams. `then` compares field by field and also checks that every produced event
+// passes its stored schema (parseEvent of its JSON round trip gives the same event).
+import { AGGREGATES } from '../commands/aggregate-registry';
+import { getCommandDefinition } from '../commands/command-registry';
+import type { DomainCommand } from '../commands/domain-commands';
+import type { DomainEvent } from '../events/domain-events';
+import { parseEvent } from '../events/event-registry';
+import type { OfferValidityCheck } from '../offers/offer-validity';
+import type { DecisionContext, RelatedStates } from '../shared/decision-context';
+import { DomainError } from '../shared/domain-error';
+
+export interface TestContext {
+  now?: string;
+  offerValidity?: OfferValidityCheck;
+  /** Events of the related streams, by context key. */
+  related?: { [K in keyof RelatedStates]?: DomainEvent[] };
+}
+
+export const TEST_NOW = '2025-03-01T10:00:00.000Z';
+export const alwaysValid: OfferValidityCheck = () => ({ valid: true, citations: [] });
+
+export interface When {
+  /** Expects exactly these events, field by field. */
+  then(expected: DomainEvent[]): DomainEvent[];
+  /** Expects a DomainError with this code; returns it for further assertions. */
+  thenFails(code: string): DomainError;
+  /** Runs the decider and returns its events (or throws). */
+  events(): DomainEvent[];
+}
+
+export function given(history: DomainEvent[]) {
+  return {
+    when(command: DomainCommand, ctx: TestContext = {}): When {
+      const def = getCommandDefinition(command.type);
+      if (!def) throw new Error(`No command definition for ${String((command as { type?: unknown }).type)}`);
+      const run = (): DomainEvent[] => {
+        const state = history.reduce(def.evolve, def.initialState);
+        const related: RelatedStates = {};
+        for (const ref of def.contextStreams?.(command) ?? []) {
+          const events = ctx.related?.[ref.key] ?? [];
+          const agg = AGGREGATES[ref.aggregate] as { initialState: unknown; evolve: (s: unknown, e: DomainEvent) => unknown };
+          (related as Record<string, unknown>)[ref.key] = events.reduce(agg.evolve, agg.initialState);
+        }
+        const context: DecisionContext = {
+          now: ctx.now ?? TEST_NOW,
+          offerValidity: ctx.offerValidity ?? alwaysValid,
+          related,
+        };
+        return def.decide(command, state, context);
+      };
+      return {
+        events: run,
+        then(expected) {
+          const actual = run();
+          expect(actual).toEqual(expected);
+          for (const e of actual) {
+            const stored = JSON.parse(JSON.stringify(e.data)) as unknown;
+            expect(parseEvent(e.type, e.version, stored)).toEqual(e);
+          }
+          return actual;
+        },
+        thenFails(code) {
+          let caught: unknown;
+          try {
+            run();
+          } catch (err) {
+            caught = err;
+          }
+          expect(caught).toBeInstanceOf(DomainError);
+          expect((caught as DomainError).code).toBe(code);
+          return caught as DomainError;
+        },
+      };
+    },
+  };
+}
