@@ -3,6 +3,7 @@
 import type { IsoDate, TargetGroup } from '@app/domain/shared/vocabulary';
 import type { Account, CapId, Citation, RefundDecision, RefundQuery } from '@app/rules/rulebook.types';
 import { addMonths, dayNumber, daysInclusive, endOfMonth, endOfYear, isoDate } from './calendar-date';
+import { copyAccount, copyCitations, copyUnresolved } from './canonical-copy';
 import { shareOfDays } from './day-split';
 import { assertOere, refundOf } from './money';
 import type { CostItem, DesiredSegment, Unresolved } from './posting.types';
@@ -37,14 +38,6 @@ interface Piece {
   key: string;
 }
 
-function copyAccount(a: Account | null): Account | null {
-  return a === null ? null : { function: a.function, dranst: a.dranst, grouping: a.grouping };
-}
-
-function copyCitations(cs: readonly Citation[]): Citation[] {
-  return cs.map((c) => (c.note === undefined ? { source: c.source, section: c.section } : { source: c.source, section: c.section, note: c.note }));
-}
-
 function treatmentOf(targetGroup: TargetGroup, d: RefundDecision): Treatment {
   if (d.outcome === 'rule') {
     return {
@@ -58,8 +51,7 @@ function treatmentOf(targetGroup: TargetGroup, d: RefundDecision): Treatment {
       unresolved: null,
     };
   }
-  const unresolved: Unresolved = { outcome: d.outcome, reason: d.reason };
-  if (d.candidates !== undefined) unresolved.candidates = [...d.candidates];
+  const unresolved = copyUnresolved({ outcome: d.outcome, reason: d.reason, candidates: d.candidates });
   return {
     targetGroup,
     account: copyAccount(d.costAccount),

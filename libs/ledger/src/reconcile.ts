@@ -1,6 +1,7 @@
 // Regrouping: compare what a cost item should be posted as now with what its standing postings
 // say, and post exactly the difference (reversals of what no longer holds, bookings of what is new).
 import { negate } from './money';
+import { copyAccount, copyCitations, copyUnresolved } from './canonical-copy';
 import type { Cause, DesiredSegment, Posting } from './posting.types';
 
 /**
@@ -48,6 +49,12 @@ export function segmentIdentity(s: DesiredSegment | Posting): string {
 const byPeriodThenId = (a: Posting, b: Posting) =>
   cmp(a.activityFrom, b.activityFrom) || cmp(a.activityTo, b.activityTo) || cmp(a.entryId, b.entryId);
 
+function groupInto<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -79,26 +86,27 @@ export function reconcile(postings: readonly Posting[], desired: readonly Desire
   const bookingPeriod = cause.bookingPeriod ?? bookingPeriodOf(cause.recordedAt);
   const causedBy = () => ({ eventId: cause.eventId, commandId: cause.commandId });
 
-  const unique = new Map<string, Posting>();
-  for (const p of postings) if (!unique.has(p.entryId)) unique.set(p.entryId, p);
-
-  const itemIds = [...new Set([...[...unique.values()].map((p) => p.costItemId), ...desired.map((d) => d.costItemId)])].sort(cmp);
+  const seen = new Set<string>();
+  const historyOf = new Map<string, Posting[]>();
+  const wantedOf = new Map<string, DesiredSegment[]>();
+  for (const p of postings) {
+    if (seen.has(p.entryId)) continue; // the same posting passed twice counts once
+    seen.add(p.entryId);
+    groupInto(historyOf, p.costItemId, p);
+  }
+  for (const d of desired) groupInto(wantedOf, d.costItemId, d);
+  const itemIds = [...new Set([...historyOf.keys(), ...wantedOf.keys()])].sort(cmp);
 
   const out: Posting[] = [];
   for (const itemId of itemIds) {
-    const history = [...unique.values()].filter((p) => p.costItemId === itemId);
+    const history = historyOf.get(itemId) ?? [];
     const standing = standingPostings(history).sort(byPeriodThenId);
-    const wanted = desired
-      .filter((d) => d.costItemId === itemId)
-      .sort((a, b) => cmp(a.activityFrom, b.activityFrom) || cmp(a.activityTo, b.activityTo));
+    const wanted = [...(wantedOf.get(itemId) ?? [])].sort(
+      (a, b) => cmp(a.activityFrom, b.activityFrom) || cmp(a.activityTo, b.activityTo),
+    );
 
     const unmatched = new Map<string, Posting[]>();
-    for (const p of standing) {
-      const key = segmentIdentity(p);
-      const list = unmatched.get(key);
-      if (list) list.push(p);
-      else unmatched.set(key, [p]);
-    }
+    for (const p of standing) groupInto(unmatched, segmentIdentity(p), p);
     const toBook: DesiredSegment[] = [];
     for (const d of wanted) {
       const list = unmatched.get(segmentIdentity(d));
@@ -117,8 +125,8 @@ export function reconcile(postings: readonly Posting[], desired: readonly Desire
         personId: p.personId,
         offerId: p.offerId,
         municipality: p.municipality,
-        account: p.account === null ? null : { ...p.account },
-        refundAccount: p.refundAccount === null ? null : { ...p.refundAccount },
+        account: copyAccount(p.account),
+        refundAccount: copyAccount(p.refundAccount),
         targetGroup: p.targetGroup,
         activityFrom: p.activityFrom,
         activityTo: p.activityTo,
@@ -127,9 +135,9 @@ export function reconcile(postings: readonly Posting[], desired: readonly Desire
         refundRateBasisPoints: p.refundRateBasisPoints,
         refundOere: p.refundOere === null ? null : negate(p.refundOere),
         ruleId: p.ruleId,
-        citations: p.citations.map((c) => ({ ...c })),
+        citations: copyCitations(p.citations),
         cap: p.cap,
-        unresolved: p.unresolved === null ? null : { ...p.unresolved },
+        unresolved: copyUnresolved(p.unresolved),
         causedBy: causedBy(),
         reverses: p.entryId,
         recordedAt: cause.recordedAt,
@@ -144,8 +152,8 @@ export function reconcile(postings: readonly Posting[], desired: readonly Desire
         personId: d.personId,
         offerId: d.offerId,
         municipality: d.municipality,
-        account: d.account === null ? null : { ...d.account },
-        refundAccount: d.refundAccount === null ? null : { ...d.refundAccount },
+        account: copyAccount(d.account),
+        refundAccount: copyAccount(d.refundAccount),
         targetGroup: d.targetGroup,
         activityFrom: d.activityFrom,
         activityTo: d.activityTo,
@@ -154,9 +162,9 @@ export function reconcile(postings: readonly Posting[], desired: readonly Desire
         refundRateBasisPoints: d.refundRateBasisPoints,
         refundOere: d.refundOere,
         ruleId: d.ruleId,
-        citations: d.citations.map((c) => ({ ...c })),
+        citations: copyCitations(d.citations),
         cap: d.cap,
-        unresolved: d.unresolved === null ? null : { ...d.unresolved },
+        unresolved: copyUnresolved(d.unresolved),
         causedBy: causedBy(),
         reverses: null,
         recordedAt: cause.recordedAt,

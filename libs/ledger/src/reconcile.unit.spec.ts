@@ -162,6 +162,18 @@ describe('reconcile', () => {
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
   });
 
+  it('writes accounts and citations in a fixed key order whatever order the stored postings had', () => {
+    const { ledger } = bookThenRegroup();
+    const reordered = ledger.map((p) => ({
+      ...p,
+      account: p.account && { grouping: p.account.grouping, dranst: p.account.dranst, function: p.account.function },
+      citations: p.citations.map((c) => ({ section: c.section, source: c.source })),
+    }));
+    const a = reconcile(ledger, [], cause('ev-z', '2019-08-01T00:00:00Z'));
+    const b = reconcile(reordered, [], cause('ev-z', '2019-08-01T00:00:00Z'));
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+
   it('derives the booking period from the recorded instant (UTC, or a given time zone, or an override)', () => {
     expect(bookingPeriodOf('2019-12-31T23:30:00Z')).toBe('2019-12');
     expect(bookingPeriodOf('2019-12-31T23:30:00Z', 'Europe/Copenhagen')).toBe('2020-01');
