@@ -3,7 +3,7 @@
 import { Empty as GoogleEmpty } from 'google-protobuf/google/protobuf/empty_pb';
 import { Any } from 'google-protobuf/google/protobuf/any_pb';
 import { Code } from '@eventstore/db-client/generated/code_pb';
-import { AllStreamPosition, Empty, StreamIdentifier, UUID, WrongExpectedVersion } from '@eventstore/db-client/generated/shared_pb';
+import { AllStreamPosition, StreamIdentifier, UUID, WrongExpectedVersion } from '@eventstore/db-client/generated/shared_pb';
 import { Status } from '@eventstore/db-client/generated/status_pb';
 import { BatchAppendReq, BatchAppendResp, ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb';
 import type { AppendOutcome, Expected, ProposedEvent, StoredEvent } from './memory-log';
@@ -104,5 +104,3 @@ export function filterOf(options: ReadReq.Options): (event: StoredEvent) => bool
     return regex ? regex.test(subject) : prefixes.some((prefix) => subject.startsWith(prefix));
   };
 }
-
-export { Empty };
