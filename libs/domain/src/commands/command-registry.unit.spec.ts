@@ -1,0 +1,86 @@
+import { CMD_1, CMD_2, M, anOfferRegistered } from '../testing/fixtures';
+import { InvalidCommandError } from '../shared/invalid-command.error';
+import { fold } from './aggregate-registry';
+import { COMMAND_REGISTRY, COMMAND_TYPES, getCommandDefinition } from './command-registry';
+import { TEST_NOW, alwaysValid } from '../testing/given-when-then';
+
+describe('command registry', () => {
+  it('has one definition per CommandType of API.md', () => {
+    expect(COMMAND_TYPES.sort()).toEqual(
+      [
+        'ChangeTargetGroup',
+        'RetractTargetGroupChange',
+        'RegisterOffer',
+        'ChangeOfferPeriod',
+        'CancelOffer',
+        'RecordOfferExpense',
+        'ReverseOfferExpense',
+        'RegisterMentorAgreement',
+        'RecordMentorHours',
+      ].sort(),
+    );
+    for (const type of COMMAND_TYPES) expect(COMMAND_REGISTRY[type].type).toBe(type);
+    expect(getCommandDefinition('DeleteEverything')).toBeUndefined();
+    expect(getCommandDefinition('constructor')).toBeUndefined();
+  });
+
+  it('names the streams of API.md', () => {
+    const body = { commandId: CMD_1, municipality: M };
+    const stream = (type: string, rest: object) => {
+      const def = getCommandDefinition(type)!;
+      return def.streamOf({ ...body, ...rest, type } as never);
+    };
+    expect(stream('ChangeTargetGroup', { personId: 'P1' })).toBe('person-101-P1');
+    expect(stream('RegisterOffer', { offerId: 'O1' })).toBe('offer-101-O1');
+    expect(stream('RecordOfferExpense', { expenseId: 'E1' })).toBe('expense-101-E1');
+    expect(stream('ReverseOfferExpense', { expenseId: 'E1' })).toBe('expense-101-E1');
+    expect(stream('RecordMentorHours', { agreementId: 'A1' })).toBe('mentor-agreement-101-A1');
+  });
+
+  it('says which commands create their stream', () => {
+    expect(COMMAND_REGISTRY.RegisterOffer.expectedStream).toBe('no_stream');
+    expect(COMMAND_REGISTRY.RecordOfferExpense.expectedStream).toBe('no_stream');
+    expect(COMMAND_REGISTRY.RegisterMentorAgreement.expectedStream).toBe('no_stream');
+    expect(COMMAND_REGISTRY.CancelOffer.expectedStream).toBe('exists');
+    expect(COMMAND_REGISTRY.ChangeTargetGroup.expectedStream).toBe('any');
+  });
+
+  it('parses an untrusted body (the type comes from the definition) and reports every issue', () => {
+    const def = getCommandDefinition('CancelOffer')!;
+    expect(def.parse({ commandId: CMD_2, municipality: M, offerId: 'O1', reason: 'r', extra: 1 })).toEqual({
+      type: 'CancelOffer',
+      commandId: CMD_2,
+      municipality: M,
+      offerId: 'O1',
+      reason: 'r',
+    });
+    try {
+      def.parse({ commandId: 'x', municipality: M });
+      throw new Error('expected a failure');
+    } catch (e) {
+      expect(e).toBeInstanceOf(InvalidCommandError);
+      expect((e as InvalidCommandError).errors.map((i) => i.path)).toEqual(['commandId', 'offerId', 'reason']);
+    }
+    expect(() => def.parse('nope')).toThrow(InvalidCommandError);
+  });
+
+  it('runs a command generically: fold, context streams, decide', () => {
+    const def = getCommandDefinition('RecordOfferExpense')!;
+    const cmd = def.parse({
+      commandId: CMD_2,
+      municipality: M,
+      expenseId: 'E1',
+      offerId: 'O1',
+      expenseType: 'rent',
+      amount: '100.00',
+      activityFrom: '2025-02-01',
+      activityTo: '2025-02-01',
+    });
+    const refs = def.contextStreams!(cmd);
+    expect(refs).toEqual([{ key: 'offer', aggregate: 'offer', stream: 'offer-101-O1' }]);
+    const related = { offer: fold('offer', [anOfferRegistered()]) };
+    const state = [].reduce(def.evolve, def.initialState);
+    const events = def.decide(cmd, state, { now: TEST_NOW, offerValidity: alwaysValid, related });
+    expect(events.map((e) => e.type)).toEqual(['OfferExpenseRecorded']);
+  });
+});

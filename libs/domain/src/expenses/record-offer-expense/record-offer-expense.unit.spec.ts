@@ -1,0 +1,114 @@
+import { given } from '../../testing/given-when-then';
+import { anExpenseRecorded, anOfferRegistered, CMD_2, M } from '../../testing/fixtures';
+import { offerCancelled } from '../../offers/offer-cancelled.event';
+import { offerPeriodChanged } from '../../offers/offer-period-changed.event';
+import { offerExpenseRecorded } from '../offer-expense-recorded.event';
+import type { RecordOfferExpense } from './record-offer-expense.command';
+import type { InvalidCommandError } from '../../shared/invalid-command.error';
+
+const record = (over: Partial<RecordOfferExpense> = {}): RecordOfferExpense => ({
+  type: 'RecordOfferExpense',
+  commandId: CMD_2,
+  municipality: M,
+  expenseId: 'E1',
+  offerId: 'O1',
+  expenseType: 'course_fee',
+  amount: '4200.00',
+  activityFrom: '2025-02-01',
+  activityTo: '2025-02-28',
+  ...over,
+});
+
+const withOffer = { related: { offer: [anOfferRegistered()] } };
+
+describe('RecordOfferExpense', () => {
+  it('records the expense in øre with the offer facts a projection needs', () => {
+    given([])
+      .when(record({ invoiceRef: 'INV-7' }), withOffer)
+      .then([
+        offerExpenseRecorded({
+          expenseId: 'E1',
+          offerId: 'O1',
+          personId: 'P1',
+          offerKind: 'guidance_upskilling',
+          expenseType: 'course_fee',
+          amountOere: 420000,
+          activityFrom: '2025-02-01',
+          activityTo: '2025-02-28',
+          invoiceRef: 'INV-7',
+        }),
+      ]);
+  });
+
+  it('records operating income as a negative amount', () => {
+    given([])
+      .when(record({ expenseType: 'operating_income', amount: '-125.50' }), withOffer)
+      .then([anExpenseRecorded({ expenseType: 'operating_income', amountOere: -12550 })]);
+  });
+
+  it('accepts an activity period equal to the whole offer period', () => {
+    given([])
+      .when(record({ activityFrom: '2025-02-01', activityTo: '2025-04-30', amount: '12' }), withOffer)
+      .then([anExpenseRecorded({ activityTo: '2025-04-30', amountOere: 1200 })]);
+  });
+
+  it('judges the period against the offer period as changed', () => {
+    const changed = offerPeriodChanged({
+      offerId: 'O1',
+      personId: 'P1',
+      offerKind: 'guidance_upskilling',
+      startDate: '2025-02-01',
+      endDate: '2025-05-31',
+      previousStartDate: '2025-02-01',
+      previousEndDate: '2025-04-30',
+      validityCitations: [],
+    });
+    given([])
+      .when(record({ activityFrom: '2025-05-01', activityTo: '2025-05-31' }), { related: { offer: [anOfferRegistered(), changed] } })
+      .then([anExpenseRecorded({ activityFrom: '2025-05-01', activityTo: '2025-05-31' })]);
+  });
+
+  it('refuses an expenseId recorded before', () => {
+    given([anExpenseRecorded()]).when(record(), withOffer).thenFails('expense.already_recorded');
+  });
+
+  it('refuses an unknown offer', () => {
+    given([]).when(record()).thenFails('expense.offer_not_found');
+  });
+
+  it('refuses a cancelled offer', () => {
+    const cancelled = offerCancelled({
+      offerId: 'O1',
+      personId: 'P1',
+      offerKind: 'guidance_upskilling',
+      startDate: '2025-02-01',
+      endDate: '2025-04-30',
+      reason: 'x',
+    });
+    given([]).when(record(), { related: { offer: [anOfferRegistered(), cancelled] } }).thenFails('expense.offer_cancelled');
+  });
+
+  it.each([
+    ['starts before the offer', '2025-01-31', '2025-02-28'],
+    ['ends after the offer', '2025-04-01', '2025-05-01'],
+    ['lies wholly after the offer', '2025-06-01', '2025-06-30'],
+  ])('refuses an activity period that %s', (_, activityFrom, activityTo) => {
+    given([]).when(record({ activityFrom, activityTo }), withOffer).thenFails('expense.outside_offer_period');
+  });
+
+  it('refuses activityTo before activityFrom', () => {
+    given([]).when(record({ activityFrom: '2025-02-28', activityTo: '2025-02-01' }), withOffer).thenFails('expense.invalid_period');
+  });
+
+  it('refuses money with more than two decimals, or not as a kroner string', () => {
+    const error = given([]).when(record({ amount: '4200.005' }), withOffer).thenFails('command.invalid') as InvalidCommandError;
+    expect(error.errors[0].path).toBe('amount');
+    given([]).when(record({ amount: 4200 as unknown as string }), withOffer).thenFails('command.invalid');
+    given([]).when(record({ amount: '4.200,00' }), withOffer).thenFails('command.invalid');
+  });
+
+  it('refuses invalid dates and expense types', () => {
+    given([]).when(record({ activityTo: '2025-02-29' }), withOffer).thenFails('command.invalid');
+    given([]).when(record({ expenseType: 'coffee' as never }), withOffer).thenFails('command.invalid');
+  });
+});

@@ -1,0 +1,31 @@
+import { danishDateOf, isIsoInstant, isPeriodWithin, isValidIsoDate, isWithin } from './iso-date';
+
+describe('iso dates', () => {
+  it.each(['2025-01-01', '2024-02-29', '2000-02-29', '2025-12-31'])('%s is valid', (d) => {
+    expect(isValidIsoDate(d)).toBe(true);
+  });
+
+  it.each(['2025-02-30', '2025-02-29', '1900-02-29', '2025-13-01', '2025-00-10', '2025-04-31', '2025-1-01', '20250101', '2025-01-01T00:00:00Z', ''])(
+    '%s is invalid',
+    (d) => {
+      expect(isValidIsoDate(d)).toBe(false);
+    },
+  );
+
+  it('inclusive periods', () => {
+    expect(isWithin('2025-01-01', '2025-01-01', '2025-01-31')).toBe(true);
+    expect(isWithin('2025-01-31', '2025-01-01', '2025-01-31')).toBe(true);
+    expect(isWithin('2025-02-01', '2025-01-01', '2025-01-31')).toBe(false);
+    expect(isPeriodWithin('2025-01-01', '2025-01-31', '2025-01-01', '2025-01-31')).toBe(true);
+    expect(isPeriodWithin('2024-12-31', '2025-01-31', '2025-01-01', '2025-01-31')).toBe(false);
+  });
+
+  it('the Danish date of an instant follows Europe/Copenhagen (CET/CEST)', () => {
+    expect(danishDateOf('2025-03-01T10:00:00Z')).toBe('2025-03-01');
+    expect(danishDateOf('2025-12-31T23:30:00Z')).toBe('2026-01-01'); // 00:30 CET
+    expect(danishDateOf('2025-06-30T22:00:00Z')).toBe('2025-07-01'); // 00:00 CEST
+    expect(danishDateOf('2025-06-30T21:59:59Z')).toBe('2025-06-30');
+    expect(() => danishDateOf('yesterday')).toThrow(RangeError);
+    expect(isIsoInstant('2025-02-30T10:00:00Z')).toBe(false);
+  });
+});
