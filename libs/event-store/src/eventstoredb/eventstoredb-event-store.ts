@@ -1,0 +1,182 @@
+// The event log on EventStoreDB (selected by EVENTSTORE_URL=esdb://…).
+//
+// Streams are EventStoreDB streams, revisions its stream revisions (from 0), event ids its event
+// ids. The port's global `position` is the event's $all commit position. That is a total order
+// safe for checkpoints: events written over gRPC are implicit transactions whose commit position
+// equals the event's own prepare position (its byte offset in the transaction log), so every event
+// has a distinct one; it grows in the order the leader committed, which is the order $all reads and
+// subscriptions deliver, and a position once handed out never gets an event before it. (Explicit
+// multi-event transactions of the legacy TCP API shared one commit position; nothing in this
+// application can write them.) Positions are byte offsets: increasing, not dense.
+//
+// `readAll(after)` maps to a $all read forwards from {commit: after, prepare: after}; the server
+// includes the event at that position, so it is skipped. Subscriptions start strictly after
+// the position by the server's own rule.
+//
+// appendMany: EventStoreDB has no transaction across streams. The requests' expected revisions are
+// checked up front against the streams' current revisions (and each other), then the requests are
+// appended one by one in order. That keeps the all-or-nothing promise against everything but a
+// concurrent writer sneaking in between the check and the appends (best effort, documented in the
+// port's terms: a later request may then fail with WrongExpectedRevisionError after earlier ones
+// were written; a retry of the whole call is safe because appends are idempotent by event id).
+//
+// Event ids are unique across streams through reservations (see event-id-reservations.ts). A
+// retried append returns the stored result, read back from the stream.
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
+import type {
+  AppendRequest,
+  AppendResult,
+  BatchHandler,
+  EventStore,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { EsdbConflict, EsdbConnection, type Expected } from './esdb-connection';
+import { EsdbSubscription } from './esdb-subscription';
+import { EventIdReservations } from './event-id-reservations';
+import { isSystemEvent, toProposed, toRecorded } from './event-mapping';
+
+const WHOLE_STREAM = Number.MAX_SAFE_INTEGER;
+/** Backwards page size when looking for the last non-system event. */
+const HEAD_PAGE = 64;
+
+type AppendedLike = Pick<RecordedEvent, 'id' | 'type' | 'stream' | 'revision' | 'position'>;
+
+function resultOf(events: AppendedLike[]): AppendResult {
+  const last = events[events.length - 1];
+  return {
+    events: events.map(({ id, type, stream, revision, position }) => ({ id, type, stream, revision, position })),
+    nextRevision: last.revision,
+    position: last.position,
+  };
+}
+
+function checkExpected({ stream, expectedRevision: expected }: AppendRequest, current: number | null): void {
+  const ok =
+    expected === 'any' ||
+    (expected === 'no_stream' && current === null) ||
+    (expected === 'stream_exists' && current !== null) ||
+    expected === current;
+  if (!ok) throw new WrongExpectedRevisionError(stream, String(expected), current);
+}
+
+export class EventStoredbEventStore implements EventStore {
+  private readonly reservations: EventIdReservations;
+
+  private constructor(private readonly connection: EsdbConnection) {
+    this.reservations = new EventIdReservations(connection);
+  }
+
+  /** Connects and checks the server answers (a read of $all), so a wrong URL fails here. */
+  static async connect(url: string): Promise<EventStoredbEventStore> {
+    const connection = EsdbConnection.open(url);
+    await connection.readAll('end', 1, 'backwards');
+    return new EventStoredbEventStore(connection);
+  }
+
+  async append(request: AppendRequest): Promise<AppendResult> {
+    const [result] = await this.appendMany([request]);
+    return result;
+  }
+
+  async appendMany(requests: AppendRequest[]): Promise<AppendResult[]> {
+    if (requests.some((r) => r.events.length === 0)) throw new Error('an append needs at least one event');
+    const maybeRetried = await this.reservations.reserve(requests);
+    const plans: ({ replay: AppendResult } | { write: AppendRequest })[] = [];
+    const revisions = new Map<string, number | null>();
+    for (const request of requests) {
+      const replay = request.events.some((e) => maybeRetried.has(e.id)) ? await this.storedResult(request) : null;
+      if (replay) {
+        plans.push({ replay });
+        continue;
+      }
+      // A single append is checked by the server itself; several are checked up front (see header).
+      if (requests.length > 1) {
+        const current = revisions.has(request.stream) ? revisions.get(request.stream)! : await this.currentRevision(request.stream);
+        checkExpected(request, current);
+        revisions.set(request.stream, (current ?? -1) + request.events.length);
+      }
+      plans.push({ write: request });
+    }
+    const results: AppendResult[] = [];
+    for (const plan of plans) results.push('replay' in plan ? plan.replay : await this.write(plan.write));
+    return results;
+  }
+
+  /** The stored result when every event of the request is stored in its stream; null when none is. */
+  private async storedResult(request: AppendRequest): Promise<AppendResult | null> {
+    const stored = new Map((await this.readStream(request.stream)).map((e) => [e.id, e]));
+    const found = request.events.map((e) => stored.get(e.id));
+    if (found.every((e) => e === undefined)) return null;
+    const mismatch = found.findIndex((e, i) => e?.type !== request.events[i].type);
+    if (mismatch >= 0) throw new DuplicateEventIdError(request.events[mismatch].id);
+    return resultOf(found as RecordedEvent[]);
+  }
+
+  private async write(request: AppendRequest): Promise<AppendResult> {
+    const { stream, events, expectedRevision } = request;
+    const expected: Expected = typeof expectedRevision === 'number' ? BigInt(expectedRevision) : expectedRevision;
+    let appended: { lastRevision: bigint; position?: bigint };
+    try {
+      appended = await this.connection.append(stream, events.map(toProposed), expected);
+    } catch (error) {
+      if (!(error instanceof EsdbConflict)) throw error;
+      throw new WrongExpectedRevisionError(stream, String(expectedRevision), error.current === null ? null : Number(error.current));
+    }
+    const first = Number(appended.lastRevision) - events.length + 1;
+    // The server reports one position per append; with several events, read theirs back.
+    const positions =
+      events.length === 1 && appended.position !== undefined
+        ? [appended.position]
+        : (await this.connection.readStream(stream, BigInt(first), events.length)).map((e) => e.position);
+    return resultOf(events.map((e, i) => ({ id: e.id, type: e.type, stream, revision: first + i, position: positions[i] })));
+  }
+
+  private async currentRevision(stream: string): Promise<number | null> {
+    const [last] = await this.connection.readStream(stream, 'end', 1);
+    return last ? Number(last.revision) : null;
+  }
+
+  async readStream(stream: string, fromRevision = 0): Promise<RecordedEvent[]> {
+    const events = await this.connection.readStream(stream, BigInt(fromRevision), WHOLE_STREAM);
+    return events.filter((e) => !isSystemEvent(e)).map(toRecorded);
+  }
+
+  async readAll(after: bigint | null, limit: number): Promise<RecordedEvent[]> {
+    const found: RecordedEvent[] = [];
+    // Reservation events sit between the application's events, so read about twice the limit.
+    const page = limit * 2 + 1;
+    let seen = after;
+    for (;;) {
+      const events = await this.connection.readAll(seen ?? 'start', page, 'forwards');
+      for (const event of events) {
+        if (seen !== null && event.position <= seen) continue; // the event at `after` itself
+        seen = event.position;
+        if (isSystemEvent(event)) continue;
+        found.push(toRecorded(event));
+        if (found.length === limit) return found;
+      }
+      if (events.length < page) return found;
+    }
+  }
+
+  async headPosition(): Promise<bigint | null> {
+    let from: bigint | 'end' = 'end';
+    for (;;) {
+      const events = await this.connection.readAll(from, HEAD_PAGE, 'backwards');
+      const last = events.find((e) => !isSystemEvent(e));
+      if (last) return last.position;
+      if (events.length < HEAD_PAGE) return null;
+      from = events[events.length - 1].position;
+    }
+  }
+
+  subscribe(after: bigint | null, handler: BatchHandler, options?: SubscribeOptions): Subscription {
+    return new EsdbSubscription(this.connection, after, handler, options);
+  }
+
+  async close(): Promise<void> {
+    await this.connection.close();
+  }
+}
