@@ -164,3 +164,8 @@ export function object<S extends Shape>(shape: S, opts: { strict?: boolean } = {
     return out as ObjectOf<S>;
   };
 }
+
+/** For command input: an absent field may also be sent as null; both become undefined. */
+export function maybe<T>(schema: Schema<T>): Schema<T | undefined> {
+  return (value, path, issues) => (value === undefined || value === null ? undefined : schema(value, path, issues));
+}

@@ -2,7 +2,7 @@ import type { CommandEnvelope } from '../../shared/command-envelope';
 import { kroner } from '../../shared/field-schemas';
 import { clientId } from '../../shared/ids';
 import { commandParser } from '../../shared/parse-command';
-import { isoDate, oneOf, optional, text } from '../../shared/schema';
+import { isoDate, oneOf, maybe, text } from '../../shared/schema';
 import { EXPENSE_TYPES, type ExpenseType, type IsoDate } from '../../shared/vocabulary';
 
 /** API.md RecordOfferExpense: an operating expense of the offer relating to the activity period. */
@@ -24,5 +24,5 @@ export const parseRecordOfferExpense: (input: unknown) => RecordOfferExpense = c
   amount: kroner(),
   activityFrom: isoDate(),
   activityTo: isoDate(),
-  invoiceRef: optional(text(200)),
+  invoiceRef: maybe(text(200)),
 });

@@ -2,7 +2,7 @@ import type { CommandEnvelope } from '../../shared/command-envelope';
 import { hours, kroner } from '../../shared/field-schemas';
 import { clientId } from '../../shared/ids';
 import { commandParser } from '../../shared/parse-command';
-import { isoDate, optional } from '../../shared/schema';
+import { isoDate, maybe } from '../../shared/schema';
 import type { IsoDate } from '../../shared/vocabulary';
 
 /** API.md RecordMentorHours: only direct-contact hours are costed; exactly one of hourlyCost and fee. */
@@ -22,7 +22,7 @@ export const parseRecordMentorHours: (input: unknown) => RecordMentorHours = com
   agreementId: clientId(),
   date: isoDate(),
   contactHours: hours(),
-  hourlyCost: optional(kroner()),
-  fee: optional(kroner()),
-  preparationHours: optional(hours()),
+  hourlyCost: maybe(kroner()),
+  fee: maybe(kroner()),
+  preparationHours: maybe(hours()),
 });

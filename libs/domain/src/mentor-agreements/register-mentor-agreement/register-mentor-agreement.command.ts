@@ -1,7 +1,7 @@
 import type { CommandEnvelope } from '../../shared/command-envelope';
 import { clientId } from '../../shared/ids';
 import { commandParser } from '../../shared/parse-command';
-import { isoDate, oneOf, optional } from '../../shared/schema';
+import { isoDate, oneOf, maybe } from '../../shared/schema';
 import { MENTOR_KINDS, MENTOR_TYPES, type IsoDate, type MentorKind, type MentorType } from '../../shared/vocabulary';
 
 /** API.md RegisterMentorAgreement. */
@@ -20,7 +20,7 @@ export const parseRegisterMentorAgreement: (input: unknown) => RegisterMentorAgr
   {
     agreementId: clientId(),
     personId: clientId(),
-    offerId: optional(clientId()),
+    offerId: maybe(clientId()),
     mentorType: oneOf(MENTOR_TYPES),
     mentorKind: oneOf(MENTOR_KINDS),
     startDate: isoDate(),

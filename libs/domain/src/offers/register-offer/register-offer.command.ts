@@ -1,7 +1,7 @@
 import type { CommandEnvelope } from '../../shared/command-envelope';
 import { clientId } from '../../shared/ids';
 import { commandParser } from '../../shared/parse-command';
-import { isoDate, object, oneOf, optional, text } from '../../shared/schema';
+import { isoDate, object, oneOf, maybe, text } from '../../shared/schema';
 import { OFFER_KINDS, PROVIDER_KINDS, type IsoDate, type OfferKind, type ProviderKind } from '../../shared/vocabulary';
 import { offerCode } from '../offer-registered.event';
 
@@ -23,7 +23,7 @@ export const parseRegisterOffer: (input: unknown) => RegisterOffer = commandPars
   offerKind: oneOf(OFFER_KINDS),
   startDate: isoDate(),
   endDate: isoDate(),
-  offerCategory: optional(offerCode()),
-  fundingFrame: optional(offerCode()),
-  provider: optional(object({ kind: oneOf(PROVIDER_KINDS), name: optional(text(200)) })),
+  offerCategory: maybe(offerCode()),
+  fundingFrame: maybe(offerCode()),
+  provider: maybe(object({ kind: oneOf(PROVIDER_KINDS), name: maybe(text(200)) })),
 });

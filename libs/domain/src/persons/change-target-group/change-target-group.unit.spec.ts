@@ -68,6 +68,21 @@ describe('ChangeTargetGroup', () => {
       ]);
   });
 
+  it('treats null optional fields as absent', () => {
+    given([])
+      .when({ ...change(), reason: null, attributes: { readiness: null, sickPayCategory: 2 } } as unknown as ChangeTargetGroup)
+      .then([
+        targetGroupChanged({
+          personId: 'P1',
+          changeCommandId: CMD_2,
+          targetGroup: 'jobafklaring',
+          attributes: { sickPayCategory: 2 },
+          effectiveFrom: '2025-03-01',
+          reason: null,
+        }),
+      ]);
+  });
+
   it('refuses an invalid calendar date', () => {
     const error = given([]).when(change({ effectiveFrom: '2025-02-30' })).thenFails('command.invalid') as InvalidCommandError;
     expect(error.errors).toEqual([{ path: 'effectiveFrom', message: 'must be a valid calendar date YYYY-MM-DD' }]);
