@@ -19,7 +19,8 @@ export interface Account {
 export type CapId =
   | 'driftsloft_dagpenge_kontanthjaelp' // 2014-2018: dagpenge / kontanthjælp / uddannelseshjælp
   | 'driftsloft_sygedagpenge_revalidering' // 2014-2018: sygedagpenge / revalidering / ledighedsydelse
-  | 'integration_raadighedsloft';
+  | 'integration_raadighedsloft'
+  | 'mentorramme'; // 2014-2015: the separate mentor frame (seed 003, L1955-L1990)
 
 /** What is being costed: an offer expense of a given type, or mentor support. */
 export type CostKind = { kind: 'expense'; expenseType: ExpenseType } | { kind: 'mentor' };
@@ -35,6 +36,8 @@ export interface RefundQuery {
   monthsUnemployed?: number;
   /** Mentor only: whether `date` lies inside the mentor agreement's refundable window. */
   withinMentorWindow?: boolean;
+  /** A scheme outside the offer vocabulary: 'igu' = integrationsgrunduddannelse (allowance and transport, igu § 10). */
+  scheme?: 'igu';
 }
 
 interface DecisionBase {
@@ -51,16 +54,21 @@ export interface RuleDecision extends DecisionBase {
   rateBasisPoints: number;
   cap: CapId | null;
   costAccount: Account; // dranst '1'
-  refundAccount: Account | null; // dranst '2'; null when the rate is 0
+  refundAccount: Account | null; // dranst '2'; null when the rate is 0, or when the sources name no dranst-2 grouping (integration, Bilag 1)
 }
 
 export interface UnresolvedDecision extends DecisionBase {
   outcome: 'no_rule' | 'ambiguous';
+  /** The rulebook row that says so explicitly (absent only outside the rulebook's date range). */
+  ruleId?: string;
   reason: string;
   /** The account the cost still books to, when the chart of accounts decides it regardless. */
   costAccount: Account | null;
   /** For 'ambiguous': the rule ids that contradict each other. */
   candidates?: string[];
+  /** What the sources do say about the rate when only the account (or a precondition) is missing, for display; never a default. */
+  indicatedRateBasisPoints?: number;
+  indicatedCap?: CapId | null;
 }
 
 export type RefundDecision = RuleDecision | UnresolvedDecision;

@@ -1,0 +1,18 @@
+// Public API of the rulebook: refund decisions, rule rows for explanations and tables, account groupings,
+// offer category × funding frame validity.
+export * from './rulebook.types';
+export { decideRefund } from './refunds/refund-decision.engine';
+export { ruleById, refundRules, RULEBOOK_VERSION } from './refunds/refund-rules.catalog';
+export { rulesInForce, type RuleTableRow } from './refunds/rules-in-force.table';
+export { COST_CATEGORIES, type CostCategory, type RefundRule } from './refunds/refund-rule.model';
+export { costCategoryOf } from './refunds/cost-category.mapper';
+export { groupings, groupingByKey, accountKey } from './accounts/account-groupings.catalog';
+export type { AccountGrouping } from './accounts/account-grouping.model';
+export {
+  checkOfferValidity,
+  OFFER_CATEGORY_IDS,
+  FUNDING_FRAME_IDS,
+  offerCategories,
+  fundingFrames,
+  type OfferCode,
+} from './offers/offer-validity.checker';

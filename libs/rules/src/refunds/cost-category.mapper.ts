@@ -1,0 +1,38 @@
+// Maps the API vocabulary (offer kind × expense type, or mentor hours) to the cost categories the sources use.
+import type { ExpenseType, OfferKind } from '@app/domain/shared/vocabulary';
+import type { CostKind } from '../rulebook.types';
+import type { CostCategory } from './refund-rule.model';
+
+/** Expense types decided by their own provision whatever the offer (VEJ 9584 Bilag 3 rows § 172, § 176, §§ 172/178/179, § 173, § 175). */
+const CATEGORY_BY_EXPENSE_TYPE: Partial<Record<ExpenseType, CostCategory>> = {
+  teaching_material: 'teaching_material',
+  extra_cost_allowance: 'extra_cost_allowance',
+  work_tools: 'work_tools',
+  special_expenses: 'special_expenses',
+  transport_allowance: 'transport_allowance',
+};
+
+/** Operating expenses of an offer (course fees incl. deltagerbetaling, rent, other costs, and income netted against them). */
+const CATEGORY_BY_OFFER_KIND: Record<OfferKind, CostCategory> = {
+  ordinary_education: 'ordinary_education',
+  guidance_upskilling: 'guidance_upskilling',
+  education_97a: 'education_97a',
+  six_weeks_job_education: 'six_weeks_job_education',
+  mentor: 'mentor', // course fee = mentor training (BAB § 127); see MENTOR_INDIRECT for rent and other costs
+  partnership: 'partnership',
+  company_internship: 'company_internship',
+  wage_subsidy: 'wage_subsidy',
+  utility_work: 'utility_work',
+  other: 'other_offer',
+};
+
+/** Rent and other costs of a mentor offer are not mentor costs (VEJ 9584 6.5: only wage cost, fee or training). */
+const MENTOR_INDIRECT: ReadonlySet<ExpenseType> = new Set<ExpenseType>(['rent', 'other_operating']);
+
+export function costCategoryOf(offerKind: OfferKind, cost: CostKind): CostCategory {
+  if (cost.kind === 'mentor') return 'mentor';
+  const byType = CATEGORY_BY_EXPENSE_TYPE[cost.expenseType];
+  if (byType) return byType;
+  if (offerKind === 'mentor' && MENTOR_INDIRECT.has(cost.expenseType)) return 'mentor_indirect';
+  return CATEGORY_BY_OFFER_KIND[offerKind];
+}

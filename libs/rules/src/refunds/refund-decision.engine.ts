@@ -1,0 +1,63 @@
+// decideRefund: the rulebook's answer for one cost on one activity date. Pure and allocation-free per call:
+// every possible answer was built at load (refund-timeline.index); a call finds its timeline and binary-searches it.
+import { EXPENSE_TYPES, OFFER_KINDS, type IsoDate } from '@app/domain/shared/vocabulary';
+import type { RefundDecision, RefundQuery } from '../rulebook.types';
+import { costCategoryOf } from './cost-category.mapper';
+import type { ConditionDimension } from './refund-rule.model';
+import { monthsBucketOf, refundRules } from './refund-rules.catalog';
+import { bucketKey, buildTimelineIndex, type DecisionSegment } from './refund-timeline.index';
+
+const INDEX = buildTimelineIndex(refundRules());
+const OFFER_KIND_SET: ReadonlySet<string> = new Set(OFFER_KINDS);
+const EXPENSE_TYPE_SET: ReadonlySet<string> = new Set(EXPENSE_TYPES);
+
+function conditionValue(query: RefundQuery, dimension: ConditionDimension): string {
+  switch (dimension) {
+    case 'readiness':
+      return query.attributes?.readiness ?? 'unknown';
+    case 'sickPayCategory':
+      return query.attributes?.sickPayCategory === undefined ? 'unknown' : String(query.attributes.sickPayCategory);
+    case 'months':
+      return monthsBucketOf(query.monthsUnemployed);
+    case 'mentorWindow':
+      return query.withinMentorWindow === undefined ? 'unknown' : query.withinMentorWindow ? 'yes' : 'no';
+    case 'scheme':
+      return query.scheme ?? 'none';
+  }
+}
+
+function segmentAt(segments: readonly DecisionSegment[], date: IsoDate): DecisionSegment {
+  let low = 0;
+  let high = segments.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (segments[mid].from <= date) low = mid;
+    else high = mid - 1;
+  }
+  return segments[low];
+}
+
+function assertWellFormed(query: RefundQuery): void {
+  const date = query.date;
+  if (typeof date !== 'string' || date.length !== 10 || date[4] !== '-' || date[7] !== '-') throw new RangeError(`date must be YYYY-MM-DD, got '${String(date)}'`);
+  if (!OFFER_KIND_SET.has(query.offerKind)) throw new RangeError(`unknown offer kind '${String(query.offerKind)}'`);
+  if (query.cost?.kind !== 'mentor' && !(query.cost?.kind === 'expense' && EXPENSE_TYPE_SET.has(query.cost.expenseType))) {
+    throw new RangeError(`unknown cost ${JSON.stringify(query.cost)}`);
+  }
+}
+
+/**
+ * The refund decision for a cost on `query.date`: a rule (rate, cap, accounts, citation), or an explicit
+ * `no_rule` / `ambiguous` with its reason. validFrom/validTo is the maximal interval around the date with the
+ * same decision for the same inputs. Decisions are shared frozen objects: do not mutate them.
+ */
+export function decideRefund(query: RefundQuery): RefundDecision {
+  assertWellFormed(query);
+  const bucket = INDEX.get(bucketKey(query.scheme ?? 'none', query.targetGroup, costCategoryOf(query.offerKind, query.cost)));
+  if (!bucket) throw new RangeError(`unknown target group '${String(query.targetGroup)}' or scheme '${String(query.scheme)}'`);
+  const dimensions = bucket.dimensions;
+  const key = dimensions.length === 0 ? '' : dimensions.length === 1 ? conditionValue(query, dimensions[0]) : dimensions.map((d) => conditionValue(query, d)).join('|');
+  const timeline = bucket.timelines.get(key);
+  if (!timeline) throw new RangeError(`unsupported attribute values '${key}' for ${query.targetGroup}`);
+  return segmentAt(timeline, query.date).decision;
+}

@@ -1,0 +1,94 @@
+// The shape of one row of data/refund-rules.json: a rule, an explicit "no rule" or an explicit contradiction,
+// valid for a date interval and a set of query dimensions.
+import type { IsoDate, TargetGroup } from '@app/domain/shared/vocabulary';
+import { READINESS } from '@app/domain/shared/vocabulary';
+import type { CapId, Citation } from '../rulebook.types';
+
+/** What a cost is, in the terms the sources use (derived from offer kind and expense type, see cost-category.mapper). */
+export const COST_CATEGORIES = [
+  'ordinary_education', // LAB § 90 (kategori 1)
+  'guidance_upskilling', // LAB § 91 (kategori 2)
+  'partnership', // § 15
+  'teaching_material', // § 172
+  'extra_cost_allowance', // § 176
+  'mentor', // kap. 26
+  'work_tools', // §§ 172, 178, 179
+  'special_expenses', // § 173
+  'transport_allowance', // § 175
+  'education_97a', // § 97 a
+  'six_weeks_job_education', // kap. 9
+  'company_internship', // kap. 11
+  'wage_subsidy',
+  'utility_work', // § 87 a / IL § 23 g
+  'other_offer',
+  'mentor_indirect', // rent and other indirect costs of a mentor offer
+] as const;
+export type CostCategory = (typeof COST_CATEGORIES)[number];
+
+/** The query dimensions besides target group and cost category, each with a finite set of values. */
+export const CONDITION_VALUES = {
+  readiness: [...READINESS, 'unknown'],
+  sickPayCategory: ['1', '2', '3', 'unknown'],
+  months: ['lt9', '9to24', 'ge24', 'unknown'],
+  mentorWindow: ['yes', 'no', 'unknown'],
+  scheme: ['none', 'igu'],
+} as const;
+export type ConditionDimension = keyof typeof CONDITION_VALUES;
+export const CONDITION_DIMENSIONS = Object.keys(CONDITION_VALUES) as ConditionDimension[];
+/** A row without a `scheme` condition applies to ordinary offers only. */
+export const DEFAULT_CONDITIONS: Partial<Record<ConditionDimension, readonly string[]>> = { scheme: ['none'] };
+
+export interface RuleConditions {
+  targetGroups: TargetGroup[];
+  categories: CostCategory[];
+  readiness?: string[];
+  sickPayCategory?: string[];
+  months?: string[];
+  mentorWindow?: string[];
+  scheme?: string[];
+}
+
+/** Account reference 'function/dranst/grouping', e.g. '5.68.90/1/097' (see data/account-groupings.json). */
+export type AccountKey = string;
+
+interface RefundRuleBase {
+  id: string;
+  title: string;
+  validFrom: IsoDate;
+  validTo: IsoDate | null;
+  when: RuleConditions;
+  sources: Citation[];
+}
+
+export interface RateRule extends RefundRuleBase {
+  outcome: 'rule';
+  rateBasisPoints: number;
+  cap: CapId | null;
+  costAccount: AccountKey;
+  refundAccount: AccountKey | null;
+}
+
+export interface UnresolvedRule extends RefundRuleBase {
+  outcome: 'no_rule' | 'ambiguous';
+  reason: string;
+  candidates?: string[];
+  costAccount?: AccountKey;
+  indicatedRateBasisPoints?: number;
+  indicatedCap?: CapId | null;
+}
+
+export type RefundRule = RateRule | UnresolvedRule;
+
+export interface MonthsBucket {
+  id: string;
+  fromMonths: number;
+  toMonths: number | null;
+  source: Citation;
+}
+
+export interface RefundRulesDocument {
+  version: string;
+  description: string;
+  monthsBuckets: MonthsBucket[];
+  rules: RefundRule[];
+}
