@@ -8,6 +8,7 @@ import { loadConfig, type AppConfig } from '@app/platform/config/app-config';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
 import { allProjections } from '@app/read-models/projections/all-projections';
 import { openReadModels } from '@app/read-models/read-model-data-source';
+import { checkOfferValidity, decideRefund } from '@app/rules';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createProjectorApp } from '../../apps/projector/src/create-projector-app';
@@ -37,10 +38,10 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
   const readModels = await openReadModels(db.url);
   let projector: INestApplicationContext | null = null;
   if (options.projector !== false) {
-    projector = await createProjectorApp({ store, readModels, projections: allProjections(), idleDelayMs: 5 }, { logs: false });
+    projector = await createProjectorApp({ store, readModels, projections: allProjections(decideRefund), idleDelayMs: 5 }, { logs: false });
     await projector.init();
   }
-  const api = await createApiApp({ config, store, readModels }, { logs: false });
+  const api = await createApiApp({ config, store, readModels, offerValidity: checkOfferValidity }, { logs: false });
   await api.init();
   return {
     config,

@@ -1,12 +1,16 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import type { OfferValidityCheck } from '@app/domain';
 import type { EventStore } from '@app/event-store/event-store.port';
 import { AuthGuard } from '@app/platform/auth/auth.guard';
 import type { AppConfig } from '@app/platform/config/app-config';
 import { RequestLogMiddleware } from '@app/platform/logging/json-logger';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, EVENT_STORE, READ_MODELS } from './api.tokens';
+import { CommandExecutor } from './commands/command-executor';
+import { CommandsController } from './commands/commands.controller';
+import { SendCommandBatchHandler, SendCommandHandler } from './commands/send-command.handler';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { strictValidationPipe } from './http/validation';
@@ -15,6 +19,8 @@ export interface ApiDependencies {
   config: AppConfig;
   store: EventStore;
   readModels: DataSource;
+  /** The category × frame validity of the rulebook (seed 002), injected into the offer decider. */
+  offerValidity: OfferValidityCheck;
 }
 
 @Module({})
@@ -23,11 +29,14 @@ export class ApiModule implements NestModule {
     return {
       module: ApiModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController],
+      controllers: [HealthController, CommandsController],
       providers: [
         { provide: EVENT_STORE, useValue: deps.store },
         { provide: READ_MODELS, useValue: deps.readModels },
         { provide: APP_CONFIG, useValue: deps.config },
+        { provide: CommandExecutor, useValue: new CommandExecutor(deps.store, deps.offerValidity) },
+        SendCommandHandler,
+        SendCommandBatchHandler,
         { provide: APP_GUARD, useFactory: (reflector: Reflector) => new AuthGuard(reflector, deps.config.jwtSecret), inject: [Reflector] },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useValue: strictValidationPipe },

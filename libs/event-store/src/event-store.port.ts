@@ -4,6 +4,9 @@
 export interface EventMetadata {
   recordedAt: string; // ISO 8601 UTC instant
   commandId: string;
+  /** The CommandType of API.md and a hash of the command body: a retry is recognised by them. */
+  commandType?: string;
+  commandHash?: string;
   causationId?: string;
   correlationId?: string;
   actor: string;

@@ -3,6 +3,7 @@
 import { mintToken } from '@app/platform/auth/principal';
 import { loadConfig } from '@app/platform/config/app-config';
 import { allProjections } from '@app/read-models/projections/all-projections';
+import { checkOfferValidity, decideRefund } from '@app/rules';
 import { createApiApp } from '../../../api/src/create-api-app';
 import { createProjectorApp } from '../../../projector/src/create-projector-app';
 import { openSystem } from '../system/open-system';
@@ -11,9 +12,9 @@ export async function startCommand(): Promise<void> {
   const config = loadConfig();
   console.log(config.databaseUrl ? 'using the PostgreSQL server of DATABASE_URL' : `starting embedded PostgreSQL in ${config.dataDir}`);
   const system = await openSystem(config);
-  const projector = await createProjectorApp({ store: system.store, readModels: system.readModels, projections: allProjections() });
+  const projector = await createProjectorApp({ store: system.store, readModels: system.readModels, projections: allProjections(decideRefund) });
   await projector.init();
-  const api = await createApiApp({ config, store: system.store, readModels: system.readModels });
+  const api = await createApiApp({ config, store: system.store, readModels: system.readModels, offerValidity: checkOfferValidity });
   await api.listen(config.port, '127.0.0.1');
   const url = (await api.getUrl()).replace('[::1]', 'localhost');
 

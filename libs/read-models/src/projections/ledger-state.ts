@@ -1,0 +1,112 @@
+// What the ledger projection holds in memory for the persons a batch touches: their timeline
+// changes, cost items and postings, loaded with one query per table.
+import type { CostItem, Posting, TargetGroupChangeRecord } from '@app/ledger';
+import type { EntityManager } from 'typeorm';
+
+export interface StoredCostItem extends CostItem {
+  reversed: boolean;
+}
+
+export interface PersonLedger {
+  changes: TargetGroupChangeRecord[];
+  items: Map<string, StoredCostItem>;
+  postings: Posting[];
+}
+
+export const personKey = (municipality: string, personId: string) => `${municipality}/${personId}`;
+
+const iso = (value: Date | string) => (value instanceof Date ? value.toISOString() : value);
+
+interface ChangeRow {
+  municipality: string;
+  person_id: string;
+  change_command_id: string;
+  target_group: TargetGroupChangeRecord['targetGroup'];
+  attributes: TargetGroupChangeRecord['attributes'];
+  effective_from: string;
+  recorded_at: Date;
+  retracted_at: Date | null;
+}
+
+interface ItemRow {
+  municipality: string;
+  person_id: string;
+  cost_item_id: string;
+  kind: 'expense' | 'mentor';
+  offer_id: string | null;
+  offer_kind: CostItem['offerKind'];
+  expense_type: string | null;
+  amount_oere: string;
+  activity_from: string;
+  activity_to: string;
+  mentor_window_from: string | null;
+  mentor_window_to: string | null;
+  reversed_at: Date | null;
+}
+
+export function rowToPosting(r: Record<string, unknown>): Posting {
+  return {
+    entryId: r.entry_id as string,
+    kind: r.kind as Posting['kind'],
+    costItemId: r.cost_item_id as string,
+    personId: r.person_id as string,
+    offerId: r.offer_id as string | null,
+    municipality: r.municipality as string,
+    account: r.account as Posting['account'],
+    refundAccount: r.refund_account as Posting['refundAccount'],
+    targetGroup: r.target_group as Posting['targetGroup'],
+    activityFrom: r.activity_from as string,
+    activityTo: r.activity_to as string,
+    bookingPeriod: r.booking_period as string,
+    amountOere: Number(r.amount_oere),
+    refundRateBasisPoints: r.refund_rate_bp as number | null,
+    refundOere: r.refund_oere === null ? null : Number(r.refund_oere),
+    ruleId: r.rule_id as string | null,
+    citations: r.citations as Posting['citations'],
+    cap: r.cap as Posting['cap'],
+    unresolved: r.unresolved as Posting['unresolved'],
+    causedBy: { eventId: r.caused_by_event as string, commandId: r.caused_by_command as string },
+    reverses: r.reverses as string | null,
+    recordedAt: iso(r.recorded_at as Date),
+  };
+}
+
+export async function loadPersonLedgers(tx: EntityManager, keys: { municipality: string; personId: string }[]): Promise<Map<string, PersonLedger>> {
+  const ledgers = new Map<string, PersonLedger>();
+  for (const k of keys) ledgers.set(personKey(k.municipality, k.personId), { changes: [], items: new Map(), postings: [] });
+  if (keys.length === 0) return ledgers;
+  const params = [keys.map((k) => k.municipality), keys.map((k) => k.personId)];
+  const persons = `(municipality, person_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`;
+  const [changes, items, postings] = await Promise.all([
+    tx.query(`SELECT * FROM target_group_change WHERE ${persons} ORDER BY recorded_at, event_id`, params) as Promise<ChangeRow[]>,
+    tx.query(`SELECT * FROM cost_item WHERE ${persons} ORDER BY cost_item_id`, params) as Promise<ItemRow[]>,
+    tx.query(`SELECT * FROM ledger_entry WHERE ${persons} ORDER BY position, ordinal`, params) as Promise<Record<string, unknown>[]>,
+  ]);
+  for (const c of changes) {
+    ledgers.get(personKey(c.municipality, c.person_id))!.changes.push({
+      changeCommandId: c.change_command_id,
+      targetGroup: c.target_group,
+      attributes: c.attributes,
+      effectiveFrom: c.effective_from,
+      recordedAt: iso(c.recorded_at),
+      retractedAt: c.retracted_at ? iso(c.retracted_at) : null,
+    });
+  }
+  for (const i of items) {
+    ledgers.get(personKey(i.municipality, i.person_id))!.items.set(i.cost_item_id, {
+      costItemId: i.cost_item_id,
+      personId: i.person_id,
+      offerId: i.offer_id,
+      municipality: i.municipality,
+      offerKind: i.offer_kind,
+      cost: i.kind === 'mentor' ? { kind: 'mentor' } : { kind: 'expense', expenseType: i.expense_type as never },
+      amountOere: Number(i.amount_oere),
+      activityFrom: i.activity_from,
+      activityTo: i.activity_to,
+      mentorWindow: i.mentor_window_from ? { from: i.mentor_window_from, to: i.mentor_window_to! } : null,
+      reversed: i.reversed_at !== null,
+    });
+  }
+  for (const p of postings) ledgers.get(personKey(p.municipality as string, p.person_id as string))!.postings.push(rowToPosting(p));
+  return ledgers;
+}

@@ -1,0 +1,191 @@
+// The timeline, offers, mentor agreements, cost items and the period-correct ledger, projected
+// together: a ledger posting depends on the person's timeline and cost items as they stood at
+// its causing event, so the batch is folded event by event in memory (for the persons it
+// touches) and then written with one multi-row insert per table.
+import { DOMAIN_EVENT_TYPES, parseEvent, type DomainEvent } from '@app/domain';
+import type { RecordedEvent } from '@app/event-store/event-store.port';
+import { allocate, reconcile, timelineAsOf, type Cause, type DecideRefund, type Posting } from '@app/ledger';
+import type { EntityManager } from 'typeorm';
+import { loadPersonLedgers, personKey, type PersonLedger, type StoredCostItem } from './ledger-state';
+import type { Projection } from './projection';
+import { insertRows, updateRows } from './sql-rows';
+
+const DOMAIN_TYPES = new Set<string>(DOMAIN_EVENT_TYPES);
+
+/** Rows a batch writes, collected while folding. */
+class BatchWrites {
+  changes: Record<string, unknown>[] = [];
+  retractions: Record<string, unknown>[] = [];
+  offerVersions: Record<string, unknown>[] = [];
+  agreements: Record<string, unknown>[] = [];
+  items: Record<string, unknown>[] = [];
+  itemReversals: Record<string, unknown>[] = [];
+  postings: Record<string, unknown>[] = [];
+}
+
+export const expenseItemId = (expenseId: string) => `expense:${expenseId}`;
+export const mentorItemId = (agreementId: string, eventId: string) => `mentor:${agreementId}:${eventId}`;
+
+export class LedgerProjection implements Projection {
+  readonly name = 'ledger';
+
+  constructor(private readonly decide: DecideRefund) {}
+
+  async apply(batch: RecordedEvent[], tx: EntityManager): Promise<void> {
+    const events = batch.filter((e) => DOMAIN_TYPES.has(e.type)).map((e) => ({ recorded: e, domain: parseEvent(e.type, e.metadata.schemaVersion ?? 1, e.data) }));
+    if (events.length === 0) return;
+    const persons = new Map<string, { municipality: string; personId: string }>();
+    for (const { recorded, domain } of events) {
+      const municipality = recorded.metadata.municipality;
+      persons.set(personKey(municipality, domain.data.personId), { municipality, personId: domain.data.personId });
+    }
+    const ledgers = await loadPersonLedgers(tx, [...persons.values()]);
+    const writes = new BatchWrites();
+    for (const { recorded, domain } of events) {
+      const ledger = ledgers.get(personKey(recorded.metadata.municipality, domain.data.personId))!;
+      this.fold(recorded, domain, ledger, writes);
+    }
+    await this.write(tx, writes);
+  }
+
+  private fold(recorded: RecordedEvent, event: DomainEvent, ledger: PersonLedger, writes: BatchWrites): void {
+    const { municipality, recordedAt } = recorded.metadata;
+    const base = { municipality, recorded_at: recordedAt, event_id: recorded.id };
+    const affected = (predicate: (item: StoredCostItem) => boolean) => [...ledger.items.values()].filter(predicate);
+    switch (event.type) {
+      case 'TargetGroupChanged': {
+        const d = event.data;
+        ledger.changes.push({ changeCommandId: d.changeCommandId, targetGroup: d.targetGroup, attributes: d.attributes, effectiveFrom: d.effectiveFrom, recordedAt, retractedAt: null });
+        writes.changes.push({ ...base, change_command_id: d.changeCommandId, person_id: d.personId, target_group: d.targetGroup, attributes: d.attributes, effective_from: d.effectiveFrom, reason: d.reason });
+        return this.regroup(recorded, ledger, affected(() => true), writes);
+      }
+      case 'TargetGroupChangeRetracted': {
+        const d = event.data;
+        const change = ledger.changes.find((c) => c.changeCommandId === d.changeCommandId);
+        if (change) change.retractedAt = recordedAt;
+        writes.retractions.push({ municipality, change_command_id: d.changeCommandId, retracted_at: recordedAt, retraction_event_id: recorded.id, retraction_reason: d.reason });
+        return this.regroup(recorded, ledger, affected(() => true), writes);
+      }
+      case 'OfferRegistered':
+      case 'OfferPeriodChanged':
+      case 'OfferCancelled': {
+        const d = event.data;
+        const registered = event.type === 'OfferRegistered' ? event.data : null;
+        writes.offerVersions.push({
+          ...base,
+          position: recorded.position.toString(),
+          event_type: event.type,
+          offer_id: d.offerId,
+          person_id: d.personId,
+          offer_kind: d.offerKind,
+          start_date: d.startDate,
+          end_date: d.endDate,
+          offer_category: registered?.offerCategory ?? null,
+          funding_frame: registered?.fundingFrame ?? null,
+          provider: registered?.provider ?? null,
+          status: event.type === 'OfferCancelled' ? 'cancelled' : 'registered',
+          reason: event.type === 'OfferCancelled' ? event.data.reason : null,
+        });
+        if (event.type !== 'OfferCancelled') return;
+        const ofOffer = affected((i) => i.offerId === d.offerId && !i.reversed);
+        for (const item of ofOffer) {
+          item.reversed = true; // a cancelled offer's costs are reversed, not rebooked
+          writes.itemReversals.push({ municipality, cost_item_id: item.costItemId, reversed_at: recordedAt, reversal_event_id: recorded.id, reversal_reason: `offer cancelled: ${event.data.reason}` });
+        }
+        return this.regroup(recorded, ledger, ofOffer, writes);
+      }
+      case 'OfferExpenseRecorded': {
+        const d = event.data;
+        const item: StoredCostItem = {
+          costItemId: expenseItemId(d.expenseId), personId: d.personId, offerId: d.offerId, municipality, offerKind: d.offerKind,
+          cost: { kind: 'expense', expenseType: d.expenseType }, amountOere: d.amountOere, activityFrom: d.activityFrom, activityTo: d.activityTo,
+          mentorWindow: null, reversed: false,
+        };
+        ledger.items.set(item.costItemId, item);
+        writes.items.push({ ...base, cost_item_id: item.costItemId, kind: 'expense', person_id: d.personId, offer_id: d.offerId, offer_kind: d.offerKind, expense_type: d.expenseType, amount_oere: d.amountOere, activity_from: d.activityFrom, activity_to: d.activityTo, invoice_ref: d.invoiceRef });
+        return this.regroup(recorded, ledger, [item], writes);
+      }
+      case 'OfferExpenseReversed': {
+        const item = ledger.items.get(expenseItemId(event.data.expenseId));
+        if (!item) return;
+        item.reversed = true;
+        writes.itemReversals.push({ municipality, cost_item_id: item.costItemId, reversed_at: recordedAt, reversal_event_id: recorded.id, reversal_reason: event.data.reason });
+        return this.regroup(recorded, ledger, [item], writes);
+      }
+      case 'MentorAgreementRegistered': {
+        const d = event.data;
+        writes.agreements.push({ ...base, agreement_id: d.agreementId, person_id: d.personId, offer_id: d.offerId, mentor_type: d.mentorType, mentor_kind: d.mentorKind, start_date: d.startDate, end_date: d.endDate });
+        return;
+      }
+      case 'MentorHoursRecorded': {
+        const d = event.data;
+        // The refundable window is the agreement's period (seed000.md on mentor support: only while the agreement runs).
+        const item: StoredCostItem = {
+          costItemId: mentorItemId(d.agreementId, recorded.id), personId: d.personId, offerId: d.offerId, municipality, offerKind: 'mentor',
+          cost: { kind: 'mentor' }, amountOere: d.costOere, activityFrom: d.date, activityTo: d.date,
+          mentorWindow: { from: d.agreementStartDate, to: d.agreementEndDate }, reversed: false,
+        };
+        ledger.items.set(item.costItemId, item);
+        writes.items.push({
+          ...base, cost_item_id: item.costItemId, kind: 'mentor', person_id: d.personId, offer_id: d.offerId, agreement_id: d.agreementId, offer_kind: 'mentor',
+          amount_oere: d.costOere, activity_from: d.date, activity_to: d.date, mentor_window_from: d.agreementStartDate, mentor_window_to: d.agreementEndDate,
+          contact_hours: d.contactHours, preparation_hours: d.preparationHours, hourly_cost_oere: d.hourlyCostOere, fee_oere: d.feeOere,
+        });
+        return this.regroup(recorded, ledger, [item], writes);
+      }
+    }
+  }
+
+  /** Posts, for each affected cost item, the difference between what stands and what should. */
+  private regroup(recorded: RecordedEvent, ledger: PersonLedger, items: StoredCostItem[], writes: BatchWrites): void {
+    if (items.length === 0) return;
+    const timeline = timelineAsOf(ledger.changes);
+    const ids = new Set(items.map((i) => i.costItemId));
+    const history = ledger.postings.filter((p) => ids.has(p.costItemId));
+    const desired = items.filter((i) => !i.reversed).flatMap((i) => allocate(i, timeline, this.decide));
+    const cause: Cause = { eventId: recorded.id, commandId: recorded.metadata.commandId, recordedAt: recorded.metadata.recordedAt };
+    const postings = reconcile(history, desired, cause);
+    ledger.postings.push(...postings);
+    postings.forEach((p, i) => writes.postings.push(postingRow(p, recorded.position, i)));
+  }
+
+  private async write(tx: EntityManager, w: BatchWrites): Promise<void> {
+    await insertRows(tx, 'target_group_change', w.changes);
+    await updateRows(tx, 'target_group_change', ['municipality', 'change_command_id'], w.retractions);
+    await insertRows(tx, 'offer_version', w.offerVersions);
+    await insertRows(tx, 'mentor_agreement', w.agreements);
+    await insertRows(tx, 'cost_item', w.items);
+    await updateRows(tx, 'cost_item', ['municipality', 'cost_item_id'], w.itemReversals);
+    await insertRows(tx, 'ledger_entry', w.postings);
+  }
+}
+
+function postingRow(p: Posting, position: bigint, ordinal: number): Record<string, unknown> {
+  return {
+    entry_id: p.entryId,
+    position: position.toString(),
+    ordinal,
+    kind: p.kind,
+    municipality: p.municipality,
+    person_id: p.personId,
+    offer_id: p.offerId,
+    cost_item_id: p.costItemId,
+    account: p.account,
+    refund_account: p.refundAccount,
+    target_group: p.targetGroup,
+    activity_from: p.activityFrom,
+    activity_to: p.activityTo,
+    booking_period: p.bookingPeriod,
+    amount_oere: p.amountOere,
+    refund_rate_bp: p.refundRateBasisPoints,
+    refund_oere: p.refundOere,
+    rule_id: p.ruleId,
+    citations: p.citations,
+    cap: p.cap,
+    unresolved: p.unresolved,
+    caused_by_event: p.causedBy.eventId,
+    caused_by_command: p.causedBy.commandId,
+    reverses: p.reverses,
+    recorded_at: p.recordedAt,
+  };
+}
