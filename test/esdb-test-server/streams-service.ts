@@ -41,9 +41,9 @@ export class StreamsHandlers {
 
   private read(call: ReadCall): void {
     const options = call.request.getOptions();
-    if (!options) return call.emit('error', { code: status.INVALID_ARGUMENT, details: 'options are required' });
+    if (!options) return void call.emit('error', { code: status.INVALID_ARGUMENT, details: 'options are required' });
     if (options.hasSubscription()) {
-      if (!options.hasAll()) return call.emit('error', { code: status.UNIMPLEMENTED, details: 'only $all subscriptions' });
+      if (!options.hasAll()) return void call.emit('error', { code: status.UNIMPLEMENTED, details: 'only $all subscriptions' });
       return void this.subscribeToAll(call, options);
     }
     const count = Number(options.getCount());

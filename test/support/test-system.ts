@@ -29,6 +29,7 @@ export interface TestSystemOptions {
   openStore?: (databaseUrl: string) => Promise<EventStore>;
   projector?: boolean;
   env?: NodeJS.ProcessEnv;
+  clock?: () => Date;
 }
 
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
@@ -38,10 +39,10 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
   const readModels = await openReadModels(db.url);
   let projector: INestApplicationContext | null = null;
   if (options.projector !== false) {
-    projector = await createProjectorApp({ store, readModels, projections: allProjections(decideRefund), idleDelayMs: 5 }, { logs: false });
+    projector = await createProjectorApp({ store, readModels, projections: allProjections(decideRefund), idleDelayMs: 5, onFailure: (error) => console.error(error) }, { logs: false });
     await projector.init();
   }
-  const api = await createApiApp({ config, store, readModels, offerValidity: checkOfferValidity }, { logs: false });
+  const api = await createApiApp({ config, store, readModels, offerValidity: checkOfferValidity, clock: options.clock }, { logs: false });
   await api.init();
   return {
     config,

@@ -12,6 +12,7 @@ import { CommandExecutor } from './commands/command-executor';
 import { CommandsController } from './commands/commands.controller';
 import { SendCommandBatchHandler, SendCommandHandler } from './commands/send-command.handler';
 import { HealthController } from './health/health.controller';
+import { LedgerController } from './queries/ledger.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { strictValidationPipe } from './http/validation';
 
@@ -21,6 +22,8 @@ export interface ApiDependencies {
   readModels: DataSource;
   /** The category × frame validity of the rulebook (seed 002), injected into the offer decider. */
   offerValidity: OfferValidityCheck;
+  /** The recorded time of commands; injectable so that tests can register changes "late". */
+  clock?: () => Date;
 }
 
 @Module({})
@@ -29,12 +32,12 @@ export class ApiModule implements NestModule {
     return {
       module: ApiModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, CommandsController],
+      controllers: [HealthController, CommandsController, LedgerController],
       providers: [
         { provide: EVENT_STORE, useValue: deps.store },
         { provide: READ_MODELS, useValue: deps.readModels },
         { provide: APP_CONFIG, useValue: deps.config },
-        { provide: CommandExecutor, useValue: new CommandExecutor(deps.store, deps.offerValidity) },
+        { provide: CommandExecutor, useValue: new CommandExecutor(deps.store, deps.offerValidity, deps.clock) },
         SendCommandHandler,
         SendCommandBatchHandler,
         { provide: APP_GUARD, useFactory: (reflector: Reflector) => new AuthGuard(reflector, deps.config.jwtSecret), inject: [Reflector] },

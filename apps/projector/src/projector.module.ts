@@ -10,6 +10,8 @@ export interface ProjectorDependencies {
   readModels: DataSource;
   projections: Projection[];
   idleDelayMs?: number;
+  /** What to do when a batch fails; by default the process exits so that a supervisor restarts it. */
+  onFailure?: (error: Error) => void;
 }
 
 const DEPS = Symbol('PROJECTOR_DEPS');
@@ -19,7 +21,7 @@ class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly runner: ProjectionRunner;
   private readonly logger = jsonLogger('projector');
 
-  constructor(@Inject(DEPS) deps: ProjectorDependencies) {
+  constructor(@Inject(DEPS) private readonly deps: ProjectorDependencies) {
     this.runner = new ProjectionRunner(deps.store, deps.readModels, deps.projections, { idleDelayMs: deps.idleDelayMs });
   }
 
@@ -27,7 +29,8 @@ class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown 
     await this.runner.start();
     this.logger.log({ message: 'projector following the log', lag: await this.runner.lag() });
     this.runner.done.catch((error: Error) => {
-      this.logger.error({ message: 'projection failed; exiting so that a supervisor restarts from the checkpoint', error: error.stack });
+      this.logger.error({ message: 'projection failed; it resumes from the last checkpoint on restart', error: error.stack });
+      if (this.deps.onFailure) return this.deps.onFailure(error);
       process.exitCode = 1;
       process.kill(process.pid, 'SIGTERM');
     });

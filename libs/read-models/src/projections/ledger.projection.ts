@@ -4,7 +4,7 @@
 // touches) and then written with one multi-row insert per table.
 import { DOMAIN_EVENT_TYPES, parseEvent, type DomainEvent } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
-import { allocate, reconcile, timelineAsOf, type Cause, type DecideRefund, type Posting } from '@app/ledger';
+import { addDays, addMonths, allocate, minDate, reconcile, timelineAsOf, type Cause, type DecideRefund, type Posting } from '@app/ledger';
 import type { EntityManager } from 'typeorm';
 import { loadPersonLedgers, personKey, type PersonLedger, type StoredCostItem } from './ledger-state';
 import type { Projection } from './projection';
@@ -25,6 +25,17 @@ class BatchWrites {
 
 export const expenseItemId = (expenseId: string) => `expense:${expenseId}`;
 export const mentorItemId = (agreementId: string, eventId: string) => `mentor:${agreementId}:${eventId}`;
+
+/**
+ * The refundable window of a mentor agreement: while it runs, and for company and education
+ * mentors at most 6 months beyond the start of the job or education, taken as the agreement's
+ * start (API.md RegisterMentorAgreement; seed000.md on mentor support, VEJ 9584 §11).
+ */
+export function mentorRefundWindow(d: { mentorType: string; agreementStartDate: string; agreementEndDate: string }): { from: string; to: string } {
+  if (d.mentorType === 'social') return { from: d.agreementStartDate, to: d.agreementEndDate };
+  const sixMonths = addDays(addMonths(d.agreementStartDate, 6), -1);
+  return { from: d.agreementStartDate, to: minDate(d.agreementEndDate, sixMonths) };
+}
 
 export class LedgerProjection implements Projection {
   readonly name = 'ledger';
@@ -119,16 +130,16 @@ export class LedgerProjection implements Projection {
       }
       case 'MentorHoursRecorded': {
         const d = event.data;
-        // The refundable window is the agreement's period (seed000.md on mentor support: only while the agreement runs).
+        const window = mentorRefundWindow(d);
         const item: StoredCostItem = {
           costItemId: mentorItemId(d.agreementId, recorded.id), personId: d.personId, offerId: d.offerId, municipality, offerKind: 'mentor',
           cost: { kind: 'mentor' }, amountOere: d.costOere, activityFrom: d.date, activityTo: d.date,
-          mentorWindow: { from: d.agreementStartDate, to: d.agreementEndDate }, reversed: false,
+          mentorWindow: window, reversed: false,
         };
         ledger.items.set(item.costItemId, item);
         writes.items.push({
           ...base, cost_item_id: item.costItemId, kind: 'mentor', person_id: d.personId, offer_id: d.offerId, agreement_id: d.agreementId, offer_kind: 'mentor',
-          amount_oere: d.costOere, activity_from: d.date, activity_to: d.date, mentor_window_from: d.agreementStartDate, mentor_window_to: d.agreementEndDate,
+          amount_oere: d.costOere, activity_from: d.date, activity_to: d.date, mentor_window_from: window.from, mentor_window_to: window.to,
           contact_hours: d.contactHours, preparation_hours: d.preparationHours, hourly_cost_oere: d.hourlyCostOere, fee_oere: d.feeOere,
         });
         return this.regroup(recorded, ledger, [item], writes);

@@ -1,0 +1,35 @@
+// The JSON shapes of API.md: money as kroner strings with two decimals, rates as percent strings.
+import { formatBasisPoints, formatOere } from '@app/domain';
+import type { Posting } from '@app/ledger';
+import type { Citation } from '@app/rules';
+
+export function citationText(citations: Citation[]): string | null {
+  return citations.length ? citations.map((c) => `${c.source} ${c.section}`).join('; ') : null;
+}
+
+export function entryJson(p: Posting) {
+  return {
+    entryId: p.entryId,
+    kind: p.kind,
+    account: p.account,
+    refundAccount: p.refundAccount,
+    targetGroup: p.targetGroup,
+    activityFrom: p.activityFrom,
+    activityTo: p.activityTo,
+    bookingPeriod: p.bookingPeriod,
+    amount: formatOere(p.amountOere),
+    refundRate: p.refundRateBasisPoints === null ? null : formatBasisPoints(p.refundRateBasisPoints),
+    refundAmount: p.refundOere === null ? null : formatOere(p.refundOere),
+    ruleId: p.ruleId,
+    citation: citationText(p.citations),
+    citations: p.citations,
+    cap: p.cap,
+    unresolved: p.unresolved,
+    causedBy: p.causedBy,
+    reverses: p.reverses,
+    recordedAt: p.recordedAt,
+    personId: p.personId,
+    offerId: p.offerId,
+    costItemId: p.costItemId,
+  };
+}

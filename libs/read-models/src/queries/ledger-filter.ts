@@ -1,0 +1,29 @@
+// The filters of the ledger queries (API.md "Queries"), turned into one parameterised WHERE clause.
+export interface LedgerFilter {
+  municipality: string;
+  asOf: string;
+  personId?: string;
+  offerId?: string;
+  /** function[.dranst[.grouping]], e.g. 5.68.90.1.097 */
+  account?: string;
+  bookingPeriod?: string;
+  activityFrom?: string;
+  activityTo?: string;
+}
+
+export function ledgerWhere(filter: LedgerFilter, params: unknown[]): string {
+  const add = (value: unknown) => `$${params.push(value)}`;
+  const clauses = [`municipality = ${add(filter.municipality)}`, `recorded_at <= ${add(filter.asOf)}`];
+  if (filter.personId) clauses.push(`person_id = ${add(filter.personId)}`);
+  if (filter.offerId) clauses.push(`offer_id = ${add(filter.offerId)}`);
+  if (filter.bookingPeriod) clauses.push(`booking_period = ${add(filter.bookingPeriod)}`);
+  if (filter.activityFrom) clauses.push(`activity_to >= ${add(filter.activityFrom)}`);
+  if (filter.activityTo) clauses.push(`activity_from <= ${add(filter.activityTo)}`);
+  if (filter.account) {
+    const parts = filter.account.split('.');
+    clauses.push(`account->>'function' = ${add(parts.slice(0, 3).join('.'))}`);
+    if (parts[3]) clauses.push(`account->>'dranst' = ${add(parts[3])}`);
+    if (parts[4]) clauses.push(`account->>'grouping' = ${add(parts[4])}`);
+  }
+  return clauses.join(' AND ');
+}

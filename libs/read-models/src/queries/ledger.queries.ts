@@ -1,0 +1,119 @@
+// Reads of the ledger, timeline and offers, always "as of" a recorded instant.
+import { registeredSegments, timelineAsOf, type Posting, type TimelineSegment } from '@app/ledger';
+import type { DataSource, EntityManager } from 'typeorm';
+import { rowToPosting } from '../projections/ledger-state';
+import { ledgerWhere, type LedgerFilter } from './ledger-filter';
+
+export interface LedgerPage {
+  entries: (Posting & { position: string; ordinal: number })[];
+  nextCursor: string | null;
+}
+
+export interface SummaryLine {
+  account: string | null;
+  targetGroup: string | null;
+  bookingPeriod: string | null;
+  activityYear: string | null;
+  unresolved: string | null;
+  entries: number;
+  amountOere: bigint;
+  refundOere: bigint;
+}
+
+const SUMMARY_COLUMNS = {
+  account: `concat_ws('.', account->>'function', account->>'dranst', account->>'grouping')`,
+  targetGroup: 'target_group',
+  bookingPeriod: 'booking_period',
+  activityYear: `to_char(activity_from, 'YYYY')`,
+} as const;
+export type SummaryKey = keyof typeof SUMMARY_COLUMNS;
+
+export class LedgerQueries {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  async entries(filter: LedgerFilter, limit: number, cursor?: { position: bigint; ordinal: number }): Promise<LedgerPage> {
+    const params: unknown[] = [];
+    let where = ledgerWhere(filter, params);
+    if (cursor) where += ` AND (position, ordinal) > ($${params.push(cursor.position.toString())}, $${params.push(cursor.ordinal)})`;
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT * FROM ledger_entry WHERE ${where} ORDER BY position, ordinal LIMIT $${params.push(limit + 1)}`,
+      params,
+    );
+    const page = rows.slice(0, limit).map((r) => ({ ...rowToPosting(r), position: String(r.position), ordinal: Number(r.ordinal) }));
+    const last = page[page.length - 1];
+    return { entries: page, nextCursor: rows.length > limit && last ? `${last.position}.${last.ordinal}` : null };
+  }
+
+  async entry(municipality: string, entryId: string, asOf: string): Promise<Posting | null> {
+    const rows: Record<string, unknown>[] = await this.db.query(
+      'SELECT * FROM ledger_entry WHERE municipality = $1 AND entry_id = $2 AND recorded_at <= $3',
+      [municipality, entryId, asOf],
+    );
+    return rows.length ? rowToPosting(rows[0]) : null;
+  }
+
+  /** Totals per group; unresolved postings (no rule / ambiguous) always form lines of their own. */
+  async summary(filter: LedgerFilter, groupBy: SummaryKey[]): Promise<SummaryLine[]> {
+    const params: unknown[] = [];
+    const where = ledgerWhere(filter, params);
+    const keys = groupBy.map((k) => `${SUMMARY_COLUMNS[k]} AS "${k}"`);
+    const select = [...keys, `unresolved->>'outcome' AS "unresolved"`].join(', ');
+    const group = [...groupBy.map((k) => `"${k}"`), '"unresolved"'].join(', ');
+    const rows: Record<string, string | null>[] = await this.db.query(
+      `SELECT ${select}, count(*)::int AS entries, coalesce(sum(amount_oere), 0)::text AS amount, coalesce(sum(refund_oere), 0)::text AS refund
+       FROM ledger_entry WHERE ${where} GROUP BY ${group} ORDER BY ${group}`,
+      params,
+    );
+    return rows.map((r) => ({
+      account: r.account ?? null,
+      targetGroup: r.targetGroup ?? null,
+      bookingPeriod: r.bookingPeriod ?? null,
+      activityYear: r.activityYear ?? null,
+      unresolved: r.unresolved,
+      entries: Number(r.entries),
+      amountOere: BigInt(r.amount!),
+      refundOere: BigInt(r.refund!),
+    }));
+  }
+
+  async timeline(municipality: string, personId: string, asOf: string): Promise<TimelineSegment[]> {
+    const rows: { change_command_id: string; target_group: never; attributes: never; effective_from: string; recorded_at: Date; retracted_at: Date | null }[] =
+      await this.db.query(
+        'SELECT * FROM target_group_change WHERE municipality = $1 AND person_id = $2 AND recorded_at <= $3 ORDER BY recorded_at, event_id',
+        [municipality, personId, asOf],
+      );
+    const changes = rows.map((r) => ({
+      changeCommandId: r.change_command_id,
+      targetGroup: r.target_group,
+      attributes: r.attributes,
+      effectiveFrom: r.effective_from,
+      recordedAt: r.recorded_at.toISOString(),
+      retractedAt: r.retracted_at?.toISOString() ?? null,
+    }));
+    return rows.length ? registeredSegments(timelineAsOf(changes, asOf)) : [];
+  }
+
+  async offer(municipality: string, offerId: string, asOf: string) {
+    const versions: Record<string, unknown>[] = await this.db.query(
+      'SELECT * FROM offer_version WHERE municipality = $1 AND offer_id = $2 AND recorded_at <= $3 ORDER BY position',
+      [municipality, offerId, asOf],
+    );
+    if (versions.length === 0) return null;
+    const items: Record<string, unknown>[] = await this.db.query(
+      'SELECT * FROM cost_item WHERE municipality = $1 AND offer_id = $2 AND recorded_at <= $3 ORDER BY recorded_at, cost_item_id',
+      [municipality, offerId, asOf],
+    );
+    const asOfMs = Date.parse(asOf);
+    const reversed = (i: Record<string, unknown>) => i.reversed_at instanceof Date && i.reversed_at.getTime() <= asOfMs;
+    return {
+      registered: versions[0],
+      current: versions[versions.length - 1],
+      items: items.map((i): Record<string, unknown> => ({ ...i, reversed: reversed(i) })),
+    };
+  }
+
+  async costItem(municipality: string, costItemId: string): Promise<Record<string, unknown> | null> {
+    const rows: Record<string, unknown>[] = await this.db.query('SELECT * FROM cost_item WHERE municipality = $1 AND cost_item_id = $2', [municipality, costItemId]);
+    return rows[0] ?? null;
+  }
+}

@@ -1,0 +1,21 @@
+import { startTestServer } from './index';
+import { EventStoredbEventStore } from '../../libs/event-store/src/eventstoredb/eventstoredb-event-store';
+import { newEvent } from '../../libs/event-store/src/testing/event-store.contract';
+(async () => {
+  const server = await startTestServer();
+  const store = await EventStoredbEventStore.connect(server.url);
+  const t = (label: string, start: number, n: number) => console.log(label, ((Date.now() - start) / n * 1000).toFixed(0), 'us/op');
+  let s = Date.now();
+  for (let i = 0; i < 2000; i++) await store.append({ stream: `a-${i}`, events: [newEvent()], expectedRevision: 'no_stream' });
+  t('append 1 event', s, 2000);
+  s = Date.now();
+  for (let i = 0; i < 2000; i++) await store.append({ stream: `b-${i}`, events: [newEvent(), newEvent(), newEvent()], expectedRevision: 'no_stream' });
+  t('append 3 events', s, 2000);
+  s = Date.now();
+  for (let i = 0; i < 2000; i++) await store.readStream(`b-${i}`);
+  t('readStream', s, 2000);
+  s = Date.now();
+  for (let b = 0; b < 5; b++) await store.appendMany(Array.from({ length: 400 }, (_, i) => ({ stream: `c-${b}-${i}`, events: [newEvent(), newEvent()], expectedRevision: 'no_stream' as const })));
+  t('appendMany 400x2 per event', s, 4000);
+  await store.close(); await server.stop();
+})();

@@ -1,0 +1,20 @@
+import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
+import { startTestServer } from './index';
+(async () => {
+  const server = await startTestServer();
+  const client = EventStoreDBClient.connectionString(server.url);
+  await client.appendToStream('warm', [jsonEvent({ type: 'A', data: {} })]);
+  let s = Date.now();
+  for (let i = 0; i < 3000; i++) await client.appendToStream(`a-${i}`, [jsonEvent({ type: 'A', data: { i } })]);
+  console.log('seq append', ((Date.now() - s) / 3).toFixed(0), 'us');
+  s = Date.now();
+  await Promise.all(Array.from({ length: 3000 }, (_, i) => client.appendToStream(`b-${i}`, [jsonEvent({ type: 'A', data: { i } })])));
+  console.log('parallel append', ((Date.now() - s) / 3).toFixed(0), 'us');
+  s = Date.now();
+  for (let i = 0; i < 3000; i++) for await (const _ of client.readStream(`a-${i}`)) void _;
+  console.log('seq read', ((Date.now() - s) / 3).toFixed(0), 'us');
+  s = Date.now();
+  await Promise.all(Array.from({ length: 3000 }, async (_, i) => { for await (const _e of client.readStream(`a-${i}`)) void _e; }));
+  console.log('parallel read', ((Date.now() - s) / 3).toFixed(0), 'us');
+  await client.dispose(); await server.stop();
+})();
