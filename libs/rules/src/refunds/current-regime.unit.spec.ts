@@ -1,0 +1,102 @@
+// The current regime (000_140518b2c182b2de.txt = VEJ 9584/2025): mentor only for jobafklaring and only while the
+// mentor agreement runs (2 A), § 97 a 80 % with its dates (2 A), integration rådighedsloft (2 B, Bilag 1), igu 100 % (2 B),
+// persons outside every target group.
+import { costAccountOf, decide, expenseQuery, mentorQuery, summary } from './refund-query.test-helper';
+
+const NOW = '2025-09-01';
+
+describe('mentor (2 A, LAB § 197, nr. 1: 50 % only for § 6, nr. 7, until the mentor agreement expires)', () => {
+  it.each<[string, boolean | undefined, string, string]>([
+    ['inside the agreement → 50 % (grp 098)', true, 'rule:5000', '5.68.90/1/098'],
+    ['after the agreement expired → 0 % (grp 106)', false, 'rule:0', '5.68.90/1/106'],
+    ['window not given → explicit no_rule', undefined, 'no_rule', ''],
+  ])('jobafklaring, %s', (_label, withinMentorWindow, expected, account) => {
+    const decision = decide(mentorQuery(NOW, 'jobafklaring', { withinMentorWindow }));
+    expect([summary(decision), costAccountOf(decision)]).toEqual([expected, account]);
+  });
+
+  it.each(['dagpenge', 'kontanthjaelp', 'ung_kontanthjaelp', 'sygedagpenge', 'ledighedsydelse', 'revalidering', 'foertidspension', 'selvforsoergende', 'ung_under_18', 'none'] as const)(
+    '%s → 0 % even inside the window ("Der ydes ikke refusion for mentorudgifter til øvrige ydelsesmodtagere eller personer i ordinær beskæftigelse")',
+    (targetGroup) => {
+      expect(summary(decide(mentorQuery(NOW, targetGroup, { withinMentorWindow: true })))).toBe('rule:0');
+    },
+  );
+
+  it('mentor training bought for a mentor (course fee on a mentor offer) is a mentor cost; rent of a mentor offer is not', () => {
+    expect(summary(decide(expenseQuery(NOW, 'jobafklaring', 'mentor', 'course_fee', { withinMentorWindow: true })))).toBe('rule:5000');
+    expect(decide(expenseQuery(NOW, 'jobafklaring', 'mentor', 'rent'))).toMatchObject({ outcome: 'no_rule', ruleId: 'OUT-MENTOR-INDIRECT' });
+  });
+});
+
+describe('§ 97 a education, 80 % (2 A: from 1/8-2020, extended to 31/12-2022, 2nd half 2023, permanent from 1/1-2024)', () => {
+  it.each<[string, string]>([
+    ['2020-07-31', 'no_rule'],
+    ['2020-08-01', 'rule:8000'],
+    ['2022-12-31', 'rule:8000'],
+    ['2023-01-01', 'ambiguous'],
+    ['2023-03-15', 'ambiguous'],
+    ['2023-06-30', 'ambiguous'],
+    ['2023-07-01', 'rule:8000'],
+    ['2024-01-01', 'rule:8000'],
+    ['2030-01-01', 'rule:8000'],
+  ])('dagpenge, %s → %s', (date, expected) => {
+    expect(summary(decide(expenseQuery(date, 'dagpenge', 'education_97a', 'course_fee')))).toBe(expected);
+  });
+
+  it('a continued § 97 a offer after a change of target group keeps 80 % (§ 55, stk. 4)', () => {
+    expect(decide(expenseQuery(NOW, 'sygedagpenge', 'education_97a', 'course_fee'))).toMatchObject({
+      outcome: 'rule', rateBasisPoints: 8000, costAccount: { function: '5.68.98', grouping: '113' }, refundAccount: { function: '5.68.98', dranst: '2', grouping: '013' },
+    });
+  });
+
+  it('the H1-2023 decision names the contradiction and both candidate rules', () => {
+    expect(decide(expenseQuery('2023-02-01', 'dagpenge', 'education_97a', 'course_fee'))).toMatchObject({
+      outcome: 'ambiguous', validFrom: '2023-01-01', validTo: '2023-06-30', candidates: ['97A-2020', '97A-2023H2'],
+    });
+  });
+});
+
+describe('integration (2 B, Bilag 1)', () => {
+  it.each<[string, Parameters<typeof expenseQuery>[2], string]>([
+    ['§ 23 a vejledning og opkvalificering → 5.46.60 grp 001', 'guidance_upskilling', '5.46.60/1/001'],
+    ['§ 23 b virksomhedspraktik → grp 002', 'company_internship', '5.46.60/1/002'],
+    ['§ 23 g særligt tilrettelagt nytteindsats → grp 107', 'utility_work', '5.46.60/1/107'],
+  ])('programme, %s: 50 % within the rådighedsloft', (_label, offerKind, account) => {
+    const decision = decide(expenseQuery(NOW, 'integration_programme', offerKind, 'course_fee'));
+    expect(decision).toMatchObject({ outcome: 'rule', rateBasisPoints: 5000, cap: 'integration_raadighedsloft', refundAccount: null });
+    expect(costAccountOf(decision)).toBe(account);
+  });
+
+  it('programme mentor (§ 23 d) → 50 % within the rådighedsloft, grp 004', () => {
+    expect(decide(mentorQuery(NOW, 'integration_programme'))).toMatchObject({ outcome: 'rule', rateBasisPoints: 5000, cap: 'integration_raadighedsloft', costAccount: { grouping: '004' } });
+  });
+
+  it('programme løntilskud (§ 23 c) is outside the loft and this rulebook (trapperefusion)', () => {
+    expect(decide(expenseQuery(NOW, 'integration_programme', 'wage_subsidy', 'other_operating'))).toMatchObject({ outcome: 'no_rule', ruleId: 'OUT-WAGE-SUBSIDY' });
+  });
+
+  it('introduktionsforløb: 50 % without loft (2 B) vs grp 009 inside the loft (Bilag 1) → ambiguous', () => {
+    expect(summary(decide(expenseQuery(NOW, 'integration_introduction', 'guidance_upskilling', 'course_fee')))).toBe('ambiguous');
+  });
+
+  it('igu allowance and transport: 100 % outside the loft, but no account in the sources → no_rule indicating 100 %', () => {
+    for (const expenseType of ['extra_cost_allowance', 'transport_allowance'] as const) {
+      expect(decide(expenseQuery(NOW, 'integration_programme', 'other', expenseType, { scheme: 'igu' }))).toMatchObject({
+        outcome: 'no_rule', ruleId: 'IGU-ALLOWANCE', indicatedRateBasisPoints: 10000,
+      });
+    }
+    expect(decide(expenseQuery(NOW, 'integration_programme', 'other', 'course_fee', { scheme: 'igu' }))).toMatchObject({ outcome: 'no_rule', ruleId: 'IGU-OTHER' });
+  });
+});
+
+describe('no target group ("none")', () => {
+  it('operating costs of offers → explicit no_rule (Bilag 3 covers persons under LAB § 6)', () => {
+    expect(decide(expenseQuery(NOW, 'none', 'guidance_upskilling', 'course_fee'))).toMatchObject({ outcome: 'no_rule', ruleId: 'OUT-NONE' });
+  });
+
+  it('virksomhedspraktik coordination for LAB groups is administration on 6.45.53, 0 % (4.6)', () => {
+    expect(decide(expenseQuery(NOW, 'kontanthjaelp', 'company_internship', 'other_operating'))).toMatchObject({
+      outcome: 'rule', rateBasisPoints: 0, costAccount: { function: '6.45.53', dranst: '1' }, refundAccount: null,
+    });
+  });
+});

@@ -1,0 +1,144 @@
+// Exhaustive checks of the whole rulebook:
+// 1. the rule rows partition every (scheme × target group × cost category × condition values) from 2014-01-01 on:
+//    no overlaps and no gap that would fall to the engine's "no row" default;
+// 2. decideRefund for every day 2014-01-01..2030-12-31 × target group × offer kind × cost (one attribute profile),
+//    and a walk over every decision segment for every combination of attribute values (every boundary date, both sides):
+//    validFrom ≤ date ≤ validTo, the same decision at both ends, and a different decision on each side (maximal interval);
+// 3. a fast-check property over random queries.
+import fc from 'fast-check';
+import { EXPENSE_TYPES, OFFER_KINDS, READINESS, TARGET_GROUPS, type IsoDate } from '@app/domain/shared/vocabulary';
+import type { CostKind, RefundDecision, RefundQuery } from '../rulebook.types';
+import { nextDay, previousDay } from '../shared/iso-date.util';
+import { decideRefund } from './refund-decision.engine';
+import { COST_CATEGORIES, CONDITION_DIMENSIONS, CONDITION_VALUES } from './refund-rule.model';
+import { refundRules } from './refund-rules.catalog';
+import { acceptedValues } from './refund-rules.validator';
+import { GAP_REASON } from './refund-timeline.index';
+
+const FIRST_DAY = '2014-01-01';
+const LAST_DAY = '2030-12-31';
+const COSTS: CostKind[] = [...EXPENSE_TYPES.map((expenseType) => ({ kind: 'expense' as const, expenseType })), { kind: 'mentor' }];
+
+function allDays(from: IsoDate, to: IsoDate): IsoDate[] {
+  const days: IsoDate[] = [];
+  for (let d = from; d <= to; d = nextDay(d)) days.push(d);
+  return days;
+}
+
+function sameDecision(a: RefundDecision, b: RefundDecision): boolean {
+  const strip = ({ validFrom: _f, validTo: _t, ...rest }: RefundDecision) => rest;
+  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
+}
+
+describe('rulebook coverage (rows)', () => {
+  it('every combination from 2014-01-01 is covered by exactly one row per day, open-ended', () => {
+    const rules = refundRules();
+    const problems: string[] = [];
+    const combos = CONDITION_DIMENSIONS.reduce<string[][]>((acc, d) => acc.flatMap((c) => CONDITION_VALUES[d].map((v) => [...c, v])), [[]]);
+    for (const targetGroup of TARGET_GROUPS) {
+      for (const category of COST_CATEGORIES) {
+        const bucket = rules.filter((r) => r.when.targetGroups.includes(targetGroup) && r.when.categories.includes(category));
+        for (const combo of combos) {
+          const rows = bucket
+            .filter((r) => CONDITION_DIMENSIONS.every((d, i) => acceptedValues(r, d).includes(combo[i])))
+            .sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
+          let expectedStart = FIRST_DAY;
+          for (const row of rows) {
+            if (row.validFrom !== expectedStart) problems.push(`${targetGroup}/${category}/${combo.join(',')}: ${row.id} starts ${row.validFrom}, expected ${expectedStart}`);
+            expectedStart = row.validTo === null ? 'open' : nextDay(row.validTo);
+          }
+          if (expectedStart !== 'open') problems.push(`${targetGroup}/${category}/${combo.join(',')}: not covered from ${expectedStart}`);
+        }
+      }
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+  });
+});
+
+describe('decideRefund over time', () => {
+  it('every day 2014-2030 × target group × offer kind × cost: one decision whose interval contains the day', () => {
+    const days = allDays(FIRST_DAY, LAST_DAY);
+    let checked = 0;
+    for (const targetGroup of TARGET_GROUPS) {
+      for (const offerKind of OFFER_KINDS) {
+        for (const cost of COSTS) {
+          const query: RefundQuery = { date: FIRST_DAY, targetGroup, offerKind, cost, attributes: { readiness: 'aktivitetsparat', sickPayCategory: 2 }, monthsUnemployed: 12, withinMentorWindow: true };
+          let current = decideRefund(query);
+          for (const date of days) {
+            query.date = date;
+            const decision = decideRefund(query);
+            if (decision !== current) {
+              // a new decision may only begin the day after the previous one ended
+              if (decision.validFrom !== date || current.validTo !== previousDay(date) || sameDecision(decision, current)) {
+                throw new Error(`${targetGroup}/${offerKind}/${JSON.stringify(cost)} on ${date}: bad boundary`);
+              }
+              current = decision;
+            }
+            if (!(decision.validFrom <= date && date <= decision.validTo) || (decision.outcome === 'no_rule' && decision.reason === GAP_REASON)) {
+              throw new Error(`${targetGroup}/${offerKind}/${JSON.stringify(cost)} on ${date}: ${JSON.stringify(decision)}`);
+            }
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBe(days.length * TARGET_GROUPS.length * OFFER_KINDS.length * COSTS.length);
+  });
+
+  it('every combination of the attribute values a group uses: each decision segment is maximal and the same at both ends', () => {
+    // readiness and months matter for kontant-/uddannelseshjælp, the category for sygedagpenge, the window for mentor
+    // (which rows use which condition is checked for all values by the coverage test above)
+    const readinessFor = (tg: string) => (tg === 'kontanthjaelp' || tg === 'ung_kontanthjaelp' ? [undefined, ...READINESS] : [undefined]);
+    const monthsFor = (tg: string) => (tg === 'kontanthjaelp' || tg === 'ung_kontanthjaelp' ? [undefined, 3, 12, 30] : [undefined]);
+    const sickPayFor = (tg: string) => (tg === 'sygedagpenge' ? ([undefined, 1, 2, 3] as const) : [undefined]);
+    const windowFor = (cost: CostKind, offerKind: string) => (cost.kind === 'mentor' || offerKind === 'mentor' ? [undefined, true, false] : [undefined]);
+    let segments = 0;
+    for (const targetGroup of TARGET_GROUPS) for (const offerKind of OFFER_KINDS) for (const cost of COSTS)
+      for (const readiness of readinessFor(targetGroup)) for (const sickPayCategory of sickPayFor(targetGroup)) for (const monthsUnemployed of monthsFor(targetGroup))
+        for (const withinMentorWindow of windowFor(cost, offerKind)) for (const scheme of [undefined, 'igu'] as const) {
+          const ask = (date: IsoDate) =>
+            decideRefund({ date, targetGroup, offerKind, cost, attributes: { readiness, sickPayCategory }, monthsUnemployed, withinMentorWindow, scheme });
+          for (let date = FIRST_DAY; date <= LAST_DAY; ) {
+            const decision = ask(date);
+            const ok =
+              decision.validFrom <= date && date <= decision.validTo &&
+              ask(decision.validFrom) === decision && ask(decision.validTo) === decision &&
+              (decision.validFrom === FIRST_DAY || !sameDecision(ask(previousDay(decision.validFrom)), decision)) &&
+              !(decision.outcome === 'no_rule' && decision.reason === GAP_REASON);
+            if (!ok) throw new Error(`${targetGroup}/${offerKind}/${JSON.stringify(cost)}/${readiness}/${sickPayCategory}/${monthsUnemployed}/${withinMentorWindow}/${scheme} on ${date}`);
+            segments++;
+            date = nextDay(decision.validTo);
+          }
+        }
+    expect(segments).toBeGreaterThan(0);
+  });
+
+  it('property: random queries get one decision valid on its date, identical across its interval', () => {
+    const day = fc.integer({ min: 0, max: 6208 }).map((n) => new Date(Date.UTC(2014, 0, 1 + n)).toISOString().slice(0, 10));
+    const query = fc.record({
+      date: day,
+      targetGroup: fc.constantFrom(...TARGET_GROUPS),
+      offerKind: fc.constantFrom(...OFFER_KINDS),
+      cost: fc.constantFrom(...COSTS),
+      attributes: fc.record({ readiness: fc.option(fc.constantFrom(...READINESS), { nil: undefined }), sickPayCategory: fc.option(fc.constantFrom(1 as const, 2 as const, 3 as const), { nil: undefined }) }),
+      monthsUnemployed: fc.option(fc.double({ min: 0, max: 120, noNaN: true }), { nil: undefined }),
+      withinMentorWindow: fc.option(fc.boolean(), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(query, fc.integer({ min: 0, max: 10_000 }), (q, offset) => {
+        const decision = decideRefund(q);
+        expect(decision.validFrom <= q.date && q.date <= decision.validTo).toBe(true);
+        const inside = new Date(Date.UTC(2014, 0, 1));
+        inside.setTime(Math.min(Date.parse(`${decision.validTo}T00:00:00Z`), Date.parse(`${decision.validFrom}T00:00:00Z`) + offset * 86_400_000));
+        expect(decideRefund({ ...q, date: inside.toISOString().slice(0, 10) })).toBe(decision);
+        if (decision.outcome === 'rule') {
+          expect(decision.costAccount.dranst).toBe('1');
+          if (decision.rateBasisPoints === 0) expect(decision.refundAccount).toBeNull();
+        } else {
+          expect(decision.reason.length).toBeGreaterThan(10);
+        }
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
