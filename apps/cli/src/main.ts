@@ -4,7 +4,7 @@ import { startCommand } from './commands/start.command';
 import { tokenCommand, UsageError } from './commands/token.command';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; help: string }> = {
-  start: { run: () => startCommand(), help: 'run api and projector (embedded PostgreSQL unless DATABASE_URL)' },
+  start: { run: startCommand, help: '[--only api|projector]: run api and projector (embedded PostgreSQL unless DATABASE_URL)' },
   token: { run: tokenCommand, help: '--role <jobcentre|finance|auditor|admin> --municipality <kommunekode>: print a JWT' },
 };
 

@@ -6,17 +6,23 @@ import { allProjections } from '@app/read-models/projections/all-projections';
 import { checkOfferValidity, decideRefund } from '@app/rules';
 import { createApiApp } from '../../../api/src/create-api-app';
 import { createProjectorApp } from '../../../projector/src/create-projector-app';
+import { parseArgs } from 'node:util';
 import { openSystem } from '../system/open-system';
+import { UsageError } from './token.command';
 
-export async function startCommand(): Promise<void> {
+export async function startCommand(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { only: { type: 'string' } } });
+  if (values.only !== undefined && values.only !== 'api' && values.only !== 'projector') throw new UsageError('--only takes api or projector');
+  const runsApi = values.only !== 'projector';
+  const runsProjector = values.only !== 'api';
   const config = loadConfig();
   console.log(config.databaseUrl ? 'using the PostgreSQL server of DATABASE_URL' : `starting embedded PostgreSQL in ${config.dataDir}`);
   const system = await openSystem(config);
-  const projector = await createProjectorApp({ store: system.store, readModels: system.readModels, projections: allProjections(decideRefund) });
-  await projector.init();
-  const api = await createApiApp({ config, store: system.store, readModels: system.readModels, offerValidity: checkOfferValidity });
-  await api.listen(config.port, '127.0.0.1');
-  const url = (await api.getUrl()).replace('[::1]', 'localhost');
+  const projector = runsProjector ? await createProjectorApp({ store: system.store, readModels: system.readModels, projections: allProjections(decideRefund) }) : null;
+  await projector?.init();
+  const api = runsApi ? await createApiApp({ config, store: system.store, readModels: system.readModels, offerValidity: checkOfferValidity }) : null;
+  await api?.listen(config.port, process.env.HOST ?? '127.0.0.1');
+  const url = api ? (await api.getUrl()).replace('[::1]', 'localhost') : '(api not started: --only projector)';
 
   const token = mintToken({ sub: 'dev-admin', role: 'admin', municipality: '*' }, config.jwtSecret);
   console.log(`
@@ -36,8 +42,8 @@ Ctrl-C stops everything.`);
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping api, projector and database…`);
-    await api.close();
-    await projector.close();
+    await api?.close();
+    await projector?.close();
     await system.close();
     console.log('stopped');
     process.exit(process.exitCode ?? 0);

@@ -1,5 +1,6 @@
 // The composition root: the event log, the read models and (unless given) the embedded database.
 import type { EventStore } from '@app/event-store/event-store.port';
+import { EventStoredbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
 import type { AppConfig } from '@app/platform/config/app-config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@app/platform/database/embedded-postgres';
@@ -15,7 +16,7 @@ export interface System {
 }
 
 export async function openEventStore(config: AppConfig, databaseUrl: string): Promise<EventStore> {
-  if (config.eventStoreUrl) throw new Error('EVENTSTORE_URL: the EventStoreDB adapter is not wired yet');
+  if (config.eventStoreUrl) return EventStoredbEventStore.connect(config.eventStoreUrl);
   return PostgresEventStore.connect(databaseUrl);
 }
 
