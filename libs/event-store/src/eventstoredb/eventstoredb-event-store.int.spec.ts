@@ -1,6 +1,6 @@
 // The EventStoreDB adapter through the real client library: against the protocol-level test
-import { randomUUID } from 'node:crypto';
 // server always, and against a real server when EVENTSTORE_URL is set (esdb://localhost:2113?tls=false).
+import { randomUUID } from 'node:crypto';
 import { startTestServer, type TestServer } from '../../../../test/esdb-test-server';
 import type { RecordedEvent } from '../event-store.port';
 import { describeEventStoreContract, newEvent } from '../testing/event-store.contract';

@@ -24,6 +24,7 @@
 // retried append returns the stored result, read back from the stream.
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
 import type {
+  AppendedEvent,
   AppendRequest,
   AppendResult,
   BatchHandler,
@@ -41,9 +42,10 @@ const WHOLE_STREAM = Number.MAX_SAFE_INTEGER;
 /** Backwards page size when looking for the last non-system event. */
 const HEAD_PAGE = 64;
 
-type AppendedLike = Pick<RecordedEvent, 'id' | 'type' | 'stream' | 'revision' | 'position'>;
+/** Marks an appended event whose position is still to be read back. */
+const UNKNOWN = -1n;
 
-function resultOf(events: AppendedLike[]): AppendResult {
+function resultOf(events: AppendedEvent[]): AppendResult {
   const last = events[events.length - 1];
   return {
     events: events.map(({ id, type, stream, revision, position }) => ({ id, type, stream, revision, position })),
@@ -83,25 +85,31 @@ export class EventStoredbEventStore implements EventStore {
   async appendMany(requests: AppendRequest[]): Promise<AppendResult[]> {
     if (requests.some((r) => r.events.length === 0)) throw new Error('an append needs at least one event');
     const maybeRetried = await this.reservations.reserve(requests);
-    const plans: ({ replay: AppendResult } | { write: AppendRequest })[] = [];
-    const revisions = new Map<string, number | null>();
+    const replays = await Promise.all(
+      requests.map((request) => (request.events.some((e) => maybeRetried.has(e.id)) ? this.storedResult(request) : null)),
+    );
+    const writes = requests.filter((_, i) => replays[i] === null);
+    // A single append is checked by the server itself; several are checked up front (see header).
+    if (requests.length > 1) await this.checkUpFront(writes);
+    // Appends report one position each; when one carries several events, theirs are read back
+    // from $all after everything is written, starting at the head as it was before.
+    const head = writes.some((r) => r.events.length > 1) ? await this.rawHead() : null;
+    const written = new Map<AppendRequest, AppendedEvent[]>();
+    for (const request of writes) written.set(request, await this.write(request));
+    await this.fillPositions([...written.values()].flat(), head);
+    return requests.map((request, i) => replays[i] ?? resultOf(written.get(request)!));
+  }
+
+  /** Checks the requests' expected revisions in order against the streams' current revisions. */
+  private async checkUpFront(requests: AppendRequest[]): Promise<void> {
+    const streams = [...new Set(requests.map((r) => r.stream))];
+    const currents = await Promise.all(streams.map((stream) => this.currentRevision(stream)));
+    const revisions = new Map(streams.map((stream, i) => [stream, currents[i]]));
     for (const request of requests) {
-      const replay = request.events.some((e) => maybeRetried.has(e.id)) ? await this.storedResult(request) : null;
-      if (replay) {
-        plans.push({ replay });
-        continue;
-      }
-      // A single append is checked by the server itself; several are checked up front (see header).
-      if (requests.length > 1) {
-        const current = revisions.has(request.stream) ? revisions.get(request.stream)! : await this.currentRevision(request.stream);
-        checkExpected(request, current);
-        revisions.set(request.stream, (current ?? -1) + request.events.length);
-      }
-      plans.push({ write: request });
+      const current = revisions.get(request.stream)!;
+      checkExpected(request, current);
+      revisions.set(request.stream, (current ?? -1) + request.events.length);
     }
-    const results: AppendResult[] = [];
-    for (const plan of plans) results.push('replay' in plan ? plan.replay : await this.write(plan.write));
-    return results;
   }
 
   /** The stored result when every event of the request is stored in its stream; null when none is. */
@@ -114,7 +122,8 @@ export class EventStoredbEventStore implements EventStore {
     return resultOf(found as RecordedEvent[]);
   }
 
-  private async write(request: AppendRequest): Promise<AppendResult> {
+  /** Appends one request; positions stay unknown (-1) for appends of several events. */
+  private async write(request: AppendRequest): Promise<AppendedEvent[]> {
     const { stream, events, expectedRevision } = request;
     const expected: Expected = typeof expectedRevision === 'number' ? BigInt(expectedRevision) : expectedRevision;
     let appended: { lastRevision: bigint; position?: bigint };
@@ -125,12 +134,34 @@ export class EventStoredbEventStore implements EventStore {
       throw new WrongExpectedRevisionError(stream, String(expectedRevision), error.current === null ? null : Number(error.current));
     }
     const first = Number(appended.lastRevision) - events.length + 1;
-    // The server reports one position per append; with several events, read theirs back.
-    const positions =
-      events.length === 1 && appended.position !== undefined
-        ? [appended.position]
-        : (await this.connection.readStream(stream, BigInt(first), events.length)).map((e) => e.position);
-    return resultOf(events.map((e, i) => ({ id: e.id, type: e.type, stream, revision: first + i, position: positions[i] })));
+    const single = events.length === 1 && appended.position !== undefined;
+    return events.map((e, i) => ({ id: e.id, type: e.type, stream, revision: first + i, position: single ? appended.position! : UNKNOWN }));
+  }
+
+  /** Reads $all forwards from `head` until every event of unknown position is found (by id). */
+  private async fillPositions(events: AppendedEvent[], head: bigint | null): Promise<void> {
+    const missing = new Map(events.filter((e) => e.position === UNKNOWN).map((e) => [e.id, e]));
+    let from: bigint | 'start' = head ?? 'start';
+    while (missing.size > 0) {
+      // Reservations were written before `head`: what follows is these appends (and any concurrent ones).
+      const size = Math.max(missing.size + 1, HEAD_PAGE);
+      const page = await this.connection.readAll(from, size, 'forwards');
+      for (const event of page) {
+        const appended = missing.get(event.id);
+        if (appended?.stream === event.stream) {
+          appended.position = event.position;
+          missing.delete(event.id);
+        }
+      }
+      if (missing.size > 0 && page.length < size) throw new Error('appended events not found in $all');
+      from = page[page.length - 1].position; // read on from there: the server includes it again
+    }
+  }
+
+  /** The position of the last record in $all, system events included (null: empty log). */
+  private async rawHead(): Promise<bigint | null> {
+    const [last] = await this.connection.readAll('end', 1, 'backwards');
+    return last ? last.position : null;
   }
 
   private async currentRevision(stream: string): Promise<number | null> {
