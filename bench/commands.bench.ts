@@ -1,42 +1,35 @@
-// `npm run bench -- commands`: the api over HTTP on an embedded PostgreSQL (autocannon):
-// single commands at concurrency 1, 8 and 32, then batch import events/s. Prints the figures.
+// `npm run bench -- commands`: the running system (a child process on its own embedded
+// PostgreSQL) driven over HTTP by autocannon: single commands at concurrency 1, 8 and 32, then
+// batch import. Prints commands/s, p50/p99 latency, events/s and the system's resident memory.
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { mintToken } from '@app/platform/auth/principal';
-import { loadConfig } from '@app/platform/config/app-config';
-import { startEmbeddedPostgres } from '@app/platform/database/embedded-postgres';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { openReadModels } from '@app/read-models/read-model-data-source';
-import { checkOfferValidity } from '@app/rules';
 import autocannon from 'autocannon';
-import { createApiApp } from '../apps/api/src/create-api-app';
-
-const DIR = '.bench-data/commands';
+import { startRunningSystem } from './support/running-system';
 
 export async function main(): Promise<void> {
-  rmSync(DIR, { recursive: true, force: true });
-  process.env.LOG_REQUESTS = '0';
-  const db = await startEmbeddedPostgres(DIR);
-  const config = loadConfig({ AUTH_JWT_SECRET: 'bench', DATA_DIR: DIR });
-  const store = await PostgresEventStore.connect(db.url, 20);
-  const readModels = await openReadModels(db.url);
-  const api = await createApiApp({ config, store, readModels, offerValidity: checkOfferValidity }, { logs: false });
-  await api.listen(0, '127.0.0.1');
-  const url = await api.getUrl();
-  const token = mintToken({ sub: 'bench', role: 'jobcentre', municipality: '101' }, config.jwtSecret);
+  const system = await startRunningSystem('.bench-data/commands');
+  const token = mintToken({ sub: 'bench', role: 'jobcentre', municipality: '101' }, system.secret);
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const command = () =>
-    JSON.stringify({ commandId: randomUUID(), municipality: '101', personId: `p-${randomUUID().slice(0, 8)}`, targetGroup: 'jobafklaring', effectiveFrom: '2025-01-01' });
+  const command = () => ({
+    commandId: randomUUID(),
+    municipality: '101',
+    personId: `p-${randomUUID().slice(0, 8)}`,
+    targetGroup: 'jobafklaring',
+    effectiveFrom: '2025-01-01',
+  });
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, system.rssMiB())), 200);
 
   for (const connections of [1, 8, 32]) {
     const result = await autocannon({
-      url: `${url}/v1/commands/ChangeTargetGroup`,
+      url: `${system.url}/v1/commands/ChangeTargetGroup`,
       connections,
       duration: 10,
-      requests: [{ method: 'POST', headers, setupRequest: (req: object) => ({ ...req, body: command() }) }],
+      requests: [{ method: 'POST', headers, setupRequest: (req) => ({ ...req, body: JSON.stringify(command()) }) }],
     });
     console.log(
-      `single commands, concurrency ${connections}: ${Math.round(result.requests.average)} commands/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`,
+      `single commands, concurrency ${connections}: ${Math.round(result.requests.average)} commands/s, ` +
+        `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`,
     );
   }
 
@@ -44,16 +37,20 @@ export async function main(): Promise<void> {
   const perBatch = 1000;
   const started = process.hrtime.bigint();
   for (let b = 0; b < batches; b++) {
-    const commands = Array.from({ length: perBatch }, () => ({ type: 'ChangeTargetGroup', ...JSON.parse(command()) }));
-    const res = await fetch(`${url}/v1/commands`, { method: 'POST', headers, body: JSON.stringify({ commands }) });
+    const commands = Array.from({ length: perBatch }, () => ({ type: 'ChangeTargetGroup', ...command() }));
+    const res = await fetch(`${system.url}/v1/commands`, { method: 'POST', headers, body: JSON.stringify({ commands }) });
     if (res.status !== 200) throw new Error(`batch answered ${res.status}`);
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  console.log(`batch import: ${batches} × ${perBatch} commands in ${seconds.toFixed(2)} s = ${Math.round((batches * perBatch) / seconds)} events/s, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`);
-
-  await api.close();
-  await store.close();
-  await readModels.destroy();
-  await db.stop();
-  rmSync(DIR, { recursive: true, force: true });
+  console.log(`batch import: ${batches} × ${perBatch} commands in ${seconds.toFixed(2)} s = ${Math.round((batches * perBatch) / seconds)} events/s`);
+  const caughtUp = Date.now();
+  let behind = Infinity;
+  while (behind > 0 && Date.now() - caughtUp < 120_000) {
+    behind = ((await (await fetch(`${system.url}/health`)).json()) as { projection: { eventsBehind: number } }).projection.eventsBehind;
+    if (behind > 0) await new Promise((r) => setTimeout(r, 100));
+  }
+  console.log(`projector caught up ${((Date.now() - caughtUp) / 1000).toFixed(1)} s after the last batch (events behind: ${behind})`);
+  clearInterval(sampler);
+  console.log(`system resident memory: peak ${Math.round(peakRss)} MiB (api and projector in one process)`);
+  await system.stop();
 }

@@ -75,6 +75,8 @@ export interface EventStore {
    */
   appendMany(requests: AppendRequest[]): Promise<AppendResult[]>;
   readStream(stream: string, fromRevision?: number): Promise<RecordedEvent[]>;
+  /** Several whole streams at once (optional: see read-streams.ts for the fallback). */
+  readStreams?(streams: string[]): Promise<Map<string, RecordedEvent[]>>;
   /** Events strictly after `after` (null: from the start) in global order, at most `limit`. */
   readAll(after: bigint | null, limit: number): Promise<RecordedEvent[]>;
   /** The position of the last event in the log, or null when the log is empty. */

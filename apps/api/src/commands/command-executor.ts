@@ -14,6 +14,7 @@ import {
 } from '@app/domain';
 import { WrongExpectedRevisionError } from '@app/event-store/event-store.errors';
 import type { AppendRequest, AppendResult, EventStore, RecordedEvent } from '@app/event-store/event-store.port';
+import { readStreams } from '@app/event-store/read-streams';
 import type { Principal } from '@app/platform/auth/principal';
 import { mayAccessMunicipality } from '@app/platform/auth/principal';
 import { problem, ProblemException } from '@app/platform/http/problem';
@@ -76,7 +77,7 @@ export class CommandExecutor {
    * that unit meets a concurrent writer, the batch falls back to one command at a time.
    */
   async executeBatch(items: { type: string; body: unknown }[], principal: Principal, correlationId?: string): Promise<BatchOutcome[]> {
-    const pending = new Map<string, RecordedEvent[]>();
+    const pending = await this.prefetch(items);
     const outcomes: ({ decision: Decision } | { error: unknown })[] = [];
     for (const item of items) {
       try {
@@ -107,6 +108,23 @@ export class CommandExecutor {
       if (!decision.request) return { status: 201 as const, body: { commandId: decision.command.commandId, position: null, events: [] } };
       return resultFromEvents(decision.command.commandId, appended[next++].events, 201);
     });
+  }
+
+  /** Reads every stream the batch's commands will fold, in one go where the log can. */
+  private async prefetch(items: { type: string; body: unknown }[]): Promise<Map<string, RecordedEvent[]>> {
+    const streams = new Set<string>();
+    for (const item of items) {
+      const definition = getCommandDefinition(item.type);
+      if (!definition) continue;
+      try {
+        const command = definition.parse(item.body);
+        streams.add(definition.streamOf(command));
+        for (const ref of definition.contextStreams?.(command) ?? []) streams.add(ref.stream);
+      } catch {
+        // an invalid command is refused later, with its own problem
+      }
+    }
+    return readStreams(this.store, [...streams]);
   }
 
   private stage(pending: Map<string, RecordedEvent[]>, request: AppendRequest): void {

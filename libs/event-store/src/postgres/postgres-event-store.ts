@@ -47,7 +47,13 @@ function checkExpected(request: AppendRequest, current: number | null): void {
   if (!ok) throw new WrongExpectedRevisionError(stream, String(expected), current);
 }
 
+/** The most single appends one group transaction takes. */
+const MAX_GROUP = 256;
+
 export class PostgresEventStore implements EventStore {
+  private readonly queue: { request: AppendRequest; resolve: (r: AppendResult) => void; reject: (e: unknown) => void }[] = [];
+  private flushing = false;
+
   private constructor(private readonly pool: Pool) {}
 
   static async connect(url: string, poolSize = 10): Promise<PostgresEventStore> {
@@ -58,37 +64,75 @@ export class PostgresEventStore implements EventStore {
     return new PostgresEventStore(pool);
   }
 
-  async append(request: AppendRequest): Promise<AppendResult> {
-    const [result] = await this.appendMany([request]);
-    return result;
+  /**
+   * Single appends that arrive while a transaction is committing wait and then go together in
+   * the next one (group commit): the advisory lock serialises transactions, so grouping is what
+   * lets concurrent writers share one commit's fsync. Each request still succeeds or fails alone.
+   */
+  append(request: AppendRequest): Promise<AppendResult> {
+    if (request.events.length === 0) return Promise.reject(new Error('an append needs at least one event'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      void this.flush();
+    });
   }
 
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const group = this.queue.splice(0, MAX_GROUP);
+        const outcomes = await this.write(group.map((g) => g.request), false).catch((error: unknown) =>
+          group.map(() => (error instanceof Error ? error : new Error(String(error)))),
+        );
+        group.forEach((g, i) => {
+          const outcome = outcomes[i];
+          if (outcome instanceof Error) g.reject(outcome);
+          else g.resolve(outcome);
+        });
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** All requests in one transaction; any failure rolls all of them back and is thrown. */
   async appendMany(requests: AppendRequest[]): Promise<AppendResult[]> {
     if (requests.some((r) => r.events.length === 0)) throw new Error('an append needs at least one event');
-    return this.transaction(async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
-      const stored = await this.storedEvents(client, requests);
-      const revisions = await this.currentRevisions(client, requests.map((r) => r.stream));
-      const head = await client.query<{ head: string | null }>('SELECT max(position) AS head FROM event_log');
-      let position = BigInt(head.rows[0].head ?? 0);
-      const results: AppendResult[] = [];
+    return (await this.write(requests, true)) as AppendResult[];
+  }
+
+  /** `atomic`: the first failing request throws; otherwise it gets its error as its outcome. */
+  private write(requests: AppendRequest[], atomic: boolean): Promise<(AppendResult | Error)[]> {
+    return this.lockedTransaction(async (client) => {
+      const { stored, revisions, head } = await this.appendState(client, requests);
+      let position = head;
+      const outcomes: (AppendResult | Error)[] = [];
       const rows: RecordedEvent[] = [];
+      const inserted = new Map<string, RecordedEvent>();
       for (const request of requests) {
-        const replay = this.replayedResult(request, stored);
-        if (replay) {
-          results.push(replay);
-          continue;
+        try {
+          const replay = this.replayedResult(request, new Map([...stored, ...inserted]));
+          if (replay) {
+            outcomes.push(replay);
+            continue;
+          }
+          const current = revisions.get(request.stream) ?? null;
+          checkExpected(request, current);
+          let revision = current ?? -1;
+          const appended = request.events.map((e) => ({ ...e, stream: request.stream, revision: ++revision, position: ++position }));
+          revisions.set(request.stream, revision);
+          rows.push(...appended);
+          appended.forEach((e) => inserted.set(e.id, e));
+          outcomes.push(resultOf(appended));
+        } catch (error) {
+          if (atomic || !(error instanceof Error)) throw error;
+          outcomes.push(error);
         }
-        const current = revisions.get(request.stream) ?? null;
-        checkExpected(request, current);
-        let revision = current ?? -1;
-        const appended = request.events.map((e) => ({ ...e, stream: request.stream, revision: ++revision, position: ++position }));
-        revisions.set(request.stream, revision);
-        rows.push(...appended);
-        results.push(resultOf(appended));
       }
       await this.insert(client, rows);
-      return results;
+      return outcomes;
     });
   }
 
@@ -101,18 +145,25 @@ export class PostgresEventStore implements EventStore {
     return resultOf(found as RecordedEvent[]);
   }
 
-  private async storedEvents(client: PoolClient, requests: AppendRequest[]): Promise<Map<string, RecordedEvent>> {
+  /** In one round trip: the stored events with the requests' ids, the streams' revisions, the head. */
+  private async appendState(client: PoolClient, requests: AppendRequest[]) {
     const ids = requests.flatMap((r) => r.events.map((e) => e.id));
-    const { rows } = await client.query<EventRow>(`SELECT ${COLUMNS} FROM event_log WHERE id = ANY($1::uuid[])`, [ids]);
-    return new Map(rows.map((row) => [row.id, toRecorded(row)]));
-  }
-
-  private async currentRevisions(client: PoolClient, streams: string[]): Promise<Map<string, number>> {
-    const { rows } = await client.query<{ stream: string; revision: number }>(
-      'SELECT stream, max(revision) AS revision FROM event_log WHERE stream = ANY($1::text[]) GROUP BY stream',
-      [[...new Set(streams)]],
+    const streams = [...new Set(requests.map((r) => r.stream))];
+    const { rows } = await client.query<{ stored: EventRow[]; revisions: Record<string, number> | null; head: string | null }>(
+      `SELECT
+         (SELECT coalesce(json_agg(e), '[]') FROM (SELECT position::text AS position, id, stream, revision, type, data, metadata
+            FROM event_log WHERE id = ANY($1::uuid[])) e) AS stored,
+         (SELECT json_object_agg(stream, revision) FROM
+            (SELECT stream, max(revision) AS revision FROM event_log WHERE stream = ANY($2::text[]) GROUP BY stream) r) AS revisions,
+         (SELECT max(position) FROM event_log)::text AS head`,
+      [ids, streams],
     );
-    return new Map(rows.map((r) => [r.stream, r.revision]));
+    const [{ stored, revisions, head }] = rows;
+    return {
+      stored: new Map(stored.map((row) => [row.id, toRecorded(row)])),
+      revisions: new Map(Object.entries(revisions ?? {})),
+      head: BigInt(head ?? 0),
+    };
   }
 
   private async insert(client: PoolClient, rows: RecordedEvent[]): Promise<void> {
@@ -140,6 +191,16 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toRecorded);
   }
 
+  async readStreams(streams: string[]): Promise<Map<string, RecordedEvent[]>> {
+    const result = new Map<string, RecordedEvent[]>(streams.map((s) => [s, []]));
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM event_log WHERE stream = ANY($1::text[]) ORDER BY stream, revision`,
+      [streams],
+    );
+    for (const row of rows) result.get(row.stream)!.push(toRecorded(row));
+    return result;
+  }
+
   async readAll(after: bigint | null, limit: number): Promise<RecordedEvent[]> {
     const { rows } = await this.pool.query<EventRow>(
       `SELECT ${COLUMNS} FROM event_log WHERE position > $1 ORDER BY position LIMIT $2`,
@@ -161,10 +222,11 @@ export class PostgresEventStore implements EventStore {
     await this.pool.end();
   }
 
-  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+  /** A transaction holding the append lock (taken in the same round trip as BEGIN). */
+  private async lockedTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY})`);
       const result = await work(client);
       await client.query('COMMIT');
       return result;

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
 import type { EventStore, NewEvent, RecordedEvent } from '../event-store.port';
+import { readStreams } from '../read-streams';
 
 export function newEvent(type = 'Something', data: Record<string, unknown> = {}): NewEvent {
   return {
@@ -69,6 +70,19 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
       expect(await store.readStream(uniqueStream())).toEqual([]);
     });
 
+    it('reads several streams at once (or through the fallback)', async () => {
+      const [a, b, missing] = [uniqueStream(), uniqueStream(), uniqueStream()];
+      const ea = [newEvent('A'), newEvent('B')];
+      const eb = [newEvent('C')];
+      await store.append({ stream: a, events: ea, expectedRevision: 'no_stream' });
+      await store.append({ stream: b, events: eb, expectedRevision: 'no_stream' });
+      const read = await readStreams(store, [a, b, missing]);
+      expect([...read.keys()].sort()).toEqual([a, b, missing].sort());
+      expect(read.get(a)!.map((e) => [e.id, e.revision])).toEqual([[ea[0].id, 0], [ea[1].id, 1]]);
+      expect(read.get(b)!.map((e) => e.id)).toEqual([eb[0].id]);
+      expect(read.get(missing)).toEqual([]);
+    });
+
     it('checks the expected revision: no stream, exact, stream exists, any', async () => {
       const stream = uniqueStream();
       await expect(store.append({ stream, events: [newEvent()], expectedRevision: 0 })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
@@ -100,6 +114,17 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
       const first = await store.append({ stream, events, expectedRevision: 'no_stream' });
       const retry = await store.append({ stream, events, expectedRevision: 'no_stream' });
       expect(retry).toEqual(first);
+      expect(await store.readStream(stream)).toHaveLength(2);
+    });
+
+    it('lets exactly one of concurrent appends with the same expected revision win', async () => {
+      const stream = uniqueStream();
+      await store.append({ stream, events: [newEvent()], expectedRevision: 'no_stream' });
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 5 }, () => store.append({ stream, events: [newEvent()], expectedRevision: 0 })),
+      );
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(WrongExpectedRevisionError);
       expect(await store.readStream(stream)).toHaveLength(2);
     });
 
