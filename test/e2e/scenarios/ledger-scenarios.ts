@@ -1,0 +1,181 @@
+// Scenario tests of the period-correct ledger over HTTP against the real stack, with the event log
+// given by the caller: the same scenarios run on PostgreSQL (ledger-scenarios.e2e.spec.ts) and on
+// EventStoreDB (ledger-scenarios.esdb.e2e.spec.ts). Every figure is traced to the rulebook row it
+// comes from (libs/rules/src/data, which cites the seeds).
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type { EventStore } from '@app/event-store/event-store.port';
+import { startTestSystem, type TestSystem } from '../../support/test-system';
+
+/** Registers the ledger scenarios on a whole system whose event log `openStore` opens. */
+export function describeLedgerScenarios(name: string, openStore: (databaseUrl: string) => Promise<EventStore>): void {
+  describe(`the period-correct refund ledger (${name})`, () => {
+    let system: TestSystem;
+    let now = new Date('2025-04-10T09:00:00Z');
+    let token: string;
+
+    beforeAll(async () => {
+      process.env.LOG_REQUESTS = '0';
+      system = await startTestSystem({ clock: () => now, openStore });
+      token = system.token('jobcentre', '101');
+    });
+    afterAll(async () => {
+      await system.close();
+    });
+
+    let lastPosition = '0';
+    async function send(type: string, body: object): Promise<string> {
+      const commandId = randomUUID();
+      const res = await request(system.http).post(`/v1/commands/${type}`).set('authorization', `Bearer ${token}`).send({ commandId, municipality: '101', ...body });
+      if (res.status !== 201) throw new Error(`${type}: ${res.status} ${JSON.stringify(res.body)}`);
+      lastPosition = res.body.position ?? lastPosition;
+      return commandId;
+    }
+
+    async function get(path: string, query: Record<string, string> = {}) {
+      const res = await request(system.http).get(`/v1/municipalities/101${path}`).query({ minPosition: lastPosition, ...query }).set('authorization', `Bearer ${token}`);
+      if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    }
+
+    type Entry = { kind: string; targetGroup: string | null; activityFrom: string; activityTo: string; amount: string; refundRate: string | null; refundAmount: string | null; bookingPeriod: string; account: { grouping: string } | null; ruleId: string | null; reverses: string | null; entryId: string; unresolved: { outcome: string } | null };
+    const brief = (e: Entry) => [e.kind, e.targetGroup, e.activityFrom, e.activityTo, e.amount, e.refundRate, e.refundAmount, e.bookingPeriod];
+
+    async function entriesOf(personId: string, query: Record<string, string> = {}): Promise<Entry[]> {
+      return (await get('/ledger/entries', { personId, ...query })).entries;
+    }
+
+    async function person(targetGroup: string, effectiveFrom: string, attributes?: object): Promise<string> {
+      const personId = `p-${randomUUID()}`;
+      await send('ChangeTargetGroup', { personId, targetGroup, effectiveFrom, attributes });
+      return personId;
+    }
+
+    async function courseExpense(personId: string, from: string, to: string, amount: string): Promise<void> {
+      const offerId = `o-${randomUUID()}`;
+      await send('RegisterOffer', { offerId, personId, offerKind: 'ordinary_education', startDate: from, endDate: to });
+      await send('RecordOfferExpense', { expenseId: `e-${randomUUID()}`, offerId, expenseType: 'course_fee', amount, activityFrom: from, activityTo: to });
+    }
+
+    beforeEach(() => {
+      now = new Date('2025-04-10T09:00:00Z');
+    });
+
+    it('a jobafklaring course in 2025 is refunded at 50 % (rule JA-OPS, grouping 097; seed000 Bilag 3)', async () => {
+      const p = await person('jobafklaring', '2025-01-01');
+      await courseExpense(p, '2025-03-01', '2025-03-31', '10000.00');
+      const [e] = await entriesOf(p);
+      expect(brief(e)).toEqual(['original', 'jobafklaring', '2025-03-01', '2025-03-31', '10000.00', '50', '5000.00', '2025-04']);
+      expect(e.account?.grouping).toBe('097');
+      expect(e.ruleId).toBe('JA-OPS');
+    });
+
+    it('the same course for a dagpenge recipient is refunded at 0 % (no refund from 1/7-2019; seed000 §2-3)', async () => {
+      const p = await person('dagpenge', '2025-01-01');
+      await courseExpense(p, '2025-03-01', '2025-03-31', '10000.00');
+      expect((await entriesOf(p)).map(brief)).toEqual([['original', 'dagpenge', '2025-03-01', '2025-03-31', '10000.00', '0', '0.00', '2025-04']]);
+    });
+
+    it('a sygedagpenge course spanning 1/7-2019 is split at the cut-off (50 % within the cap until 30/6-19, then 0 %)', async () => {
+      const p = await person('sygedagpenge', '2019-01-01', { sickPayCategory: 2 });
+      await courseExpense(p, '2019-06-01', '2019-07-31', '6100.00'); // 30 + 31 days
+      expect((await entriesOf(p)).map(brief)).toEqual([
+        ['original', 'sygedagpenge', '2019-06-01', '2019-06-30', '3000.00', '50', '1500.00', '2025-04'],
+        ['original', 'sygedagpenge', '2019-07-01', '2019-07-31', '3100.00', '0', '0.00', '2025-04'],
+      ]);
+    });
+
+    it('a move from sygedagpenge to jobafklaring mid-course splits the cost by days', async () => {
+      const p = await person('sygedagpenge', '2025-01-01', { sickPayCategory: 2 });
+      await send('ChangeTargetGroup', { personId: p, targetGroup: 'jobafklaring', effectiveFrom: '2025-03-16' });
+      await courseExpense(p, '2025-03-01', '2025-03-30', '9000.00'); // 15 + 15 days
+      expect((await entriesOf(p)).map(brief)).toEqual([
+        ['original', 'sygedagpenge', '2025-03-01', '2025-03-15', '4500.00', '0', '0.00', '2025-04'],
+        ['original', 'jobafklaring', '2025-03-16', '2025-03-30', '4500.00', '50', '2250.00', '2025-04'],
+      ]);
+    });
+
+    it('the same move registered two months late is regrouped with reversal and rebooking; a retraction restores the first allocation', async () => {
+      const p = await person('sygedagpenge', '2025-01-01', { sickPayCategory: 2 });
+      await courseExpense(p, '2025-03-01', '2025-03-30', '9000.00');
+      const before = (await entriesOf(p)).map(brief);
+      expect(before).toEqual([['original', 'sygedagpenge', '2025-03-01', '2025-03-30', '9000.00', '0', '0.00', '2025-04']]);
+      const asOfBefore = now.toISOString();
+
+      now = new Date('2025-06-12T09:00:00Z'); // registered two months late, effective in the past
+      const change = await send('ChangeTargetGroup', { personId: p, targetGroup: 'jobafklaring', effectiveFrom: '2025-03-16' });
+      const after = await entriesOf(p);
+      expect(after.map(brief)).toEqual([
+        before[0],
+        ['reversal', 'sygedagpenge', '2025-03-01', '2025-03-30', '-9000.00', '0', '0.00', '2025-06'],
+        ['rebooking', 'sygedagpenge', '2025-03-01', '2025-03-15', '4500.00', '0', '0.00', '2025-06'],
+        ['rebooking', 'jobafklaring', '2025-03-16', '2025-03-30', '4500.00', '50', '2250.00', '2025-06'],
+      ]);
+      expect(after[1].reverses).toBe(after[0].entryId);
+      // As of the earlier date the ledger still shows the old figures.
+      expect((await entriesOf(p, { asOf: asOfBefore })).map(brief)).toEqual(before);
+      const timelineBefore = await get(`/persons/${p}/timeline`, { asOf: asOfBefore });
+      expect(timelineBefore.map((s: { targetGroup: string }) => s.targetGroup)).toEqual(['sygedagpenge']);
+
+      now = new Date('2025-07-02T09:00:00Z');
+      await send('RetractTargetGroupChange', { personId: p, changeCommandId: change, reason: 'registered in error' });
+      const summary = await get('/ledger/summary', { personId: p, groupBy: 'targetGroup' });
+      expect(summary.lines).toEqual([
+        { targetGroup: 'jobafklaring', unresolved: null, entries: 2, amount: '0.00', refund: '0.00' },
+        { targetGroup: 'sygedagpenge', unresolved: null, entries: 5, amount: '9000.00', refund: '0.00' },
+      ]);
+      expect(summary.totals).toEqual({ amount: '9000.00', refund: '0.00' });
+      const retracted = (await entriesOf(p)).slice(4).map(brief);
+      expect(retracted).toEqual([
+        ['reversal', 'sygedagpenge', '2025-03-01', '2025-03-15', '-4500.00', '0', '0.00', '2025-07'],
+        ['reversal', 'jobafklaring', '2025-03-16', '2025-03-30', '-4500.00', '50', '-2250.00', '2025-07'],
+        ['rebooking', 'sygedagpenge', '2025-03-01', '2025-03-30', '9000.00', '0', '0.00', '2025-07'],
+      ]);
+    });
+
+    it('mentor hours inside the refundable window get 50 % for jobafklaring, after it 0 % (JA-MENTOR / JA-MENTOR-EXPIRED)', async () => {
+      const p = await person('jobafklaring', '2025-01-01');
+      const agreementId = `a-${randomUUID()}`;
+      await send('RegisterMentorAgreement', { agreementId, personId: p, mentorType: 'company', mentorKind: 'employee', startDate: '2025-01-01', endDate: '2025-12-31' });
+      await send('RecordMentorHours', { agreementId, date: '2025-03-10', contactHours: '2', hourlyCost: '350.00', preparationHours: '1' });
+      await send('RecordMentorHours', { agreementId, date: '2025-08-01', contactHours: '2', hourlyCost: '350.00' }); // > 6 months after the start
+      expect((await entriesOf(p)).map((e) => [e.activityFrom, e.amount, e.refundRate, e.refundAmount, e.ruleId])).toEqual([
+        ['2025-03-10', '700.00', '50', '350.00', 'JA-MENTOR'],
+        ['2025-08-01', '700.00', '0', '0.00', 'JA-MENTOR-EXPIRED'],
+      ]);
+    });
+
+    it('an expense in a period no rule covers is posted as an unresolved line and summarised apart', async () => {
+      const p = await person('dagpenge', '2013-01-01');
+      await courseExpense(p, '2013-06-01', '2013-06-30', '1234.56'); // the rulebook starts 2014-01-01
+      const [e] = await entriesOf(p);
+      expect(brief(e)).toEqual(['original', 'dagpenge', '2013-06-01', '2013-06-30', '1234.56', null, null, '2025-04']);
+      expect(e.unresolved?.outcome).toBe('no_rule');
+      const summary = await get('/ledger/summary', { personId: p, groupBy: 'activityYear' });
+      expect(summary.lines).toEqual([{ activityYear: '2013', unresolved: 'no_rule', entries: 1, amount: '1234.56', refund: '0.00' }]);
+    });
+
+    it('explains a posting: events, timeline segment, rule with citation and the arithmetic', async () => {
+      const p = await person('jobafklaring', '2025-01-01');
+      await courseExpense(p, '2025-03-01', '2025-03-31', '10000.00');
+      const [e] = await entriesOf(p);
+      const x = await get(`/ledger/entries/${encodeURIComponent(e.entryId)}/explanation`);
+      expect(x.events.map((ev: { type: string }) => ev.type)).toEqual(['OfferExpenseRecorded']);
+      expect(x.timelineSegment).toMatchObject({ targetGroup: 'jobafklaring', from: '2025-01-01' });
+      expect(x.rule.id ?? x.rule.ruleId).toBe('JA-OPS');
+      expect(x.entry.citation).toMatch(/000_140518b2c182b2de/);
+      expect(x.arithmetic).toMatchObject({ totalDays: 31, days: 31, amountOere: 1000000, refundOere: 500000 });
+    });
+
+    it('a cancelled offer has its costs reversed', async () => {
+      const p = await person('jobafklaring', '2025-01-01');
+      const offerId = `o-${randomUUID()}`;
+      await send('RegisterOffer', { offerId, personId: p, offerKind: 'ordinary_education', startDate: '2025-03-01', endDate: '2025-03-31' });
+      await send('RecordOfferExpense', { expenseId: `e-${randomUUID()}`, offerId, expenseType: 'course_fee', amount: '800.00', activityFrom: '2025-03-01', activityTo: '2025-03-31' });
+      await send('CancelOffer', { offerId, reason: 'never took place' });
+      expect((await entriesOf(p)).map((e) => [e.kind, e.amount, e.refundAmount])).toEqual([['original', '800.00', '400.00'], ['reversal', '-800.00', '-400.00']]);
+      const offer = await get(`/offers/${offerId}`);
+      expect(offer).toMatchObject({ status: 'cancelled', expenses: [{ amount: '800.00', reversed: true }] });
+    });
+  });
+}
