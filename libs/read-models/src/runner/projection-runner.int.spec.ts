@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@app/platform/testing/tes
 import type { DataSource } from 'typeorm';
 import { EventTypeCountProjection } from '../projections/event-type-count.projection';
 import { openReadModels } from '../read-model-data-source';
-import { ProjectionRunner, readCheckpoint } from './projection-runner';
+import { CheckpointMovedError, ProjectionRunner, readCheckpoint } from './projection-runner';
 import { waitForPosition } from './wait-for-position';
 
 let db: TestDatabase;
@@ -56,6 +56,16 @@ it('a batch that fails leaves neither its rows nor its checkpoint behind', async
   await expect(runner.catchUp()).rejects.toThrow('boom');
   expect(await counts()).toEqual({});
   expect(await readCheckpoint(readModels)).toBeNull();
+});
+
+it('a second runner on the same read models fails loudly instead of applying a batch twice', async () => {
+  await store.append({ stream: 's-1', events: [newEvent('A'), newEvent('B')], expectedRevision: 'no_stream' });
+  const first = new ProjectionRunner(store, readModels, [new EventTypeCountProjection()], { batchSize: 1 });
+  const second = new ProjectionRunner(store, readModels, [new EventTypeCountProjection()]);
+  await first.catchUp(1n);
+  // The second runner still believes the checkpoint is empty (it read it before the first moved it).
+  await expect(second['applyBatch'](await store.readAll(null, 1), null)).rejects.toBeInstanceOf(CheckpointMovedError);
+  expect(await counts()).toEqual({ A: 1 });
 });
 
 it('waitForPosition gives up after its timeout when the read models lag', async () => {

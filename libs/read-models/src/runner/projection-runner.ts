@@ -40,8 +40,11 @@ export class ProjectionRunner {
 
   /** Follows the log from the stored checkpoint until stop(). */
   async start(): Promise<void> {
-    const from = await readCheckpoint(this.db, this.name);
-    this.subscription = this.store.subscribe(from, (batch) => this.applyBatch(batch), {
+    let checkpoint = await readCheckpoint(this.db, this.name);
+    this.subscription = this.store.subscribe(checkpoint, async (batch) => {
+      await this.applyBatch(batch, checkpoint);
+      checkpoint = batch[batch.length - 1].position;
+    }, {
       batchSize: this.batchSize,
       idleDelayMs: this.options.idleDelayMs,
     });
@@ -70,7 +73,7 @@ export class ProjectionRunner {
       const batch = (await this.store.readAll(checkpoint, this.batchSize)).filter((e) => e.position <= head);
       if (batch.length === 0) break;
       const accepted = batch.filter(accept);
-      await this.applyBatch(accepted, batch[batch.length - 1].position);
+      await this.applyBatch(accepted, checkpoint, batch[batch.length - 1].position);
       applied += accepted.length;
       checkpoint = batch[batch.length - 1].position;
     }
@@ -93,17 +96,31 @@ export class ProjectionRunner {
     };
   }
 
-  private async applyBatch(events: RecordedEvent[], through = events[events.length - 1]?.position): Promise<void> {
+  /**
+   * One transaction: the projections, then the checkpoint moved from `from` to `through`. The
+   * checkpoint row is locked and compared first, so a second projector on the same read models
+   * (a misconfiguration) fails loudly instead of applying a batch twice.
+   */
+  private async applyBatch(events: RecordedEvent[], from: bigint | null, through = events[events.length - 1]?.position): Promise<void> {
     if (through === undefined) return;
     const last = events[events.length - 1];
     await this.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO projection_checkpoint (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING', [this.name]);
+      const [{ position }]: { position: string }[] = await tx.query('SELECT position FROM projection_checkpoint WHERE name = $1 FOR UPDATE', [this.name]);
+      if (BigInt(position) !== (from ?? 0n)) throw new CheckpointMovedError(this.name, from, BigInt(position));
       for (const projection of this.projections) if (events.length) await projection.apply(events, tx);
       await tx.query(
-        `INSERT INTO projection_checkpoint (name, position, recorded_at, updated_at) VALUES ($1, $2, $3, now())
-         ON CONFLICT (name) DO UPDATE SET position = excluded.position,
-           recorded_at = coalesce(excluded.recorded_at, projection_checkpoint.recorded_at), updated_at = now()`,
+        `UPDATE projection_checkpoint SET position = $2, recorded_at = coalesce($3, recorded_at), updated_at = now() WHERE name = $1`,
         [this.name, through.toString(), last?.metadata.recordedAt ?? null],
       );
     });
+  }
+}
+
+/** Another projector moved the checkpoint under this one. */
+export class CheckpointMovedError extends Error {
+  constructor(name: string, expected: bigint | null, actual: bigint) {
+    super(`projection checkpoint ${name} is at ${actual}, expected ${expected ?? 0}: is a second projector running on these read models?`);
+    this.name = 'CheckpointMovedError';
   }
 }
