@@ -1,10 +1,12 @@
 // The operator tool: `npm run cli -- <command> [options]`.
 import 'reflect-metadata';
+import { rebuildCommand } from './commands/rebuild.command';
 import { startCommand } from './commands/start.command';
 import { tokenCommand, UsageError } from './commands/token.command';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; help: string }> = {
   start: { run: startCommand, help: '[--only api|projector]: run api and projector (embedded PostgreSQL unless DATABASE_URL)' },
+  rebuild: { run: rebuildCommand, help: 'replay the whole log into fresh read models and swap them in' },
   token: { run: tokenCommand, help: '--role <jobcentre|finance|auditor|admin> --municipality <kommunekode>: print a JWT' },
 };
 

@@ -77,11 +77,10 @@ export async function loadPersonLedgers(tx: EntityManager, keys: { municipality:
   if (keys.length === 0) return ledgers;
   const params = [keys.map((k) => k.municipality), keys.map((k) => k.personId)];
   const persons = `(municipality, person_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`;
-  const [changes, items, postings] = await Promise.all([
-    tx.query(`SELECT * FROM target_group_change WHERE ${persons} ORDER BY recorded_at, event_id`, params) as Promise<ChangeRow[]>,
-    tx.query(`SELECT * FROM cost_item WHERE ${persons} ORDER BY cost_item_id`, params) as Promise<ItemRow[]>,
-    tx.query(`SELECT * FROM ledger_entry WHERE ${persons} ORDER BY position, ordinal`, params) as Promise<Record<string, unknown>[]>,
-  ]);
+  // One connection (the batch's transaction): the queries run one after the other.
+  const changes: ChangeRow[] = await tx.query(`SELECT * FROM target_group_change WHERE ${persons} ORDER BY recorded_at, event_id`, params);
+  const items: ItemRow[] = await tx.query(`SELECT * FROM cost_item WHERE ${persons} ORDER BY cost_item_id`, params);
+  const postings: Record<string, unknown>[] = await tx.query(`SELECT * FROM ledger_entry WHERE ${persons} ORDER BY position, ordinal`, params);
   for (const c of changes) {
     ledgers.get(personKey(c.municipality, c.person_id))!.changes.push({
       changeCommandId: c.change_command_id,

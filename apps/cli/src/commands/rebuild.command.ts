@@ -1,0 +1,19 @@
+// `npm run cli -- rebuild`: replays the whole log into fresh read-model tables and swaps them in
+// while the api keeps answering; a running projector goes on from the rebuilt checkpoint.
+import { loadConfig } from '@app/platform/config/app-config';
+import { allProjections } from '@app/read-models/projections/all-projections';
+import { rebuildLive } from '@app/read-models/rebuild/rebuild';
+import { decideRefund } from '@app/rules';
+import { openSystem } from '../system/open-system';
+
+export async function rebuildCommand(): Promise<void> {
+  const system = await openSystem(loadConfig());
+  try {
+    const started = Date.now();
+    const applied = await rebuildLive(system.databaseUrl, system.store, allProjections(decideRefund));
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`rebuilt the read models from ${applied} events in ${seconds.toFixed(1)} s and swapped them in`);
+  } finally {
+    await system.close();
+  }
+}
