@@ -25,7 +25,7 @@ const TABLE: Row[] = [
   ['Partnerskabsaftaler § 15 (§ 195, nr. 2): 50 % 50 % 50 % 0 %', { offerKind: 'partnership', expenseType: 'other_operating' }, [R5, R5, R5, R0, R0, R0, R0, NO, R0, R0, R0]],
   ['Undervisningsmaterialer § 172 (§ 195, nr. 4): 50 % 50 % 50 % 0 %', { offerKind: 'guidance_upskilling', expenseType: 'teaching_material' }, [R5, R5, R5, R0, R0, R0, R0, NO, R0, R0, R0]],
   ['Merudgiftsgodtgørelse § 176 (§ 195, nr. 5): 50 % - 50 % 0 %', { offerKind: 'guidance_upskilling', expenseType: 'extra_cost_allowance' }, [R5, NO, R5, NO, R0, R0, NO, NO, NO, NO, R0]],
-  ['Mentor kap. 26 (§ 197, nr. 1): 50 % 0 pct. 0 pct. 0 %', 'mentor', [R5, R0, R0, R0, R0, R0, R0, NO, R0, R0, R0]],
+  ['Mentor kap. 26 (§ 197, nr. 1): 50 % 0 pct. 0 pct. 0 %', 'mentor', [R5, R0, R0, R0, R0, R0, R0, R0, R0, R0, R0]],
   ['Arbejdsredskaber §§ 172, 178, 179 (§ 197, nr. 3): 50 % 50 % 50 % 50 %', { offerKind: 'guidance_upskilling', expenseType: 'work_tools' }, [R5, R5, R5, R5, R5, R5, R5, R5, R5, R5, R5]],
   ['Særlige udgifter § 173 (§ 197, nr. 4): 50 % - - 50 % for revalidender', { offerKind: 'guidance_upskilling', expenseType: 'special_expenses' }, [R5, NO, NO, AMB, AMB, AMB, AMB, AMB, AMB, R5, AMB]],
   ['Befordringsgodtgørelse § 175, jf. dog § 198 (§ 197, nr. 5): 50 % - 50 % 50 %', { offerKind: 'guidance_upskilling', expenseType: 'transport_allowance' }, [R5, NO, R5, AMB, R5, R5, R5, R5, R5, R5, R5]],
@@ -59,6 +59,7 @@ describe('Bilag 3 (VEJ 9584/2025), every cell on 2025-07-01', () => {
     ['dagpenge work tools → 5.68.91 grp 006', expenseQuery(DATE, 'dagpenge', 'guidance_upskilling', 'work_tools'), '5.68.91/1/006'],
     ['ledighedsydelse transport → 5.68.98 grp 109', expenseQuery(DATE, 'ledighedsydelse', 'guidance_upskilling', 'transport_allowance'), '5.68.98/1/109'],
     ['mentor others → grp 106 (0 %)', mentorQuery(DATE, 'kontanthjaelp'), '5.68.90/1/106'],
+    ['ressourceforløb mentor → grp 106 (0 %; 095 is "med 50 pct. refusion")', mentorQuery(DATE, 'ressourceforloeb'), '5.68.90/1/106'],
   ])('%s', (_label, query, account) => {
     expect(costAccountOf(decide(query))).toBe(account);
   });

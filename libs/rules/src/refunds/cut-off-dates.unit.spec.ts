@@ -48,8 +48,8 @@ const CUT_OFFS: CutOff[] = [
     query: (d) => mentorQuery(d, 'dagpenge'), before: ['rule:0', '5.68.90/1/107', null], after: ['rule:0', '5.68.90/1/106', null] },
   { label: '1/1-2022 ressourceforløb øvrig vejledning', dayBefore: '2021-12-31', dayOf: '2022-01-01',
     query: (d) => expenseQuery(d, 'ressourceforloeb', 'guidance_upskilling', 'course_fee'), before: ['rule:5000', '5.68.90/1/093', null], after: ['no_rule', ''] },
-  { label: '1/1-2022 ressourceforløb mentor', dayBefore: '2021-12-31', dayOf: '2022-01-01',
-    query: (d) => mentorQuery(d, 'ressourceforloeb'), before: ['rule:5000', '5.68.90/1/095', null], after: ['no_rule', ''] },
+  { label: '1/1-2022 ressourceforløb mentor (095 → the general no-refund mentor grouping 106)', dayBefore: '2021-12-31', dayOf: '2022-01-01',
+    query: (d) => mentorQuery(d, 'ressourceforloeb'), before: ['rule:5000', '5.68.90/1/095', null], after: ['rule:0', '5.68.90/1/106', null] },
   { label: '1/7-2014 jobafklaringsforløb starts', dayBefore: '2014-06-30', dayOf: '2014-07-01',
     query: (d) => expenseQuery(d, 'jobafklaring', 'guidance_upskilling', 'course_fee'), before: ['no_rule', ''], after: ['rule:5000', '5.68.90/1/097', null] },
   { label: '1/1-2015 dagpenge øvrig vejledning', dayBefore: '2014-12-31', dayOf: '2015-01-01',
@@ -92,6 +92,26 @@ describe('cut-off dates, day before and day of', () => {
   it('a sygedagpenge decision for 2019-06-15 ends 2019-06-30 (the ledger splits the cost period there)', () => {
     const decision = decide(expenseQuery('2019-06-15', 'sygedagpenge', 'guidance_upskilling', 'course_fee', { attributes: { sickPayCategory: 3 } }));
     expect(decision).toMatchObject({ outcome: 'rule', validFrom: '2014-01-01', validTo: '2019-06-30' });
+  });
+
+  it('1/7-2019 sygedagpenge without a kategori: the rate becomes 0 % for every kategori, the account still depends on it (000 2 A and kap. 3; 001 grp 111 "visiteret til gruppe 2 eller 3")', () => {
+    const ask = (date: string, sickPayCategory?: 1 | 2 | 3) =>
+      decide(expenseQuery(date, 'sygedagpenge', 'ordinary_education', 'course_fee', sickPayCategory === undefined ? {} : { attributes: { sickPayCategory } }));
+    expect(ask('2019-06-30')).toMatchObject({ outcome: 'no_rule', ruleId: 'SDP-NOCAT-2015', validTo: '2019-06-30' });
+    expect(ask('2019-06-30')).not.toHaveProperty('indicatedRateBasisPoints');
+    expect(ask('2019-07-01')).toMatchObject({ outcome: 'no_rule', ruleId: 'SDP-NOCAT-2019H2', validFrom: '2019-07-01', validTo: '9999-12-31', indicatedRateBasisPoints: 0, costAccount: null });
+    // kategori 1 stays off the authorised groupings after 1/7-2019 too; kategori 2 and 3 go to 111
+    expect(ask('2025-07-01', 1)).toMatchObject({ outcome: 'no_rule', ruleId: 'SDP-K1-2015', indicatedRateBasisPoints: 0, costAccount: null });
+    expect((ask('2025-07-01', 1) as { reason: string }).reason).toMatch(/gruppe 2 eller 3.*unauthorised/);
+    for (const category of [2, 3] as const) expect(costAccountOf(ask('2025-07-01', category))).toBe('5.68.90/1/111');
+  });
+
+  it('1/1-2022 ressourceforløb operating costs and § 176: 0 % indicated, but no grouping in the sources (093/094/096 are "med 50 pct. refusion")', () => {
+    for (const expenseType of ['course_fee', 'extra_cost_allowance'] as const) {
+      expect(decide(expenseQuery('2022-01-01', 'ressourceforloeb', 'guidance_upskilling', expenseType))).toMatchObject({
+        outcome: 'no_rule', ruleId: 'RF-2022', indicatedRateBasisPoints: 0, costAccount: null, validFrom: '2022-01-01',
+      });
+    }
   });
 
   it('a date before the rulebook (2013) is an explicit no_rule ending 2013-12-31', () => {
