@@ -70,11 +70,25 @@ export interface FeedSink {
   failed(error: unknown): void;
 }
 
+/**
+ * Two clients (two HTTP/2 connections): one for appends and reads, one for subscriptions. The
+ * client library reacts to an UNAVAILABLE or CANCELLED call by closing its channel and opening a
+ * new one; when a subscription is dropped on a shared channel, that tears down the BatchAppend call
+ * under appends in flight, and 6.2.1 keeps its pending appends in one module-wide map that the
+ * failed call clears, so appends made meanwhile on the new channel fail and their answers throw
+ * (batchAppend.js: `promiseBank.get(...)` is undefined). Keeping subscriptions apart means a dropped
+ * subscription reconnects only itself.
+ */
 export class EsdbConnection {
-  private constructor(private readonly client: EventStoreDBClient) {}
+  private subscriber: EventStoreDBClient | null = null;
+
+  private constructor(
+    private readonly url: string,
+    private readonly client: EventStoreDBClient,
+  ) {}
 
   static open(url: string): EsdbConnection {
-    return new EsdbConnection(EventStoreDBClient.connectionString(url));
+    return new EsdbConnection(url, EventStoreDBClient.connectionString(url));
   }
 
   /** Appends atomically; returns the stream's last revision and, when the server reports one, the write's position. */
@@ -120,7 +134,8 @@ export class EsdbConnection {
    * server to exclude system events ($-prefixed event types).
    */
   subscribeToAll(after: bigint | null, sink: FeedSink): LiveFeed {
-    const subscription = this.client.subscribeToAll({
+    this.subscriber ??= EventStoreDBClient.connectionString(this.url);
+    const subscription = this.subscriber.subscribeToAll({
       fromPosition: after === null ? START : { commit: after, prepare: after },
       filter: excludeSystemEvents(),
     });
@@ -147,7 +162,7 @@ export class EsdbConnection {
   }
 
   async close(): Promise<void> {
-    await this.client.dispose();
+    await Promise.all([this.client.dispose(), this.subscriber?.dispose()]);
   }
 }
 
