@@ -1,6 +1,7 @@
 // The operator tool: `npm run cli -- <command> [options]`.
 import 'reflect-metadata';
 import { rebuildCommand } from './commands/rebuild.command';
+import { migrateLogCommand } from './commands/migrate-log.command';
 import { startCommand } from './commands/start.command';
 import { rulebookCommand } from './commands/rulebook.command';
 import { explainCommand } from './commands/explain.command';
@@ -10,6 +11,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; help: s
   start: { run: startCommand, help: '[--only api|projector]: run api and projector (embedded PostgreSQL unless DATABASE_URL)' },
   rebuild: { run: rebuildCommand, help: 'replay the whole log into fresh read models and swap them in' },
   token: { run: tokenCommand, help: '--role <jobcentre|finance|auditor|admin> --municipality <kommunekode>: print a JWT' },
+  'migrate-log': { run: migrateLogCommand, help: '[--from postgres://…] [--to esdb://…] [--batch-size n]: copy the PostgreSQL log into EventStoreDB (resumable)' },
   rulebook: { run: rulebookCommand, help: '--date <YYYY-MM-DD> [--target-group <group>]: the refund rules in force on a date, as a table' },
   explain: { run: explainCommand, help: '--date <d> --target-group <g> --offer-kind <k> (--expense-type <t> | --mentor) [--readiness, --sick-pay-category, --months-unemployed, --within-mentor-window true|false, --scheme igu]: one refund decision with its citations' },
 };
