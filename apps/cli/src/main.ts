@@ -13,7 +13,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; help: s
   token: { run: tokenCommand, help: '--role <jobcentre|finance|auditor|admin> --municipality <kommunekode>: print a JWT' },
   'migrate-log': { run: migrateLogCommand, help: '[--from postgres://…] [--to esdb://…] [--batch-size n]: copy the PostgreSQL log into EventStoreDB (resumable)' },
   rulebook: { run: rulebookCommand, help: '--date <YYYY-MM-DD> [--target-group <group>]: the refund rules in force on a date, as a table' },
-  explain: { run: explainCommand, help: '--date <d> --target-group <g> --offer-kind <k> (--expense-type <t> | --mentor) [--readiness, --sick-pay-category, --months-unemployed, --within-mentor-window true|false, --scheme igu]: one refund decision with its citations' },
+  explain: { run: explainCommand, help: '--date <d> --target-group <g> --offer-kind <k> (--expense-type <t> | --mentor) [--readiness, --sick-pay-category, --months-unemployed, --within-mentor-window true|false, --mentor-agreement-target-group <g>, --scheme igu]: one refund decision with its citations' },
 };
 
 function usage(): string {

@@ -36,6 +36,14 @@ export interface RefundQuery {
   monthsUnemployed?: number;
   /** Mentor only: whether `date` lies inside the mentor agreement's refundable window. */
   withinMentorWindow?: boolean;
+  /**
+   * Mentor only: the person's target group on the day the mentor agreement was made. The rules use it where the
+   * sources tie the refund to the agreement rather than to the person's target group on `date`: a person in
+   * jobafklaring whom the mentor follows into a job or education (`targetGroup: 'none'` on `date`) keeps the
+   * jobafklaring mentor refund while the agreement's window runs (VEJ 9584/2025 2 A). Without it such a cost is
+   * decided by `targetGroup` alone (0 % for 'none').
+   */
+  mentorAgreementTargetGroup?: TargetGroup;
   /** A scheme outside the offer vocabulary: 'igu' = integrationsgrunduddannelse (allowance and transport, igu § 10). */
   scheme?: 'igu';
 }

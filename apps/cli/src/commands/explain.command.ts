@@ -42,6 +42,7 @@ export function parseExplainArgs(argv: string[]): RefundQuery {
       'sick-pay-category': { type: 'string' },
       'months-unemployed': { type: 'string' },
       'within-mentor-window': { type: 'string' },
+      'mentor-agreement-target-group': { type: 'string' },
       scheme: { type: 'string' },
     },
   });
@@ -67,6 +68,8 @@ export function parseExplainArgs(argv: string[]): RefundQuery {
   }
   const window = oneOf('within-mentor-window', values['within-mentor-window'], ['true', 'false'] as const);
   if (window) query.withinMentorWindow = window === 'true';
+  const agreement = oneOf<TargetGroup>('mentor-agreement-target-group', values['mentor-agreement-target-group'], TARGET_GROUPS);
+  if (agreement) query.mentorAgreementTargetGroup = agreement;
   if (oneOf('scheme', values.scheme, ['igu'] as const)) query.scheme = 'igu';
   return query;
 }
@@ -90,6 +93,7 @@ export function describeQuery(q: RefundQuery): string {
     q.attributes?.sickPayCategory !== undefined && `sick-pay category ${q.attributes.sickPayCategory}`,
     q.monthsUnemployed !== undefined && `${q.monthsUnemployed} months unemployed`,
     q.withinMentorWindow !== undefined && (q.withinMentorWindow ? 'inside the mentor window' : 'outside the mentor window'),
+    q.mentorAgreementTargetGroup && `mentor agreement made while ${q.mentorAgreementTargetGroup}`,
     q.scheme && `scheme ${q.scheme}`,
   ].filter((x): x is string => typeof x === 'string');
   return [`${q.date}: ${q.targetGroup}, offer kind ${q.offerKind}, ${cost}`, ...extras].join(', ');

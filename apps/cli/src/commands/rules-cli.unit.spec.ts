@@ -75,6 +75,15 @@ describe('explain command', () => {
     expect(text).toContain('- 001_fcfd66b91da6fb8d.txt  funktion 5.68.90, dranst 1, gruppering 098');
   });
 
+  it('passes the mentor agreement target group (a person followed from jobafklaring into a job)', () => {
+    const query = parseExplainArgs(['--date', '2025-03-01', '--target-group', 'none', '--offer-kind', 'mentor', '--mentor', '--within-mentor-window', 'true', '--mentor-agreement-target-group', 'jobafklaring']);
+    expect(query.mentorAgreementTargetGroup).toBe('jobafklaring');
+    const text = formatExplanation(query, decideRefund(query));
+    expect(text).toContain('mentor agreement made while jobafklaring');
+    expect(text).toMatch(/outcome\s+rule — NONE-MENTOR-JA-TRANSITION/);
+    expect(() => parseExplainArgs(['--date', '2025-03-01', '--target-group', 'none', '--offer-kind', 'mentor', '--mentor', '--mentor-agreement-target-group', 'x'])).toThrow(UsageError);
+  });
+
   it('prints an unresolved decision with its reason, the contradicting rules and no invented rate', () => {
     const query = parseExplainArgs(['--date', '2023-03-01', '--target-group', 'dagpenge', '--offer-kind', 'education_97a', '--expense-type', 'course_fee']);
     const text = formatExplanation(query, decideRefund(query));

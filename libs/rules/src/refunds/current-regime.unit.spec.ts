@@ -22,6 +22,51 @@ describe('mentor (2 A, LAB § 197, nr. 1: 50 % only for § 6, nr. 7, until the m
     },
   );
 
+  describe('in the transition into a job or education (L137-L140: "Hvis kommunen lader en mentor følge en person, der deltager i jobafklaringsforløb, videre i overgangen til beskæftigelse eller uddannelse, kan kommunen fortsat få refusion ...")', () => {
+    it.each<[string, boolean | undefined, string, string, string]>([
+      ['inside the agreement → 50 % (grp 098)', true, 'rule:5000', '5.68.90/1/098', 'NONE-MENTOR-JA-TRANSITION'],
+      ['after the agreement expired → 0 % (grp 106)', false, 'rule:0', '5.68.90/1/106', 'NONE-MENTOR-JA-EXPIRED'],
+      ['window not given → explicit no_rule', undefined, 'no_rule', '', 'NONE-MENTOR-JA-WINDOW'],
+    ])('none, agreement made during jobafklaring, %s', (_label, withinMentorWindow, expected, account, ruleId) => {
+      const decision = decide(mentorQuery(NOW, 'none', { withinMentorWindow, mentorAgreementTargetGroup: 'jobafklaring' }));
+      expect([summary(decision), costAccountOf(decision), decision.ruleId]).toEqual([expected, account, ruleId]);
+    });
+
+    it('the 50 % books and refunds like jobafklaring mentor (098 → dranst 2 grp 004, no cap)', () => {
+      expect(decide(mentorQuery(NOW, 'none', { withinMentorWindow: true, mentorAgreementTargetGroup: 'jobafklaring' }))).toMatchObject({
+        outcome: 'rule', cap: null, refundAccount: { function: '5.68.90', dranst: '2', grouping: '004' }, validFrom: '2019-01-01', validTo: '9999-12-31',
+      });
+    });
+
+    it.each(['kontanthjaelp', 'sygedagpenge', 'none'] as const)('none, agreement made while %s → 0 % as before ("personer i ordinær beskæftigelse/uddannelse")', (agreement) => {
+      expect(decide(mentorQuery(NOW, 'none', { withinMentorWindow: true, mentorAgreementTargetGroup: agreement }))).toMatchObject({ outcome: 'rule', rateBasisPoints: 0, ruleId: 'NONE-MENTOR-2019' });
+    });
+
+    it('without the agreement target group, none stays 0 % (unchanged for callers that do not pass it)', () => {
+      expect(decide(mentorQuery(NOW, 'none', { withinMentorWindow: true }))).toMatchObject({ outcome: 'rule', rateBasisPoints: 0, ruleId: 'NONE-MENTOR-2019' });
+    });
+
+    it('a move from jobafklaring into another benefit group is decided by that group ("øvrige ydelsesmodtagere"): the agreement group does not carry over', () => {
+      for (const targetGroup of ['kontanthjaelp', 'sygedagpenge', 'ressourceforloeb'] as const) {
+        expect(summary(decide(mentorQuery(NOW, targetGroup, { withinMentorWindow: true, mentorAgreementTargetGroup: 'jobafklaring' })))).toBe('rule:0');
+      }
+    });
+
+    it('only mentor costs: an offer expense of a person in no target group is unaffected', () => {
+      const plain = decide(expenseQuery(NOW, 'none', 'guidance_upskilling', 'course_fee'));
+      expect(decide(expenseQuery(NOW, 'none', 'guidance_upskilling', 'course_fee', { mentorAgreementTargetGroup: 'jobafklaring' }))).toBe(plain);
+    });
+
+    it('before 2019 the transition rule does not apply (the window rule for jobafklaring mentor starts 2019-01-01)', () => {
+      expect(decide(mentorQuery('2018-12-31', 'none', { withinMentorWindow: true, mentorAgreementTargetGroup: 'jobafklaring' }))).toMatchObject({ ruleId: 'NONE-MENTOR-2014', rateBasisPoints: 0 });
+      expect(decide(mentorQuery('2019-01-01', 'none', { withinMentorWindow: true, mentorAgreementTargetGroup: 'jobafklaring' }))).toMatchObject({ ruleId: 'NONE-MENTOR-JA-TRANSITION', validFrom: '2019-01-01' });
+    });
+
+    it('rejects an unknown agreement target group', () => {
+      expect(() => decide(mentorQuery(NOW, 'none', { mentorAgreementTargetGroup: 'nobody' as never }))).toThrow(RangeError);
+    });
+  });
+
   it('mentor training bought for a mentor (course fee on a mentor offer) is a mentor cost; rent of a mentor offer is not', () => {
     expect(summary(decide(expenseQuery(NOW, 'jobafklaring', 'mentor', 'course_fee', { withinMentorWindow: true })))).toBe('rule:5000');
     expect(decide(expenseQuery(NOW, 'jobafklaring', 'mentor', 'rent'))).toMatchObject({ outcome: 'no_rule', ruleId: 'OUT-MENTOR-INDIRECT' });

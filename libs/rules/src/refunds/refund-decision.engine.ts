@@ -1,6 +1,6 @@
 // decideRefund: the rulebook's answer for one cost on one activity date. Pure and allocation-free per call:
 // every possible answer was built at load (refund-timeline.index); a call finds its timeline and binary-searches it.
-import { EXPENSE_TYPES, OFFER_KINDS, type IsoDate } from '@app/domain/shared/vocabulary';
+import { EXPENSE_TYPES, OFFER_KINDS, TARGET_GROUPS, type IsoDate } from '@app/domain/shared/vocabulary';
 import type { RefundDecision, RefundQuery } from '../rulebook.types';
 import { costCategoryOf } from './cost-category.mapper';
 import type { ConditionDimension } from './refund-rule.model';
@@ -10,6 +10,7 @@ import { bucketKey, buildTimelineIndex, type DecisionSegment } from './refund-ti
 const INDEX = buildTimelineIndex(refundRules());
 const OFFER_KIND_SET: ReadonlySet<string> = new Set(OFFER_KINDS);
 const EXPENSE_TYPE_SET: ReadonlySet<string> = new Set(EXPENSE_TYPES);
+const TARGET_GROUP_SET: ReadonlySet<string> = new Set(TARGET_GROUPS);
 
 function conditionValue(query: RefundQuery, dimension: ConditionDimension): string {
   switch (dimension) {
@@ -21,6 +22,8 @@ function conditionValue(query: RefundQuery, dimension: ConditionDimension): stri
       return monthsBucketOf(query.monthsUnemployed);
     case 'mentorWindow':
       return query.withinMentorWindow === undefined ? 'unknown' : query.withinMentorWindow ? 'yes' : 'no';
+    case 'mentorAgreement':
+      return query.mentorAgreementTargetGroup === undefined ? 'unknown' : query.mentorAgreementTargetGroup === 'jobafklaring' ? 'jobafklaring' : 'other';
     case 'scheme':
       return query.scheme ?? 'none';
   }
@@ -44,6 +47,8 @@ function assertWellFormed(query: RefundQuery): void {
   if (query.cost?.kind !== 'mentor' && !(query.cost?.kind === 'expense' && EXPENSE_TYPE_SET.has(query.cost.expenseType))) {
     throw new RangeError(`unknown cost ${JSON.stringify(query.cost)}`);
   }
+  const agreement = query.mentorAgreementTargetGroup;
+  if (agreement !== undefined && !TARGET_GROUP_SET.has(agreement)) throw new RangeError(`unknown mentor agreement target group '${String(agreement)}'`);
 }
 
 /**

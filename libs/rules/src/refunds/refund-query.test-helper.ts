@@ -7,6 +7,7 @@ export interface QueryOptions {
   attributes?: TargetGroupAttributes;
   monthsUnemployed?: number;
   withinMentorWindow?: boolean;
+  mentorAgreementTargetGroup?: TargetGroup;
   scheme?: 'igu';
 }
 

@@ -31,6 +31,8 @@ export const CONDITION_VALUES = {
   sickPayCategory: ['1', '2', '3', 'unknown'],
   months: ['lt9', '9to24', 'ge24', 'unknown'],
   mentorWindow: ['yes', 'no', 'unknown'],
+  /** The target group on the day the mentor agreement was made: only jobafklaring matters to any source. */
+  mentorAgreement: ['jobafklaring', 'other', 'unknown'],
   scheme: ['none', 'igu'],
 } as const;
 export type ConditionDimension = keyof typeof CONDITION_VALUES;
@@ -45,6 +47,7 @@ export interface RuleConditions {
   sickPayCategory?: string[];
   months?: string[];
   mentorWindow?: string[];
+  mentorAgreement?: string[];
   scheme?: string[];
 }
 

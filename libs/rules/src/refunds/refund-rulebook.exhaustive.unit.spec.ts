@@ -86,18 +86,21 @@ describe('decideRefund over time', () => {
   });
 
   it('every combination of the attribute values a group uses: each decision segment is maximal and the same at both ends', () => {
-    // readiness and months matter for kontant-/uddannelseshjælp, the category for sygedagpenge, the window for mentor
+    // readiness and months matter for kontant-/uddannelseshjælp, the category for sygedagpenge, the window for mentor,
+    // the agreement's target group for mentor of a person in no target group
     // (which rows use which condition is checked for all values by the coverage test above)
     const readinessFor = (tg: string) => (tg === 'kontanthjaelp' || tg === 'ung_kontanthjaelp' ? [undefined, ...READINESS] : [undefined]);
     const monthsFor = (tg: string) => (tg === 'kontanthjaelp' || tg === 'ung_kontanthjaelp' ? [undefined, 3, 12, 30] : [undefined]);
     const sickPayFor = (tg: string) => (tg === 'sygedagpenge' ? ([undefined, 1, 2, 3] as const) : [undefined]);
     const windowFor = (cost: CostKind, offerKind: string) => (cost.kind === 'mentor' || offerKind === 'mentor' ? [undefined, true, false] : [undefined]);
+    const agreementFor = (tg: string, cost: CostKind, offerKind: string) =>
+      tg === 'none' && (cost.kind === 'mentor' || offerKind === 'mentor') ? ([undefined, 'jobafklaring', 'kontanthjaelp'] as const) : [undefined];
     let segments = 0;
     for (const targetGroup of TARGET_GROUPS) for (const offerKind of OFFER_KINDS) for (const cost of COSTS)
       for (const readiness of readinessFor(targetGroup)) for (const sickPayCategory of sickPayFor(targetGroup)) for (const monthsUnemployed of monthsFor(targetGroup))
-        for (const withinMentorWindow of windowFor(cost, offerKind)) for (const scheme of [undefined, 'igu'] as const) {
+        for (const withinMentorWindow of windowFor(cost, offerKind)) for (const mentorAgreementTargetGroup of agreementFor(targetGroup, cost, offerKind)) for (const scheme of [undefined, 'igu'] as const) {
           const ask = (date: IsoDate) =>
-            decideRefund({ date, targetGroup, offerKind, cost, attributes: { readiness, sickPayCategory }, monthsUnemployed, withinMentorWindow, scheme });
+            decideRefund({ date, targetGroup, offerKind, cost, attributes: { readiness, sickPayCategory }, monthsUnemployed, withinMentorWindow, mentorAgreementTargetGroup, scheme });
           for (let date = FIRST_DAY; date <= LAST_DAY; ) {
             const decision = ask(date);
             const ok =
@@ -105,7 +108,7 @@ describe('decideRefund over time', () => {
               ask(decision.validFrom) === decision && ask(decision.validTo) === decision &&
               (decision.validFrom === FIRST_DAY || !sameDecision(ask(previousDay(decision.validFrom)), decision)) &&
               !(decision.outcome === 'no_rule' && decision.reason === GAP_REASON);
-            if (!ok) throw new Error(`${targetGroup}/${offerKind}/${JSON.stringify(cost)}/${readiness}/${sickPayCategory}/${monthsUnemployed}/${withinMentorWindow}/${scheme} on ${date}`);
+            if (!ok) throw new Error(`${targetGroup}/${offerKind}/${JSON.stringify(cost)}/${readiness}/${sickPayCategory}/${monthsUnemployed}/${withinMentorWindow}/${mentorAgreementTargetGroup}/${scheme} on ${date}`);
             segments++;
             date = nextDay(decision.validTo);
           }
@@ -123,6 +126,7 @@ describe('decideRefund over time', () => {
       attributes: fc.record({ readiness: fc.option(fc.constantFrom(...READINESS), { nil: undefined }), sickPayCategory: fc.option(fc.constantFrom(1 as const, 2 as const, 3 as const), { nil: undefined }) }),
       monthsUnemployed: fc.option(fc.double({ min: 0, max: 120, noNaN: true }), { nil: undefined }),
       withinMentorWindow: fc.option(fc.boolean(), { nil: undefined }),
+      mentorAgreementTargetGroup: fc.option(fc.constantFrom(...TARGET_GROUPS), { nil: undefined }),
     });
     fc.assert(
       fc.property(query, fc.integer({ min: 0, max: 10_000 }), (q, offset) => {
