@@ -12,6 +12,7 @@ import { CommandExecutor } from './commands/command-executor';
 import { CommandsController } from './commands/commands.controller';
 import { SendCommandBatchHandler, SendCommandHandler } from './commands/send-command.handler';
 import { HealthController } from './health/health.controller';
+import { FinanceController } from './queries/finance.controller';
 import { LedgerController } from './queries/ledger.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { strictValidationPipe } from './http/validation';
@@ -32,7 +33,7 @@ export class ApiModule implements NestModule {
     return {
       module: ApiModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, CommandsController, LedgerController],
+      controllers: [HealthController, CommandsController, LedgerController, FinanceController],
       providers: [
         { provide: EVENT_STORE, useValue: deps.store },
         { provide: READ_MODELS, useValue: deps.readModels },

@@ -38,6 +38,8 @@ export * from './expenses/offer-expense-recorded.event';
 export * from './expenses/offer-expense-reversed.event';
 export * from './mentor-agreements/mentor-agreement-registered.event';
 export * from './mentor-agreements/mentor-hours-recorded.event';
+export * from './finance/cap-parameters-set.event';
+export * from './finance/accounting-year-closed.event';
 
 // aggregates: states, streams, deciders
 export * from './persons/person.state';
@@ -67,3 +69,10 @@ export * from './mentor-agreements/register-mentor-agreement/register-mentor-agr
 export * from './mentor-agreements/register-mentor-agreement/register-mentor-agreement.decide';
 export * from './mentor-agreements/record-mentor-hours/record-mentor-hours.command';
 export * from './mentor-agreements/record-mentor-hours/record-mentor-hours.decide';
+export * from './finance/cap-ids';
+export * from './finance/finance.state';
+export * from './finance/finance.stream';
+export * from './finance/set-cap-parameters/set-cap-parameters.command';
+export * from './finance/set-cap-parameters/set-cap-parameters.decide';
+export * from './finance/close-accounting-year/close-accounting-year.command';
+export * from './finance/close-accounting-year/close-accounting-year.decide';

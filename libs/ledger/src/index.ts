@@ -8,3 +8,7 @@ export * from './posting.types';
 export * from './allocate';
 export * from './reconcile';
 export * from './explain-segment';
+export * from './cap';
+export * from './closing';
+export * from './statement';
+export * from './changes';

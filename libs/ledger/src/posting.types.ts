@@ -68,7 +68,11 @@ export interface DesiredSegment {
   itemAmountOere: number;
 }
 
-export type PostingKind = 'original' | 'reversal' | 'rebooking';
+/**
+ * 'cap_adjustment': the adjusting posting that brings the refunds booked against a cap in an
+ * accounting year to the capped refund (cap.ts); it carries no person, cost item or cost amount.
+ */
+export type PostingKind = 'original' | 'reversal' | 'rebooking' | 'cap_adjustment';
 
 /** The event that causes postings. recordedAt is the event's recorded instant (ISO 8601 UTC). */
 export interface Cause {
@@ -85,7 +89,8 @@ export interface Posting {
   entryId: string;
   kind: PostingKind;
   costItemId: string;
-  personId: string;
+  /** null only for a cap adjustment (it belongs to the municipality's accounting year, not to a person). */
+  personId: string | null;
   offerId: string | null;
   municipality: string;
   account: Account | null;
@@ -107,4 +112,9 @@ export interface Posting {
   reverses: string | null;
   /** The causing event's recorded instant. */
   recordedAt: string;
+  /**
+   * Set by the read side on postings booked after an accounting year was closed whose activity
+   * lies in that year: they landed in the first open period instead (closing.ts).
+   */
+  relatesToClosedYear?: number;
 }

@@ -6,6 +6,7 @@ import {
   getCommandDefinition,
   parseEvent,
   type AnyCommandDefinition,
+  type CommandIssuer,
   type DecisionContext,
   type DomainCommand,
   type DomainEvent,
@@ -35,7 +36,11 @@ interface Decision {
 }
 
 const MAX_ATTEMPTS = 4;
-const COMMAND_ROLES = new Set(['jobcentre', 'admin']);
+/** Roles that may send a command, by its issuer (API.md "Authentication"): jobcentre commands, finance commands; admin both. */
+const COMMAND_ROLES: Record<CommandIssuer, ReadonlySet<string>> = {
+  jobcentre: new Set(['jobcentre', 'admin']),
+  finance: new Set(['finance', 'admin']),
+};
 
 function resultFromEvents(commandId: string, events: { id: string; type: string; stream: string; revision: number; position: bigint }[], status: 200 | 201): CommandResult {
   const last = events[events.length - 1];
@@ -143,7 +148,7 @@ export class CommandExecutor {
     const definition = getCommandDefinition(type);
     if (!definition) throw new ProblemException(problem(404, 'unknown-command', `unknown command type ${type}`));
     const command = definition.parse(body);
-    this.authorise(command, principal);
+    this.authorise(command, definition.issuer, principal);
     const stream = definition.streamOf(command);
     const stored = await this.readStream(stream, pending);
     const hash = commandHash(body);
@@ -187,8 +192,8 @@ export class CommandExecutor {
     };
   }
 
-  private authorise(command: DomainCommand, principal: Principal): void {
-    if (!COMMAND_ROLES.has(principal.role)) {
+  private authorise(command: DomainCommand, issuer: CommandIssuer, principal: Principal): void {
+    if (!COMMAND_ROLES[issuer].has(principal.role)) {
       throw new ProblemException(problem(403, 'forbidden', `role ${principal.role} may not send ${command.type}`));
     }
     if (!mayAccessMunicipality(principal, command.municipality)) {

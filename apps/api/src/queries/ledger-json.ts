@@ -27,6 +27,7 @@ export function entryJson(p: Posting) {
     unresolved: p.unresolved,
     causedBy: p.causedBy,
     reverses: p.reverses,
+    relatesToClosedYear: p.relatesToClosedYear ?? null,
     recordedAt: p.recordedAt,
     personId: p.personId,
     offerId: p.offerId,

@@ -3,9 +3,11 @@ import { Controller, Get, Inject, NotFoundException, Param, Query, UseIntercepto
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { formatOere } from '@app/domain';
 import type { EventStore } from '@app/event-store/event-store.port';
-import { explainSegment } from '@app/ledger';
+import { explainSegment, type Posting } from '@app/ledger';
 import { problem, ProblemException } from '@app/platform/http/problem';
 import { LedgerQueries, type SummaryKey } from '@app/read-models/queries/ledger.queries';
+import { StatementQueries } from '@app/read-models/queries/statement.queries';
+import { capJson } from '@app/read-models/statements/statement-formats';
 import { ruleById } from '@app/rules';
 import type { DataSource } from 'typeorm';
 import { EVENT_STORE, READ_MODELS } from '../api.tokens';
@@ -27,12 +29,14 @@ function checkId(name: string, value: string): string {
 @UseInterceptors(MinPositionInterceptor)
 export class LedgerController {
   private readonly queries: LedgerQueries;
+  private readonly statements: StatementQueries;
 
   constructor(
     @Inject(READ_MODELS) readModels: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {
     this.queries = new LedgerQueries(readModels);
+    this.statements = new StatementQueries(readModels);
   }
 
   @Get('persons/:personId/timeline')
@@ -78,6 +82,7 @@ export class LedgerController {
     const asOf = asOfOf(q);
     const entry = await this.queries.entry(m, entryId, asOf);
     if (!entry) throw new NotFoundException(`no ledger entry ${entryId} in municipality ${m}`);
+    if (entry.kind === 'cap_adjustment' || entry.personId === null) return this.explainCapAdjustment(entry);
     const item = (await this.queries.costItem(m, entry.costItemId))!;
     const timeline = await this.queries.timeline(m, entry.personId, entry.recordedAt);
     const segment = timeline.find((s) => s.from !== null && s.from <= entry.activityFrom && (s.to === null || s.to >= entry.activityTo)) ?? null;
@@ -102,6 +107,41 @@ export class LedgerController {
       rule: entry.ruleId ? (ruleById(entry.ruleId) ?? null) : null,
       unresolved: entry.unresolved,
       arithmetic: entry.kind === 'reversal' ? { ...arithmetic, note: `a reversal negates ${entry.reverses} exactly` } : arithmetic,
+      cap: entry.cap === null ? null : await this.capOf(m, entry, asOf),
+    };
+  }
+
+  /** Where a cap applied: the cap of the posting's booking year as of asOf, and the adjustment that last restated it. */
+  private async capOf(m: string, entry: Posting, asOf: string) {
+    const year = Number(entry.bookingPeriod.slice(0, 4));
+    const { computation, lastAdjustment } = await this.statements.capAsOf(m, year, entry.cap!, asOf);
+    return {
+      bookingYear: year,
+      note: 'the posting carries its uncapped refund; the cap of its booking year is applied by cap_adjustment postings',
+      ...capJson(computation),
+      lastAdjustment: lastAdjustment && { entryId: lastAdjustment.entryId, ...capJson(lastAdjustment.computation) },
+    };
+  }
+
+  /** A cap adjustment: the computation it was posted from, and the event that caused it. */
+  private async explainCapAdjustment(entry: Posting) {
+    const computation = await this.statements.capComputationOf(entry.entryId);
+    return {
+      entry: entryJson(entry),
+      costItem: null,
+      events: [],
+      causedBy: entry.causedBy,
+      timelineSegment: null,
+      rule: null,
+      unresolved: null,
+      arithmetic: null,
+      cap: computation && {
+        bookingYear: computation.year,
+        note: `adjustment = capped refund − refund before cap − adjustments already booked = ${formatOere(computation.requiredAdjustmentOere)} − ${formatOere(computation.adjustmentsBeforeOere)} = ${formatOere(computation.deltaOere)}`,
+        ...capJson(computation),
+        adjustmentsBefore: formatOere(computation.adjustmentsBeforeOere),
+        delta: formatOere(computation.deltaOere),
+      },
     };
   }
 

@@ -1,5 +1,6 @@
 import { evolveExpense, initialExpenseState, type ExpenseState } from '../expenses/expense.state';
 import type { DomainEvent } from '../events/domain-events';
+import { evolveFinanceYear, initialFinanceYearState, type FinanceYearState } from '../finance/finance.state';
 import {
   evolveMentorAgreement,
   initialMentorAgreementState,
@@ -19,6 +20,7 @@ export interface AggregateStates {
   offer: OfferState;
   expense: ExpenseState;
   mentorAgreement: MentorAgreementState;
+  financeYear: FinanceYearState;
 }
 export type AggregateName = keyof AggregateStates;
 
@@ -27,6 +29,7 @@ export const AGGREGATES: { readonly [A in AggregateName]: AggregateDefinition<Ag
   offer: { initialState: initialOfferState, evolve: evolveOffer },
   expense: { initialState: initialExpenseState, evolve: evolveExpense },
   mentorAgreement: { initialState: initialMentorAgreementState, evolve: evolveMentorAgreement },
+  financeYear: { initialState: initialFinanceYearState, evolve: evolveFinanceYear },
 };
 
 /** Folds events (in stream order) into the aggregate's state. */

@@ -38,6 +38,11 @@ import { decideChangeTargetGroup } from '../persons/change-target-group/change-t
 import { personStream } from '../persons/person.stream';
 import { parseRetractTargetGroupChange } from '../persons/retract-target-group-change/retract-target-group-change.command';
 import { decideRetractTargetGroupChange } from '../persons/retract-target-group-change/retract-target-group-change.decide';
+import { parseCloseAccountingYear } from '../finance/close-accounting-year/close-accounting-year.command';
+import { decideCloseAccountingYear } from '../finance/close-accounting-year/close-accounting-year.decide';
+import { financeStream } from '../finance/finance.stream';
+import { parseSetCapParameters } from '../finance/set-cap-parameters/set-cap-parameters.command';
+import { decideSetCapParameters } from '../finance/set-cap-parameters/set-cap-parameters.decide';
 import type { DecisionContext, RelatedStates } from '../shared/decision-context';
 import { AGGREGATES, type AggregateName, type AggregateStates } from './aggregate-registry';
 import type { CommandOf, CommandType, DomainCommand } from './domain-commands';
@@ -51,9 +56,13 @@ export interface ContextStreamRef {
 
 export type ExpectedStream = 'no_stream' | 'exists' | 'any';
 
+/** Who sends a command (API.md "Authentication"): jobcentre systems, or municipal finance. Admin may send any. */
+export type CommandIssuer = 'jobcentre' | 'finance';
+
 export interface CommandDefinition<T extends CommandType, A extends AggregateName> {
   type: T;
   aggregate: A;
+  issuer: CommandIssuer;
   /** Validates an untrusted body (with or without `type`) into the typed command; throws InvalidCommandError. */
   parse(input: unknown): CommandOf<T>;
   streamOf(command: CommandOf<T>): string;
@@ -69,6 +78,7 @@ export interface CommandDefinition<T extends CommandType, A extends AggregateNam
 export interface AnyCommandDefinition {
   type: CommandType;
   aggregate: AggregateName;
+  issuer: CommandIssuer;
   parse(input: unknown): DomainCommand;
   streamOf(command: DomainCommand): string;
   expectedStream: ExpectedStream;
@@ -82,6 +92,8 @@ function define<T extends CommandType, A extends AggregateName>(
   type: T,
   aggregate: A,
   spec: {
+    /** Default 'jobcentre'. */
+    issuer?: CommandIssuer;
     parse: (input: unknown) => CommandOf<T>;
     streamOf: (command: CommandOf<T>) => string;
     expectedStream: ExpectedStream;
@@ -92,6 +104,7 @@ function define<T extends CommandType, A extends AggregateName>(
   return {
     type,
     aggregate,
+    issuer: 'jobcentre',
     ...AGGREGATES[aggregate],
     ...spec,
     parse: (input) =>
@@ -154,6 +167,20 @@ export const COMMAND_REGISTRY = {
     streamOf: (c) => mentorAgreementStream(c.municipality, c.agreementId),
     expectedStream: 'exists',
     decide: decideRecordMentorHours,
+  }),
+  SetCapParameters: define('SetCapParameters', 'financeYear', {
+    issuer: 'finance',
+    parse: parseSetCapParameters,
+    streamOf: (c) => financeStream(c.municipality, c.year),
+    expectedStream: 'any',
+    decide: decideSetCapParameters,
+  }),
+  CloseAccountingYear: define('CloseAccountingYear', 'financeYear', {
+    issuer: 'finance',
+    parse: parseCloseAccountingYear,
+    streamOf: (c) => financeStream(c.municipality, c.year),
+    expectedStream: 'any',
+    decide: decideCloseAccountingYear,
   }),
 } satisfies { [T in CommandType]: CommandDefinition<T, AggregateName> };
 

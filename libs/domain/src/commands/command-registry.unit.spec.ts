@@ -17,6 +17,8 @@ describe('command registry', () => {
         'ReverseOfferExpense',
         'RegisterMentorAgreement',
         'RecordMentorHours',
+        'SetCapParameters',
+        'CloseAccountingYear',
       ].sort(),
     );
     for (const type of COMMAND_TYPES) expect(COMMAND_REGISTRY[type].type).toBe(type);
@@ -35,6 +37,13 @@ describe('command registry', () => {
     expect(stream('RecordOfferExpense', { expenseId: 'E1' })).toBe('expense-101-E1');
     expect(stream('ReverseOfferExpense', { expenseId: 'E1' })).toBe('expense-101-E1');
     expect(stream('RecordMentorHours', { agreementId: 'A1' })).toBe('mentor-agreement-101-A1');
+    expect(stream('SetCapParameters', { year: 2025 })).toBe('finance-101-2025');
+    expect(stream('CloseAccountingYear', { year: 2024 })).toBe('finance-101-2024');
+  });
+
+  it('says who issues each command: finance commands apart from jobcentre commands', () => {
+    const finance = COMMAND_TYPES.filter((t) => COMMAND_REGISTRY[t].issuer === 'finance').sort();
+    expect(finance).toEqual(['CloseAccountingYear', 'SetCapParameters']);
   });
 
   it('says which commands create their stream', () => {

@@ -1,3 +1,5 @@
+import type { CloseAccountingYear } from '../finance/close-accounting-year/close-accounting-year.command';
+import type { SetCapParameters } from '../finance/set-cap-parameters/set-cap-parameters.command';
 import type { RecordOfferExpense } from '../expenses/record-offer-expense/record-offer-expense.command';
 import type { ReverseOfferExpense } from '../expenses/reverse-offer-expense/reverse-offer-expense.command';
 import type { RecordMentorHours } from '../mentor-agreements/record-mentor-hours/record-mentor-hours.command';
@@ -18,7 +20,9 @@ export type DomainCommand =
   | RecordOfferExpense
   | ReverseOfferExpense
   | RegisterMentorAgreement
-  | RecordMentorHours;
+  | RecordMentorHours
+  | SetCapParameters
+  | CloseAccountingYear;
 
 export type CommandType = DomainCommand['type'];
 export type CommandOf<T extends CommandType> = Extract<DomainCommand, { type: T }>;

@@ -1,3 +1,5 @@
+import type { AccountingYearClosed } from '../finance/accounting-year-closed.event';
+import type { CapParametersSet } from '../finance/cap-parameters-set.event';
 import type { OfferExpenseRecorded } from '../expenses/offer-expense-recorded.event';
 import type { OfferExpenseReversed } from '../expenses/offer-expense-reversed.event';
 import type { MentorAgreementRegistered } from '../mentor-agreements/mentor-agreement-registered.event';
@@ -18,6 +20,8 @@ export type DomainEvent =
   | OfferExpenseRecorded
   | OfferExpenseReversed
   | MentorAgreementRegistered
-  | MentorHoursRecorded;
+  | MentorHoursRecorded
+  | CapParametersSet
+  | AccountingYearClosed;
 
 export type DomainEventType = DomainEvent['type'];

@@ -2,6 +2,8 @@
 // reads the log (the command handler folding a stream, projections) turns stored data into a
 // typed DomainEvent. When a schema changes, add version 2 next to version 1 with an upcaster
 // that turns v1 data into the current data, so old events stay readable.
+import { accountingYearClosedV1 } from '../finance/accounting-year-closed.event';
+import { capParametersSetV1 } from '../finance/cap-parameters-set.event';
 import { offerExpenseRecordedV1 } from '../expenses/offer-expense-recorded.event';
 import { offerExpenseReversedV1 } from '../expenses/offer-expense-reversed.event';
 import { mentorAgreementRegisteredV1 } from '../mentor-agreements/mentor-agreement-registered.event';
@@ -41,6 +43,8 @@ export const EVENT_REGISTRY: { readonly [T in DomainEventType]: Readonly<Record<
   OfferExpenseReversed: { 1: current('OfferExpenseReversed', offerExpenseReversedV1) },
   MentorAgreementRegistered: { 1: current('MentorAgreementRegistered', mentorAgreementRegisteredV1) },
   MentorHoursRecorded: { 1: current('MentorHoursRecorded', mentorHoursRecordedV1) },
+  CapParametersSet: { 1: current('CapParametersSet', capParametersSetV1) },
+  AccountingYearClosed: { 1: current('AccountingYearClosed', accountingYearClosedV1) },
 };
 
 export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_REGISTRY) as DomainEventType[];

@@ -10,6 +10,8 @@ describe('parseEvent', () => {
   it('knows every event type at version 1', () => {
     expect(DOMAIN_EVENT_TYPES.sort()).toEqual(
       [
+        'AccountingYearClosed',
+        'CapParametersSet',
         'MentorAgreementRegistered',
         'MentorHoursRecorded',
         'OfferCancelled',

@@ -28,6 +28,10 @@ export const DOMAIN_RULE_CODES = [
   'mentor_hours.invalid_hours', // contactHours <= 0 or > 24, preparationHours < 0 or > 24
   'mentor_hours.daily_limit_exceeded', // contact hours of one date would exceed 24 in total
   'mentor_hours.cost_basis', // neither or both of hourlyCost and fee, or a negative one
+  // finance (caps, closing)
+  'finance.year_closed', // SetCapParameters for a closed accounting year
+  'finance.year_already_closed', // CloseAccountingYear twice
+  'finance.year_not_begun', // CloseAccountingYear of a year after the current one
 ] as const;
 
 export type DomainRuleCode = (typeof DOMAIN_RULE_CODES)[number];

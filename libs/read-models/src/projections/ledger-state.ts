@@ -45,7 +45,7 @@ interface ItemRow {
 }
 
 export function rowToPosting(r: Record<string, unknown>): Posting {
-  return {
+  const posting: Posting = {
     entryId: r.entry_id as string,
     kind: r.kind as Posting['kind'],
     costItemId: r.cost_item_id as string,
@@ -69,6 +69,8 @@ export function rowToPosting(r: Record<string, unknown>): Posting {
     reverses: r.reverses as string | null,
     recordedAt: iso(r.recorded_at as Date),
   };
+  if (r.relates_to_closed_year !== null && r.relates_to_closed_year !== undefined) posting.relatesToClosedYear = Number(r.relates_to_closed_year);
+  return posting;
 }
 
 export async function loadPersonLedgers(tx: EntityManager, keys: { municipality: string; personId: string }[]): Promise<Map<string, PersonLedger>> {

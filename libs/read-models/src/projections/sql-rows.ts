@@ -26,3 +26,15 @@ export async function updateRows(tx: EntityManager, table: string, keys: string[
     await tx.query(`UPDATE ${table} t SET ${set} FROM jsonb_populate_record(null::${table}, $1::jsonb) x WHERE ${match}`, [JSON.stringify(row)]);
   }
 }
+
+/** Inserts the rows, or updates every other given column where `keys` match (a later row of the same key must not repeat in one call). */
+export async function upsertRows(tx: EntityManager, table: string, keys: string[], rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const all = columnsOf(rows);
+  const columns = all.join(', ');
+  const set = all.filter((c) => !keys.includes(c)).map((c) => `${c} = excluded.${c}`).join(', ');
+  await tx.query(
+    `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(null::${table}, $1::jsonb) ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${set}`,
+    [JSON.stringify(rows)],
+  );
+}

@@ -1,0 +1,131 @@
+// Finance and audit reads (issue 6): refund statements as JSON, CSV or .xlsx, and "what changed"
+// between two instants, grouped by the command that caused it.
+import { Controller, Get, Headers, Inject, Param, Query, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiParam, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { formatOere } from '@app/domain';
+import { problem, ProblemException } from '@app/platform/http/problem';
+import { AuditQueries } from '@app/read-models/queries/audit.queries';
+import { StatementQueries } from '@app/read-models/queries/statement.queries';
+import { CSV_TYPE, statementCsvText, statementJson, statementXlsx, XLSX_TYPE } from '@app/read-models/statements/statement-formats';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import type { Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { READ_MODELS } from '../api.tokens';
+import { entryJson } from './ledger-json';
+import { MinPositionInterceptor } from './min-position.interceptor';
+import { AsOfQuery } from './query-params.dto';
+
+export class StatementQuery extends AsOfQuery {
+  @ApiPropertyOptional({ description: 'a quarter of the accounting year (booking periods 1-3, 4-6, 7-9, 10-12); default the whole year', minimum: 1, maximum: 4 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  quarter?: number;
+
+  @ApiPropertyOptional({ description: 'json, csv or xlsx; overrides the Accept header', enum: ['json', 'csv', 'xlsx'] })
+  @IsOptional()
+  @IsIn(['json', 'csv', 'xlsx'])
+  format?: 'json' | 'csv' | 'xlsx';
+}
+
+export class ChangesQuery {
+  @ApiPropertyOptional({ description: 'postings recorded after this instant (ISO 8601); default the beginning' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'and at or before this instant; default now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'wait until the read models include this log position' })
+  @IsOptional()
+  @Matches(/^\d{1,19}$/, { message: 'minPosition must be a log position (digits)' })
+  minPosition?: string;
+}
+
+function formatOf(format: string | undefined, accept: string | undefined): 'json' | 'csv' | 'xlsx' {
+  if (format) return format as 'json' | 'csv' | 'xlsx';
+  if (accept?.includes(XLSX_TYPE)) return 'xlsx';
+  if (accept?.includes(CSV_TYPE)) return 'csv';
+  return 'json';
+}
+
+const YEAR = /^\d{4}$/;
+
+@ApiTags('finance')
+@Controller('v1/municipalities/:m')
+@UseInterceptors(MinPositionInterceptor)
+export class FinanceController {
+  private readonly statements: StatementQueries;
+  private readonly audit: AuditQueries;
+
+  constructor(@Inject(READ_MODELS) readModels: DataSource) {
+    this.statements = new StatementQueries(readModels);
+    this.audit = new AuditQueries(readModels);
+  }
+
+  @Get('refund-statements/:year')
+  @ApiParam({ name: 'year', description: 'the accounting (booking) year, e.g. 2025' })
+  @ApiHeader({ name: 'accept', required: false, description: `application/json (default), ${CSV_TYPE} (';', decimal comma, UTF-8 with BOM) or ${XLSX_TYPE} (one sheet per view)` })
+  @ApiProduces('application/json', CSV_TYPE, XLSX_TYPE)
+  @ApiOkResponse({
+    description:
+      'the refund statement: totals, per account, per target group, afløb (activity in earlier years) apart, unresolved lines apart, and the capped refunds; ' +
+      'a closed year asked for after its close is frozen at the close',
+  })
+  async statement(
+    @Param('m') m: string,
+    @Param('year') year: string,
+    @Query() q: StatementQuery,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('accept') accept?: string,
+  ) {
+    if (!YEAR.test(year)) throw new ProblemException(problem(400, 'validation', 'year must be four digits', { errors: [{ path: 'year', message: 'must be YYYY' }] }));
+    const statement = await this.statements.statement({
+      municipality: m,
+      year: Number(year),
+      quarter: (q.quarter ?? null) as 1 | 2 | 3 | 4 | null,
+      asOf: q.asOf ? new Date(q.asOf).toISOString() : new Date().toISOString(),
+    });
+    const name = `refund-statement-${m}-${year}${q.quarter ? `-q${q.quarter}` : ''}`;
+    switch (formatOf(q.format, accept)) {
+      case 'csv':
+        res.setHeader('content-type', `${CSV_TYPE}; charset=utf-8`);
+        res.setHeader('content-disposition', `attachment; filename="${name}.csv"`);
+        return new StreamableFile(Buffer.from(statementCsvText(statement), 'utf8'));
+      case 'xlsx':
+        res.setHeader('content-type', XLSX_TYPE);
+        res.setHeader('content-disposition', `attachment; filename="${name}.xlsx"`);
+        return new StreamableFile(await statementXlsx(statement));
+      default:
+        return statementJson(statement);
+    }
+  }
+
+  @Get('ledger/changes')
+  @ApiOkResponse({ description: '{ from, to, commands: [ { commandId, commandType, recordedAt, entries, amount, refund, postings } ], totals }: every posting recorded in (from, to], by causing command' })
+  async changes(@Param('m') m: string, @Query() q: ChangesQuery) {
+    const from = q.from ? new Date(q.from).toISOString() : '1970-01-01T00:00:00.000Z';
+    const to = q.to ? new Date(q.to).toISOString() : new Date().toISOString();
+    const changes = await this.audit.changes(m, from, to);
+    return {
+      from,
+      to,
+      commands: changes.commands.map((c) => ({
+        commandId: c.commandId,
+        commandType: c.commandType,
+        recordedAt: c.recordedAt,
+        entries: c.entries,
+        amount: formatOere(c.amountOere),
+        refund: formatOere(c.refundOere),
+        postings: c.postings.map(entryJson),
+      })),
+      totals: { commands: changes.totals.commands, entries: changes.totals.entries, amount: formatOere(changes.totals.amountOere), refund: formatOere(changes.totals.refundOere) },
+    };
+  }
+}

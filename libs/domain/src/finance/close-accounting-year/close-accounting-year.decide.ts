@@ -1,0 +1,23 @@
+import type { DecisionContext } from '../../shared/decision-context';
+import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
+import { accountingYearClosed, type AccountingYearClosed } from '../accounting-year-closed.event';
+import type { FinanceYearState } from '../finance.state';
+import { parseCloseAccountingYear, type CloseAccountingYear } from './close-accounting-year.command';
+
+/**
+ * Closes an accounting year. A year can be closed once, and not before it has begun (at the
+ * recorded time of the command): closing a future year would push every posting until then
+ * past it. Closing the running year early is allowed (a cut-off); what is recorded later goes
+ * to the first open period.
+ */
+export function decideCloseAccountingYear(command: CloseAccountingYear, state: FinanceYearState, context: DecisionContext): [AccountingYearClosed] {
+  const cmd = parseCloseAccountingYear(command);
+  if (state.closed) {
+    throw new DomainRuleViolation('finance.year_already_closed', `Accounting year ${cmd.year} is already closed`, { year: cmd.year });
+  }
+  const currentYear = Number(context.now.slice(0, 4));
+  if (cmd.year > currentYear) {
+    throw new DomainRuleViolation('finance.year_not_begun', `Accounting year ${cmd.year} has not begun (now ${context.now})`, { year: cmd.year, now: context.now });
+  }
+  return [accountingYearClosed({ year: cmd.year, reason: cmd.reason ?? null })];
+}

@@ -1,0 +1,150 @@
+// The reads behind refund statements and the cap figures of explanations, as of a recorded instant.
+import { buildStatement, computeCap, quarterPeriods, type CapComputation, type CapYearToDate, type RefundStatement, type StatementGroup, type UnresolvedLine } from '@app/ledger';
+import type { CapId } from '@app/rules/rulebook.types';
+import type { DataSource, EntityManager } from 'typeorm';
+
+const accountKey = (column: string) =>
+  `CASE WHEN ${column} IS NULL THEN NULL ELSE concat_ws('.', ${column}->>'function', ${column}->>'dranst', ${column}->>'grouping') END`;
+
+export interface StatementRequest {
+  municipality: string;
+  year: number;
+  quarter: 1 | 2 | 3 | 4 | null;
+  asOf: string;
+}
+
+const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
+
+export class StatementQueries {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  /** When the year was closed, if it was by `asOf`. */
+  async closedAt(municipality: string, year: number, asOf: string): Promise<string | null> {
+    const rows: { closed_at: Date }[] = await this.db.query('SELECT closed_at FROM accounting_year WHERE municipality = $1 AND year = $2 AND closed_at <= $3', [municipality, year, asOf]);
+    return rows.length ? iso(rows[0].closed_at) : null;
+  }
+
+  async statement(req: StatementRequest): Promise<RefundStatement> {
+    const closedAt = await this.closedAt(req.municipality, req.year, req.asOf);
+    // A closed year's statement asked for after the close is the statement at the close.
+    const effective = closedAt !== null && closedAt < req.asOf ? closedAt : req.asOf;
+    const { from, to } = quarterPeriods(req.year, req.quarter);
+    const [groups, unresolvedLines, caps] = await Promise.all([
+      this.groups(req.municipality, from, to, effective),
+      this.unresolvedLines(req.municipality, from, to, effective),
+      this.capsYearToDate(req.municipality, req.year, to, effective),
+    ]);
+    return buildStatement({ municipality: req.municipality, year: req.year, quarter: req.quarter, asOf: req.asOf, closedAt, groups, unresolvedLines, caps });
+  }
+
+  private async groups(municipality: string, from: string, to: string, asOf: string): Promise<StatementGroup[]> {
+    const rows: Record<string, string | number | boolean | null>[] = await this.db.query(
+      `SELECT ${accountKey('account')} AS account, ${accountKey('refund_account')} AS refund_account, target_group,
+              extract(year FROM activity_from)::int AS activity_year, unresolved->>'outcome' AS unresolved,
+              kind = 'cap_adjustment' AS cap_adjustment, cap,
+              count(*)::int AS entries, sum(amount_oere)::text AS amount, coalesce(sum(refund_oere), 0)::text AS refund
+       FROM ledger_entry
+       WHERE municipality = $1 AND booking_period >= $2 AND booking_period <= $3 AND recorded_at <= $4
+       GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+      [municipality, from, to, asOf],
+    );
+    return rows.map((r) => ({
+      account: r.account as string | null,
+      refundAccount: r.refund_account as string | null,
+      targetGroup: r.target_group as string | null,
+      activityYear: Number(r.activity_year),
+      unresolved: r.unresolved as StatementGroup['unresolved'],
+      capAdjustment: r.cap_adjustment === true,
+      cap: r.cap as CapId | null,
+      entries: Number(r.entries),
+      amountOere: Number(r.amount),
+      refundOere: Number(r.refund),
+    }));
+  }
+
+  private async unresolvedLines(municipality: string, from: string, to: string, asOf: string): Promise<UnresolvedLine[]> {
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT entry_id, person_id, cost_item_id, ${accountKey('account')} AS account, target_group, activity_from, activity_to, booking_period,
+              amount_oere::text AS amount, unresolved->>'outcome' AS outcome, unresolved->>'reason' AS reason
+       FROM ledger_entry
+       WHERE municipality = $1 AND booking_period >= $2 AND booking_period <= $3 AND recorded_at <= $4 AND unresolved IS NOT NULL
+       ORDER BY position, ordinal`,
+      [municipality, from, to, asOf],
+    );
+    return rows.map((r) => ({
+      entryId: r.entry_id as string,
+      personId: r.person_id as string | null,
+      costItemId: r.cost_item_id as string,
+      account: r.account as string | null,
+      targetGroup: r.target_group as string | null,
+      activityFrom: r.activity_from as string,
+      activityTo: r.activity_to as string,
+      bookingPeriod: r.booking_period as string,
+      amountOere: Number(r.amount),
+      outcome: r.outcome as string,
+      reason: r.reason as string,
+    }));
+  }
+
+  /** Each cap's figures of booking periods year-01 .. `through`, with the parameters standing at `asOf`. */
+  async capsYearToDate(municipality: string, year: number, through: string, asOf: string): Promise<CapYearToDate[]> {
+    const [sums, params] = await Promise.all([
+      this.db.query(
+        `SELECT cap, max(refund_rate_bp) FILTER (WHERE kind <> 'cap_adjustment') AS rate,
+                coalesce(sum(amount_oere) FILTER (WHERE kind <> 'cap_adjustment'), 0)::text AS eligible,
+                coalesce(sum(refund_oere) FILTER (WHERE kind <> 'cap_adjustment'), 0)::text AS refund,
+                coalesce(sum(refund_oere) FILTER (WHERE kind = 'cap_adjustment'), 0)::text AS adjustments
+         FROM ledger_entry
+         WHERE municipality = $1 AND cap IS NOT NULL AND booking_period >= $2 AND booking_period <= $3 AND recorded_at <= $4
+         GROUP BY cap`,
+        [municipality, `${year}-01`, through, asOf],
+      ) as Promise<{ cap: CapId; rate: number | null; eligible: string; refund: string; adjustments: string }[]>,
+      this.db.query(
+        `SELECT DISTINCT ON (cap) cap, amount_per_full_year_person_oere::text AS amount, full_year_persons_hundredths AS persons
+         FROM cap_parameters WHERE municipality = $1 AND year = $2 AND recorded_at <= $3 ORDER BY cap, position DESC`,
+        [municipality, year, asOf],
+      ) as Promise<{ cap: CapId; amount: string; persons: number }[]>,
+    ]);
+    const out = new Map<CapId, CapYearToDate>();
+    for (const s of sums) {
+      out.set(s.cap, { cap: s.cap, rateBasisPoints: s.rate, parameters: null, eligibleCostsOere: Number(s.eligible), refundBeforeCapOere: Number(s.refund), adjustmentsOere: Number(s.adjustments) });
+    }
+    for (const p of params) {
+      const c = out.get(p.cap) ?? { cap: p.cap, rateBasisPoints: null, parameters: null, eligibleCostsOere: 0, refundBeforeCapOere: 0, adjustmentsOere: 0 };
+      c.parameters = { amountPerFullYearPersonOere: Number(p.amount), fullYearPersonsHundredths: p.persons };
+      out.set(p.cap, c);
+    }
+    return [...out.values()];
+  }
+
+  /** The cap computation of a booking year as of an instant (for explanations of capped postings). */
+  async capAsOf(municipality: string, year: number, cap: CapId, asOf: string): Promise<{ computation: CapComputation; lastAdjustment: { entryId: string; computation: CapComputation } | null }> {
+    const closedAt = await this.closedAt(municipality, year, asOf);
+    const effective = closedAt !== null && closedAt < asOf ? closedAt : asOf;
+    const ytd = (await this.capsYearToDate(municipality, year, `${year}-12`, effective)).find((c) => c.cap === cap) ?? {
+      cap, rateBasisPoints: null, parameters: null, eligibleCostsOere: 0, refundBeforeCapOere: 0, adjustmentsOere: 0,
+    };
+    const last: { entry_id: string; computation: CapComputation }[] = await this.db.query(
+      'SELECT entry_id, computation FROM cap_computation WHERE municipality = $1 AND year = $2 AND cap = $3 AND recorded_at <= $4 ORDER BY recorded_at DESC, entry_id DESC LIMIT 1',
+      [municipality, year, cap, effective],
+    );
+    return {
+      computation: computeCap({ municipality, year, ...ytd }),
+      lastAdjustment: last.length ? { entryId: last[0].entry_id, computation: last[0].computation } : null,
+    };
+  }
+
+  async capComputationOf(entryId: string): Promise<CapComputation | null> {
+    const rows: { computation: CapComputation }[] = await this.db.query('SELECT computation FROM cap_computation WHERE entry_id = $1', [entryId]);
+    return rows[0]?.computation ?? null;
+  }
+
+  /** Municipalities and booking years present in the ledger as of an instant (for verify). */
+  async bookingYears(asOf: string): Promise<{ municipality: string; year: number }[]> {
+    const rows: { municipality: string; year: string }[] = await this.db.query(
+      `SELECT DISTINCT municipality, substr(booking_period, 1, 4) AS year FROM ledger_entry WHERE recorded_at <= $1 ORDER BY 1, 2`,
+      [asOf],
+    );
+    return rows.map((r) => ({ municipality: r.municipality, year: Number(r.year) }));
+  }
+}
