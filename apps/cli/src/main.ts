@@ -6,6 +6,7 @@ import { startCommand } from './commands/start.command';
 import { rulebookCommand } from './commands/rulebook.command';
 import { explainCommand } from './commands/explain.command';
 import { tokenCommand, UsageError } from './commands/token.command';
+import { changesCommand, replayCommand, statementCommand, verifyCommand } from './commands/finance.command';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; help: string }> = {
   start: { run: startCommand, help: '[--only api|projector]: run api and projector (embedded PostgreSQL unless DATABASE_URL)' },
@@ -13,6 +14,10 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; help: s
   token: { run: tokenCommand, help: '--role <jobcentre|finance|auditor|admin> --municipality <kommunekode>: print a JWT' },
   'migrate-log': { run: migrateLogCommand, help: '[--from postgres://…] [--to esdb://…] [--batch-size n]: copy the PostgreSQL log into EventStoreDB (resumable)' },
   rulebook: { run: rulebookCommand, help: '--date <YYYY-MM-DD> [--target-group <group>]: the refund rules in force on a date, as a table' },
+  statement: { run: statementCommand, help: '--municipality <m> --year <yyyy> [--quarter 1-4] [--as-of <instant>] [--format json|csv|xlsx] [--out file]: the refund statement' },
+  changes: { run: changesCommand, help: '--municipality <m> --from <instant> [--to <instant>] [--json]: postings recorded in between, by causing command' },
+  replay: { run: replayCommand, help: '--until <instant|position> [--schema replay]: rebuild all read models up to then into a separate schema' },
+  verify: { run: verifyCommand, help: '[--until <instant|position>] [--schema replay]: compare the replayed statements and summaries with the live as-of queries' },
   explain: { run: explainCommand, help: '--date <d> --target-group <g> --offer-kind <k> (--expense-type <t> | --mentor) [--readiness, --sick-pay-category, --months-unemployed, --within-mentor-window true|false, --mentor-agreement-target-group <g>, --scheme igu]: one refund decision with its citations' },
 };
 
