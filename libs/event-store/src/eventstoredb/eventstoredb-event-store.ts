@@ -176,8 +176,8 @@ export class EventStoredbEventStore implements EventStore {
 
   async readAll(after: bigint | null, limit: number): Promise<RecordedEvent[]> {
     const found: RecordedEvent[] = [];
-    // Reservation events sit between the application's events, so read about twice the limit.
-    const page = limit * 2 + 1;
+    // A few system events (reservation journal entries) may sit between the application's events.
+    const page = limit + 32;
     let seen = after;
     for (;;) {
       const events = await this.connection.readAll(seen ?? 'start', page, 'forwards');
