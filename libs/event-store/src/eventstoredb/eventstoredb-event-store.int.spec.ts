@@ -2,6 +2,7 @@
 // server always, and against a real server when EVENTSTORE_URL is set (esdb://localhost:2113?tls=false).
 import { randomUUID } from 'node:crypto';
 import { startTestServer, type TestServer } from '../../../../test/esdb-test-server';
+import { DuplicateEventIdError } from '../event-store.errors';
 import type { RecordedEvent } from '../event-store.port';
 import { describeEventStoreContract, newEvent } from '../testing/event-store.contract';
 import { EventStoredbEventStore } from './eventstoredb-event-store';
@@ -50,6 +51,31 @@ function describeEsdbSpecifics(name: string, url: () => string) {
 
 describeEsdbSpecifics('test server', () => server.url);
 (realServer ? describe : describe.skip)('against EVENTSTORE_URL', () => describeEsdbSpecifics('real server', () => realServer!));
+
+describe('EventStoreDB id reservations across processes (two connections, each with its own journal index)', () => {
+  it('lets exactly one of two racing appends of one id on different streams win; a stale index catches up', async () => {
+    const [a, b] = await Promise.all([EventStoredbEventStore.connect(server.url), EventStoredbEventStore.connect(server.url)]);
+    try {
+      // Both indexes are loaded, then each process claims ids the other has not seen.
+      await Promise.all([a, b].map((s) => s.append({ stream: `warm-${randomUUID()}`, events: [newEvent()], expectedRevision: 'no_stream' })));
+      for (let round = 0; round < 10; round++) {
+        const event = newEvent('Raced');
+        const outcomes = await Promise.allSettled([
+          a.append({ stream: `race-a-${randomUUID()}`, events: [event], expectedRevision: 'no_stream' }),
+          b.append({ stream: `race-b-${randomUUID()}`, events: [event], expectedRevision: 'no_stream' }),
+        ]);
+        expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+        expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: expect.any(DuplicateEventIdError) });
+      }
+      const stream = `retry-${randomUUID()}`;
+      const events = [newEvent('One'), newEvent('Two')];
+      const first = await a.append({ stream, events, expectedRevision: 'no_stream' });
+      expect(await b.append({ stream, events, expectedRevision: 'no_stream' })).toEqual(first);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+});
 
 describe('EventStoreDB subscription across a dropped connection', () => {
   it('resumes after the last handed-over position: nothing lost, nothing doubled', async () => {
