@@ -113,7 +113,7 @@ export class PostgresEventStore implements EventStore {
       const inserted = new Map<string, RecordedEvent>();
       for (const request of requests) {
         try {
-          const replay = this.replayedResult(request, new Map([...stored, ...inserted]));
+          const replay = this.replayedResult(request, (id) => stored.get(id) ?? inserted.get(id));
           if (replay) {
             outcomes.push(replay);
             continue;
@@ -137,8 +137,8 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** A retried append (its first event id is stored) returns what was stored, appending nothing. */
-  private replayedResult(request: AppendRequest, stored: Map<string, RecordedEvent>): AppendResult | null {
-    const found = request.events.map((e) => stored.get(e.id));
+  private replayedResult(request: AppendRequest, storedById: (id: string) => RecordedEvent | undefined): AppendResult | null {
+    const found = request.events.map((e) => storedById(e.id));
     if (found.every((e) => e === undefined)) return null;
     const same = found.every((e, i) => e && e.stream === request.stream && e.type === request.events[i].type);
     if (!same) throw new DuplicateEventIdError(request.events[found.findIndex((e) => !e)]?.id ?? request.events[0].id);

@@ -16,15 +16,18 @@ export async function insertRows(tx: EntityManager, table: string, rows: Record<
   await tx.query(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(null::${table}, $1::jsonb)`, [JSON.stringify(rows)]);
 }
 
-/** Updates the rows matched by `keys` with the other columns given (in order, so a later row wins). */
+/**
+ * Updates the rows matched by `keys` with the other columns given, in one statement. Every row
+ * must carry the same columns; of several rows for one key the last wins.
+ */
 export async function updateRows(tx: EntityManager, table: string, keys: string[], rows: Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = columnsOf(rows).filter((c) => !keys.includes(c));
+  if (rows.some((r) => Object.keys(r).length !== columns.length + keys.length)) throw new Error(`updateRows(${table}): rows differ in their columns`);
+  const lastPerKey = [...new Map(rows.map((r) => [JSON.stringify(keys.map((k) => r[k])), r])).values()];
   const set = columns.map((c) => `${c} = x.${c}`).join(', ');
   const match = keys.map((k) => `t.${k} = x.${k}`).join(' AND ');
-  for (const row of rows) {
-    await tx.query(`UPDATE ${table} t SET ${set} FROM jsonb_populate_record(null::${table}, $1::jsonb) x WHERE ${match}`, [JSON.stringify(row)]);
-  }
+  await tx.query(`UPDATE ${table} t SET ${set} FROM jsonb_populate_recordset(null::${table}, $1::jsonb) x WHERE ${match}`, [JSON.stringify(lastPerKey)]);
 }
 
 /** Inserts the rows, or updates every other given column where `keys` match (a later row of the same key must not repeat in one call). */
