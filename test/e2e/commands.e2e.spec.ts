@@ -74,6 +74,21 @@ describe('POST /v1/commands/{CommandType}', () => {
     expect(await logSize()).toBe(before);
   });
 
+  it('concurrent commands on one stream: each is appended once or refused with a concurrency 409, never lost or doubled', async () => {
+    const personId = `p-${randomUUID()}`;
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        send('ChangeTargetGroup', { commandId: randomUUID(), municipality: '101', personId, targetGroup: i % 2 ? 'dagpenge' : 'jobafklaring', effectiveFrom: `2025-01-${String(i + 1).padStart(2, '0')}` }),
+      ),
+    );
+    const accepted = responses.filter((r) => r.status === 201);
+    for (const r of responses.filter((x) => x.status !== 201)) expect(r.body).toMatchObject({ status: 409, type: '/problems/concurrency-conflict' });
+    expect(accepted.length).toBeGreaterThan(0);
+    const stream = await system.store.readStream(`person-101-${personId}`);
+    expect(stream.map((e) => e.id).sort()).toEqual(accepted.map((r) => r.body.commandId).sort());
+    expect(stream.map((e) => e.revision)).toEqual(stream.map((_, i) => i));
+  });
+
   it('refuses a command that breaks a domain rule with 422 and its code', async () => {
     const o = offer();
     await send('RegisterOffer', o).expect(201);
