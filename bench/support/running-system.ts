@@ -8,19 +8,32 @@ import { freePort } from '@app/platform/database/embedded-postgres';
 export interface RunningSystem {
   url: string;
   secret: string;
+  /** The system's process id (its embedded PostgreSQL runs beneath it). */
+  pid: number;
   /** Resident memory of the system's process, in MiB. */
   rssMiB(): number;
   stop(): Promise<void>;
 }
 
+/**
+ * `BENCH_NODE_ARGS` adds node options to the system's process (for example
+ * `--cpu-prof --cpu-prof-dir=.bench-data/prof`), `BENCH_START_ARGS` arguments to `start`
+ * (for example `--only api`, to measure the api without the projector beside it).
+ * `BENCH_REQUEST_LOGS=1` keeps the request log on (as `npm start` has it), read from a pipe.
+ */
 export async function startRunningSystem(dataDir: string): Promise<RunningSystem> {
   rmSync(dataDir, { recursive: true, force: true });
   const port = await freePort();
   const secret = 'bench-secret';
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, '../../apps/cli/src/main.ts'), 'start'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), AUTH_JWT_SECRET: secret, LOG_REQUESTS: '0' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const startArgs = (process.env.BENCH_START_ARGS ?? '').split(' ').filter(Boolean);
+  const requestLogs = process.env.BENCH_REQUEST_LOGS === '1';
+  const main = join(__dirname, '../../apps/cli/src/main.ts');
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', main, 'start', ...startArgs], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), AUTH_JWT_SECRET: secret, LOG_REQUESTS: requestLogs ? '1' : '0' },
+    stdio: ['ignore', requestLogs ? 'pipe' : 'ignore', 'inherit'],
   });
+  child.stdout?.resume();
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -32,6 +45,7 @@ export async function startRunningSystem(dataDir: string): Promise<RunningSystem
   return {
     url,
     secret,
+    pid: child.pid!,
     rssMiB: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -1,4 +1,4 @@
-import { Pool, type PoolClient } from 'pg';
+import { Pool, type PoolClient, type QueryResult } from 'pg';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
 import type {
   AppendRequest,
@@ -47,12 +47,27 @@ function checkExpected(request: AppendRequest, current: number | null): void {
   if (!ok) throw new WrongExpectedRevisionError(stream, String(expected), current);
 }
 
+/**
+ * A string as an SQL literal, as pg's escapeLiteral writes it: quotes and backslashes doubled,
+ * and the E'' form when there is a backslash (correct whatever standard_conforming_strings says).
+ */
+function literal(value: string): string {
+  const escaped = value.replace(/['\\]/g, '$&$&');
+  return value.includes('\\') ? ` E'${escaped}'` : `'${escaped}'`;
+}
+
+function arrayLiteral(values: string[]): string {
+  return `ARRAY[${values.map(literal).join(',')}]`;
+}
+
 /** The most single appends one group transaction takes. */
 const MAX_GROUP = 256;
 
 export class PostgresEventStore implements EventStore {
   private readonly queue: { request: AppendRequest; resolve: (r: AppendResult) => void; reject: (e: unknown) => void }[] = [];
   private flushing = false;
+  private pendingReads = new Map<string, { resolve: (events: RecordedEvent[]) => void; reject: (e: unknown) => void }[]>();
+  private readInFlight = false;
 
   private constructor(private readonly pool: Pool) {}
 
@@ -106,7 +121,7 @@ export class PostgresEventStore implements EventStore {
   /** `atomic`: the first failing request throws; otherwise it gets its error as its outcome. */
   private write(requests: AppendRequest[], atomic: boolean): Promise<(AppendResult | Error)[]> {
     return this.lockedTransaction(async (client) => {
-      const { stored, revisions, head } = await this.appendState(client, requests);
+      const { stored, revisions, head } = await this.beginWithState(client, requests);
       let position = head;
       const outcomes: (AppendResult | Error)[] = [];
       const rows: RecordedEvent[] = [];
@@ -131,7 +146,7 @@ export class PostgresEventStore implements EventStore {
           outcomes.push(error);
         }
       }
-      await this.insert(client, rows);
+      await this.insertAndCommit(client, rows);
       return outcomes;
     });
   }
@@ -145,20 +160,24 @@ export class PostgresEventStore implements EventStore {
     return resultOf(found as RecordedEvent[]);
   }
 
-  /** In one round trip: the stored events with the requests' ids, the streams' revisions, the head. */
-  private async appendState(client: PoolClient, requests: AppendRequest[]) {
-    const ids = requests.flatMap((r) => r.events.map((e) => e.id));
+  /**
+   * In the transaction's first round trip, together with BEGIN and the append lock: the stored
+   * events with the requests' ids, the streams' revisions and the head. (A multi-statement query
+   * takes no parameters, hence literals; each statement sees what committed before the lock.)
+   */
+  private async beginWithState(client: PoolClient, requests: AppendRequest[]) {
+    const ids = [...new Set(requests.flatMap((r) => r.events.map((e) => e.id)))];
     const streams = [...new Set(requests.map((r) => r.stream))];
-    const { rows } = await client.query<{ stored: EventRow[]; revisions: Record<string, number> | null; head: string | null }>(
-      `SELECT
+    const results = (await client.query(
+      `BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY});
+       SELECT
          (SELECT coalesce(json_agg(e), '[]') FROM (SELECT position::text AS position, id, stream, revision, type, data, metadata
-            FROM event_log WHERE id = ANY($1::uuid[])) e) AS stored,
+            FROM event_log WHERE id = ANY(${arrayLiteral(ids)}::uuid[])) e) AS stored,
          (SELECT json_object_agg(stream, revision) FROM
-            (SELECT stream, max(revision) AS revision FROM event_log WHERE stream = ANY($2::text[]) GROUP BY stream) r) AS revisions,
+            (SELECT stream, max(revision) AS revision FROM event_log WHERE stream = ANY(${arrayLiteral(streams)}::text[]) GROUP BY stream) r) AS revisions,
          (SELECT max(position) FROM event_log)::text AS head`,
-      [ids, streams],
-    );
-    const [{ stored, revisions, head }] = rows;
+    )) as unknown as QueryResult<{ stored: EventRow[]; revisions: Record<string, number> | null; head: string | null }>[];
+    const [{ stored, revisions, head }] = results[results.length - 1].rows;
     return {
       stored: new Map(stored.map((row) => [row.id, toRecorded(row)])),
       revisions: new Map(Object.entries(revisions ?? {})),
@@ -166,24 +185,58 @@ export class PostgresEventStore implements EventStore {
     };
   }
 
-  private async insert(client: PoolClient, rows: RecordedEvent[]): Promise<void> {
-    if (rows.length === 0) return;
-    await client.query(
-      `INSERT INTO event_log (${COLUMNS})
-       SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::jsonb[], $7::jsonb[])`,
-      [
-        rows.map((r) => r.position.toString()),
-        rows.map((r) => r.id),
-        rows.map((r) => r.stream),
-        rows.map((r) => r.revision),
-        rows.map((r) => r.type),
-        rows.map((r) => JSON.stringify(r.data)),
-        rows.map((r) => JSON.stringify(r.metadata)),
-      ],
+  /** The rows and COMMIT in the transaction's second round trip; a failing insert leaves COMMIT unrun. */
+  private async insertAndCommit(client: PoolClient, rows: RecordedEvent[]): Promise<void> {
+    if (rows.length === 0) {
+      await client.query('COMMIT');
+      return;
+    }
+    const values = rows.map(
+      (r) =>
+        `(${r.position.toString()},${literal(r.id)},${literal(r.stream)},${r.revision},${literal(r.type)},` +
+        `${literal(JSON.stringify(r.data))},${literal(JSON.stringify(r.metadata))})`,
     );
+    await client.query(`INSERT INTO event_log (${COLUMNS}) VALUES ${values.join(',')}; COMMIT`);
   }
 
-  async readStream(stream: string, fromRevision = 0): Promise<RecordedEvent[]> {
+  /**
+   * Whole-stream reads that arrive while one is under way wait for it and then go together in
+   * the next query (as appends do): under concurrent commands one query serves many streams.
+   * A read is never answered by a query sent before it was asked, so it sees every append that
+   * completed before it.
+   */
+  readStream(stream: string, fromRevision = 0): Promise<RecordedEvent[]> {
+    if (fromRevision > 0) return this.readStreamFrom(stream, fromRevision);
+    return new Promise((resolve, reject) => {
+      const waiters = this.pendingReads.get(stream);
+      if (waiters) waiters.push({ resolve, reject });
+      else this.pendingReads.set(stream, [{ resolve, reject }]);
+      this.sendReads();
+    });
+  }
+
+  private sendReads(): void {
+    if (this.readInFlight || this.pendingReads.size === 0) return;
+    const reads = this.pendingReads;
+    this.pendingReads = new Map();
+    this.readInFlight = true;
+    this.readStreams([...reads.keys()])
+      .then(
+        (found) => {
+          for (const [stream, waiters] of reads) {
+            const events = found.get(stream)!;
+            waiters.forEach((w, i) => w.resolve(i === 0 ? events : [...events]));
+          }
+        },
+        (error: unknown) => reads.forEach((waiters) => waiters.forEach((w) => w.reject(error))),
+      )
+      .finally(() => {
+        this.readInFlight = false;
+        this.sendReads();
+      });
+  }
+
+  private async readStreamFrom(stream: string, fromRevision: number): Promise<RecordedEvent[]> {
     const { rows } = await this.pool.query<EventRow>(
       `SELECT ${COLUMNS} FROM event_log WHERE stream = $1 AND revision >= $2 ORDER BY revision`,
       [stream, fromRevision],
@@ -222,14 +275,11 @@ export class PostgresEventStore implements EventStore {
     await this.pool.end();
   }
 
-  /** A transaction holding the append lock (taken in the same round trip as BEGIN). */
+  /** A transaction holding the append lock; `work` begins it (with the lock) and commits it. */
   private async lockedTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY})`);
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
+      return await work(client);
     } catch (error) {
       await client.query('ROLLBACK');
       throw error;
