@@ -91,7 +91,8 @@ export function monthsElapsed(start: IsoDate, date: IsoDate): number {
  *
  * The period is cut at every change of the person's target group (timeline segments; dates no
  * segment covers count as "no target group"), at every rule boundary (a decision's validTo), at
- * the ends of a mentor window, at monthly anniversaries of the unemployment spell (when given)
+ * the ends of a mentor window (mentor items also tell every query the person's target group on the
+ * agreement's start date, when known), at monthly anniversaries of the unemployment spell (when given)
  * and, optionally, at calendar month/year ends. Adjacent pieces that would be posted identically
  * (same target group, account, rule, rate, cap, citations, unresolved outcome) are joined again
  * (except across a requested calendar split), so a change that alters nothing — a re-registration
@@ -116,6 +117,8 @@ export function allocate(
   const totalDays = daysInclusive(item.activityFrom, item.activityTo);
   const window = item.cost.kind === 'mentor' && item.mentorWindow ? item.mentorWindow : null;
   const spellStart = item.unemploymentSpellStart ?? null;
+  const agreementStart = item.cost.kind === 'mentor' ? (item.mentorAgreementStartDate ?? null) : null;
+  const mentorAgreementTargetGroup = agreementStart === null ? null : segmentOn(timeline, agreementStart).targetGroup;
 
   const calendar = options.splitAtCalendar ?? 'none';
   /** Calendar splits are kept even between identically posted pieces. */
@@ -164,6 +167,7 @@ export function allocate(
       if (Object.keys(seg.attributes).length > 0) query.attributes = { ...seg.attributes };
       if (monthsUnemployed !== undefined) query.monthsUnemployed = monthsUnemployed;
       if (withinMentorWindow !== undefined) query.withinMentorWindow = withinMentorWindow;
+      if (mentorAgreementTargetGroup !== null) query.mentorAgreementTargetGroup = mentorAgreementTargetGroup;
       const decision = decide(query);
       cut(dayNumber(decision.validTo));
       treatment = treatmentOf(seg.targetGroup, decision);

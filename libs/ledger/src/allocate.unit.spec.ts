@@ -160,6 +160,44 @@ describe('allocate', () => {
     ]);
   });
 
+  it('tells every query of a mentor item the target group on the agreement start date, as the timeline is known now', () => {
+    const queries: RefundQuery[] = [];
+    const spy = (q: RefundQuery): RefundDecision => (queries.push(q), fakeDecide(q));
+    const mentor = course({
+      costItemId: 'mh-2',
+      offerKind: 'mentor',
+      cost: { kind: 'mentor' },
+      amountOere: 310_000,
+      activityFrom: '2019-08-01',
+      activityTo: '2019-08-31',
+      mentorWindow: { from: '2019-02-21', to: '2019-08-20' },
+      mentorAgreementStartDate: '2019-02-21',
+    });
+    // jobafklaring when the agreement started, then into a job (target group none) before the hours
+    const changes = [change('c1', 'jobafklaring', '2019-01-01'), change('c2', 'none', '2019-06-01')];
+    allocate(mentor, timelineAsOf(changes), spy);
+    expect(queries.map((q) => [q.date, q.targetGroup, q.withinMentorWindow, q.mentorAgreementTargetGroup])).toEqual([
+      ['2019-08-01', 'none', true, 'jobafklaring'],
+      ['2019-08-21', 'none', false, 'jobafklaring'],
+    ]);
+
+    // A retroactive change covering the start date is seen on the next allocation (regrouping).
+    queries.length = 0;
+    allocate(mentor, timelineAsOf([...changes, change('c3', 'sygedagpenge', '2019-02-01', '2019-09-01T10:00:00Z')]), spy);
+    expect(queries.map((q) => q.mentorAgreementTargetGroup)).toEqual(['sygedagpenge', 'sygedagpenge']);
+
+    // No target group registered on the start date: nothing is sent.
+    queries.length = 0;
+    allocate(mentor, timelineAsOf([change('c1', 'none', '2019-03-01')]), spy);
+    expect(queries.map((q) => 'mentorAgreementTargetGroup' in q)).toEqual([false, false]);
+
+    // Offer expenses never carry it, nor mentor items without a start date.
+    queries.length = 0;
+    allocate(course({ mentorAgreementStartDate: '2019-02-21' }), timelineAsOf(changes), spy);
+    allocate({ ...mentor, mentorAgreementStartDate: null }, timelineAsOf(changes), spy);
+    expect(queries.some((q) => 'mentorAgreementTargetGroup' in q)).toBe(false);
+  });
+
   it('splits at the start of a mentor window that begins inside the period', () => {
     const mentor = course({ offerKind: 'mentor', cost: { kind: 'mentor' }, amountOere: 300, activityFrom: '2019-08-01', activityTo: '2019-08-03', mentorWindow: { from: '2019-08-03', to: '2019-12-31' } });
     const segs = allocate(mentor, timelineAsOf([change('c1', 'jobafklaring', '2019-01-01')]), fakeDecide);

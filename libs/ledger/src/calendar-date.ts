@@ -11,8 +11,23 @@ export interface DateRange {
   to: IsoDate;
 }
 
+// Allocation asks for the same few thousand dates over and over: both directions are memoised
+// (valid dates only; a bounded table, emptied when full).
+const MEMO_LIMIT = 50_000;
+const dayNumbers = new Map<string, number>();
+const isoDates = new Map<number, IsoDate>();
+
 /** Days since 1970-01-01 of an ISO date; throws on anything that is not a real calendar date. */
 export function dayNumber(date: IsoDate): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
+  const day = parseDayNumber(date);
+  if (dayNumbers.size >= MEMO_LIMIT) dayNumbers.clear();
+  dayNumbers.set(date, day);
+  return day;
+}
+
+function parseDayNumber(date: IsoDate): number {
   const m = ISO_DATE.exec(date);
   if (!m) throw new RangeError(`not an ISO date (YYYY-MM-DD): ${JSON.stringify(date)}`);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -27,6 +42,15 @@ export function dayNumber(date: IsoDate): number {
 
 /** The ISO date of a day number (inverse of dayNumber). */
 export function isoDate(day: number): IsoDate {
+  const known = isoDates.get(day);
+  if (known !== undefined) return known;
+  const date = formatIsoDate(day);
+  if (isoDates.size >= MEMO_LIMIT) isoDates.clear();
+  isoDates.set(day, date);
+  return date;
+}
+
+function formatIsoDate(day: number): IsoDate {
   const d = new Date(day * MS_PER_DAY);
   const y = d.getUTCFullYear();
   return `${String(y).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;

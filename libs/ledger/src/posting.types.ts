@@ -25,6 +25,14 @@ export interface CostItem {
    */
   mentorWindow?: DateRange | null;
   /**
+   * Mentor only: the day the mentor agreement started. When given, every query of the item
+   * carries mentorAgreementTargetGroup = the person's target group on that day in the timeline
+   * allocated over (nothing when no target group is registered on it), so a regrouping that
+   * changes the group on that day is seen (VEJ 9584/2025 2 A: mentor following a person from
+   * jobafklaring into a job or education).
+   */
+  mentorAgreementStartDate?: IsoDate | null;
+  /**
    * Where a rule depends on months into the unemployment spell: the spell's first day. The
    * period is then split at every monthly anniversary and each query carries monthsUnemployed =
    * the number of whole calendar months elapsed (see allocate.ts). Absent: not sent.

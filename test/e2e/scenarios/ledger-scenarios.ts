@@ -145,6 +145,25 @@ export function describeLedgerScenarios(name: string, openStore: (databaseUrl: s
       ]);
     });
 
+    it('mentor hours of a person the mentor follows from jobafklaring into a job keep 50 % inside the window (NONE-MENTOR-JA-TRANSITION)', async () => {
+      // VEJ 9584/2025 2 A (seed000 L137-L140): "Hvis kommunen lader en mentor følge en person, der deltager i
+      // jobafklaringsforløb, videre i overgangen til beskæftigelse eller uddannelse, kan kommunen fortsat få refusion"
+      // while the mentor agreement runs: the target group on the agreement's start date (jobafklaring) decides, not
+      // `none` on the day of the hours.
+      const p = await person('jobafklaring', '2025-01-01');
+      const agreementId = `a-${randomUUID()}`;
+      await send('RegisterMentorAgreement', { agreementId, personId: p, mentorType: 'company', mentorKind: 'employee', startDate: '2025-01-15', endDate: '2025-12-31' });
+      await send('RecordMentorHours', { agreementId, date: '2025-03-10', contactHours: '2', hourlyCost: '350.00' });
+      // The move into a job (no target group) is registered later, effective before the hours: the item is regrouped.
+      now = new Date('2025-05-05T09:00:00Z');
+      await send('ChangeTargetGroup', { personId: p, targetGroup: 'none', effectiveFrom: '2025-03-01' });
+      expect((await entriesOf(p)).map((e) => [e.kind, e.targetGroup, e.activityFrom, e.amount, e.refundRate, e.refundAmount, e.bookingPeriod, e.ruleId])).toEqual([
+        ['original', 'jobafklaring', '2025-03-10', '700.00', '50', '350.00', '2025-04', 'JA-MENTOR'],
+        ['reversal', 'jobafklaring', '2025-03-10', '-700.00', '50', '-350.00', '2025-05', 'JA-MENTOR'],
+        ['rebooking', 'none', '2025-03-10', '700.00', '50', '350.00', '2025-05', 'NONE-MENTOR-JA-TRANSITION'],
+      ]);
+    });
+
     it('an expense in a period no rule covers is posted as an unresolved line and summarised apart', async () => {
       const p = await person('dagpenge', '2013-01-01');
       await courseExpense(p, '2013-06-01', '2013-06-30', '1234.56'); // the rulebook starts 2014-01-01

@@ -1,6 +1,7 @@
 import { ProjectionCheckpoints1732400000000 } from './1732400000000-projection-checkpoints';
 import { LedgerReadModels1732400000001 } from './1732400000001-ledger-read-models';
 import { FinanceReadModels1732400000002 } from './1732400000002-finance-read-models';
+import { LedgerActivityAndMentorAgreement1732400000003 } from './1732400000003-ledger-activity-and-mentor-agreement';
 
 /** Every read-model migration, in order. */
-export const READ_MODEL_MIGRATIONS = [ProjectionCheckpoints1732400000000, LedgerReadModels1732400000001, FinanceReadModels1732400000002];
+export const READ_MODEL_MIGRATIONS = [ProjectionCheckpoints1732400000000, LedgerReadModels1732400000001, FinanceReadModels1732400000002, LedgerActivityAndMentorAgreement1732400000003];

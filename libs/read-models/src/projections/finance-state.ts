@@ -34,14 +34,13 @@ export function emptyCapYear(municipality: string, year: number, cap: CapId): Ca
   return { municipality, year, cap, rateBasisPoints: null, parameters: null, eligibleCostsOere: 0, refundBeforeCapOere: 0, adjustmentsOere: 0, refundAccount: null, dirty: true };
 }
 
-export async function loadMunicipalityFinance(tx: EntityManager, municipalities: string[]): Promise<Map<string, MunicipalityFinance>> {
+export async function loadMunicipalityFinance(tx: Pick<EntityManager, 'query'>, municipalities: string[]): Promise<Map<string, MunicipalityFinance>> {
   const out = new Map<string, MunicipalityFinance>();
   for (const m of municipalities) out.set(m, { closedYears: new Set(), caps: new Map() });
   if (municipalities.length === 0) return out;
-  const [closed, caps] = await Promise.all([
-    tx.query('SELECT municipality, year FROM accounting_year WHERE municipality = ANY($1)', [municipalities]) as Promise<{ municipality: string; year: number }[]>,
-    tx.query('SELECT * FROM cap_year WHERE municipality = ANY($1)', [municipalities]) as Promise<CapYearRow[]>,
-  ]);
+  // One after the other: on a transaction's connection they could not run side by side anyway.
+  const closed: { municipality: string; year: number }[] = await tx.query('SELECT municipality, year FROM accounting_year WHERE municipality = ANY($1)', [municipalities]);
+  const caps: CapYearRow[] = await tx.query('SELECT * FROM cap_year WHERE municipality = ANY($1)', [municipalities]);
   for (const c of closed) out.get(c.municipality)!.closedYears.add(c.year);
   for (const r of caps) {
     const parameters: CapParameters | null =

@@ -1,5 +1,6 @@
 // What the ledger projection holds in memory for the persons a batch touches: their timeline
-// changes, cost items and postings, loaded with one query per table.
+// changes, cost items and postings, loaded with one query per table — and kept across batches
+// (PersonLedgerCache), so a person seen in recent batches is not read back.
 import type { CostItem, Posting, TargetGroupChangeRecord } from '@app/ledger';
 import type { EntityManager } from 'typeorm';
 
@@ -41,6 +42,7 @@ interface ItemRow {
   activity_to: string;
   mentor_window_from: string | null;
   mentor_window_to: string | null;
+  agreement_start_date: string | null;
   reversed_at: Date | null;
 }
 
@@ -73,7 +75,10 @@ export function rowToPosting(r: Record<string, unknown>): Posting {
   return posting;
 }
 
-export async function loadPersonLedgers(tx: EntityManager, keys: { municipality: string; personId: string }[]): Promise<Map<string, PersonLedger>> {
+/** Anything that runs a query: a data source, or a transaction's entity manager. */
+type Reader = Pick<EntityManager, 'query'>;
+
+export async function loadPersonLedgers(tx: Reader, keys: { municipality: string; personId: string }[]): Promise<Map<string, PersonLedger>> {
   const ledgers = new Map<string, PersonLedger>();
   for (const k of keys) ledgers.set(personKey(k.municipality, k.personId), { changes: [], items: new Map(), postings: [] });
   if (keys.length === 0) return ledgers;
@@ -105,9 +110,64 @@ export async function loadPersonLedgers(tx: EntityManager, keys: { municipality:
       activityFrom: i.activity_from,
       activityTo: i.activity_to,
       mentorWindow: i.mentor_window_from ? { from: i.mentor_window_from, to: i.mentor_window_to! } : null,
+      // Rows from before the column have none; their window starts on the agreement's start (mentorRefundWindow).
+      mentorAgreementStartDate: i.kind === 'mentor' ? (i.agreement_start_date ?? i.mentor_window_from) : null,
       reversed: i.reversed_at !== null,
     });
   }
   for (const p of postings) ledgers.get(personKey(p.municipality as string, p.person_id as string))!.postings.push(rowToPosting(p));
   return ledgers;
+}
+
+/** How much a person's ledger holds, for the cache's budget. */
+const sizeOf = (l: PersonLedger) => 1 + l.changes.length + l.items.size + l.postings.length;
+
+/**
+ * The person ledgers of recent batches, least recently used first. Entries a batch touched stay
+ * until that batch committed; then the least recently used go while more than `budget` changes,
+ * items and postings are held. A rollback empties it.
+ */
+export class PersonLedgerCache {
+  private readonly entries = new Map<string, { ledger: PersonLedger; batch: number }>();
+  private prepared = 0;
+  private committedThrough = 0;
+
+  constructor(private readonly budget: number) {}
+
+  /** Starts the next batch; returns its number. */
+  nextBatch(): number {
+    return ++this.prepared;
+  }
+
+  /** The ledger, marked as used by `batch` (or undefined: read it and put it). */
+  take(key: string, batch: number): PersonLedger | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    entry.batch = batch;
+    this.entries.set(key, entry);
+    return entry.ledger;
+  }
+
+  put(key: string, ledger: PersonLedger, batch: number): void {
+    this.entries.delete(key);
+    this.entries.set(key, { ledger, batch });
+  }
+
+  /** The oldest uncommitted batch committed: evict down to the budget. */
+  committed(): void {
+    this.committedThrough = Math.min(this.committedThrough + 1, this.prepared);
+    let held = 0;
+    for (const { ledger } of this.entries.values()) held += sizeOf(ledger);
+    for (const [key, entry] of this.entries) {
+      if (held <= this.budget || entry.batch > this.committedThrough) break;
+      held -= sizeOf(entry.ledger);
+      this.entries.delete(key);
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.committedThrough = this.prepared;
+  }
 }

@@ -19,11 +19,11 @@ import {
   type DecideRefund,
   type Posting,
 } from '@app/ledger';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { capYearKey, capYearRow, emptyCapYear, loadMunicipalityFinance, type MunicipalityFinance } from './finance-state';
-import { loadPersonLedgers, personKey, type PersonLedger, type StoredCostItem } from './ledger-state';
-import type { Projection } from './projection';
-import { insertRows, updateRows, upsertRows } from './sql-rows';
+import { loadPersonLedgers, PersonLedgerCache, personKey, type PersonLedger, type StoredCostItem } from './ledger-state';
+import type { BatchWriter, Projection } from './projection';
+import { copyValue, copyWrite, escapeCopy, insertWrite, runWrites, updateWrite, upsertWrite, type Write } from './sql-rows';
 
 const DOMAIN_TYPES = new Set<string>(DOMAIN_EVENT_TYPES);
 
@@ -39,12 +39,10 @@ class BatchWrites {
   agreements: Record<string, unknown>[] = [];
   items: Record<string, unknown>[] = [];
   itemReversals: Record<string, unknown>[] = [];
-  postings: Record<string, unknown>[] = [];
+  postings: PostingWrite[] = [];
   capParameters: Record<string, unknown>[] = [];
   capComputations: Record<string, unknown>[] = [];
   closedYears: Record<string, unknown>[] = [];
-  /** The postings of `postings`, as objects, in the same order. */
-  postingObjects: Posting[] = [];
 
   /** Ordinal of the next posting of the current event (unique with its position, whatever the batch). */
   private ordinal = 0;
@@ -58,7 +56,7 @@ class BatchWrites {
   }
 
   postingsSince(index: number): Posting[] {
-    return this.postingObjects.slice(index);
+    return this.postings.slice(index).map((w) => w.posting);
   }
 }
 
@@ -76,37 +74,73 @@ export function mentorRefundWindow(d: { mentorType: string; agreementStartDate: 
   return { from: d.agreementStartDate, to: minDate(d.agreementEndDate, sixMonths) };
 }
 
+/** How much of the person ledgers the projection keeps between batches (changes, items and postings). */
+export const DEFAULT_LEDGER_CACHE_BUDGET = 100_000;
+
 export class LedgerProjection implements Projection {
   readonly name = 'ledger';
+  /** Persons of recent batches, and every municipality's finance state: not read back for each batch. */
+  private readonly persons: PersonLedgerCache;
+  private readonly finance = new Map<string, MunicipalityFinance>();
 
-  constructor(private readonly decide: DecideRefund) {}
+  constructor(
+    private readonly decide: DecideRefund,
+    options: { cacheBudget?: number } = {},
+  ) {
+    this.persons = new PersonLedgerCache(options.cacheBudget ?? DEFAULT_LEDGER_CACHE_BUDGET);
+  }
 
   async apply(batch: RecordedEvent[], tx: EntityManager): Promise<void> {
+    const write = await this.prepare(batch, tx);
+    await write(tx);
+  }
+
+  committed(): void {
+    this.persons.committed();
+  }
+
+  rolledBack(): void {
+    this.persons.clear();
+    this.finance.clear();
+  }
+
+  async prepare(batch: RecordedEvent[], reader: DataSource | EntityManager): Promise<BatchWriter> {
+    const batchNumber = this.persons.nextBatch();
     const events = batch.filter((e) => DOMAIN_TYPES.has(e.type)).map((e) => ({ recorded: e, domain: parseEvent(e.type, e.metadata.schemaVersion ?? 1, e.data) }));
-    if (events.length === 0) return;
-    const persons = new Map<string, { municipality: string; personId: string }>();
+    if (events.length === 0) return async () => {};
+    const ledgers = new Map<string, PersonLedger>();
+    const toLoad = new Map<string, { municipality: string; personId: string }>();
     const municipalities = new Set<string>();
     for (const { recorded, domain } of events) {
       const municipality = recorded.metadata.municipality;
-      municipalities.add(municipality);
+      if (!this.finance.has(municipality)) municipalities.add(municipality);
       if (isFinanceEvent(domain)) continue;
-      persons.set(personKey(municipality, domain.data.personId), { municipality, personId: domain.data.personId });
+      const key = personKey(municipality, domain.data.personId);
+      if (ledgers.has(key) || toLoad.has(key)) continue;
+      const held = this.persons.take(key, batchNumber);
+      if (held) ledgers.set(key, held);
+      else toLoad.set(key, { municipality, personId: domain.data.personId });
     }
-    const [ledgers, finance] = await Promise.all([loadPersonLedgers(tx, [...persons.values()]), loadMunicipalityFinance(tx, [...municipalities])]);
+    for (const [key, ledger] of await loadPersonLedgers(reader, [...toLoad.values()])) {
+      ledgers.set(key, ledger);
+      this.persons.put(key, ledger, batchNumber);
+    }
+    for (const [municipality, books] of await loadMunicipalityFinance(reader, [...municipalities])) this.finance.set(municipality, books);
     const writes = new BatchWrites();
     for (const { recorded, domain } of events) {
       writes.startEvent();
-      const books = finance.get(recorded.metadata.municipality)!;
+      const books = this.finance.get(recorded.metadata.municipality)!;
       if (isFinanceEvent(domain)) {
         this.foldFinance(recorded, domain, books, writes);
         continue;
       }
       const ledger = ledgers.get(personKey(recorded.metadata.municipality, domain.data.personId))!;
-      const before = writes.postingObjects.length;
+      const before = writes.postings.length;
       this.fold(recorded, domain, ledger, books, writes);
       this.restateCaps(recorded, books, writes, writes.postingsSince(before));
     }
-    await this.write(tx, writes, finance);
+    const statements = await this.writesOf(reader, writes);
+    return (tx) => runWrites(tx, statements);
   }
 
   /** Cap parameters and closings: restate the cap, or mark the year closed. */
@@ -162,8 +196,7 @@ export class LedgerProjection implements Projection {
     const posting = capAdjustmentPosting(computation, cause, state.refundAccount);
     state.adjustmentsOere += computation.deltaOere;
     state.dirty = true;
-    writes.postings.push(postingRow(posting, recorded, writes.nextOrdinal(), null));
-    writes.postingObjects.push(posting);
+    writes.postings.push({ posting, recorded, ordinal: writes.nextOrdinal(), relatesToClosedYear: null });
     writes.capComputations.push({ entry_id: posting.entryId, municipality: state.municipality, year: state.year, cap: state.cap, computation, recorded_at: posting.recordedAt });
   }
 
@@ -242,12 +275,12 @@ export class LedgerProjection implements Projection {
         const item: StoredCostItem = {
           costItemId: mentorItemId(d.agreementId, recorded.id), personId: d.personId, offerId: d.offerId, municipality, offerKind: 'mentor',
           cost: { kind: 'mentor' }, amountOere: d.costOere, activityFrom: d.date, activityTo: d.date,
-          mentorWindow: window, reversed: false,
+          mentorWindow: window, mentorAgreementStartDate: d.agreementStartDate, reversed: false,
         };
         ledger.items.set(item.costItemId, item);
         writes.items.push({
           ...base, cost_item_id: item.costItemId, kind: 'mentor', person_id: d.personId, offer_id: d.offerId, agreement_id: d.agreementId, offer_kind: 'mentor',
-          amount_oere: d.costOere, activity_from: d.date, activity_to: d.date, mentor_window_from: window.from, mentor_window_to: window.to,
+          amount_oere: d.costOere, activity_from: d.date, activity_to: d.date, mentor_window_from: window.from, mentor_window_to: window.to, agreement_start_date: d.agreementStartDate,
           contact_hours: d.contactHours, preparation_hours: d.preparationHours, hourly_cost_oere: d.hourlyCostOere, fee_oere: d.feeOere,
         });
         return this.regroup(recorded, ledger, books, [item], writes);
@@ -268,55 +301,97 @@ export class LedgerProjection implements Projection {
     const postings = reconcile(history, desired, cause);
     ledger.postings.push(...postings);
     for (const p of postings) {
-      writes.postings.push(postingRow(p, recorded, writes.nextOrdinal(), relatedClosedYear(p.activityFrom, p.activityTo, books.closedYears)));
-      writes.postingObjects.push(p);
+      writes.postings.push({ posting: p, recorded, ordinal: writes.nextOrdinal(), relatesToClosedYear: relatedClosedYear(p.activityFrom, p.activityTo, books.closedYears) });
     }
   }
 
-  private async write(tx: EntityManager, w: BatchWrites, finance: Map<string, MunicipalityFinance>): Promise<void> {
-    await insertRows(tx, 'target_group_change', w.changes);
-    await updateRows(tx, 'target_group_change', ['municipality', 'change_command_id'], w.retractions);
-    await insertRows(tx, 'offer_version', w.offerVersions);
-    await insertRows(tx, 'mentor_agreement', w.agreements);
-    await insertRows(tx, 'cost_item', w.items);
-    await updateRows(tx, 'cost_item', ['municipality', 'cost_item_id'], w.itemReversals);
-    await insertRows(tx, 'ledger_entry', w.postings);
-    await insertRows(tx, 'cap_parameters', w.capParameters);
-    await insertRows(tx, 'cap_computation', w.capComputations);
-    await insertRows(tx, 'accounting_year', w.closedYears);
-    const capYears = [...finance.values()].flatMap((f) => [...f.caps.values()].filter((c) => c.dirty).map(capYearRow));
-    await upsertRows(tx, 'cap_year', ['municipality', 'year', 'cap'], capYears);
+  /** The batch's statements, one per table and kind, its rows already turned into text. */
+  private async writesOf(reader: DataSource | EntityManager, w: BatchWrites): Promise<Write[]> {
+    const capYears: Record<string, unknown>[] = [];
+    for (const books of this.finance.values()) {
+      for (const c of books.caps.values()) {
+        if (!c.dirty) continue;
+        capYears.push(capYearRow(c));
+        c.dirty = false;
+      }
+    }
+    const statements = [
+      await insertWrite(reader, 'target_group_change', w.changes),
+      updateWrite('target_group_change', ['municipality', 'change_command_id'], w.retractions),
+      await insertWrite(reader, 'offer_version', w.offerVersions),
+      await insertWrite(reader, 'mentor_agreement', w.agreements),
+      await insertWrite(reader, 'cost_item', w.items),
+      updateWrite('cost_item', ['municipality', 'cost_item_id'], w.itemReversals),
+      copyWrite('ledger_entry', LEDGER_ENTRY_COLUMNS, w.postings.map(ledgerEntryLine)),
+      await insertWrite(reader, 'cap_parameters', w.capParameters),
+      await insertWrite(reader, 'cap_computation', w.capComputations),
+      await insertWrite(reader, 'accounting_year', w.closedYears),
+      upsertWrite('cap_year', ['municipality', 'year', 'cap'], capYears),
+    ];
+    return statements.filter((x): x is Write => x !== null);
   }
 }
 
-function postingRow(p: Posting, recorded: RecordedEvent, ordinal: number, relatesToClosedYear: number | null): Record<string, unknown> {
-  return {
-    entry_id: p.entryId,
-    position: recorded.position.toString(),
-    ordinal,
-    kind: p.kind,
-    municipality: p.municipality,
-    person_id: p.personId,
-    offer_id: p.offerId,
-    cost_item_id: p.costItemId,
-    account: p.account,
-    refund_account: p.refundAccount,
-    target_group: p.targetGroup,
-    activity_from: p.activityFrom,
-    activity_to: p.activityTo,
-    booking_period: p.bookingPeriod,
-    amount_oere: p.amountOere,
-    refund_rate_bp: p.refundRateBasisPoints,
-    refund_oere: p.refundOere,
-    rule_id: p.ruleId,
-    citations: p.citations,
-    cap: p.cap,
-    unresolved: p.unresolved,
-    caused_by_event: p.causedBy.eventId,
-    caused_by_command: p.causedBy.commandId,
-    reverses: p.reverses,
-    recorded_at: p.recordedAt,
-    caused_by_command_type: recorded.metadata.commandType ?? null,
-    relates_to_closed_year: relatesToClosedYear,
-  };
+/** A posting to write: the posting, the event that caused it and its ordinal among that event's postings. */
+interface PostingWrite {
+  posting: Posting;
+  recorded: RecordedEvent;
+  ordinal: number;
+  relatesToClosedYear: number | null;
+}
+
+const LEDGER_ENTRY_COLUMNS = [
+  'entry_id', 'position', 'ordinal', 'kind', 'municipality', 'person_id', 'offer_id', 'cost_item_id', 'account', 'refund_account', 'target_group',
+  'activity_from', 'activity_to', 'booking_period', 'amount_oere', 'refund_rate_bp', 'refund_oere', 'rule_id', 'citations', 'cap', 'unresolved',
+  'caused_by_event', 'caused_by_command', 'reverses', 'recorded_at', 'caused_by_command_type', 'relates_to_closed_year',
+] as const;
+
+const NULL = '\\N';
+const text = (v: string | null) => (v === null ? NULL : escapeCopy(v));
+const num = (v: number | null) => (v === null ? NULL : String(v));
+/** Accounts repeat endlessly: their JSON text, memoised by value. */
+const accountJson = new Map<string, string>();
+function account(a: Posting['account']): string {
+  if (a === null) return NULL;
+  const key = `${a.function}\u0000${a.dranst}\u0000${a.grouping}`;
+  let json = accountJson.get(key);
+  if (json === undefined) {
+    json = copyValue({ function: a.function, dranst: a.dranst, grouping: a.grouping }, true);
+    if (accountJson.size > 10_000) accountJson.clear();
+    accountJson.set(key, json);
+  }
+  return json;
+}
+
+/** The ledger_entry row of a posting in COPY text form, columns as LEDGER_ENTRY_COLUMNS. */
+function ledgerEntryLine({ posting: p, recorded, ordinal, relatesToClosedYear }: PostingWrite): string {
+  return [
+    text(p.entryId),
+    recorded.position.toString(),
+    String(ordinal),
+    text(p.kind),
+    text(p.municipality),
+    text(p.personId),
+    text(p.offerId),
+    text(p.costItemId),
+    account(p.account),
+    account(p.refundAccount),
+    text(p.targetGroup),
+    text(p.activityFrom),
+    text(p.activityTo),
+    text(p.bookingPeriod),
+    num(p.amountOere),
+    num(p.refundRateBasisPoints),
+    num(p.refundOere),
+    text(p.ruleId),
+    copyValue(p.citations, true),
+    text(p.cap),
+    copyValue(p.unresolved, true),
+    text(p.causedBy.eventId),
+    text(p.causedBy.commandId),
+    text(p.reverses),
+    text(p.recordedAt),
+    text(recorded.metadata.commandType ?? null),
+    num(relatesToClosedYear),
+  ].join('\t');
 }

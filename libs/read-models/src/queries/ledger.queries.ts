@@ -59,9 +59,12 @@ export class LedgerQueries {
     const keys = groupBy.map((k) => `${SUMMARY_COLUMNS[k]} AS "${k}"`);
     const select = [...keys, `unresolved->>'outcome' AS "unresolved"`].join(', ');
     const group = [...groupBy.map((k) => `"${k}"`), '"unresolved"'].join(', ');
+    // GROUP BY "unresolved" names the posting's column (outcome, reason, candidates): unresolved
+    // postings of different reasons form lines of their own, which would tie on the outcome
+    // shown; the column itself orders them, whatever plan the statistics choose.
     const rows: Record<string, string | null>[] = await this.db.query(
       `SELECT ${select}, count(*)::int AS entries, coalesce(sum(amount_oere), 0)::text AS amount, coalesce(sum(refund_oere), 0)::text AS refund
-       FROM ledger_entry WHERE ${where} GROUP BY ${group} ORDER BY ${group}`,
+       FROM ledger_entry WHERE ${where} GROUP BY ${group} ORDER BY ${group}, ledger_entry.unresolved`,
       params,
     );
     return rows.map((r) => ({

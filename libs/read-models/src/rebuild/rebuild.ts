@@ -3,6 +3,7 @@
 // disposable: the log is the truth.
 import type { EventStore, RecordedEvent } from '@app/event-store/event-store.port';
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
 import type { Projection } from '../projections/projection';
 import { assertSchemaName, LIVE_SCHEMA, openReadModels } from '../read-model-data-source';
 import { ProjectionRunner } from '../runner/projection-runner';
@@ -15,6 +16,9 @@ export interface ProjectOptions {
   batchSize?: number;
 }
 
+/** Events per batch of a rebuild: large batches, few statements and commits. */
+export const REBUILD_BATCH_SIZE = 5000;
+
 async function admin<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -25,14 +29,94 @@ async function admin<T>(url: string, work: (client: Client) => Promise<T>): Prom
   }
 }
 
-/** Creates `schema` afresh and projects the log into it; returns the number of events applied. */
+/**
+ * The indexes a bulk load defers: per table, every index (and primary key or unique
+ * constraint) except those the projections use while they apply a batch — the person lookups
+ * that load a person's ledger, and the keys of UPDATE … FROM and ON CONFLICT. Tables not listed
+ * keep all theirs (they are small, or the projections need their keys).
+ */
+const BULK_LOAD_KEEPS: Record<string, string[]> = {
+  ledger_entry: ['ledger_entry_person'],
+  cost_item: ['cost_item_pkey', 'cost_item_person'],
+  offer_version: [],
+  mentor_agreement: [],
+  cap_computation: [],
+  cap_parameters: [],
+};
+
+interface DeferredIndex {
+  table: string;
+  name: string;
+  /** CREATE [UNIQUE] INDEX … as pg_get_indexdef gives it. */
+  definition: string;
+  /** A primary key or unique constraint on the index: its ALTER TABLE … ADD CONSTRAINT … USING INDEX. */
+  constraint: string | null;
+}
+
+/** Drops the deferrable indexes of the schema's (empty) tables; returns how to build them again. */
+async function dropDeferredIndexes(db: DataSource, schema: string): Promise<DeferredIndex[]> {
+  const rows: { table: string; name: string; definition: string; contype: string | null }[] = await db.query(
+    `SELECT t.relname AS table, i.relname AS name, pg_get_indexdef(x.indexrelid) AS definition, c.contype
+     FROM pg_index x
+     JOIN pg_class t ON t.oid = x.indrelid
+     JOIN pg_class i ON i.oid = x.indexrelid
+     JOIN pg_namespace n ON n.oid = t.relnamespace
+     LEFT JOIN pg_constraint c ON c.conindid = x.indexrelid AND c.conrelid = t.oid
+     WHERE n.nspname = $1 AND t.relname = ANY($2)
+     ORDER BY t.relname, i.relname`,
+    [schema, Object.keys(BULK_LOAD_KEEPS)],
+  );
+  const deferred: DeferredIndex[] = [];
+  for (const r of rows) {
+    if (BULK_LOAD_KEEPS[r.table].includes(r.name)) continue;
+    if (r.contype !== null && r.contype !== 'p' && r.contype !== 'u') continue; // e.g. an exclusion constraint: keep
+    const kind = r.contype === 'p' ? 'PRIMARY KEY' : 'UNIQUE';
+    deferred.push({
+      table: r.table,
+      name: r.name,
+      definition: r.definition,
+      constraint: r.contype === null ? null : `ALTER TABLE ${r.table} ADD CONSTRAINT ${r.name} ${kind} USING INDEX ${r.name}`,
+    });
+    await db.query(r.contype === null ? `DROP INDEX ${r.name}` : `ALTER TABLE ${r.table} DROP CONSTRAINT ${r.name}`);
+  }
+  return deferred;
+}
+
+/**
+ * Builds the deferred indexes (each in one sort instead of row by row), `parallel` at a time,
+ * then attaches the constraints to theirs: the schema ends exactly as the migrations made it.
+ * A duplicate key fails here as it would have failed the insert.
+ */
+async function buildDeferredIndexes(url: string, schema: string, deferred: DeferredIndex[], parallel = 2): Promise<void> {
+  const queue = [...deferred];
+  const worker = () =>
+    admin(url, async (c) => {
+      await c.query(`SET search_path = ${schema}; SET maintenance_work_mem = '256MB'`);
+      for (let next = queue.shift(); next; next = queue.shift()) await c.query(next.definition);
+    });
+  await Promise.all(Array.from({ length: Math.min(parallel, deferred.length) }, worker));
+  await admin(url, async (c) => {
+    await c.query(`SET search_path = ${schema}`);
+    for (const d of deferred) if (d.constraint) await c.query(d.constraint);
+    await c.query(`ANALYZE ${[...new Set(deferred.map((d) => d.table))].join(', ')}`);
+  });
+}
+
+/**
+ * Creates `schema` afresh and projects the log into it; returns the number of events applied.
+ * A bulk load: the tables start empty and no one reads them until this returns, so the indexes
+ * the projections do not need while applying are built once at the end.
+ */
 export async function projectIntoSchema(url: string, schema: string, store: EventStore, projections: Projection[], options: ProjectOptions = {}): Promise<number> {
   assertSchemaName(schema);
   await admin(url, (c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
   const readModels = await openReadModels(url, schema, 2);
   try {
-    const runner = new ProjectionRunner(store, readModels, projections, { batchSize: options.batchSize ?? 2000 });
-    return await runner.catchUp(options.until ?? null, options.accept);
+    const deferred = await dropDeferredIndexes(readModels, schema);
+    const runner = new ProjectionRunner(store, readModels, projections, { batchSize: options.batchSize ?? REBUILD_BATCH_SIZE, bulkLoad: true });
+    const applied = await runner.catchUp(options.until ?? null, options.accept);
+    await buildDeferredIndexes(url, schema, deferred);
+    return applied;
   } finally {
     await readModels.destroy();
   }

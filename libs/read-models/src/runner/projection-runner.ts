@@ -3,12 +3,18 @@
 // restart neither loses nor doubles anything.
 import type { EventStore, RecordedEvent, Subscription } from '@app/event-store/event-store.port';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Projection } from '../projections/projection';
+import type { BatchWriter, Projection } from '../projections/projection';
 
 export interface RunnerOptions {
   name?: string;
   batchSize?: number;
   idleDelayMs?: number;
+  /**
+   * A bulk load into a schema no one reads yet (rebuild, replay): commits do not wait for the
+   * WAL flush. A crash can then lose the last batches, never half a batch — data and checkpoint
+   * commit together — and a rebuild starts afresh anyway.
+   */
+  bulkLoad?: boolean;
 }
 
 export interface ProjectionLag {
@@ -64,20 +70,53 @@ export class ProjectionRunner {
   /**
    * Applies the log from the checkpoint to its current head (or `until`), then returns the
    * number of events applied. `accept` skips events (e.g. recorded after an audit instant).
+   *
+   * Pipelined: the next batch is read while the current one is applied, and projections that
+   * can prepare a batch (fold it in memory) prepare the next one while the current one is
+   * written and committed. Batches still commit one by one, in log order, each with its
+   * checkpoint; a batch is written only after the previous one committed.
    */
   async catchUp(until: bigint | null = null, accept: (e: RecordedEvent) => boolean = () => true): Promise<number> {
     const head = until ?? (await this.store.headPosition());
     let checkpoint = await readCheckpoint(this.db, this.name);
     let applied = 0;
-    while (head !== null && (checkpoint ?? 0n) < head) {
-      const batch = (await this.store.readAll(checkpoint, this.batchSize)).filter((e) => e.position <= head);
-      if (batch.length === 0) break;
-      const accepted = batch.filter(accept);
-      await this.applyBatch(accepted, checkpoint, batch[batch.length - 1].position);
-      applied += accepted.length;
-      checkpoint = batch[batch.length - 1].position;
+    const read = (after: bigint | null) => {
+      const reading = this.store.readAll(after, this.batchSize);
+      reading.catch(() => undefined); // awaited below; not unhandled if a batch fails first
+      return reading;
+    };
+    let next = head !== null && (checkpoint ?? 0n) < head ? read(checkpoint) : null;
+    let writing: Promise<void> | null = null;
+    try {
+      while (next !== null) {
+        const batch = (await next).filter((e) => e.position <= head!);
+        if (batch.length === 0) break;
+        const through = batch[batch.length - 1].position;
+        next = through < head! ? read(through) : null;
+        const accepted = batch.filter(accept);
+        const writers = accepted.length === 0 ? [] : await this.prepare(accepted);
+        if (writing) await writing;
+        writing = this.commitBatch(writers, accepted, checkpoint, through);
+        writing.catch(() => undefined); // awaited at the next batch or below
+        applied += accepted.length;
+        checkpoint = through;
+      }
+      if (writing) await writing;
+    } catch (error) {
+      // Whatever the projections prepared in memory rests on batches that did not commit.
+      for (const projection of this.projections) projection.rolledBack?.();
+      throw error;
     }
     return applied;
+  }
+
+  /** Each projection's writer of the batch: prepared now where the projection can, else its apply. */
+  private async prepare(events: RecordedEvent[]): Promise<BatchWriter[]> {
+    const writers: BatchWriter[] = [];
+    for (const projection of this.projections) {
+      writers.push(projection.prepare ? await projection.prepare(events, this.db) : (tx) => projection.apply(events, tx));
+    }
+    return writers;
   }
 
   async lag(): Promise<ProjectionLag> {
@@ -103,17 +142,29 @@ export class ProjectionRunner {
    */
   private async applyBatch(events: RecordedEvent[], from: bigint | null, through = events[events.length - 1]?.position): Promise<void> {
     if (through === undefined) return;
+    try {
+      await this.commitBatch(events.length ? this.projections.map((p): BatchWriter => (tx) => p.apply(events, tx)) : [], events, from, through);
+    } catch (error) {
+      for (const projection of this.projections) projection.rolledBack?.();
+      throw error;
+    }
+  }
+
+  /** The transaction of one batch: lock and compare the checkpoint, run the writers, move the checkpoint. */
+  private async commitBatch(writers: BatchWriter[], events: RecordedEvent[], from: bigint | null, through: bigint): Promise<void> {
     const last = events[events.length - 1];
     await this.db.transaction(async (tx) => {
+      if (this.options.bulkLoad) await tx.query('SET LOCAL synchronous_commit = off');
       await tx.query('INSERT INTO projection_checkpoint (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING', [this.name]);
       const [{ position }]: { position: string }[] = await tx.query('SELECT position FROM projection_checkpoint WHERE name = $1 FOR UPDATE', [this.name]);
       if (BigInt(position) !== (from ?? 0n)) throw new CheckpointMovedError(this.name, from, BigInt(position));
-      for (const projection of this.projections) if (events.length) await projection.apply(events, tx);
+      for (const write of writers) await write(tx);
       await tx.query(
         `UPDATE projection_checkpoint SET position = $2, recorded_at = coalesce($3, recorded_at), updated_at = now() WHERE name = $1`,
         [this.name, through.toString(), last?.metadata.recordedAt ?? null],
       );
     });
+    if (writers.length) for (const projection of this.projections) projection.committed?.();
   }
 }
 
