@@ -15,7 +15,7 @@ import {
 import { RULEBOOK_VERSION, accountKey, decideRefund, groupingByKey, ruleById, type Account, type RefundDecision, type RefundQuery } from '@app/rules';
 import { parseArgs } from 'node:util';
 import { isCalendarDate } from './rulebook.command';
-import { UsageError } from './token.command';
+import { UsageError } from './usage-error';
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;

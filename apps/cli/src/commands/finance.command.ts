@@ -16,7 +16,7 @@ import { readCheckpoint } from '@app/read-models/runner/projection-runner';
 import { statementCsvText, statementJson, statementXlsx } from '@app/read-models/statements/statement-formats';
 import { decideRefund } from '@app/rules';
 import { openSystem, type System } from '../system/open-system';
-import { UsageError } from './token.command';
+import { UsageError } from './usage-error';
 
 const MUNICIPALITY = /^\d{3}$/;
 

@@ -9,7 +9,7 @@ import { newEvent } from '@app/event-store/testing/event-store.contract';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
 import { startTestServer, type TestServer } from '../../../../test/esdb-test-server';
 import { migrateLogCommand } from './migrate-log.command';
-import { UsageError } from './token.command';
+import { UsageError } from './usage-error';
 
 let server: TestServer;
 let db: TestDatabase;

@@ -11,7 +11,7 @@ import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-sto
 import { loadConfig } from '@app/platform/config/app-config';
 import { parseArgs } from 'node:util';
 import { openSystem } from '../system/open-system';
-import { UsageError } from './token.command';
+import { UsageError } from './usage-error';
 
 export interface MigrateLogIo {
   env?: NodeJS.ProcessEnv;

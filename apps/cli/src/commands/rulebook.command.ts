@@ -4,7 +4,7 @@ import { TARGET_GROUPS, type IsoDate, type TargetGroup } from '@app/domain/share
 import { COST_CATEGORIES, RULEBOOK_VERSION, ruleById, rulesInForce, type RuleTableRow } from '@app/rules';
 import { parseArgs } from 'node:util';
 import { renderTable, type Column } from './text-table';
-import { UsageError } from './token.command';
+import { UsageError } from './usage-error';
 
 const COLUMNS: Column[] = [
   { header: 'rule', width: 22 },

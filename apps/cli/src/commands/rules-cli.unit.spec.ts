@@ -3,7 +3,7 @@ import { decideRefund, rulesInForce } from '@app/rules';
 import { formatExplanation, parseExplainArgs } from './explain.command';
 import { formatRulebook, listOrAll, parseRulebookArgs } from './rulebook.command';
 import { wrap } from './text-table';
-import { UsageError } from './token.command';
+import { UsageError } from './usage-error';
 
 describe('rulebook command', () => {
   it('prints every row in force with rate, cap, accounts, validity and abbreviated seed citations', () => {

@@ -8,7 +8,7 @@ import { createApiApp } from '../../../api/src/create-api-app';
 import { createProjectorApp } from '../../../projector/src/create-projector-app';
 import { parseArgs } from 'node:util';
 import { openSystem } from '../system/open-system';
-import { UsageError } from './token.command';
+import { UsageError } from './usage-error';
 
 export async function startCommand(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { only: { type: 'string' } } });

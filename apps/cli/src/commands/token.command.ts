@@ -2,6 +2,7 @@
 import { mintToken, ROLES, type Role } from '@app/platform/auth/principal';
 import { loadConfig } from '@app/platform/config/app-config';
 import { parseArgs } from 'node:util';
+import { UsageError } from './usage-error';
 
 export async function tokenCommand(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -24,4 +25,3 @@ export async function tokenCommand(argv: string[]): Promise<void> {
   console.log(mintToken({ sub, role, municipality }, loadConfig().jwtSecret, values.expires as `${number}h`));
 }
 
-export class UsageError extends Error {}

@@ -1,6 +1,5 @@
 // The composition root: the event log, the read models and (unless given) the embedded database.
 import type { EventStore } from '@app/event-store/event-store.port';
-import { EventStoredbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
 import type { AppConfig } from '@app/platform/config/app-config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@app/platform/database/embedded-postgres';
@@ -16,7 +15,11 @@ export interface System {
 }
 
 export async function openEventStore(config: AppConfig, databaseUrl: string): Promise<EventStore> {
-  if (config.eventStoreUrl) return EventStoredbEventStore.connect(config.eventStoreUrl);
+  if (config.eventStoreUrl) {
+    // Loaded only when asked for: the gRPC client is large.
+    const { EventStoredbEventStore } = await import('@app/event-store/eventstoredb/eventstoredb-event-store');
+    return EventStoredbEventStore.connect(config.eventStoreUrl);
+  }
   return PostgresEventStore.connect(databaseUrl);
 }
 

@@ -2,7 +2,7 @@
 // UTF-8 with BOM) and an .xlsx workbook with one sheet per view — for the api and the CLI alike.
 import { formatBasisPoints, formatOere } from '@app/domain';
 import { statementCsv, statementTables, type RefundStatement, type Table } from '@app/ledger';
-import { Workbook } from 'exceljs';
+import type { Workbook } from 'exceljs';
 
 export const CSV_TYPE = 'text/csv';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -62,7 +62,9 @@ export function statementCsvText(s: RefundStatement): string {
 
 /** One worksheet per view; money cells are numbers in kroner with two decimals shown. */
 export async function statementXlsx(s: RefundStatement): Promise<Buffer> {
-  const workbook = new Workbook();
+  // exceljs is loaded when a workbook is asked for, not with the api (it weighs ~30 MB).
+  const { Workbook: WorkbookClass } = await import('exceljs');
+  const workbook = new WorkbookClass();
   workbook.creator = 'refund-ledger';
   for (const table of statementTables(s)) addSheet(workbook, table);
   return Buffer.from(await workbook.xlsx.writeBuffer());
