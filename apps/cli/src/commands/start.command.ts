@@ -1,5 +1,6 @@
 // `npm start`: the whole system on one machine — embedded PostgreSQL (unless DATABASE_URL),
-// migrations, api and projector — until Ctrl-C, which shuts everything down cleanly.
+// migrations, the api in this process and the projector in a supervised child process — until
+// Ctrl-C, which shuts everything down cleanly. `--only api|projector` runs one part (containers).
 import { mintToken } from '@app/platform/auth/principal';
 import { loadConfig } from '@app/platform/config/app-config';
 import { allProjections } from '@app/read-models/projections/all-projections';
@@ -8,21 +9,30 @@ import { createApiApp } from '../../../api/src/create-api-app';
 import { createProjectorApp } from '../../../projector/src/create-projector-app';
 import { parseArgs } from 'node:util';
 import { openSystem } from '../system/open-system';
+import { superviseProjector } from '../system/projector-process';
 import { UsageError } from './usage-error';
 
 export async function startCommand(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { only: { type: 'string' } } });
   if (values.only !== undefined && values.only !== 'api' && values.only !== 'projector') throw new UsageError('--only takes api or projector');
-  const runsApi = values.only !== 'projector';
-  const runsProjector = values.only !== 'api';
   const config = loadConfig();
-  console.log(config.databaseUrl ? 'using the PostgreSQL server of DATABASE_URL' : `starting embedded PostgreSQL in ${config.dataDir}`);
+  if (values.only !== 'projector') {
+    console.log(config.databaseUrl ? 'using the PostgreSQL server of DATABASE_URL' : `starting embedded PostgreSQL in ${config.dataDir}`);
+  }
   const system = await openSystem(config);
-  const projector = runsProjector ? await createProjectorApp({ store: system.store, readModels: system.readModels, projections: allProjections(decideRefund) }) : null;
-  await projector?.init();
-  const api = runsApi ? await createApiApp({ config, store: system.store, readModels: system.readModels, offerValidity: checkOfferValidity }) : null;
-  await api?.listen(config.port, process.env.HOST ?? '127.0.0.1');
-  const url = api ? (await api.getUrl()).replace('[::1]', 'localhost') : '(api not started: --only projector)';
+  if (values.only === 'projector') {
+    const projector = await createProjectorApp({ store: system.store, readModels: system.readModels, projections: allProjections(decideRefund) });
+    await projector.init();
+    onSignals(async () => {
+      await projector.close();
+      await system.close();
+    });
+    return;
+  }
+  const child = values.only === 'api' ? null : superviseProjector({ DATABASE_URL: system.databaseUrl }, (line) => console.error(line));
+  const api = await createApiApp({ config, store: system.store, readModels: system.readModels, offerValidity: checkOfferValidity });
+  await api.listen(config.port, process.env.HOST ?? '127.0.0.1');
+  const url = (await api.getUrl()).replace('[::1]', 'localhost');
 
   const token = mintToken({ sub: 'dev-admin', role: 'admin', municipality: '*' }, config.jwtSecret);
   console.log(`
@@ -37,17 +47,23 @@ refund ledger is running
   mint others with: npm run cli -- token --role jobcentre --municipality 101
 Ctrl-C stops everything.`);
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+  onSignals(async (signal) => {
     console.log(`\n${signal}: stopping api, projector and database…`);
-    await api?.close();
-    await projector?.close();
+    await api.close();
+    await child?.stop();
     await system.close();
     console.log('stopped');
-    process.exit(process.exitCode ?? 0);
+  });
+}
+
+/** On SIGINT or SIGTERM: stop once, in order, then exit. */
+function onSignals(stop: (signal: string) => Promise<void>): void {
+  let stopping = false;
+  const handle = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    void stop(signal).finally(() => process.exit(process.exitCode ?? 0));
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => handle('SIGINT'));
+  process.on('SIGTERM', () => handle('SIGTERM'));
 }

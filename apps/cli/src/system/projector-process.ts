@@ -1,0 +1,41 @@
+// `npm start` runs the projector as a child process of its own (the api and the projector then
+// use both cores instead of sharing one event loop), and restarts it when it stops unasked —
+// after a failed batch, or after a rebuild moved its checkpoint — from its stored checkpoint.
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface SupervisedProcess {
+  stop(): Promise<void>;
+}
+
+const MAX_BACKOFF_MS = 10_000;
+
+export function superviseProjector(env: NodeJS.ProcessEnv, log: (line: string) => void): SupervisedProcess {
+  let child: ChildProcess | null = null;
+  let stopping = false;
+  let backoff = 500;
+  const start = () => {
+    const started = Date.now();
+    child = spawn(process.execPath, [...process.execArgv, require.main!.filename, 'start', '--only', 'projector'], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.once('exit', (code, signal) => {
+      child = null;
+      if (stopping) return;
+      backoff = Date.now() - started > 60_000 ? 500 : Math.min(backoff * 2, MAX_BACKOFF_MS);
+      log(`projector stopped (${signal ?? `exit ${code}`}); restarting in ${backoff} ms from its checkpoint`);
+      setTimeout(() => !stopping && start(), backoff);
+    });
+  };
+  start();
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        stopping = true;
+        const running = child;
+        if (!running) return resolve();
+        running.once('exit', () => resolve());
+        running.kill('SIGTERM');
+      }),
+  };
+}
