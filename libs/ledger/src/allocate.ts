@@ -64,6 +64,20 @@ function treatmentOf(targetGroup: TargetGroup, d: RefundDecision): Treatment {
   };
 }
 
+/**
+ * The identity of a treatment (what joins adjacent pieces): JSON of the treatment. It depends on
+ * the target group and the decision only, so for the rulebook's shared decision objects it is
+ * computed once per decision and group.
+ */
+const treatmentKeys = new WeakMap<RefundDecision, Map<TargetGroup, string>>();
+function treatmentKey(targetGroup: TargetGroup, decision: RefundDecision, treatment: Treatment): string {
+  let byGroup = treatmentKeys.get(decision);
+  if (!byGroup) treatmentKeys.set(decision, (byGroup = new Map()));
+  let key = byGroup.get(targetGroup);
+  if (key === undefined) byGroup.set(targetGroup, (key = JSON.stringify(treatment)));
+  return key;
+}
+
 function unknownGroup(): Treatment {
   return {
     targetGroup: null,
@@ -160,8 +174,10 @@ export function allocate(
     }
 
     let treatment: Treatment;
+    let key: string;
     if (seg.targetGroup === null) {
       treatment = unknownGroup();
+      key = JSON.stringify(treatment);
     } else {
       const query: RefundQuery = { date, targetGroup: seg.targetGroup, offerKind: item.offerKind, cost: item.cost };
       if (Object.keys(seg.attributes).length > 0) query.attributes = { ...seg.attributes };
@@ -171,9 +187,9 @@ export function allocate(
       const decision = decide(query);
       cut(dayNumber(decision.validTo));
       treatment = treatmentOf(seg.targetGroup, decision);
+      key = treatmentKey(seg.targetGroup, decision, treatment);
     }
 
-    const key = JSON.stringify(treatment);
     const previous = pieces[pieces.length - 1];
     if (previous && previous.key === key && previous.to === day - 1 && !calendarEndsOn(previous.to)) previous.to = end;
     else pieces.push({ from: day, to: end, treatment, key });

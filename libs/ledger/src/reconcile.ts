@@ -8,10 +8,18 @@ import type { Cause, DesiredSegment, Posting } from './posting.types';
  * 'YYYY-MM' of a recorded instant: by default its UTC month; with an IANA time zone (e.g.
  * 'Europe/Copenhagen') the month on the wall clock there.
  */
+let lastUtcPeriod: { recordedAt: string; period: string } | null = null;
+
 export function bookingPeriodOf(recordedAt: string, timeZone?: string): string {
+  // The postings of one event ask for its instant again and again.
+  if (timeZone === undefined && lastUtcPeriod?.recordedAt === recordedAt) return lastUtcPeriod.period;
   const ms = Date.parse(recordedAt);
   if (Number.isNaN(ms)) throw new RangeError(`not an ISO instant: ${JSON.stringify(recordedAt)}`);
-  if (timeZone === undefined) return new Date(ms).toISOString().slice(0, 7);
+  if (timeZone === undefined) {
+    const period = new Date(ms).toISOString().slice(0, 7);
+    lastUtcPeriod = { recordedAt, period };
+    return period;
+  }
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(ms);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}`;

@@ -2,6 +2,7 @@ import { ProjectionCheckpoints1732400000000 } from './1732400000000-projection-c
 import { LedgerReadModels1732400000001 } from './1732400000001-ledger-read-models';
 import { FinanceReadModels1732400000002 } from './1732400000002-finance-read-models';
 import { LedgerActivityAndMentorAgreement1732400000003 } from './1732400000003-ledger-activity-and-mentor-agreement';
+import { CitationSets1732400000004 } from './1732400000004-citation-sets';
 
 /** Every read-model migration, in order. */
-export const READ_MODEL_MIGRATIONS = [ProjectionCheckpoints1732400000000, LedgerReadModels1732400000001, FinanceReadModels1732400000002, LedgerActivityAndMentorAgreement1732400000003];
+export const READ_MODEL_MIGRATIONS = [ProjectionCheckpoints1732400000000, LedgerReadModels1732400000001, FinanceReadModels1732400000002, LedgerActivityAndMentorAgreement1732400000003, CitationSets1732400000004];

@@ -3,6 +3,7 @@
 // (PersonLedgerCache), so a person seen in recent batches is not read back.
 import type { CostItem, Posting, TargetGroupChangeRecord } from '@app/ledger';
 import type { EntityManager } from 'typeorm';
+import { LEDGER_ENTRY_COLUMNS_WITH_CITATIONS, LEDGER_ENTRY_WITH_CITATIONS } from './citation-sets';
 
 export interface StoredCostItem extends CostItem {
   reversed: boolean;
@@ -87,7 +88,10 @@ export async function loadPersonLedgers(tx: Reader, keys: { municipality: string
   // One connection (the batch's transaction): the queries run one after the other.
   const changes: ChangeRow[] = await tx.query(`SELECT * FROM target_group_change WHERE ${persons} ORDER BY recorded_at, event_id`, params);
   const items: ItemRow[] = await tx.query(`SELECT * FROM cost_item WHERE ${persons} ORDER BY cost_item_id`, params);
-  const postings: Record<string, unknown>[] = await tx.query(`SELECT * FROM ledger_entry WHERE ${persons} ORDER BY position, ordinal`, params);
+  const postings: Record<string, unknown>[] = await tx.query(
+    `SELECT ${LEDGER_ENTRY_COLUMNS_WITH_CITATIONS} FROM ${LEDGER_ENTRY_WITH_CITATIONS} WHERE ${persons} ORDER BY position, ordinal`,
+    params,
+  );
   for (const c of changes) {
     ledgers.get(personKey(c.municipality, c.person_id))!.changes.push({
       changeCommandId: c.change_command_id,

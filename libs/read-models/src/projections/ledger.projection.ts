@@ -20,6 +20,7 @@ import {
   type Posting,
 } from '@app/ledger';
 import type { DataSource, EntityManager } from 'typeorm';
+import { citationSetId, type CitationSet } from './citation-sets';
 import { capYearKey, capYearRow, emptyCapYear, loadMunicipalityFinance, type MunicipalityFinance } from './finance-state';
 import { loadPersonLedgers, PersonLedgerCache, personKey, type PersonLedger, type StoredCostItem } from './ledger-state';
 import type { BatchWriter, Projection } from './projection';
@@ -74,14 +75,23 @@ export function mentorRefundWindow(d: { mentorType: string; agreementStartDate: 
   return { from: d.agreementStartDate, to: minDate(d.agreementEndDate, sixMonths) };
 }
 
+/**
+ * Folding is synchronous work: every so many events it lets I/O callbacks run, so the previous
+ * batch's statements (pipelined catch-up) progress meanwhile instead of waiting for the fold.
+ */
+const YIELD_EVERY = 100;
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** How much of the person ledgers the projection keeps between batches (changes, items and postings). */
-export const DEFAULT_LEDGER_CACHE_BUDGET = 100_000;
+export const DEFAULT_LEDGER_CACHE_BUDGET = 25_000;
 
 export class LedgerProjection implements Projection {
   readonly name = 'ledger';
   /** Persons of recent batches, and every municipality's finance state: not read back for each batch. */
   private readonly persons: PersonLedgerCache;
   private readonly finance = new Map<string, MunicipalityFinance>();
+  /** Ids of the citation lists in citation_set (written by a prepared batch, or found there). */
+  private readonly storedCitationSets = new Set<string>();
 
   constructor(
     private readonly decide: DecideRefund,
@@ -102,11 +112,17 @@ export class LedgerProjection implements Projection {
   rolledBack(): void {
     this.persons.clear();
     this.finance.clear();
+    this.storedCitationSets.clear();
   }
 
   async prepare(batch: RecordedEvent[], reader: DataSource | EntityManager): Promise<BatchWriter> {
     const batchNumber = this.persons.nextBatch();
-    const events = batch.filter((e) => DOMAIN_TYPES.has(e.type)).map((e) => ({ recorded: e, domain: parseEvent(e.type, e.metadata.schemaVersion ?? 1, e.data) }));
+    const events: { recorded: RecordedEvent; domain: DomainEvent }[] = [];
+    for (const e of batch) {
+      if (!DOMAIN_TYPES.has(e.type)) continue;
+      events.push({ recorded: e, domain: parseEvent(e.type, e.metadata.schemaVersion ?? 1, e.data) });
+      if (events.length % YIELD_EVERY === 0) await yieldToIo();
+    }
     if (events.length === 0) return async () => {};
     const ledgers = new Map<string, PersonLedger>();
     const toLoad = new Map<string, { municipality: string; personId: string }>();
@@ -127,7 +143,9 @@ export class LedgerProjection implements Projection {
     }
     for (const [municipality, books] of await loadMunicipalityFinance(reader, [...municipalities])) this.finance.set(municipality, books);
     const writes = new BatchWrites();
+    let folded = 0;
     for (const { recorded, domain } of events) {
+      if (++folded % YIELD_EVERY === 0) await yieldToIo();
       writes.startEvent();
       const books = this.finance.get(recorded.metadata.municipality)!;
       if (isFinanceEvent(domain)) {
@@ -202,13 +220,13 @@ export class LedgerProjection implements Projection {
 
   private fold(recorded: RecordedEvent, event: PersonEvent, ledger: PersonLedger, books: MunicipalityFinance, writes: BatchWrites): void {
     const { municipality, recordedAt } = recorded.metadata;
-    const base = { municipality, recorded_at: recordedAt, event_id: recorded.id };
+    const eventId = recorded.id;
     const affected = (predicate: (item: StoredCostItem) => boolean) => [...ledger.items.values()].filter(predicate);
     switch (event.type) {
       case 'TargetGroupChanged': {
         const d = event.data;
         ledger.changes.push({ changeCommandId: d.changeCommandId, targetGroup: d.targetGroup, attributes: d.attributes, effectiveFrom: d.effectiveFrom, recordedAt, retractedAt: null });
-        writes.changes.push({ ...base, change_command_id: d.changeCommandId, person_id: d.personId, target_group: d.targetGroup, attributes: d.attributes, effective_from: d.effectiveFrom, reason: d.reason });
+        writes.changes.push({ municipality, recorded_at: recordedAt, event_id: eventId, change_command_id: d.changeCommandId, person_id: d.personId, target_group: d.targetGroup, attributes: d.attributes, effective_from: d.effectiveFrom, reason: d.reason });
         return this.regroup(recorded, ledger, books, affected(() => true), writes);
       }
       case 'TargetGroupChangeRetracted': {
@@ -224,7 +242,9 @@ export class LedgerProjection implements Projection {
         const d = event.data;
         const registered = event.type === 'OfferRegistered' ? event.data : null;
         writes.offerVersions.push({
-          ...base,
+          municipality,
+          recorded_at: recordedAt,
+          event_id: eventId,
           position: recorded.position.toString(),
           event_type: event.type,
           offer_id: d.offerId,
@@ -254,7 +274,7 @@ export class LedgerProjection implements Projection {
           mentorWindow: null, reversed: false,
         };
         ledger.items.set(item.costItemId, item);
-        writes.items.push({ ...base, cost_item_id: item.costItemId, kind: 'expense', person_id: d.personId, offer_id: d.offerId, offer_kind: d.offerKind, expense_type: d.expenseType, amount_oere: d.amountOere, activity_from: d.activityFrom, activity_to: d.activityTo, invoice_ref: d.invoiceRef });
+        writes.items.push({ municipality, recorded_at: recordedAt, event_id: eventId, cost_item_id: item.costItemId, kind: 'expense', person_id: d.personId, offer_id: d.offerId, offer_kind: d.offerKind, expense_type: d.expenseType, amount_oere: d.amountOere, activity_from: d.activityFrom, activity_to: d.activityTo, invoice_ref: d.invoiceRef });
         return this.regroup(recorded, ledger, books, [item], writes);
       }
       case 'OfferExpenseReversed': {
@@ -266,7 +286,7 @@ export class LedgerProjection implements Projection {
       }
       case 'MentorAgreementRegistered': {
         const d = event.data;
-        writes.agreements.push({ ...base, agreement_id: d.agreementId, person_id: d.personId, offer_id: d.offerId, mentor_type: d.mentorType, mentor_kind: d.mentorKind, start_date: d.startDate, end_date: d.endDate });
+        writes.agreements.push({ municipality, recorded_at: recordedAt, event_id: eventId, agreement_id: d.agreementId, person_id: d.personId, offer_id: d.offerId, mentor_type: d.mentorType, mentor_kind: d.mentorKind, start_date: d.startDate, end_date: d.endDate });
         return;
       }
       case 'MentorHoursRecorded': {
@@ -279,7 +299,7 @@ export class LedgerProjection implements Projection {
         };
         ledger.items.set(item.costItemId, item);
         writes.items.push({
-          ...base, cost_item_id: item.costItemId, kind: 'mentor', person_id: d.personId, offer_id: d.offerId, agreement_id: d.agreementId, offer_kind: 'mentor',
+          municipality, recorded_at: recordedAt, event_id: eventId, cost_item_id: item.costItemId, kind: 'mentor', person_id: d.personId, offer_id: d.offerId, agreement_id: d.agreementId, offer_kind: 'mentor',
           amount_oere: d.costOere, activity_from: d.date, activity_to: d.date, mentor_window_from: window.from, mentor_window_to: window.to, agreement_start_date: d.agreementStartDate,
           contact_hours: d.contactHours, preparation_hours: d.preparationHours, hourly_cost_oere: d.hourlyCostOere, fee_oere: d.feeOere,
         });
@@ -315,6 +335,17 @@ export class LedgerProjection implements Projection {
         c.dirty = false;
       }
     }
+    // Citation lists not stored yet (by this projection, in these read models) go with the batch.
+    const newSets: CitationSet[] = [];
+    const citationsId = (citations: Posting['citations']) => {
+      const set = citationSetOf(citations);
+      if (!this.storedCitationSets.has(set.id)) {
+        this.storedCitationSets.add(set.id);
+        newSets.push(set);
+      }
+      return set.id;
+    };
+    const lines = await ledgerEntryLines(w.postings, citationsId);
     const statements = [
       await insertWrite(reader, 'target_group_change', w.changes),
       updateWrite('target_group_change', ['municipality', 'change_command_id'], w.retractions),
@@ -322,7 +353,8 @@ export class LedgerProjection implements Projection {
       await insertWrite(reader, 'mentor_agreement', w.agreements),
       await insertWrite(reader, 'cost_item', w.items),
       updateWrite('cost_item', ['municipality', 'cost_item_id'], w.itemReversals),
-      copyWrite('ledger_entry', LEDGER_ENTRY_COLUMNS, w.postings.map(ledgerEntryLine)),
+      citationSetsWrite(newSets),
+      copyWrite('ledger_entry', LEDGER_ENTRY_COLUMNS, lines),
       await insertWrite(reader, 'cap_parameters', w.capParameters),
       await insertWrite(reader, 'cap_computation', w.capComputations),
       await insertWrite(reader, 'accounting_year', w.closedYears),
@@ -330,6 +362,15 @@ export class LedgerProjection implements Projection {
     ];
     return statements.filter((x): x is Write => x !== null);
   }
+}
+
+/** New citation lists: inserted unless there (a restarted projector may have stored them before). */
+function citationSetsWrite(sets: CitationSet[]): Write | null {
+  if (sets.length === 0) return null;
+  return {
+    sql: 'INSERT INTO citation_set (id, citations) SELECT * FROM unnest($1::uuid[], $2::jsonb[]) ON CONFLICT (id) DO NOTHING',
+    params: [sets.map((s) => s.id), sets.map((s) => s.json)],
+  };
 }
 
 /** A posting to write: the posting, the event that caused it and its ordinal among that event's postings. */
@@ -342,12 +383,14 @@ interface PostingWrite {
 
 const LEDGER_ENTRY_COLUMNS = [
   'entry_id', 'position', 'ordinal', 'kind', 'municipality', 'person_id', 'offer_id', 'cost_item_id', 'account', 'refund_account', 'target_group',
-  'activity_from', 'activity_to', 'booking_period', 'amount_oere', 'refund_rate_bp', 'refund_oere', 'rule_id', 'citations', 'cap', 'unresolved',
+  'activity_from', 'activity_to', 'booking_period', 'amount_oere', 'refund_rate_bp', 'refund_oere', 'rule_id', 'citations_id', 'cap', 'unresolved',
   'caused_by_event', 'caused_by_command', 'reverses', 'recorded_at', 'caused_by_command_type', 'relates_to_closed_year',
 ] as const;
 
 const NULL = '\\N';
 const text = (v: string | null) => (v === null ? NULL : escapeCopy(v));
+/** Values from closed vocabularies or validated dates: nothing to escape. */
+const plain = (v: string | null) => (v === null ? NULL : v);
 const num = (v: number | null) => (v === null ? NULL : String(v));
 /** Accounts repeat endlessly: their JSON text, memoised by value. */
 const accountJson = new Map<string, string>();
@@ -363,29 +406,52 @@ function account(a: Posting['account']): string {
   return json;
 }
 
+async function ledgerEntryLines(postings: PostingWrite[], citationsId: (citations: Posting['citations']) => string): Promise<string[]> {
+  const lines = new Array<string>(postings.length);
+  for (let i = 0; i < postings.length; i++) {
+    lines[i] = ledgerEntryLine(postings[i], citationsId);
+    if (i % (YIELD_EVERY * 10) === YIELD_EVERY * 10 - 1) await yieldToIo();
+  }
+  return lines;
+}
+
+/** Citation lists repeat endlessly: their id and JSON, memoised by value. */
+const citationSets = new Map<string, CitationSet>();
+function citationSetOf(cs: Posting['citations']): CitationSet {
+  let key = '';
+  for (const c of cs) key += `${c.source}\u0000${c.section}\u0000${c.note === undefined ? '\u0001' : `\u0002${c.note}`}\u0003`;
+  let set = citationSets.get(key);
+  if (set === undefined) {
+    set = citationSetId(cs);
+    if (citationSets.size > 10_000) citationSets.clear();
+    citationSets.set(key, set);
+  }
+  return set;
+}
+
 /** The ledger_entry row of a posting in COPY text form, columns as LEDGER_ENTRY_COLUMNS. */
-function ledgerEntryLine({ posting: p, recorded, ordinal, relatesToClosedYear }: PostingWrite): string {
+function ledgerEntryLine({ posting: p, recorded, ordinal, relatesToClosedYear }: PostingWrite, citationsId: (citations: Posting['citations']) => string): string {
   return [
     text(p.entryId),
     recorded.position.toString(),
     String(ordinal),
-    text(p.kind),
+    plain(p.kind),
     text(p.municipality),
     text(p.personId),
     text(p.offerId),
     text(p.costItemId),
     account(p.account),
     account(p.refundAccount),
-    text(p.targetGroup),
-    text(p.activityFrom),
-    text(p.activityTo),
-    text(p.bookingPeriod),
+    plain(p.targetGroup),
+    plain(p.activityFrom),
+    plain(p.activityTo),
+    plain(p.bookingPeriod),
     num(p.amountOere),
     num(p.refundRateBasisPoints),
     num(p.refundOere),
     text(p.ruleId),
-    copyValue(p.citations, true),
-    text(p.cap),
+    citationsId(p.citations),
+    plain(p.cap),
     copyValue(p.unresolved, true),
     text(p.causedBy.eventId),
     text(p.causedBy.commandId),

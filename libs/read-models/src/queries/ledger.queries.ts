@@ -1,6 +1,7 @@
 // Reads of the ledger, timeline and offers, always "as of" a recorded instant.
 import { registeredSegments, timelineAsOf, type Posting, type TimelineSegment } from '@app/ledger';
 import type { DataSource, EntityManager } from 'typeorm';
+import { LEDGER_ENTRY_COLUMNS_WITH_CITATIONS, LEDGER_ENTRY_WITH_CITATIONS } from '../projections/citation-sets';
 import { rowToPosting } from '../projections/ledger-state';
 import { ledgerWhere, type LedgerFilter } from './ledger-filter';
 
@@ -36,7 +37,7 @@ export class LedgerQueries {
     let where = ledgerWhere(filter, params);
     if (cursor) where += ` AND (position, ordinal) > ($${params.push(cursor.position.toString())}, $${params.push(cursor.ordinal)})`;
     const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT * FROM ledger_entry WHERE ${where} ORDER BY position, ordinal LIMIT $${params.push(limit + 1)}`,
+      `SELECT ${LEDGER_ENTRY_COLUMNS_WITH_CITATIONS} FROM ${LEDGER_ENTRY_WITH_CITATIONS} WHERE ${where} ORDER BY position, ordinal LIMIT $${params.push(limit + 1)}`,
       params,
     );
     const page = rows.slice(0, limit).map((r) => ({ ...rowToPosting(r), position: String(r.position), ordinal: Number(r.ordinal) }));
@@ -46,7 +47,7 @@ export class LedgerQueries {
 
   async entry(municipality: string, entryId: string, asOf: string): Promise<Posting | null> {
     const rows: Record<string, unknown>[] = await this.db.query(
-      'SELECT * FROM ledger_entry WHERE municipality = $1 AND entry_id = $2 AND recorded_at <= $3',
+      `SELECT ${LEDGER_ENTRY_COLUMNS_WITH_CITATIONS} FROM ${LEDGER_ENTRY_WITH_CITATIONS} WHERE municipality = $1 AND entry_id = $2 AND recorded_at <= $3`,
       [municipality, entryId, asOf],
     );
     return rows.length ? rowToPosting(rows[0]) : null;

@@ -11,6 +11,7 @@ const TABLES: { table: string; orderBy: string; ignore?: string[] }[] = [
   { table: 'mentor_agreement', orderBy: 'municipality, agreement_id' },
   { table: 'cost_item', orderBy: 'municipality, cost_item_id' },
   { table: 'ledger_entry', orderBy: 'position, ordinal' },
+  { table: 'citation_set', orderBy: 'id' },
 ];
 
 export interface SchemaDifference {

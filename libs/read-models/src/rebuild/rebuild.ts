@@ -36,7 +36,9 @@ async function admin<T>(url: string, work: (client: Client) => Promise<T>): Prom
  * keep all theirs (they are small, or the projections need their keys).
  */
 const BULK_LOAD_KEEPS: Record<string, string[]> = {
-  ledger_entry: ['ledger_entry_person'],
+  // The person index serves the loads; the others kept grow at their right end only (keys in
+  // log order per municipality), cheap row by row.
+  ledger_entry: ['ledger_entry_person', 'ledger_entry_position_ordinal_key', 'ledger_entry_municipality_recorded', 'ledger_entry_booking', 'ledger_entry_cap_year'],
   cost_item: ['cost_item_pkey', 'cost_item_person'],
   offer_version: [],
   mentor_agreement: [],
