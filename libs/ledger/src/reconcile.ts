@@ -54,6 +54,14 @@ export function segmentIdentity(s: DesiredSegment | Posting): string {
   ]);
 }
 
+/** Postings are immutable: the identity of a standing posting is computed once, however often it is reconciled. */
+const postingIdentities = new WeakMap<Posting, string>();
+function postingIdentity(p: Posting): string {
+  let identity = postingIdentities.get(p);
+  if (identity === undefined) postingIdentities.set(p, (identity = segmentIdentity(p)));
+  return identity;
+}
+
 const byPeriodThenId = (a: Posting, b: Posting) =>
   cmp(a.activityFrom, b.activityFrom) || cmp(a.activityTo, b.activityTo) || cmp(a.entryId, b.entryId);
 
@@ -114,7 +122,7 @@ export function reconcile(postings: readonly Posting[], desired: readonly Desire
     );
 
     const unmatched = new Map<string, Posting[]>();
-    for (const p of standing) groupInto(unmatched, segmentIdentity(p), p);
+    for (const p of standing) groupInto(unmatched, postingIdentity(p), p);
     const toBook: DesiredSegment[] = [];
     for (const d of wanted) {
       const list = unmatched.get(segmentIdentity(d));
