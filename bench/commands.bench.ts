@@ -1,6 +1,6 @@
 // `npm run bench -- commands`: the running system (a child process on its own embedded
 // PostgreSQL) driven over HTTP by autocannon: single commands at concurrency 1, 8 and 32, then
-// batch import. Prints commands/s, p50/p99 latency, events/s and the system's resident memory.
+// batch import. Prints commands/s, p50/p99 latency, events/s and the api process's resident memory.
 import { randomUUID } from 'node:crypto';
 import { mintToken } from '@app/platform/auth/principal';
 import autocannon from 'autocannon';
@@ -52,6 +52,6 @@ export async function main(): Promise<void> {
   }
   if (projecting) console.log(`projector caught up ${((Date.now() - caughtUp) / 1000).toFixed(1)} s after the last batch (events behind: ${behind})`);
   clearInterval(sampler);
-  console.log(`system resident memory: peak ${Math.round(peakRss)} MiB (${projecting ? 'api and projector in one process' : 'api only'})`);
+  console.log(`api process resident memory: peak ${Math.round(peakRss)} MiB (${projecting ? 'the projector runs in a child process of its own' : 'no projector'})`);
   await system.stop();
 }
