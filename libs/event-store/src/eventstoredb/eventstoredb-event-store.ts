@@ -37,6 +37,7 @@ import { EsdbConflict, EsdbConnection, type Expected } from './esdb-connection';
 import { EsdbSubscription } from './esdb-subscription';
 import { EventIdReservations } from './event-id-reservations';
 import { isSystemEvent, toProposed, toRecorded } from './event-mapping';
+import { appendResultOf, checkExpectedRevision } from '../append-rules';
 
 const WHOLE_STREAM = Number.MAX_SAFE_INTEGER;
 /** Backwards page size when looking for the last non-system event. */
@@ -44,24 +45,6 @@ const HEAD_PAGE = 64;
 
 /** Marks an appended event whose position is still to be read back. */
 const UNKNOWN = -1n;
-
-function resultOf(events: AppendedEvent[]): AppendResult {
-  const last = events[events.length - 1];
-  return {
-    events: events.map(({ id, type, stream, revision, position }) => ({ id, type, stream, revision, position })),
-    nextRevision: last.revision,
-    position: last.position,
-  };
-}
-
-function checkExpected({ stream, expectedRevision: expected }: AppendRequest, current: number | null): void {
-  const ok =
-    expected === 'any' ||
-    (expected === 'no_stream' && current === null) ||
-    (expected === 'stream_exists' && current !== null) ||
-    expected === current;
-  if (!ok) throw new WrongExpectedRevisionError(stream, String(expected), current);
-}
 
 export class EventStoredbEventStore implements EventStore {
   private readonly reservations: EventIdReservations;
@@ -97,7 +80,7 @@ export class EventStoredbEventStore implements EventStore {
     const written = new Map<AppendRequest, AppendedEvent[]>();
     for (const request of writes) written.set(request, await this.write(request));
     await this.fillPositions([...written.values()].flat(), head);
-    return requests.map((request, i) => replays[i] ?? resultOf(written.get(request)!));
+    return requests.map((request, i) => replays[i] ?? appendResultOf(written.get(request)!));
   }
 
   /** Checks the requests' expected revisions in order against the streams' current revisions. */
@@ -107,7 +90,7 @@ export class EventStoredbEventStore implements EventStore {
     const revisions = new Map(streams.map((stream, i) => [stream, currents[i]]));
     for (const request of requests) {
       const current = revisions.get(request.stream)!;
-      checkExpected(request, current);
+      checkExpectedRevision(request, current);
       revisions.set(request.stream, (current ?? -1) + request.events.length);
     }
   }
@@ -119,7 +102,7 @@ export class EventStoredbEventStore implements EventStore {
     if (found.every((e) => e === undefined)) return null;
     const mismatch = found.findIndex((e, i) => e?.type !== request.events[i].type);
     if (mismatch >= 0) throw new DuplicateEventIdError(request.events[mismatch].id);
-    return resultOf(found as RecordedEvent[]);
+    return appendResultOf(found as RecordedEvent[]);
   }
 
   /** Appends one request; positions stay unknown (-1) for appends of several events. */

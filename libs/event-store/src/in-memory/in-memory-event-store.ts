@@ -1,5 +1,5 @@
 // The event log in memory, for unit tests of other libs. Same semantics as the real adapters.
-import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
+import { DuplicateEventIdError } from '../event-store.errors';
 import type {
   AppendRequest,
   AppendResult,
@@ -10,15 +10,7 @@ import type {
   Subscription,
 } from '../event-store.port';
 import { pollingSubscription } from '../polling-subscription';
-
-function resultOf(events: RecordedEvent[]): AppendResult {
-  const last = events[events.length - 1];
-  return {
-    events: events.map(({ id, type, stream, revision, position }) => ({ id, type, stream, revision, position })),
-    nextRevision: last.revision,
-    position: last.position,
-  };
-}
+import { appendResultOf, checkExpectedRevision } from '../append-rules';
 
 export class InMemoryEventStore implements EventStore {
   private readonly log: RecordedEvent[] = [];
@@ -44,16 +36,10 @@ export class InMemoryEventStore implements EventStore {
       if (found.some((e) => e !== undefined)) {
         const same = found.every((e, i) => e && e.stream === request.stream && e.type === request.events[i].type);
         if (!same) throw new DuplicateEventIdError(request.events[0].id);
-        return { request, replay: resultOf(found as RecordedEvent[]) };
+        return { request, replay: appendResultOf(found as RecordedEvent[]) };
       }
       const current = pending.has(request.stream) ? pending.get(request.stream)! : this.currentRevision(request.stream);
-      const expected = request.expectedRevision;
-      const ok =
-        expected === 'any' ||
-        (expected === 'no_stream' && current === null) ||
-        (expected === 'stream_exists' && current !== null) ||
-        expected === current;
-      if (!ok) throw new WrongExpectedRevisionError(request.stream, String(expected), current);
+      checkExpectedRevision(request, current);
       pending.set(request.stream, (current ?? -1) + request.events.length);
       return { request, replay: null };
     });
@@ -79,7 +65,7 @@ export class InMemoryEventStore implements EventStore {
       this.byId.set(e.id, recorded);
       return recorded;
     });
-    return resultOf(appended);
+    return appendResultOf(appended);
   }
 
   async readStream(stream: string, fromRevision = 0): Promise<RecordedEvent[]> {

@@ -1,5 +1,5 @@
 import { Pool, type PoolClient, type QueryResult } from 'pg';
-import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
+import { DuplicateEventIdError } from '../event-store.errors';
 import type {
   AppendRequest,
   AppendResult,
@@ -11,6 +11,7 @@ import type {
 } from '../event-store.port';
 import { pollingSubscription } from '../polling-subscription';
 import { APPEND_LOCK_KEY, EVENT_LOG_SCHEMA } from './postgres-event-store.schema';
+import { appendResultOf, checkExpectedRevision } from '../append-rules';
 
 interface EventRow {
   position: string;
@@ -26,25 +27,6 @@ const COLUMNS = 'position, id, stream, revision, type, data, metadata';
 
 function toRecorded(row: EventRow): RecordedEvent {
   return { ...row, position: BigInt(row.position) };
-}
-
-function resultOf(events: RecordedEvent[]): AppendResult {
-  const last = events[events.length - 1];
-  return {
-    events: events.map(({ id, type, stream, revision, position }) => ({ id, type, stream, revision, position })),
-    nextRevision: last.revision,
-    position: last.position,
-  };
-}
-
-function checkExpected(request: AppendRequest, current: number | null): void {
-  const { expectedRevision: expected, stream } = request;
-  const ok =
-    expected === 'any' ||
-    (expected === 'no_stream' && current === null) ||
-    (expected === 'stream_exists' && current !== null) ||
-    expected === current;
-  if (!ok) throw new WrongExpectedRevisionError(stream, String(expected), current);
 }
 
 /**
@@ -134,13 +116,13 @@ export class PostgresEventStore implements EventStore {
             continue;
           }
           const current = revisions.get(request.stream) ?? null;
-          checkExpected(request, current);
+          checkExpectedRevision(request, current);
           let revision = current ?? -1;
           const appended = request.events.map((e) => ({ ...e, stream: request.stream, revision: ++revision, position: ++position }));
           revisions.set(request.stream, revision);
           rows.push(...appended);
           appended.forEach((e) => inserted.set(e.id, e));
-          outcomes.push(resultOf(appended));
+          outcomes.push(appendResultOf(appended));
         } catch (error) {
           if (atomic || !(error instanceof Error)) throw error;
           outcomes.push(error);
@@ -157,7 +139,7 @@ export class PostgresEventStore implements EventStore {
     if (found.every((e) => e === undefined)) return null;
     const same = found.every((e, i) => e && e.stream === request.stream && e.type === request.events[i].type);
     if (!same) throw new DuplicateEventIdError(request.events[found.findIndex((e) => !e)]?.id ?? request.events[0].id);
-    return resultOf(found as RecordedEvent[]);
+    return appendResultOf(found as RecordedEvent[]);
   }
 
   /**

@@ -1,0 +1,24 @@
+// What every adapter decides the same way: whether an expected revision holds, and the result
+// an append reports.
+import { WrongExpectedRevisionError } from './event-store.errors';
+import type { AppendedEvent, AppendRequest, AppendResult } from './event-store.port';
+
+/** Throws WrongExpectedRevisionError unless the stream's current revision (null: no stream) meets the request's expectation. */
+export function checkExpectedRevision({ stream, expectedRevision: expected }: AppendRequest, current: number | null): void {
+  const ok =
+    expected === 'any' ||
+    (expected === 'no_stream' && current === null) ||
+    (expected === 'stream_exists' && current !== null) ||
+    expected === current;
+  if (!ok) throw new WrongExpectedRevisionError(stream, String(expected), current);
+}
+
+/** The result of an append of `events` (in stream order, at least one). */
+export function appendResultOf(events: AppendedEvent[]): AppendResult {
+  const last = events[events.length - 1];
+  return {
+    events: events.map(({ id, type, stream, revision, position }) => ({ id, type, stream, revision, position })),
+    nextRevision: last.revision,
+    position: last.position,
+  };
+}
