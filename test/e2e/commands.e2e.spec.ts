@@ -123,6 +123,7 @@ describe('POST /v1/commands/{CommandType}', () => {
     const foreign = await send('RegisterOffer', { ...offer(), municipality: '751' }).expect(403);
     expect(foreign.body.detail).toMatch(/751/);
     await send('RegisterOffer', offer(), system.token('auditor', '101')).expect(403);
+    await send('RegisterOffer', { nonsense: true }, system.token('auditor', '101')).expect(403); // role before body
   });
 
   it('answers an unknown command type with 404 and malformed JSON with 400', async () => {

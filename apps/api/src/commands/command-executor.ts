@@ -147,8 +147,9 @@ export class CommandExecutor {
   ): Promise<Decision> {
     const definition = getCommandDefinition(type);
     if (!definition) throw new ProblemException(problem(404, 'unknown-command', `unknown command type ${type}`));
+    this.authoriseRole(type, definition.issuer, principal); // before parsing: a forbidden caller learns nothing of the body's faults
     const command = definition.parse(body);
-    this.authorise(command, definition.issuer, principal);
+    this.authoriseMunicipality(command, principal);
     const stream = definition.streamOf(command);
     const stored = await this.readStream(stream, pending);
     const hash = commandHash(body);
@@ -192,10 +193,13 @@ export class CommandExecutor {
     };
   }
 
-  private authorise(command: DomainCommand, issuer: CommandIssuer, principal: Principal): void {
+  private authoriseRole(type: string, issuer: CommandIssuer, principal: Principal): void {
     if (!COMMAND_ROLES[issuer].has(principal.role)) {
-      throw new ProblemException(problem(403, 'forbidden', `role ${principal.role} may not send ${command.type}`));
+      throw new ProblemException(problem(403, 'forbidden', `role ${principal.role} may not send ${type}`));
     }
+  }
+
+  private authoriseMunicipality(command: DomainCommand, principal: Principal): void {
     if (!mayAccessMunicipality(principal, command.municipality)) {
       throw new ProblemException(problem(403, 'forbidden', `this token is for municipality ${principal.municipality}, not ${command.municipality}`));
     }
