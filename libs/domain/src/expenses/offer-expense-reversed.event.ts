@@ -1,19 +1,8 @@
 import type { EventEnvelope } from '../shared/domain-event';
-import { oere } from '../shared/field-schemas';
-import { clientId } from '../shared/ids';
-import { isoDate, object, oneOf, text, type Schema } from '../shared/schema';
-import { EXPENSE_TYPES, OFFER_KINDS, type ExpenseType, type IsoDate, type OfferKind } from '../shared/vocabulary';
+import { object, text, type Schema } from '../shared/schema';
+import { expenseFactsShape, type ExpenseFacts } from './expense-facts';
 
-export interface OfferExpenseReversedData {
-  expenseId: string;
-  offerId: string;
-  personId: string;
-  offerKind: OfferKind;
-  expenseType: ExpenseType;
-  /** The amount of the expense being reversed, integer øre, with its original sign. */
-  amountOere: number;
-  activityFrom: IsoDate;
-  activityTo: IsoDate;
+export interface OfferExpenseReversedData extends ExpenseFacts {
   reason: string;
 }
 
@@ -22,14 +11,7 @@ export type OfferExpenseReversed = EventEnvelope<'OfferExpenseReversed', 1, Offe
 
 export const offerExpenseReversedV1: Schema<OfferExpenseReversedData> = object(
   {
-    expenseId: clientId(),
-    offerId: clientId(),
-    personId: clientId(),
-    offerKind: oneOf(OFFER_KINDS),
-    expenseType: oneOf(EXPENSE_TYPES),
-    amountOere: oere(),
-    activityFrom: isoDate(),
-    activityTo: isoDate(),
+    ...expenseFactsShape,
     reason: text(),
   },
   { strict: true },
