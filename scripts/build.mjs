@@ -1,0 +1,44 @@
+// `npm run build`: compiles apps/ and libs/ (not their tests) to dist/ with swc, rewriting the
+// @app/* path aliases to relative requires, and copies the rulebook's JSON. `npm start` runs the
+// compiled code: compiling TypeScript at run time (@swc-node/register) costs ~90 MB per process.
+import { transformFile } from '@swc/core';
+import { readFileSync } from 'node:fs';
+import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
+const out = join(root, 'dist');
+const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
+const { paths } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')).compilerOptions;
+
+async function* sources(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'testing') yield* sources(path); // test support is never run from dist
+    }
+    else if (entry.name.endsWith('.json')) yield path;
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')) yield path;
+  }
+}
+
+async function compile(file) {
+  const target = join(out, relative(root, file));
+  await mkdir(dirname(target), { recursive: true });
+  if (file.endsWith('.json')) return cp(file, target);
+  const { code } = await transformFile(file, {
+    ...swcrc,
+    $schema: undefined,
+    swcrc: false,
+    sourceMaps: false,
+    jsc: { ...swcrc.jsc, baseUrl: root, paths },
+  });
+  await writeFile(target.replace(/\.ts$/, '.js'), code);
+}
+
+const started = Date.now();
+await rm(out, { recursive: true, force: true });
+const files = [];
+for (const dir of ['apps', 'libs']) for await (const file of sources(join(root, dir))) files.push(file);
+await Promise.all(files.map(compile));
+console.error(`built ${files.length} files into dist/ in ${Date.now() - started} ms`);
