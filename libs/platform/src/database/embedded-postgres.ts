@@ -23,6 +23,24 @@ type EmbeddedPostgresClass = new (options: {
   onError: (message: unknown) => void;
 }) => { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
 
+/**
+ * The embedded server's settings. PostgreSQL's defaults suit a machine of twenty years ago:
+ * with 128 MB of shared buffers the read models' indexes of a million-event log no longer fit
+ * and a rebuild reads them back page by page, and with 1 GB of WAL between checkpoints a
+ * rebuild checkpoints every few seconds and writes every page it touches twice (the full-page
+ * images after each checkpoint). Measured with `npm run bench -- projections` (1M events):
+ * rebuild 8,506 events/s with the defaults, 17,676 with these. random_page_cost 1.1 is the
+ * usual value for SSDs and cached data: with 4 the planner scanned the whole ledger for an
+ * as-of summary (630 ms) instead of its activity index (117 ms).
+ */
+const SERVER_SETTINGS: Record<string, string> = {
+  max_connections: '200',
+  listen_addresses: '127.0.0.1',
+  shared_buffers: '1GB',
+  max_wal_size: '4GB',
+  random_page_cost: '1.1',
+};
+
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
@@ -55,7 +73,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     persistent: true,
     // As root, initdb refuses to run; the package then runs the server as its own system user.
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'],
+    postgresFlags: Object.entries(SERVER_SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     onLog: (message) => log(String(message).trimEnd()),
     onError: (message) => log(String(message instanceof Error ? message.message : message).trimEnd()),
   });
