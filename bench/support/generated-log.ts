@@ -60,7 +60,8 @@ export async function generateLog(store: EventStore, total: number, prefix = 'b'
     const late = change(GROUPS[(p + 1) % GROUPS.length], `${year}-05-0${1 + (p % 9)}`);
     if (p % 5 === 0) person.push(event('TargetGroupChangeRetracted', { personId, changeCommandId: late, reason: 'registered in error', retractedTargetGroup: GROUPS[(p + 1) % GROUPS.length], retractedEffectiveFrom: `${year}-05-0${1 + (p % 9)}` }, municipality, at()));
     requests.push({ stream: personStream, events: person });
-    if (requests.reduce((n, r) => n + r.events.length, 0) >= 2000) await flush();
+    // Appends of about 2,000 events; a small total (the steady load) is appended person by person.
+    if (requests.reduce((n, r) => n + r.events.length, 0) >= Math.min(2000, total - appended)) await flush();
   }
   if (pending.length) await flush();
   return appended;

@@ -42,6 +42,11 @@ function arrayLiteral(values: string[]): string {
   return `ARRAY[${values.map(literal).join(',')}]`;
 }
 
+/** An event_log row as a VALUES tuple, after `first` (its position, or an ordinal to add to the head). */
+function rowLiteral(first: string, r: Omit<RecordedEvent, 'position'>): string {
+  return `(${first},${literal(r.id)},${literal(r.stream)},${r.revision},${literal(r.type)},${literal(JSON.stringify(r.data))},${literal(JSON.stringify(r.metadata))})`;
+}
+
 /** PostgreSQL's SQLSTATE for a unique constraint violated. */
 const UNIQUE_VIOLATION = '23505';
 
@@ -160,11 +165,7 @@ export class PostgresEventStore implements EventStore {
     }
     if (new Set(rows.map((r) => r.id)).size !== rows.length) return null;
     const guardValues = [...guards].map(([stream, expected]) => `(${literal(stream)},${expected})`);
-    const values = rows.map(
-      (r, i) =>
-        `(${i + 1},${literal(r.id)},${literal(r.stream)},${r.revision},${literal(r.type)},` +
-        `${literal(JSON.stringify(r.data))},${literal(JSON.stringify(r.metadata))})`,
-    );
+    const values = rows.map((r, i) => rowLiteral(String(i + 1), r));
     let results: QueryResult<{ id: string; position: string }>[];
     try {
       results = (await client.query(
@@ -232,11 +233,7 @@ export class PostgresEventStore implements EventStore {
       await client.query('COMMIT');
       return;
     }
-    const values = rows.map(
-      (r) =>
-        `(${r.position.toString()},${literal(r.id)},${literal(r.stream)},${r.revision},${literal(r.type)},` +
-        `${literal(JSON.stringify(r.data))},${literal(JSON.stringify(r.metadata))})`,
-    );
+    const values = rows.map((r) => rowLiteral(r.position.toString(), r));
     await client.query(`INSERT INTO event_log (${COLUMNS}) VALUES ${values.join(',')}; COMMIT`);
   }
 
