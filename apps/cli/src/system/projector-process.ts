@@ -2,12 +2,15 @@
 // use both cores instead of sharing one event loop), and restarts it when it stops unasked —
 // after a failed batch, or after a rebuild moved its checkpoint — from its stored checkpoint.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
 
 export interface SupervisedProcess {
   stop(): Promise<void>;
 }
 
 const MAX_BACKOFF_MS = 10_000;
+/** The projector's CPU priority below the api's (a Unix nice value). */
+const PROJECTOR_NICENESS = 10;
 
 export function superviseProjector(env: NodeJS.ProcessEnv, log: (line: string) => void): SupervisedProcess {
   let child: ChildProcess | null = null;
@@ -19,6 +22,14 @@ export function superviseProjector(env: NodeJS.ProcessEnv, log: (line: string) =
       env: { ...process.env, ...env },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
+    // The projector is background work with a lag budget; commands are callers waiting. When
+    // the machine runs short of CPU the projector yields to the api and catches up afterwards
+    // (its lag shows on /health and minPosition waits for it).
+    try {
+      if (child.pid !== undefined) setPriority(child.pid, PROJECTOR_NICENESS);
+    } catch {
+      // it exited already: the exit handler restarts it
+    }
     child.once('exit', (code, signal) => {
       child = null;
       if (stopping) return;

@@ -275,28 +275,32 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async readStreamFrom(stream: string, fromRevision: number): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM event_log WHERE stream = $1 AND revision >= $2 ORDER BY revision`,
-      [stream, fromRevision],
-    );
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'read-stream-from',
+      text: `SELECT ${COLUMNS} FROM event_log WHERE stream = $1 AND revision >= $2 ORDER BY revision`,
+      values: [stream, fromRevision],
+    });
     return rows.map(toRecorded);
   }
 
+  // The reads are named prepared statements: each connection parses and plans them once.
   async readStreams(streams: string[]): Promise<Map<string, RecordedEvent[]>> {
     const result = new Map<string, RecordedEvent[]>(streams.map((s) => [s, []]));
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM event_log WHERE stream = ANY($1::text[]) ORDER BY stream, revision`,
-      [streams],
-    );
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'read-streams',
+      text: `SELECT ${COLUMNS} FROM event_log WHERE stream = ANY($1::text[]) ORDER BY stream, revision`,
+      values: [streams],
+    });
     for (const row of rows) result.get(row.stream)!.push(toRecorded(row));
     return result;
   }
 
   async readAll(after: bigint | null, limit: number): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM event_log WHERE position > $1 ORDER BY position LIMIT $2`,
-      [(after ?? 0n).toString(), limit],
-    );
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'read-all',
+      text: `SELECT ${COLUMNS} FROM event_log WHERE position > $1 ORDER BY position LIMIT $2`,
+      values: [(after ?? 0n).toString(), limit],
+    });
     return rows.map(toRecorded);
   }
 
