@@ -42,11 +42,6 @@ function arrayLiteral(values: string[]): string {
   return `ARRAY[${values.map(literal).join(',')}]`;
 }
 
-/** An event_log row as a VALUES tuple, after `first` (its position, or an ordinal to add to the head). */
-function rowLiteral(first: string, r: Omit<RecordedEvent, 'position'>): string {
-  return `(${first},${literal(r.id)},${literal(r.stream)},${r.revision},${literal(r.type)},${literal(JSON.stringify(r.data))},${literal(JSON.stringify(r.metadata))})`;
-}
-
 /** PostgreSQL's SQLSTATE for a unique constraint violated. */
 const UNIQUE_VIOLATION = '23505';
 
@@ -145,50 +140,41 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * The common case in one round trip: every request expects a definite revision (or no stream)
-   * and carries new event ids. The revisions are assigned here and the positions in SQL after
-   * the head; one guard over all streams' current revisions lets every row in or none. A guard
-   * that does not hold (a concurrent writer) or a stored event id (a retry) returns null, with
-   * nothing written, and the caller takes the general path, which sorts out each request.
+   * and carries new event ids. The revisions are assigned here and the positions by
+   * event_log_append after the head; one guard over all streams' current revisions lets every
+   * row in or none. A guard that does not hold (a concurrent writer) or a stored event id (a
+   * retry) returns null, with nothing written, and the caller takes the general path, which
+   * sorts out each request.
    */
   private async appendInOneTrip(client: PoolClient, requests: AppendRequest[]): Promise<AppendResult[] | null> {
     const guards = new Map<string, number>();
     const next = new Map<string, number>();
-    const rows: Omit<RecordedEvent, 'position'>[] = [];
+    const rows: (Omit<RecordedEvent, 'position'> & { ord: number })[] = [];
     for (const { stream, expectedRevision, events } of requests) {
       const expected = expectedRevision === 'no_stream' ? -1 : expectedRevision;
       if (typeof expected !== 'number') return null;
       if (!next.has(stream)) guards.set(stream, expected);
       else if (next.get(stream) !== expected) return null;
       let revision = expected;
-      for (const event of events) rows.push({ ...event, stream, revision: ++revision });
+      for (const event of events) rows.push({ ...event, stream, revision: ++revision, ord: rows.length + 1 });
       next.set(stream, revision);
     }
     if (new Set(rows.map((r) => r.id)).size !== rows.length) return null;
-    const guardValues = [...guards].map(([stream, expected]) => `(${literal(stream)},${expected})`);
-    const values = rows.map((r, i) => rowLiteral(String(i + 1), r));
-    let results: QueryResult<{ id: string; position: string }>[];
+    let appended: { appended_id: string; appended_position: string }[];
     try {
-      results = (await client.query(
-        `BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY});
-         WITH guard AS (
-           SELECT bool_and(coalesce((SELECT max(revision) FROM event_log e WHERE e.stream = g.stream), -1) = g.expected) AS holds
-           FROM (VALUES ${guardValues.join(',')}) g(stream, expected)),
-         head AS (SELECT coalesce(max(position), 0) AS head FROM event_log)
-         INSERT INTO event_log (${COLUMNS})
-           SELECT head.head + v.ord, v.id::uuid, v.stream, v.revision, v.type, v.data::jsonb, v.metadata::jsonb
-           FROM (VALUES ${values.join(',')}) v(ord, id, stream, revision, type, data, metadata), head, guard
-           WHERE guard.holds
-           RETURNING id, position::text AS position;
-         COMMIT`,
-      )) as unknown as QueryResult<{ id: string; position: string }>[];
+      ({ rows: appended } = await client.query({
+        name: 'event-log-append',
+        text: 'SELECT appended_id, appended_position::text AS appended_position FROM event_log_append($1::jsonb, $2::jsonb)',
+        values: [JSON.stringify(rows), JSON.stringify([...guards].map(([stream, expected]) => ({ stream, expected })))],
+      }));
     } catch (error) {
-      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-      await client.query('ROLLBACK');
-      return null;
+      // One statement outside a transaction: a failed one has already rolled back.
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return null;
+      throw error;
     }
-    const positions = new Map(results[2].rows.map((row) => [row.id, BigInt(row.position)]));
-    if (positions.size === 0) return null;
-    const recorded = rows.map((row) => ({ ...row, position: positions.get(row.id)! }));
+    if (appended.length === 0) return null;
+    const positions = new Map(appended.map((row) => [row.appended_id, BigInt(row.appended_position)]));
+    const recorded = rows.map(({ ord: _ord, ...row }) => ({ ...row, position: positions.get(row.id)! }));
     let offset = 0;
     return requests.map((request) => appendResultOf(recorded.slice(offset, (offset += request.events.length))));
   }
@@ -233,7 +219,11 @@ export class PostgresEventStore implements EventStore {
       await client.query('COMMIT');
       return;
     }
-    const values = rows.map((r) => rowLiteral(r.position.toString(), r));
+    const values = rows.map(
+      (r) =>
+        `(${r.position.toString()},${literal(r.id)},${literal(r.stream)},${r.revision},${literal(r.type)},` +
+        `${literal(JSON.stringify(r.data))},${literal(JSON.stringify(r.metadata))})`,
+    );
     await client.query(`INSERT INTO event_log (${COLUMNS}) VALUES ${values.join(',')}; COMMIT`);
   }
 
@@ -317,7 +307,10 @@ export class PostgresEventStore implements EventStore {
     await this.pool.end();
   }
 
-  /** A transaction holding the append lock; `work` begins it (with the lock) and commits it. */
+  /**
+   * A connection for one append: `work` either calls event_log_append (a transaction of its
+   * own) or begins a transaction with the lock and commits it; on an error it is rolled back.
+   */
   private async lockedTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
