@@ -1,0 +1,68 @@
+// `npm start` runs compiled code: this builds dist/ as `npm start` does and runs it as a user
+// would, on an embedded PostgreSQL of its own — the api answers, the projector child projects a
+// command, and Ctrl-C stops api, projector and database in order, without a failed batch.
+import { execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { mintToken } from '@app/platform/auth/principal';
+import { freePort } from '@app/platform/database/embedded-postgres';
+
+const root = join(__dirname, '../..');
+const SECRET = 'npm-start-secret';
+
+async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+it('the compiled system answers, projects a command, and stops cleanly on SIGINT', async () => {
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'ignore' });
+  // Under the checkout, like the other tests' data: as root the server runs as a user of its own,
+  // which may not enter a private (mkdtemp) folder.
+  const dataDir = join(root, '.test-data', `npm-start-${randomUUID().slice(0, 8)}`);
+  mkdirSync(dataDir, { recursive: true });
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), AUTH_JWT_SECRET: SECRET, LOG_REQUESTS: '0' };
+  delete env.DATABASE_URL;
+  delete env.EVENTSTORE_URL;
+  const child = spawn(process.execPath, [join(root, 'dist/apps/cli/src/main.js'), 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    const healthy = async () => {
+      if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}`);
+      return (await fetch(`${url}/health`).catch(() => null))?.status === 200;
+    };
+    await until(healthy, 60_000).catch((error: Error) => {
+      throw new Error(`${error.message}; output:\n${stdout}\n${stderr}`);
+    });
+    const authorization = `Bearer ${mintToken({ sub: 'smoke', role: 'jobcentre', municipality: '101' }, SECRET)}`;
+    const sent = await fetch(`${url}/v1/commands/ChangeTargetGroup`, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: JSON.stringify({ commandId: randomUUID(), municipality: '101', personId: 'smoke-1', targetGroup: 'jobafklaring', effectiveFrom: '2025-01-01' }),
+    });
+    expect(sent.status).toBe(201);
+    const { position } = (await sent.json()) as { position: string };
+    const timeline = await fetch(`${url}/v1/municipalities/101/persons/smoke-1/timeline?minPosition=${position}`, { headers: { authorization } });
+    expect(timeline.status).toBe(200);
+    expect(await timeline.json()).toEqual([expect.objectContaining({ targetGroup: 'jobafklaring', from: '2025-01-01' })]);
+  } finally {
+    child.kill('SIGINT');
+  }
+  expect(await exited).toBe(0);
+  rmSync(dataDir, { recursive: true, force: true });
+  expect(stdout).toContain('stopped');
+  // A database stopped under the projector shows here as a failed batch (a race: seen only when
+  // the projector polls in that moment, so this catches the old shutdown order some of the time).
+  expect(stderr).not.toContain('projection failed');
+  expect(stderr).not.toContain('projector stopped');
+}, 120_000);
