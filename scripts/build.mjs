@@ -3,11 +3,14 @@
 // compiled code: compiling TypeScript at run time (@swc-node/register) costs ~90 MB per process.
 import { transformFile } from '@swc/core';
 import { readFileSync } from 'node:fs';
-import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { dirname, join, relative, resolve } from 'node:path';
 
-const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
-const out = join(root, 'dist');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+// Built beside dist/ and renamed into place: a running `npm start` keeps finding its modules.
+const out = `${dist}.building-${process.pid}`;
 const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
 const { paths } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')).compilerOptions;
 
@@ -37,8 +40,17 @@ async function compile(file) {
 }
 
 const started = Date.now();
-await rm(out, { recursive: true, force: true });
 const files = [];
 for (const dir of ['apps', 'libs']) for await (const file of sources(join(root, dir))) files.push(file);
-await Promise.all(files.map(compile));
+try {
+  await Promise.all(files.map(compile));
+  const retired = `${dist}.retired-${process.pid}`;
+  await rename(dist, retired).catch((error) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+  await rename(out, dist);
+  await rm(retired, { recursive: true, force: true });
+} finally {
+  await rm(out, { recursive: true, force: true });
+}
 console.error(`built ${files.length} files into dist/ in ${Date.now() - started} ms`);

@@ -1,7 +1,8 @@
-// `npm start` runs compiled code: this builds dist/ as `npm start` does and runs it as a user
-// would, on an embedded PostgreSQL of its own — the api answers, the projector child projects a
-// command, and Ctrl-C stops api, projector and database in order, without a failed batch.
-import { execFileSync, spawn } from 'node:child_process';
+// `npm start` as a user runs it: it builds dist/ and runs the compiled system on an embedded
+// PostgreSQL of its own. The api answers, the projector child projects a command, and a Ctrl-C —
+// SIGINT to the whole process group, as a terminal sends it, the database server included —
+// stops everything, with nothing left running and no failed batch reported.
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,8 +20,16 @@ async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<
   }
 }
 
-it('the compiled system answers, projects a command, and stops cleanly on SIGINT', async () => {
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'ignore' });
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+it('npm start answers, projects a command, and stops everything on a Ctrl-C', async () => {
   // Under the checkout, like the other tests' data: as root the server runs as a user of its own,
   // which may not enter a private (mkdtemp) folder.
   const dataDir = join(root, '.test-data', `npm-start-${randomUUID().slice(0, 8)}`);
@@ -29,7 +38,7 @@ it('the compiled system answers, projects a command, and stops cleanly on SIGINT
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), AUTH_JWT_SECRET: SECRET, LOG_REQUESTS: '0' };
   delete env.DATABASE_URL;
   delete env.EVENTSTORE_URL;
-  const child = spawn(process.execPath, [join(root, 'dist/apps/cli/src/main.js'), 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npm', ['start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -56,13 +65,14 @@ it('the compiled system answers, projects a command, and stops cleanly on SIGINT
     expect(timeline.status).toBe(200);
     expect(await timeline.json()).toEqual([expect.objectContaining({ targetGroup: 'jobafklaring', from: '2025-01-01' })]);
   } finally {
-    child.kill('SIGINT');
+    process.kill(-child.pid!, 'SIGINT');
   }
-  expect(await exited).toBe(0);
+  await exited;
+  await until(async () => !groupAlive(child.pid!), 30_000); // the database server and the projector too
   rmSync(dataDir, { recursive: true, force: true });
   expect(stdout).toContain('stopped');
-  // A database stopped under the projector shows here as a failed batch (a race: seen only when
-  // the projector polls in that moment, so this catches the old shutdown order some of the time).
+  // The database server got the Ctrl-C too and may stop first: the projector must then report
+  // that it stopped with it, not a failed batch and a restart.
   expect(stderr).not.toContain('projection failed');
-  expect(stderr).not.toContain('projector stopped');
+  expect(stderr).not.toContain('projector stopped (');
 }, 120_000);

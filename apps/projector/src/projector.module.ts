@@ -20,6 +20,7 @@ const DEPS = Symbol('PROJECTOR_DEPS');
 class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly runner: ProjectionRunner;
   private readonly logger = jsonLogger('projector');
+  private stopping = false;
 
   constructor(@Inject(DEPS) private readonly deps: ProjectorDependencies) {
     this.runner = new ProjectionRunner(deps.store, deps.readModels, deps.projections, { idleDelayMs: deps.idleDelayMs });
@@ -29,6 +30,8 @@ class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown 
     await this.runner.start();
     this.logger.log({ message: 'projector following the log', lag: await this.runner.lag() });
     this.runner.done.catch((error: Error) => {
+      // Stopping with the database (a Ctrl-C in a terminal reaches both): nothing failed.
+      if (this.stopping) return this.logger.log({ message: 'projector stopped while the database shut down', error: error.message });
       this.logger.error({ message: 'projection failed; it resumes from the last checkpoint on restart', error: error.stack });
       if (this.deps.onFailure) return this.deps.onFailure(error);
       process.exitCode = 1;
@@ -37,6 +40,7 @@ class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await this.runner.stop();
   }
 }

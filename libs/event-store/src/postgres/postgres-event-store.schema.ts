@@ -13,6 +13,7 @@ export const APPEND_LOCK_KEY = 7_461_001;
  * function, its statements are planned once per connection, and the statement that calls it
  * sees everything committed before the lock (each statement inside takes a fresh snapshot).
  * Run under the same lock, so that processes starting together do not race on the DDL.
+ * CREATE OR REPLACE cannot change a function's result type: a new signature needs a new name.
  */
 export const EVENT_LOG_SCHEMA = `
 SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY});

@@ -151,8 +151,10 @@ export class PostgresEventStore implements EventStore {
     const next = new Map<string, number>();
     const rows: (Omit<RecordedEvent, 'position'> & { ord: number })[] = [];
     for (const { stream, expectedRevision, events } of requests) {
-      const expected = expectedRevision === 'no_stream' ? -1 : expectedRevision;
-      if (typeof expected !== 'number') return null;
+      const definite = typeof expectedRevision === 'number' && Number.isInteger(expectedRevision) && expectedRevision >= 0;
+      // 'any', 'stream_exists' or a revision no stream can have: the general path decides.
+      if (expectedRevision !== 'no_stream' && !definite) return null;
+      const expected = definite ? (expectedRevision as number) : -1;
       if (!next.has(stream)) guards.set(stream, expected);
       else if (next.get(stream) !== expected) return null;
       let revision = expected;
@@ -160,11 +162,11 @@ export class PostgresEventStore implements EventStore {
       next.set(stream, revision);
     }
     if (new Set(rows.map((r) => r.id)).size !== rows.length) return null;
-    let appended: { appended_id: string; appended_position: string }[];
+    let appended: { appended_position: string }[];
     try {
       ({ rows: appended } = await client.query({
         name: 'event-log-append',
-        text: 'SELECT appended_id, appended_position::text AS appended_position FROM event_log_append($1::jsonb, $2::jsonb)',
+        text: 'SELECT appended_position::text AS appended_position FROM event_log_append($1::jsonb, $2::jsonb)',
         values: [JSON.stringify(rows), JSON.stringify([...guards].map(([stream, expected]) => ({ stream, expected })))],
       }));
     } catch (error) {
@@ -173,8 +175,10 @@ export class PostgresEventStore implements EventStore {
       throw error;
     }
     if (appended.length === 0) return null;
-    const positions = new Map(appended.map((row) => [row.appended_id, BigInt(row.appended_position)]));
-    const recorded = rows.map(({ ord: _ord, ...row }) => ({ ...row, position: positions.get(row.id)! }));
+    // The rows went in at head + ord, one after another: the first position places them all
+    // (matching by id would depend on how the caller spelled its UUIDs).
+    const first = appended.reduce((min, row) => (BigInt(row.appended_position) < min ? BigInt(row.appended_position) : min), BigInt(appended[0].appended_position));
+    const recorded = rows.map(({ ord, ...row }) => ({ ...row, position: first + BigInt(ord - 1) }));
     let offset = 0;
     return requests.map((request) => appendResultOf(recorded.slice(offset, (offset += request.events.length))));
   }

@@ -2,6 +2,8 @@
 // folder that survives restarts. Used by `npm start` (unless DATABASE_URL is set) and by tests.
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { totalmem } from 'node:os';
+import type { ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 export interface EmbeddedDatabase {
@@ -21,7 +23,7 @@ type EmbeddedPostgresClass = new (options: {
   postgresFlags: string[];
   onLog: (message: unknown) => void;
   onError: (message: unknown) => void;
-}) => { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
+}) => { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void>; process?: ChildProcess };
 
 /**
  * The embedded server's settings. PostgreSQL's defaults suit a machine of twenty years ago:
@@ -31,15 +33,19 @@ type EmbeddedPostgresClass = new (options: {
  * images after each checkpoint). Measured with `npm run bench -- projections` (1M events):
  * rebuild 8,506 events/s with the defaults, 17,676 with these. random_page_cost 1.1 is the
  * usual value for SSDs and cached data: with 4 the planner scanned the whole ledger for an
- * as-of summary (630 ms) instead of its activity index (117 ms).
+ * as-of summary (630 ms) instead of its activity index (117 ms). The shared buffers take an
+ * eighth of the machine's memory, at most 1 GB, so that a small VM or container is not starved.
  */
-const SERVER_SETTINGS: Record<string, string> = {
-  max_connections: '200',
-  listen_addresses: '127.0.0.1',
-  shared_buffers: '1GB',
-  max_wal_size: '4GB',
-  random_page_cost: '1.1',
-};
+function serverSettings(): Record<string, string> {
+  const sharedBuffersMiB = Math.max(128, Math.min(1024, Math.floor(totalmem() / 2 ** 20 / 8)));
+  return {
+    max_connections: '200',
+    listen_addresses: '127.0.0.1',
+    shared_buffers: `${sharedBuffersMiB}MB`,
+    max_wal_size: '4GB',
+    random_page_cost: '1.1',
+  };
+}
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
@@ -73,15 +79,22 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     persistent: true,
     // As root, initdb refuses to run; the package then runs the server as its own system user.
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: Object.entries(SERVER_SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    postgresFlags: Object.entries(serverSettings()).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     onLog: (message) => log(String(message).trimEnd()),
     onError: (message) => log(String(message instanceof Error ? message.message : message).trimEnd()),
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
+  // The package's stop() waits for the server's exit event, which never comes if the server has
+  // already gone (a Ctrl-C in a terminal signals it directly): watch for the exit from the start.
+  const serverProcess = server.process;
+  const exited = new Promise<void>((resolveExit) => {
+    if (!serverProcess || serverProcess.exitCode !== null || serverProcess.signalCode !== null) resolveExit();
+    else serverProcess.once('exit', () => resolveExit());
+  });
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     port,
-    stop: () => server.stop(),
+    stop: () => Promise.race([server.stop(), exited]),
   };
 }
