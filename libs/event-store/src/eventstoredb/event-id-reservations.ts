@@ -25,6 +25,7 @@ import { DuplicateEventIdError } from '../event-store.errors';
 import type { AppendRequest } from '../event-store.port';
 import { EsdbConflict, type EsdbConnection } from './esdb-connection';
 import { randomUUID } from 'node:crypto';
+import { GroupQueue } from '../group-queue';
 
 export const RESERVATION_STREAM = 'event-id-journal';
 const RESERVED = '$EventIdsReserved';
@@ -37,12 +38,6 @@ interface Claim {
   stream: string;
 }
 
-interface Pending {
-  claims: Claim[];
-  resolve: (ours: Set<string>) => void;
-  reject: (error: unknown) => void;
-}
-
 export class EventIdReservations {
   /** Every reserved id and its stream, as far as the journal has been read. */
   private readonly owners = new Map<string, string>();
@@ -50,8 +45,8 @@ export class EventIdReservations {
   private journalLength = 0n;
   /** False until the journal was read once, and again after a conflict (the journal grew elsewhere). */
   private current = false;
-  private queue: Pending[] = [];
-  private flushing = false;
+  /** Claims that arrive while a journal write is under way go together in the next one. */
+  private readonly queue = new GroupQueue<Claim[], Set<string>>((group) => this.reserveGroup(group));
 
   constructor(private readonly connection: EsdbConnection) {}
 
@@ -61,56 +56,41 @@ export class EventIdReservations {
    * reserved for another stream.
    */
   reserve(requests: AppendRequest[]): Promise<Set<string>> {
-    const claims = requests.flatMap((request) => request.events.map((event) => ({ id: event.id, stream: request.stream })));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ claims, resolve, reject });
-      void this.flush();
-    });
+    return this.queue.submit(requests.flatMap((request) => request.events.map((event) => ({ id: event.id, stream: request.stream }))));
   }
 
-  private async flush(): Promise<void> {
-    if (this.flushing) return;
-    this.flushing = true;
-    try {
-      while (this.queue.length > 0) {
-        const group = this.queue;
-        this.queue = [];
-        try {
-          await this.reserveGroup(group);
-        } catch (error) {
-          for (const pending of group) pending.reject(error);
-        }
-      }
-    } finally {
-      this.flushing = false;
-    }
-  }
-
-  /** Checks each pending reservation against the journal and writes the new claims of those that pass. */
-  private async reserveGroup(group: Pending[]): Promise<void> {
-    let open = group;
+  /** Checks each reservation of the group against the journal and writes the new claims of those that pass. */
+  private async reserveGroup(group: Claim[][]): Promise<(Set<string> | Error)[]> {
+    const outcomes: (Set<string> | Error)[] = [];
+    let open = group.map((_, i) => i);
     for (;;) {
       // A stale index is safe: the write expects the journal's length as read, so it fails if the journal grew.
-      if (!this.current) await this.catchUp();
+      const failed = this.current ? null : await this.catchUp().then(() => null, (error: Error) => error);
+      if (failed) {
+        for (const i of open) outcomes[i] = failed;
+        return outcomes;
+      }
       const fresh = new Map<string, string>();
-      const passed: { pending: Pending; ours: Set<string> }[] = [];
-      for (const pending of open) {
+      const passed: number[] = [];
+      for (const i of open) {
         try {
-          passed.push({ pending, ours: this.check(pending.claims, fresh) });
+          outcomes[i] = this.check(group[i], fresh);
+          passed.push(i);
         } catch (error) {
-          pending.reject(error);
+          outcomes[i] = error as Error;
         }
       }
       try {
         await this.write(fresh);
       } catch (error) {
-        if (!(error instanceof EsdbConflict)) throw error;
-        this.current = false;
-        open = passed.map(({ pending }) => pending); // someone else claimed meanwhile: read on and check again
-        continue;
+        if (error instanceof EsdbConflict) {
+          this.current = false;
+          open = passed; // someone else claimed meanwhile: read on and check again
+          continue;
+        }
+        for (const i of passed) outcomes[i] = error as Error;
       }
-      for (const { pending, ours } of passed) pending.resolve(ours);
-      return;
+      return outcomes;
     }
   }
 

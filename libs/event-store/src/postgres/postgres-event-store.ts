@@ -12,6 +12,7 @@ import type {
 import { pollingSubscription } from '../polling-subscription';
 import { APPEND_LOCK_KEY, EVENT_LOG_SCHEMA } from './postgres-event-store.schema';
 import { appendResultOf, checkExpectedRevision } from '../append-rules';
+import { GroupQueue } from '../group-queue';
 
 interface EventRow {
   position: string;
@@ -49,10 +50,17 @@ const UNIQUE_VIOLATION = '23505';
 const MAX_GROUP = 256;
 
 export class PostgresEventStore implements EventStore {
-  private readonly queue: { request: AppendRequest; resolve: (r: AppendResult) => void; reject: (e: unknown) => void }[] = [];
-  private flushing = false;
-  private pendingReads = new Map<string, { resolve: (events: RecordedEvent[]) => void; reject: (e: unknown) => void }[]>();
-  private readInFlight = false;
+  private readonly appends = new GroupQueue<AppendRequest, AppendResult>((requests) => this.write(requests, false), MAX_GROUP);
+  private readonly reads = new GroupQueue<string, RecordedEvent[]>(async (streams) => {
+    const found = await this.readStreams([...new Set(streams)]);
+    const handedOut = new Set<string>();
+    return streams.map((stream) => {
+      const events = found.get(stream)!;
+      if (handedOut.has(stream)) return [...events]; // each caller its own array: a batch stages its appends into what it read
+      handedOut.add(stream);
+      return events;
+    });
+  });
 
   private constructor(private readonly pool: Pool) {}
 
@@ -71,30 +79,7 @@ export class PostgresEventStore implements EventStore {
    */
   append(request: AppendRequest): Promise<AppendResult> {
     if (request.events.length === 0) return Promise.reject(new Error('an append needs at least one event'));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ request, resolve, reject });
-      void this.flush();
-    });
-  }
-
-  private async flush(): Promise<void> {
-    if (this.flushing) return;
-    this.flushing = true;
-    try {
-      while (this.queue.length > 0) {
-        const group = this.queue.splice(0, MAX_GROUP);
-        const outcomes = await this.write(group.map((g) => g.request), false).catch((error: unknown) =>
-          group.map(() => (error instanceof Error ? error : new Error(String(error)))),
-        );
-        group.forEach((g, i) => {
-          const outcome = outcomes[i];
-          if (outcome instanceof Error) g.reject(outcome);
-          else g.resolve(outcome);
-        });
-      }
-    } finally {
-      this.flushing = false;
-    }
+    return this.appends.submit(request);
   }
 
   /** All requests in one transaction; any failure rolls all of them back and is thrown. */
@@ -238,34 +223,7 @@ export class PostgresEventStore implements EventStore {
    * completed before it.
    */
   readStream(stream: string, fromRevision = 0): Promise<RecordedEvent[]> {
-    if (fromRevision > 0) return this.readStreamFrom(stream, fromRevision);
-    return new Promise((resolve, reject) => {
-      const waiters = this.pendingReads.get(stream);
-      if (waiters) waiters.push({ resolve, reject });
-      else this.pendingReads.set(stream, [{ resolve, reject }]);
-      this.sendReads();
-    });
-  }
-
-  private sendReads(): void {
-    if (this.readInFlight || this.pendingReads.size === 0) return;
-    const reads = this.pendingReads;
-    this.pendingReads = new Map();
-    this.readInFlight = true;
-    this.readStreams([...reads.keys()])
-      .then(
-        (found) => {
-          for (const [stream, waiters] of reads) {
-            const events = found.get(stream)!;
-            waiters.forEach((w, i) => w.resolve(i === 0 ? events : [...events]));
-          }
-        },
-        (error: unknown) => reads.forEach((waiters) => waiters.forEach((w) => w.reject(error))),
-      )
-      .finally(() => {
-        this.readInFlight = false;
-        this.sendReads();
-      });
+    return fromRevision > 0 ? this.readStreamFrom(stream, fromRevision) : this.reads.submit(stream);
   }
 
   private async readStreamFrom(stream: string, fromRevision: number): Promise<RecordedEvent[]> {
