@@ -15,6 +15,7 @@ import { HealthController } from './health/health.controller';
 import { FinanceController } from './queries/finance.controller';
 import { LedgerController } from './queries/ledger.controller';
 import { ProblemFilter } from './http/problem.filter';
+import { PathParamPipe } from './http/path-params';
 import { strictValidationPipe } from './http/validation';
 
 export interface ApiDependencies {
@@ -43,6 +44,7 @@ export class ApiModule implements NestModule {
         SendCommandBatchHandler,
         { provide: APP_GUARD, useFactory: (reflector: Reflector) => new AuthGuard(reflector, deps.config.jwtSecret), inject: [Reflector] },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useClass: PathParamPipe },
         { provide: APP_PIPE, useValue: strictValidationPipe },
       ],
     };

@@ -6,19 +6,21 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { jsonLogger } from '@app/platform/logging/json-logger';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiModule, type ApiDependencies } from './api.module';
-import { toProblem } from './http/problem.filter';
+import { JSON_TYPES, noStore, requireJsonBody, securityHeaders } from './http/http-hygiene';
+import { sendProblem } from './http/problem.filter';
 
 export async function createApiApp(deps: ApiDependencies, options: { logs?: boolean } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(deps), {
     bodyParser: false,
     logger: options.logs === false ? false : jsonLogger('api'),
   });
-  app.useBodyParser('json', { limit: deps.config.bodyLimit, type: ['application/json', 'application/*+json'] });
-  // Body-parser rejects (too large, malformed JSON) before Nest's filters run: answer them as problems.
-  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+  app.disable('x-powered-by');
+  app.use(securityHeaders, noStore, requireJsonBody);
+  app.useBodyParser('json', { limit: deps.config.bodyLimit, type: JSON_TYPES });
+  // Body-parser rejects (too large, malformed JSON, corrupt gzip) before Nest's filters run: answer them as problems.
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();
-    const body = toProblem(error);
-    res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+    sendProblem(error, req, res);
   });
   const document = SwaggerModule.createDocument(
     app,

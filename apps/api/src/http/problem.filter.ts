@@ -3,8 +3,12 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from
 import { DomainRuleViolation, InvalidCommandError } from '@app/domain';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '@app/event-store/event-store.errors';
 import { problem, ProblemException, type Problem } from '@app/platform/http/problem';
+import { isDependencyUnavailable } from '@app/platform/database/unavailable';
 import { jsonLogger } from '@app/platform/logging/json-logger';
 import type { Request, Response } from 'express';
+
+/** Seconds a client should wait before retrying while a dependency is unreachable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
 
 const SLUGS: Record<number, string> = {
   400: 'bad-request',
@@ -18,9 +22,28 @@ const SLUGS: Record<number, string> = {
   503: 'unavailable',
 };
 
-/** Body-parser errors carry an HTTP status of their own (413 too large, 400 bad JSON). */
-function isBodyParserError(error: unknown): error is { status: number; type: string; message: string } {
-  return typeof error === 'object' && error !== null && 'type' in error && 'status' in error && typeof (error as { status: unknown }).status === 'number';
+/**
+ * Body-parser errors carry an HTTP status of their own (413 too large, 415 unsupported encoding,
+ * 400 bad JSON or gzip); they are http-errors, marked `expose` (a zlib error has no `type`).
+ */
+interface BodyParserError {
+  status: number;
+  type?: string;
+  message: string;
+  limit?: number;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  if (typeof error !== 'object' || error === null || !('status' in error) || typeof error.status !== 'number') return false;
+  return 'type' in error || ('expose' in error && error.expose === true);
+}
+
+function bodyProblem(error: BodyParserError): Problem {
+  if (error.type === 'entity.too.large') {
+    return problem(413, SLUGS[413], `the request body is larger than the limit of ${error.limit} bytes (BODY_LIMIT)`, { limit: error.limit });
+  }
+  if (error.status === 415) return problem(415, SLUGS[415], error.message);
+  return problem(400, SLUGS[400], `malformed request body: ${error.message}`);
 }
 
 export function toProblem(error: unknown): Problem {
@@ -41,25 +64,34 @@ export function toProblem(error: unknown): Problem {
     const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
     return problem(status, SLUGS[status] ?? 'error', Array.isArray(detail) ? detail.join('; ') : detail);
   }
-  if (isBodyParserError(error) && error.status >= 400 && error.status < 500) {
-    const detail = error.type === 'entity.too.large' ? 'the request body is larger than the limit' : `malformed request body: ${error.message}`;
-    return problem(error.status, SLUGS[error.status] ?? 'bad-request', detail);
+  if (isBodyParserError(error) && error.status >= 400 && error.status < 500) return bodyProblem(error);
+  if (isDependencyUnavailable(error)) {
+    return problem(503, SLUGS[503], 'the database or the event log is unreachable; retry later', { retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS });
   }
   return problem(500, 'internal', 'an unexpected error occurred; it has been logged');
 }
 
+const logger = jsonLogger('problem');
+
+/**
+ * Answers an error as problem+json. Unexpected errors are logged with their stack, unreachable
+ * dependencies and unreadable bodies with their cause (the client sees only the problem).
+ */
+export function sendProblem(error: unknown, request: Request & { requestId?: string }, response: Response): void {
+  const body = toProblem(error);
+  const where = { requestId: request.requestId, method: request.method, path: request.originalUrl?.split('?')[0] };
+  if (body.status >= HttpStatus.INTERNAL_SERVER_ERROR && body.status !== HttpStatus.SERVICE_UNAVAILABLE) {
+    logger.error({ ...where, error: error instanceof Error ? error.stack : String(error) });
+  } else if (isDependencyUnavailable(error) || isBodyParserError(error)) {
+    logger.warn({ ...where, status: body.status, error: error instanceof Error ? error.message : String(error) });
+  }
+  if (body.status === HttpStatus.SERVICE_UNAVAILABLE && typeof body.retryAfter === 'number') response.setHeader('Retry-After', String(body.retryAfter));
+  response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+}
+
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
-  private readonly logger = jsonLogger('problem');
-
   catch(error: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    const request = host.switchToHttp().getRequest<Request & { requestId?: string }>();
-    const body = toProblem(error);
-    if (body.status >= HttpStatus.INTERNAL_SERVER_ERROR) {
-      this.logger.error({ requestId: request.requestId, error: error instanceof Error ? error.stack : String(error) });
-    }
-    if (body.status === 503 && typeof body.retryAfter === 'number') response.setHeader('Retry-After', String(body.retryAfter));
-    response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+    sendProblem(error, host.switchToHttp().getRequest(), host.switchToHttp().getResponse());
   }
 }

@@ -3,15 +3,15 @@
 import { Controller, Get, Headers, Inject, Param, Query, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiParam, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { formatOere } from '@app/domain';
-import { problem, ProblemException } from '@app/platform/http/problem';
 import { AuditQueries } from '@app/read-models/queries/audit.queries';
 import { StatementQueries } from '@app/read-models/queries/statement.queries';
 import { CSV_TYPE, statementCsvText, statementJson, statementXlsx, XLSX_TYPE } from '@app/read-models/statements/statement-formats';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { READ_MODELS } from '../api.tokens';
+import { IsInstant, IsLogPosition } from '../http/query-forms';
 import { entryJson } from './ledger-json';
 import { MinPositionInterceptor } from './min-position.interceptor';
 import { AsOfQuery } from './query-params.dto';
@@ -34,17 +34,17 @@ export class StatementQuery extends AsOfQuery {
 export class ChangesQuery {
   @ApiPropertyOptional({ description: 'postings recorded after this instant (ISO 8601); default the beginning' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   from?: string;
 
   @ApiPropertyOptional({ description: 'and at or before this instant; default now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   to?: string;
 
   @ApiPropertyOptional({ description: 'wait until the read models include this log position' })
   @IsOptional()
-  @Matches(/^\d{1,19}$/, { message: 'minPosition must be a log position (digits)' })
+  @IsLogPosition()
   minPosition?: string;
 }
 
@@ -54,8 +54,6 @@ function formatOf(format: string | undefined, accept: string | undefined): 'json
   if (accept?.includes(CSV_TYPE)) return 'csv';
   return 'json';
 }
-
-const YEAR = /^\d{4}$/;
 
 @ApiTags('finance')
 @Controller('v1/municipalities/:m')
@@ -85,7 +83,6 @@ export class FinanceController {
     @Res({ passthrough: true }) res: Response,
     @Headers('accept') accept?: string,
   ) {
-    if (!YEAR.test(year)) throw new ProblemException(problem(400, 'validation', 'year must be four digits', { errors: [{ path: 'year', message: 'must be YYYY' }] }));
     const statement = await this.statements.statement({
       municipality: m,
       year: Number(year),

@@ -8,6 +8,7 @@ import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, READ_MODELS } from '../api.tokens';
+import { isPosition } from '../http/query-forms';
 
 @Injectable()
 export class MinPositionInterceptor implements NestInterceptor {
@@ -18,7 +19,8 @@ export class MinPositionInterceptor implements NestInterceptor {
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const raw = context.switchToHttp().getRequest<Request>().query.minPosition;
-    if (typeof raw === 'string' && /^\d{1,19}$/.test(raw)) {
+    // Interceptors run before the validation pipe: a malformed value is left to it (400).
+    if (typeof raw === 'string' && isPosition(raw)) {
       const reached = await waitForPosition(this.readModels, BigInt(raw), this.config.minPositionWaitMs);
       if (!reached) {
         throw new ProblemException(problem(503, 'not-yet-projected', `the read models have not reached position ${raw} yet`, { retryAfter: 1 }));

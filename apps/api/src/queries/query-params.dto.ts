@@ -1,19 +1,18 @@
 // Query-string parameters shared by the read endpoints (API.md "Queries"), validated by class-validator.
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsCalendarDate, IsCursor, IsInstant, IsLogPosition } from '../http/query-forms';
 
 export class AsOfQuery {
   @ApiPropertyOptional({ description: 'answer as known at this recorded instant (ISO 8601); default now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   asOf?: string;
 
   @ApiPropertyOptional({ description: 'wait until the read models include this log position (from a command response)' })
   @IsOptional()
-  @Matches(/^\d{1,19}$/, { message: 'minPosition must be a log position (digits)' })
+  @IsLogPosition()
   minPosition?: string;
 }
 
@@ -33,12 +32,12 @@ export class LedgerFilterQuery extends AsOfQuery {
 
   @ApiPropertyOptional({ description: 'entries whose activity period ends on or after this date' })
   @IsOptional()
-  @Matches(DATE, { message: 'activityFrom must be YYYY-MM-DD' })
+  @IsCalendarDate()
   activityFrom?: string;
 
   @ApiPropertyOptional({ description: 'entries whose activity period starts on or before this date' })
   @IsOptional()
-  @Matches(DATE, { message: 'activityTo must be YYYY-MM-DD' })
+  @IsCalendarDate()
   activityTo?: string;
 }
 
@@ -53,7 +52,7 @@ export class LedgerEntriesQuery extends LedgerFilterQuery {
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
-  @Matches(/^\d{1,19}\.\d{1,9}$/, { message: 'cursor must be a nextCursor from an earlier page' })
+  @IsCursor()
   cursor?: string;
 }
 

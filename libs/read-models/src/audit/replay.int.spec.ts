@@ -100,3 +100,14 @@ it('verify reports the difference when a live read model is tampered with', asyn
     await live.query(`UPDATE ledger_entry SET refund_oere = refund_oere - 100 WHERE cost_item_id = 'expense:E-P1' AND kind = 'original'`);
   }
 });
+
+it('verify on a schema that holds no replay yet says so in one sentence, not in SQL', async () => {
+  const empty = await openReadModels(db.url, 'replay_never', 1);
+  try {
+    await expect(verifyReplay(live, empty)).rejects.toThrow(
+      new Error('schema replay_never holds no replay yet: run replay --until <instant> first, or verify --until <instant>'),
+    );
+  } finally {
+    await empty.destroy();
+  }
+});

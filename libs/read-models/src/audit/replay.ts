@@ -72,8 +72,9 @@ export async function replayInto(store: EventStore, databaseUrl: string, target:
 
 /** The instant a replayed schema stands for (written by replayInto). */
 export async function replayedAsOf(replayed: DataSource): Promise<string> {
-  const rows: { as_of: Date }[] = await replayed.query('SELECT as_of FROM replay_info');
-  if (!rows.length) throw new Error('this schema holds no replay (run replay first)');
+  const [{ found, schema }]: { found: string | null; schema: string }[] = await replayed.query(`SELECT to_regclass('replay_info') AS found, current_schema() AS schema`);
+  const rows: { as_of: Date }[] = found ? await replayed.query('SELECT as_of FROM replay_info') : [];
+  if (!rows.length) throw new Error(`schema ${schema} holds no replay yet: run replay --until <instant> first, or verify --until <instant>`);
   return rows[0].as_of.toISOString();
 }
 

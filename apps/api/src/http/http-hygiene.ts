@@ -1,0 +1,33 @@
+// What every response and request body goes through before the controllers: security headers,
+// no caching of ledger data, and the media type of a body checked (415) before it is parsed.
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { problem } from '@app/platform/http/problem';
+
+export const JSON_TYPES = ['application/json', 'application/*+json'];
+
+/** Security headers; X-Powered-By goes too. The docs page and the web app load only their own scripts. */
+export const securityHeaders = helmet();
+
+/**
+ * Ledger, statement, timeline and command answers are personal and financial data: no browser
+ * or proxy may keep them. The docs page and the web app's static files may be cached.
+ */
+export function noStore(req: Request, res: Response, next: NextFunction): void {
+  if (!req.path.startsWith('/v1/docs') && !req.path.startsWith('/app/')) res.setHeader('Cache-Control', 'no-store');
+  next();
+}
+
+/** A request with a body that is not JSON is refused with 415 (body-parser would leave it unread). */
+export function requireJsonBody(req: Request, res: Response, next: NextFunction): void {
+  if (!req.is(JSON_TYPES) && hasBody(req)) {
+    const body = problem(415, 'unsupported-media-type', `the request body must be application/json, not ${req.headers['content-type'] ?? 'untyped'}`);
+    res.status(415).type('application/problem+json').send(JSON.stringify(body));
+    return;
+  }
+  next();
+}
+
+function hasBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+}
