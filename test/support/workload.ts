@@ -15,7 +15,10 @@ function rng(seed: number) {
   };
 }
 
-export async function runWorkload(system: TestSystem, persons: number, seed = 1): Promise<string> {
+/** Where the commands go: a test system, or the URL of a running one with a way to mint its tokens. */
+export type WorkloadTarget = { http: Parameters<typeof request>[0]; token: TestSystem['token'] };
+
+export async function runWorkload(system: WorkloadTarget, persons: number, seed = 1): Promise<string> {
   const pick = rng(seed);
   const token = system.token('jobcentre', '101');
   const commands: Record<string, unknown>[] = [];

@@ -1,76 +1,46 @@
 // `npm run cli -- explain --date 2025-03-01 --target-group jobafklaring --offer-kind mentor --mentor
 // --within-mentor-window true` prints one refund decision of the rulebook: outcome, rate, cap, accounts, the
 // interval in which the same decision holds, and the citations it rests on.
-import {
-  EXPENSE_TYPES,
-  OFFER_KINDS,
-  READINESS,
-  TARGET_GROUPS,
-  type ExpenseType,
-  type OfferKind,
-  type Readiness,
-  type TargetGroup,
-  type TargetGroupAttributes,
-} from '@app/domain/shared/vocabulary';
+import type { ExpenseType, OfferKind, Readiness, TargetGroup, TargetGroupAttributes } from '@app/domain/shared/vocabulary';
 import { RULEBOOK_VERSION, accountKey, decideRefund, groupingByKey, ruleById, type Account, type RefundDecision, type RefundQuery } from '@app/rules';
-import { parseArgs } from 'node:util';
 import { isCalendarDate } from './rulebook.command';
 import { UsageError } from './usage-error';
 
-function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}`);
-  return value as T;
+/** The options as the command line gives them (commander checks the choices). */
+export interface ExplainOptions {
+  date: string;
+  targetGroup: TargetGroup;
+  offerKind: OfferKind;
+  expenseType?: ExpenseType;
+  mentor?: boolean;
+  readiness?: Readiness;
+  sickPayCategory?: '1' | '2' | '3';
+  monthsUnemployed?: string;
+  withinMentorWindow?: 'true' | 'false';
+  mentorAgreementTargetGroup?: TargetGroup;
+  scheme?: 'igu';
 }
 
-function required<T>(flag: string, value: T | undefined): T {
-  if (value === undefined) throw new UsageError(`--${flag} is required`);
-  return value;
-}
-
-/** The refund query the options describe (throws UsageError for missing or bad options). Pure. */
-export function parseExplainArgs(argv: string[]): RefundQuery {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      date: { type: 'string' },
-      'target-group': { type: 'string' },
-      'offer-kind': { type: 'string' },
-      'expense-type': { type: 'string' },
-      mentor: { type: 'boolean' },
-      readiness: { type: 'string' },
-      'sick-pay-category': { type: 'string' },
-      'months-unemployed': { type: 'string' },
-      'within-mentor-window': { type: 'string' },
-      'mentor-agreement-target-group': { type: 'string' },
-      scheme: { type: 'string' },
-    },
-  });
-  const date = required('date', values.date);
+/** The refund query the options describe (throws UsageError for bad combinations). Pure. */
+export function explainQuery(options: ExplainOptions): RefundQuery {
+  const { date, targetGroup, offerKind, expenseType, readiness } = options;
   if (!isCalendarDate(date)) throw new UsageError('--date must be a calendar date YYYY-MM-DD');
-  const targetGroup = required('target-group', oneOf<TargetGroup>('target-group', values['target-group'], TARGET_GROUPS));
-  const offerKind = required('offer-kind', oneOf<OfferKind>('offer-kind', values['offer-kind'], OFFER_KINDS));
-  const expenseType = oneOf<ExpenseType>('expense-type', values['expense-type'], EXPENSE_TYPES);
-  if ((expenseType === undefined) === (values.mentor !== true)) throw new UsageError('give exactly one of --expense-type <type> or --mentor');
+  if ((expenseType === undefined) === (options.mentor !== true)) throw new UsageError('give exactly one of --expense-type <type> or --mentor');
 
   const attributes: TargetGroupAttributes = {};
-  const readiness = oneOf<Readiness>('readiness', values.readiness, READINESS);
   if (readiness) attributes.readiness = readiness;
-  const category = oneOf('sick-pay-category', values['sick-pay-category'], ['1', '2', '3'] as const);
-  if (category) attributes.sickPayCategory = Number(category) as 1 | 2 | 3;
+  if (options.sickPayCategory) attributes.sickPayCategory = Number(options.sickPayCategory) as 1 | 2 | 3;
 
   const query: RefundQuery = { date, targetGroup, offerKind, cost: expenseType ? { kind: 'expense', expenseType } : { kind: 'mentor' } };
-  if (readiness || category) query.attributes = attributes;
-  const months = values['months-unemployed'];
+  if (readiness || options.sickPayCategory) query.attributes = attributes;
+  const months = options.monthsUnemployed;
   if (months !== undefined) {
     if (!/^\d+(\.\d+)?$/.test(months)) throw new UsageError('--months-unemployed takes a non-negative number');
     query.monthsUnemployed = Number(months);
   }
-  const window = oneOf('within-mentor-window', values['within-mentor-window'], ['true', 'false'] as const);
-  if (window) query.withinMentorWindow = window === 'true';
-  const agreement = oneOf<TargetGroup>('mentor-agreement-target-group', values['mentor-agreement-target-group'], TARGET_GROUPS);
-  if (agreement) query.mentorAgreementTargetGroup = agreement;
-  if (oneOf('scheme', values.scheme, ['igu'] as const)) query.scheme = 'igu';
+  if (options.withinMentorWindow) query.withinMentorWindow = options.withinMentorWindow === 'true';
+  if (options.mentorAgreementTargetGroup) query.mentorAgreementTargetGroup = options.mentorAgreementTargetGroup;
+  if (options.scheme) query.scheme = options.scheme;
   return query;
 }
 
@@ -126,8 +96,8 @@ export function formatExplanation(query: RefundQuery, decision: RefundDecision):
   return lines.join('\n');
 }
 
-export async function explainCommand(argv: string[]): Promise<void> {
-  const query = parseExplainArgs(argv);
+export async function explainCommand(options: ExplainOptions): Promise<void> {
+  const query = explainQuery(options);
   let decision: RefundDecision;
   try {
     decision = decideRefund(query);

@@ -1,20 +1,21 @@
-// Finance and audit from the command line (issue 6):
+// Finance and audit from the command line (options: apps/cli/src/program.ts):
 //   statement --municipality 101 --year 2025 [--quarter 1-4] [--as-of <instant>] --format xlsx|csv|json [--out file]
 //   changes   --municipality 101 --from <instant> [--to <instant>]
 //   replay    --until <instant|position> [--schema replay]
 //   verify    [--until <instant|position>] [--schema replay]
-// They read the read models of the configured system (embedded default under DATA_DIR, or DATABASE_URL).
+// They read the read models of the configured system: DATABASE_URL, the running `npm start` of
+// DATA_DIR, or the embedded default under DATA_DIR.
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { formatOere } from '@app/domain';
 import { loadConfig } from '@app/platform/config/app-config';
-import { DEFAULT_REPLAY_SCHEMA, parseUntil, replayInto, verifyReplay } from '@app/read-models/audit/replay';
+import { parseUntil, replayInto, verifyReplay, type ReplayResult, type ReplayTarget } from '@app/read-models/audit/replay';
 import { AuditQueries } from '@app/read-models/queries/audit.queries';
 import { StatementQueries } from '@app/read-models/queries/statement.queries';
 import { openReadModels } from '@app/read-models/read-model-data-source';
 import { readCheckpoint } from '@app/read-models/runner/projection-runner';
 import { statementCsvText, statementJson, statementXlsx } from '@app/read-models/statements/statement-formats';
 import { decideRefund } from '@app/rules';
+import { catchUpProgress } from '../progress';
 import { openSystem, type System } from '../system/open-system';
 import { UsageError } from './usage-error';
 
@@ -42,23 +43,27 @@ async function withSystem<T>(run: (system: System) => Promise<T>): Promise<T> {
   }
 }
 
-export async function statementCommand(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { municipality: { type: 'string' }, year: { type: 'string' }, quarter: { type: 'string' }, 'as-of': { type: 'string' }, format: { type: 'string', default: 'json' }, out: { type: 'string' } },
-  });
-  if (!values.municipality || !MUNICIPALITY.test(values.municipality)) throw new UsageError('--municipality must be a three-digit kommunekode');
-  if (!values.year || !/^\d{4}$/.test(values.year)) throw new UsageError('--year must be four digits');
-  if (values.quarter !== undefined && !/^[1-4]$/.test(values.quarter)) throw new UsageError('--quarter must be 1-4');
-  const format = values.format!;
-  if (!['json', 'csv', 'xlsx'].includes(format)) throw new UsageError('--format must be json, csv or xlsx');
+export interface StatementOptions {
+  municipality: string;
+  year: string;
+  quarter?: '1' | '2' | '3' | '4';
+  asOf?: string;
+  format: 'json' | 'csv' | 'xlsx';
+  out?: string;
+}
+
+export async function statementCommand(values: StatementOptions): Promise<void> {
+  if (!MUNICIPALITY.test(values.municipality)) throw new UsageError('--municipality must be a three-digit kommunekode');
+  if (!/^\d{4}$/.test(values.year)) throw new UsageError('--year must be four digits');
+  const format = values.format;
   if (format === 'xlsx' && !values.out) throw new UsageError('--format xlsx needs --out <file>');
+  const asOf = instant(values.asOf, 'as-of', new Date().toISOString());
   await withSystem(async (system) => {
     const statement = await new StatementQueries(system.readModels).statement({
-      municipality: values.municipality!,
+      municipality: values.municipality,
       year: Number(values.year),
       quarter: values.quarter ? (Number(values.quarter) as 1 | 2 | 3 | 4) : null,
-      asOf: instant(values['as-of'], 'as-of', new Date().toISOString()),
+      asOf,
     });
     const output = format === 'xlsx' ? await statementXlsx(statement) : format === 'csv' ? statementCsvText(statement) : `${JSON.stringify(statementJson(statement), null, 2)}\n`;
     if (values.out) {
@@ -68,13 +73,19 @@ export async function statementCommand(argv: string[]): Promise<void> {
   });
 }
 
-export async function changesCommand(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { municipality: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean', default: false } } });
-  if (!values.municipality || !MUNICIPALITY.test(values.municipality)) throw new UsageError('--municipality must be a three-digit kommunekode');
+export interface ChangesOptions {
+  municipality: string;
+  from: string;
+  to?: string;
+  json?: boolean;
+}
+
+export async function changesCommand(values: ChangesOptions): Promise<void> {
+  if (!MUNICIPALITY.test(values.municipality)) throw new UsageError('--municipality must be a three-digit kommunekode');
   const from = instant(values.from, 'from');
   const to = instant(values.to, 'to', new Date().toISOString());
   await withSystem(async (system) => {
-    const changes = await new AuditQueries(system.readModels).changes(values.municipality!, from, to);
+    const changes = await new AuditQueries(system.readModels).changes(values.municipality, from, to);
     if (values.json) return void console.log(JSON.stringify(changes, null, 2));
     console.log(`postings of ${values.municipality} recorded after ${from} and at or before ${to}, by causing command:`);
     for (const c of changes.commands) {
@@ -85,23 +96,50 @@ export async function changesCommand(argv: string[]): Promise<void> {
   });
 }
 
-export async function replayCommand(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { until: { type: 'string' }, schema: { type: 'string', default: DEFAULT_REPLAY_SCHEMA } } });
-  if (!values.until) throw new UsageError('--until <instant or position> is required');
-  const target = parseUntil(values.until);
+export interface ReplayOptions {
+  until: string;
+  schema: string;
+}
+
+/** The replay target of --until (a usage error when it is neither a position nor an instant). */
+function untilOption(value: string): ReplayTarget {
+  try {
+    return parseUntil(value);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** Replays with a progress bar on standard error. */
+async function replayShowingProgress(system: System, target: ReplayTarget, schema: string): Promise<ReplayResult> {
+  const progress = catchUpProgress('replay');
+  try {
+    return await replayInto(system.store, system.databaseUrl, target, decideRefund, schema, progress.onProgress);
+  } finally {
+    progress.stop();
+  }
+}
+
+export async function replayCommand(values: ReplayOptions): Promise<void> {
+  const target = untilOption(values.until);
   await withSystem(async (system) => {
     const started = Date.now();
-    const result = await replayInto(system.store, system.databaseUrl, target, decideRefund, values.schema);
+    const result = await replayShowingProgress(system, target, values.schema);
     console.log(
       `replayed ${result.applied} events (log through position ${result.throughPosition ?? '-'}) into schema ${result.schema} as of ${result.asOf} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
   });
 }
 
-export async function verifyCommand(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { until: { type: 'string' }, schema: { type: 'string', default: DEFAULT_REPLAY_SCHEMA } } });
+export interface VerifyOptions {
+  until?: string;
+  schema: string;
+}
+
+export async function verifyCommand(values: VerifyOptions): Promise<void> {
+  const target = values.until === undefined ? null : untilOption(values.until);
   await withSystem(async (system) => {
-    if (values.until) await replayInto(system.store, system.databaseUrl, parseUntil(values.until), decideRefund, values.schema);
+    if (target) await replayShowingProgress(system, target, values.schema);
     const replayed = await openReadModels(system.databaseUrl, values.schema, 2);
     try {
       const verdict = await verifyReplay(system.readModels, replayed);

@@ -8,7 +8,8 @@ import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-sto
 import { newEvent } from '@app/event-store/testing/event-store.contract';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
 import { startTestServer, type TestServer } from '../../../../test/esdb-test-server';
-import { migrateLogCommand } from './migrate-log.command';
+import { parseCommandLine } from '../program';
+import { migrateLogCommand, type MigrateLogOptions } from './migrate-log.command';
 import { UsageError } from './usage-error';
 
 let server: TestServer;
@@ -50,17 +51,26 @@ async function everything(store: EventStore): Promise<RecordedEvent[]> {
 
 const shape = ({ id, type, stream, revision, data, metadata }: RecordedEvent) => ({ id, type, stream, revision, data, metadata });
 
+/** Runs the command as the command line parses `argv`; returns the printed lines and the progress reported. */
 async function run(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<string[]> {
+  const parsed = parseCommandLine(['migrate-log', ...argv]);
+  if (!('command' in parsed)) throw new Error(`not a migrate-log command line: ${argv.join(' ')}`);
   const lines: string[] = [];
-  await migrateLogCommand(argv, { env: { AUTH_JWT_SECRET: 'test', ...env }, print: (line) => lines.push(line), progressEveryMs: 0 });
+  await migrateLogCommand(parsed.options as unknown as MigrateLogOptions, {
+    env: { AUTH_JWT_SECRET: 'test', ...env },
+    print: (line) => lines.push(line),
+    progress: () => ({ update: (done, total, count) => lines.push(`progress: ${count} events, ${done} of ${total}`), stop: () => undefined }),
+  });
   return lines;
 }
 
-it('copies the log once, prints progress and counts, and copies only what is new on a later run', async () => {
+it('copies the log once, reports progress (events, position of the head) and counts, and copies only what is new on a later run', async () => {
   expect(await grow(42)).toBe(84);
   const first = await run(['--from', db.url, '--to', server.url, '--batch-size', '25']);
   expect(first[0]).toMatch(/^source: PostgreSQL postgres/);
-  expect(first).toContainEqual(expect.stringMatching(/^ {2}copied 25, skipped 0 \(already in the target\), source position \d+/));
+  const head = (await source.headPosition())!.toString();
+  expect(first).toContainEqual(`progress: 25 events, ${(await source.readAll(null, 25))[24].position} of ${head}`);
+  expect(first).toContainEqual(`progress: 84 events, ${head} of ${head}`);
   expect(first[first.length - 1]).toMatch(/^migrate-log done in [\d.]+ s: 84 events in the source, 84 copied now, 0 already in the target$/);
 
   const target = await EventStoredbEventStore.connect(server.url);

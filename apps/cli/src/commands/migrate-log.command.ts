@@ -6,18 +6,23 @@
 // the command again: what the target already holds is skipped, and a complete copy copies nothing.
 import type { EventStore } from '@app/event-store/event-store.port';
 import { EventStoredbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
-import { migrateLog, type MigrateProgress } from '@app/event-store/migrate-log';
+import { migrateLog } from '@app/event-store/migrate-log';
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
 import { loadConfig } from '@app/platform/config/app-config';
-import { parseArgs } from 'node:util';
+import { progress as progressBar, type Progress } from '../progress';
 import { openSystem } from '../system/open-system';
 import { UsageError } from './usage-error';
+
+export interface MigrateLogOptions {
+  from?: string;
+  to?: string;
+  batchSize: string;
+}
 
 export interface MigrateLogIo {
   env?: NodeJS.ProcessEnv;
   print?: (line: string) => void;
-  /** Least time between two progress lines. */
-  progressEveryMs?: number;
+  progress?: (label: string) => Progress;
 }
 
 const ESDB_URL = /^(esdb|esdb\+discover):\/\//;
@@ -27,16 +32,12 @@ function shown(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
 
-export async function migrateLogCommand(argv: string[], { env = process.env, print = console.log, progressEveryMs = 1000 }: MigrateLogIo = {}): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { from: { type: 'string' }, to: { type: 'string' }, 'batch-size': { type: 'string', default: '1000' } },
-  });
+export async function migrateLogCommand(values: MigrateLogOptions, { env = process.env, print = console.log, progress = progressBar }: MigrateLogIo = {}): Promise<void> {
   const to = values.to ?? env.EVENTSTORE_URL;
   if (!to) throw new UsageError('migrate-log needs the EventStoreDB to copy into: --to esdb://… or EVENTSTORE_URL');
   if (!ESDB_URL.test(to)) throw new UsageError('--to (or EVENTSTORE_URL) must be an esdb:// connection string');
   if (values.from !== undefined && !/^postgres(ql)?:\/\//.test(values.from)) throw new UsageError('--from must be a postgres:// URL');
-  const batchSize = Number(values['batch-size']);
+  const batchSize = Number(values.batchSize);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new UsageError('--batch-size takes 1 to 10000');
 
   let source: EventStore;
@@ -47,9 +48,9 @@ export async function migrateLogCommand(argv: string[], { env = process.env, pri
     closeSource = () => source.close();
   } else {
     // The PostgreSQL log of the system, whatever EVENTSTORE_URL says about where it runs next.
-    const config = { ...loadConfig(env), eventStoreUrl: undefined };
+    const config = loadConfig({ ...env, EVENTSTORE_URL: undefined });
     print(config.databaseUrl ? `source: PostgreSQL of DATABASE_URL ${shown(config.databaseUrl)}` : `source: embedded PostgreSQL in ${config.dataDir}`);
-    const system = await openSystem(config, print);
+    const system = await openSystem(config, { log: print });
     source = system.store;
     closeSource = () => system.close();
   }
@@ -58,19 +59,12 @@ export async function migrateLogCommand(argv: string[], { env = process.env, pri
     const target = await EventStoredbEventStore.connect(to);
     try {
       const started = Date.now();
-      let printed = 0;
-      const report = ({ copied, skipped, position }: MigrateProgress) => {
-        const seconds = (Date.now() - started) / 1000;
-        print(`  copied ${copied}, skipped ${skipped} (already in the target), source position ${position}, ${Math.round(copied / Math.max(seconds, 0.001))} events/s`);
-      };
+      const head = Number((await source.headPosition()) ?? 0n);
+      const bar = progress('migrate-log');
       const result = await migrateLog(source, target, {
         batchSize,
-        onProgress: (progress) => {
-          if (Date.now() - printed < progressEveryMs) return;
-          printed = Date.now();
-          report(progress);
-        },
-      });
+        onProgress: ({ copied, skipped, position }) => bar.update(Number(position), head, copied + skipped),
+      }).finally(() => bar.stop());
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       print(`migrate-log done in ${seconds} s: ${result.copied + result.skipped} events in the source, ${result.copied} copied now, ${result.skipped} already in the target`);
     } finally {

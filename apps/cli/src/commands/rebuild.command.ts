@@ -4,16 +4,20 @@ import { loadConfig } from '@app/platform/config/app-config';
 import { allProjections } from '@app/read-models/projections/all-projections';
 import { rebuildLive } from '@app/read-models/rebuild/rebuild';
 import { decideRefund } from '@app/rules';
+import { catchUpProgress } from '../progress';
 import { openSystem } from '../system/open-system';
 
 export async function rebuildCommand(): Promise<void> {
   const system = await openSystem(loadConfig());
+  const progress = catchUpProgress('rebuild');
   try {
     const started = Date.now();
-    const applied = await rebuildLive(system.databaseUrl, system.store, allProjections(decideRefund));
+    const applied = await rebuildLive(system.databaseUrl, system.store, allProjections(decideRefund), { onProgress: progress.onProgress });
+    progress.stop();
     const seconds = (Date.now() - started) / 1000;
     console.log(`rebuilt the read models from ${applied} events in ${seconds.toFixed(1)} s and swapped them in`);
   } finally {
+    progress.stop();
     await system.close();
   }
 }

@@ -2,7 +2,6 @@
 // date as a table, so a finance officer can check them against the sources they cite.
 import { TARGET_GROUPS, type IsoDate, type TargetGroup } from '@app/domain/shared/vocabulary';
 import { COST_CATEGORIES, RULEBOOK_VERSION, ruleById, rulesInForce, type RuleTableRow } from '@app/rules';
-import { parseArgs } from 'node:util';
 import { renderTable, type Column } from './text-table';
 import { UsageError } from './usage-error';
 
@@ -67,15 +66,9 @@ export function formatRulebook(date: IsoDate, rows: readonly RuleTableRow[], tar
   return [heading, '', renderTable(COLUMNS, rows.map(rulebookTableRow)), '', ...legend].join('\n');
 }
 
-export function parseRulebookArgs(argv: string[]): { date: IsoDate; targetGroup?: TargetGroup } {
-  const { values } = parseArgs({ args: argv, options: { date: { type: 'string' }, 'target-group': { type: 'string' } } });
-  const date = values.date;
-  if (!date || !isCalendarDate(date)) throw new UsageError('--date must be a calendar date YYYY-MM-DD');
-  const targetGroup = values['target-group'];
-  if (targetGroup !== undefined && !(TARGET_GROUPS as readonly string[]).includes(targetGroup)) {
-    throw new UsageError(`--target-group must be one of ${TARGET_GROUPS.join(', ')}`);
-  }
-  return { date, ...(targetGroup !== undefined && { targetGroup: targetGroup as TargetGroup }) };
+export interface RulebookOptions {
+  date: string;
+  targetGroup?: TargetGroup;
 }
 
 export function isCalendarDate(value: string): boolean {
@@ -84,8 +77,8 @@ export function isCalendarDate(value: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
-export async function rulebookCommand(argv: string[]): Promise<void> {
-  const { date, targetGroup } = parseRulebookArgs(argv);
+export async function rulebookCommand({ date, targetGroup }: RulebookOptions): Promise<void> {
+  if (!isCalendarDate(date)) throw new UsageError('--date must be a calendar date YYYY-MM-DD');
   const rows = rulesInForce(date).filter((row) => !targetGroup || row.targetGroups.split(', ').includes(targetGroup));
   console.log(formatRulebook(date, rows, targetGroup));
 }

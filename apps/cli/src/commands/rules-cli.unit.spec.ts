@@ -1,9 +1,38 @@
 // The rulebook and explain commands: argument parsing and the printed table/explanation (pure functions).
 import { decideRefund, rulesInForce } from '@app/rules';
-import { formatExplanation, parseExplainArgs } from './explain.command';
-import { formatRulebook, listOrAll, parseRulebookArgs } from './rulebook.command';
+import { parseCommandLine } from '../program';
+import { explainQuery, formatExplanation, type ExplainOptions } from './explain.command';
+import { formatRulebook, listOrAll, rulebookCommand } from './rulebook.command';
 import { wrap } from './text-table';
 import { UsageError } from './usage-error';
+
+/** The options the command line gives the command, or what it printed to standard error when it refused them. */
+function parse(argv: string[]): { options: Record<string, unknown> } | { refused: string } {
+  let err = '';
+  const parsed = parseCommandLine(argv, { out: () => undefined, err: (text) => (err += text) });
+  return 'command' in parsed ? { options: parsed.options } : { refused: err };
+}
+
+function optionsOf(argv: string[]): Record<string, unknown> {
+  const parsed = parse(argv);
+  if ('refused' in parsed) throw new Error(parsed.refused);
+  return parsed.options;
+}
+
+const parseExplainArgs = (argv: string[]) => explainQuery(optionsOf(['explain', ...argv]) as unknown as ExplainOptions);
+
+/** Why the explain command refuses `argv`: the command line's message, or the command's UsageError. */
+function refusal(argv: string[]): string {
+  const parsed = parse(['explain', ...argv]);
+  if ('refused' in parsed) return parsed.refused;
+  try {
+    explainQuery(parsed.options as unknown as ExplainOptions);
+  } catch (error) {
+    if (error instanceof UsageError) return error.message;
+    throw error;
+  }
+  throw new Error(`accepted: ${argv.join(' ')}`);
+}
 
 describe('rulebook command', () => {
   it('prints every row in force with rate, cap, accounts, validity and abbreviated seed citations', () => {
@@ -25,12 +54,12 @@ describe('rulebook command', () => {
     expect(listOrAll(['a'], ['a', 'b', 'c', 'd'])).toBe('a');
   });
 
-  it('parses --date and an optional --target-group, rejecting bad values', () => {
-    expect(parseRulebookArgs(['--date', '2025-03-01'])).toEqual({ date: '2025-03-01' });
-    expect(parseRulebookArgs(['--date', '2025-03-01', '--target-group', 'jobafklaring'])).toEqual({ date: '2025-03-01', targetGroup: 'jobafklaring' });
-    expect(() => parseRulebookArgs([])).toThrow(UsageError);
-    expect(() => parseRulebookArgs(['--date', '2025-02-30'])).toThrow(UsageError);
-    expect(() => parseRulebookArgs(['--date', '2025-03-01', '--target-group', 'x'])).toThrow(UsageError);
+  it('parses --date and an optional --target-group, rejecting bad values', async () => {
+    expect(optionsOf(['rulebook', '--date', '2025-03-01'])).toEqual({ date: '2025-03-01' });
+    expect(optionsOf(['rulebook', '--date', '2025-03-01', '--target-group', 'jobafklaring'])).toEqual({ date: '2025-03-01', targetGroup: 'jobafklaring' });
+    expect(parse(['rulebook'])).toEqual({ refused: expect.stringContaining("required option '--date <YYYY-MM-DD>' not specified") });
+    expect(parse(['rulebook', '--date', '2025-03-01', '--target-group', 'x'])).toEqual({ refused: expect.stringContaining('Allowed choices are') });
+    await expect(rulebookCommand({ date: '2025-02-30' })).rejects.toThrow(UsageError);
   });
 
   it('wraps cells at "; " or spaces within the width', () => {
@@ -54,13 +83,12 @@ describe('explain command', () => {
     [['--target-group', 'dagpenge', '--offer-kind', 'mentor', '--mentor'], /--date/],
     [['--date', '2025-03-01', '--target-group', 'dagpenge', '--offer-kind', 'mentor'], /exactly one of/],
     [['--date', '2025-03-01', '--target-group', 'dagpenge', '--offer-kind', 'mentor', '--mentor', '--expense-type', 'rent'], /exactly one of/],
-    [['--date', '2025-03-01', '--target-group', 'nobody', '--offer-kind', 'mentor', '--mentor'], /--target-group must be one of/],
+    [['--date', '2025-03-01', '--target-group', 'nobody', '--offer-kind', 'mentor', '--mentor'], /--target-group <group>' argument 'nobody' is invalid/],
     [['--date', '2025-03-01', '--target-group', 'dagpenge', '--offer-kind', 'mentor', '--mentor', '--within-mentor-window', 'yes'], /true, false/],
     [['--date', '2025-03-01', '--target-group', 'sygedagpenge', '--offer-kind', 'mentor', '--mentor', '--sick-pay-category', '4'], /1, 2, 3/],
     [['--date', '2025-03-01', '--target-group', 'kontanthjaelp', '--offer-kind', 'mentor', '--mentor', '--months-unemployed=-1'], /non-negative/],
   ])('rejects %j', (argv, message) => {
-    expect(() => parseExplainArgs(argv)).toThrow(UsageError);
-    expect(() => parseExplainArgs(argv)).toThrow(message);
+    expect(refusal(argv)).toMatch(message);
   });
 
   it('prints a rule with rate, cap, accounts with titles, validity and every citation', () => {
@@ -81,7 +109,7 @@ describe('explain command', () => {
     const text = formatExplanation(query, decideRefund(query));
     expect(text).toContain('mentor agreement made while jobafklaring');
     expect(text).toMatch(/outcome\s+rule — NONE-MENTOR-JA-TRANSITION/);
-    expect(() => parseExplainArgs(['--date', '2025-03-01', '--target-group', 'none', '--offer-kind', 'mentor', '--mentor', '--mentor-agreement-target-group', 'x'])).toThrow(UsageError);
+    expect(refusal(['--date', '2025-03-01', '--target-group', 'none', '--offer-kind', 'mentor', '--mentor', '--mentor-agreement-target-group', 'x'])).toMatch(/Allowed choices/);
   });
 
   it('prints an unresolved decision with its reason, the contradicting rules and no invented rate', () => {

@@ -2,24 +2,21 @@
 // migrations, the api in this process and the projector in a supervised child process — until
 // Ctrl-C, which shuts everything down cleanly. `--only api|projector` runs one part (containers).
 import { mintToken } from '@app/platform/auth/principal';
-import { loadConfig } from '@app/platform/config/app-config';
+import { loadConfig, type AppConfig } from '@app/platform/config/app-config';
 import { allProjections } from '@app/read-models/projections/all-projections';
 import { checkOfferValidity, decideRefund } from '@app/rules';
 import { createApiApp } from '../../../api/src/create-api-app';
 import { createProjectorApp } from '../../../projector/src/create-projector-app';
-import { parseArgs } from 'node:util';
+import { recordConnection, removeConnection } from '../system/connection-file';
 import { openSystem } from '../system/open-system';
 import { superviseProjector } from '../system/projector-process';
-import { UsageError } from './usage-error';
 
-export async function startCommand(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { only: { type: 'string' } } });
-  if (values.only !== undefined && values.only !== 'api' && values.only !== 'projector') throw new UsageError('--only takes api or projector');
+export async function startCommand(values: { only?: 'api' | 'projector' }): Promise<void> {
   const config = loadConfig();
   if (values.only !== 'projector') {
     console.log(config.databaseUrl ? 'using the PostgreSQL server of DATABASE_URL' : `starting embedded PostgreSQL in ${config.dataDir}`);
   }
-  const system = await openSystem(config);
+  const system = await openSystem(config, { besideRunning: false });
   if (values.only === 'projector') {
     const projector = await createProjectorApp({ store: system.store, readModels: system.readModels, projections: allProjections(decideRefund) });
     await projector.init();
@@ -33,27 +30,48 @@ export async function startCommand(argv: string[]): Promise<void> {
   const api = await createApiApp({ config, store: system.store, readModels: system.readModels, offerValidity: checkOfferValidity });
   await api.listen(config.port, process.env.HOST ?? '127.0.0.1');
   const url = (await api.getUrl()).replace('[::1]', 'localhost');
-
-  const token = mintToken({ sub: 'dev-admin', role: 'admin', municipality: '*' }, config.jwtSecret);
-  console.log(`
-refund ledger is running
-  api:        ${url}/v1
-  docs:       ${url}/v1/docs   (OpenAPI: ${url}/v1/openapi.json)
-  health:     ${url}/health
-  event log:  ${config.eventStoreUrl ? 'EventStoreDB' : 'PostgreSQL'}
-  dev token (admin, all municipalities, 12 h):
-    ${token}
-  ${config.jwtSecretIsDevelopment ? `AUTH_JWT_SECRET not set: using the development secret in ${config.dataDir}/dev-jwt-secret` : ''}
-  mint others with: npm run cli -- token --role jobcentre --municipality 101
-Ctrl-C stops everything.`);
+  if (system.startedEmbedded) recordConnection(config.dataDir, system.databaseUrl);
+  console.log(banner(config, url, system.startedEmbedded ? system.databaseUrl : null));
 
   onSignals(async (signal) => {
     console.log(`\n${signal}: stopping api, projector and database…`);
     await api.close();
     await child?.stop();
     await system.close();
+    removeConnection(config.dataDir);
     console.log('stopped');
   });
+}
+
+/**
+ * What an operator needs to start working: where the api and its docs are, the DATABASE_URL of
+ * the embedded server for tools elsewhere, and — with the development secret only, never with a
+ * configured one — a token to try it with.
+ */
+function banner(config: AppConfig, url: string, embeddedUrl: string | null): string {
+  const lines = [
+    'refund ledger is running',
+    `  api:          ${url}/v1`,
+    `  docs:         ${url}/v1/docs   (OpenAPI: ${url}/v1/openapi.json)`,
+    `  health:       ${url}/health`,
+    `  event log:    ${config.eventStoreUrl ? 'EventStoreDB' : 'PostgreSQL'}`,
+  ];
+  if (embeddedUrl) {
+    lines.push(`  database:     DATABASE_URL=${embeddedUrl}`, `                (the CLI's commands find it themselves while this runs: npm run cli -- statement …)`);
+  }
+  if (config.jwtSecretIsDevelopment) {
+    const token = mintToken({ sub: 'dev-admin', role: 'admin', municipality: '*' }, config.jwtSecret);
+    lines.push(
+      `  AUTH_JWT_SECRET not set: tokens are signed with the development secret in ${config.dataDir}/dev-jwt-secret`,
+      '  dev token (admin, all municipalities, 12 h):',
+      `    ${token}`,
+      '  mint others with: npm run cli -- token --role jobcentre --municipality 101',
+    );
+  } else {
+    lines.push('  tokens:       signed with AUTH_JWT_SECRET (npm run cli -- token … with the same secret)');
+  }
+  lines.push('Ctrl-C stops everything.');
+  return `\n${lines.join('\n')}`;
 }
 
 /**

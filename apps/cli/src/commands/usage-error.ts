@@ -1,2 +1,2 @@
-/** Bad command-line arguments: main prints the message and the usage, and exits with 2. */
+/** Bad command-line arguments: the command line prints the message and exits with 2. */
 export class UsageError extends Error {}

@@ -6,12 +6,21 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '@app/platform/data
 import { openReadModels } from '@app/read-models/read-model-data-source';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
+import { runningDatabaseUrl } from './connection-file';
 
 export interface System {
   databaseUrl: string;
+  /** Whether this process started the embedded PostgreSQL (and stops it on close). */
+  startedEmbedded: boolean;
   store: EventStore;
   readModels: DataSource;
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  log?: (line: string) => void;
+  /** Use the database of an `npm start` running on DATA_DIR, if there is one (default true). */
+  besideRunning?: boolean;
 }
 
 export async function openEventStore(config: AppConfig, databaseUrl: string): Promise<EventStore> {
@@ -23,20 +32,49 @@ export async function openEventStore(config: AppConfig, databaseUrl: string): Pr
   return PostgresEventStore.connect(databaseUrl);
 }
 
-export async function openSystem(config: AppConfig, log: (line: string) => void = () => {}): Promise<System> {
+/** Starts the embedded server of DATA_DIR; a failure says why, from the server's own last words. */
+async function startEmbedded(dataDir: string, log: (line: string) => void): Promise<EmbeddedDatabase> {
+  const lines: string[] = [];
+  try {
+    return await startEmbeddedPostgres(join(dataDir, 'postgres'), (line) => {
+      lines.push(line);
+      log(line);
+    });
+  } catch (error) {
+    const said = lines.filter((l) => /FATAL|ERROR|already exists|Permission denied/i.test(l)).pop();
+    if (/postmaster\.pid/.test(said ?? '')) {
+      throw new Error(`the embedded PostgreSQL of DATA_DIR ${dataDir} is in use by another process that did not record its connection: stop it, or point DATABASE_URL at it`, { cause: error });
+    }
+    throw said ? new Error(`the embedded PostgreSQL of DATA_DIR ${dataDir} did not start: ${said.trim()}`, { cause: error }) : error;
+  }
+}
+
+export async function openSystem(config: AppConfig, { log = () => {}, besideRunning = true }: OpenOptions = {}): Promise<System> {
   let embedded: EmbeddedDatabase | null = null;
-  if (!config.databaseUrl) embedded = await startEmbeddedPostgres(join(config.dataDir, 'postgres'), log);
-  const databaseUrl = config.databaseUrl ?? embedded!.url;
-  const store = await openEventStore(config, databaseUrl);
-  const readModels = await openReadModels(databaseUrl);
-  return {
-    databaseUrl,
-    store,
-    readModels,
-    close: async () => {
+  let databaseUrl = config.databaseUrl ?? (besideRunning ? runningDatabaseUrl(config.dataDir) : null);
+  if (!databaseUrl) {
+    embedded = await startEmbedded(config.dataDir, log);
+    databaseUrl = embedded.url;
+  }
+  try {
+    const store = await openEventStore(config, databaseUrl);
+    const readModels = await openReadModels(databaseUrl).catch(async (error: unknown) => {
       await store.close();
-      await readModels.destroy();
-      await embedded?.stop();
-    },
-  };
+      throw error;
+    });
+    return {
+      databaseUrl,
+      startedEmbedded: embedded !== null,
+      store,
+      readModels,
+      close: async () => {
+        await store.close();
+        await readModels.destroy();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
 }

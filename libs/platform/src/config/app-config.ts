@@ -33,12 +33,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.EVENTSTORE_URL && !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\//.test(env.EVENTSTORE_URL)) {
     throw new Error('EVENTSTORE_URL must be an esdb:// connection string');
   }
+  let jwtSecret = env.AUTH_JWT_SECRET || undefined;
   return {
     port,
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     eventStoreUrl: env.EVENTSTORE_URL || undefined,
-    jwtSecret: env.AUTH_JWT_SECRET || developmentSecret(dataDir),
+    // Read (and on first use created) only when asked for: commands that need no secret leave DATA_DIR alone.
+    get jwtSecret() {
+      return (jwtSecret ??= developmentSecret(dataDir));
+    },
     jwtSecretIsDevelopment: !env.AUTH_JWT_SECRET,
     bodyLimit: env.BODY_LIMIT ?? '5mb',
     minPositionWaitMs: Number(env.MIN_POSITION_WAIT_MS ?? 5000),

@@ -8,7 +8,7 @@ import { allProjections } from '../projections/all-projections';
 import { LedgerQueries, type SummaryKey } from '../queries/ledger.queries';
 import { StatementQueries } from '../queries/statement.queries';
 import { assertSchemaName, LIVE_SCHEMA, openReadModels } from '../read-model-data-source';
-import { ProjectionRunner } from '../runner/projection-runner';
+import { ProjectionRunner, type CatchUpProgress } from '../runner/projection-runner';
 import { statementJson } from '../statements/statement-formats';
 
 export type ReplayTarget = { position: bigint; instant?: undefined } | { instant: string; position?: undefined };
@@ -38,7 +38,14 @@ export const DEFAULT_REPLAY_SCHEMA = 'replay';
  * afresh), with the same projections as the projector. An instant target applies every event
  * recorded at or before it, in log order; a position target every event up to it.
  */
-export async function replayInto(store: EventStore, databaseUrl: string, target: ReplayTarget, decide: DecideRefund, schema = DEFAULT_REPLAY_SCHEMA): Promise<ReplayResult> {
+export async function replayInto(
+  store: EventStore,
+  databaseUrl: string,
+  target: ReplayTarget,
+  decide: DecideRefund,
+  schema = DEFAULT_REPLAY_SCHEMA,
+  onProgress?: (progress: CatchUpProgress) => void,
+): Promise<ReplayResult> {
   assertSchemaName(schema);
   if (schema === LIVE_SCHEMA || schema === 'public') throw new Error(`refusing to replay into the ${schema} schema`);
   const bootstrap = await openReadModels(databaseUrl, schema, 1);
@@ -60,7 +67,7 @@ export async function replayInto(store: EventStore, databaseUrl: string, target:
       const limit = Date.parse(target.instant);
       accept = (e) => Date.parse(e.metadata.recordedAt) <= limit;
     }
-    const runner = new ProjectionRunner(store, db, allProjections(decide), { name: 'main', batchSize: 2000 });
+    const runner = new ProjectionRunner(store, db, allProjections(decide), { name: 'main', batchSize: 2000, onProgress });
     const applied = until === null ? 0 : await runner.catchUp(until, accept);
     await db.query('CREATE TABLE replay_info (as_of timestamptz NOT NULL, through_position bigint, replayed_at timestamptz NOT NULL DEFAULT now())');
     await db.query('INSERT INTO replay_info (as_of, through_position) VALUES ($1, $2)', [asOf, until?.toString() ?? null]);

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Projection } from '../projections/projection';
 import { assertSchemaName, LIVE_SCHEMA, openReadModels } from '../read-model-data-source';
-import { ProjectionRunner } from '../runner/projection-runner';
+import { ProjectionRunner, type CatchUpProgress } from '../runner/projection-runner';
 
 export interface ProjectOptions {
   /** Stop at this log position (default: the head when called). */
@@ -14,6 +14,7 @@ export interface ProjectOptions {
   /** Skip events (e.g. recorded after an audit instant). */
   accept?: (event: RecordedEvent) => boolean;
   batchSize?: number;
+  onProgress?: (progress: CatchUpProgress) => void;
 }
 
 /** Events per batch of a rebuild: large batches, few statements and commits. */
@@ -115,7 +116,11 @@ export async function projectIntoSchema(url: string, schema: string, store: Even
   const readModels = await openReadModels(url, schema, 2);
   try {
     const deferred = await dropDeferredIndexes(readModels, schema);
-    const runner = new ProjectionRunner(store, readModels, projections, { batchSize: options.batchSize ?? REBUILD_BATCH_SIZE, bulkLoad: true });
+    const runner = new ProjectionRunner(store, readModels, projections, {
+      batchSize: options.batchSize ?? REBUILD_BATCH_SIZE,
+      bulkLoad: true,
+      onProgress: options.onProgress,
+    });
     const applied = await runner.catchUp(options.until ?? null, options.accept);
     await buildDeferredIndexes(url, schema, deferred);
     return applied;
@@ -138,9 +143,9 @@ export async function swapIntoLive(url: string, schema: string): Promise<void> {
 }
 
 /** Rebuilds the live read models from the whole log; the live projector then goes on from the rebuilt checkpoint. */
-export async function rebuildLive(url: string, store: EventStore, projections: Projection[]): Promise<number> {
+export async function rebuildLive(url: string, store: EventStore, projections: Projection[], options: Pick<ProjectOptions, 'onProgress'> = {}): Promise<number> {
   const schema = `${LIVE_SCHEMA}_rebuild_${Date.now()}`;
-  const applied = await projectIntoSchema(url, schema, store, projections);
+  const applied = await projectIntoSchema(url, schema, store, projections, options);
   await swapIntoLive(url, schema);
   return applied;
 }

@@ -15,6 +15,17 @@ export interface RunnerOptions {
    * commit together — and a rebuild starts afresh anyway.
    */
   bulkLoad?: boolean;
+  /** Told after each batch of catchUp how far it got (for a progress bar). */
+  onProgress?: (progress: CatchUpProgress) => void;
+}
+
+export interface CatchUpProgress {
+  /** Events applied so far. */
+  applied: number;
+  /** The position catchUp started after, the one it has reached, and the one it goes to. */
+  from: bigint;
+  through: bigint;
+  head: bigint;
 }
 
 export interface ProjectionLag {
@@ -79,6 +90,7 @@ export class ProjectionRunner {
   async catchUp(until: bigint | null = null, accept: (e: RecordedEvent) => boolean = () => true): Promise<number> {
     const head = until ?? (await this.store.headPosition());
     let checkpoint = await readCheckpoint(this.db, this.name);
+    const from = checkpoint ?? 0n;
     let applied = 0;
     const read = (after: bigint | null) => {
       const reading = this.store.readAll(after, this.batchSize);
@@ -100,6 +112,7 @@ export class ProjectionRunner {
         writing.catch(() => undefined); // awaited at the next batch or below
         applied += accepted.length;
         checkpoint = through;
+        this.options.onProgress?.({ applied, from, through, head: head! });
       }
       if (writing) await writing;
     } catch (error) {
