@@ -6,7 +6,8 @@ export * from './shared/money';
 export * from './shared/hours';
 export * from './shared/iso-date';
 export * from './shared/ids';
-export type { Issue, Schema } from './shared/schema';
+export type { Issue } from './shared/schema';
+export * from './shared/field-schemas';
 
 // errors
 export { DomainError } from './shared/domain-error';
@@ -15,9 +16,9 @@ export { DOMAIN_RULE_CODES, type DomainRuleCode } from './shared/domain-rule-cod
 export { InvalidCommandError } from './shared/invalid-command.error';
 export { UnknownEventVersionError } from './shared/unknown-event-version.error';
 export { InvalidEventDataError } from './shared/invalid-event-data.error';
+export { UnstorableEventError } from './shared/unstorable-event.error';
 
 // commands, context, registry
-export type { CommandEnvelope } from './shared/command-envelope';
 export type { EventEnvelope } from './shared/domain-event';
 export type { EventMetadata } from './shared/event-metadata';
 export type { DecisionContext, RelatedStates } from './shared/decision-context';

@@ -2,6 +2,7 @@
 // (and its context streams) → decide → append with the revision read. Retries are answered from
 // the log itself: the command's events carry its id and body hash in their metadata.
 import {
+  assertStorableEvents,
   fold,
   getCommandDefinition,
   parseEvent,
@@ -165,6 +166,7 @@ export class CommandExecutor {
     const now = this.clock().toISOString();
     const context: DecisionContext = { now, offerValidity: this.offerValidity, related };
     const events = definition.decide(command, state, context);
+    assertStorableEvents(events);
     if (events.length === 0) return { command, request: null, replay: null };
     const last = stored[stored.length - 1];
     return {

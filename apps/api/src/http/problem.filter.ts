@@ -1,6 +1,6 @@
 // The one place where errors become problem+json responses (API.md "Conventions").
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
-import { DomainRuleViolation, InvalidCommandError } from '@app/domain';
+import { DomainRuleViolation, InvalidCommandError, UnstorableEventError } from '@app/domain';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '@app/event-store/event-store.errors';
 import { problem, ProblemException, type Problem } from '@app/platform/http/problem';
 import { isDependencyUnavailable } from '@app/platform/database/unavailable';
@@ -50,6 +50,9 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof ProblemException) return error.problem;
   if (error instanceof InvalidCommandError) {
     return problem(400, 'validation', error.message, { errors: error.errors.map(({ path, message }) => ({ path, message })) });
+  }
+  if (error instanceof UnstorableEventError) {
+    return problem(422, 'domain-rule-violation', error.message, { code: error.code, errors: error.errors.map(({ path, message }) => ({ path, message })) });
   }
   if (error instanceof DomainRuleViolation) {
     return problem(422, 'domain-rule-violation', error.message, { code: error.code, ...error.details });

@@ -1,47 +1,35 @@
-// One entry per CommandType of API.md, so the HTTP layer can handle any command the same way:
-//
-//   const def = getCommandDefinition(type)            // undefined -> 404 unknown command type
-//   const cmd = def.parse(body)                       // InvalidCommandError -> 400
-//   const stream = def.streamOf(cmd)
-//   const { events, revision } = await store.read(stream)           // parseEvent() each
-//   const state = events.reduce(def.evolve, def.initialState)
-//   const related = {}
-//   for (const ref of def.contextStreams?.(cmd) ?? [])               // e.g. the offer of an expense
-//     related[ref.key] = fold(ref.aggregate, await readParsed(ref.stream))
-//   const newEvents = def.decide(cmd, state, { now, offerValidity, related })  // DomainRuleViolation -> 422
-//   await store.append(stream, newEvents, { expectedRevision: revision ?? 'no_stream' })  // conflict -> 409
-//
-// `expectedStream` says what the command expects of its stream: 'no_stream' (it creates the
-// aggregate), 'exists' (it acts on an existing aggregate) or 'any'. The deciders enforce it
-// themselves (e.g. offer.already_registered, offer.not_found), so the handler can always append
-// with the revision it read; it may use `expectedStream` for an early answer.
+// One entry per CommandType of API.md, so the command path handles any command the same way:
+// parse the body with the type's schema (InvalidCommandError -> 400), name its stream, fold the
+// stream (and the context streams the decider needs), decide (DomainRuleViolation -> 422) and
+// append what the decider returns with the revision read (conflict -> 409).
+import type { z } from 'zod';
 import { expenseStream } from '../expenses/expense.stream';
-import { parseRecordOfferExpense } from '../expenses/record-offer-expense/record-offer-expense.command';
+import { parseRecordOfferExpense, recordOfferExpenseSchema } from '../expenses/record-offer-expense/record-offer-expense.command';
 import { decideRecordOfferExpense } from '../expenses/record-offer-expense/record-offer-expense.decide';
-import { parseReverseOfferExpense } from '../expenses/reverse-offer-expense/reverse-offer-expense.command';
+import { parseReverseOfferExpense, reverseOfferExpenseSchema } from '../expenses/reverse-offer-expense/reverse-offer-expense.command';
 import { decideReverseOfferExpense } from '../expenses/reverse-offer-expense/reverse-offer-expense.decide';
 import type { DomainEvent } from '../events/domain-events';
 import { mentorAgreementStream } from '../mentor-agreements/mentor-agreement.stream';
-import { parseRecordMentorHours } from '../mentor-agreements/record-mentor-hours/record-mentor-hours.command';
+import { parseRecordMentorHours, recordMentorHoursSchema } from '../mentor-agreements/record-mentor-hours/record-mentor-hours.command';
 import { decideRecordMentorHours } from '../mentor-agreements/record-mentor-hours/record-mentor-hours.decide';
-import { parseRegisterMentorAgreement } from '../mentor-agreements/register-mentor-agreement/register-mentor-agreement.command';
+import { parseRegisterMentorAgreement, registerMentorAgreementSchema } from '../mentor-agreements/register-mentor-agreement/register-mentor-agreement.command';
 import { decideRegisterMentorAgreement } from '../mentor-agreements/register-mentor-agreement/register-mentor-agreement.decide';
-import { parseCancelOffer } from '../offers/cancel-offer/cancel-offer.command';
+import { parseCancelOffer, cancelOfferSchema } from '../offers/cancel-offer/cancel-offer.command';
 import { decideCancelOffer } from '../offers/cancel-offer/cancel-offer.decide';
-import { parseChangeOfferPeriod } from '../offers/change-offer-period/change-offer-period.command';
+import { parseChangeOfferPeriod, changeOfferPeriodSchema } from '../offers/change-offer-period/change-offer-period.command';
 import { decideChangeOfferPeriod } from '../offers/change-offer-period/change-offer-period.decide';
 import { offerStream } from '../offers/offer.stream';
-import { parseRegisterOffer } from '../offers/register-offer/register-offer.command';
+import { parseRegisterOffer, registerOfferSchema } from '../offers/register-offer/register-offer.command';
 import { decideRegisterOffer } from '../offers/register-offer/register-offer.decide';
-import { parseChangeTargetGroup } from '../persons/change-target-group/change-target-group.command';
+import { parseChangeTargetGroup, changeTargetGroupSchema } from '../persons/change-target-group/change-target-group.command';
 import { decideChangeTargetGroup } from '../persons/change-target-group/change-target-group.decide';
 import { personStream } from '../persons/person.stream';
-import { parseRetractTargetGroupChange } from '../persons/retract-target-group-change/retract-target-group-change.command';
+import { parseRetractTargetGroupChange, retractTargetGroupChangeSchema } from '../persons/retract-target-group-change/retract-target-group-change.command';
 import { decideRetractTargetGroupChange } from '../persons/retract-target-group-change/retract-target-group-change.decide';
-import { parseCloseAccountingYear } from '../finance/close-accounting-year/close-accounting-year.command';
+import { parseCloseAccountingYear, closeAccountingYearSchema } from '../finance/close-accounting-year/close-accounting-year.command';
 import { decideCloseAccountingYear } from '../finance/close-accounting-year/close-accounting-year.decide';
 import { financeStream } from '../finance/finance.stream';
-import { parseSetCapParameters } from '../finance/set-cap-parameters/set-cap-parameters.command';
+import { parseSetCapParameters, setCapParametersSchema } from '../finance/set-cap-parameters/set-cap-parameters.command';
 import { decideSetCapParameters } from '../finance/set-cap-parameters/set-cap-parameters.decide';
 import type { DecisionContext, RelatedStates } from '../shared/decision-context';
 import { AGGREGATES, type AggregateName, type AggregateStates } from './aggregate-registry';
@@ -63,7 +51,9 @@ export interface CommandDefinition<T extends CommandType, A extends AggregateNam
   type: T;
   aggregate: A;
   issuer: CommandIssuer;
-  /** Validates an untrusted body (with or without `type`) into the typed command; throws InvalidCommandError. */
+  /** The body's schema (envelope and fields; no `type`), parsed into the command: for validation and OpenAPI. */
+  schema: z.ZodType<CommandOf<T>>;
+  /** Parses an untrusted body into the typed command; throws InvalidCommandError listing every bad field. */
   parse(input: unknown): CommandOf<T>;
   streamOf(command: CommandOf<T>): string;
   expectedStream: ExpectedStream;
@@ -79,6 +69,7 @@ export interface AnyCommandDefinition {
   type: CommandType;
   aggregate: AggregateName;
   issuer: CommandIssuer;
+  schema: z.ZodType<DomainCommand>;
   parse(input: unknown): DomainCommand;
   streamOf(command: DomainCommand): string;
   expectedStream: ExpectedStream;
@@ -94,6 +85,7 @@ function define<T extends CommandType, A extends AggregateName>(
   spec: {
     /** Default 'jobcentre'. */
     issuer?: CommandIssuer;
+    schema: z.ZodType<CommandOf<T>>;
     parse: (input: unknown) => CommandOf<T>;
     streamOf: (command: CommandOf<T>) => string;
     expectedStream: ExpectedStream;
@@ -107,43 +99,47 @@ function define<T extends CommandType, A extends AggregateName>(
     issuer: 'jobcentre',
     ...AGGREGATES[aggregate],
     ...spec,
-    parse: (input) =>
-      spec.parse(typeof input === 'object' && input !== null && !Array.isArray(input) ? { ...input, type } : input),
   } as CommandDefinition<T, A>;
 }
 
 export const COMMAND_REGISTRY = {
   ChangeTargetGroup: define('ChangeTargetGroup', 'person', {
+    schema: changeTargetGroupSchema,
     parse: parseChangeTargetGroup,
     streamOf: (c) => personStream(c.municipality, c.personId),
     expectedStream: 'any',
     decide: decideChangeTargetGroup,
   }),
   RetractTargetGroupChange: define('RetractTargetGroupChange', 'person', {
+    schema: retractTargetGroupChangeSchema,
     parse: parseRetractTargetGroupChange,
     streamOf: (c) => personStream(c.municipality, c.personId),
     expectedStream: 'exists',
     decide: decideRetractTargetGroupChange,
   }),
   RegisterOffer: define('RegisterOffer', 'offer', {
+    schema: registerOfferSchema,
     parse: parseRegisterOffer,
     streamOf: (c) => offerStream(c.municipality, c.offerId),
     expectedStream: 'no_stream',
     decide: decideRegisterOffer,
   }),
   ChangeOfferPeriod: define('ChangeOfferPeriod', 'offer', {
+    schema: changeOfferPeriodSchema,
     parse: parseChangeOfferPeriod,
     streamOf: (c) => offerStream(c.municipality, c.offerId),
     expectedStream: 'exists',
     decide: decideChangeOfferPeriod,
   }),
   CancelOffer: define('CancelOffer', 'offer', {
+    schema: cancelOfferSchema,
     parse: parseCancelOffer,
     streamOf: (c) => offerStream(c.municipality, c.offerId),
     expectedStream: 'exists',
     decide: decideCancelOffer,
   }),
   RecordOfferExpense: define('RecordOfferExpense', 'expense', {
+    schema: recordOfferExpenseSchema,
     parse: parseRecordOfferExpense,
     streamOf: (c) => expenseStream(c.municipality, c.expenseId),
     expectedStream: 'no_stream',
@@ -151,18 +147,21 @@ export const COMMAND_REGISTRY = {
     decide: decideRecordOfferExpense,
   }),
   ReverseOfferExpense: define('ReverseOfferExpense', 'expense', {
+    schema: reverseOfferExpenseSchema,
     parse: parseReverseOfferExpense,
     streamOf: (c) => expenseStream(c.municipality, c.expenseId),
     expectedStream: 'exists',
     decide: decideReverseOfferExpense,
   }),
   RegisterMentorAgreement: define('RegisterMentorAgreement', 'mentorAgreement', {
+    schema: registerMentorAgreementSchema,
     parse: parseRegisterMentorAgreement,
     streamOf: (c) => mentorAgreementStream(c.municipality, c.agreementId),
     expectedStream: 'no_stream',
     decide: decideRegisterMentorAgreement,
   }),
   RecordMentorHours: define('RecordMentorHours', 'mentorAgreement', {
+    schema: recordMentorHoursSchema,
     parse: parseRecordMentorHours,
     streamOf: (c) => mentorAgreementStream(c.municipality, c.agreementId),
     expectedStream: 'exists',
@@ -170,6 +169,7 @@ export const COMMAND_REGISTRY = {
   }),
   SetCapParameters: define('SetCapParameters', 'financeYear', {
     issuer: 'finance',
+    schema: setCapParametersSchema,
     parse: parseSetCapParameters,
     streamOf: (c) => financeStream(c.municipality, c.year),
     expectedStream: 'any',
@@ -177,6 +177,7 @@ export const COMMAND_REGISTRY = {
   }),
   CloseAccountingYear: define('CloseAccountingYear', 'financeYear', {
     issuer: 'finance',
+    schema: closeAccountingYearSchema,
     parse: parseCloseAccountingYear,
     streamOf: (c) => financeStream(c.municipality, c.year),
     expectedStream: 'any',

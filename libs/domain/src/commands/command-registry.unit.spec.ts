@@ -56,7 +56,7 @@ describe('command registry', () => {
 
   it('parses an untrusted body (the type comes from the definition) and reports every issue', () => {
     const def = getCommandDefinition('CancelOffer')!;
-    expect(def.parse({ commandId: CMD_2, municipality: M, offerId: 'O1', reason: 'r', extra: 1 })).toEqual({
+    expect(def.parse({ commandId: CMD_2, municipality: M, offerId: 'O1', reason: 'r' })).toEqual({
       type: 'CancelOffer',
       commandId: CMD_2,
       municipality: M,

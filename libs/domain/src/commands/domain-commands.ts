@@ -1,28 +1,35 @@
-import type { CloseAccountingYear } from '../finance/close-accounting-year/close-accounting-year.command';
-import type { SetCapParameters } from '../finance/set-cap-parameters/set-cap-parameters.command';
-import type { RecordOfferExpense } from '../expenses/record-offer-expense/record-offer-expense.command';
-import type { ReverseOfferExpense } from '../expenses/reverse-offer-expense/reverse-offer-expense.command';
-import type { RecordMentorHours } from '../mentor-agreements/record-mentor-hours/record-mentor-hours.command';
-import type { RegisterMentorAgreement } from '../mentor-agreements/register-mentor-agreement/register-mentor-agreement.command';
-import type { CancelOffer } from '../offers/cancel-offer/cancel-offer.command';
-import type { ChangeOfferPeriod } from '../offers/change-offer-period/change-offer-period.command';
-import type { RegisterOffer } from '../offers/register-offer/register-offer.command';
-import type { ChangeTargetGroup } from '../persons/change-target-group/change-target-group.command';
-import type { RetractTargetGroupChange } from '../persons/retract-target-group-change/retract-target-group-change.command';
+import type { z } from 'zod';
+import type { closeAccountingYearSchema } from '../finance/close-accounting-year/close-accounting-year.command';
+import type { setCapParametersSchema } from '../finance/set-cap-parameters/set-cap-parameters.command';
+import type { recordOfferExpenseSchema } from '../expenses/record-offer-expense/record-offer-expense.command';
+import type { reverseOfferExpenseSchema } from '../expenses/reverse-offer-expense/reverse-offer-expense.command';
+import type { recordMentorHoursSchema } from '../mentor-agreements/record-mentor-hours/record-mentor-hours.command';
+import type { registerMentorAgreementSchema } from '../mentor-agreements/register-mentor-agreement/register-mentor-agreement.command';
+import type { cancelOfferSchema } from '../offers/cancel-offer/cancel-offer.command';
+import type { changeOfferPeriodSchema } from '../offers/change-offer-period/change-offer-period.command';
+import type { registerOfferSchema } from '../offers/register-offer/register-offer.command';
+import type { changeTargetGroupSchema } from '../persons/change-target-group/change-target-group.command';
+import type { retractTargetGroupChangeSchema } from '../persons/retract-target-group-change/retract-target-group-change.command';
 
-/** Every command of API.md, discriminated by `type` (the CommandType). */
-export type DomainCommand =
-  | ChangeTargetGroup
-  | RetractTargetGroupChange
-  | RegisterOffer
-  | ChangeOfferPeriod
-  | CancelOffer
-  | RecordOfferExpense
-  | ReverseOfferExpense
-  | RegisterMentorAgreement
-  | RecordMentorHours
-  | SetCapParameters
-  | CloseAccountingYear;
+/** The schema of every CommandType of API.md. */
+interface CommandSchemas {
+  ChangeTargetGroup: typeof changeTargetGroupSchema;
+  RetractTargetGroupChange: typeof retractTargetGroupChangeSchema;
+  RegisterOffer: typeof registerOfferSchema;
+  ChangeOfferPeriod: typeof changeOfferPeriodSchema;
+  CancelOffer: typeof cancelOfferSchema;
+  RecordOfferExpense: typeof recordOfferExpenseSchema;
+  ReverseOfferExpense: typeof reverseOfferExpenseSchema;
+  RegisterMentorAgreement: typeof registerMentorAgreementSchema;
+  RecordMentorHours: typeof recordMentorHoursSchema;
+  SetCapParameters: typeof setCapParametersSchema;
+  CloseAccountingYear: typeof closeAccountingYearSchema;
+}
 
-export type CommandType = DomainCommand['type'];
-export type CommandOf<T extends CommandType> = Extract<DomainCommand, { type: T }>;
+export type CommandType = keyof CommandSchemas;
+/** A parsed command: what the deciders receive. */
+export type CommandOf<T extends CommandType> = z.output<CommandSchemas[T]>;
+/** Every command of API.md, parsed, discriminated by `type`. */
+export type DomainCommand = { [T in CommandType]: CommandOf<T> }[CommandType];
+/** A command as a client sends it (before parsing), with its type. */
+export type CommandInput<T extends CommandType> = { type: T } & z.input<CommandSchemas[T]>;

@@ -14,19 +14,21 @@ import { offerRegisteredV1 } from '../offers/offer-registered.event';
 import { targetGroupChangeRetractedV1 } from '../persons/target-group-change-retracted.event';
 import { targetGroupChangedV1 } from '../persons/target-group-changed.event';
 import { InvalidEventDataError } from '../shared/invalid-event-data.error';
-import { check, type Schema } from '../shared/schema';
+import { z } from 'zod';
+import { check } from '../shared/schema';
 import { UnknownEventVersionError } from '../shared/unknown-event-version.error';
+import { UnstorableEventError } from '../shared/unstorable-event.error';
 import type { DomainEvent, DomainEventType } from './domain-events';
 
 type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
 
 /** How to read one stored version of an event type: its schema, and how to bring it to the current version. */
 interface StoredVersion<T extends DomainEventType> {
-  schema: Schema<unknown>;
+  schema: z.ZodType;
   upcast: (data: never) => EventOf<T>;
 }
 
-function current<T extends DomainEventType>(type: T, schema: Schema<EventOf<T>['data']>): StoredVersion<T> {
+function current<T extends DomainEventType>(type: T, schema: z.ZodType<EventOf<T>['data']>): StoredVersion<T> {
   return {
     schema,
     upcast: ((data: EventOf<T>['data']) => ({ type, version: 1, data })) as unknown as (data: never) => EventOf<T>,
@@ -67,4 +69,27 @@ export function parseEvent(type: string, version: number, data: unknown): Domain
   const result = check(stored.schema, data);
   if (!result.ok) throw new InvalidEventDataError(type, version, result.issues);
   return stored.upcast(result.value as never);
+}
+
+/**
+ * Parity of write and read: every new event must be one every reader accepts. Checks each event,
+ * as its JSON will be read back, against the stored schema of its type and version; throws
+ * UnstorableEventError (nothing is appended) for the first that fails.
+ */
+export function assertStorableEvents(events: readonly DomainEvent[]): void {
+  for (const event of events) {
+    const stored = EVENT_REGISTRY[event.type][event.version] as StoredVersion<DomainEventType> | undefined;
+    if (!stored) throw new UnstorableEventError(event.type, [{ path: 'version', message: `${event.version} is not a stored version` }]);
+    const result = check(stored.schema, asStoredJson(event.data));
+    if (!result.ok) throw new UnstorableEventError(event.type, result.issues);
+  }
+}
+
+/** The value as a reader gets it back from the log's JSON; undefined for what JSON cannot hold (a bigint, a cycle). */
+function asStoredJson(value: unknown): unknown {
+  try {
+    return JSON.parse(JSON.stringify(value)) as unknown;
+  } catch {
+    return undefined;
+  }
 }

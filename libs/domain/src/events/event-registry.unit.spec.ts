@@ -2,7 +2,9 @@ import { anAgreementRegistered, anExpenseRecorded, anOfferRegistered, aTargetGro
 import { InvalidEventDataError } from '../shared/invalid-event-data.error';
 import { UnknownEventVersionError } from '../shared/unknown-event-version.error';
 import { DomainError } from '../shared/domain-error';
-import { DOMAIN_EVENT_TYPES, parseEvent } from './event-registry';
+import { UnstorableEventError } from '../shared/unstorable-event.error';
+import { offerCancelled } from '../offers/offer-cancelled.event';
+import { assertStorableEvents, DOMAIN_EVENT_TYPES, parseEvent } from './event-registry';
 
 const roundTrip = (data: unknown) => JSON.parse(JSON.stringify(data)) as unknown;
 
@@ -97,5 +99,36 @@ describe('parseEvent', () => {
     };
     expect(parseEvent('MentorHoursRecorded', 1, data).data).toEqual(data);
     expect(() => parseEvent('MentorHoursRecorded', 1, { ...data, contactHours: '1.5' })).toThrow(InvalidEventDataError);
+  });
+});
+
+describe('assertStorableEvents: an event is appended only if its readers accept it', () => {
+  const refusal = (events: Parameters<typeof assertStorableEvents>[0]) => {
+    try {
+      assertStorableEvents(events);
+    } catch (e) {
+      return e;
+    }
+    return undefined;
+  };
+
+  it('lets through events the stored schema reads back', () => {
+    expect(refusal([anOfferRegistered(), anExpenseRecorded(), aTargetGroupChange()])).toBeUndefined();
+  });
+
+  it('refuses an amount beyond safe øre, e.g. 99999999999999.99 kr, which JSON would not keep exact', () => {
+    const error = refusal([anOfferRegistered(), anExpenseRecorded({ amountOere: 9999999999999999 })]);
+    expect(error).toBeInstanceOf(UnstorableEventError);
+    expect(error).toMatchObject({ code: 'event.unstorable', eventType: 'OfferExpenseRecorded', errors: [{ path: 'amountOere' }] });
+  });
+
+  it('refuses any event the reader would refuse: NUL in text, a date out of range, a value JSON drops', () => {
+    const cancelled = offerCancelled({ offerId: 'O1', personId: 'P1', offerKind: 'other', startDate: '2025-01-01', endDate: '2025-01-31', reason: 'r' });
+    expect(refusal([{ ...cancelled, data: { ...cancelled.data, reason: 'a\u0000b' } }])).toMatchObject({ errors: [{ path: 'reason' }] });
+    expect(refusal([{ ...cancelled, data: { ...cancelled.data, endDate: '9999-12-31' } }])).toMatchObject({ errors: [{ path: 'endDate' }] });
+    expect(refusal([anExpenseRecorded({ amountOere: NaN })])).toMatchObject({ errors: [{ path: 'amountOere' }] });
+    expect(refusal([anExpenseRecorded({ amountOere: 1n as unknown as number })])).toBeInstanceOf(UnstorableEventError);
+    // the stored form of each of these is what parseEvent refuses
+    expect(() => parseEvent('OfferCancelled', 1, { ...cancelled.data, reason: 'a\u0000b' })).toThrow(InvalidEventDataError);
   });
 });

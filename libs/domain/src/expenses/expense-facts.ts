@@ -1,32 +1,22 @@
-import { oere } from '../shared/field-schemas';
-import { clientId } from '../shared/ids';
-import { isoDate, oneOf } from '../shared/schema';
-import { EXPENSE_TYPES, OFFER_KINDS, type ExpenseType, type IsoDate, type OfferKind } from '../shared/vocabulary';
+import { z } from 'zod';
+import { clientId, isoDate, oere } from '../shared/field-schemas';
+import { EXPENSE_TYPES, OFFER_KINDS } from '../shared/vocabulary';
 
-/** What an expense's events all carry, so a projection needs no other stream. */
-export interface ExpenseFacts {
-  expenseId: string;
-  offerId: string;
-  /** Copied from the offer: the person whose target group decides the refund. */
-  personId: string;
-  /** Copied from the offer. */
-  offerKind: OfferKind;
-  expenseType: ExpenseType;
-  /** Integer øre, with its sign; negative for operating income that nets against the offer's costs. */
-  amountOere: number;
-  /** The activity period the expense relates to, inclusive; it lay within the offer period when recorded. */
-  activityFrom: IsoDate;
-  activityTo: IsoDate;
-}
-
-/** The stored schema of ExpenseFacts' fields. */
+/**
+ * What an expense's events all carry, so a projection needs no other stream: the offer's
+ * person and kind (copied from the offer), the amount in integer øre with its sign (negative
+ * for operating income that nets against the offer's costs) and the activity period, inclusive
+ * (it lay within the offer period when recorded).
+ */
 export const expenseFactsShape = {
   expenseId: clientId(),
   offerId: clientId(),
   personId: clientId(),
-  offerKind: oneOf(OFFER_KINDS),
-  expenseType: oneOf(EXPENSE_TYPES),
+  offerKind: z.enum(OFFER_KINDS),
+  expenseType: z.enum(EXPENSE_TYPES),
   amountOere: oere(),
   activityFrom: isoDate(),
   activityTo: isoDate(),
 };
+
+export type ExpenseFacts = z.output<z.ZodObject<typeof expenseFactsShape>>;

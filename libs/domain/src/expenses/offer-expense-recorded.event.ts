@@ -1,21 +1,16 @@
+import { z } from 'zod';
 import type { EventEnvelope } from '../shared/domain-event';
-import { nullable, object, text, type Schema } from '../shared/schema';
-import { expenseFactsShape, type ExpenseFacts } from './expense-facts';
+import { text } from '../shared/field-schemas';
+import { expenseFactsShape } from './expense-facts';
 
-export interface OfferExpenseRecordedData extends ExpenseFacts {
-  invoiceRef: string | null;
-}
+export const offerExpenseRecordedV1 = z.strictObject({
+  ...expenseFactsShape,
+  invoiceRef: text(200).nullable(),
+});
+export type OfferExpenseRecordedData = z.output<typeof offerExpenseRecordedV1>;
 
 /** Stream expense-{municipality}-{expenseId}. */
 export type OfferExpenseRecorded = EventEnvelope<'OfferExpenseRecorded', 1, OfferExpenseRecordedData>;
-
-export const offerExpenseRecordedV1: Schema<OfferExpenseRecordedData> = object(
-  {
-    ...expenseFactsShape,
-    invoiceRef: nullable(text(200)),
-  },
-  { strict: true },
-);
 
 export const offerExpenseRecorded = (data: OfferExpenseRecordedData): OfferExpenseRecorded => ({
   type: 'OfferExpenseRecorded',

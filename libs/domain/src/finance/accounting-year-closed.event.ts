@@ -1,11 +1,10 @@
+import { z } from 'zod';
 import type { EventEnvelope } from '../shared/domain-event';
-import { integer, nullable, object, text, type Schema } from '../shared/schema';
-import { MAX_ACCOUNTING_YEAR, MIN_ACCOUNTING_YEAR } from './cap-ids';
+import { text } from '../shared/field-schemas';
+import { accountingYear } from './cap-ids';
 
-export interface AccountingYearClosedData {
-  year: number;
-  reason: string | null;
-}
+export const accountingYearClosedV1 = z.strictObject({ year: accountingYear(), reason: text().nullable() });
+export type AccountingYearClosedData = z.output<typeof accountingYearClosedV1>;
 
 /**
  * Stream finance-{municipality}-{year}. From its recorded time on, nothing is posted into the
@@ -13,10 +12,5 @@ export interface AccountingYearClosedData {
  * are no longer restated.
  */
 export type AccountingYearClosed = EventEnvelope<'AccountingYearClosed', 1, AccountingYearClosedData>;
-
-export const accountingYearClosedV1: Schema<AccountingYearClosedData> = object(
-  { year: integer({ min: MIN_ACCOUNTING_YEAR, max: MAX_ACCOUNTING_YEAR }), reason: nullable(text()) },
-  { strict: true },
-);
 
 export const accountingYearClosed = (data: AccountingYearClosedData): AccountingYearClosed => ({ type: 'AccountingYearClosed', version: 1, data });

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { says } from '../shared/schema';
+
 // The caps finance sets parameters for (DOMAIN.md "Caps"; the same ids as the rulebook's CapId,
 // libs/rules/src/rulebook.types.ts, checked by cap-ids.unit.spec.ts).
 
@@ -12,3 +15,14 @@ export type CapIdentifier = (typeof CAP_IDS)[number];
 /** Accounting years finance may act on. */
 export const MIN_ACCOUNTING_YEAR = 2000;
 export const MAX_ACCOUNTING_YEAR = 2100;
+
+/** An accounting year finance may act on. */
+export const accountingYear = () =>
+  z.int(says(`must be a year from ${MIN_ACCOUNTING_YEAR} to ${MAX_ACCOUNTING_YEAR}`)).min(MIN_ACCOUNTING_YEAR).max(MAX_ACCOUNTING_YEAR).meta({ example: 2025 });
+
+/**
+ * The most full-year persons one cap may count: 50,000.00, far above what any municipality
+ * reports (the largest has about 650,000 inhabitants in all); with the amount per person bounded
+ * at 1,000,000,000.00 kr the allowance (amount × persons) stays below 2^53 øre, so it is exact.
+ */
+export const MAX_FULL_YEAR_PERSONS_HUNDREDTHS = 5_000_000;

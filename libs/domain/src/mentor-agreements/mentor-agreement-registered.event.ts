@@ -1,34 +1,22 @@
+import { z } from 'zod';
 import type { EventEnvelope } from '../shared/domain-event';
-import { clientId } from '../shared/ids';
-import { isoDate, nullable, object, oneOf, type Schema } from '../shared/schema';
-import { MENTOR_KINDS, MENTOR_TYPES, type IsoDate, type MentorKind, type MentorType } from '../shared/vocabulary';
+import { clientId, isoDate } from '../shared/field-schemas';
+import { MENTOR_KINDS, MENTOR_TYPES } from '../shared/vocabulary';
 
-export interface MentorAgreementRegisteredData {
-  agreementId: string;
-  personId: string;
-  offerId: string | null;
-  mentorType: MentorType;
-  mentorKind: MentorKind;
+export const mentorAgreementRegisteredV1 = z.strictObject({
+  agreementId: clientId(),
+  personId: clientId(),
+  offerId: clientId().nullable(),
+  mentorType: z.enum(MENTOR_TYPES),
+  mentorKind: z.enum(MENTOR_KINDS),
   /** The agreement period, inclusive. */
-  startDate: IsoDate;
-  endDate: IsoDate;
-}
+  startDate: isoDate(),
+  endDate: isoDate(),
+});
+export type MentorAgreementRegisteredData = z.output<typeof mentorAgreementRegisteredV1>;
 
 /** Stream mentor-agreement-{municipality}-{agreementId}. */
 export type MentorAgreementRegistered = EventEnvelope<'MentorAgreementRegistered', 1, MentorAgreementRegisteredData>;
-
-export const mentorAgreementRegisteredV1: Schema<MentorAgreementRegisteredData> = object(
-  {
-    agreementId: clientId(),
-    personId: clientId(),
-    offerId: nullable(clientId()),
-    mentorType: oneOf(MENTOR_TYPES),
-    mentorKind: oneOf(MENTOR_KINDS),
-    startDate: isoDate(),
-    endDate: isoDate(),
-  },
-  { strict: true },
-);
 
 export const mentorAgreementRegistered = (data: MentorAgreementRegisteredData): MentorAgreementRegistered => ({
   type: 'MentorAgreementRegistered',

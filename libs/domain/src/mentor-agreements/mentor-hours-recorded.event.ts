@@ -1,56 +1,37 @@
+import { z } from 'zod';
 import type { EventEnvelope } from '../shared/domain-event';
-import { oere } from '../shared/field-schemas';
-import { clientId } from '../shared/ids';
-import { isoDate, nullable, object, oneOf, string, type Schema } from '../shared/schema';
-import { MENTOR_KINDS, MENTOR_TYPES, type IsoDate, type MentorKind, type MentorType } from '../shared/vocabulary';
+import { clientId, isoDate, oere } from '../shared/field-schemas';
+import { MENTOR_KINDS, MENTOR_TYPES } from '../shared/vocabulary';
+import { says } from '../shared/schema';
 
-export interface MentorHoursRecordedData {
-  agreementId: string;
+const hoursText = () => z.string(says('must be hours with exactly two decimals, e.g. "1.50"')).regex(/^\d{1,6}\.\d{2}$/);
+
+export const mentorHoursRecordedV1 = z.strictObject({
+  agreementId: clientId(),
   /** Copied from the agreement. */
-  personId: string;
-  offerId: string | null;
-  mentorType: MentorType;
-  mentorKind: MentorKind;
-  agreementStartDate: IsoDate;
-  agreementEndDate: IsoDate;
+  personId: clientId(),
+  offerId: clientId().nullable(),
+  mentorType: z.enum(MENTOR_TYPES),
+  mentorKind: z.enum(MENTOR_KINDS),
+  agreementStartDate: isoDate(),
+  agreementEndDate: isoDate(),
   /** The day of the direct contact (within the agreement). */
-  date: IsoDate;
+  date: isoDate(),
   /** Direct-contact hours, canonical decimal string with two decimals, e.g. "1.50". */
-  contactHours: string;
+  contactHours: hoursText(),
   /** Recorded, never costed; null when not given. */
-  preparationHours: string | null;
+  preparationHours: hoursText().nullable(),
   /** Actual hourly wage cost in øre, when the cost is hours × hourly cost; else null. */
-  hourlyCostOere: number | null;
+  hourlyCostOere: oere().nullable(),
   /** A consultant's fee in øre for these hours, when the cost is a fee; else null. */
-  feeOere: number | null;
+  feeOere: oere().nullable(),
   /** The cost in øre: round_half_away_from_zero(contactHours × hourlyCost), or the fee. */
-  costOere: number;
-}
+  costOere: oere(),
+});
+export type MentorHoursRecordedData = z.output<typeof mentorHoursRecordedV1>;
 
 /** Stream mentor-agreement-{municipality}-{agreementId}. The event id identifies the entry. */
 export type MentorHoursRecorded = EventEnvelope<'MentorHoursRecorded', 1, MentorHoursRecordedData>;
-
-const HOURS_2DP = /^\d{1,6}\.\d{2}$/;
-const hoursText = () => string({ pattern: HOURS_2DP, message: 'must be hours with exactly two decimals, e.g. "1.50"' });
-
-export const mentorHoursRecordedV1: Schema<MentorHoursRecordedData> = object(
-  {
-    agreementId: clientId(),
-    personId: clientId(),
-    offerId: nullable(clientId()),
-    mentorType: oneOf(MENTOR_TYPES),
-    mentorKind: oneOf(MENTOR_KINDS),
-    agreementStartDate: isoDate(),
-    agreementEndDate: isoDate(),
-    date: isoDate(),
-    contactHours: hoursText(),
-    preparationHours: nullable(hoursText()),
-    hourlyCostOere: nullable(oere()),
-    feeOere: nullable(oere()),
-    costOere: oere(),
-  },
-  { strict: true },
-);
 
 export const mentorHoursRecorded = (data: MentorHoursRecordedData): MentorHoursRecorded => ({
   type: 'MentorHoursRecorded',

@@ -1,31 +1,20 @@
+import { z } from 'zod';
 import type { EventEnvelope } from '../shared/domain-event';
-import { clientId } from '../shared/ids';
-import { isoDate, object, oneOf, text, type Schema } from '../shared/schema';
-import { OFFER_KINDS, type IsoDate, type OfferKind } from '../shared/vocabulary';
+import { clientId, isoDate, text } from '../shared/field-schemas';
+import { OFFER_KINDS } from '../shared/vocabulary';
 
-export interface OfferCancelledData {
-  offerId: string;
-  personId: string;
-  offerKind: OfferKind;
+export const offerCancelledV1 = z.strictObject({
+  offerId: clientId(),
+  personId: clientId(),
+  offerKind: z.enum(OFFER_KINDS),
   /** The period the offer had when it was cancelled. */
-  startDate: IsoDate;
-  endDate: IsoDate;
-  reason: string;
-}
+  startDate: isoDate(),
+  endDate: isoDate(),
+  reason: text(),
+});
+export type OfferCancelledData = z.output<typeof offerCancelledV1>;
 
 /** Stream offer-{municipality}-{offerId}. The offer never took place: the ledger reverses its costs. */
 export type OfferCancelled = EventEnvelope<'OfferCancelled', 1, OfferCancelledData>;
-
-export const offerCancelledV1: Schema<OfferCancelledData> = object(
-  {
-    offerId: clientId(),
-    personId: clientId(),
-    offerKind: oneOf(OFFER_KINDS),
-    startDate: isoDate(),
-    endDate: isoDate(),
-    reason: text(),
-  },
-  { strict: true },
-);
 
 export const offerCancelled = (data: OfferCancelledData): OfferCancelled => ({ type: 'OfferCancelled', version: 1, data });

@@ -1,41 +1,28 @@
+import { z } from 'zod';
 import type { EventEnvelope } from '../shared/domain-event';
-import { clientId } from '../shared/ids';
-import { array, isoDate, json, object, oneOf, type Schema } from '../shared/schema';
-import { OFFER_KINDS, type IsoDate, type OfferKind } from '../shared/vocabulary';
+import { clientId, isoDate } from '../shared/field-schemas';
+import { OFFER_KINDS } from '../shared/vocabulary';
 
-export interface OfferPeriodChangedData {
-  offerId: string;
-  personId: string;
-  offerKind: OfferKind;
+export const offerPeriodChangedV1 = z.strictObject({
+  offerId: clientId(),
+  personId: clientId(),
+  offerKind: z.enum(OFFER_KINDS),
   /** The new period, inclusive. */
-  startDate: IsoDate;
-  endDate: IsoDate;
+  startDate: isoDate(),
+  endDate: isoDate(),
   /** The period before this change. */
-  previousStartDate: IsoDate;
-  previousEndDate: IsoDate;
-  /** Citations of the category × frame re-check for the new start date (empty when not classified). */
-  validityCitations: unknown[];
-}
+  previousStartDate: isoDate(),
+  previousEndDate: isoDate(),
+  /** Citations of the category × frame re-check for the new start date (empty when not classified), kept as recorded. */
+  validityCitations: z.array(z.unknown()),
+});
+export type OfferPeriodChangedData = z.output<typeof offerPeriodChangedV1>;
 
 /**
  * Stream offer-{municipality}-{offerId}. Expenses recorded earlier may now lie outside the
  * period: that is accepted (the ledger flags it), not refused.
  */
 export type OfferPeriodChanged = EventEnvelope<'OfferPeriodChanged', 1, OfferPeriodChangedData>;
-
-export const offerPeriodChangedV1: Schema<OfferPeriodChangedData> = object(
-  {
-    offerId: clientId(),
-    personId: clientId(),
-    offerKind: oneOf(OFFER_KINDS),
-    startDate: isoDate(),
-    endDate: isoDate(),
-    previousStartDate: isoDate(),
-    previousEndDate: isoDate(),
-    validityCitations: array(json()),
-  },
-  { strict: true },
-);
 
 export const offerPeriodChanged = (data: OfferPeriodChangedData): OfferPeriodChanged => ({
   type: 'OfferPeriodChanged',

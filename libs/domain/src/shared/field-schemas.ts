@@ -1,30 +1,77 @@
-// Schemas of the value formats of API.md used by more than one command or event.
-import { isHours } from './hours';
-import { isKroner } from './money';
-import type { Schema } from './schema';
+// Schemas of the value formats of API.md "Conventions", shared by commands and stored events.
+import { z } from 'zod';
+import { formatHours, tryParseHours } from './hours';
+import { CLIENT_ID_PATTERN, MUNICIPALITY_PATTERN, UUID_PATTERN } from './ids';
+import { isValidIsoDate, MAX_DATE, MIN_DATE } from './iso-date';
+import { formatOere, isKroner, MAX_AMOUNT_OERE, parseKroner } from './money';
+import { says } from './schema';
 
-/** Kroner as a string with at most two decimals ("4200.00", "-125.50"); the value stays a string. */
-export function kroner(): Schema<string> {
-  return (value, path, issues) => {
-    if (!isKroner(value)) {
-      issues.push({ path, message: 'must be an amount in kroner as a string with at most two decimals, e.g. "4200.00"' });
-    }
-    return value as string;
-  };
-}
+const KRONER_TEXT = /^-?\d{1,10}(?:\.\d{1,2})?$/;
+const KRONER_MESSAGE = 'must be an amount in kroner as a string with at most two decimals, at most 1000000000.00 in absolute value, e.g. "4200.00"';
 
-/** Hours as a decimal string or number with at most two decimals ("1.5", 2, "0.25"). */
-export function hours(): Schema<string | number> {
-  return (value, path, issues) => {
-    if (!isHours(value)) issues.push({ path, message: 'must be a number of hours with at most two decimals, e.g. "1.5"' });
-    return value as string | number;
-  };
-}
+/** Kroner as a string with at most two decimals, |amount| <= 1,000,000,000.00; parsed to its canonical form ("12.5" -> "12.50"). */
+export const kroner = () =>
+  z
+    .string(says(KRONER_MESSAGE))
+    .regex(KRONER_TEXT)
+    .refine((value) => isKroner(value) && Math.abs(parseKroner(value)) <= MAX_AMOUNT_OERE)
+    .transform((value) => formatOere(parseKroner(value)))
+    .meta({ example: '4200.00' });
 
-/** An integer øre amount in stored event data. */
-export function oere(): Schema<number> {
-  return (value, path, issues) => {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value)) issues.push({ path, message: 'must be integer øre' });
-    return value as number;
-  };
-}
+/** Kroner as for `kroner`, not negative. */
+export const nonNegativeKroner = () =>
+  z
+    .string(says(`${KRONER_MESSAGE}, not negative`))
+    .regex(KRONER_TEXT)
+    .refine((value) => isKroner(value) && !value.startsWith('-') && parseKroner(value) <= MAX_AMOUNT_OERE)
+    .transform((value) => formatOere(parseKroner(value)))
+    .meta({ example: '43363.00' });
+
+/** An integer øre amount in stored event data: a safe integer, so it survives JSON exactly. */
+export const oere = () => z.int(says('must be integer øre (a safe integer)'));
+
+/** Hours or a count as a JSON number or a decimal string, at most two decimals; parsed to the canonical string ("1.5" -> "1.50"). */
+export const hours = () =>
+  z
+    .union([z.number(), z.string()], says('must be a number of hours with at most two decimals, e.g. "1.5" or 1.5'))
+    .refine((value) => tryParseHours(value) !== undefined, 'must be a number of hours with at most two decimals, e.g. "1.5" or 1.5')
+    .transform((value) => formatHours(tryParseHours(value)!))
+    .meta({ example: '1.5' });
+
+/** A calendar date YYYY-MM-DD between 2000-01-01 and 2099-12-31 (2025-02-30 is refused). */
+export const isoDate = () =>
+  z
+    .string(says(`must be a calendar date YYYY-MM-DD between ${MIN_DATE} and ${MAX_DATE}`))
+    .refine((value) => isValidIsoDate(value) && MIN_DATE <= value && value <= MAX_DATE)
+    .meta({ format: 'date', example: '2025-03-01' });
+
+// NUL, and UTF-16 surrogates that are not a high one followed by a low one.
+const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Free text (reasons, names, invoice references): 1 to `max` characters, no NUL, no unpaired surrogate. */
+export const text = (max = 1000) =>
+  z
+    .string(says(`must be text of 1-${max} characters without NUL or unpaired surrogates`))
+    .min(1)
+    .max(max)
+    .refine((value) => !UNSAFE_TEXT.test(value));
+
+/** Client-chosen ids (offerId, agreementId, expenseId, personId): 1-64 characters [A-Za-z0-9._:-]. */
+export const clientId = () => z.string(says('must be 1-64 characters [A-Za-z0-9._:-]')).regex(CLIENT_ID_PATTERN).meta({ example: 'O-2025-0001' });
+
+/** Kommunekode: three digits. */
+export const municipalityCode = () => z.string(says('must be a three-digit kommunekode')).regex(MUNICIPALITY_PATTERN).meta({ example: '101' });
+
+/** A UUID (any version); compared case-insensitively, so parsed to lower case. */
+export const uuid = () =>
+  z.string(says('must be a UUID')).regex(UUID_PATTERN).toLowerCase().meta({ format: 'uuid', example: '3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f' });
+
+/** A code-list id of STAR's lists (afholdelseskategori, bevillingsramme): a JSON number or string, parsed to a string. */
+export const codeListId = () =>
+  z
+    .union([z.int().min(0), z.string().regex(CLIENT_ID_PATTERN)], says('must be a code-list id: a non-negative integer or a string of 1-64 characters [A-Za-z0-9._:-]'))
+    .transform(String)
+    .meta({ example: '30' });
+
+/** A code-list id as stored (a string). */
+export const storedCodeListId = () => text(64);

@@ -3,6 +3,10 @@ import type { IsoDate } from './vocabulary';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** The dates API.md accepts ("Conventions"): anything outside is a 400. */
+export const MIN_DATE: IsoDate = '2000-01-01';
+export const MAX_DATE: IsoDate = '2099-12-31';
+
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }

@@ -6,21 +6,28 @@
 const KRONER = /^(-)?(\d{1,15})(?:\.(\d{1,2}))?$/;
 const PERCENT = /^(\d{1,3})(?:\.(\d{1,2}))?$/;
 
+/** The largest amount a person enters (API.md "Conventions"): 1,000,000,000.00 kr in absolute value. */
+export const MAX_AMOUNT_OERE = 100_000_000_000;
+
 /** Whether `value` is a kroner string with at most two decimals ("4200.00", "-125.50", "12", "0.5"). */
 export function isKroner(value: unknown): value is string {
-  return typeof value === 'string' && KRONER.test(value);
+  const m = typeof value === 'string' ? KRONER.exec(value) : null;
+  return m !== null && Number.isSafeInteger(kronerToOere(m));
+}
+
+function kronerToOere(m: RegExpExecArray): number {
+  const oere = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+  return m[1] && oere !== 0 ? -oere : oere;
 }
 
 /**
  * Kroner string -> integer øre, exactly: "4200.00" -> 420000, "-125.50" -> -12550, "12" -> 1200,
  * "0.5" -> 50. Refuses (RangeError) more than two decimals, exponents, commas, spaces, a "+"
- * sign and more than 15 integer digits.
+ * sign, and amounts whose øre are not a safe integer (above about 90 trillion kroner).
  */
 export function parseKroner(value: string): number {
-  const m = typeof value === 'string' ? KRONER.exec(value) : null;
-  if (!m) throw new RangeError(`Not a kroner amount with at most two decimals: ${JSON.stringify(value)}`);
-  const oere = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
-  return m[1] && oere !== 0 ? -oere : oere;
+  if (!isKroner(value)) throw new RangeError(`Not a kroner amount with at most two decimals: ${JSON.stringify(value)}`);
+  return kronerToOere(KRONER.exec(value)!);
 }
 
 /** Integer øre -> kroner string with exactly two decimals: 420000 -> "4200.00", -12550 -> "-125.50", -5 -> "-0.05". */

@@ -1,25 +1,23 @@
+import { z } from 'zod';
 import { envelopeShape } from './command-envelope';
 import { InvalidCommandError } from './invalid-command.error';
-import { check, literal, object, type ObjectOf, type Schema } from './schema';
-
-export type ParsedCommand<T extends string, S extends Record<string, Schema<unknown>>> = ObjectOf<S> & {
-  type: T;
-  commandId: string;
-  municipality: string;
-};
+import { check } from './schema';
 
 /**
- * Builds the parser of a command type: the envelope (type, commandId, municipality) plus the
- * body shape of API.md. Unknown fields are dropped. Throws InvalidCommandError listing every issue.
+ * The schema of a command type: its body as API.md defines it (the envelope plus `body`; any
+ * other field is refused), parsed into the command with its `type`.
  */
-export function commandParser<T extends string, S extends Record<string, Schema<unknown>>>(
-  type: T,
-  body: S,
-): (input: unknown) => ParsedCommand<T, S> {
-  const schema = object({ type: literal(type), ...envelopeShape, ...body });
+export function commandSchema<T extends string, S extends z.core.$ZodLooseShape>(type: T, body: S) {
+  return z
+    .strictObject({ ...envelopeShape, ...body })
+    .transform((fields) => ({ type, ...fields }));
+}
+
+/** The parser of a command schema; throws InvalidCommandError listing every bad field. */
+export function commandParser<T extends string, S extends z.ZodType<{ type: T }>>(type: T, schema: S): (input: unknown) => z.output<S> {
   return (input) => {
     const result = check(schema, input);
     if (!result.ok) throw new InvalidCommandError(type, result.issues);
-    return result.value as unknown as ParsedCommand<T, S>;
+    return result.value;
   };
 }

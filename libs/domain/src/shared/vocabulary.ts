@@ -1,4 +1,5 @@
 // The vocabulary of API.md, shared by commands, events, the rulebook and the ledger.
+import { z } from 'zod';
 
 /** LAB § 6 target groups (number in brackets), plus integration law and "none". */
 export const TARGET_GROUPS = [
@@ -22,11 +23,13 @@ export type TargetGroup = (typeof TARGET_GROUPS)[number];
 export const READINESS = ['jobparat', 'aktivitetsparat', 'uddannelsesparat', 'aabenlyst_uddannelsesparat'] as const;
 export type Readiness = (typeof READINESS)[number];
 
-export interface TargetGroupAttributes {
-  readiness?: Readiness;
-  sickPayCategory?: 1 | 2 | 3;
-  hasVocationalEducation?: boolean;
-}
+/** The attributes of a target-group change, as stored: only those that were given (no key for an absent one). */
+export const targetGroupAttributesSchema = z.strictObject({
+  readiness: z.enum(READINESS).optional(),
+  sickPayCategory: z.literal([1, 2, 3]).optional(),
+  hasVocationalEducation: z.boolean().optional(),
+});
+export type TargetGroupAttributes = z.output<typeof targetGroupAttributesSchema>;
 
 export const OFFER_KINDS = [
   'ordinary_education', // LAB § 90

@@ -10,7 +10,7 @@
 // passes its stored schema (parseEvent of its JSON round trip gives the same event).
 import { AGGREGATES } from '../commands/aggregate-registry';
 import { getCommandDefinition } from '../commands/command-registry';
-import type { DomainCommand } from '../commands/domain-commands';
+import type { CommandInput, CommandType } from '../commands/domain-commands';
 import type { DomainEvent } from '../events/domain-events';
 import { parseEvent } from '../events/event-registry';
 import type { OfferValidityCheck } from '../offers/offer-validity';
@@ -38,10 +38,13 @@ export interface When {
 
 export function given(history: DomainEvent[]) {
   return {
-    when(command: DomainCommand, ctx: TestContext = {}): When {
-      const def = getCommandDefinition(command.type);
-      if (!def) throw new Error(`No command definition for ${String((command as { type?: unknown }).type)}`);
+    /** The command as a client sends it: it is parsed with its schema (as the command path does), then decided. */
+    when<T extends CommandType>(input: CommandInput<T>, ctx: TestContext = {}): When {
+      const { type, ...body } = input;
+      const def = getCommandDefinition(type);
+      if (!def) throw new Error(`No command definition for ${String(type)}`);
       const run = (): DomainEvent[] => {
+        const command = def.parse(body);
         const state = history.reduce(def.evolve, def.initialState);
         const related: RelatedStates = {};
         for (const ref of def.contextStreams?.(command) ?? []) {

@@ -5,7 +5,7 @@ import { parseKroner } from '../../shared/money';
 import { initialOfferState } from '../../offers/offer.state';
 import type { ExpenseState } from '../expense.state';
 import { offerExpenseRecorded, type OfferExpenseRecorded } from '../offer-expense-recorded.event';
-import { parseRecordOfferExpense, type RecordOfferExpense } from './record-offer-expense.command';
+import type { RecordOfferExpense } from './record-offer-expense.command';
 
 /**
  * Needs the offer's folded state as context (`context.related.offer`, stream
@@ -13,11 +13,10 @@ import { parseRecordOfferExpense, type RecordOfferExpense } from './record-offer
  * contain the activity period. The expense copies personId and offerKind from the offer.
  */
 export function decideRecordOfferExpense(
-  command: RecordOfferExpense,
+  cmd: RecordOfferExpense,
   state: ExpenseState,
   context: DecisionContext,
 ): [OfferExpenseRecorded] {
-  const cmd = parseRecordOfferExpense(command);
   if (state.status !== 'none') {
     throw new DomainRuleViolation('expense.already_recorded', `Expense ${cmd.expenseId} is already recorded`, {
       expenseId: cmd.expenseId,

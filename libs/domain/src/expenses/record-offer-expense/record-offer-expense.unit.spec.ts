@@ -3,10 +3,10 @@ import { anExpenseRecorded, anOfferRegistered, CMD_2, M } from '../../testing/fi
 import { offerCancelled } from '../../offers/offer-cancelled.event';
 import { offerPeriodChanged } from '../../offers/offer-period-changed.event';
 import { offerExpenseRecorded } from '../offer-expense-recorded.event';
-import type { RecordOfferExpense } from './record-offer-expense.command';
+import type { CommandInput } from '../../commands/domain-commands';
 import type { InvalidCommandError } from '../../shared/invalid-command.error';
 
-const record = (over: Partial<RecordOfferExpense> = {}): RecordOfferExpense => ({
+const record = (over: Partial<CommandInput<'RecordOfferExpense'>> = {}): CommandInput<'RecordOfferExpense'> => ({
   type: 'RecordOfferExpense',
   commandId: CMD_2,
   municipality: M,

@@ -1,15 +1,12 @@
-import type { CommandEnvelope } from '../../shared/command-envelope';
-import { clientId } from '../../shared/ids';
-import { commandParser } from '../../shared/parse-command';
-import { text } from '../../shared/schema';
+import { z } from 'zod';
+import { clientId, text } from '../../shared/field-schemas';
+import { commandParser, commandSchema } from '../../shared/parse-command';
 
 /** API.md ReverseOfferExpense: the expense was booked in error. */
-export interface ReverseOfferExpense extends CommandEnvelope<'ReverseOfferExpense'> {
-  expenseId: string;
-  reason: string;
-}
-
-export const parseReverseOfferExpense: (input: unknown) => ReverseOfferExpense = commandParser('ReverseOfferExpense', {
+export const reverseOfferExpenseSchema = commandSchema('ReverseOfferExpense', {
   expenseId: clientId(),
   reason: text(),
 });
+export type ReverseOfferExpense = z.output<typeof reverseOfferExpenseSchema>;
+
+export const parseReverseOfferExpense = commandParser('ReverseOfferExpense', reverseOfferExpenseSchema);

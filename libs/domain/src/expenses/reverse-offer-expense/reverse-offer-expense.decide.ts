@@ -2,15 +2,14 @@ import type { DecisionContext } from '../../shared/decision-context';
 import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
 import type { ExpenseState } from '../expense.state';
 import { offerExpenseReversed, type OfferExpenseReversed } from '../offer-expense-reversed.event';
-import { parseReverseOfferExpense, type ReverseOfferExpense } from './reverse-offer-expense.command';
+import type { ReverseOfferExpense } from './reverse-offer-expense.command';
 
 /** Accepted also when the offer was cancelled or its period changed meanwhile. */
 export function decideReverseOfferExpense(
-  command: ReverseOfferExpense,
+  cmd: ReverseOfferExpense,
   state: ExpenseState,
   _context: DecisionContext,
 ): [OfferExpenseReversed] {
-  const cmd = parseReverseOfferExpense(command);
   if (state.status === 'none') {
     throw new DomainRuleViolation('expense.not_found', `Expense ${cmd.expenseId} is not recorded`, { expenseId: cmd.expenseId });
   }

@@ -1,9 +1,9 @@
 import { given } from '../../testing/given-when-then';
 import { anExpenseRecorded, CMD_3, M } from '../../testing/fixtures';
 import { offerExpenseReversed } from '../offer-expense-reversed.event';
-import type { ReverseOfferExpense } from './reverse-offer-expense.command';
+import type { CommandInput } from '../../commands/domain-commands';
 
-const reverse = (over: Partial<ReverseOfferExpense> = {}): ReverseOfferExpense => ({
+const reverse = (over: Partial<CommandInput<'ReverseOfferExpense'>> = {}): CommandInput<'ReverseOfferExpense'> => ({
   type: 'ReverseOfferExpense',
   commandId: CMD_3,
   municipality: M,

@@ -1,15 +1,14 @@
-import type { CommandEnvelope } from '../../shared/command-envelope';
-import { commandParser } from '../../shared/parse-command';
-import { integer, maybe, text } from '../../shared/schema';
-import { MAX_ACCOUNTING_YEAR, MIN_ACCOUNTING_YEAR } from '../cap-ids';
+import { z } from 'zod';
+import { text } from '../../shared/field-schemas';
+import { commandParser, commandSchema } from '../../shared/parse-command';
+import { maybe } from '../../shared/schema';
+import { accountingYear } from '../cap-ids';
 
 /** Finance: close an accounting year of the municipality. */
-export interface CloseAccountingYear extends CommandEnvelope<'CloseAccountingYear'> {
-  year: number;
-  reason?: string;
-}
-
-export const parseCloseAccountingYear: (input: unknown) => CloseAccountingYear = commandParser('CloseAccountingYear', {
-  year: integer({ min: MIN_ACCOUNTING_YEAR, max: MAX_ACCOUNTING_YEAR }),
+export const closeAccountingYearSchema = commandSchema('CloseAccountingYear', {
+  year: accountingYear(),
   reason: maybe(text()),
 });
+export type CloseAccountingYear = z.output<typeof closeAccountingYearSchema>;
+
+export const parseCloseAccountingYear = commandParser('CloseAccountingYear', closeAccountingYearSchema);

@@ -2,7 +2,7 @@ import type { DecisionContext } from '../../shared/decision-context';
 import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
 import { accountingYearClosed, type AccountingYearClosed } from '../accounting-year-closed.event';
 import type { FinanceYearState } from '../finance.state';
-import { parseCloseAccountingYear, type CloseAccountingYear } from './close-accounting-year.command';
+import type { CloseAccountingYear } from './close-accounting-year.command';
 
 /**
  * Closes an accounting year. A year can be closed once, and not before it has begun (at the
@@ -10,8 +10,7 @@ import { parseCloseAccountingYear, type CloseAccountingYear } from './close-acco
  * past it. Closing the running year early is allowed (a cut-off); what is recorded later goes
  * to the first open period.
  */
-export function decideCloseAccountingYear(command: CloseAccountingYear, state: FinanceYearState, context: DecisionContext): [AccountingYearClosed] {
-  const cmd = parseCloseAccountingYear(command);
+export function decideCloseAccountingYear(cmd: CloseAccountingYear, state: FinanceYearState, context: DecisionContext): [AccountingYearClosed] {
   if (state.closed) {
     throw new DomainRuleViolation('finance.year_already_closed', `Accounting year ${cmd.year} is already closed`, { year: cmd.year });
   }

@@ -1,9 +1,9 @@
 import { given } from '../../testing/given-when-then';
 import { CMD_2, M } from '../../testing/fixtures';
 import { accountingYearClosed } from '../accounting-year-closed.event';
-import type { CloseAccountingYear } from './close-accounting-year.command';
+import type { CommandInput } from '../../commands/domain-commands';
 
-const close = (over: Partial<CloseAccountingYear> = {}): CloseAccountingYear => ({ type: 'CloseAccountingYear', commandId: CMD_2, municipality: M, year: 2024, ...over });
+const close = (over: Partial<CommandInput<'CloseAccountingYear'>> = {}): CommandInput<'CloseAccountingYear'> => ({ type: 'CloseAccountingYear', commandId: CMD_2, municipality: M, year: 2024, ...over });
 
 describe('CloseAccountingYear', () => {
   it('closes a past or the running year', () => {

@@ -1,58 +1,39 @@
-import type { CommandEnvelope } from '../../shared/command-envelope';
-import { kroner } from '../../shared/field-schemas';
-import { commandParser } from '../../shared/parse-command';
-import { integer, maybe, oneOf, text, type Schema } from '../../shared/schema';
-import { CAP_IDS, MAX_ACCOUNTING_YEAR, MIN_ACCOUNTING_YEAR, type CapIdentifier } from '../cap-ids';
+import { z } from 'zod';
+import { nonNegativeKroner, text } from '../../shared/field-schemas';
+import { formatHours, tryParseHours } from '../../shared/hours';
+import { commandParser, commandSchema } from '../../shared/parse-command';
+import { maybe, says } from '../../shared/schema';
+import { accountingYear, CAP_IDS, MAX_FULL_YEAR_PERSONS_HUNDREDTHS } from '../cap-ids';
+
+/** Full-year persons: a count (number or decimal string, at most two decimals) from 0 to the bound → hundredths; undefined for anything else. */
+export function tryParseFullYearPersons(value: unknown): number | undefined {
+  const hundredths = tryParseHours(value);
+  return hundredths !== undefined && hundredths >= 0 && hundredths <= MAX_FULL_YEAR_PERSONS_HUNDREDTHS ? hundredths : undefined;
+}
+
+const PERSONS_MESSAGE = `must be a number of full-year persons from 0 to ${formatHours(MAX_FULL_YEAR_PERSONS_HUNDREDTHS)} with at most two decimals, e.g. "12.5"`;
 
 /**
  * Finance: the parameters of one cap for one accounting year of the municipality — the amount
  * per full-year person and the number of full-year persons (allowance = amount × persons).
+ * fullYearPersons is parsed to its canonical string with two decimals ("12.5" -> "12.50").
  */
-export interface SetCapParameters extends CommandEnvelope<'SetCapParameters'> {
-  year: number;
-  cap: CapIdentifier;
-  /** Kroner string, e.g. "43363.00". */
-  amountPerFullYearPerson: string;
-  /** Decimal with at most two decimals, as string or number, e.g. "12.5". */
-  fullYearPersons: string | number;
-  reason?: string;
-}
-
-const PERSONS = /^\d{1,7}(?:\.\d{1,2})?$/;
-
-/** Full-year persons: a non-negative decimal with at most two decimals → hundredths. */
-export function parseFullYearPersons(value: string | number): number {
-  const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-  if (typeof text !== 'string' || !PERSONS.test(text)) throw new RangeError(`not a number of full-year persons: ${JSON.stringify(value)}`);
-  const [whole, frac = ''] = text.split('.');
-  return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
-}
-
-function fullYearPersons(): Schema<string | number> {
-  return (value, path, issues) => {
-    try {
-      parseFullYearPersons(value as string);
-    } catch {
-      issues.push({ path, message: 'must be a non-negative number with at most two decimals, e.g. "12.5"' });
-    }
-    return value as string | number;
-  };
-}
-
-function nonNegativeKroner(): Schema<string> {
-  const k = kroner();
-  return (value, path, issues) => {
-    const before = issues.length;
-    const out = k(value, path, issues);
-    if (issues.length === before && out.startsWith('-')) issues.push({ path, message: 'must not be negative' });
-    return out;
-  };
-}
-
-export const parseSetCapParameters: (input: unknown) => SetCapParameters = commandParser('SetCapParameters', {
-  year: integer({ min: MIN_ACCOUNTING_YEAR, max: MAX_ACCOUNTING_YEAR }),
-  cap: oneOf(CAP_IDS),
+export const setCapParametersSchema = commandSchema('SetCapParameters', {
+  year: accountingYear(),
+  cap: z.enum(CAP_IDS),
   amountPerFullYearPerson: nonNegativeKroner(),
-  fullYearPersons: fullYearPersons(),
+  fullYearPersons: z
+    .union([z.number(), z.string()], says(PERSONS_MESSAGE))
+    .refine((value) => tryParseFullYearPersons(value) !== undefined, PERSONS_MESSAGE)
+    .transform((value) => formatHours(tryParseFullYearPersons(value)!))
+    .meta({ example: '12.5' }),
   reason: maybe(text()),
 });
+export type SetCapParameters = z.output<typeof setCapParametersSchema>;
+
+export const parseSetCapParameters = commandParser('SetCapParameters', setCapParametersSchema);
+
+/** The canonical full-year persons of a parsed command → hundredths. */
+export function fullYearPersonsHundredths(command: SetCapParameters): number {
+  return tryParseFullYearPersons(command.fullYearPersons)!;
+}

@@ -3,9 +3,9 @@ import { CMD_1, M } from '../../testing/fixtures';
 import type { InvalidCommandError } from '../../shared/invalid-command.error';
 import { accountingYearClosed } from '../accounting-year-closed.event';
 import { capParametersSet } from '../cap-parameters-set.event';
-import type { SetCapParameters } from './set-cap-parameters.command';
+import type { CommandInput } from '../../commands/domain-commands';
 
-const set = (over: Partial<SetCapParameters> = {}): SetCapParameters => ({
+const set = (over: Partial<CommandInput<'SetCapParameters'>> = {}): CommandInput<'SetCapParameters'> => ({
   type: 'SetCapParameters',
   commandId: CMD_1,
   municipality: M,

@@ -1,24 +1,14 @@
-import type { CommandEnvelope } from '../../shared/command-envelope';
-import { hours, kroner } from '../../shared/field-schemas';
-import { clientId } from '../../shared/ids';
-import { commandParser } from '../../shared/parse-command';
-import { isoDate, maybe } from '../../shared/schema';
-import type { IsoDate } from '../../shared/vocabulary';
+import { z } from 'zod';
+import { clientId, hours, isoDate, kroner } from '../../shared/field-schemas';
+import { commandParser, commandSchema } from '../../shared/parse-command';
+import { maybe } from '../../shared/schema';
 
-/** API.md RecordMentorHours: only direct-contact hours are costed; exactly one of hourlyCost and fee. */
-export interface RecordMentorHours extends CommandEnvelope<'RecordMentorHours'> {
-  agreementId: string;
-  date: IsoDate;
-  /** Decimal hours with at most two decimals, as a string ("1.5") or a number (1.5). */
-  contactHours: string | number;
-  /** Actual hourly wage cost, kroner string ("350.00"). */
-  hourlyCost?: string;
-  /** A consultant's fee for these hours, kroner string. */
-  fee?: string;
-  preparationHours?: string | number;
-}
-
-export const parseRecordMentorHours: (input: unknown) => RecordMentorHours = commandParser('RecordMentorHours', {
+/**
+ * API.md RecordMentorHours: only direct-contact hours are costed; exactly one of hourlyCost (the
+ * actual hourly wage cost) and fee (a consultant's fee for these hours). Hours are parsed to
+ * their canonical string ("1.5" and 1.5 -> "1.50").
+ */
+export const recordMentorHoursSchema = commandSchema('RecordMentorHours', {
   agreementId: clientId(),
   date: isoDate(),
   contactHours: hours(),
@@ -26,3 +16,6 @@ export const parseRecordMentorHours: (input: unknown) => RecordMentorHours = com
   fee: maybe(kroner()),
   preparationHours: maybe(hours()),
 });
+export type RecordMentorHours = z.output<typeof recordMentorHoursSchema>;
+
+export const parseRecordMentorHours = commandParser('RecordMentorHours', recordMentorHoursSchema);

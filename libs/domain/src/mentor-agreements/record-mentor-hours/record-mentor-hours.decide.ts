@@ -6,14 +6,13 @@ import { formatOere, parseKroner } from '../../shared/money';
 import { mentorCostOere } from '../mentor-cost';
 import { mentorHoursRecorded, type MentorHoursRecorded } from '../mentor-hours-recorded.event';
 import type { MentorAgreementState } from '../mentor-agreement.state';
-import { parseRecordMentorHours, type RecordMentorHours } from './record-mentor-hours.command';
+import type { RecordMentorHours } from './record-mentor-hours.command';
 
 export function decideRecordMentorHours(
-  command: RecordMentorHours,
+  cmd: RecordMentorHours,
   state: MentorAgreementState,
   _context: DecisionContext,
 ): [MentorHoursRecorded] {
-  const cmd = parseRecordMentorHours(command);
   if (state.status === 'none') {
     throw new DomainRuleViolation('mentor_agreement.not_found', `Mentor agreement ${cmd.agreementId} is not registered`, {
       agreementId: cmd.agreementId,

@@ -1,9 +1,9 @@
 import { given } from '../../testing/given-when-then';
 import { anAgreementRegistered, CMD_2, M } from '../../testing/fixtures';
 import { mentorHoursRecorded, type MentorHoursRecordedData } from '../mentor-hours-recorded.event';
-import type { RecordMentorHours } from './record-mentor-hours.command';
+import type { CommandInput } from '../../commands/domain-commands';
 
-const recordHours = (over: Partial<RecordMentorHours> = {}): RecordMentorHours => ({
+const recordHours = (over: Partial<CommandInput<'RecordMentorHours'>> = {}): CommandInput<'RecordMentorHours'> => ({
   type: 'RecordMentorHours',
   commandId: CMD_2,
   municipality: M,

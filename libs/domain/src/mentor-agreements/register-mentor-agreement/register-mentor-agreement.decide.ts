@@ -2,18 +2,17 @@ import type { DecisionContext } from '../../shared/decision-context';
 import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
 import { mentorAgreementRegistered, type MentorAgreementRegistered } from '../mentor-agreement-registered.event';
 import type { MentorAgreementState } from '../mentor-agreement.state';
-import { parseRegisterMentorAgreement, type RegisterMentorAgreement } from './register-mentor-agreement.command';
+import type { RegisterMentorAgreement } from './register-mentor-agreement.command';
 
 /**
  * The "at most 6 months beyond the start of a job or education" limit is a refund matter
  * (the ledger's mentor window), not a reason to refuse the agreement.
  */
 export function decideRegisterMentorAgreement(
-  command: RegisterMentorAgreement,
+  cmd: RegisterMentorAgreement,
   state: MentorAgreementState,
   _context: DecisionContext,
 ): [MentorAgreementRegistered] {
-  const cmd = parseRegisterMentorAgreement(command);
   if (state.status !== 'none') {
     throw new DomainRuleViolation('mentor_agreement.already_registered', `Mentor agreement ${cmd.agreementId} is already registered`, {
       agreementId: cmd.agreementId,

@@ -1,9 +1,9 @@
 import { given } from '../../testing/given-when-then';
 import { anAgreementRegistered, CMD_1, M } from '../../testing/fixtures';
 import { mentorAgreementRegistered } from '../mentor-agreement-registered.event';
-import type { RegisterMentorAgreement } from './register-mentor-agreement.command';
+import type { CommandInput } from '../../commands/domain-commands';
 
-const register = (over: Partial<RegisterMentorAgreement> = {}): RegisterMentorAgreement => ({
+const register = (over: Partial<CommandInput<'RegisterMentorAgreement'>> = {}): CommandInput<'RegisterMentorAgreement'> => ({
   type: 'RegisterMentorAgreement',
   commandId: CMD_1,
   municipality: M,

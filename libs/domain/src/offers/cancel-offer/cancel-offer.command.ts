@@ -1,15 +1,12 @@
-import type { CommandEnvelope } from '../../shared/command-envelope';
-import { clientId } from '../../shared/ids';
-import { commandParser } from '../../shared/parse-command';
-import { text } from '../../shared/schema';
+import { z } from 'zod';
+import { clientId, text } from '../../shared/field-schemas';
+import { commandParser, commandSchema } from '../../shared/parse-command';
 
 /** API.md CancelOffer: the offer never took place; its costs are reversed. */
-export interface CancelOffer extends CommandEnvelope<'CancelOffer'> {
-  offerId: string;
-  reason: string;
-}
-
-export const parseCancelOffer: (input: unknown) => CancelOffer = commandParser('CancelOffer', {
+export const cancelOfferSchema = commandSchema('CancelOffer', {
   offerId: clientId(),
   reason: text(),
 });
+export type CancelOffer = z.output<typeof cancelOfferSchema>;
+
+export const parseCancelOffer = commandParser('CancelOffer', cancelOfferSchema);

@@ -2,10 +2,9 @@ import type { DecisionContext } from '../../shared/decision-context';
 import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
 import { offerCancelled, type OfferCancelled } from '../offer-cancelled.event';
 import type { OfferState } from '../offer.state';
-import { parseCancelOffer, type CancelOffer } from './cancel-offer.command';
+import type { CancelOffer } from './cancel-offer.command';
 
-export function decideCancelOffer(command: CancelOffer, state: OfferState, _context: DecisionContext): [OfferCancelled] {
-  const cmd = parseCancelOffer(command);
+export function decideCancelOffer(cmd: CancelOffer, state: OfferState, _context: DecisionContext): [OfferCancelled] {
   if (state.status === 'none') {
     throw new DomainRuleViolation('offer.not_found', `Offer ${cmd.offerId} is not registered`, { offerId: cmd.offerId });
   }

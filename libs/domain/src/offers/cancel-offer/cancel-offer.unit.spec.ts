@@ -2,9 +2,9 @@ import { given } from '../../testing/given-when-then';
 import { anOfferRegistered, CMD_2, M } from '../../testing/fixtures';
 import { offerCancelled } from '../offer-cancelled.event';
 import { offerPeriodChanged } from '../offer-period-changed.event';
-import type { CancelOffer } from './cancel-offer.command';
+import type { CommandInput } from '../../commands/domain-commands';
 
-const cancel = (over: Partial<CancelOffer> = {}): CancelOffer => ({
+const cancel = (over: Partial<CommandInput<'CancelOffer'>> = {}): CommandInput<'CancelOffer'> => ({
   type: 'CancelOffer',
   commandId: CMD_2,
   municipality: M,

@@ -1,18 +1,13 @@
-import type { CommandEnvelope } from '../../shared/command-envelope';
-import { clientId } from '../../shared/ids';
-import { commandParser } from '../../shared/parse-command';
-import { isoDate } from '../../shared/schema';
-import type { IsoDate } from '../../shared/vocabulary';
+import { z } from 'zod';
+import { clientId, isoDate } from '../../shared/field-schemas';
+import { commandParser, commandSchema } from '../../shared/parse-command';
 
 /** API.md ChangeOfferPeriod: correct or extend the period. */
-export interface ChangeOfferPeriod extends CommandEnvelope<'ChangeOfferPeriod'> {
-  offerId: string;
-  startDate: IsoDate;
-  endDate: IsoDate;
-}
-
-export const parseChangeOfferPeriod: (input: unknown) => ChangeOfferPeriod = commandParser('ChangeOfferPeriod', {
+export const changeOfferPeriodSchema = commandSchema('ChangeOfferPeriod', {
   offerId: clientId(),
   startDate: isoDate(),
   endDate: isoDate(),
 });
+export type ChangeOfferPeriod = z.output<typeof changeOfferPeriodSchema>;
+
+export const parseChangeOfferPeriod = commandParser('ChangeOfferPeriod', changeOfferPeriodSchema);

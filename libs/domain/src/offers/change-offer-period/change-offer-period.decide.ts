@@ -4,7 +4,7 @@ import { checkOfferClassification } from '../offer-classification';
 import { assertOfferPeriod } from '../offer-period';
 import { offerPeriodChanged, type OfferPeriodChanged } from '../offer-period-changed.event';
 import type { OfferState } from '../offer.state';
-import { parseChangeOfferPeriod, type ChangeOfferPeriod } from './change-offer-period.command';
+import type { ChangeOfferPeriod } from './change-offer-period.command';
 
 /**
  * Refused for an unknown or cancelled offer, a reversed period, or (for a classified offer) a new
@@ -13,11 +13,10 @@ import { parseChangeOfferPeriod, type ChangeOfferPeriod } from './change-offer-p
  * flags them). The same period again yields no event.
  */
 export function decideChangeOfferPeriod(
-  command: ChangeOfferPeriod,
+  cmd: ChangeOfferPeriod,
   state: OfferState,
   context: DecisionContext,
 ): [] | [OfferPeriodChanged] {
-  const cmd = parseChangeOfferPeriod(command);
   if (state.status === 'none') {
     throw new DomainRuleViolation('offer.not_found', `Offer ${cmd.offerId} is not registered`, { offerId: cmd.offerId });
   }

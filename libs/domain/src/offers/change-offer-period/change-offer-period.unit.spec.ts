@@ -3,9 +3,9 @@ import { anOfferRegistered, CMD_2, M } from '../../testing/fixtures';
 import { offerCancelled } from '../offer-cancelled.event';
 import { offerPeriodChanged } from '../offer-period-changed.event';
 import type { OfferValidityQuery } from '../offer-validity';
-import type { ChangeOfferPeriod } from './change-offer-period.command';
+import type { CommandInput } from '../../commands/domain-commands';
 
-const changePeriod = (over: Partial<ChangeOfferPeriod> = {}): ChangeOfferPeriod => ({
+const changePeriod = (over: Partial<CommandInput<'ChangeOfferPeriod'>> = {}): CommandInput<'ChangeOfferPeriod'> => ({
   type: 'ChangeOfferPeriod',
   commandId: CMD_2,
   municipality: M,

@@ -1,29 +1,20 @@
-import type { CommandEnvelope } from '../../shared/command-envelope';
-import { clientId } from '../../shared/ids';
-import { commandParser } from '../../shared/parse-command';
-import { isoDate, object, oneOf, maybe, text } from '../../shared/schema';
-import { OFFER_KINDS, PROVIDER_KINDS, type IsoDate, type OfferKind, type ProviderKind } from '../../shared/vocabulary';
-import { offerCode } from '../offer-registered.event';
+import { z } from 'zod';
+import { clientId, codeListId, isoDate, text } from '../../shared/field-schemas';
+import { commandParser, commandSchema } from '../../shared/parse-command';
+import { maybe } from '../../shared/schema';
+import { OFFER_KINDS, PROVIDER_KINDS } from '../../shared/vocabulary';
 
-/** API.md RegisterOffer. offerCategory and fundingFrame are required for guidance_upskilling. */
-export interface RegisterOffer extends CommandEnvelope<'RegisterOffer'> {
-  offerId: string;
-  personId: string;
-  offerKind: OfferKind;
-  startDate: IsoDate;
-  endDate: IsoDate;
-  offerCategory?: string;
-  fundingFrame?: string;
-  provider?: { kind: ProviderKind; name?: string };
-}
-
-export const parseRegisterOffer: (input: unknown) => RegisterOffer = commandParser('RegisterOffer', {
+/** API.md RegisterOffer. offerCategory and fundingFrame (STAR code-list ids, number or string) are required for guidance_upskilling. */
+export const registerOfferSchema = commandSchema('RegisterOffer', {
   offerId: clientId(),
   personId: clientId(),
-  offerKind: oneOf(OFFER_KINDS),
+  offerKind: z.enum(OFFER_KINDS),
   startDate: isoDate(),
   endDate: isoDate(),
-  offerCategory: maybe(offerCode()),
-  fundingFrame: maybe(offerCode()),
-  provider: maybe(object({ kind: oneOf(PROVIDER_KINDS), name: maybe(text(200)) })),
+  offerCategory: maybe(codeListId()),
+  fundingFrame: maybe(codeListId()),
+  provider: maybe(z.strictObject({ kind: z.enum(PROVIDER_KINDS), name: maybe(text(200)) })),
 });
+export type RegisterOffer = z.output<typeof registerOfferSchema>;
+
+export const parseRegisterOffer = commandParser('RegisterOffer', registerOfferSchema);

@@ -5,10 +5,9 @@ import { checkOfferClassification } from '../offer-classification';
 import { assertOfferPeriod } from '../offer-period';
 import { offerRegistered, type OfferRegistered } from '../offer-registered.event';
 import type { OfferState } from '../offer.state';
-import { parseRegisterOffer, type RegisterOffer } from './register-offer.command';
+import type { RegisterOffer } from './register-offer.command';
 
-export function decideRegisterOffer(command: RegisterOffer, state: OfferState, context: DecisionContext): [OfferRegistered] {
-  const cmd = parseRegisterOffer(command);
+export function decideRegisterOffer(cmd: RegisterOffer, state: OfferState, context: DecisionContext): [OfferRegistered] {
   if (state.status !== 'none') {
     throw new DomainRuleViolation('offer.already_registered', `Offer ${cmd.offerId} is already registered`, {
       offerId: cmd.offerId,

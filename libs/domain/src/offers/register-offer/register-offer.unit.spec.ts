@@ -2,10 +2,10 @@ import { given } from '../../testing/given-when-then';
 import { anOfferRegistered, CMD_1, M } from '../../testing/fixtures';
 import { offerRegistered } from '../offer-registered.event';
 import type { OfferValidityCheck, OfferValidityQuery } from '../offer-validity';
-import type { RegisterOffer } from './register-offer.command';
+import type { CommandInput } from '../../commands/domain-commands';
 import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
 
-const register = (over: Partial<RegisterOffer> = {}): RegisterOffer => ({
+const register = (over: Partial<CommandInput<'RegisterOffer'>> = {}): CommandInput<'RegisterOffer'> => ({
   type: 'RegisterOffer',
   commandId: CMD_1,
   municipality: M,

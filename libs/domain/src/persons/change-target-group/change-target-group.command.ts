@@ -1,31 +1,23 @@
-import type { CommandEnvelope } from '../../shared/command-envelope';
-import { clientId } from '../../shared/ids';
-import { commandParser } from '../../shared/parse-command';
-import { boolean, isoDate, maybe, object, oneOf, text } from '../../shared/schema';
-import { READINESS, TARGET_GROUPS, type IsoDate, type TargetGroup, type TargetGroupAttributes } from '../../shared/vocabulary';
+import { z } from 'zod';
+import { clientId, isoDate, text } from '../../shared/field-schemas';
+import { commandParser, commandSchema } from '../../shared/parse-command';
+import { maybe } from '../../shared/schema';
+import { READINESS, TARGET_GROUPS } from '../../shared/vocabulary';
 
 /** API.md ChangeTargetGroup: from `effectiveFrom` on, the person is in `targetGroup` until a later change. */
-export interface ChangeTargetGroup extends CommandEnvelope<'ChangeTargetGroup'> {
-  personId: string;
-  targetGroup: TargetGroup;
-  effectiveFrom: IsoDate;
-  attributes?: TargetGroupAttributes;
-  reason?: string;
-}
-
-export const parseChangeTargetGroup: (input: unknown) => ChangeTargetGroup = commandParser('ChangeTargetGroup', {
+export const changeTargetGroupSchema = commandSchema('ChangeTargetGroup', {
   personId: clientId(),
-  targetGroup: oneOf(TARGET_GROUPS),
+  targetGroup: z.enum(TARGET_GROUPS),
   effectiveFrom: isoDate(),
   attributes: maybe(
-    object(
-      {
-        readiness: maybe(oneOf(READINESS)),
-        sickPayCategory: maybe(oneOf([1, 2, 3] as const)),
-        hasVocationalEducation: maybe(boolean()),
-      },
-      { strict: true },
-    ),
+    z.strictObject({
+      readiness: maybe(z.enum(READINESS)),
+      sickPayCategory: maybe(z.literal([1, 2, 3])),
+      hasVocationalEducation: maybe(z.boolean()),
+    }),
   ),
   reason: maybe(text()),
 });
+export type ChangeTargetGroup = z.output<typeof changeTargetGroupSchema>;
+
+export const parseChangeTargetGroup = commandParser('ChangeTargetGroup', changeTargetGroupSchema);

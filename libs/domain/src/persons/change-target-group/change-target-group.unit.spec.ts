@@ -1,10 +1,10 @@
 import { given } from '../../testing/given-when-then';
 import { aTargetGroupChange, CMD_1, CMD_2, M } from '../../testing/fixtures';
 import { targetGroupChanged } from '../target-group-changed.event';
-import type { ChangeTargetGroup } from './change-target-group.command';
+import type { CommandInput } from '../../commands/domain-commands';
 import { InvalidCommandError } from '../../shared/invalid-command.error';
 
-const change = (over: Partial<ChangeTargetGroup> = {}): ChangeTargetGroup => ({
+const change = (over: Partial<CommandInput<'ChangeTargetGroup'>> = {}): CommandInput<'ChangeTargetGroup'> => ({
   type: 'ChangeTargetGroup',
   commandId: CMD_2,
   municipality: M,
@@ -70,7 +70,7 @@ describe('ChangeTargetGroup', () => {
 
   it('treats null optional fields as absent', () => {
     given([])
-      .when({ ...change(), reason: null, attributes: { readiness: null, sickPayCategory: 2 } } as unknown as ChangeTargetGroup)
+      .when({ ...change(), reason: null, attributes: { readiness: null, sickPayCategory: 2 } } as unknown as CommandInput<'ChangeTargetGroup'>)
       .then([
         targetGroupChanged({
           personId: 'P1',
@@ -85,7 +85,7 @@ describe('ChangeTargetGroup', () => {
 
   it('refuses an invalid calendar date', () => {
     const error = given([]).when(change({ effectiveFrom: '2025-02-30' })).thenFails('command.invalid') as InvalidCommandError;
-    expect(error.errors).toEqual([{ path: 'effectiveFrom', message: 'must be a valid calendar date YYYY-MM-DD' }]);
+    expect(error.errors).toEqual([{ path: 'effectiveFrom', message: 'must be a calendar date YYYY-MM-DD between 2000-01-01 and 2099-12-31' }]);
   });
 
   it('refuses an unknown target group, bad ids and attributes', () => {
@@ -97,7 +97,7 @@ describe('ChangeTargetGroup', () => {
         commandId: 'not-a-uuid',
         municipality: '1010',
         attributes: { sickPayCategory: 4 },
-      } as unknown as ChangeTargetGroup)
+      } as unknown as CommandInput<'ChangeTargetGroup'>)
       .thenFails('command.invalid') as InvalidCommandError;
     expect(error.errors.map((e) => e.path).sort()).toEqual(
       ['attributes.sickPayCategory', 'commandId', 'municipality', 'personId', 'targetGroup'].sort(),

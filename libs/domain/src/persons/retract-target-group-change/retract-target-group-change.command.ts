@@ -1,17 +1,13 @@
-import type { CommandEnvelope } from '../../shared/command-envelope';
-import { clientId, uuid } from '../../shared/ids';
-import { commandParser } from '../../shared/parse-command';
-import { text } from '../../shared/schema';
+import { z } from 'zod';
+import { clientId, text, uuid } from '../../shared/field-schemas';
+import { commandParser, commandSchema } from '../../shared/parse-command';
 
-/** API.md RetractTargetGroupChange: an earlier change was registered in error. */
-export interface RetractTargetGroupChange extends CommandEnvelope<'RetractTargetGroupChange'> {
-  personId: string;
-  /** The commandId of the ChangeTargetGroup to retract. */
-  changeCommandId: string;
-  reason: string;
-}
+/** API.md RetractTargetGroupChange: an earlier change (named by the commandId of its ChangeTargetGroup) was registered in error. */
+export const retractTargetGroupChangeSchema = commandSchema('RetractTargetGroupChange', {
+  personId: clientId(),
+  changeCommandId: uuid(),
+  reason: text(),
+});
+export type RetractTargetGroupChange = z.output<typeof retractTargetGroupChangeSchema>;
 
-export const parseRetractTargetGroupChange: (input: unknown) => RetractTargetGroupChange = commandParser(
-  'RetractTargetGroupChange',
-  { personId: clientId(), changeCommandId: uuid(), reason: text() },
-);
+export const parseRetractTargetGroupChange = commandParser('RetractTargetGroupChange', retractTargetGroupChangeSchema);

@@ -3,14 +3,13 @@ import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
 import { sameCommandId } from '../../shared/ids';
 import type { PersonState } from '../person.state';
 import { targetGroupChangeRetracted, type TargetGroupChangeRetracted } from '../target-group-change-retracted.event';
-import { parseRetractTargetGroupChange, type RetractTargetGroupChange } from './retract-target-group-change.command';
+import type { RetractTargetGroupChange } from './retract-target-group-change.command';
 
 export function decideRetractTargetGroupChange(
-  command: RetractTargetGroupChange,
+  cmd: RetractTargetGroupChange,
   state: PersonState,
   _context: DecisionContext,
 ): [TargetGroupChangeRetracted] {
-  const cmd = parseRetractTargetGroupChange(command);
   const change = state.changes.find((c) => sameCommandId(c.changeCommandId, cmd.changeCommandId));
   if (!change) {
     throw new DomainRuleViolation(

@@ -1,10 +1,10 @@
 import { given } from '../../testing/given-when-then';
 import { aTargetGroupChange, CMD_1, CMD_2, CMD_3, M } from '../../testing/fixtures';
 import { targetGroupChangeRetracted } from '../target-group-change-retracted.event';
-import type { RetractTargetGroupChange } from './retract-target-group-change.command';
+import type { CommandInput } from '../../commands/domain-commands';
 import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
 
-const retract = (over: Partial<RetractTargetGroupChange> = {}): RetractTargetGroupChange => ({
+const retract = (over: Partial<CommandInput<'RetractTargetGroupChange'>> = {}): CommandInput<'RetractTargetGroupChange'> => ({
   type: 'RetractTargetGroupChange',
   commandId: CMD_3,
   municipality: M,
