@@ -4,7 +4,7 @@
 // lines apart, and the capped refunds. Pure: the read side hands in grouped sums; this file
 // builds the views, and the tables that CSV and spreadsheet exports render.
 import type { CapId } from '@app/rules/rulebook.types';
-import { computeCap, type CapComputation, type CapParameters } from './cap';
+import { computeCap, type CapComputation, type CapYearFigures } from './caps/cap';
 
 /** One group of postings as summed by the read side. */
 export interface StatementGroup {
@@ -38,14 +38,7 @@ export interface UnresolvedLine {
 }
 
 /** The year-to-date figures of one cap (booking periods Y-01 .. the statement's last period). */
-export interface CapYearToDate {
-  cap: CapId;
-  rateBasisPoints: number | null;
-  parameters: CapParameters | null;
-  eligibleCostsOere: number;
-  refundBeforeCapOere: number;
-  adjustmentsOere: number;
-}
+export type CapYearToDate = Omit<CapYearFigures, 'municipality' | 'year'>;
 
 export interface StatementInput {
   municipality: string;

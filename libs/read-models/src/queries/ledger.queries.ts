@@ -2,7 +2,7 @@
 import { registeredSegments, timelineAsOf, type Posting, type TimelineSegment } from '@app/ledger';
 import type { DataSource, EntityManager } from 'typeorm';
 import { LEDGER_ENTRY_COLUMNS_WITH_CITATIONS, LEDGER_ENTRY_WITH_CITATIONS } from '../projections/citation-sets';
-import { rowToPosting } from '../projections/ledger-state';
+import { rowToPosting } from '../projections/rows/ledger-entry.row';
 import { ledgerWhere, type LedgerFilter } from './ledger-filter';
 
 export interface LedgerPage {

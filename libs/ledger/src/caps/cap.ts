@@ -5,9 +5,9 @@
 // integration rådighedsloft). The postings of capped costs carry their uncapped refund; the cap
 // is applied by separate 'cap_adjustment' postings that post only the difference.
 import type { CapId, Citation } from '@app/rules/rulebook.types';
-import { divideRoundHalfAwayFromZero, refundOf, toSafeNumber } from './money';
-import type { Cause, Posting } from './posting.types';
-import { bookingPeriodOf } from './reconcile';
+import { divideRoundHalfAwayFromZero, refundOf, toSafeNumber } from '../money';
+import type { Cause, Posting } from '../posting.types';
+import { bookingPeriodOf } from '../reconcile';
 
 export interface CapParameters {
   /** Integer øre per full-year person. */

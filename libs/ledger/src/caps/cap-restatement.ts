@@ -1,0 +1,89 @@
+// The cap stage: per municipality × booking year × cap, which postings count against the cap,
+// at which rate, and the adjusting posting that restates the capped refund whenever its figures
+// change (cap.ts has the arithmetic; DOMAIN.md "Caps", seed003.md §2.1, seed000.md Bilag 1).
+// Closed years are not restated. It updates the municipality's books in place.
+import type { Account, CapId } from '@app/rules/rulebook.types';
+import type { Cause, Posting } from '../posting.types';
+import { capAdjustmentPosting, computeCap, type CapComputation, type CapParameters, type CapYearFigures } from './cap';
+
+/** The running figures of one cap year, and the refund account its adjustments post to. */
+export interface CapYear extends CapYearFigures {
+  refundAccount: Account | null;
+}
+
+/** A municipality's accounting years: those closed, and the figures of every cap year. */
+export interface MunicipalityBooks {
+  closedYears: Set<number>;
+  /** By capYearKey. */
+  caps: Map<string, CapYear>;
+}
+
+export const capYearKey = (year: number, cap: string) => `${year}/${cap}`;
+
+export function emptyCapYear(municipality: string, year: number, cap: CapId): CapYear {
+  return { municipality, year, cap, rateBasisPoints: null, parameters: null, eligibleCostsOere: 0, refundBeforeCapOere: 0, adjustmentsOere: 0, refundAccount: null };
+}
+
+/** An adjusting posting and the computation it was made from. */
+export interface CapAdjustment {
+  posting: Posting;
+  computation: CapComputation;
+}
+
+/** What the cap stage did for one event: the adjustments it posted and the cap years it changed. */
+export interface CapRestatement {
+  adjustments: CapAdjustment[];
+  changed: CapYear[];
+}
+
+function capYearOf(books: MunicipalityBooks, municipality: string, year: number, cap: CapId): CapYear {
+  const key = capYearKey(year, cap);
+  let capYear = books.caps.get(key);
+  if (!capYear) books.caps.set(key, (capYear = emptyCapYear(municipality, year, cap)));
+  return capYear;
+}
+
+/** Posts the difference between the capped refund and what the adjustments say so far (nothing when none). */
+function restate(capYear: CapYear, cause: Cause): CapAdjustment | null {
+  const computation = computeCap(capYear);
+  if (computation.deltaOere === 0) return null;
+  capYear.adjustmentsOere += computation.deltaOere;
+  return { posting: capAdjustmentPosting(computation, cause, capYear.refundAccount), computation };
+}
+
+/**
+ * Counts an event's postings against the caps of their booking years and restates each cap year
+ * they touched (in key order), unless the year is closed. A posting counts when its rule is
+ * capped: its amount adds to the eligible costs, its refund to the refund before the cap; the
+ * cap's rate is the highest rate of its postings and its refund account the first one seen.
+ */
+export function countAgainstCaps(books: MunicipalityBooks, postings: readonly Posting[], cause: Cause): CapRestatement {
+  const touched = new Map<string, CapYear>();
+  for (const p of postings) {
+    if (p.cap === null || p.kind === 'cap_adjustment') continue;
+    const year = Number(p.bookingPeriod.slice(0, 4));
+    const capYear = capYearOf(books, p.municipality, year, p.cap);
+    capYear.eligibleCostsOere += p.amountOere;
+    capYear.refundBeforeCapOere += p.refundOere ?? 0;
+    if (p.refundRateBasisPoints !== null) capYear.rateBasisPoints = Math.max(capYear.rateBasisPoints ?? 0, p.refundRateBasisPoints);
+    if (capYear.refundAccount === null && p.refundAccount !== null) capYear.refundAccount = { ...p.refundAccount };
+    touched.set(capYearKey(year, p.cap), capYear);
+  }
+  const adjustments: CapAdjustment[] = [];
+  for (const key of [...touched.keys()].sort()) {
+    const capYear = touched.get(key)!;
+    if (books.closedYears.has(capYear.year)) continue;
+    const adjustment = restate(capYear, cause);
+    if (adjustment) adjustments.push(adjustment);
+  }
+  return { adjustments, changed: [...touched.values()] };
+}
+
+/** New parameters for a cap year restate it; a closed year keeps its figures (the decider refuses this, an old log may hold it). */
+export function setCapParameters(books: MunicipalityBooks, municipality: string, year: number, cap: CapId, parameters: CapParameters, cause: Cause): CapRestatement {
+  if (books.closedYears.has(year)) return { adjustments: [], changed: [] };
+  const capYear = capYearOf(books, municipality, year, cap);
+  capYear.parameters = { ...parameters };
+  const adjustment = restate(capYear, cause);
+  return { adjustments: adjustment ? [adjustment] : [], changed: [capYear] };
+}

@@ -1,0 +1,5 @@
+export * from './apply-to-ledger';
+export * from './cost-items';
+export * from './ledger-facts';
+export * from './ledger-state';
+export * from './regroup';

@@ -1,0 +1,38 @@
+// What an event did to a municipality's ledger besides its postings, in the ledger's terms: the
+// read side turns each fact into a row of its table.
+import type { DomainEvent } from '@app/domain';
+import type { CapComputation, CapParameters } from '../caps/cap';
+import type { CapYear } from '../caps/cap-restatement';
+import type { Posting } from '../posting.types';
+import type { TargetGroupChangeRecord } from '../timeline';
+import type { StoredCostItem } from './ledger-state';
+
+type EventOf<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
+
+export type LedgerFact =
+  | { type: 'target_group_changed'; personId: string; change: TargetGroupChangeRecord; reason: string | null }
+  | { type: 'target_group_change_retracted'; changeCommandId: string; reason: string | null }
+  /** A version of an offer (registered, period changed, cancelled): the offer read model's history. */
+  | { type: 'offer_version'; event: EventOf<'OfferRegistered' | 'OfferPeriodChanged' | 'OfferCancelled'> }
+  | { type: 'mentor_agreement_registered'; agreement: EventOf<'MentorAgreementRegistered'>['data'] }
+  | { type: 'expense_recorded'; item: StoredCostItem; invoiceRef: string | null }
+  | { type: 'mentor_hours_recorded'; item: StoredCostItem; hours: EventOf<'MentorHoursRecorded'>['data'] }
+  | { type: 'cost_item_reversed'; costItemId: string; reason: string }
+  | { type: 'cap_parameters_set'; year: number; cap: CapYear['cap']; parameters: CapParameters; reason: string | null }
+  | { type: 'accounting_year_closed'; year: number; reason: string | null }
+  /** A cap adjustment's computation (the posting itself is among the postings). */
+  | { type: 'cap_restated'; entryId: string; computation: CapComputation }
+  /** A cap year's figures after the event (a copy). */
+  | { type: 'cap_year_changed'; capYear: CapYear };
+
+/** A posting made by the event, and the closed year its activity relates to when it was booked after the close. */
+export interface LedgerPosting {
+  posting: Posting;
+  relatesToClosedYear: number | null;
+}
+
+/** What applyToLedger made of one event; postings in order (their ordinal is their index). */
+export interface LedgerOutcome {
+  facts: LedgerFact[];
+  postings: LedgerPosting[];
+}

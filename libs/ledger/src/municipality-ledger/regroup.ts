@@ -1,0 +1,26 @@
+// How a change is posted — a retroactive regrouping, a retraction, a new cost, a reversal or a
+// cancellation alike: the person's timeline as now known (timeline.ts), each affected cost item
+// allocated over it and the rulebook's boundaries (allocate.ts), compared with what its postings
+// say so far (reconcile.ts), and exactly the difference posted — reversals of what no longer
+// holds and rebookings — in the booking period of the causing event, or the first open period
+// when the event's year is closed (caps/closing.ts).
+import type { DecideRefund } from '../allocate';
+import { allocate } from '../allocate';
+import { openBookingPeriod, relatedClosedYear } from '../caps/closing';
+import type { Cause } from '../posting.types';
+import { reconcile } from '../reconcile';
+import { timelineAsOf } from '../timeline';
+import type { LedgerPosting } from './ledger-facts';
+import type { PersonLedger, StoredCostItem } from './ledger-state';
+
+/** Posts, for each of `items` (of the person), the difference between what stands and what should; adds the postings to the person's. */
+export function regroup(person: PersonLedger, items: readonly StoredCostItem[], closedYears: ReadonlySet<number>, cause: Cause, decide: DecideRefund): LedgerPosting[] {
+  if (items.length === 0) return [];
+  const timeline = timelineAsOf(person.changes);
+  const ids = new Set(items.map((i) => i.costItemId));
+  const history = person.postings.filter((p) => ids.has(p.costItemId));
+  const desired = items.filter((i) => !i.reversed).flatMap((i) => allocate(i, timeline, decide));
+  const postings = reconcile(history, desired, { ...cause, bookingPeriod: openBookingPeriod(cause.recordedAt, closedYears) });
+  person.postings.push(...postings);
+  return postings.map((posting) => ({ posting, relatesToClosedYear: relatedClosedYear(posting.activityFrom, posting.activityTo, closedYears) }));
+}
