@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative, resolve } from 'node:path';
+import { buildWebApp } from './build-web.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -19,7 +20,8 @@ async function* sources(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'testing') yield* sources(path); // test support is never run from dist
+      // test support is never run from dist; the web app is built by Vite (build-web.mjs)
+      if (entry.name !== 'testing' && path !== join(root, 'apps', 'web')) yield* sources(path);
     }
     else if (entry.name.endsWith('.json')) yield path;
     else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')) yield path;
@@ -55,3 +57,4 @@ try {
   await rm(out, { recursive: true, force: true });
 }
 console.error(`built ${files.length} files into dist/ in ${Date.now() - started} ms`);
+await buildWebApp();

@@ -17,6 +17,7 @@ import { LedgerController } from './queries/ledger.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { PathParamPipe } from './http/path-params';
 import { strictValidationPipe } from './http/validation';
+import { DevSignInController } from './web/dev-sign-in.controller';
 
 export interface ApiDependencies {
   config: AppConfig;
@@ -34,7 +35,7 @@ export class ApiModule implements NestModule {
     return {
       module: ApiModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, CommandsController, LedgerController, FinanceController],
+      controllers: [HealthController, CommandsController, LedgerController, FinanceController, DevSignInController],
       providers: [
         { provide: EVENT_STORE, useValue: deps.store },
         { provide: READ_MODELS, useValue: deps.readModels },

@@ -8,6 +8,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { ApiModule, type ApiDependencies } from './api.module';
 import { JSON_TYPES, noStore, requireJsonBody, securityHeaders } from './http/http-hygiene';
 import { sendProblem } from './http/problem.filter';
+import { serveWebApp } from './web/serve-web-app';
 
 export async function createApiApp(deps: ApiDependencies, options: { logs?: boolean } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(deps), {
@@ -16,6 +17,7 @@ export async function createApiApp(deps: ApiDependencies, options: { logs?: bool
   });
   app.disable('x-powered-by');
   app.use(securityHeaders, noStore, requireJsonBody);
+  serveWebApp(app);
   app.useBodyParser('json', { limit: deps.config.bodyLimit, type: JSON_TYPES });
   // Body-parser rejects (too large, malformed JSON, corrupt gzip) before Nest's filters run: answer them as problems.
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {

@@ -7,13 +7,14 @@ import { explainSegment, type Posting } from '@app/ledger';
 import { problem, ProblemException } from '@app/platform/http/problem';
 import { LedgerQueries, type SummaryKey } from '@app/read-models/queries/ledger.queries';
 import { StatementQueries } from '@app/read-models/queries/statement.queries';
+import { TimelineHistoryQueries } from '@app/read-models/queries/timeline-history.queries';
 import { capJson } from '@app/read-models/statements/statement-formats';
 import { ruleById } from '@app/rules';
 import type { DataSource } from 'typeorm';
 import { EVENT_STORE, READ_MODELS } from '../api.tokens';
 import { entryJson } from './ledger-json';
 import { MinPositionInterceptor } from './min-position.interceptor';
-import { AsOfQuery, GROUP_BY_KEYS, LedgerEntriesQuery, LedgerFilterQuery, LedgerSummaryQuery } from './query-params.dto';
+import { AsOfQuery, GROUP_BY_KEYS, LedgerEntriesQuery, LedgerFilterQuery, LedgerSummaryQuery, TimelineQuery } from './query-params.dto';
 
 const asOfOf = (q: AsOfQuery) => q.asOf ?? new Date().toISOString();
 const filterOf = (m: string, q: LedgerFilterQuery) => ({ ...q, municipality: m, asOf: asOfOf(q) });
@@ -24,6 +25,7 @@ const filterOf = (m: string, q: LedgerFilterQuery) => ({ ...q, municipality: m, 
 export class LedgerController {
   private readonly queries: LedgerQueries;
   private readonly statements: StatementQueries;
+  private readonly history: TimelineHistoryQueries;
 
   constructor(
     @Inject(READ_MODELS) readModels: DataSource,
@@ -31,11 +33,17 @@ export class LedgerController {
   ) {
     this.queries = new LedgerQueries(readModels);
     this.statements = new StatementQueries(readModels);
+    this.history = new TimelineHistoryQueries(readModels);
   }
 
   @Get('persons/:personId/timeline')
-  @ApiOkResponse({ description: '[ { targetGroup, attributes, from, to, recordedAt, changeCommandId } ] as known at asOf' })
-  async timeline(@Param('m') m: string, @Param('personId') personId: string, @Query() q: AsOfQuery) {
+  @ApiOkResponse({
+    description:
+      '[ { targetGroup, attributes, from, to, recordedAt, changeCommandId } ] as known at asOf; with history=true every registration ' +
+      '[ { changeCommandId, targetGroup, attributes, effectiveFrom, reason, recordedAt, retractedAt, retractionReason } ], retracted ones included',
+  })
+  async timeline(@Param('m') m: string, @Param('personId') personId: string, @Query() q: TimelineQuery) {
+    if (q.history === 'true') return this.history.registrations(m, personId, asOfOf(q));
     return this.queries.timeline(m, personId, asOfOf(q));
   }
 

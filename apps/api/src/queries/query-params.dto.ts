@@ -1,8 +1,12 @@
 // Query-string parameters shared by the read endpoints (API.md "Queries"), validated by class-validator.
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { TARGET_GROUPS } from '@app/domain';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { IsCalendarDate, IsCursor, IsInstant, IsLogPosition } from '../http/query-forms';
+
+const POSTING_KINDS = ['original', 'reversal', 'rebooking', 'cap_adjustment'];
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export class AsOfQuery {
   @ApiPropertyOptional({ description: 'answer as known at this recorded instant (ISO 8601); default now' })
@@ -16,9 +20,26 @@ export class AsOfQuery {
   minPosition?: string;
 }
 
+export class TimelineQuery extends AsOfQuery {
+  @ApiPropertyOptional({ description: 'true: every registration, retracted ones included, with its recorded and retracted times', enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  history?: 'true' | 'false';
+}
+
 export class LedgerFilterQuery extends AsOfQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9._:-]{1,64}$/) personId?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9._:-]{1,64}$/) offerId?: string;
+
+  @ApiPropertyOptional({ description: "a target group, or 'unknown' for postings made while the person's group was not known", enum: [...TARGET_GROUPS, 'unknown'] })
+  @IsOptional()
+  @IsIn([...TARGET_GROUPS, 'unknown'])
+  targetGroup?: string;
+
+  @ApiPropertyOptional({ enum: POSTING_KINDS })
+  @IsOptional()
+  @IsIn(POSTING_KINDS)
+  kind?: string;
 
   @ApiPropertyOptional({ description: 'function, optionally with dranst and grouping: 5.68.90, 5.68.90.1 or 5.68.90.1.097' })
   @IsOptional()
@@ -27,8 +48,18 @@ export class LedgerFilterQuery extends AsOfQuery {
 
   @ApiPropertyOptional({ description: 'YYYY-MM' })
   @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'bookingPeriod must be YYYY-MM' })
+  @Matches(PERIOD, { message: 'bookingPeriod must be YYYY-MM' })
   bookingPeriod?: string;
+
+  @ApiPropertyOptional({ description: 'booking periods from this one on (YYYY-MM)' })
+  @IsOptional()
+  @Matches(PERIOD, { message: 'bookingPeriodFrom must be YYYY-MM' })
+  bookingPeriodFrom?: string;
+
+  @ApiPropertyOptional({ description: 'booking periods up to and including this one (YYYY-MM)' })
+  @IsOptional()
+  @Matches(PERIOD, { message: 'bookingPeriodTo must be YYYY-MM' })
+  bookingPeriodTo?: string;
 
   @ApiPropertyOptional({ description: 'entries whose activity period ends on or after this date' })
   @IsOptional()

@@ -4,9 +4,15 @@ export interface LedgerFilter {
   asOf: string;
   personId?: string;
   offerId?: string;
+  /** a target group, or 'unknown' for postings made while the person's group was not known */
+  targetGroup?: string;
+  kind?: string;
   /** function[.dranst[.grouping]], e.g. 5.68.90.1.097 */
   account?: string;
   bookingPeriod?: string;
+  /** booking periods from..to (YYYY-MM, inclusive) */
+  bookingPeriodFrom?: string;
+  bookingPeriodTo?: string;
   activityFrom?: string;
   activityTo?: string;
 }
@@ -16,7 +22,12 @@ export function ledgerWhere(filter: LedgerFilter, params: unknown[]): string {
   const clauses = [`municipality = ${add(filter.municipality)}`, `recorded_at <= ${add(filter.asOf)}`];
   if (filter.personId) clauses.push(`person_id = ${add(filter.personId)}`);
   if (filter.offerId) clauses.push(`offer_id = ${add(filter.offerId)}`);
+  if (filter.targetGroup === 'unknown') clauses.push('target_group IS NULL');
+  else if (filter.targetGroup) clauses.push(`target_group = ${add(filter.targetGroup)}`);
+  if (filter.kind) clauses.push(`kind = ${add(filter.kind)}`);
   if (filter.bookingPeriod) clauses.push(`booking_period = ${add(filter.bookingPeriod)}`);
+  if (filter.bookingPeriodFrom) clauses.push(`booking_period >= ${add(filter.bookingPeriodFrom)}`);
+  if (filter.bookingPeriodTo) clauses.push(`booking_period <= ${add(filter.bookingPeriodTo)}`);
   if (filter.activityFrom) clauses.push(`activity_to >= ${add(filter.activityFrom)}`);
   if (filter.activityTo) clauses.push(`activity_from <= ${add(filter.activityTo)}`);
   if (filter.account) {

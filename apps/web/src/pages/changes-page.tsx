@@ -1,0 +1,118 @@
+// Hvad er ændret: every posting recorded between two instants, grouped by the command that caused
+// it (what, when, by whom, why) with its effect per account.
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, body } from '../api/client';
+import type { Changes, Posting } from '../api/shapes';
+import { useAsOf } from '../as-of';
+import { fromLocalInput, instant, kr, toLocalInput } from '../format';
+import { accountText, accountTitle } from '../names';
+import { navigate, useRoute } from '../router';
+import type { Session } from '../session';
+import { Loaded, Money } from '../ui';
+import { PostingsTable } from './postings-page';
+
+const COMMANDS: Record<string, string> = {
+  ChangeTargetGroup: 'Målgruppe registreret',
+  RetractTargetGroupChange: 'Målgrupperegistrering tilbagekaldt',
+  RegisterOffer: 'Tilbud registreret',
+  ChangeOfferPeriod: 'Tilbuddets periode ændret',
+  CancelOffer: 'Tilbud aflyst',
+  RecordOfferExpense: 'Udgift registreret',
+  ReverseOfferExpense: 'Udgift tilbageført',
+  RecordMentorHours: 'Mentortimer registreret',
+  RegisterMentorAgreement: 'Mentoraftale registreret',
+  SetCapParameters: 'Loftsparametre fastsat',
+  CloseAccountingYear: 'Regnskabsår lukket',
+};
+
+function perAccount(postings: Posting[]): { account: string; amount: string; refund: string }[] {
+  const sums = new Map<string, { amount: bigint; refund: bigint }>();
+  const oere = (v: string | null) => (v === null ? 0n : BigInt(v.replace('.', '')));
+  for (const p of postings) {
+    const key = accountText(p.account);
+    const sum = sums.get(key) ?? { amount: 0n, refund: 0n };
+    sums.set(key, { amount: sum.amount + oere(p.amount), refund: sum.refund + oere(p.refundAmount) });
+  }
+  const money = (v: bigint) => `${v < 0n ? '-' : ''}${(v < 0n ? -v : v) / 100n}.${String((v < 0n ? -v : v) % 100n).padStart(2, '0')}`;
+  return [...sums].map(([account, s]) => ({ account, amount: money(s.amount), refund: money(s.refund) }));
+}
+
+export function ChangesPage({ session }: { session: Session }) {
+  const { query } = useRoute();
+  const { asOf } = useAsOf();
+  const [now] = useState(() => new Date().toISOString());
+  const to = query.get('til') ?? asOf ?? now;
+  const from = query.get('fra') ?? new Date(Date.parse(to) - 30 * 86_400_000).toISOString();
+  const [fromInput, setFromInput] = useState(toLocalInput(from));
+  const [toInput, setToInput] = useState(toLocalInput(to));
+  const m = session.municipality;
+  const changes = useQuery({
+    queryKey: ['changes', m, from, to],
+    queryFn: () => body<Changes>(api.GET('/v1/municipalities/{m}/ledger/changes', { params: { path: { m }, query: { from, to } } })),
+  });
+  return (
+    <>
+      <h1>Hvad er ændret</h1>
+      <form
+        className="pickers"
+        onSubmit={(e) => {
+          e.preventDefault();
+          navigate('/aendringer', { fra: fromInput && fromLocalInput(fromInput), til: toInput && fromLocalInput(toInput) });
+        }}
+      >
+        <label htmlFor="changes-from">Registreret efter</label>
+        <input id="changes-from" type="datetime-local" value={fromInput} onChange={(e) => setFromInput(e.target.value)} />
+        <label htmlFor="changes-to">til og med</label>
+        <input id="changes-to" type="datetime-local" value={toInput} onChange={(e) => setToInput(e.target.value)} />
+        <button type="submit">Vis</button>
+      </form>
+      <Loaded query={changes}>
+        {(c) => (
+          <>
+            <p className="lead">
+              {c.totals.commands} handlinger gav {c.totals.entries} posteringer mellem {instant(c.from)} og {instant(c.to)}: beløb {kr(c.totals.amount)}, refusion {kr(c.totals.refund)}.
+            </p>
+            {c.commands.map((cmd) => (
+              <article key={cmd.commandId} className="change">
+                <h2>
+                  {COMMANDS[cmd.commandType] ?? cmd.commandType}, {instant(cmd.recordedAt)}
+                </h2>
+                <p>
+                  {cmd.actor ? `Af ${cmd.actor}. ` : ''}
+                  {cmd.reason ? `Begrundelse: “${cmd.reason}”. ` : ''}
+                  {cmd.entries} posteringer, beløb {kr(cmd.amount)}, refusion {kr(cmd.refund)}. <span className="hint">Handling {cmd.commandId}</span>
+                </p>
+                <table>
+                  <caption>Virkning pr. konto</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Konto</th>
+                      <th scope="col">Gruppering</th>
+                      <th scope="col" className="num">Beløb</th>
+                      <th scope="col" className="num">Refusion</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {perAccount(cmd.postings).map((a) => (
+                      <tr key={a.account}>
+                        <td>{a.account}</td>
+                        <td>{accountTitle(a.account) ?? '–'}</td>
+                        <Money value={a.amount} />
+                        <Money value={a.refund} />
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <details>
+                  <summary>Posteringerne</summary>
+                  <PostingsTable postings={cmd.postings} caption="Posteringer fra denne handling" />
+                </details>
+              </article>
+            ))}
+          </>
+        )}
+      </Loaded>
+    </>
+  );
+}

@@ -1,0 +1,253 @@
+// Posteringens historie: the explanation of one posting as readable Danish — the cost and its
+// invoice, the person's timeline with the segment it was judged by, the rule and its sources,
+// the day split and the rounding in kroner — with links between originals, reversals and rebookings.
+import { useQuery } from '@tanstack/react-query';
+import { api, body } from '../api/client';
+import type { Explanation, LoggedEvent, Posting, TimelineSegment } from '../api/shapes';
+import { asOfQuery, useAsOf } from '../as-of';
+import { date, instant, kr, period, rate } from '../format';
+import { accountText, accountTitle, CAPS, KINDS, OUTCOMES, sourceTitle, targetGroupName } from '../names';
+import { href } from '../router';
+import type { Session } from '../session';
+import { Loaded } from '../ui';
+import { PostingsTable, usePostings } from './postings-page';
+
+const EVENT_NAMES: Record<string, string> = {
+  OfferExpenseRecorded: 'Udgift registreret på tilbuddet',
+  OfferExpenseReversed: 'Udgift tilbageført',
+  TargetGroupChanged: 'Målgruppe registreret',
+  TargetGroupChangeRetracted: 'Målgrupperegistrering tilbagekaldt',
+  OfferRegistered: 'Tilbud registreret',
+  OfferPeriodChanged: 'Tilbuddets periode ændret',
+  OfferCancelled: 'Tilbud aflyst',
+  MentorHoursRecorded: 'Mentortimer registreret',
+  CapParametersSet: 'Loftsparametre fastsat',
+};
+
+const oere = (n: number | null | undefined) => (n === null || n === undefined ? '–' : kr((n / 100).toFixed(2)));
+
+export function PostingPage({ session, entryId }: { session: Session; entryId: string }) {
+  const { asOf } = useAsOf();
+  const m = session.municipality;
+  const explanation = useQuery({
+    queryKey: ['explanation', m, entryId, asOf],
+    queryFn: () => body<Explanation>(api.GET('/v1/municipalities/{m}/ledger/entries/{entryId}/explanation', { params: { path: { m, entryId }, query: asOfQuery(asOf) } })),
+  });
+  return (
+    <Loaded query={explanation}>
+      {(x) => <Story municipality={m} x={x} />}
+    </Loaded>
+  );
+}
+
+function Story({ municipality, x }: { municipality: string; x: Explanation }) {
+  const e = x.entry;
+  const cost = x.events.find((v) => v.type === 'OfferExpenseRecorded' || v.type === 'MentorHoursRecorded');
+  const cause = x.events.find((v) => v.id === e.causedBy.eventId);
+  return (
+    <article className="story">
+      <h1>
+        Posteringens historie: {KINDS[e.kind]} {kr(e.amount)}
+      </h1>
+      <p className="lead">
+        {sentence(e)} Bogført i {period(e.bookingPeriod)} på konto <strong>{accountText(e.account)}</strong>
+        {accountTitle(e.account) ? ` (${accountTitle(e.account)})` : ''}
+        {e.refundAccount ? `, refusion på ${accountText(e.refundAccount)}` : ''}. Registreret {instant(e.recordedAt)}.
+        {e.relatesToClosedYear ? ` Vedrører det lukkede regnskabsår ${e.relatesToClosedYear}.` : ''}
+      </p>
+      {e.unresolved && (
+        <p className="banner warning" role="note">
+          <strong>{OUTCOMES[e.unresolved.outcome] ?? e.unresolved.outcome}:</strong> posteringen er bogført med sit beløb, men uden refusion, indtil en regel afgør den. ({e.unresolved.reason})
+        </p>
+      )}
+
+      {x.costItem && (
+        <section aria-labelledby="cost">
+          <h2 id="cost">Udgiften</h2>
+          <p>
+            {cost ? `${EVENT_NAMES[cost.type] ?? cost.type}: ` : ''}
+            {kr(x.costItem.amount)} for perioden {date(x.costItem.activityFrom)} – {date(x.costItem.activityTo)}
+            {invoice(cost) ? `, faktura ${invoice(cost)}` : ''}
+            {e.offerId ? (
+              <>
+                , tilbud <strong>{e.offerId}</strong>
+              </>
+            ) : null}
+            {e.personId ? (
+              <>
+                , borger <a href={href(`/borger/${encodeURIComponent(e.personId)}`)}>{e.personId}</a>
+              </>
+            ) : null}
+            .
+          </p>
+          {cause && cause.id !== cost?.id && (
+            <p>
+              Posteringen skyldes: {EVENT_NAMES[cause.type] ?? cause.type}, registreret {instant(cause.metadata.recordedAt)}
+              {cause.metadata.actor ? ` af ${cause.metadata.actor}` : ''}
+              {typeof cause.data.reason === 'string' ? ` (begrundelse: “${cause.data.reason}”)` : ''}.
+            </p>
+          )}
+        </section>
+      )}
+
+      {e.personId && <PersonTimeline municipality={municipality} personId={e.personId} at={e.recordedAt} segment={x.timelineSegment} />}
+
+      {x.rule && (
+        <section aria-labelledby="rule">
+          <h2 id="rule">Reglen</h2>
+          <p>
+            <strong>{x.rule.title}</strong> (regel {x.rule.id}, gælder {x.rule.validFrom ? `fra ${date(x.rule.validFrom)}` : 'fra altid'}
+            {x.rule.validTo ? ` til ${date(x.rule.validTo)}` : ''}): refusionssats {rate(e.refundRate)}.
+          </p>
+          <h3>Kilder</h3>
+          <ul>
+            {x.rule.sources.map((c, i) => (
+              <li key={i}>
+                <cite>{sourceTitle(c.source)}</cite>, {c.section}
+                {c.note ? ` – ${c.note}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {x.arithmetic && (
+        <section aria-labelledby="arithmetic">
+          <h2 id="arithmetic">Beregningen</h2>
+          <ol>
+            <li>
+              Udgiften på {kr(x.costItem?.amount)} dækker{' '}
+              {x.arithmetic.totalDays} dage. Denne del er {x.arithmetic.days} af dem (dag {x.arithmetic.daysBefore + 1}–{x.arithmetic.daysBefore + x.arithmetic.days}):{' '}
+              <strong>{oere(x.arithmetic.amountOere)}</strong>.
+            </li>
+            <li>
+              Refusion: {oere(x.arithmetic.amountOere)} × {rate(e.refundRate)} = <strong>{oere(x.arithmetic.refundOere)}</strong>.
+            </li>
+            <li>Afrunding: delene fordeles kumulativt efter dage og afrundes til hele øre (halve øre væk fra nul), så delene altid summer præcist til udgiften.</li>
+            {x.arithmetic.note && <li>{x.arithmetic.note.replace(/^a reversal negates (.*) exactly$/, 'En tilbageførsel modposterer $1 præcist.')}</li>}
+          </ol>
+          <details>
+            <summary>Beregningen, som systemet skriver den</summary>
+            <p>
+              <code>{x.arithmetic.shareFormula}</code>
+            </p>
+            <p>
+              <code>{x.arithmetic.refundFormula}</code>
+            </p>
+          </details>
+        </section>
+      )}
+
+      {x.cap && (
+        <section aria-labelledby="cap">
+          <h2 id="cap">Loftet</h2>
+          <p>
+            {CAPS[x.cap.cap] ?? x.cap.cap}, regnskabsår {x.cap.bookingYear}: refusion før loft {kr(x.cap.refundBeforeCap)}, efter loft {kr(x.cap.cappedRefund)}
+            {x.cap.allowance ? ` (rådighedsbeløb ${kr(x.cap.allowance)})` : ''}
+            {x.cap.delta ? `; denne regulering ${kr(x.cap.delta)}` : ''}.
+            {e.kind !== 'cap_adjustment' ? ' Posteringen bærer sin refusion før loft; loftet anvendes af særskilte loftsreguleringer.' : ''}
+          </p>
+        </section>
+      )}
+
+      <Related municipality={municipality} entry={e} />
+    </article>
+  );
+}
+
+function sentence(e: Posting): string {
+  switch (e.kind) {
+    case 'original':
+      return `En udgift på ${kr(e.amount)} for ${date(e.activityFrom)} – ${date(e.activityTo)}, bedømt efter borgerens målgruppe: ${targetGroupName(e.targetGroup)}.`;
+    case 'reversal':
+      return `En tilbageførsel på ${kr(e.amount)}: en tidligere postering gælder ikke længere og modposteres præcist.`;
+    case 'rebooking':
+      return `En ombogføring på ${kr(e.amount)} for ${date(e.activityFrom)} – ${date(e.activityTo)}: udgiften bedømt på ny, nu som ${targetGroupName(e.targetGroup)}.`;
+    case 'cap_adjustment':
+      return `En loftsregulering af refusionen på ${kr(e.refundAmount)} (beløb 0,00 kr.).`;
+  }
+}
+
+function invoice(event: LoggedEvent | undefined): string | null {
+  return typeof event?.data.invoiceRef === 'string' ? event.data.invoiceRef : null;
+}
+
+function PersonTimeline({ municipality, personId, at, segment }: { municipality: string; personId: string; at: string; segment: TimelineSegment | null }) {
+  const timeline = useQuery({
+    queryKey: ['timeline', municipality, personId, at],
+    queryFn: () => body<TimelineSegment[]>(api.GET('/v1/municipalities/{m}/persons/{personId}/timeline', { params: { path: { m: municipality, personId }, query: { asOf: at } } })),
+  });
+  return (
+    <section aria-labelledby="timeline">
+      <h2 id="timeline">Borgerens målgrupper, som de var registreret ved posteringen</h2>
+      <Loaded query={timeline}>
+        {(segments) => (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Målgruppe</th>
+                <th scope="col">Fra</th>
+                <th scope="col">Til</th>
+                <th scope="col">Registreret</th>
+              </tr>
+            </thead>
+            <tbody>
+              {segments.map((s) => {
+                const used = segment !== null && s.changeCommandId === segment.changeCommandId && s.from === segment.from;
+                return (
+                  <tr key={`${s.changeCommandId}-${s.from}`} className={used ? 'highlight' : undefined}>
+                    <td>
+                      {targetGroupName(s.targetGroup)}
+                      {used ? <strong> ← denne postering</strong> : null}
+                    </td>
+                    <td>{date(s.from)}</td>
+                    <td>{s.to ? date(s.to) : 'fortsat'}</td>
+                    <td>{instant(s.recordedAt)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </Loaded>
+      <p>
+        <a href={href(`/borger/${encodeURIComponent(personId)}`)}>Hele borgerens tidslinje, også over registreringstid</a>
+      </p>
+    </section>
+  );
+}
+
+function Related({ municipality, entry }: { municipality: string; entry: Posting }) {
+  const filter: Record<string, string> = entry.offerId ? { offerId: entry.offerId } : entry.personId ? { personId: entry.personId } : { kind: 'cap_adjustment' };
+  const postings = usePostings(municipality, filter, null, 1000);
+  return (
+    <section aria-labelledby="related">
+      <h2 id="related">Relaterede posteringer</h2>
+      <Loaded query={postings}>
+        {(p) => {
+          const same = p.entries.filter((o) => o.costItemId === entry.costItemId);
+          const reverses = same.find((o) => o.entryId === entry.reverses);
+          const reversedBy = same.filter((o) => o.reverses === entry.entryId);
+          return (
+            <>
+              <ul className="links">
+                {reverses && (
+                  <li>
+                    Tilbagefører: <a href={href(`/postering/${encodeURIComponent(reverses.entryId)}`)}>{KINDS[reverses.kind]} {kr(reverses.amount)} bogført {period(reverses.bookingPeriod)}</a>
+                  </li>
+                )}
+                {reversedBy.map((r) => (
+                  <li key={r.entryId}>
+                    Tilbageført af: <a href={href(`/postering/${encodeURIComponent(r.entryId)}`)}>{KINDS[r.kind]} {kr(r.amount)} bogført {period(r.bookingPeriod)}</a>
+                  </li>
+                ))}
+                {!reverses && reversedBy.length === 0 && <li>Posteringen er hverken tilbageført eller en tilbageførsel.</li>}
+              </ul>
+              <PostingsTable postings={same} caption="Alle posteringer af samme udgift" highlight={entry.entryId} />
+            </>
+          );
+        }}
+      </Loaded>
+    </section>
+  );
+}

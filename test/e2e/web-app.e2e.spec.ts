@@ -1,0 +1,158 @@
+// The web app in a real browser (Chromium from @sparticuz/chromium through playwright-core)
+// against the whole system: sign in, a statement, drill-down to a posting and its story, the as-of
+// control, a person's timeline with a retracted registration, and (as finance) cap parameters.
+// Every figure the page shows is compared with the api's own answer; each step saves a screenshot
+// under test-output/web/ for a person to look at.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import request from 'supertest';
+import { kr, toLocalInput } from '../../apps/web/src/format';
+import { startTestSystem, type TestSystem } from '../support/test-system';
+import { launchBrowser } from '../web/browser';
+import { M, seedWebScenario, type WebScenario } from '../web/web-scenario';
+
+const root = join(__dirname, '..', '..');
+const shots = join(root, 'test-output', 'web');
+let system: TestSystem;
+let scenario: WebScenario;
+let browser: Browser;
+let page: Page;
+let base: string;
+let now: Date | null = null;
+
+beforeAll(async () => {
+  process.env.LOG_REQUESTS = '0';
+  execFileSync(process.execPath, [join(root, 'scripts', 'build-web.mjs')], { stdio: 'inherit' });
+  mkdirSync(shots, { recursive: true });
+  // no AUTH_JWT_SECRET: the development secret, so the development sign-in is offered
+  system = await startTestSystem({ env: { AUTH_JWT_SECRET: '', DATA_DIR: join(root, '.test-data', `web-${process.pid}`) }, clock: () => now ?? new Date() });
+  scenario = await seedWebScenario(system, (iso) => (now = new Date(iso)));
+  now = null;
+  await system.api.listen(0, '127.0.0.1');
+  base = `http://127.0.0.1:${(system.http.address() as AddressInfo).port}`;
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await system?.close();
+});
+
+async function apiGet(path: string, query: Record<string, string> = {}) {
+  const res = await request(system.http)
+    .get(`/v1/municipalities/${M}${path}`)
+    .query({ minPosition: scenario.position, ...query })
+    .set('authorization', `Bearer ${system.token('finance', M)}`);
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+/** Waits (up to 10 s) until the page shows what is expected, then asserts it. */
+async function eventually<T>(read: () => Promise<T>, expected: T): Promise<void> {
+  let last = await read();
+  for (let tries = 0; tries < 50 && JSON.stringify(last) !== JSON.stringify(expected); tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    last = await read();
+  }
+  expect(last).toEqual(expected);
+}
+
+const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+async function signIn(role: 'finance' | 'auditor') {
+  await page.goto(`${base}/app/`);
+  await page.getByRole('heading', { name: 'Udviklingslogin' }).waitFor();
+  await page.getByLabel(role === 'finance' ? /Økonomi/ : /Revision/).check();
+  await page.getByLabel('Kommune').selectOption(M);
+  await shot(`01-sign-in-${role}`);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).waitFor();
+}
+
+describe('the web app at /app/ (API.md "Web app")', () => {
+  it('signs in as finance and shows the 2025 statement with the figures of the api', async () => {
+    await signIn('finance');
+    await page.goto(`${base}/app/#/opgoerelse?aar=2025`);
+    const statement = await apiGet('/refund-statements/2025');
+    await eventually(() => page.getByTestId('total-refund').textContent(), kr(statement.totals.refund));
+    await eventually(() => page.getByTestId('total-cost').textContent(), kr(statement.totals.cost));
+    const accounts = page.getByRole('region', { name: 'Konti (aktivitet i 2025)' });
+    await eventually(() => accounts.getByRole('row').count(), statement.accounts.length + 1);
+    await accounts.getByText('Jobafklaringsforløb, driftsudgifter ved aktivering med 50 pct. refusion').waitFor();
+    await page.getByRole('region', { name: 'Målgrupper' }).getByText('Personer i jobafklaringsforløb (§ 6, nr. 7)').waitFor();
+    await page.getByRole('region', { name: 'Afløb (aktivitet i tidligere år, bogført i 2025)' }).getByRole('cell', { name: '2024' }).waitFor();
+    await shot('02-statement');
+  });
+
+  it('drills down from an account to its postings and reads a posting\'s story', async () => {
+    await page.getByRole('region', { name: 'Konti (aktivitet i 2025)' }).getByRole('link', { name: '5.68.90.1.097' }).click();
+    await page.getByRole('heading', { name: 'Posteringer' }).waitFor();
+    const { entries } = await apiGet('/ledger/entries', { account: '5.68.90.1.097', bookingPeriodFrom: '2025-01', bookingPeriodTo: '2025-12', activityFrom: '2025-01-01', activityTo: '2025-12-31', limit: '1000' });
+    const rows = page.locator('table.postings tbody tr');
+    await eventually(() => rows.count(), entries.length);
+    await shot('03-postings');
+
+    const first = entries[0];
+    await rows.first().getByRole('link', { name: /forklaring/ }).click();
+    await page.getByRole('heading', { name: `Posteringens historie: Postering ${kr(first.amount)}` }).waitFor();
+    await page.getByRole('region', { name: 'Reglen' }).getByText(/VEJ nr\. 9584/).first().waitFor();
+    await page.getByRole('region', { name: 'Beregningen' }).getByText(kr(first.refundAmount)).first().waitFor();
+    await page.getByRole('region', { name: 'Udgiften' }).getByText(/faktura F-2025-/).waitFor();
+    await shot('04-posting-story');
+  });
+
+  it('moves the as-of control and shows the statement as the api answers for that instant', async () => {
+    const then = await apiGet('/refund-statements/2025', { asOf: scenario.beforeRetraction });
+    const current = await apiGet('/refund-statements/2025');
+    expect(then.totals.refund).not.toBe(current.totals.refund); // the retraction changed the figure since
+    await page.goto(`${base}/app/#/opgoerelse?aar=2025`);
+    await page.getByLabel('Vis som registreret pr.').fill(toLocalInput(scenario.beforeRetraction));
+    await page.getByRole('button', { name: 'Vis', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Du ser regnskabet, som det var registreret 01.05.2025 kl. 14:00.' }).waitFor();
+    await eventually(() => page.getByTestId('total-refund').textContent(), kr(then.totals.refund));
+    await shot('05-as-of');
+    await page.getByRole('button', { name: 'Nu' }).click();
+    await eventually(() => page.getByTestId('total-refund').textContent(), kr(current.totals.refund));
+  });
+
+  it("opens a person's timeline with the retracted registration struck through", async () => {
+    await page.goto(`${base}/app/#/borger/${scenario.retractedPerson}`);
+    const registrations = page.getByRole('region', { name: 'Registreringer over registreringstid' });
+    const retracted = registrations.getByRole('row').filter({ hasText: 'registreret på forkert borger' });
+    await eventually(() => retracted.locator('s').first().textContent(), 'Personer i jobafklaringsforløb (§ 6, nr. 7)');
+    const segments = await apiGet(`/persons/${scenario.retractedPerson}/timeline`);
+    await eventually(() => page.getByRole('region', { name: 'Målgrupper over tid' }).locator('tbody tr').count(), segments.length);
+    await shot('06-timeline');
+  });
+
+  it('sets cap parameters as finance and shows the capped statement', async () => {
+    await page.goto(`${base}/app/#/lofter?aar=2025`);
+    await page.getByLabel('Loft', { exact: true }).selectOption('integration_raadighedsloft');
+    await page.getByLabel('Beløb pr. helårsperson (kr.)').fill('43.363,00');
+    await page.getByLabel('Helårspersoner').fill('2');
+    await page.getByText('Rådighedsbeløb: 86.726,00 kr.').waitFor(); // 2 × 43,363.00 (seed000 Bilag 1)
+    await page.getByRole('button', { name: 'Gem loftsparametre' }).click();
+    await page.getByText('Gemt. Opgørelsen er genberegnet.').waitFor();
+    const statement = await apiGet('/refund-statements/2025');
+    expect(statement.caps[0]).toMatchObject({ cap: 'integration_raadighedsloft', status: 'allowance_exceeded', allowance: '86726.00', cappedRefund: '43363.00' });
+    await page.getByRole('region', { name: 'Lofternes beregning' }).getByText('43.363,00 kr. × 2,00 helårspersoner = 86.726,00 kr.').waitFor();
+    await shot('07-caps');
+    await page.goto(`${base}/app/#/opgoerelse?aar=2025`);
+    await eventually(() => page.getByTestId('total-refund').textContent(), kr(statement.totals.refund));
+  });
+
+  it('gives an auditor the same figures and no finance forms', async () => {
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await signIn('auditor');
+    await page.goto(`${base}/app/#/lofter?aar=2025`);
+    await page.getByText('Som revisor kan du se lofterne').waitFor();
+    await eventually(() => page.getByRole('button', { name: 'Gem loftsparametre' }).count(), 0);
+    await eventually(() => page.getByRole('button', { name: /Luk regnskabsåret/ }).count(), 0);
+  });
+});

@@ -1,0 +1,30 @@
+// `npm run web:demo`: the api with the web app on a throw-away embedded PostgreSQL holding the
+// browser tests' data, on the development secret (so the development sign-in is offered).
+// Stop with Ctrl-C.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { startEmbeddedPostgres } from '@app/platform/database/embedded-postgres';
+import { startTestSystem } from '../support/test-system';
+import { seedWebScenario } from './web-scenario';
+
+async function main(): Promise<void> {
+  const dir = join(__dirname, '..', '..', '.test-data', `web-demo-${process.pid}`);
+  const db = await startEmbeddedPostgres(dir);
+  process.env.TEST_DATABASE_URL = db.url;
+  process.env.LOG_REQUESTS = '0';
+  let now: Date | null = null;
+  const system = await startTestSystem({ env: { AUTH_JWT_SECRET: '', DATA_DIR: dir }, clock: () => now ?? new Date() });
+  await seedWebScenario(system, (iso) => (now = new Date(iso)));
+  now = null;
+  const port = Number(process.env.PORT ?? 3000);
+  await system.api.listen(port);
+  console.log(`web app: http://localhost:${port}/app/`);
+  process.once('SIGINT', async () => {
+    await system.close();
+    await db.stop();
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  });
+}
+
+void main();
