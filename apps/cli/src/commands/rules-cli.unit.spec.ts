@@ -40,7 +40,7 @@ describe('rulebook command', () => {
     expect(text).toMatch(/^Refund rules in force on 2019-03-01 \(rulebook [^)]+\): \d+ row\(s\)/);
     expect(text).toMatch(/rule\s+outcome\s+rate\s+cap\s+accounts \(cost → refund\)\s+target groups\s+categories\s+conditions\s+valid\s+sources/);
     const row = text.split('\n').find((l) => l.startsWith('SDP-MENTOR-2019H1 '))!;
-    expect(row).toMatch(/rule\s+50 %\s+driftsloft_\s+5\.68\.90\/1\/108 → 5\.68\.90\/2\/002\s+sygedagpenge\s+mentor\s+-\s+2019-01-01 – 2019-06-30\s+\[001\]/);
+    expect(row).toMatch(/rule\s+50 %\s+driftsloft_\s+5\.68\.90\/1\/108 → 5\.68\.90\/2\/002\s+sygedagpenge\s+mentor\s+sickPayCategory=2\/3\s+2019-01-01 – 2019-06-30\s+\[001\]/);
     expect(text).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt \S/); // file names only in the legend
     expect(text).toContain('000_140518b2c182b2de.txt');
     for (const line of text.split('\n').slice(2, -5)) expect(line.length).toBeLessThanOrEqual(260);
@@ -48,7 +48,8 @@ describe('rulebook command', () => {
 
   it('shows an indicated rate of a no_rule row in brackets and summarises long target-group lists', () => {
     const text = formatRulebook('2025-03-01', rulesInForce('2025-03-01'));
-    expect(text.split('\n').find((l) => l.startsWith('IGU-ALLOWANCE '))).toMatch(/no_rule\s+\(100 %\)\s+-\s+-\s+all\s/);
+    expect(text.split('\n').find((l) => l.startsWith('OUT-WAGE-SUBSIDY-FTP '))).toMatch(/no_rule\s+\(50 %\)\s+-\s+-\s+foertidspension\s/);
+    expect(text.split('\n').find((l) => l.startsWith('IGU-ALLOWANCE '))).toMatch(/rule\s+100 %\s+-\s+5\.46\.60\/1\/-\s+all\s/);
     expect(listOrAll(['a', 'b', 'c'], ['a', 'b', 'c'])).toBe('all');
     expect(listOrAll(['a', 'b', 'c'], ['a', 'b', 'c', 'd'])).toBe('all but d');
     expect(listOrAll(['a'], ['a', 'b', 'c', 'd'])).toBe('a');

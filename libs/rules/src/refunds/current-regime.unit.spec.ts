@@ -116,18 +116,29 @@ describe('integration (2 B, Bilag 1)', () => {
     expect(decide(mentorQuery(NOW, 'integration_programme'))).toMatchObject({ outcome: 'rule', rateBasisPoints: 5000, cap: 'integration_raadighedsloft', costAccount: { grouping: '004' } });
   });
 
+  it('løntilskud to førtidspensionister: 50 % under LAB § 199 (2 A, L250-L252), named but not postable (no grouping in the sources)', () => {
+    expect(decide(expenseQuery(NOW, 'foertidspension', 'wage_subsidy', 'other_operating'))).toMatchObject({
+      outcome: 'no_rule', ruleId: 'OUT-WAGE-SUBSIDY-FTP', indicatedRateBasisPoints: 5000, costAccount: null,
+    });
+  });
+
   it('programme løntilskud (§ 23 c) is outside the loft and this rulebook (trapperefusion)', () => {
     expect(decide(expenseQuery(NOW, 'integration_programme', 'wage_subsidy', 'other_operating'))).toMatchObject({ outcome: 'no_rule', ruleId: 'OUT-WAGE-SUBSIDY' });
   });
 
-  it('introduktionsforløb: 50 % without loft (2 B) vs grp 009 inside the loft (Bilag 1) → ambiguous', () => {
-    expect(summary(decide(expenseQuery(NOW, 'integration_introduction', 'guidance_upskilling', 'course_fee')))).toBe('ambiguous');
-  });
+  it.each(['ordinary_education', 'guidance_upskilling', 'partnership', 'company_internship'] as const)(
+    'introduktionsforløb, %s (IL § 24 f, § 24 g): 50 %, no rådighedsloft from 2018 (L317-L319); Bilag 1 grp 009 is § 24 a (L1567-L1569), not these',
+    (offerKind) => {
+      expect(decide(expenseQuery(NOW, 'integration_introduction', offerKind, 'course_fee'))).toMatchObject({
+        outcome: 'rule', ruleId: 'INT-INTRO-OFFER', rateBasisPoints: 5000, cap: null, costAccount: { function: '5.46.60', dranst: '1', grouping: '-' }, refundAccount: null,
+      });
+    },
+  );
 
-  it('igu allowance and transport: 100 % outside the loft, but no account in the sources → no_rule indicating 100 %', () => {
+  it('igu allowance during school teaching and its transport: 100 %, outside the rådighedsloft (L380-L381)', () => {
     for (const expenseType of ['extra_cost_allowance', 'transport_allowance'] as const) {
       expect(decide(expenseQuery(NOW, 'integration_programme', 'other', expenseType, { scheme: 'igu' }))).toMatchObject({
-        outcome: 'no_rule', ruleId: 'IGU-ALLOWANCE', indicatedRateBasisPoints: 10000,
+        outcome: 'rule', ruleId: 'IGU-ALLOWANCE', rateBasisPoints: 10000, cap: null, costAccount: { function: '5.46.60', grouping: '-' },
       });
     }
     expect(decide(expenseQuery(NOW, 'integration_programme', 'other', 'course_fee', { scheme: 'igu' }))).toMatchObject({ outcome: 'no_rule', ruleId: 'IGU-OTHER' });

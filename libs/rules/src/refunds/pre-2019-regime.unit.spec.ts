@@ -60,7 +60,7 @@ describe('øvrig vejledning (seed 003 L1799-L1809, Tabel 2.1)', () => {
 });
 
 describe('mentor 2014-2018 (seed 003 L1955-L1990, Tabel 2.1; BRS grp 017/018/019)', () => {
-  it.each<[string, string, string, Readiness | undefined, string, string | null]>([
+  it.each<[string, string, string, Readiness | 1 | 2 | undefined, string, string | null]>([
     ['dagpenge → 0 % from 2014 (grp 018)', D2017, 'dagpenge', undefined, 'rule:0', null],
     ['jobparat KTH → 0 %', D2017, 'kontanthjaelp', 'jobparat', 'rule:0', null],
     ['aktivitetsparat KTH 2017 → 50 % within cap A (grp 017)', D2017, 'kontanthjaelp', 'aktivitetsparat', 'rule:5000', CAP_A],
@@ -68,12 +68,15 @@ describe('mentor 2014-2018 (seed 003 L1955-L1990, Tabel 2.1; BRS grp 017/018/019
     ['aktivitetsparat KTH 2014 → ambiguous (mentorramme 2014 vs 2015)', D2014, 'kontanthjaelp', 'aktivitetsparat', 'ambiguous', null],
     ['åbenlyst uddannelsesparat UDH → ambiguous (Tabel 2.1 50 % vs Bilag 4 tabel 3 0 %)', D2017, 'ung_kontanthjaelp', 'aabenlyst_uddannelsesparat', 'ambiguous', null],
     ['sygedagpenge 2014 → 50 % within the mentorramme (grp 019)', D2014, 'sygedagpenge', undefined, 'rule:5000', 'mentorramme'],
-    ['sygedagpenge 2017 → 50 % within cap B', D2017, 'sygedagpenge', undefined, 'rule:5000', CAP_B],
+    ['sygedagpenge kategori 2, 2017 → 50 % within cap B', D2017, 'sygedagpenge', 2, 'rule:5000', CAP_B],
+    ['sygedagpenge kategori 1, 2017 → 0 % on run-off grouping 018 (seed 003 L6338: "kun refusion for kategori 2 og 3 (2015)")', D2017, 'sygedagpenge', 1, 'rule:0', null],
+    ['sygedagpenge without kategori, 2017 → no_rule (the kategori decides from 2015)', D2017, 'sygedagpenge', undefined, 'no_rule', null],
     ['førtidspension 2017 → 50 % within cap B (grp 019)', D2017, 'foertidspension', undefined, 'rule:5000', CAP_B],
     ['jobafklaring 2017 → 50 % uncapped (grp 098)', D2017, 'jobafklaring', undefined, 'rule:5000', null],
     ['ressourceforløb 2017 → 50 % uncapped (grp 095)', D2017, 'ressourceforloeb', undefined, 'rule:5000', null],
   ])('%s', (_label, date, targetGroup, readiness, expected, cap) => {
-    const decision = decide(mentorQuery(date, targetGroup as never, { attributes: readiness && { readiness } }));
+    const attributes = readiness === undefined ? undefined : typeof readiness === 'number' ? { sickPayCategory: readiness } : { readiness };
+    const decision = decide(mentorQuery(date, targetGroup as never, { attributes }));
     expect(summary(decision)).toBe(expected);
     if (decision.outcome === 'rule') expect(decision.cap).toBe(cap);
   });

@@ -1,0 +1,79 @@
+// Scenarios with the real rulebook: a cost item allocated over a person's timeline, the postings' amounts and refunds
+// in exact øre, each expected figure worked out from the cited line of shared/seeds.
+import { decideRefund } from '@app/rules';
+import type { TargetGroup, TargetGroupAttributes } from '@app/domain/shared/vocabulary';
+import { allocate } from './allocate';
+import type { CostItem } from './posting.types';
+import { timelineAsOf } from './timeline';
+
+const item = (over: Partial<CostItem>): CostItem => ({
+  costItemId: 'item-1',
+  personId: 'p-1',
+  offerId: 'o-1',
+  municipality: '101',
+  offerKind: 'guidance_upskilling',
+  cost: { kind: 'expense', expenseType: 'course_fee' },
+  amountOere: 1_200_000,
+  activityFrom: '2025-03-01',
+  activityTo: '2025-03-31',
+  ...over,
+});
+
+const personIn = (targetGroup: TargetGroup, effectiveFrom: string, attributes?: TargetGroupAttributes) =>
+  timelineAsOf([{ changeCommandId: 'c-1', targetGroup, effectiveFrom, recordedAt: '2014-01-01T00:00:00Z', ...(attributes && { attributes }) }]);
+
+const posted = (segments: ReturnType<typeof allocate>) =>
+  segments.map((s) => ({ from: s.activityFrom, to: s.activityTo, account: s.account && `${s.account.function}/${s.account.dranst}/${s.account.grouping}`, amount: s.amountOere, rate: s.refundRateBasisPoints, refund: s.refundOere, cap: s.cap, rule: s.ruleId }));
+
+describe('introduktionsforløb (000 L317-L319: "Fra 2018 gælder der ikke et rådighedsloft ... 50 pct.")', () => {
+  it('a 12 000,00 kr course in March 2025: refund 12 000,00 × 50 % = 6 000,00 kr, outside every cap', () => {
+    const segments = allocate(item({}), personIn('integration_introduction', '2024-06-01'), decideRefund);
+    expect(posted(segments)).toEqual([
+      { from: '2025-03-01', to: '2025-03-31', account: '5.46.60/1/-', amount: 1_200_000, rate: 5000, refund: 600_000, cap: null, rule: 'INT-INTRO-OFFER' },
+    ]);
+  });
+
+  it('virksomhedspraktik in the introduktionsforløb (§ 24 f): 3 100,00 kr → 1 550,00 kr', () => {
+    const segments = allocate(item({ offerKind: 'company_internship', cost: { kind: 'expense', expenseType: 'other_operating' }, amountOere: 310_000 }), personIn('integration_introduction', '2024-06-01'), decideRefund);
+    expect(posted(segments)).toEqual([
+      { from: '2025-03-01', to: '2025-03-31', account: '5.46.60/1/-', amount: 310_000, rate: 5000, refund: 155_000, cap: null, rule: 'INT-INTRO-OFFER' },
+    ]);
+  });
+});
+
+describe('sygedagpenge mentor from 2015 (003 L6338: "kun refusion for kategori 2 og 3 (2015)")', () => {
+  const mentorHours = item({ offerKind: 'mentor', cost: { kind: 'mentor' }, amountOere: 400_000, activityFrom: '2017-05-01', activityTo: '2017-05-31' });
+
+  it('kategori 2: 4 000,00 kr × 50 % = 2 000,00 kr within the sygedagpenge driftsloft (grp 019)', () => {
+    expect(posted(allocate(mentorHours, personIn('sygedagpenge', '2017-01-01', { sickPayCategory: 2 }), decideRefund))).toEqual([
+      { from: '2017-05-01', to: '2017-05-31', account: '5.68.90/1/019', amount: 400_000, rate: 5000, refund: 200_000, cap: 'driftsloft_sygedagpenge_revalidering', rule: 'SDP-MENTOR-2016' },
+    ]);
+  });
+
+  it('kategori 1: 4 000,00 kr × 0 % = 0,00 kr on the non-refundable run-off grouping 018', () => {
+    expect(posted(allocate(mentorHours, personIn('sygedagpenge', '2017-01-01', { sickPayCategory: 1 }), decideRefund))).toEqual([
+      { from: '2017-05-01', to: '2017-05-31', account: '5.68.90/1/018', amount: 400_000, rate: 0, refund: 0, cap: null, rule: 'SDP-K1-MENTOR-2015' },
+    ]);
+  });
+
+  it('kategori 1 mentor hours spanning New Year 2014/15: 31 of 62 days at 50 % in the mentorramme, the rest 0 %', () => {
+    // 6 200,00 kr over 2014-12-01..2015-01-31 (62 days): 3 100,00 kr per half; 3 100,00 × 50 % = 1 550,00 kr in 2014
+    const hours = item({ offerKind: 'mentor', cost: { kind: 'mentor' }, amountOere: 620_000, activityFrom: '2014-12-01', activityTo: '2015-01-31' });
+    expect(posted(allocate(hours, personIn('sygedagpenge', '2014-01-01', { sickPayCategory: 1 }), decideRefund))).toEqual([
+      { from: '2014-12-01', to: '2014-12-31', account: '5.68.90/1/019', amount: 310_000, rate: 5000, refund: 155_000, cap: 'mentorramme', rule: 'SDP-MENTOR-2014' },
+      { from: '2015-01-01', to: '2015-01-31', account: '5.68.90/1/018', amount: 310_000, rate: 0, refund: 0, cap: null, rule: 'SDP-K1-MENTOR-2015' },
+    ]);
+  });
+});
+
+describe('dagpenge work tools (no source before the 2020 chart; 001 5.68.91 grp 006 from Regnskab 2020)', () => {
+  it('2 000,00 kr over Dec 2019 - Jan 2020: the December half is unresolved, the January half 1 000,00 × 50 % = 500,00 kr', () => {
+    const tools = item({ cost: { kind: 'expense', expenseType: 'work_tools' }, amountOere: 200_000, activityFrom: '2019-12-01', activityTo: '2020-01-31' });
+    const segments = allocate(tools, personIn('dagpenge', '2019-01-01'), decideRefund);
+    expect(segments[0].unresolved).toMatchObject({ outcome: 'no_rule', reason: expect.stringContaining('before the 2020 chart') });
+    expect(posted(segments)).toEqual([
+      { from: '2019-12-01', to: '2019-12-31', account: null, amount: 100_000, rate: null, refund: null, cap: null, rule: null },
+      { from: '2020-01-01', to: '2020-01-31', account: '5.68.91/1/006', amount: 100_000, rate: 5000, refund: 50_000, cap: null, rule: 'AIDS-WORK-TOOLS-DP' },
+    ]);
+  });
+});
