@@ -180,6 +180,7 @@ export function allocate(
       key = JSON.stringify(treatment);
     } else {
       const query: RefundQuery = { date, targetGroup: seg.targetGroup, offerKind: item.offerKind, cost: item.cost };
+      if (item.fundingFrame) query.fundingFrame = item.fundingFrame;
       if (Object.keys(seg.attributes).length > 0) query.attributes = { ...seg.attributes };
       if (monthsUnemployed !== undefined) query.monthsUnemployed = monthsUnemployed;
       if (withinMentorWindow !== undefined) query.withinMentorWindow = withinMentorWindow;

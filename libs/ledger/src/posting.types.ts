@@ -38,6 +38,8 @@ export interface CostItem {
    * the number of whole calendar months elapsed (see allocate.ts). Absent: not sent.
    */
   unemploymentSpellStart?: IsoDate | null;
+  /** The offer's bevillingsramme (seed 002 id), when registered: every query of the item carries it. */
+  fundingFrame?: string | null;
 }
 
 /** Why a segment has no refund: the rulebook had no rule, or contradicting rules. */

@@ -77,3 +77,39 @@ describe('dagpenge work tools (no source before the 2020 chart; 001 5.68.91 grp 
     ]);
   });
 });
+
+describe('the offer\'s bevillingsramme in the refund (seed 002 section 4)', () => {
+  it('frame 17 is the § 97 a scheme: a 40 000,00 kr education in Feb 2025 → 40 000,00 × 80 % = 32 000,00 kr on 5.68.98 grp 113 (000 L178-L179, 001 L3382-L3395)', () => {
+    const education = item({ offerKind: 'ordinary_education', amountOere: 4_000_000, activityFrom: '2025-02-01', activityTo: '2025-02-28', fundingFrame: '17' });
+    expect(posted(allocate(education, personIn('dagpenge', '2024-01-01'), decideRefund))).toEqual([
+      { from: '2025-02-01', to: '2025-02-28', account: '5.68.98/1/113', amount: 4_000_000, rate: 8000, refund: 3_200_000, cap: null, rule: '97A-2023H2' },
+    ]);
+    // the same education without the frame is an ordinary education of a dagpengemodtager: 0 % on grp 109 (000 L189-L197)
+    expect(posted(allocate({ ...education, fundingFrame: null }, personIn('dagpenge', '2024-01-01'), decideRefund))).toEqual([
+      { from: '2025-02-01', to: '2025-02-28', account: '5.68.90/1/109', amount: 4_000_000, rate: 0, refund: 0, cap: null, rule: 'DP-OPS-2019H2' },
+    ]);
+  });
+
+  it('frame 14 "Aktiviteter uden refusion": a 5 000,00 kr social activity for a person in jobafklaring gets no refund (002 L628-L650)', () => {
+    const activity = item({ offerKind: 'other', amountOere: 500_000, fundingFrame: '14' });
+    const segments = allocate(activity, personIn('jobafklaring', '2024-01-01'), decideRefund);
+    expect(segments.map((s) => [s.amountOere, s.refundOere, s.unresolved?.outcome])).toEqual([[500_000, null, 'no_rule']]);
+    expect(segments[0].unresolved?.reason).toMatch(/bevillingsramme 14 "Aktiviteter uden refusion".*rate is 0 %/);
+  });
+
+  it('frame 5, the regional uddannelsespulje, 2016: 10 000,00 kr × 80 % = 8 000,00 kr on 5.68.98 grp 100 outside the driftsloft (001 L2989; 003 L5667-L5669), not 50 % within it', () => {
+    const course = item({ amountOere: 1_000_000, activityFrom: '2016-03-01', activityTo: '2016-03-31', fundingFrame: '5' });
+    expect(posted(allocate(course, personIn('dagpenge', '2015-01-01'), decideRefund))).toEqual([
+      { from: '2016-03-01', to: '2016-03-31', account: '5.68.98/1/100', amount: 1_000_000, rate: 8000, refund: 800_000, cap: null, rule: 'REGIONAL-POOL-DP' },
+    ]);
+  });
+
+  it('frame 6, the pulje til uddannelsesløft, across 1/7-2017: 100 % for June, 80 % for July (001 L3044-L3046)', () => {
+    // 6 100,00 kr over 2017-06-01..2017-07-31 (61 days): June 30/61 = 3 000,00 kr × 100 %; July 3 100,00 kr × 80 % = 2 480,00 kr
+    const education = item({ offerKind: 'ordinary_education', amountOere: 610_000, activityFrom: '2017-06-01', activityTo: '2017-07-31', fundingFrame: '6' });
+    expect(posted(allocate(education, personIn('dagpenge', '2016-01-01'), decideRefund))).toEqual([
+      { from: '2017-06-01', to: '2017-06-30', account: '5.68.98/1/101', amount: 300_000, rate: 10000, refund: 300_000, cap: null, rule: 'UDL-POOL-DP-2015' },
+      { from: '2017-07-01', to: '2017-07-31', account: '5.68.98/1/101', amount: 310_000, rate: 8000, refund: 248_000, cap: null, rule: 'UDL-POOL-DP-2017' },
+    ]);
+  });
+});

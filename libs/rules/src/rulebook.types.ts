@@ -32,6 +32,12 @@ export interface RefundQuery {
   attributes?: TargetGroupAttributes;
   offerKind: OfferKind;
   cost: CostKind;
+  /**
+   * The offer's bevillingsramme (seed 002 id, e.g. '17'), when registered. Some frames decide the refund of the offer's
+   * operating costs themselves (see cost-category.mapper): 17 is the § 97 a scheme, 14 carries no refund, 5/6/12 are
+   * pools with their own grant.
+   */
+  fundingFrame?: string;
   /** Months into the unemployment spell on `date`, where a rule needs it (9-month rule). */
   monthsUnemployed?: number;
   /** Mentor only: whether `date` lies inside the mentor agreement's refundable window. */
@@ -84,6 +90,8 @@ export type RefundDecision = RuleDecision | UnresolvedDecision;
 export interface OfferValidityQuery {
   offerCategory: string; // afholdelseskategori id
   fundingFrame: string; // bevillingsramme id
+  /** When given, the frame must admit the offer kind (a § 97 a education only on frame 17, frame 14 only for activities that are no offer). */
+  offerKind?: OfferKind;
   startDate: IsoDate;
   registrationDate: IsoDate;
 }

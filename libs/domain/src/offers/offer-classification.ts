@@ -17,7 +17,7 @@ export interface OfferClassification {
 /**
  * The category × frame rule: guidance_upskilling needs both offerCategory and fundingFrame;
  * any offer that gives one must give both; a given pair must be valid for the start date and the
- * registration date (the injected `offerValidity`). Returns the check's citations.
+ * registration date, and the frame must admit the offer kind (the injected `offerValidity`). Returns the check's citations.
  */
 export function checkOfferClassification(c: OfferClassification, context: DecisionContext): unknown[] {
   const required = CLASSIFIED_OFFER_KINDS.includes(c.offerKind);
@@ -32,6 +32,7 @@ export function checkOfferClassification(c: OfferClassification, context: Decisi
     );
   }
   const result = context.offerValidity({
+    offerKind: c.offerKind,
     offerCategory: c.offerCategory,
     fundingFrame: c.fundingFrame,
     startDate: c.startDate,

@@ -1,7 +1,8 @@
-import type { IsoDate } from '../shared/vocabulary';
+import type { IsoDate, OfferKind } from '../shared/vocabulary';
 
 /** What the category × frame validity check is asked (libs/rules OfferValidityQuery has the same shape). */
 export interface OfferValidityQuery {
+  offerKind: OfferKind; // the frame must admit it
   offerCategory: string; // afholdelseskategori id
   fundingFrame: string; // bevillingsramme id
   startDate: IsoDate;

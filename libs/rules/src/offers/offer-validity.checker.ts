@@ -1,6 +1,7 @@
-// checkOfferValidity: is an (afholdelseskategori, bevillingsramme) pair valid for an offer starting and registered
-// on the given dates? Data: seed 002 tables 10a/10b (data/offer-validity.json) with the frames' date rules.
-import type { IsoDate } from '@app/domain/shared/vocabulary';
+// checkOfferValidity: is an (afholdelseskategori, bevillingsramme) pair valid for an offer of a kind, starting and
+// registered on the given dates? Data: seed 002 tables 10a/10b (data/offer-validity.json) with the frames' date rules
+// and the frames that finance only certain offer kinds (sections 4.1-4.8).
+import { OFFER_KINDS, type IsoDate, type OfferKind } from '@app/domain/shared/vocabulary';
 import type { Citation, OfferValidity, OfferValidityQuery } from '../rulebook.types';
 import { isIsoDate } from '../shared/iso-date.util';
 import offerDocument from '../data/offer-validity.json';
@@ -29,6 +30,20 @@ interface PairRow {
   source: Citation;
 }
 
+/** A frame that finances only these offer kinds. */
+interface FrameOfferKinds {
+  fundingFrame: string;
+  offerKinds: OfferKind[];
+  source: Citation;
+}
+
+/** An offer kind that may only be financed from these frames. */
+interface OfferKindFrames {
+  offerKind: OfferKind;
+  fundingFrames: string[];
+  source: Citation;
+}
+
 interface OfferValidityDocument {
   version: string;
   offerCategories: OfferCode[];
@@ -36,6 +51,8 @@ interface OfferValidityDocument {
   validPairs: PairRow[];
   contradictions: (PairRow & { reason: string })[];
   frameDateRules: FrameDateRule[];
+  frameOfferKinds: FrameOfferKinds[];
+  offerKindFrames: OfferKindFrames[];
 }
 
 const DOCUMENT = Object.freeze(offerDocument as OfferValidityDocument);
@@ -55,6 +72,15 @@ export function validateOfferValidityDocument(document: OfferValidityDocument): 
     if (dates.some((d) => d !== null && !isIsoDate(d))) errors.push(`date rule ${rule.fundingFrame}: bad date`);
     if (rule.sources.length === 0) errors.push(`date rule ${rule.fundingFrame}: missing source`);
   }
+  const kinds: readonly string[] = OFFER_KINDS;
+  for (const row of document.frameOfferKinds) {
+    if (!frames.has(row.fundingFrame) || row.offerKinds.some((k) => !kinds.includes(k))) errors.push(`frame kinds ${row.fundingFrame}: unknown id`);
+    if (!row.source?.source || !row.source.section) errors.push(`frame kinds ${row.fundingFrame}: missing source`);
+  }
+  for (const row of document.offerKindFrames) {
+    if (!kinds.includes(row.offerKind) || row.fundingFrames.some((f) => !frames.has(f))) errors.push(`kind frames ${row.offerKind}: unknown id`);
+    if (!row.source?.source || !row.source.section) errors.push(`kind frames ${row.offerKind}: missing source`);
+  }
   return errors;
 }
 
@@ -65,6 +91,8 @@ const pairKey = (category: string, frame: string) => `${category}/${frame}`;
 const VALID_PAIRS = new Map(DOCUMENT.validPairs.map((p) => [pairKey(p.offerCategory, p.fundingFrame), p]));
 const CONTRADICTIONS = new Map(DOCUMENT.contradictions.map((p) => [pairKey(p.offerCategory, p.fundingFrame), p]));
 const DATE_RULES = new Map(DOCUMENT.frameDateRules.map((r) => [r.fundingFrame, r]));
+const FRAME_OFFER_KINDS = new Map(DOCUMENT.frameOfferKinds.map((r) => [r.fundingFrame, r]));
+const OFFER_KIND_FRAMES = new Map(DOCUMENT.offerKindFrames.map((r) => [r.offerKind, r]));
 const CATEGORY_IDS = new Set(DOCUMENT.offerCategories.map((c) => c.id));
 const FRAME_IDS = new Set(DOCUMENT.fundingFrames.map((f) => f.id));
 const MATRIX_CITATION: Citation = { source: DOCUMENT.validPairs[0].source.source, section: '10 (tabel 10a/10b: samlet oversigt)' };
@@ -98,11 +126,33 @@ function dateProblem(rule: FrameDateRule, query: OfferValidityQuery): string | n
   return null;
 }
 
-/** Whether the category × frame pair is valid for an activity starting on startDate and registered on registrationDate. */
+function frameName(id: string): string {
+  return `${id} (${DOCUMENT.fundingFrames.find((f) => f.id === id)!.name})`;
+}
+
+/** Why the offer kind and the frame contradict each other, with the passage that says so; null when they agree. */
+function kindProblem(offerKind: OfferKind, fundingFrame: string): OfferValidity | null {
+  const byFrame = FRAME_OFFER_KINDS.get(fundingFrame);
+  if (byFrame && !byFrame.offerKinds.includes(offerKind)) {
+    return invalid(`bevillingsramme ${frameName(fundingFrame)} finances only offers of kind ${byFrame.offerKinds.join(' or ')}, not ${offerKind}`, [byFrame.source]);
+  }
+  const byKind = OFFER_KIND_FRAMES.get(offerKind);
+  if (byKind && !byKind.fundingFrames.includes(fundingFrame)) {
+    return invalid(`an offer of kind ${offerKind} is registered on bevillingsramme ${byKind.fundingFrames.map(frameName).join(' or ')}, not ${fundingFrame}`, [byKind.source]);
+  }
+  return null;
+}
+
+/**
+ * Whether the category × frame pair is valid for an activity starting on startDate and registered on registrationDate,
+ * and, when the offer kind is given, whether the frame admits it.
+ */
 export function checkOfferValidity(query: OfferValidityQuery): OfferValidity {
   if (!isIsoDate(query.startDate) || !isIsoDate(query.registrationDate)) return invalid('startDate and registrationDate must be YYYY-MM-DD', []);
   if (!CATEGORY_IDS.has(query.offerCategory)) return invalid(`unknown afholdelseskategori '${query.offerCategory}'`, [MATRIX_CITATION]);
   if (!FRAME_IDS.has(query.fundingFrame)) return invalid(`unknown bevillingsramme '${query.fundingFrame}'`, [MATRIX_CITATION]);
+  const contradictingKind = query.offerKind === undefined ? null : kindProblem(query.offerKind, query.fundingFrame);
+  if (contradictingKind) return contradictingKind;
   const key = pairKey(query.offerCategory, query.fundingFrame);
   const contradiction = CONTRADICTIONS.get(key);
   if (contradiction) return invalid(contradiction.reason, [contradiction.source]);

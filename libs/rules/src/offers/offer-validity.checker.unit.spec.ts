@@ -51,3 +51,35 @@ describe('checkOfferValidity', () => {
     expect(checkOfferValidity(q('26', '11', '2022-02-30')).valid).toBe(false);
   });
 });
+
+describe('checkOfferValidity: offer kind × bevillingsramme (seed 002 4.1-4.8)', () => {
+  const withKind = (offerKind: Parameters<typeof checkOfferValidity>[0]['offerKind'], offerCategory: string, fundingFrame: string, startDate = '2024-02-01') => ({
+    ...q(offerCategory, fundingFrame, startDate),
+    offerKind,
+  });
+
+  it.each([
+    ['a § 97 a education on frame 17 (4.5)', withKind('education_97a', '27', '17'), true],
+    ['guidance_upskilling on frame 17: frame 17 is the § 97 a scheme (4.5, 000 L174-L179)', withKind('guidance_upskilling', '27', '17'), false],
+    ['a § 97 a education on Øvrig indsats (11): must be registered on frame 17 (4.5 L405-L407)', withKind('education_97a', '27', '11'), false],
+    ['a social activity (kind other) on frame 14 (4.8)', withKind('other', '50', '14'), true],
+    ['a company internship on frame 14: frame 14 is for activities that are no LAB kap. 10-14 offer (4.8)', withKind('company_internship', '50', '14'), false],
+    ['six weeks job education on frame 7 (4.1)', withKind('six_weeks_job_education', '26', '7'), true],
+    ['six weeks job education on Øvrig indsats (11) (4.1: "skal i så fald bruge denne bevillingsramme")', withKind('six_weeks_job_education', '26', '11'), false],
+    ['mentor on the regional uddannelsespulje (5): the pool finances vejlednings- og opkvalificeringsforløb (4.2)', withKind('mentor', '26', '5', '2019-03-01'), false],
+    ['ordinary education on the regional uddannelsespulje (5)', withKind('ordinary_education', '26', '5', '2019-03-01'), true],
+    ['guidance_upskilling on Øvrig indsats (11): no frame-kind rule', withKind('guidance_upskilling', '27', '11'), true],
+  ])('%s → valid %s', (_label, query, valid) => {
+    const result = checkOfferValidity(query);
+    expect(result.valid).toBe(valid);
+    expect(result.citations[0].source).toBe('002_4983c5daf0fb88e9.txt');
+  });
+
+  it('the refusal names both the frame and the kind, and cites the section', () => {
+    expect(checkOfferValidity(withKind('guidance_upskilling', '27', '17'))).toEqual({
+      valid: false,
+      reason: 'bevillingsramme 17 (Uddannelse med 110 pct. dagpenge til dp.modtagere, herunder grundforløb og hovedforløb) finances only offers of kind education_97a, not guidance_upskilling',
+      citations: [expect.objectContaining({ section: expect.stringMatching(/^4\.5 \(L396-L420\)/) })],
+    });
+  });
+});

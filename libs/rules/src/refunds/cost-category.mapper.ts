@@ -1,4 +1,5 @@
-// Maps the API vocabulary (offer kind × expense type, or mentor hours) to the cost categories the sources use.
+// Maps the API vocabulary (offer kind × expense type × bevillingsramme, or mentor hours) to the cost categories the
+// sources use.
 import type { ExpenseType, OfferKind } from '@app/domain/shared/vocabulary';
 import type { CostKind } from '../rulebook.types';
 import type { CostCategory } from './refund-rule.model';
@@ -10,6 +11,23 @@ const CATEGORY_BY_EXPENSE_TYPE: Partial<Record<ExpenseType, CostCategory>> = {
   work_tools: 'work_tools',
   special_expenses: 'special_expenses',
   transport_allowance: 'transport_allowance',
+};
+
+/**
+ * Bevillingsrammer that decide the refund of an offer's operating costs, whatever the offer kind (seed 002): 17 is the
+ * § 97 a scheme (4.5; 80 %, 001 grp 113), 14 activities without refund (4.8), 5 the regional uddannelsespulje (4.2;
+ * 001 grp 100), 6 and 12 the pulje til uddannelsesløft (4.3, 4.4; 001 grp 101), 13, 15 and 18 other pools (4.13, 4.10,
+ * 4.6). Every other frame leaves the offer kind to decide.
+ */
+const CATEGORY_BY_FUNDING_FRAME: Readonly<Record<string, CostCategory>> = {
+  '17': 'education_97a',
+  '14': 'activity_without_refund',
+  '5': 'regional_pool',
+  '6': 'uddannelsesloeft_pool',
+  '12': 'uddannelsesloeft_pool',
+  '13': 'other_pool',
+  '15': 'other_pool',
+  '18': 'other_pool',
 };
 
 /** Operating expenses of an offer (course fees incl. deltagerbetaling, rent, other costs, and income netted against them). */
@@ -29,10 +47,11 @@ const CATEGORY_BY_OFFER_KIND: Record<OfferKind, CostCategory> = {
 /** Rent and other costs of a mentor offer are not mentor costs (VEJ 9584 6.5: only wage cost, fee or training). */
 const MENTOR_INDIRECT: ReadonlySet<ExpenseType> = new Set<ExpenseType>(['rent', 'other_operating']);
 
-export function costCategoryOf(offerKind: OfferKind, cost: CostKind): CostCategory {
+export function costCategoryOf(offerKind: OfferKind, cost: CostKind, fundingFrame?: string): CostCategory {
   if (cost.kind === 'mentor') return 'mentor';
   const byType = CATEGORY_BY_EXPENSE_TYPE[cost.expenseType];
   if (byType) return byType;
   if (offerKind === 'mentor' && MENTOR_INDIRECT.has(cost.expenseType)) return 'mentor_indirect';
-  return CATEGORY_BY_OFFER_KIND[offerKind];
+  const byFrame = fundingFrame === undefined ? undefined : CATEGORY_BY_FUNDING_FRAME[fundingFrame];
+  return byFrame ?? CATEGORY_BY_OFFER_KIND[offerKind];
 }

@@ -1,6 +1,7 @@
 // decideRefund: the rulebook's answer for one cost on one activity date. Pure and allocation-free per call:
 // every possible answer was built at load (refund-timeline.index); a call finds its timeline and binary-searches it.
 import { EXPENSE_TYPES, OFFER_KINDS, TARGET_GROUPS, type IsoDate } from '@app/domain/shared/vocabulary';
+import { FUNDING_FRAME_IDS } from '../offers/offer-validity.checker';
 import type { RefundDecision, RefundQuery } from '../rulebook.types';
 import { costCategoryOf } from './cost-category.mapper';
 import type { ConditionDimension } from './refund-rule.model';
@@ -11,6 +12,7 @@ const INDEX = buildTimelineIndex(refundRules());
 const OFFER_KIND_SET: ReadonlySet<string> = new Set(OFFER_KINDS);
 const EXPENSE_TYPE_SET: ReadonlySet<string> = new Set(EXPENSE_TYPES);
 const TARGET_GROUP_SET: ReadonlySet<string> = new Set(TARGET_GROUPS);
+const FUNDING_FRAME_SET: ReadonlySet<string> = new Set(FUNDING_FRAME_IDS);
 
 function conditionValue(query: RefundQuery, dimension: ConditionDimension): string {
   switch (dimension) {
@@ -47,6 +49,7 @@ function assertWellFormed(query: RefundQuery): void {
   if (query.cost?.kind !== 'mentor' && !(query.cost?.kind === 'expense' && EXPENSE_TYPE_SET.has(query.cost.expenseType))) {
     throw new RangeError(`unknown cost ${JSON.stringify(query.cost)}`);
   }
+  if (query.fundingFrame !== undefined && !FUNDING_FRAME_SET.has(query.fundingFrame)) throw new RangeError(`unknown funding frame '${String(query.fundingFrame)}'`);
   const agreement = query.mentorAgreementTargetGroup;
   if (agreement !== undefined && !TARGET_GROUP_SET.has(agreement)) throw new RangeError(`unknown mentor agreement target group '${String(agreement)}'`);
 }
@@ -58,7 +61,7 @@ function assertWellFormed(query: RefundQuery): void {
  */
 export function decideRefund(query: RefundQuery): RefundDecision {
   assertWellFormed(query);
-  const bucket = INDEX.get(bucketKey(query.scheme ?? 'none', query.targetGroup, costCategoryOf(query.offerKind, query.cost)));
+  const bucket = INDEX.get(bucketKey(query.scheme ?? 'none', query.targetGroup, costCategoryOf(query.offerKind, query.cost, query.fundingFrame)));
   if (!bucket) throw new RangeError(`unknown target group '${String(query.targetGroup)}' or scheme '${String(query.scheme)}'`);
   const dimensions = bucket.dimensions;
   const key = dimensions.length === 0 ? '' : dimensions.length === 1 ? conditionValue(query, dimensions[0]) : dimensions.map((d) => conditionValue(query, d)).join('|');

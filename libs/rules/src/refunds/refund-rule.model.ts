@@ -22,6 +22,10 @@ export const COST_CATEGORIES = [
   'utility_work', // § 87 a / IL § 23 g
   'other_offer',
   'mentor_indirect', // rent and other indirect costs of a mentor offer
+  'activity_without_refund', // bevillingsramme 14: LAB § 41, stk. 2, nr. 5
+  'regional_pool', // bevillingsramme 5: regional uddannelsespulje (LAB § 97)
+  'uddannelsesloeft_pool', // bevillingsrammer 6 and 12: pulje til uddannelsesløft (LAB § 96)
+  'other_pool', // bevillingsrammer 13, 15, 18: other pools with their own grant
 ] as const;
 export type CostCategory = (typeof COST_CATEGORIES)[number];
 

@@ -1,14 +1,16 @@
 // Exhaustive checks of the whole rulebook:
 // 1. the rule rows partition every (scheme × target group × cost category × condition values) from 2014-01-01 on:
 //    no overlaps and no gap that would fall to the engine's "no row" default;
-// 2. decideRefund for every day 2014-01-01..2030-12-31 × target group × offer kind × cost (one attribute profile),
-//    and a walk over every decision segment for every combination of attribute values (every boundary date, both sides):
-//    validFrom ≤ date ≤ validTo, the same decision at both ends, and a different decision on each side (maximal interval);
+// 2. decideRefund for every target group × offer kind × cost × funding frame (none, and every seed 002 frame) × the
+//    attribute values a group uses, by a walk over every decision segment 2014-01-01..2030-12-31 (every boundary date,
+//    both sides): validFrom ≤ date ≤ validTo, the same decision at both ends and in the middle, and a different decision
+//    on each side (maximal interval);
 // 3. a fast-check property over random queries.
 import fc from 'fast-check';
 import { EXPENSE_TYPES, OFFER_KINDS, READINESS, TARGET_GROUPS, type IsoDate } from '@app/domain/shared/vocabulary';
-import type { CostKind, RefundDecision, RefundQuery } from '../rulebook.types';
+import type { CostKind, RefundDecision } from '../rulebook.types';
 import { nextDay, previousDay } from '../shared/iso-date.util';
+import { FUNDING_FRAME_IDS } from '../offers/offer-validity.checker';
 import { decideRefund } from './refund-decision.engine';
 import { COST_CATEGORIES, CONDITION_DIMENSIONS, CONDITION_VALUES } from './refund-rule.model';
 import { refundRules } from './refund-rules.catalog';
@@ -18,11 +20,11 @@ import { GAP_REASON } from './refund-timeline.index';
 const FIRST_DAY = '2014-01-01';
 const LAST_DAY = '2030-12-31';
 const COSTS: CostKind[] = [...EXPENSE_TYPES.map((expenseType) => ({ kind: 'expense' as const, expenseType })), { kind: 'mentor' }];
+const FRAMES: (string | undefined)[] = [undefined, ...FUNDING_FRAME_IDS];
 
-function allDays(from: IsoDate, to: IsoDate): IsoDate[] {
-  const days: IsoDate[] = [];
-  for (let d = from; d <= to; d = nextDay(d)) days.push(d);
-  return days;
+function middleOf(from: IsoDate, to: IsoDate): IsoDate {
+  const [a, b] = [Date.parse(`${from}T00:00:00Z`), Date.parse(`${to}T00:00:00Z`)];
+  return new Date(a + Math.floor((b - a) / 172_800_000) * 86_400_000).toISOString().slice(0, 10);
 }
 
 function sameDecision(a: RefundDecision, b: RefundDecision): boolean {
@@ -56,36 +58,9 @@ describe('rulebook coverage (rows)', () => {
 });
 
 describe('decideRefund over time', () => {
-  it('every day 2014-2030 × target group × offer kind × cost: one decision whose interval contains the day', () => {
-    const days = allDays(FIRST_DAY, LAST_DAY);
-    let checked = 0;
-    for (const targetGroup of TARGET_GROUPS) {
-      for (const offerKind of OFFER_KINDS) {
-        for (const cost of COSTS) {
-          const query: RefundQuery = { date: FIRST_DAY, targetGroup, offerKind, cost, attributes: { readiness: 'aktivitetsparat', sickPayCategory: 2 }, monthsUnemployed: 12, withinMentorWindow: true };
-          let current = decideRefund(query);
-          for (const date of days) {
-            query.date = date;
-            const decision = decideRefund(query);
-            if (decision !== current) {
-              // a new decision may only begin the day after the previous one ended
-              if (decision.validFrom !== date || current.validTo !== previousDay(date) || sameDecision(decision, current)) {
-                throw new Error(`${targetGroup}/${offerKind}/${JSON.stringify(cost)} on ${date}: bad boundary`);
-              }
-              current = decision;
-            }
-            if (!(decision.validFrom <= date && date <= decision.validTo) || (decision.outcome === 'no_rule' && decision.reason === GAP_REASON)) {
-              throw new Error(`${targetGroup}/${offerKind}/${JSON.stringify(cost)} on ${date}: ${JSON.stringify(decision)}`);
-            }
-            checked++;
-          }
-        }
-      }
-    }
-    expect(checked).toBe(days.length * TARGET_GROUPS.length * OFFER_KINDS.length * COSTS.length);
-  });
-
-  it('every combination of the attribute values a group uses: each decision segment is maximal and the same at both ends', () => {
+  it('every target group × offer kind × cost × funding frame × the attribute values a group uses: walking the decision boundaries 2014-2030, one decision per day', () => {
+    // The decisions of one query are segments of a timeline; walking from segment to segment and checking each one's
+    // first, middle and last day, and the days just outside it, proves one decision for every day without asking each.
     // readiness and months matter for kontant-/uddannelseshjælp, the category for sygedagpenge, the window for mentor,
     // the agreement's target group for mentor of a person in no target group
     // (which rows use which condition is checked for all values by the coverage test above)
@@ -96,24 +71,26 @@ describe('decideRefund over time', () => {
     const agreementFor = (tg: string, cost: CostKind, offerKind: string) =>
       tg === 'none' && (cost.kind === 'mentor' || offerKind === 'mentor') ? ([undefined, 'jobafklaring', 'kontanthjaelp'] as const) : [undefined];
     let segments = 0;
-    for (const targetGroup of TARGET_GROUPS) for (const offerKind of OFFER_KINDS) for (const cost of COSTS)
+    for (const targetGroup of TARGET_GROUPS) for (const offerKind of OFFER_KINDS) for (const cost of COSTS) for (const fundingFrame of FRAMES)
       for (const readiness of readinessFor(targetGroup)) for (const sickPayCategory of sickPayFor(targetGroup)) for (const monthsUnemployed of monthsFor(targetGroup))
         for (const withinMentorWindow of windowFor(cost, offerKind)) for (const mentorAgreementTargetGroup of agreementFor(targetGroup, cost, offerKind)) for (const scheme of [undefined, 'igu'] as const) {
           const ask = (date: IsoDate) =>
-            decideRefund({ date, targetGroup, offerKind, cost, attributes: { readiness, sickPayCategory }, monthsUnemployed, withinMentorWindow, mentorAgreementTargetGroup, scheme });
+            decideRefund({ date, targetGroup, offerKind, cost, fundingFrame, attributes: { readiness, sickPayCategory }, monthsUnemployed, withinMentorWindow, mentorAgreementTargetGroup, scheme });
           for (let date = FIRST_DAY; date <= LAST_DAY; ) {
             const decision = ask(date);
+            const { validFrom, validTo } = decision;
             const ok =
-              decision.validFrom <= date && date <= decision.validTo &&
-              ask(decision.validFrom) === decision && ask(decision.validTo) === decision &&
-              (decision.validFrom === FIRST_DAY || !sameDecision(ask(previousDay(decision.validFrom)), decision)) &&
+              validFrom <= date && date <= validTo &&
+              ask(validFrom) === decision && ask(middleOf(validFrom, validTo)) === decision && ask(validTo) === decision &&
+              (validFrom === FIRST_DAY || !sameDecision(ask(previousDay(validFrom)), decision)) &&
+              (validTo >= LAST_DAY || ask(nextDay(validTo)).validFrom === nextDay(validTo)) &&
               !(decision.outcome === 'no_rule' && decision.reason === GAP_REASON);
-            if (!ok) throw new Error(`${targetGroup}/${offerKind}/${JSON.stringify(cost)}/${readiness}/${sickPayCategory}/${monthsUnemployed}/${withinMentorWindow}/${mentorAgreementTargetGroup}/${scheme} on ${date}`);
+            if (!ok) throw new Error(`${targetGroup}/${offerKind}/${JSON.stringify(cost)}/${fundingFrame}/${readiness}/${sickPayCategory}/${monthsUnemployed}/${withinMentorWindow}/${mentorAgreementTargetGroup}/${scheme} on ${date}`);
             segments++;
-            date = nextDay(decision.validTo);
+            date = nextDay(validTo);
           }
         }
-    expect(segments).toBeGreaterThan(0);
+    expect(segments).toBeGreaterThan(TARGET_GROUPS.length * OFFER_KINDS.length * COSTS.length * FRAMES.length);
   });
 
   it('property: random queries get one decision valid on its date, identical across its interval', () => {
@@ -127,6 +104,7 @@ describe('decideRefund over time', () => {
       monthsUnemployed: fc.option(fc.double({ min: 0, max: 120, noNaN: true }), { nil: undefined }),
       withinMentorWindow: fc.option(fc.boolean(), { nil: undefined }),
       mentorAgreementTargetGroup: fc.option(fc.constantFrom(...TARGET_GROUPS), { nil: undefined }),
+      fundingFrame: fc.option(fc.constantFrom(...FUNDING_FRAME_IDS), { nil: undefined }),
     });
     fc.assert(
       fc.property(query, fc.integer({ min: 0, max: 10_000 }), (q, offset) => {

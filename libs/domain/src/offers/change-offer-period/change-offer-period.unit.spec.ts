@@ -46,7 +46,7 @@ describe('ChangeOfferPeriod', () => {
           validityCitations: ['c'],
         }),
       ]);
-    expect(asked).toEqual([{ offerCategory: '30', fundingFrame: '1', startDate: '2025-01-15', registrationDate: '2025-01-20' }]);
+    expect(asked).toEqual([{ offerKind: 'guidance_upskilling', offerCategory: '30', fundingFrame: '1', startDate: '2025-01-15', registrationDate: '2025-01-20' }]);
   });
 
   it('applies successive changes', () => {

@@ -44,7 +44,7 @@ describe('RegisterOffer', () => {
           validityCitations: [citation],
         }),
       ]);
-    expect(asked).toEqual([{ offerCategory: '30', fundingFrame: '1', startDate: '2025-02-01', registrationDate: '2025-01-20' }]);
+    expect(asked).toEqual([{ offerKind: 'guidance_upskilling', offerCategory: '30', fundingFrame: '1', startDate: '2025-02-01', registrationDate: '2025-01-20' }]);
   });
 
   it('registers an unclassified offer of another kind without asking the matrix', () => {
