@@ -132,7 +132,9 @@ export function allocate(
   const window = item.cost.kind === 'mentor' && item.mentorWindow ? item.mentorWindow : null;
   const spellStart = item.unemploymentSpellStart ?? null;
   const agreementStart = item.cost.kind === 'mentor' ? (item.mentorAgreementStartDate ?? null) : null;
-  const mentorAgreementTargetGroup = agreementStart === null ? null : segmentOn(timeline, agreementStart).targetGroup;
+  const agreementSegment = agreementStart === null ? null : segmentOn(timeline, agreementStart);
+  const mentorAgreementTargetGroup = agreementSegment?.targetGroup ?? null;
+  const mentorAgreementAttributes = agreementSegment && Object.keys(agreementSegment.attributes).length > 0 ? agreementSegment.attributes : null;
 
   const calendar = options.splitAtCalendar ?? 'none';
   /** Calendar splits are kept even between identically posted pieces. */
@@ -185,6 +187,7 @@ export function allocate(
       if (monthsUnemployed !== undefined) query.monthsUnemployed = monthsUnemployed;
       if (withinMentorWindow !== undefined) query.withinMentorWindow = withinMentorWindow;
       if (mentorAgreementTargetGroup !== null) query.mentorAgreementTargetGroup = mentorAgreementTargetGroup;
+      if (mentorAgreementTargetGroup !== null && mentorAgreementAttributes !== null) query.mentorAgreementAttributes = { ...mentorAgreementAttributes };
       const decision = decide(query);
       cut(dayNumber(decision.validTo));
       treatment = treatmentOf(seg.targetGroup, decision);

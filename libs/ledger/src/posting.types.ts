@@ -26,10 +26,11 @@ export interface CostItem {
   mentorWindow?: DateRange | null;
   /**
    * Mentor only: the day the mentor agreement started. When given, every query of the item
-   * carries mentorAgreementTargetGroup = the person's target group on that day in the timeline
-   * allocated over (nothing when no target group is registered on it), so a regrouping that
-   * changes the group on that day is seen (VEJ 9584/2025 2 A: mentor following a person from
-   * jobafklaring into a job or education).
+   * carries mentorAgreementTargetGroup and mentorAgreementAttributes = the person's target group
+   * and attributes on that day in the timeline allocated over (nothing when no target group is
+   * registered on it), so a regrouping that changes the group on that day is seen (VEJ 9584/2025
+   * 2 A: mentor following a person from jobafklaring into a job or education; BRS 2020 groupings
+   * 017/019: 2014-2018 mentor costs by the group when the agreement was made).
    */
   mentorAgreementStartDate?: IsoDate | null;
   /**

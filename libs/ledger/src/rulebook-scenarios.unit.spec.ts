@@ -113,3 +113,46 @@ describe('the offer\'s bevillingsramme in the refund (seed 002 section 4)', () =
     ]);
   });
 });
+
+describe('2014-2018 mentor: the target group when the agreement was made (001 groupings 017/019, L1526-L1540, L1594-L1600)', () => {
+  const hours = item({ offerKind: 'mentor', cost: { kind: 'mentor' }, amountOere: 400_000, activityFrom: '2017-05-01', activityTo: '2017-05-31', mentorAgreementStartDate: '2016-10-01' });
+  const history = (after: TargetGroup) =>
+    timelineAsOf([
+      { changeCommandId: 'c-1', targetGroup: 'sygedagpenge', attributes: { sickPayCategory: 2 }, effectiveFrom: '2016-01-01', recordedAt: '2016-01-02T00:00:00Z' },
+      { changeCommandId: 'c-2', targetGroup: after, effectiveFrom: '2017-03-01', recordedAt: '2017-03-02T00:00:00Z' },
+    ]);
+
+  it('agreement made in sygedagpenge kategori 2, mentor follows the person into a job: 4 000,00 kr × 50 % = 2 000,00 kr on grp 019 within the sygedagpenge driftsloft', () => {
+    const segments = allocate(hours, history('none'), decideRefund);
+    expect(posted(segments)).toEqual([
+      { from: '2017-05-01', to: '2017-05-31', account: '5.68.90/1/019', amount: 400_000, rate: 5000, refund: 200_000, cap: 'driftsloft_sygedagpenge_revalidering', rule: 'SDP-MENTOR-2016' },
+    ]);
+    expect(segments[0].citations).toContainEqual(expect.objectContaining({ section: expect.stringMatching(/^funktion 5\.68\.90, dranst 1, gruppering 017/), note: expect.stringMatching(/no target group on the activity date/) }));
+  });
+
+  it('agreement made in sygedagpenge, the person now on dagpenge: the chart (019, 50 %) and seed 003 L194-L195 (the group on the date: 018, 0 %) disagree → ambiguous, refund withheld', () => {
+    const [segment] = allocate(hours, history('dagpenge'), decideRefund);
+    expect([segment.amountOere, segment.refundOere, segment.unresolved]).toEqual([
+      400_000,
+      null,
+      { outcome: 'ambiguous', reason: expect.stringMatching(/ved indgåelse af aftale om mentor/), candidates: ['DP-MENTOR-2014', 'SDP-MENTOR-2016'] },
+    ]);
+  });
+
+  it('agreement made in jobafklaring (grp 098 speaks of "aktiviteter og tilbud" only, not employment): into a job before 2019 stays 0 % on 018', () => {
+    const changes = timelineAsOf([
+      { changeCommandId: 'c-1', targetGroup: 'jobafklaring', effectiveFrom: '2016-01-01', recordedAt: '2016-01-02T00:00:00Z' },
+      { changeCommandId: 'c-2', targetGroup: 'none', effectiveFrom: '2017-03-01', recordedAt: '2017-03-02T00:00:00Z' },
+    ]);
+    expect(posted(allocate(hours, changes, decideRefund))).toEqual([
+      { from: '2017-05-01', to: '2017-05-31', account: '5.68.90/1/018', amount: 400_000, rate: 0, refund: 0, cap: null, rule: 'NONE-MENTOR-2014' },
+    ]);
+  });
+
+  it('from 2019 the agreement reading ends: the same person in a job gets 0 % on grp 106 (000 L141-L142)', () => {
+    const later = { ...hours, activityFrom: '2019-01-01', activityTo: '2019-01-31' };
+    expect(posted(allocate(later, history('none'), decideRefund))).toEqual([
+      { from: '2019-01-01', to: '2019-01-31', account: '5.68.90/1/106', amount: 400_000, rate: 0, refund: 0, cap: null, rule: 'NONE-MENTOR-2019' },
+    ]);
+  });
+});

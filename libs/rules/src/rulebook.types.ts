@@ -44,12 +44,15 @@ export interface RefundQuery {
   withinMentorWindow?: boolean;
   /**
    * Mentor only: the person's target group on the day the mentor agreement was made. The rules use it where the
-   * sources tie the refund to the agreement rather than to the person's target group on `date`: a person in
+   * sources tie the refund to the agreement rather than to the person's target group on `date`: from 2019 a person in
    * jobafklaring whom the mentor follows into a job or education (`targetGroup: 'none'` on `date`) keeps the
-   * jobafklaring mentor refund while the agreement's window runs (VEJ 9584/2025 2 A). Without it such a cost is
-   * decided by `targetGroup` alone (0 % for 'none').
+   * jobafklaring mentor refund while the agreement's window runs (VEJ 9584/2025 2 A); 2014-2018 the chart books mentor
+   * costs by the agreement's group (groupings 017/019, see data mentorAgreementReading). Without it such a cost is
+   * decided by `targetGroup` alone.
    */
   mentorAgreementTargetGroup?: TargetGroup;
+  /** Mentor only: the person's attributes on the day the mentor agreement was made (readiness, sygedagpenge kategori). */
+  mentorAgreementAttributes?: TargetGroupAttributes;
   /** A scheme outside the offer vocabulary: 'igu' = integrationsgrunduddannelse (allowance and transport, igu § 10). */
   scheme?: 'igu';
 }

@@ -89,6 +89,38 @@ describe('mentor 2014-2018 (seed 003 L1955-L1990, Tabel 2.1; BRS grp 017/018/019
   });
 });
 
+describe('mentor 2014-2018 and the target group when the agreement was made (001 grp 017/019 "ved indgåelse af aftale om mentor" vs 003 L194-L195)', () => {
+  const agreedIn = (targetGroup: 'sygedagpenge' | 'kontanthjaelp' | 'jobafklaring', attributes: object) => ({ mentorAgreementTargetGroup: targetGroup, mentorAgreementAttributes: attributes });
+
+  it('a person now in a job follows the agreement group: aktivitetsparat kontanthjælp → 50 % within cap A on 017', () => {
+    expect(decide(mentorQuery(D2017, 'none', agreedIn('kontanthjaelp', { readiness: 'aktivitetsparat' })))).toMatchObject({
+      outcome: 'rule', ruleId: 'KTH-AP-MENTOR-2016', rateBasisPoints: 5000, cap: CAP_A, costAccount: { grouping: '017' }, validFrom: '2016-01-01', validTo: '2018-12-31',
+    });
+  });
+
+  it('a person now in a job whose agreement readiness is not known: the agreement group cannot decide → no_rule', () => {
+    expect(decide(mentorQuery(D2017, 'none', { mentorAgreementTargetGroup: 'kontanthjaelp' }))).toMatchObject({ outcome: 'no_rule', ruleId: 'KTH-READINESS-2014' });
+  });
+
+  it('two benefit groups posting alike agree: revalidering now, agreement in sygedagpenge kategori 2 → 50 % within cap B on 019 (the date group\'s row)', () => {
+    expect(decide(mentorQuery(D2017, 'revalidering', agreedIn('sygedagpenge', { sickPayCategory: 2 })))).toMatchObject({ outcome: 'rule', ruleId: 'CAPB-MENTOR-2016' });
+  });
+
+  it('two benefit groups posting differently: jobafklaring now (098, uncapped), agreement in sygedagpenge (019, cap B) → ambiguous with both candidates', () => {
+    expect(decide(mentorQuery(D2017, 'jobafklaring', agreedIn('sygedagpenge', { sickPayCategory: 3 })))).toMatchObject({
+      outcome: 'ambiguous', ruleId: 'MENTOR-2014-AGREEMENT-GROUP', candidates: ['JA-MENTOR-2014', 'SDP-MENTOR-2016'], costAccount: null, validFrom: '2016-01-01', validTo: '2018-12-31',
+    });
+  });
+
+  it('an agreement group outside 017/019 (jobafklaring, grp 098) does not carry over: a person now in a job → 0 % on 018', () => {
+    expect(decide(mentorQuery(D2017, 'none', agreedIn('jobafklaring', {})))).toMatchObject({ outcome: 'rule', ruleId: 'NONE-MENTOR-2014', rateBasisPoints: 0 });
+  });
+
+  it('the reading ends 2018-12-31: the decision for 2019 starts 2019-01-01', () => {
+    expect(decide(mentorQuery('2019-03-01', 'jobafklaring', { withinMentorWindow: true, ...agreedIn('sygedagpenge', { sickPayCategory: 3 }) }))).toMatchObject({ ruleId: 'JA-MENTOR', validFrom: '2019-01-01' });
+  });
+});
+
 describe('sygedagpenge categories (seed 003 L2176: from 2015 refund only for kategori 2 and 3)', () => {
   it.each<[1 | 2 | 3 | undefined, string]>([
     [1, 'no_rule'],

@@ -1,20 +1,26 @@
 // decideRefund: the rulebook's answer for one cost on one activity date. Pure and allocation-free per call:
-// every possible answer was built at load (refund-timeline.index); a call finds its timeline and binary-searches it.
-import { EXPENSE_TYPES, OFFER_KINDS, TARGET_GROUPS, type IsoDate } from '@app/domain/shared/vocabulary';
+// every possible answer was built at load (refund-timeline.index; mentor agreement readings once per pair, cached);
+// a call finds its timeline and binary-searches it.
+import { EXPENSE_TYPES, OFFER_KINDS, TARGET_GROUPS, type TargetGroup, type TargetGroupAttributes } from '@app/domain/shared/vocabulary';
 import { FUNDING_FRAME_IDS } from '../offers/offer-validity.checker';
 import type { RefundDecision, RefundQuery } from '../rulebook.types';
 import { costCategoryOf } from './cost-category.mapper';
-import type { ConditionDimension } from './refund-rule.model';
-import { monthsBucketOf, refundRules } from './refund-rules.catalog';
-import { bucketKey, buildTimelineIndex, type DecisionSegment } from './refund-timeline.index';
+import { MentorAgreementReader } from './mentor-agreement.reading';
+import type { ConditionDimension, CostCategory } from './refund-rule.model';
+import { mentorAgreementReading, monthsBucketOf, refundRules } from './refund-rules.catalog';
+import { bucketKey, buildTimelineIndex, segmentAt, type DecisionSegment } from './refund-timeline.index';
 
 const INDEX = buildTimelineIndex(refundRules());
+const AGREEMENT_READER = new MentorAgreementReader(mentorAgreementReading());
 const OFFER_KIND_SET: ReadonlySet<string> = new Set(OFFER_KINDS);
 const EXPENSE_TYPE_SET: ReadonlySet<string> = new Set(EXPENSE_TYPES);
 const TARGET_GROUP_SET: ReadonlySet<string> = new Set(TARGET_GROUPS);
 const FUNDING_FRAME_SET: ReadonlySet<string> = new Set(FUNDING_FRAME_IDS);
 
-function conditionValue(query: RefundQuery, dimension: ConditionDimension): string {
+/** The inputs that select a timeline: the query without its date, for one target group and its attributes. */
+type Selector = Omit<RefundQuery, 'date' | 'cost' | 'offerKind' | 'fundingFrame' | 'mentorAgreementAttributes'>;
+
+function conditionValue(query: Selector, dimension: ConditionDimension): string {
   switch (dimension) {
     case 'readiness':
       return query.attributes?.readiness ?? 'unknown';
@@ -31,17 +37,6 @@ function conditionValue(query: RefundQuery, dimension: ConditionDimension): stri
   }
 }
 
-function segmentAt(segments: readonly DecisionSegment[], date: IsoDate): DecisionSegment {
-  let low = 0;
-  let high = segments.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (segments[mid].from <= date) low = mid;
-    else high = mid - 1;
-  }
-  return segments[low];
-}
-
 function assertWellFormed(query: RefundQuery): void {
   const date = query.date;
   if (typeof date !== 'string' || date.length !== 10 || date[4] !== '-' || date[7] !== '-') throw new RangeError(`date must be YYYY-MM-DD, got '${String(date)}'`);
@@ -54,6 +49,21 @@ function assertWellFormed(query: RefundQuery): void {
   if (agreement !== undefined && !TARGET_GROUP_SET.has(agreement)) throw new RangeError(`unknown mentor agreement target group '${String(agreement)}'`);
 }
 
+function timelineOf(query: Selector, category: CostCategory): readonly DecisionSegment[] {
+  const bucket = INDEX.get(bucketKey(query.scheme ?? 'none', query.targetGroup, category));
+  if (!bucket) throw new RangeError(`unknown target group '${String(query.targetGroup)}' or scheme '${String(query.scheme)}'`);
+  const dimensions = bucket.dimensions;
+  const key = dimensions.length === 0 ? '' : dimensions.length === 1 ? conditionValue(query, dimensions[0]) : dimensions.map((d) => conditionValue(query, d)).join('|');
+  const timeline = bucket.timelines.get(key);
+  if (!timeline) throw new RangeError(`unsupported attribute values '${key}' for ${query.targetGroup}`);
+  return timeline;
+}
+
+/** The same mentor query as asked for the target group and attributes the person had when the agreement was made. */
+function asOfAgreement(query: RefundQuery, targetGroup: TargetGroup, attributes: TargetGroupAttributes | undefined): Selector {
+  return { targetGroup, attributes, monthsUnemployed: query.monthsUnemployed, withinMentorWindow: query.withinMentorWindow, scheme: query.scheme };
+}
+
 /**
  * The refund decision for a cost on `query.date`: a rule (rate, cap, accounts, citation), or an explicit
  * `no_rule` / `ambiguous` with its reason. validFrom/validTo is the maximal interval around the date with the
@@ -61,11 +71,13 @@ function assertWellFormed(query: RefundQuery): void {
  */
 export function decideRefund(query: RefundQuery): RefundDecision {
   assertWellFormed(query);
-  const bucket = INDEX.get(bucketKey(query.scheme ?? 'none', query.targetGroup, costCategoryOf(query.offerKind, query.cost, query.fundingFrame)));
-  if (!bucket) throw new RangeError(`unknown target group '${String(query.targetGroup)}' or scheme '${String(query.scheme)}'`);
-  const dimensions = bucket.dimensions;
-  const key = dimensions.length === 0 ? '' : dimensions.length === 1 ? conditionValue(query, dimensions[0]) : dimensions.map((d) => conditionValue(query, d)).join('|');
-  const timeline = bucket.timelines.get(key);
-  if (!timeline) throw new RangeError(`unsupported attribute values '${key}' for ${query.targetGroup}`);
+  const category = costCategoryOf(query.offerKind, query.cost, query.fundingFrame);
+  let timeline = timelineOf(query, category);
+  const agreement = query.mentorAgreementTargetGroup;
+  if (category === 'mentor' && AGREEMENT_READER.applies(query.targetGroup, agreement)) {
+    const byAgreement = timelineOf(asOfAgreement(query, agreement, query.mentorAgreementAttributes), category);
+    timeline = AGREEMENT_READER.timeline(query.targetGroup, timeline, byAgreement);
+  }
   return segmentAt(timeline, query.date).decision;
 }
+

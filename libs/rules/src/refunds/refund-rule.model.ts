@@ -93,9 +93,28 @@ export interface MonthsBucket {
   source: Citation;
 }
 
+/**
+ * Where the sources tie a mentor refund to the target group the person had when the mentor agreement was made rather
+ * than on the activity date (the 2014-2018 groupings 017/019, whose groups are `agreementGroups`): for a person now in
+ * one of `followsAgreementFor` the agreement's group decides; for any other group whose decision differs from the
+ * agreement group's, the outcome is `ambiguous` with `reason`.
+ */
+export interface MentorAgreementReading {
+  id: string;
+  title: string;
+  validFrom: IsoDate;
+  validTo: IsoDate;
+  agreementGroups: TargetGroup[];
+  followsAgreementFor: TargetGroup[];
+  followNote: string;
+  reason: string;
+  sources: Citation[];
+}
+
 export interface RefundRulesDocument {
   version: string;
   description: string;
   monthsBuckets: MonthsBucket[];
+  mentorAgreementReading: MentorAgreementReading;
   rules: RefundRule[];
 }

@@ -8,7 +8,7 @@
 // 3. a fast-check property over random queries.
 import fc from 'fast-check';
 import { EXPENSE_TYPES, OFFER_KINDS, READINESS, TARGET_GROUPS, type IsoDate } from '@app/domain/shared/vocabulary';
-import type { CostKind, RefundDecision } from '../rulebook.types';
+import type { CostKind, RefundDecision, RefundQuery } from '../rulebook.types';
 import { nextDay, previousDay } from '../shared/iso-date.util';
 import { FUNDING_FRAME_IDS } from '../offers/offer-validity.checker';
 import { decideRefund } from './refund-decision.engine';
@@ -25,6 +25,33 @@ const FRAMES: (string | undefined)[] = [undefined, ...FUNDING_FRAME_IDS];
 function middleOf(from: IsoDate, to: IsoDate): IsoDate {
   const [a, b] = [Date.parse(`${from}T00:00:00Z`), Date.parse(`${to}T00:00:00Z`)];
   return new Date(a + Math.floor((b - a) / 172_800_000) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Walks the decisions of one query without its date from 2014-01-01 to 2030-12-31, segment by segment, checking each
+ * segment's first, middle and last day and the days just outside it; throws on a bad segment, returns how many.
+ */
+function walkSegments(query: Omit<RefundQuery, 'date'>): number {
+  const asked: RefundQuery = { ...query, date: FIRST_DAY };
+  const ask = (date: IsoDate) => {
+    asked.date = date;
+    return decideRefund(asked);
+  };
+  let segments = 0;
+  for (let date = FIRST_DAY; date <= LAST_DAY; ) {
+    const decision = ask(date);
+    const { validFrom, validTo } = decision;
+    const ok =
+      validFrom <= date && date <= validTo &&
+      ask(validFrom) === decision && ask(middleOf(validFrom, validTo)) === decision && ask(validTo) === decision &&
+      (validFrom === FIRST_DAY || !sameDecision(ask(previousDay(validFrom)), decision)) &&
+      (validTo >= LAST_DAY || ask(nextDay(validTo)).validFrom === nextDay(validTo)) &&
+      !(decision.outcome === 'no_rule' && decision.reason === GAP_REASON);
+    if (!ok) throw new Error(`${JSON.stringify(query)} on ${date}: ${JSON.stringify(decision)}`);
+    segments++;
+    date = nextDay(validTo);
+  }
+  return segments;
 }
 
 function sameDecision(a: RefundDecision, b: RefundDecision): boolean {
@@ -74,23 +101,21 @@ describe('decideRefund over time', () => {
     for (const targetGroup of TARGET_GROUPS) for (const offerKind of OFFER_KINDS) for (const cost of COSTS) for (const fundingFrame of FRAMES)
       for (const readiness of readinessFor(targetGroup)) for (const sickPayCategory of sickPayFor(targetGroup)) for (const monthsUnemployed of monthsFor(targetGroup))
         for (const withinMentorWindow of windowFor(cost, offerKind)) for (const mentorAgreementTargetGroup of agreementFor(targetGroup, cost, offerKind)) for (const scheme of [undefined, 'igu'] as const) {
-          const ask = (date: IsoDate) =>
-            decideRefund({ date, targetGroup, offerKind, cost, fundingFrame, attributes: { readiness, sickPayCategory }, monthsUnemployed, withinMentorWindow, mentorAgreementTargetGroup, scheme });
-          for (let date = FIRST_DAY; date <= LAST_DAY; ) {
-            const decision = ask(date);
-            const { validFrom, validTo } = decision;
-            const ok =
-              validFrom <= date && date <= validTo &&
-              ask(validFrom) === decision && ask(middleOf(validFrom, validTo)) === decision && ask(validTo) === decision &&
-              (validFrom === FIRST_DAY || !sameDecision(ask(previousDay(validFrom)), decision)) &&
-              (validTo >= LAST_DAY || ask(nextDay(validTo)).validFrom === nextDay(validTo)) &&
-              !(decision.outcome === 'no_rule' && decision.reason === GAP_REASON);
-            if (!ok) throw new Error(`${targetGroup}/${offerKind}/${JSON.stringify(cost)}/${fundingFrame}/${readiness}/${sickPayCategory}/${monthsUnemployed}/${withinMentorWindow}/${mentorAgreementTargetGroup}/${scheme} on ${date}`);
-            segments++;
-            date = nextDay(validTo);
-          }
+          const query = { targetGroup, offerKind, cost, fundingFrame, attributes: { readiness, sickPayCategory }, monthsUnemployed, withinMentorWindow, mentorAgreementTargetGroup, scheme };
+          segments += walkSegments(query);
         }
     expect(segments).toBeGreaterThan(TARGET_GROUPS.length * OFFER_KINDS.length * COSTS.length * FRAMES.length);
+  });
+
+  it('mentor of every target group × the target group and attributes when the agreement was made: walking the decision boundaries, one decision per day', () => {
+    const attributeProfiles = [undefined, { readiness: 'aktivitetsparat', sickPayCategory: 2 }, { readiness: 'jobparat', sickPayCategory: 1 }] as const;
+    let segments = 0;
+    for (const targetGroup of TARGET_GROUPS) for (const attributes of attributeProfiles) for (const mentorAgreementTargetGroup of [undefined, ...TARGET_GROUPS])
+      for (const mentorAgreementAttributes of attributeProfiles) for (const withinMentorWindow of [undefined, true, false]) {
+        const query = { targetGroup, offerKind: 'mentor' as const, cost: { kind: 'mentor' as const }, attributes, mentorAgreementTargetGroup, mentorAgreementAttributes, withinMentorWindow };
+        segments += walkSegments(query);
+      }
+    expect(segments).toBeGreaterThan(TARGET_GROUPS.length ** 2);
   });
 
   it('property: random queries get one decision valid on its date, identical across its interval', () => {

@@ -1,7 +1,7 @@
 // Loads data/refund-rules.json once, validates it (throws at import if the data is broken) and freezes it.
 import { groupingByKey } from '../accounts/account-groupings.catalog';
 import rulesDocument from '../data/refund-rules.json';
-import type { MonthsBucket, RefundRule, RefundRulesDocument } from './refund-rule.model';
+import type { MentorAgreementReading, MonthsBucket, RefundRule, RefundRulesDocument } from './refund-rule.model';
 import { validateRefundRules } from './refund-rules.validator';
 
 function deepFreeze<T>(value: T): T {
@@ -28,6 +28,11 @@ export const RULEBOOK_VERSION: string = DOCUMENT.version;
 /** Every row of the rulebook, in data order. */
 export function refundRules(): readonly RefundRule[] {
   return DOCUMENT.rules;
+}
+
+/** When the mentor agreement's target group rather than the activity date's decides (2014-2018 groupings 017/019). */
+export function mentorAgreementReading(): MentorAgreementReading {
+  return DOCUMENT.mentorAgreementReading;
 }
 
 /** A rule row by id (for explanations), or undefined. */

@@ -113,6 +113,18 @@ function overlapErrors(rules: readonly RefundRule[]): string[] {
   return errors;
 }
 
+function readingErrors(reading: RefundRulesDocument['mentorAgreementReading'], ids: ReadonlySet<string>): string[] {
+  if (!reading) return ['document: missing mentorAgreementReading'];
+  const errors: string[] = [];
+  if (ids.has(reading.id)) errors.push(`${reading.id}: mentorAgreementReading id is also a rule id`);
+  if (!isIsoDate(reading.validFrom) || !isIsoDate(reading.validTo) || reading.validFrom > reading.validTo) errors.push(`${reading.id}: bad validity`);
+  errors.push(...subsetErrors(reading.id, 'agreementGroups', reading.agreementGroups, TARGET_GROUPS));
+  errors.push(...subsetErrors(reading.id, 'followsAgreementFor', reading.followsAgreementFor, TARGET_GROUPS));
+  if (!reading.reason || !reading.followNote) errors.push(`${reading.id}: reason and followNote are required`);
+  if (!reading.sources?.length || reading.sources.some((c) => !SEED_FILES.includes(c.source) || !c.section)) errors.push(`${reading.id}: every source must be a seed file with a section`);
+  return errors;
+}
+
 /** Problems in the refund rules document (empty when valid). */
 export function validateRefundRules(document: RefundRulesDocument, lookup: GroupingLookup): string[] {
   const errors: string[] = [];
@@ -130,6 +142,7 @@ export function validateRefundRules(document: RefundRulesDocument, lookup: Group
     if (ids.has(rule.id)) errors.push(`${rule.id}: duplicate id`);
     ids.add(rule.id);
   }
+  errors.push(...readingErrors(document.mentorAgreementReading, ids));
   const rowProblems = (document.rules ?? []).flatMap((rule) => rowErrors(rule, lookup, ids));
   errors.push(...rowProblems);
   if (rowProblems.length === 0) errors.push(...overlapErrors(document.rules));

@@ -83,6 +83,18 @@ function bucketOf(rules: readonly RefundRule[]): TimelineBucket {
   return Object.freeze({ dimensions, timelines });
 }
 
+/** The segment of a timeline (ordered, gapless, from the beginning of time) that contains `date`. */
+export function segmentAt(segments: readonly DecisionSegment[], date: IsoDate): DecisionSegment {
+  let low = 0;
+  let high = segments.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (segments[mid].from <= date) low = mid;
+    else high = mid - 1;
+  }
+  return segments[low];
+}
+
 export function buildTimelineIndex(rules: readonly RefundRule[]): TimelineIndex {
   const index = new Map<string, TimelineBucket>();
   for (const scheme of CONDITION_VALUES.scheme) {
