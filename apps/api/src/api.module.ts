@@ -1,6 +1,7 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
 import type { OfferValidityCheck } from '@app/domain';
 import type { EventStore } from '@app/event-store/event-store.port';
 import { AuthGuard } from '@app/platform/auth/auth.guard';
@@ -12,6 +13,7 @@ import { CommandExecutor } from './commands/command-executor';
 import { CommandsController } from './commands/commands.controller';
 import { SendCommandBatchHandler, SendCommandHandler } from './commands/send-command.handler';
 import { HealthController } from './health/health.controller';
+import { HEALTH_PROVIDERS } from './health/health-indicators';
 import { FinanceController } from './queries/finance.controller';
 import { LedgerController } from './queries/ledger.controller';
 import { ProblemFilter } from './http/problem.filter';
@@ -34,13 +36,14 @@ export class ApiModule implements NestModule {
   static register(deps: ApiDependencies): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CqrsModule.forRoot()],
+      imports: [CqrsModule.forRoot(), TerminusModule.forRoot({ logger: false })],
       controllers: [HealthController, CommandsController, LedgerController, FinanceController, DevSignInController],
       providers: [
         { provide: EVENT_STORE, useValue: deps.store },
         { provide: READ_MODELS, useValue: deps.readModels },
         { provide: APP_CONFIG, useValue: deps.config },
         { provide: CommandExecutor, useValue: new CommandExecutor(deps.store, deps.offerValidity, deps.clock) },
+        ...HEALTH_PROVIDERS,
         SendCommandHandler,
         SendCommandBatchHandler,
         { provide: APP_GUARD, useFactory: (reflector: Reflector) => new AuthGuard(reflector, deps.config.jwtSecret), inject: [Reflector] },

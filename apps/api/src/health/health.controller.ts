@@ -1,35 +1,63 @@
-import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { EventStore } from '@app/event-store/event-store.port';
+// Health as API.md ("Running") says: /health/live (the process runs), /health/ready (503 only while
+// the database or the event log is unreachable), /health (the projection lag and every check).
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
 import { Public } from '@app/platform/auth/auth.guard';
-import { readCheckpoint } from '@app/read-models/runner/projection-runner';
-import type { Response } from 'express';
-import type { DataSource } from 'typeorm';
-import { EVENT_STORE, READ_MODELS } from '../api.tokens';
+import { problem, ProblemException } from '@app/platform/http/problem';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../http/problem.filter';
+import { READINESS_INDICATORS, type ReadinessIndicator } from './health-indicators';
 
 @ApiTags('operations')
-@Controller()
+@Controller('health')
 export class HealthController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_MODELS) private readonly readModels: DataSource,
+    private readonly health: HealthCheckService,
+    @Inject(READINESS_INDICATORS) private readonly indicators: ReadinessIndicator[],
   ) {}
 
-  /** 200 once the api can serve (log and read models reachable), with the projection lag. */
   @Public()
-  @Get('health')
-  @ApiOkResponse({ description: 'serving; `projection.eventsBehind` is the lag of the read models' })
-  async health(@Res({ passthrough: true }) res: Response) {
+  @Get('live')
+  @ApiOkResponse({ description: 'the process runs (whatever its dependencies do)' })
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([]);
+  }
+
+  @Public()
+  @Get('ready')
+  @ApiOkResponse({ description: '{ status: "ok", details: { eventLog, readModels, … } }: the database and the event log answer' })
+  @ApiServiceUnavailableResponse({ description: 'problem+json with Retry-After while the database or the event log is unreachable; `checks` says which' })
+  ready(): Promise<HealthCheckResult> {
+    return this.readiness();
+  }
+
+  /** 200 once the api can serve (log and read models reachable), with the projection lag and every check. */
+  @Public()
+  @Get()
+  @ApiOkResponse({ description: 'serving; `projection.eventsBehind` is the lag of the read models; `checks` as /health/ready' })
+  @ApiServiceUnavailableResponse({ description: 'as /health/ready' })
+  async summary() {
+    const { details } = await this.readiness();
+    const head = details.eventLog.head as string | null;
+    const checkpoint = details.readModels.checkpoint as string | null;
+    return {
+      status: 'ok',
+      eventLog: { head },
+      projection: { checkpoint, eventsBehind: Number(BigInt(head ?? 0) - BigInt(checkpoint ?? 0)) },
+      checks: details,
+    };
+  }
+
+  private async readiness(): Promise<HealthCheckResult> {
     try {
-      const [head, checkpoint] = await Promise.all([this.store.headPosition(), readCheckpoint(this.readModels)]);
-      return {
-        status: 'ok',
-        eventLog: { head: head?.toString() ?? null },
-        projection: { checkpoint: checkpoint?.toString() ?? null, eventsBehind: Number((head ?? 0n) - (checkpoint ?? 0n)) },
-      };
+      return await this.health.check(this.indicators.map((indicator) => (): Promise<HealthIndicatorResult> => indicator.check()));
     } catch (error) {
-      res.status(HttpStatus.SERVICE_UNAVAILABLE);
-      return { status: 'unavailable', detail: (error as Error).message };
+      const checks = (error as { getResponse?: () => HealthCheckResult }).getResponse?.();
+      if (!checks?.error) throw error;
+      const down = Object.entries(checks.error).map(([name, result]) => `${name}: ${String(result?.message ?? 'down')}`);
+      throw new ProblemException(
+        problem(503, 'unavailable', `not ready: ${down.join('; ')}`, { retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS, checks: checks.details }),
+      );
     }
   }
 }

@@ -85,7 +85,10 @@ export function sendProblem(error: unknown, request: Request & { requestId?: str
   const where = { requestId: request.requestId, method: request.method, path: request.originalUrl?.split('?')[0] };
   if (body.status >= HttpStatus.INTERNAL_SERVER_ERROR && body.status !== HttpStatus.SERVICE_UNAVAILABLE) {
     logger.error({ ...where, error: error instanceof Error ? error.stack : String(error) });
-  } else if (isDependencyUnavailable(error) || isBodyParserError(error)) {
+  } else if (isBodyParserError(error)) {
+    // The kind of failure only: body-parser's messages quote the body, which may hold personal data.
+    logger.warn({ ...where, status: body.status, reason: error.type ?? (error as { code?: string }).code ?? 'unreadable body' });
+  } else if (isDependencyUnavailable(error)) {
     logger.warn({ ...where, status: body.status, error: error instanceof Error ? error.message : String(error) });
   }
   if (body.status === HttpStatus.SERVICE_UNAVAILABLE && typeof body.retryAfter === 'number') response.setHeader('Retry-After', String(body.retryAfter));
