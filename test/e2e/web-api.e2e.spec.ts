@@ -1,6 +1,7 @@
 // The api endpoints the web app needs, over HTTP: the development sign-in (only on the development
 // secret), the timeline with its history, and the ledger filters by target group, kind and a range
 // of booking periods, on the browser tests' data (test/web/web-scenario.ts).
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import request from 'supertest';
 import { startTestSystem, type TestSystem } from '../support/test-system';
@@ -92,5 +93,33 @@ describe('ledger entry filters', () => {
       const res = await get('/ledger/entries', { [field]: value }).expect(400);
       expect(JSON.stringify(res.body.errors)).toContain(field);
     }
+  });
+});
+
+describe('cap parameter history', () => {
+  it('lists every setting of the year with its allowance, as recorded by asOf', async () => {
+    const finance = `Bearer ${dev.token('finance', M)}`;
+    const set = async (at: string, fullYearPersons: string, reason?: string) => {
+      now = new Date(at);
+      const res = await request(dev.http).post('/v1/commands/SetCapParameters').set('authorization', finance).send({ commandId: randomUUID(), municipality: M, year: 2025, cap: 'integration_raadighedsloft', amountPerFullYearPerson: '43363.00', fullYearPersons, reason });
+      now = null;
+      expect(res.status).toBe(201);
+      return res.body as { commandId: string; position: string };
+    };
+    const first = await set('2025-06-02T08:00:00Z', '2');
+    const second = await set('2025-06-20T08:00:00Z', '2.5', 'helårspersoner opgjort');
+    const history = async (query: Record<string, string> = {}) =>
+      (await get('/accounting-years/2025/cap-parameters', { minPosition: second.position, ...query }).expect(200)).body;
+    // allowance = 43,363.00 × 2 = 86,726.00, then × 2.5 = 108,407.50 (seed000 Bilag 1)
+    expect(await history()).toEqual({
+      year: 2025,
+      settings: [
+        { cap: 'integration_raadighedsloft', amountPerFullYearPerson: '43363.00', fullYearPersons: '2.00', allowance: '86726.00', reason: null, recordedAt: '2025-06-02T08:00:00.000Z', commandId: first.commandId },
+        { cap: 'integration_raadighedsloft', amountPerFullYearPerson: '43363.00', fullYearPersons: '2.50', allowance: '108407.50', reason: 'helårspersoner opgjort', recordedAt: '2025-06-20T08:00:00.000Z', commandId: second.commandId },
+      ],
+    });
+    expect((await history({ asOf: '2025-06-10T00:00:00Z' })).settings).toHaveLength(1);
+    expect((await get('/accounting-years/2024/cap-parameters').expect(200)).body).toEqual({ year: 2024, settings: [] });
+    await get('/accounting-years/25/cap-parameters').expect(400);
   });
 });

@@ -142,6 +142,9 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     const statement = await apiGet('/refund-statements/2025');
     expect(statement.caps[0]).toMatchObject({ cap: 'integration_raadighedsloft', status: 'allowance_exceeded', allowance: '86726.00', cappedRefund: '43363.00' });
     await page.getByRole('region', { name: 'Lofternes beregning' }).getByText('43.363,00 kr. × 2,00 helårspersoner = 86.726,00 kr.').waitFor();
+    const history = page.getByRole('region', { name: 'Loftsparametrenes historik' }).locator('tbody tr');
+    await eventually(() => history.count(), 1);
+    expect(await history.first().textContent()).toContain('Rådighedsloft, integrationsprogram43.363,00 kr.2,0086.726,00 kr.');
     await shot('07-caps');
     await page.goto(`${base}/app/#/opgoerelse?aar=2025`);
     await eventually(() => page.getByTestId('total-refund').textContent(), kr(statement.totals.refund));

@@ -20,6 +20,7 @@ import { ProblemFilter } from './http/problem.filter';
 import { PathParamPipe } from './http/path-params';
 import { strictValidationPipe } from './http/validation';
 import { DevSignInController } from './web/dev-sign-in.controller';
+import { CapParametersController } from './queries/cap-parameters.controller';
 
 export interface ApiDependencies {
   config: AppConfig;
@@ -37,7 +38,7 @@ export class ApiModule implements NestModule {
     return {
       module: ApiModule,
       imports: [CqrsModule.forRoot(), TerminusModule.forRoot({ logger: false })],
-      controllers: [HealthController, CommandsController, LedgerController, FinanceController, DevSignInController],
+      controllers: [HealthController, CommandsController, LedgerController, FinanceController, CapParametersController, DevSignInController],
       providers: [
         { provide: EVENT_STORE, useValue: deps.store },
         { provide: READ_MODELS, useValue: deps.readModels },

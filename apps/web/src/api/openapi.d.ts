@@ -162,6 +162,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/municipalities/{m}/accounting-years/{year}/cap-parameters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CapParametersController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dev/sign-in": {
         parameters: {
             query?: never;
@@ -521,6 +537,33 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description { from, to, commands: [ { commandId, commandType, recordedAt, entries, amount, refund, postings } ], totals }: every posting recorded in (from, to], by causing command */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CapParametersController_history: {
+        parameters: {
+            query?: {
+                /** @description answer as known at this recorded instant (ISO 8601); default now */
+                asOf?: string;
+                /** @description wait until the read models include this log position (from a command response) */
+                minPosition?: string;
+            };
+            header?: never;
+            path: {
+                m: string;
+                /** @description the accounting (booking) year, e.g. 2025 */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description { year, settings: [ { cap, amountPerFullYearPerson, fullYearPersons, allowance, reason, recordedAt, commandId } ] } oldest first; the last per cap stands */
             200: {
                 headers: {
                     [name: string]: unknown;

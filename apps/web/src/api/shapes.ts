@@ -154,3 +154,8 @@ export interface CommandResult {
   commandId: string;
   position: string;
 }
+
+export interface CapSettings {
+  year: number;
+  settings: { cap: string; amountPerFullYearPerson: Money; fullYearPersons: string; allowance: Money; reason: string | null; recordedAt: string; commandId: string }[];
+}

@@ -1,10 +1,11 @@
 // Lofter og regnskabsår: the caps of an accounting year with their computation; for finance,
 // setting cap parameters and closing the year (its consequences spelt out before confirming).
 // Auditors see the same figures and no forms.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, body, readAfter } from '../api/client';
-import type { CommandResult } from '../api/shapes';
+import type { CapSettings, CommandResult } from '../api/shapes';
+import { asOfQuery, useAsOf } from '../as-of';
 import { currentYear, instant, kr } from '../format';
 import { CAPS } from '../names';
 import { navigate, useRoute } from '../router';
@@ -58,6 +59,7 @@ export function CapsPage({ session }: { session: Session }) {
               <h2 id="caps-now">Lofternes beregning</h2>
               {s.caps.length === 0 ? <p>Ingen udgifter under et loft i {year}.</p> : s.caps.map((c) => <CapView key={c.cap} cap={c} />)}
             </section>
+            <CapHistory municipality={session.municipality} year={year} />
             {finance && !s.closedAt && <SetCapForm municipality={session.municipality} year={year} />}
             <section aria-labelledby="closing">
               <h2 id="closing">Regnskabsåret</h2>
@@ -151,5 +153,51 @@ function CloseYearForm({ municipality, year }: { municipality: string; year: num
       </button>
       {send.isError && <ErrorNote error={send.error} />}
     </form>
+  );
+}
+
+function CapHistory({ municipality, year }: { municipality: string; year: number }) {
+  const { asOf } = useAsOf();
+  const history = useQuery({
+    queryKey: ['cap-parameters', municipality, year, asOf],
+    queryFn: () =>
+      body<CapSettings>(api.GET('/v1/municipalities/{m}/accounting-years/{year}/cap-parameters', { params: { path: { m: municipality, year: String(year) }, query: asOfQuery(asOf) } })),
+  });
+  return (
+    <section aria-labelledby="cap-history">
+      <h2 id="cap-history">Loftsparametrenes historik</h2>
+      <Loaded query={history}>
+        {(h) =>
+          h.settings.length === 0 ? (
+            <p>Ingen loftsparametre fastsat for {year}.</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Fastsat</th>
+                  <th scope="col">Loft</th>
+                  <th scope="col" className="num">Beløb pr. helårsperson</th>
+                  <th scope="col" className="num">Helårspersoner</th>
+                  <th scope="col" className="num">Rådighedsbeløb</th>
+                  <th scope="col">Begrundelse</th>
+                </tr>
+              </thead>
+              <tbody>
+                {h.settings.map((c) => (
+                  <tr key={c.commandId}>
+                    <td>{instant(c.recordedAt)}</td>
+                    <td>{CAPS[c.cap] ?? c.cap}</td>
+                    <td className="num">{kr(c.amountPerFullYearPerson)}</td>
+                    <td className="num">{c.fullYearPersons.replace('.', ',')}</td>
+                    <td className="num">{kr(c.allowance)}</td>
+                    <td>{c.reason ?? '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </Loaded>
+    </section>
   );
 }

@@ -118,10 +118,10 @@ function Story({ municipality, x }: { municipality: string; x: Explanation }) {
             <li>
               Udgiften på {kr(x.costItem?.amount)} dækker{' '}
               {x.arithmetic.totalDays} dage. Denne del er {x.arithmetic.days} af dem (dag {x.arithmetic.daysBefore + 1}–{x.arithmetic.daysBefore + x.arithmetic.days}):{' '}
-              <strong>{oere(x.arithmetic.amountOere)}</strong>.
+              <strong>{oere(x.arithmetic.amountOere)}</strong>
             </li>
             <li>
-              Refusion: {oere(x.arithmetic.amountOere)} × {rate(e.refundRate)} = <strong>{oere(x.arithmetic.refundOere)}</strong>.
+              Refusion: {oere(x.arithmetic.amountOere)} × {rate(e.refundRate)} = <strong>{oere(x.arithmetic.refundOere)}</strong>
             </li>
             <li>Afrunding: delene fordeles kumulativt efter dage og afrundes til hele øre (halve øre væk fra nul), så delene altid summer præcist til udgiften.</li>
             {x.arithmetic.note && <li>{x.arithmetic.note.replace(/^a reversal negates (.*) exactly$/, 'En tilbageførsel modposterer $1 præcist.')}</li>}
