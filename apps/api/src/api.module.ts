@@ -21,6 +21,7 @@ import { PathParamPipe } from './http/path-params';
 import { strictValidationPipe } from './http/validation';
 import { DevSignInController } from './web/dev-sign-in.controller';
 import { CapParametersController } from './queries/cap-parameters.controller';
+import { AuditJobsController } from './audit/audit-jobs.controller';
 
 export interface ApiDependencies {
   config: AppConfig;
@@ -38,7 +39,7 @@ export class ApiModule implements NestModule {
     return {
       module: ApiModule,
       imports: [CqrsModule.forRoot(), TerminusModule.forRoot({ logger: false })],
-      controllers: [HealthController, CommandsController, LedgerController, FinanceController, CapParametersController, DevSignInController],
+      controllers: [HealthController, CommandsController, LedgerController, FinanceController, CapParametersController, AuditJobsController, DevSignInController],
       providers: [
         { provide: EVENT_STORE, useValue: deps.store },
         { provide: READ_MODELS, useValue: deps.readModels },

@@ -45,6 +45,8 @@ export async function replayInto(
   decide: DecideRefund,
   schema = DEFAULT_REPLAY_SCHEMA,
   onProgress?: (progress: CatchUpProgress) => void,
+  /** Replay only this municipality's events (every stream belongs to one municipality). */
+  municipality?: string,
 ): Promise<ReplayResult> {
   assertSchemaName(schema);
   if (schema === LIVE_SCHEMA || schema === 'public') throw new Error(`refusing to replay into the ${schema} schema`);
@@ -68,7 +70,8 @@ export async function replayInto(
       accept = (e) => Date.parse(e.metadata.recordedAt) <= limit;
     }
     const runner = new ProjectionRunner(store, db, allProjections(decide), { name: 'main', batchSize: 2000, onProgress });
-    const applied = until === null ? 0 : await runner.catchUp(until, accept);
+    const inScope = municipality === undefined ? accept : (e: RecordedEvent) => e.metadata.municipality === municipality && accept(e);
+    const applied = until === null ? 0 : await runner.catchUp(until, inScope);
     await db.query('CREATE TABLE replay_info (as_of timestamptz NOT NULL, through_position bigint, replayed_at timestamptz NOT NULL DEFAULT now())');
     await db.query('INSERT INTO replay_info (as_of, through_position) VALUES ($1, $2)', [asOf, until?.toString() ?? null]);
     return { schema, applied, throughPosition: until?.toString() ?? null, asOf };
@@ -115,14 +118,17 @@ export function differences(live: unknown, replayed: unknown, path = ''): string
 }
 
 /**
- * Compares the statements (every municipality × booking year either side knows) and the
- * summaries of the replayed schema with the live read models as of the replay's instant.
+ * Compares the statements (every municipality × booking year either side knows, or only those of
+ * `municipality`) and the summaries of the replayed schema with the live read models as of the
+ * replay's instant.
  * Returns the differences; none means identical.
  */
-export async function verifyReplay(live: DataSource, replayed: DataSource, asOf?: string): Promise<{ asOf: string; compared: number; differences: string[] }> {
+export async function verifyReplay(live: DataSource, replayed: DataSource, asOf?: string, municipality?: string): Promise<{ asOf: string; compared: number; differences: string[] }> {
   const instant = asOf ?? (await replayedAsOf(replayed));
   const scopes = new Map<string, { municipality: string; year: number }>();
-  for (const db of [live, replayed]) for (const s of await new StatementQueries(db).bookingYears(instant)) scopes.set(`${s.municipality}/${s.year}`, s);
+  for (const db of [live, replayed]) {
+    for (const s of await new StatementQueries(db).bookingYears(instant)) if (municipality === undefined || s.municipality === municipality) scopes.set(`${s.municipality}/${s.year}`, s);
+  }
   const sorted = [...scopes.values()].sort((a, b) => (a.municipality + a.year < b.municipality + b.year ? -1 : 1));
   const [l, r] = await Promise.all([auditView(live, instant, sorted), auditView(replayed, instant, sorted)]);
   return { asOf: instant, compared: Object.keys(l).length, differences: differences(l, r) };
