@@ -13,7 +13,7 @@ import { createApiApp } from '../apps/api/src/create-api-app';
 
 async function main(): Promise<void> {
   const config = loadConfig({ AUTH_JWT_SECRET: 'openapi-document-only' });
-  const app = await createApiApp({ config, store: {} as EventStore, readModels: {} as DataSource, offerValidity: checkOfferValidity }, { logs: false });
+  const app = await createApiApp({ config, store: {} as EventStore, readModels: { options: {} } as DataSource, offerValidity: checkOfferValidity }, { logs: false });
   await app.init();
   const document = (await request(app.getHttpServer()).get('/v1/openapi.json').expect(200)).body;
   await app.close();
@@ -23,4 +23,7 @@ async function main(): Promise<void> {
   console.error(`wrote ${target}`);
 }
 
-void main();
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

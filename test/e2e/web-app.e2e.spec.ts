@@ -1,6 +1,7 @@
 // The web app in a real browser (Chromium from @sparticuz/chromium through playwright-core)
 // against the whole system: sign in, a statement, drill-down to a posting and its story, the as-of
-// control, a person's timeline with a retracted registration, and (as finance) cap parameters.
+// control, a person's timeline with a retracted registration, (as finance) cap parameters, and (as
+// auditor) a replay and verify.
 // Every figure the page shows is compared with the api's own answer; each step saves a screenshot
 // under test-output/web/ for a person to look at.
 import { execFileSync } from 'node:child_process';
@@ -157,5 +158,15 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     await page.getByText('Som revisor kan du se lofterne').waitFor();
     await eventually(() => page.getByRole('button', { name: 'Gem loftsparametre' }).count(), 0);
     await eventually(() => page.getByRole('button', { name: /Luk regnskabsåret/ }).count(), 0);
+  });
+
+  it('replays and verifies as auditor through an audit job, with a dated result', async () => {
+    await page.getByRole('link', { name: 'Revision' }).click();
+    await page.getByLabel('Til og med registreringstidspunkt').fill(toLocalInput(scenario.beforeRetraction));
+    await page.getByRole('button', { name: 'Start genafspilning og kontrol' }).click();
+    const verdict = page.getByTestId('audit-verdict');
+    await verdict.waitFor({ timeout: 30_000 });
+    expect(await verdict.textContent()).toMatch(/^Identisk: genafspilning af kommune 101s \d+ hændelser registreret til og med 01\.05\.2025 kl\. 14:00 \(logposition \d+\) gav de samme 2 opgørelser og summer/);
+    await shot('08-audit');
   });
 });

@@ -2,6 +2,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { AsOfControl } from './as-of';
 import { municipalityName } from './names';
+import { AuditPage } from './pages/audit-page';
 import { CapsPage } from './pages/caps-page';
 import { ChangesPage } from './pages/changes-page';
 import { PostingPage } from './pages/posting-page';
@@ -14,14 +15,15 @@ import { href, useRoute } from './router';
 import { currentSession, onSessionChange, signOut, type Session } from './session';
 
 const NAVIGATION: { path: string; label: string; roles?: Session['role'][] }[] = [
-  { path: '/opgoerelse', label: 'Refusionsopgørelse' },
+  { path: '/opgoerelse', label: 'Opgørelse' },
   { path: '/posteringer', label: 'Posteringer' },
   { path: '/aendringer', label: 'Hvad er ændret' },
-  { path: '/uafklarede', label: 'Uafklarede posteringer' },
+  { path: '/uafklarede', label: 'Uafklarede' },
   { path: '/lofter', label: 'Lofter og regnskabsår' },
+  { path: '/revision', label: 'Revision', roles: ['auditor'] },
 ];
 
-const ROLE_NAMES: Record<Session['role'], string> = { finance: 'Økonomi', auditor: 'Revision' };
+const ROLE_NAMES: Record<Session['role'], string> = { finance: 'økonomi', auditor: 'revisor' };
 
 function page(path: string, session: Session) {
   const [, first, second] = path.split('/');
@@ -40,6 +42,8 @@ function page(path: string, session: Session) {
       return <UnresolvedPage session={session} />;
     case '/lofter':
       return <CapsPage session={session} />;
+    case '/revision':
+      return <AuditPage session={session} />;
     default:
       return <StatementPage session={session} />;
   }
@@ -61,7 +65,7 @@ export function App() {
       </a>
       <header className="top">
         <div className="brand">
-          <strong>Refusion</strong> · {municipalityName(signedIn.municipality)} ({signedIn.municipality})
+          <strong>Refusion</strong> · {signedIn.municipality} {municipalityName(signedIn.municipality)}
         </div>
         <nav aria-label="Hovedmenu">
           <ul>
@@ -75,7 +79,7 @@ export function App() {
           </ul>
         </nav>
         <div className="who">
-          {ROLE_NAMES[signedIn.role]}{' '}
+          Rolle: {ROLE_NAMES[signedIn.role]}{' '}
           <button type="button" onClick={signOut}>
             Log ud
           </button>

@@ -178,6 +178,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/municipalities/{m}/audit/replays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuditJobsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/municipalities/{m}/audit/replays/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditJobsController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dev/sign-in": {
         parameters: {
             query?: never;
@@ -198,6 +230,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        StartReplayBody: {
+            /**
+             * @description an ISO 8601 instant (every event recorded at or before it) or a log position (digits)
+             * @example 2025-06-30T23:59:59Z
+             */
+            until: string;
+        };
         DevSignInBody: {
             /** @enum {string} */
             role: "finance" | "auditor";
@@ -564,6 +603,51 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description { year, settings: [ { cap, amountPerFullYearPerson, fullYearPersons, allowance, reason, recordedAt, commandId } ] } oldest first; the last per cap stands */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditJobsController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                m: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartReplayBody"];
+            };
+        };
+        responses: {
+            /** @description { jobId }: the replay of this municipality up to `until` and its comparison with the live figures are under way */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditJobsController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                m: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description { jobId, status: queued | running | done | failed, progress { applied, position, head }, result { identical, differences, asOf, throughPosition, eventsReplayed, compared }, error } */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -159,3 +159,16 @@ export interface CapSettings {
   year: number;
   settings: { cap: string; amountPerFullYearPerson: Money; fullYearPersons: string; allowance: Money; reason: string | null; recordedAt: string; commandId: string }[];
 }
+
+export interface AuditJob {
+  jobId: string;
+  municipality: string;
+  until: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  progress: { applied: number; position: string | null; head: string | null };
+  result: { identical: boolean; asOf: string; throughPosition: string | null; eventsReplayed: number; compared: number; differences: string[] } | null;
+  error: string | null;
+}
