@@ -1,6 +1,6 @@
 // Allocation of one cost item over the person's target-group timeline and the rulebook's rule
 // boundaries: split, divide the amount by calendar days, and attach each segment's decision.
-import type { IsoDate, TargetGroup } from '@app/domain/shared/vocabulary';
+import type { IsoDate, TargetGroup, TargetGroupAttributes } from '@app/domain/shared/vocabulary';
 import type { Account, CapId, Citation, RefundDecision, RefundQuery } from '@app/rules/rulebook.types';
 import { addMonths, dayNumber, daysInclusive, endOfMonth, endOfYear, isoDate } from './calendar-date';
 import { copyAccount, copyCitations, copyUnresolved } from './canonical-copy';
@@ -91,6 +91,11 @@ function unknownGroup(): Treatment {
   };
 }
 
+/** The attributes the rulebook reads (the spell's start reaches it as monthsUnemployed), or null when none. */
+function rulebookAttributes({ unemploymentSpellStart: _spell, ...attributes }: TargetGroupAttributes): TargetGroupAttributes | null {
+  return Object.keys(attributes).length > 0 ? attributes : null;
+}
+
 /** Whole calendar months from `start` to `date`: the largest k with addMonths(start, k) ≤ date. */
 export function monthsElapsed(start: IsoDate, date: IsoDate): number {
   const [sy, sm] = start.split('-').map(Number);
@@ -106,7 +111,8 @@ export function monthsElapsed(start: IsoDate, date: IsoDate): number {
  * The period is cut at every change of the person's target group (timeline segments; dates no
  * segment covers count as "no target group"), at every rule boundary (a decision's validTo), at
  * the ends of a mentor window (mentor items also tell every query the person's target group on the
- * agreement's start date, when known), at monthly anniversaries of the unemployment spell (when given)
+ * agreement's start date, when known), at monthly anniversaries of the person's unemployment spell
+ * (attributes.unemploymentSpellStart of the segment's target-group change, when given)
  * and, optionally, at calendar month/year ends. Adjacent pieces that would be posted identically
  * (same target group, account, rule, rate, cap, citations, unresolved outcome) are joined again
  * (except across a requested calendar split), so a change that alters nothing — a re-registration
@@ -130,11 +136,10 @@ export function allocate(
   const last = dayNumber(item.activityTo);
   const totalDays = daysInclusive(item.activityFrom, item.activityTo);
   const window = item.cost.kind === 'mentor' && item.mentorWindow ? item.mentorWindow : null;
-  const spellStart = item.unemploymentSpellStart ?? null;
   const agreementStart = item.cost.kind === 'mentor' ? (item.mentorAgreementStartDate ?? null) : null;
   const agreementSegment = agreementStart === null ? null : segmentOn(timeline, agreementStart);
   const mentorAgreementTargetGroup = agreementSegment?.targetGroup ?? null;
-  const mentorAgreementAttributes = agreementSegment && Object.keys(agreementSegment.attributes).length > 0 ? agreementSegment.attributes : null;
+  const mentorAgreementAttributes = agreementSegment && rulebookAttributes(agreementSegment.attributes);
 
   const calendar = options.splitAtCalendar ?? 'none';
   /** Calendar splits are kept even between identically posted pieces. */
@@ -165,6 +170,9 @@ export function allocate(
       else if (day <= wTo) cut(wTo);
     }
 
+    // The person's unemployment spell (attributes.unemploymentSpellStart of the target-group change): the 9- and
+    // 24-month rules change at a monthly anniversary, so the period is split at each one.
+    const spellStart = seg.attributes.unemploymentSpellStart ?? null;
     let monthsUnemployed: number | undefined;
     if (spellStart !== null) {
       const startDay = dayNumber(spellStart);
@@ -183,11 +191,12 @@ export function allocate(
     } else {
       const query: RefundQuery = { date, targetGroup: seg.targetGroup, offerKind: item.offerKind, cost: item.cost };
       if (item.fundingFrame) query.fundingFrame = item.fundingFrame;
-      if (Object.keys(seg.attributes).length > 0) query.attributes = { ...seg.attributes };
+      const attributes = rulebookAttributes(seg.attributes);
+      if (attributes !== null) query.attributes = attributes;
       if (monthsUnemployed !== undefined) query.monthsUnemployed = monthsUnemployed;
       if (withinMentorWindow !== undefined) query.withinMentorWindow = withinMentorWindow;
       if (mentorAgreementTargetGroup !== null) query.mentorAgreementTargetGroup = mentorAgreementTargetGroup;
-      if (mentorAgreementTargetGroup !== null && mentorAgreementAttributes !== null) query.mentorAgreementAttributes = { ...mentorAgreementAttributes };
+      if (mentorAgreementTargetGroup !== null && mentorAgreementAttributes) query.mentorAgreementAttributes = mentorAgreementAttributes;
       const decision = decide(query);
       cut(dayNumber(decision.validTo));
       treatment = treatmentOf(seg.targetGroup, decision);

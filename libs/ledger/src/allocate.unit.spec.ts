@@ -210,12 +210,14 @@ describe('allocate', () => {
   it('sends months into the unemployment spell and asks again at each monthly anniversary', () => {
     const queries: RefundQuery[] = [];
     const spy = (q: RefundQuery): RefundDecision => (queries.push(q), fakeDecide(q));
-    allocate(course({ activityFrom: '2019-01-20', activityTo: '2019-03-05', unemploymentSpellStart: '2018-11-30' }), timelineAsOf([change('c1', 'jobafklaring', '2018-01-01')]), spy);
+    const spell = { ...change('c1', 'jobafklaring', '2018-01-01'), attributes: { unemploymentSpellStart: '2018-11-30' } };
+    allocate(course({ activityFrom: '2019-01-20', activityTo: '2019-03-05' }), timelineAsOf([spell]), spy);
     expect(queries.map((q) => [q.date, q.monthsUnemployed])).toEqual([
       ['2019-01-20', 1],
       ['2019-01-30', 2],
       ['2019-02-28', 3], // 30 Nov + 3 months = 28 Feb (clamped)
     ]);
+    expect(queries.some((q) => q.attributes !== undefined)).toBe(false); // the spell start itself is not a rulebook attribute
     expect(monthsElapsed('2019-01-31', '2019-02-27')).toBe(0);
     expect(monthsElapsed('2019-01-31', '2019-02-28')).toBe(1);
   });

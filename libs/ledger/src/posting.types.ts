@@ -33,12 +33,6 @@ export interface CostItem {
    * 017/019: 2014-2018 mentor costs by the group when the agreement was made).
    */
   mentorAgreementStartDate?: IsoDate | null;
-  /**
-   * Where a rule depends on months into the unemployment spell: the spell's first day. The
-   * period is then split at every monthly anniversary and each query carries monthsUnemployed =
-   * the number of whole calendar months elapsed (see allocate.ts). Absent: not sent.
-   */
-  unemploymentSpellStart?: IsoDate | null;
   /** The offer's bevillingsramme (seed 002 id), when registered: every query of the item carries it. */
   fundingFrame?: string | null;
 }

@@ -156,3 +156,22 @@ describe('2014-2018 mentor: the target group when the agreement was made (001 gr
     ]);
   });
 });
+
+describe('the 9-month rule (003 L1638-L1641: no refund of ordinær uddannelse for jobparate kontanthjælpsmodtagere "i de første 9 måneder")', () => {
+  it('spell from 2016-01-15, education 2016-09-01..10-31 (61 days, 6 100,00 kr): 44 days 0 % on 013, from 2016-10-15 17 days = 1 700,00 × 50 % = 850,00 kr within cap A on 003', () => {
+    const timeline = timelineAsOf([
+      { changeCommandId: 'c-1', targetGroup: 'kontanthjaelp', attributes: { readiness: 'jobparat', unemploymentSpellStart: '2016-01-15' }, effectiveFrom: '2016-01-15', recordedAt: '2016-01-16T00:00:00Z' },
+    ]);
+    const education = item({ offerKind: 'ordinary_education', amountOere: 610_000, activityFrom: '2016-09-01', activityTo: '2016-10-31' });
+    expect(posted(allocate(education, timeline, decideRefund))).toEqual([
+      { from: '2016-09-01', to: '2016-10-14', account: '5.68.90/1/013', amount: 440_000, rate: 0, refund: 0, cap: null, rule: 'KTH-ORD-JP-LT9' },
+      { from: '2016-10-15', to: '2016-10-31', account: '5.68.90/1/003', amount: 170_000, rate: 5000, refund: 85_000, cap: 'driftsloft_dagpenge_kontanthjaelp', rule: 'KTH-ORD-JP-GE9' },
+    ]);
+  });
+
+  it('without the spell start the months are unknown: the rulebook says so (no_rule), the refund is withheld', () => {
+    const timeline = timelineAsOf([{ changeCommandId: 'c-1', targetGroup: 'kontanthjaelp', attributes: { readiness: 'jobparat' }, effectiveFrom: '2016-01-15', recordedAt: '2016-01-16T00:00:00Z' }]);
+    const [segment] = allocate(item({ offerKind: 'ordinary_education', activityFrom: '2016-09-01', activityTo: '2016-10-31' }), timeline, decideRefund);
+    expect(segment.unresolved?.outcome).toBe('no_rule');
+  });
+});

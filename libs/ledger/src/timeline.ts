@@ -41,6 +41,7 @@ function normaliseAttributes(a: TargetGroupAttributes | undefined): TargetGroupA
   if (a?.readiness !== undefined) out.readiness = a.readiness;
   if (a?.sickPayCategory !== undefined) out.sickPayCategory = a.sickPayCategory;
   if (a?.hasVocationalEducation !== undefined) out.hasVocationalEducation = a.hasVocationalEducation;
+  if (a?.unemploymentSpellStart !== undefined) out.unemploymentSpellStart = a.unemploymentSpellStart;
   return out;
 }
 

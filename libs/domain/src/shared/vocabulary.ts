@@ -28,6 +28,8 @@ export const targetGroupAttributesSchema = z.strictObject({
   readiness: z.enum(READINESS).optional(),
   sickPayCategory: z.literal([1, 2, 3]).optional(),
   hasVocationalEducation: z.boolean().optional(),
+  /** First day of the current unemployment spell: the 2014-2018 9- and 24-month rules read the months since (seed 003 L1638-L1641, L1799-L1804). */
+  unemploymentSpellStart: z.iso.date().optional(), // the command bounds it like every date (isoDate)
 });
 export type TargetGroupAttributes = z.output<typeof targetGroupAttributesSchema>;
 

@@ -14,6 +14,7 @@ export const changeTargetGroupSchema = commandSchema('ChangeTargetGroup', {
       readiness: maybe(z.enum(READINESS)),
       sickPayCategory: maybe(z.literal([1, 2, 3])),
       hasVocationalEducation: maybe(z.boolean()),
+      unemploymentSpellStart: maybe(isoDate()),
     }),
   ),
   reason: maybe(text()),

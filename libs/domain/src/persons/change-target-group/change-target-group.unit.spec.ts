@@ -53,6 +53,22 @@ describe('ChangeTargetGroup', () => {
     expect(event.version).toBe(1);
   });
 
+  it('carries the first day of the unemployment spell (API.md ChangeTargetGroup attributes.unemploymentSpellStart)', () => {
+    given([])
+      .when(change({ commandId: CMD_1, targetGroup: 'kontanthjaelp', attributes: { readiness: 'jobparat', unemploymentSpellStart: '2015-11-30' } }))
+      .then([
+        targetGroupChanged({
+          personId: 'P1',
+          changeCommandId: CMD_1,
+          targetGroup: 'kontanthjaelp',
+          attributes: { readiness: 'jobparat', unemploymentSpellStart: '2015-11-30' },
+          effectiveFrom: '2025-03-01',
+          reason: null,
+        }),
+      ]);
+    given([]).when(change({ attributes: { unemploymentSpellStart: '2015-02-30' } })).thenFails('command.invalid');
+  });
+
   it('accepts a retroactive change (effectiveFrom before earlier changes)', () => {
     given([aTargetGroupChange({ effectiveFrom: '2025-01-01' })])
       .when(change({ effectiveFrom: '2024-06-01', targetGroup: 'dagpenge' }))
