@@ -1,8 +1,8 @@
-// Refund statements (issue 6, "Refund statements"): the postings booked in an accounting year
-// (or one of its quarters), aggregated into the views finance claims from — totals per account
-// and per target group, afløb (booked this year, activity in earlier years) apart, unresolved
-// lines apart, and the capped refunds. Pure: the read side hands in grouped sums; this file
-// builds the views, and the tables that CSV and spreadsheet exports render.
+// Refund statements: the postings booked in an accounting year (or one of its quarters),
+// aggregated into the views finance claims from — totals per account and per target group,
+// afløb (booked this year, activity in earlier years) apart, unresolved lines apart, and the
+// capped refunds. Pure: the read side hands in grouped sums (exact bigint øre); this file builds
+// the views (their presentation as tables, CSV and xlsx: libs/read-models/src/statements).
 import type { CapId } from '@app/rules/rulebook.types';
 import { computeCap, type CapComputation, type CapYearFigures } from './caps/cap';
 
@@ -19,8 +19,9 @@ export interface StatementGroup {
   capAdjustment: boolean;
   cap: CapId | null;
   entries: number;
-  amountOere: number;
-  refundOere: number;
+  /** Σ of the group, exact. */
+  amountOere: bigint;
+  refundOere: bigint;
 }
 
 export interface UnresolvedLine {
@@ -54,8 +55,8 @@ export interface StatementInput {
 
 export interface Totals {
   entries: number;
-  costOere: number;
-  refundOere: number;
+  costOere: bigint;
+  refundOere: bigint;
 }
 
 export interface RefundStatement {
@@ -69,13 +70,13 @@ export interface RefundStatement {
   frozen: boolean;
   totals: {
     /** Resolved postings (current activity and afløb); unresolved lines apart. */
-    costOere: number;
-    refundBeforeCapsOere: number;
-    capAdjustmentsOere: number;
-    refundOere: number;
-    afloebCostOere: number;
-    afloebRefundOere: number;
-    unresolvedCostOere: number;
+    costOere: bigint;
+    refundBeforeCapsOere: bigint;
+    capAdjustmentsOere: bigint;
+    refundOere: bigint;
+    afloebCostOere: bigint;
+    afloebRefundOere: bigint;
+    unresolvedCostOere: bigint;
     unresolvedEntries: number;
   };
   /** Resolved postings whose activity lies in the statement year (or later), per cost account. */
@@ -85,7 +86,7 @@ export interface RefundStatement {
   /** Resolved postings booked in the year whose activity lies in earlier years, per activity year and account. */
   afloeb: (Totals & { activityYear: number; account: string | null; refundAccount: string | null })[];
   unresolved: UnresolvedLine[];
-  caps: (CapComputation & { adjustmentsInPeriodOere: number })[];
+  caps: (CapComputation & { adjustmentsInPeriodOere: bigint })[];
 }
 
 export function quarterPeriods(year: number, quarter: 1 | 2 | 3 | 4 | null): { from: string; to: string } {
@@ -95,7 +96,7 @@ export function quarterPeriods(year: number, quarter: 1 | 2 | 3 | 4 | null): { f
 
 function addTo<K>(map: Map<string, Totals & K>, key: string, init: () => K, g: StatementGroup): void {
   let t = map.get(key);
-  if (!t) map.set(key, (t = { ...init(), entries: 0, costOere: 0, refundOere: 0 }));
+  if (!t) map.set(key, (t = { ...init(), entries: 0, costOere: 0n, refundOere: 0n }));
   t.entries += g.entries;
   t.costOere += g.amountOere;
   t.refundOere += g.refundOere;
@@ -108,12 +109,12 @@ export function buildStatement(input: StatementInput): RefundStatement {
   const accounts = new Map<string, Totals & { account: string | null; refundAccount: string | null }>();
   const targetGroups = new Map<string, Totals & { targetGroup: string | null }>();
   const afloeb = new Map<string, Totals & { activityYear: number; account: string | null; refundAccount: string | null }>();
-  const adjustmentsInPeriod = new Map<string, number>();
-  const totals = { costOere: 0, refundBeforeCapsOere: 0, capAdjustmentsOere: 0, refundOere: 0, afloebCostOere: 0, afloebRefundOere: 0, unresolvedCostOere: 0, unresolvedEntries: 0 };
+  const adjustmentsInPeriod = new Map<string, bigint>();
+  const totals = { costOere: 0n, refundBeforeCapsOere: 0n, capAdjustmentsOere: 0n, refundOere: 0n, afloebCostOere: 0n, afloebRefundOere: 0n, unresolvedCostOere: 0n, unresolvedEntries: 0 };
   for (const g of input.groups) {
     if (g.capAdjustment) {
       totals.capAdjustmentsOere += g.refundOere;
-      if (g.cap) adjustmentsInPeriod.set(g.cap, (adjustmentsInPeriod.get(g.cap) ?? 0) + g.refundOere);
+      if (g.cap) adjustmentsInPeriod.set(g.cap, (adjustmentsInPeriod.get(g.cap) ?? 0n) + g.refundOere);
       continue;
     }
     if (g.unresolved !== null) {
@@ -137,7 +138,7 @@ export function buildStatement(input: StatementInput): RefundStatement {
     .sort((a, b) => (a.cap < b.cap ? -1 : a.cap > b.cap ? 1 : 0))
     .map((c) => ({
       ...computeCap({ municipality: input.municipality, year: input.year, ...c }),
-      adjustmentsInPeriodOere: adjustmentsInPeriod.get(c.cap) ?? 0,
+      adjustmentsInPeriodOere: adjustmentsInPeriod.get(c.cap) ?? 0n,
     }));
   const closedAt = input.closedAt;
   return {
@@ -155,124 +156,4 @@ export function buildStatement(input: StatementInput): RefundStatement {
     unresolved: [...input.unresolvedLines],
     caps,
   };
-}
-
-// ---- tables for CSV and spreadsheet exports ----------------------------------------------
-
-export type CellKind = 'text' | 'integer' | 'money';
-export interface Column {
-  header: string;
-  kind: CellKind;
-}
-/** money cells are integer øre; text and integer cells as they are; null is an empty cell. */
-export type Cell = string | number | null;
-export interface Table {
-  name: string;
-  columns: Column[];
-  rows: Cell[][];
-}
-
-const text = (header: string): Column => ({ header, kind: 'text' });
-const int = (header: string): Column => ({ header, kind: 'integer' });
-const money = (header: string): Column => ({ header, kind: 'money' });
-
-/** The statement as tables, one per view, in the order of the workbook's sheets. */
-export function statementTables(s: RefundStatement): Table[] {
-  const t = s.totals;
-  const overview: Table = {
-    name: 'Oversigt',
-    columns: [text('post'), money('beløb')],
-    rows: [
-      ['kommune', null],
-      ['regnskabsår', null],
-      ['kvartal', null],
-      ['bogføringsperioder', null],
-      ['opgjort pr.', null],
-      ['året lukket', null],
-      ['udgifter (afklarede)', t.costOere],
-      ['heraf afløb', t.afloebCostOere],
-      ['refusion før loft', t.refundBeforeCapsOere],
-      ['heraf afløb', t.afloebRefundOere],
-      ['loftsreguleringer', t.capAdjustmentsOere],
-      ['refusion', t.refundOere],
-      ['uafklarede udgifter', t.unresolvedCostOere],
-    ],
-  };
-  // header facts as text in the first column pairs
-  overview.rows[0][0] = `kommune ${s.municipality}`;
-  overview.rows[1][0] = `regnskabsår ${s.year}`;
-  overview.rows[2][0] = `kvartal ${s.quarter ?? 'hele året'}`;
-  overview.rows[3][0] = `bogføringsperioder ${s.bookingPeriods.from}..${s.bookingPeriods.to}`;
-  overview.rows[4][0] = `opgjort pr. ${s.asOf}`;
-  overview.rows[5][0] = s.closedAt === null ? 'året er åbent' : `året lukket ${s.closedAt}${s.frozen ? ' (fastfrosset)' : ''}`;
-  return [
-    overview,
-    {
-      name: 'Konti',
-      columns: [text('konto'), text('refusionskonto'), int('posteringer'), money('udgift'), money('refusion')],
-      rows: s.accounts.map((a) => [a.account, a.refundAccount, a.entries, a.costOere, a.refundOere]),
-    },
-    {
-      name: 'Målgrupper',
-      columns: [text('målgruppe'), int('posteringer'), money('udgift'), money('refusion')],
-      rows: s.targetGroups.map((g) => [g.targetGroup, g.entries, g.costOere, g.refundOere]),
-    },
-    {
-      name: 'Afløb',
-      columns: [int('aktivitetsår'), text('konto'), text('refusionskonto'), int('posteringer'), money('udgift'), money('refusion')],
-      rows: s.afloeb.map((a) => [a.activityYear, a.account, a.refundAccount, a.entries, a.costOere, a.refundOere]),
-    },
-    {
-      name: 'Uafklarede',
-      columns: [text('postering'), text('person'), text('konto'), text('målgruppe'), text('aktivitet fra'), text('aktivitet til'), text('bogføringsperiode'), money('udgift'), text('udfald'), text('årsag')],
-      rows: s.unresolved.map((u) => [u.entryId, u.personId, u.account, u.targetGroup, u.activityFrom, u.activityTo, u.bookingPeriod, u.amountOere, u.outcome, u.reason]),
-    },
-    {
-      name: 'Lofter',
-      columns: [
-        text('loft'), text('status'), money('beløb pr. helårsperson'), text('helårspersoner'), money('rådighedsbeløb'), money('støtteberettigede udgifter'),
-        money('refusion før loft'), money('loft over refusion'), money('refusion efter loft'), money('regulering i alt'), money('regulering i perioden'),
-      ],
-      rows: s.caps.map((c) => [
-        c.cap, c.status, c.parameters?.amountPerFullYearPersonOere ?? null,
-        c.parameters === null ? null : (c.parameters.fullYearPersonsHundredths / 100).toFixed(2), c.allowanceOere, c.eligibleCostsOere,
-        c.refundBeforeCapOere, c.limitOere, c.cappedRefundOere, c.requiredAdjustmentOere, c.adjustmentsInPeriodOere,
-      ]),
-    },
-  ];
-}
-
-/** Øre as kroner with a decimal comma and no thousands separator: 420000 → "4200,00", -5 → "-0,05". */
-export function kronerWithComma(oere: number): string {
-  const abs = Math.abs(oere);
-  return `${oere < 0 ? '-' : ''}${Math.trunc(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
-}
-
-function csvCell(value: string): string {
-  return /[";\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/**
- * CSV the way Danish spreadsheets read it: UTF-8 with BOM, ';' between fields, decimal comma,
- * CRLF line ends. Each table is a section: its name on a line, the header, the rows, a blank line.
- */
-export function statementCsv(tables: Table[]): string {
-  const lines: string[] = [];
-  for (const table of tables) {
-    lines.push(csvCell(table.name));
-    lines.push(table.columns.map((c) => csvCell(c.header)).join(';'));
-    for (const row of table.rows) {
-      lines.push(
-        row
-          .map((cell, i) => {
-            if (cell === null) return '';
-            if (table.columns[i].kind === 'money') return kronerWithComma(cell as number);
-            return csvCell(String(cell));
-          })
-          .join(';'),
-      );
-    }
-    lines.push('');
-  }
-  return `\uFEFF${lines.join('\r\n')}`;
 }

@@ -86,7 +86,8 @@ export async function changesCommand(values: ChangesOptions): Promise<void> {
   const to = instant(values.to, 'to', new Date().toISOString());
   await withSystem(async (system) => {
     const changes = await new AuditQueries(system.readModels).changes(values.municipality, from, to);
-    if (values.json) return void console.log(JSON.stringify(changes, null, 2));
+    // øre sums are exact bigints: printed as decimal strings
+    if (values.json) return void console.log(JSON.stringify(changes, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2));
     console.log(`postings of ${values.municipality} recorded after ${from} and at or before ${to}, by causing command:`);
     for (const c of changes.commands) {
       console.log(`${c.recordedAt}  ${(c.commandType ?? '?').padEnd(24)} ${c.commandId}  ${String(c.entries).padStart(5)} postings  amount ${formatOere(c.amountOere).padStart(14)}  refund ${formatOere(c.refundOere).padStart(14)}`);

@@ -21,7 +21,7 @@ export interface MunicipalityBooks {
 export const capYearKey = (year: number, cap: string) => `${year}/${cap}`;
 
 export function emptyCapYear(municipality: string, year: number, cap: CapId): CapYear {
-  return { municipality, year, cap, rateBasisPoints: null, parameters: null, eligibleCostsOere: 0, refundBeforeCapOere: 0, adjustmentsOere: 0, refundAccount: null };
+  return { municipality, year, cap, rateBasisPoints: null, parameters: null, eligibleCostsOere: 0n, refundBeforeCapOere: 0n, adjustmentsOere: 0n, refundAccount: null };
 }
 
 /** An adjusting posting and the computation it was made from. */
@@ -46,7 +46,7 @@ function capYearOf(books: MunicipalityBooks, municipality: string, year: number,
 /** Posts the difference between the capped refund and what the adjustments say so far (nothing when none). */
 function restate(capYear: CapYear, cause: Cause): CapAdjustment | null {
   const computation = computeCap(capYear);
-  if (computation.deltaOere === 0) return null;
+  if (computation.deltaOere === 0n) return null;
   capYear.adjustmentsOere += computation.deltaOere;
   return { posting: capAdjustmentPosting(computation, cause, capYear.refundAccount), computation };
 }
@@ -63,8 +63,8 @@ export function countAgainstCaps(books: MunicipalityBooks, postings: readonly Po
     if (p.cap === null || p.kind === 'cap_adjustment') continue;
     const year = Number(p.bookingPeriod.slice(0, 4));
     const capYear = capYearOf(books, p.municipality, year, p.cap);
-    capYear.eligibleCostsOere += p.amountOere;
-    capYear.refundBeforeCapOere += p.refundOere ?? 0;
+    capYear.eligibleCostsOere += BigInt(p.amountOere);
+    capYear.refundBeforeCapOere += BigInt(p.refundOere ?? 0);
     if (p.refundRateBasisPoints !== null) capYear.rateBasisPoints = Math.max(capYear.rateBasisPoints ?? 0, p.refundRateBasisPoints);
     if (capYear.refundAccount === null && p.refundAccount !== null) capYear.refundAccount = { ...p.refundAccount };
     touched.set(capYearKey(year, p.cap), capYear);

@@ -19,13 +19,13 @@ describe('cap restatement', () => {
   it('without parameters nothing is capped: the capped postings count, no adjustment is posted', () => {
     const { ledger, postings } = givenEvents([]).when(...course('p1', 'e1', '100000.00'));
     expect(adjustmentsOf(postings)).toEqual([]);
-    expect(ledger.books.caps.get(`2025/${cap}`)).toMatchObject({ eligibleCostsOere: 10_000_000, refundBeforeCapOere: 5_000_000, rateBasisPoints: 5000, adjustmentsOere: 0 });
+    expect(ledger.books.caps.get(`2025/${cap}`)).toMatchObject({ eligibleCostsOere: 10_000_000n, refundBeforeCapOere: 5_000_000n, rateBasisPoints: 5000, adjustmentsOere: 0n });
   });
 
   it('parameters under the costs: the refund is 50 % of the allowance (2 × 43,363.00 = 86,726.00 → 43,363.00; −6,637.00 in May)', () => {
     const { outcomes, postings } = givenEvents(course('p1', 'e1', '100000.00')).when(l.at('2025-05-05T09:00:00Z').capParametersSet(2025, cap, '43363.00', '2'));
     expect(adjustmentsOf(postings)).toEqual([['2025-05', '-6637.00']]);
-    expect(outcomes[0].facts.find((f) => f.type === 'cap_restated')).toMatchObject({ computation: { status: 'allowance_exceeded', allowanceOere: 8_672_600, limitOere: 4_336_300, deltaOere: -663_700 } });
+    expect(outcomes[0].facts.find((f) => f.type === 'cap_restated')).toMatchObject({ computation: { status: 'allowance_exceeded', allowanceOere: 8_672_600n, limitOere: 4_336_300n, deltaOere: -663_700n } });
   });
 
   it('new parameters and more costs restate the year by the difference, caused by the event that changed the figures', () => {

@@ -5,7 +5,7 @@
 // integration rådighedsloft). The postings of capped costs carry their uncapped refund; the cap
 // is applied by separate 'cap_adjustment' postings that post only the difference.
 import type { CapId, Citation } from '@app/rules/rulebook.types';
-import { divideRoundHalfAwayFromZero, refundOf, toSafeNumber } from '../money';
+import { divideRoundHalfAwayFromZero, toSafeNumber } from '../money';
 import type { Cause, Posting } from '../posting.types';
 import { bookingPeriodOf } from '../reconcile';
 
@@ -17,11 +17,13 @@ export interface CapParameters {
 }
 
 /** Allowance = amount per full-year person × full-year persons, rounded to whole øre (halves away from zero). */
-export function capAllowance(p: CapParameters): number {
-  return toSafeNumber(divideRoundHalfAwayFromZero(BigInt(p.amountPerFullYearPersonOere) * BigInt(p.fullYearPersonsHundredths), 100n));
+export function capAllowance(p: CapParameters): bigint {
+  return divideRoundHalfAwayFromZero(BigInt(p.amountPerFullYearPersonOere) * BigInt(p.fullYearPersonsHundredths), 100n);
 }
 
-/** The running figures of one municipality × accounting year × cap. */
+const min = (a: bigint, b: bigint) => (a < b ? a : b);
+
+/** The running figures of one municipality × accounting year × cap; sums in exact bigint øre. */
 export interface CapYearFigures {
   municipality: string;
   year: number;
@@ -30,11 +32,11 @@ export interface CapYearFigures {
   rateBasisPoints: number | null;
   parameters: CapParameters | null;
   /** Σ amount of the capped postings booked in the year (originals, reversals, rebookings). */
-  eligibleCostsOere: number;
+  eligibleCostsOere: bigint;
   /** Σ refund of those postings: the refund before the cap. */
-  refundBeforeCapOere: number;
+  refundBeforeCapOere: bigint;
   /** Σ refund of the cap adjustments booked so far. */
-  adjustmentsOere: number;
+  adjustmentsOere: bigint;
 }
 
 export type CapStatus = 'no_parameters' | 'within_allowance' | 'allowance_exceeded';
@@ -46,18 +48,18 @@ export interface CapComputation {
   status: CapStatus;
   rateBasisPoints: number | null;
   parameters: CapParameters | null;
-  allowanceOere: number | null;
-  eligibleCostsOere: number;
+  allowanceOere: bigint | null;
+  eligibleCostsOere: bigint;
   /** round(min(eligible, allowance) × rate); null without parameters. */
-  limitOere: number | null;
-  refundBeforeCapOere: number;
+  limitOere: bigint | null;
+  refundBeforeCapOere: bigint;
   /** The refund the year's capped costs give: min(refund before cap, limit); the refund before cap without parameters. */
-  cappedRefundOere: number;
+  cappedRefundOere: bigint;
   /** cappedRefund − refundBeforeCap: what the cap adjustments must add up to (≤ 0). */
-  requiredAdjustmentOere: number;
-  adjustmentsBeforeOere: number;
+  requiredAdjustmentOere: bigint;
+  adjustmentsBeforeOere: bigint;
   /** requiredAdjustment − adjustments so far: the amount of the adjusting posting to make now (0: none). */
-  deltaOere: number;
+  deltaOere: bigint;
   formula: string;
 }
 
@@ -71,16 +73,15 @@ export interface CapComputation {
  */
 export function computeCap(f: CapYearFigures): CapComputation {
   const rate = f.rateBasisPoints;
-  let allowanceOere: number | null = null;
-  let limitOere: number | null = null;
+  let allowanceOere: bigint | null = null;
+  let limitOere: bigint | null = null;
   let cappedRefundOere = f.refundBeforeCapOere;
   let status: CapStatus = 'no_parameters';
   let formula = 'no cap parameters for this year: the refund before the cap stands';
   if (f.parameters !== null) {
     allowanceOere = capAllowance(f.parameters);
-    const lesser = Math.min(f.eligibleCostsOere, allowanceOere);
-    limitOere = rate === null ? 0 : refundOf(lesser, rate);
-    cappedRefundOere = Math.min(f.refundBeforeCapOere, limitOere);
+    limitOere = rate === null ? 0n : divideRoundHalfAwayFromZero(min(f.eligibleCostsOere, allowanceOere) * BigInt(rate), 10_000n);
+    cappedRefundOere = min(f.refundBeforeCapOere, limitOere);
     status = f.eligibleCostsOere > allowanceOere ? 'allowance_exceeded' : 'within_allowance';
     formula =
       `allowance = ${f.parameters.amountPerFullYearPersonOere} øre × ${f.parameters.fullYearPersonsHundredths / 100} full-year persons = ${allowanceOere} øre; ` +
@@ -103,7 +104,7 @@ export function computeCap(f: CapYearFigures): CapComputation {
     cappedRefundOere,
     requiredAdjustmentOere,
     adjustmentsBeforeOere: f.adjustmentsOere,
-    deltaOere: deltaOere === 0 ? 0 : deltaOere,
+    deltaOere,
     formula: `${formula}; adjustment = ${requiredAdjustmentOere} − ${f.adjustmentsOere} already adjusted = ${deltaOere} øre`,
   };
 }
@@ -147,7 +148,7 @@ export function capAdjustmentPosting(c: CapComputation, cause: Cause, refundAcco
     bookingPeriod: capAdjustmentPeriod(c.year, cause),
     amountOere: 0,
     refundRateBasisPoints: c.rateBasisPoints,
-    refundOere: c.deltaOere,
+    refundOere: toSafeNumber(c.deltaOere),
     ruleId: null,
     citations: capCitations(c.cap),
     cap: c.cap,

@@ -1,6 +1,7 @@
 // The reads behind refund statements and the cap figures of explanations, as of a recorded instant.
 import { buildStatement, computeCap, quarterPeriods, type CapComputation, type CapYearToDate, type RefundStatement, type StatementGroup, type UnresolvedLine } from '@app/ledger';
 import type { CapId } from '@app/rules/rulebook.types';
+import { computationOf } from '../projections/rows/cap-computation.row';
 import type { DataSource, EntityManager } from 'typeorm';
 
 const accountKey = (column: string) =>
@@ -12,6 +13,9 @@ export interface StatementRequest {
   quarter: 1 | 2 | 3 | 4 | null;
   asOf: string;
 }
+
+/** A cap with no capped postings and no parameters yet. */
+const noCapFigures = (cap: CapId): CapYearToDate => ({ cap, rateBasisPoints: null, parameters: null, eligibleCostsOere: 0n, refundBeforeCapOere: 0n, adjustmentsOere: 0n });
 
 const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
 
@@ -57,8 +61,8 @@ export class StatementQueries {
       capAdjustment: r.cap_adjustment === true,
       cap: r.cap as CapId | null,
       entries: Number(r.entries),
-      amountOere: Number(r.amount),
-      refundOere: Number(r.refund),
+      amountOere: BigInt(r.amount as string),
+      refundOere: BigInt(r.refund as string),
     }));
   }
 
@@ -107,10 +111,10 @@ export class StatementQueries {
     ]);
     const out = new Map<CapId, CapYearToDate>();
     for (const s of sums) {
-      out.set(s.cap, { cap: s.cap, rateBasisPoints: s.rate, parameters: null, eligibleCostsOere: Number(s.eligible), refundBeforeCapOere: Number(s.refund), adjustmentsOere: Number(s.adjustments) });
+      out.set(s.cap, { cap: s.cap, rateBasisPoints: s.rate, parameters: null, eligibleCostsOere: BigInt(s.eligible), refundBeforeCapOere: BigInt(s.refund), adjustmentsOere: BigInt(s.adjustments) });
     }
     for (const p of params) {
-      const c = out.get(p.cap) ?? { cap: p.cap, rateBasisPoints: null, parameters: null, eligibleCostsOere: 0, refundBeforeCapOere: 0, adjustmentsOere: 0 };
+      const c = out.get(p.cap) ?? noCapFigures(p.cap);
       c.parameters = { amountPerFullYearPersonOere: Number(p.amount), fullYearPersonsHundredths: p.persons };
       out.set(p.cap, c);
     }
@@ -121,22 +125,20 @@ export class StatementQueries {
   async capAsOf(municipality: string, year: number, cap: CapId, asOf: string): Promise<{ computation: CapComputation; lastAdjustment: { entryId: string; computation: CapComputation } | null }> {
     const closedAt = await this.closedAt(municipality, year, asOf);
     const effective = closedAt !== null && closedAt < asOf ? closedAt : asOf;
-    const ytd = (await this.capsYearToDate(municipality, year, `${year}-12`, effective)).find((c) => c.cap === cap) ?? {
-      cap, rateBasisPoints: null, parameters: null, eligibleCostsOere: 0, refundBeforeCapOere: 0, adjustmentsOere: 0,
-    };
-    const last: { entry_id: string; computation: CapComputation }[] = await this.db.query(
+    const ytd = (await this.capsYearToDate(municipality, year, `${year}-12`, effective)).find((c) => c.cap === cap) ?? noCapFigures(cap);
+    const last: { entry_id: string; computation: Record<string, unknown> }[] = await this.db.query(
       'SELECT entry_id, computation FROM cap_computation WHERE municipality = $1 AND year = $2 AND cap = $3 AND recorded_at <= $4 ORDER BY recorded_at DESC, entry_id DESC LIMIT 1',
       [municipality, year, cap, effective],
     );
     return {
       computation: computeCap({ municipality, year, ...ytd }),
-      lastAdjustment: last.length ? { entryId: last[0].entry_id, computation: last[0].computation } : null,
+      lastAdjustment: last.length ? { entryId: last[0].entry_id, computation: computationOf(last[0].computation) } : null,
     };
   }
 
   async capComputationOf(entryId: string): Promise<CapComputation | null> {
-    const rows: { computation: CapComputation }[] = await this.db.query('SELECT computation FROM cap_computation WHERE entry_id = $1', [entryId]);
-    return rows[0]?.computation ?? null;
+    const rows: { computation: Record<string, unknown> }[] = await this.db.query('SELECT computation FROM cap_computation WHERE entry_id = $1', [entryId]);
+    return rows.length ? computationOf(rows[0].computation) : null;
   }
 
   /** Municipalities and booking years present in the ledger as of an instant (for verify). */

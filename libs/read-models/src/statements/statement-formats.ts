@@ -1,16 +1,17 @@
 // The refund statement as JSON (API.md money and rates as strings), CSV (';', decimal comma,
 // UTF-8 with BOM) and an .xlsx workbook with one sheet per view — for the api and the CLI alike.
 import { formatBasisPoints, formatOere } from '@app/domain';
-import { statementCsv, statementTables, type RefundStatement, type Table } from '@app/ledger';
+import type { CapComputation, RefundStatement } from '@app/ledger';
+import { statementCsv, statementTables, type Table } from './statement-tables';
 import type { Workbook } from 'exceljs';
 
 export const CSV_TYPE = 'text/csv';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const kr = (oere: number | null) => (oere === null ? null : formatOere(oere));
+const kr = (oere: number | bigint | null) => (oere === null ? null : formatOere(oere));
 
 export function statementJson(s: RefundStatement) {
-  const totals = (t: { entries: number; costOere: number; refundOere: number }) => ({ entries: t.entries, cost: kr(t.costOere), refund: kr(t.refundOere) });
+  const totals = (t: { entries: number; costOere: bigint; refundOere: bigint }) => ({ entries: t.entries, cost: kr(t.costOere), refund: kr(t.refundOere) });
   return {
     municipality: s.municipality,
     year: s.year,
@@ -40,7 +41,7 @@ export function statementJson(s: RefundStatement) {
   };
 }
 
-export function capJson(c: import('@app/ledger').CapComputation) {
+export function capJson(c: CapComputation) {
   return {
     cap: c.cap,
     status: c.status,
@@ -74,7 +75,7 @@ function addSheet(workbook: Workbook, table: Table): void {
   const sheet = workbook.addWorksheet(table.name);
   sheet.addRow(table.columns.map((c) => c.header)).font = { bold: true };
   for (const row of table.rows) {
-    sheet.addRow(row.map((cell, i) => (cell !== null && table.columns[i].kind === 'money' ? (cell as number) / 100 : cell)));
+    sheet.addRow(row.map((cell, i) => (cell !== null && table.columns[i].kind === 'money' ? Number(cell) / 100 : cell)));
   }
   table.columns.forEach((c, i) => {
     const column = sheet.getColumn(i + 1);

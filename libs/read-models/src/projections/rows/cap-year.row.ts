@@ -11,9 +11,10 @@ export interface CapYearRow {
   rate_bp: number | null;
   amount_per_full_year_person_oere: number | string | null;
   full_year_persons_hundredths: number | null;
-  eligible_oere: number | string;
-  refund_before_cap_oere: number | string;
-  adjustments_oere: number | string;
+  /** bigint columns: exact decimal text (the upsert's JSON has no bigint). */
+  eligible_oere: string;
+  refund_before_cap_oere: string;
+  adjustments_oere: string;
   refund_account: Account | null;
 }
 
@@ -27,9 +28,9 @@ export function capYearRow(c: CapYear): CapYearRow {
     rate_bp: c.rateBasisPoints,
     amount_per_full_year_person_oere: c.parameters?.amountPerFullYearPersonOere ?? null,
     full_year_persons_hundredths: c.parameters?.fullYearPersonsHundredths ?? null,
-    eligible_oere: c.eligibleCostsOere,
-    refund_before_cap_oere: c.refundBeforeCapOere,
-    adjustments_oere: c.adjustmentsOere,
+    eligible_oere: String(c.eligibleCostsOere),
+    refund_before_cap_oere: String(c.refundBeforeCapOere),
+    adjustments_oere: String(c.adjustmentsOere),
     refund_account: c.refundAccount,
   };
 }
@@ -41,7 +42,7 @@ export async function loadMunicipalityBooks(tx: Pick<EntityManager, 'query'>, mu
   if (municipalities.length === 0) return out;
   // One after the other: on a transaction's connection they could not run side by side anyway.
   const closed: { municipality: string; year: number }[] = await tx.query('SELECT municipality, year FROM accounting_year WHERE municipality = ANY($1)', [municipalities]);
-  const caps: (CapYearRow & { amount_per_full_year_person_oere: string | null; eligible_oere: string })[] = await tx.query('SELECT * FROM cap_year WHERE municipality = ANY($1)', [municipalities]);
+  const caps: (CapYearRow & { amount_per_full_year_person_oere: string | null })[] = await tx.query('SELECT * FROM cap_year WHERE municipality = ANY($1)', [municipalities]);
   for (const c of closed) out.get(c.municipality)!.closedYears.add(c.year);
   for (const r of caps) {
     out.get(r.municipality)!.caps.set(capYearKey(r.year, r.cap), {
@@ -50,9 +51,9 @@ export async function loadMunicipalityBooks(tx: Pick<EntityManager, 'query'>, mu
       cap: r.cap,
       rateBasisPoints: r.rate_bp,
       parameters: r.amount_per_full_year_person_oere === null ? null : { amountPerFullYearPersonOere: Number(r.amount_per_full_year_person_oere), fullYearPersonsHundredths: r.full_year_persons_hundredths! },
-      eligibleCostsOere: Number(r.eligible_oere),
-      refundBeforeCapOere: Number(r.refund_before_cap_oere),
-      adjustmentsOere: Number(r.adjustments_oere),
+      eligibleCostsOere: BigInt(r.eligible_oere),
+      refundBeforeCapOere: BigInt(r.refund_before_cap_oere),
+      adjustmentsOere: BigInt(r.adjustments_oere),
       refundAccount: r.refund_account,
     });
   }
