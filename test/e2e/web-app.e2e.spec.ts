@@ -1,7 +1,7 @@
 // The web app in a real browser (Chromium from @sparticuz/chromium through playwright-core)
 // against the whole system: sign in, a statement, drill-down to a posting and its story, the as-of
-// control, a person's timeline with a retracted registration, (as finance) cap parameters, and (as
-// auditor) a replay and verify.
+// control, a person's timeline with a retracted registration, (as finance) cap parameters and closing
+// the year, and (as auditor) a replay and verify.
 // Every figure the page shows is compared with the api's own answer; each step saves a screenshot
 // under test-output/web/ for a person to look at.
 import { execFileSync } from 'node:child_process';
@@ -168,5 +168,23 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     await verdict.waitFor({ timeout: 30_000 });
     expect(await verdict.textContent()).toMatch(/^Identisk: genafspilning af kommune 101s \d+ hændelser registreret til og med 01\.05\.2025 kl\. 14:00 \(logposition \d+\) gav de samme 2 opgørelser og summer/);
     await shot('08-audit');
+  });
+
+  it('closes the year as finance only after its consequences are confirmed, and the statement is frozen', async () => {
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await signIn('finance');
+    await page.goto(`${base}/app/#/lofter?aar=2025`);
+    const close = page.getByRole('button', { name: 'Luk regnskabsåret 2025' });
+    await page.getByText('låses opgørelsen for 2025').waitFor();
+    expect(await close.isDisabled()).toBe(true);
+    await page.getByLabel('Jeg har læst konsekvenserne og vil lukke regnskabsåret 2025').check();
+    await close.click();
+    await page.getByText(/^Regnskabsåret 2025 blev lukket/).waitFor();
+    const statement = await apiGet('/refund-statements/2025');
+    expect(statement).toMatchObject({ frozen: true, closedAt: expect.any(String) });
+    await page.goto(`${base}/app/#/opgoerelse?aar=2025`);
+    await page.getByRole('note').filter({ hasText: 'Regnskabsåret 2025 er lukket' }).waitFor();
+    await eventually(() => page.getByTestId('total-refund').textContent(), kr(statement.totals.refund));
+    await shot('09-frozen');
   });
 });

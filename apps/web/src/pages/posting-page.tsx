@@ -11,6 +11,7 @@ import { href } from '../router';
 import type { Session } from '../session';
 import { Loaded } from '../ui';
 import { PostingsTable, usePostings } from './postings-page';
+import { SegmentsTable } from './timeline-page';
 
 const EVENT_NAMES: Record<string, string> = {
   OfferExpenseRecorded: 'Udgift registreret på tilbuddet',
@@ -181,34 +182,7 @@ function PersonTimeline({ municipality, personId, at, segment }: { municipality:
     <section aria-labelledby="timeline">
       <h2 id="timeline">Borgerens målgrupper, som de var registreret ved posteringen</h2>
       <Loaded query={timeline}>
-        {(segments) => (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Målgruppe</th>
-                <th scope="col">Fra</th>
-                <th scope="col">Til</th>
-                <th scope="col">Registreret</th>
-              </tr>
-            </thead>
-            <tbody>
-              {segments.map((s) => {
-                const used = segment !== null && s.changeCommandId === segment.changeCommandId && s.from === segment.from;
-                return (
-                  <tr key={`${s.changeCommandId}-${s.from}`} className={used ? 'highlight' : undefined}>
-                    <td>
-                      {targetGroupName(s.targetGroup)}
-                      {used ? <strong> ← denne postering</strong> : null}
-                    </td>
-                    <td>{date(s.from)}</td>
-                    <td>{s.to ? date(s.to) : 'fortsat'}</td>
-                    <td>{instant(s.recordedAt)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
+        {(segments) => <SegmentsTable segments={segments} used={segment} />}
       </Loaded>
       <p>
         <a href={href(`/borger/${encodeURIComponent(personId)}`)}>Hele borgerens tidslinje, også over registreringstid</a>

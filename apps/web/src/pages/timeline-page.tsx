@@ -36,26 +36,7 @@ export function TimelinePage({ session, personId }: { session: Session; personId
             s.length === 0 ? (
               <p>Ingen målgruppe registreret.</p>
             ) : (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Målgruppe</th>
-                    <th scope="col">Fra</th>
-                    <th scope="col">Til</th>
-                    <th scope="col">Registreret</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {s.map((g) => (
-                    <tr key={`${g.changeCommandId}-${g.from}`}>
-                      <td>{targetGroupName(g.targetGroup)}</td>
-                      <td>{date(g.from)}</td>
-                      <td>{g.to ? date(g.to) : 'fortsat'}</td>
-                      <td>{instant(g.recordedAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <SegmentsTable segments={s} />
             )
           }
         </Loaded>
@@ -99,5 +80,37 @@ export function TimelinePage({ session, personId }: { session: Session; personId
         </Loaded>
       </section>
     </>
+  );
+}
+
+/** Target-group segments over effective time; `used` (a posting's segment) is marked. */
+export function SegmentsTable({ segments, used }: { segments: TimelineSegment[]; used?: TimelineSegment | null }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Målgruppe</th>
+          <th scope="col">Fra</th>
+          <th scope="col">Til</th>
+          <th scope="col">Registreret</th>
+        </tr>
+      </thead>
+      <tbody>
+        {segments.map((s) => {
+          const isUsed = !!used && s.changeCommandId === used.changeCommandId && s.from === used.from;
+          return (
+            <tr key={`${s.changeCommandId}-${s.from}`} className={isUsed ? 'highlight' : undefined}>
+              <td>
+                {targetGroupName(s.targetGroup)}
+                {isUsed ? <strong> ← denne postering</strong> : null}
+              </td>
+              <td>{date(s.from)}</td>
+              <td>{s.to ? date(s.to) : 'fortsat'}</td>
+              <td>{instant(s.recordedAt)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
