@@ -5,6 +5,7 @@ import type { EventStore } from '@app/event-store/event-store.port';
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
 import { mintToken, type Role } from '@app/platform/auth/principal';
 import { loadConfig, type AppConfig } from '@app/platform/config/app-config';
+import type { Logger } from '@app/platform/logging/logger';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
 import { allProjections } from '@app/read-models/projections/all-projections';
 import { openReadModels } from '@app/read-models/read-model-data-source';
@@ -30,6 +31,8 @@ export interface TestSystemOptions {
   projector?: boolean;
   env?: NodeJS.ProcessEnv;
   clock?: () => Date;
+  /** The api's logger; by default the api logs nothing. */
+  logger?: Logger;
 }
 
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
@@ -42,7 +45,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     projector = await createProjectorApp({ store, readModels, projections: allProjections(decideRefund), idleDelayMs: 5, onFailure: (error) => console.error(error) }, { logs: false });
     await projector.init();
   }
-  const api = await createApiApp({ config, store, readModels, offerValidity: checkOfferValidity, clock: options.clock }, { logs: false });
+  const api = await createApiApp({ config, store, readModels, offerValidity: checkOfferValidity, clock: options.clock }, options.logger ? { logger: options.logger } : { logs: false });
   await api.init();
   return {
     config,

@@ -1,4 +1,4 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
@@ -6,7 +6,6 @@ import type { OfferValidityCheck } from '@app/domain';
 import type { EventStore } from '@app/event-store/event-store.port';
 import { AuthGuard } from '@app/platform/auth/auth.guard';
 import type { AppConfig } from '@app/platform/config/app-config';
-import { RequestLogMiddleware } from '@app/platform/logging/json-logger';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, EVENT_STORE, READ_MODELS } from './api.tokens';
 import { CommandExecutor } from './commands/command-executor';
@@ -34,7 +33,7 @@ export interface ApiDependencies {
 }
 
 @Module({})
-export class ApiModule implements NestModule {
+export class ApiModule {
   static register(deps: ApiDependencies): DynamicModule {
     return {
       module: ApiModule,
@@ -54,9 +53,5 @@ export class ApiModule implements NestModule {
         { provide: APP_PIPE, useValue: strictValidationPipe },
       ],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestLogMiddleware).forRoutes('*path');
   }
 }

@@ -3,19 +3,30 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { jsonLogger } from '@app/platform/logging/json-logger';
+import { httpLogger } from '@app/platform/logging/http-log';
+import { createLogger, NestPinoLogger, rootLogger, type Logger } from '@app/platform/logging/logger';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiModule, type ApiDependencies } from './api.module';
 import { JSON_TYPES, noStore, requireJsonBody, securityHeaders } from './http/http-hygiene';
 import { sendProblem } from './http/problem.filter';
 import { serveWebApp } from './web/serve-web-app';
 
-export async function createApiApp(deps: ApiDependencies, options: { logs?: boolean } = {}): Promise<INestApplication> {
+export interface ApiAppOptions {
+  /** false: no logs at all (tests). */
+  logs?: boolean;
+  /** The logger (default: the process's, on standard output). */
+  logger?: Logger;
+}
+
+export async function createApiApp(deps: ApiDependencies, options: ApiAppOptions = {}): Promise<INestApplication> {
+  const logger = (options.logs === false ? createLogger('silent') : (options.logger ?? rootLogger())).child({ app: 'api' });
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(deps), {
     bodyParser: false,
-    logger: options.logs === false ? false : jsonLogger('api'),
+    logger: new NestPinoLogger(logger),
   });
   app.disable('x-powered-by');
+  // First: every request gets its id and its log line, those refused before the controllers too.
+  app.use(httpLogger(logger));
   app.use(securityHeaders, noStore, requireJsonBody);
   serveWebApp(app);
   app.useBodyParser('json', { limit: deps.config.bodyLimit, type: JSON_TYPES });

@@ -1,12 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { jsonLogger } from '@app/platform/logging/json-logger';
+import { createLogger, NestPinoLogger, rootLogger, type Logger } from '@app/platform/logging/logger';
 import { ProjectorModule, type ProjectorDependencies } from './projector.module';
 
-export async function createProjectorApp(deps: ProjectorDependencies, options: { logs?: boolean } = {}): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(ProjectorModule.register(deps), {
-    logger: options.logs === false ? false : jsonLogger('projector'),
-  });
+export async function createProjectorApp(deps: ProjectorDependencies, options: { logs?: boolean; logger?: Logger } = {}): Promise<INestApplicationContext> {
+  const logger = (options.logs === false ? createLogger('silent') : (options.logger ?? rootLogger())).child({ app: 'projector' });
+  const app = await NestFactory.createApplicationContext(ProjectorModule.register({ ...deps, logger }), { logger: new NestPinoLogger(logger) });
   app.enableShutdownHooks();
   return app;
 }

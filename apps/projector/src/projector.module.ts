@@ -1,8 +1,8 @@
 import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@app/event-store/event-store.port';
 import type { Projection } from '@app/read-models/projections/projection';
-import { ProjectionRunner } from '@app/read-models/runner/projection-runner';
-import { jsonLogger } from '@app/platform/logging/json-logger';
+import { ProjectionRunner, type AppliedBatch } from '@app/read-models/runner/projection-runner';
+import { rootLogger, type Logger } from '@app/platform/logging/logger';
 import type { DataSource } from 'typeorm';
 
 export interface ProjectorDependencies {
@@ -12,27 +12,48 @@ export interface ProjectorDependencies {
   idleDelayMs?: number;
   /** What to do when a batch fails; by default the process exits so that a supervisor restarts it. */
   onFailure?: (error: Error) => void;
+  /** Also told of every applied batch (metrics). */
+  onBatch?: (batch: AppliedBatch) => void;
+  /** Set by createProjectorApp. */
+  logger?: Logger;
 }
+
+/** How often the lag is logged at info. */
+const LAG_LOG_INTERVAL_MS = 60_000;
 
 const DEPS = Symbol('PROJECTOR_DEPS');
 
 /** Runs the projections for as long as the application lives; a failed batch stops the process. */
 class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly runner: ProjectionRunner;
-  private readonly logger = jsonLogger('projector');
+  private readonly logger: Logger;
+  private lagTimer: NodeJS.Timeout | null = null;
   private stopping = false;
 
   constructor(@Inject(DEPS) private readonly deps: ProjectorDependencies) {
-    this.runner = new ProjectionRunner(deps.store, deps.readModels, deps.projections, { idleDelayMs: deps.idleDelayMs });
+    this.logger = deps.logger ?? rootLogger();
+    this.runner = new ProjectionRunner(deps.store, deps.readModels, deps.projections, {
+      idleDelayMs: deps.idleDelayMs,
+      onBatch: (batch) => {
+        this.logger.debug({ events: batch.events, through: batch.through.toString(), seconds: batch.seconds }, 'batch applied');
+        deps.onBatch?.(batch);
+      },
+    });
+  }
+
+  private async logLag(message: string): Promise<void> {
+    const lag = await this.runner.lag().catch(() => null);
+    if (lag) this.logger.info({ lag }, message);
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.runner.start();
-    this.logger.log({ message: 'projector following the log', lag: await this.runner.lag() });
+    await this.logLag('projector following the log');
+    this.lagTimer = setInterval(() => void this.logLag('projection lag'), LAG_LOG_INTERVAL_MS).unref();
     this.runner.done.catch((error: Error) => {
       // Stopping with the database (a Ctrl-C in a terminal reaches both): nothing failed.
-      if (this.stopping) return this.logger.log({ message: 'projector stopped while the database shut down', error: error.message });
-      this.logger.error({ message: 'projection failed; it resumes from the last checkpoint on restart', error: error.stack });
+      if (this.stopping) return this.logger.info({ cause: error.message }, 'projector stopped while the database shut down');
+      this.logger.error({ err: error }, 'projection failed; it resumes from the last checkpoint on restart');
       if (this.deps.onFailure) return this.deps.onFailure(error);
       process.exitCode = 1;
       process.kill(process.pid, 'SIGTERM');
@@ -41,6 +62,7 @@ class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown 
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    if (this.lagTimer) clearInterval(this.lagTimer);
     await this.runner.stop();
   }
 }

@@ -1,10 +1,11 @@
 // POST /v1/commands/{CommandType} and the batch endpoint POST /v1/commands (API.md "Commands").
-import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { COMMAND_TYPES } from '@app/domain';
 import { CurrentPrincipal } from '@app/platform/auth/auth.guard';
 import type { Principal } from '@app/platform/auth/principal';
 import { problem, ProblemException } from '@app/platform/http/problem';
+import { CorrelationId } from '@app/platform/logging/correlation-id';
 import type { Response } from 'express';
 import { toProblem } from '../http/problem.filter';
 import { CommandBus } from '@nestjs/cqrs';
@@ -35,7 +36,7 @@ export class CommandsController {
     @Body() body: unknown,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
-    @Headers('x-correlation-id') correlationId?: string,
+    @CorrelationId() correlationId?: string,
   ) {
     if (!isObject(body)) throw new ProblemException(problem(400, 'validation', 'the command must be a JSON object'));
     const result = await this.commandBus.execute(new SendCommand(type, body, principal, correlationId));
@@ -48,7 +49,7 @@ export class CommandsController {
   @ApiOperation({ summary: 'A batch of independent commands; one result per command, in order' })
   @ApiBody({ schema: { type: 'object', properties: { commands: { type: 'array', items: { type: 'object' }, maxItems: MAX_BATCH } } } })
   @ApiResponse({ status: 200, description: '{ results: [ { status, commandId, position, events } | { status, problem } ] }' })
-  async batch(@Body() body: unknown, @CurrentPrincipal() principal: Principal, @Headers('x-correlation-id') correlationId?: string) {
+  async batch(@Body() body: unknown, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
     const commands = isObject(body) ? body.commands : undefined;
     if (!Array.isArray(commands) || commands.length === 0 || commands.length > MAX_BATCH || !commands.every(isObject)) {
       throw new ProblemException(

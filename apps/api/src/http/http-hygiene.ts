@@ -3,6 +3,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { problem } from '@app/platform/http/problem';
+import { noteProblem } from '@app/platform/logging/http-log';
 
 export const JSON_TYPES = ['application/json', 'application/*+json'];
 
@@ -22,6 +23,7 @@ export function noStore(req: Request, res: Response, next: NextFunction): void {
 export function requireJsonBody(req: Request, res: Response, next: NextFunction): void {
   if (!req.is(JSON_TYPES) && hasBody(req)) {
     const body = problem(415, 'unsupported-media-type', `the request body must be application/json, not ${req.headers['content-type'] ?? 'untyped'}`);
+    noteProblem(res, body);
     res.status(415).type('application/problem+json').send(JSON.stringify(body));
     return;
   }

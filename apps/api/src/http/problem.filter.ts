@@ -4,7 +4,8 @@ import { DomainRuleViolation, InvalidCommandError, UnstorableEventError } from '
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '@app/event-store/event-store.errors';
 import { problem, ProblemException, type Problem } from '@app/platform/http/problem';
 import { isDependencyUnavailable } from '@app/platform/database/unavailable';
-import { jsonLogger } from '@app/platform/logging/json-logger';
+import { noteProblem } from '@app/platform/logging/http-log';
+import { rootLogger, type Logger } from '@app/platform/logging/logger';
 import type { Request, Response } from 'express';
 
 /** Seconds a client should wait before retrying while a dependency is unreachable. */
@@ -74,22 +75,22 @@ export function toProblem(error: unknown): Problem {
   return problem(500, 'internal', 'an unexpected error occurred; it has been logged');
 }
 
-const logger = jsonLogger('problem');
-
 /**
  * Answers an error as problem+json. Unexpected errors are logged with their stack, unreachable
  * dependencies and unreadable bodies with their cause (the client sees only the problem).
  */
-export function sendProblem(error: unknown, request: Request & { requestId?: string }, response: Response): void {
+export function sendProblem(error: unknown, request: Request & { log?: Logger }, response: Response): void {
   const body = toProblem(error);
-  const where = { requestId: request.requestId, method: request.method, path: request.originalUrl?.split('?')[0] };
+  noteProblem(response, body);
+  // The request's own logger (bound to its request id), from the http logger.
+  const logger = request.log ?? rootLogger();
   if (body.status >= HttpStatus.INTERNAL_SERVER_ERROR && body.status !== HttpStatus.SERVICE_UNAVAILABLE) {
-    logger.error({ ...where, error: error instanceof Error ? error.stack : String(error) });
+    logger.error({ err: error }, 'unexpected error');
   } else if (isBodyParserError(error)) {
     // The kind of failure only: body-parser's messages quote the body, which may hold personal data.
-    logger.warn({ ...where, status: body.status, reason: error.type ?? (error as { code?: string }).code ?? 'unreadable body' });
+    logger.warn({ status: body.status, reason: error.type ?? (error as { code?: string }).code ?? 'unreadable body' }, 'request refused');
   } else if (isDependencyUnavailable(error)) {
-    logger.warn({ ...where, status: body.status, error: error instanceof Error ? error.message : String(error) });
+    logger.warn({ status: body.status, cause: error instanceof Error ? error.message : String(error) }, 'request refused');
   }
   if (body.status === HttpStatus.SERVICE_UNAVAILABLE && typeof body.retryAfter === 'number') response.setHeader('Retry-After', String(body.retryAfter));
   response.status(body.status).type('application/problem+json').send(JSON.stringify(body));

@@ -1,6 +1,8 @@
 // `npm start`: the whole system on one machine — embedded PostgreSQL (unless DATABASE_URL),
 // migrations, the api in this process and the projector in a supervised child process — until
 // Ctrl-C, which shuts everything down cleanly. `--only api|projector` runs one part (containers).
+// Logs are JSON lines on standard output; the banner and what start and stop do go to standard
+// error, apart from them.
 import { mintToken } from '@app/platform/auth/principal';
 import { loadConfig, type AppConfig } from '@app/platform/config/app-config';
 import { allProjections } from '@app/read-models/projections/all-projections';
@@ -14,7 +16,7 @@ import { superviseProjector } from '../system/projector-process';
 export async function startCommand(values: { only?: 'api' | 'projector' }): Promise<void> {
   const config = loadConfig();
   if (values.only !== 'projector') {
-    console.log(config.databaseUrl ? 'using the PostgreSQL server of DATABASE_URL' : `starting embedded PostgreSQL in ${config.dataDir}`);
+    console.error(config.databaseUrl ? 'using the PostgreSQL server of DATABASE_URL' : `starting embedded PostgreSQL in ${config.dataDir}`);
   }
   const system = await openSystem(config, { besideRunning: false, superviseDatabase: values.only === 'projector' ? undefined : (line) => console.error(line) });
   if (values.only === 'projector') {
@@ -40,16 +42,16 @@ export async function startCommand(values: { only?: 'api' | 'projector' }): Prom
   }
   const url = (await api.getUrl()).replace('[::1]', 'localhost');
   if (system.startedEmbedded) recordConnection(config.dataDir, system.databaseUrl);
-  console.log(banner(config, url, system.startedEmbedded ? system.databaseUrl : null));
+  console.error(banner(config, url, system.startedEmbedded ? system.databaseUrl : null));
 
   onSignals(async (signal) => {
     system.expectStop();
-    console.log(`\n${signal}: stopping api, projector and database…`);
+    console.error(`\n${signal}: stopping api, projector and database…`);
     await api.close();
     await child?.stop();
     await system.close();
     removeConnection(config.dataDir);
-    console.log('stopped');
+    console.error('stopped');
   });
 }
 

@@ -17,6 +17,15 @@ export interface RunnerOptions {
   bulkLoad?: boolean;
   /** Told after each batch of catchUp how far it got (for a progress bar). */
   onProgress?: (progress: CatchUpProgress) => void;
+  /** Told after each batch the running projector applied (for logs and metrics). */
+  onBatch?: (batch: AppliedBatch) => void;
+}
+
+export interface AppliedBatch {
+  events: number;
+  through: bigint;
+  /** From the batch's arrival to its commit. */
+  seconds: number;
 }
 
 export interface CatchUpProgress {
@@ -59,8 +68,10 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     let checkpoint = await readCheckpoint(this.db, this.name);
     this.subscription = this.store.subscribe(checkpoint, async (batch) => {
+      const started = performance.now();
       await this.applyBatch(batch, checkpoint);
       checkpoint = batch[batch.length - 1].position;
+      this.options.onBatch?.({ events: batch.length, through: checkpoint, seconds: (performance.now() - started) / 1000 });
     }, {
       batchSize: this.batchSize,
       idleDelayMs: this.options.idleDelayMs,
