@@ -2,7 +2,8 @@
 // in DATA_DIR (owner-only) and prints the DATABASE_URL; `rebuild` and `statement` run from the
 // command line against it while the api keeps answering queries with 200; a data folder whose
 // server runs for a process that left no record is refused in one sentence; Ctrl-C removes the
-// record. With a configured AUTH_JWT_SECRET the banner prints no token.
+// record. With a configured AUTH_JWT_SECRET the banner prints no token. The projector child's
+// batch metrics are served by the api's /metrics.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -64,6 +65,10 @@ it('rebuild and statement run from the CLI beside npm start while queries keep a
     const summary = `${url}/v1/municipalities/101/ledger/summary?groupBy=targetGroup`;
     // The projector child caught up (minPosition answers 503 after MIN_POSITION_WAIT_MS on a busy machine: ask again).
     await until(async () => (await fetch(`${summary}&minPosition=${position}`, { headers: { authorization } })).status === 200, 60_000);
+    // The projector child's batches reach the api's /metrics.
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(Number(/^projector_batch_events_count (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0);
+    expect(Number(/^projector_batch_events_sum (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(Number(position));
 
     const statuses: number[] = [];
     let rebuilding = true;

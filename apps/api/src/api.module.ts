@@ -1,11 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, Reflector } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import type { OfferValidityCheck } from '@app/domain';
 import type { EventStore } from '@app/event-store/event-store.port';
 import { AuthGuard } from '@app/platform/auth/auth.guard';
 import type { AppConfig } from '@app/platform/config/app-config';
+import { Metrics } from '@app/platform/metrics/metrics';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, EVENT_STORE, READ_MODELS } from './api.tokens';
 import { CommandExecutor } from './commands/command-executor';
@@ -13,6 +14,8 @@ import { CommandsController } from './commands/commands.controller';
 import { SendCommandBatchHandler, SendCommandHandler } from './commands/send-command.handler';
 import { HealthController } from './health/health.controller';
 import { HEALTH_PROVIDERS } from './health/health-indicators';
+import { CommandMetricsInterceptor } from './metrics/command-metrics.interceptor';
+import { MetricsController } from './metrics/metrics.controller';
 import { FinanceController } from './queries/finance.controller';
 import { LedgerController } from './queries/ledger.controller';
 import { ProblemFilter } from './http/problem.filter';
@@ -30,6 +33,8 @@ export interface ApiDependencies {
   offerValidity: OfferValidityCheck;
   /** The recorded time of commands; injectable so that tests can register changes "late". */
   clock?: () => Date;
+  /** The process's metrics (createApiApp makes them unless given). */
+  metrics?: Metrics;
 }
 
 @Module({})
@@ -38,11 +43,13 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [CqrsModule.forRoot(), TerminusModule.forRoot({ logger: false })],
-      controllers: [HealthController, CommandsController, LedgerController, FinanceController, CapParametersController, AuditJobsController, DevSignInController],
+      controllers: [HealthController, MetricsController, CommandsController, LedgerController, FinanceController, CapParametersController, AuditJobsController, DevSignInController],
       providers: [
         { provide: EVENT_STORE, useValue: deps.store },
         { provide: READ_MODELS, useValue: deps.readModels },
         { provide: APP_CONFIG, useValue: deps.config },
+        { provide: Metrics, useValue: deps.metrics ?? new Metrics() },
+        { provide: APP_INTERCEPTOR, useClass: CommandMetricsInterceptor },
         { provide: CommandExecutor, useValue: new CommandExecutor(deps.store, deps.offerValidity, deps.clock) },
         ...HEALTH_PROVIDERS,
         SendCommandHandler,

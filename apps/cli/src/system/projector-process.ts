@@ -12,7 +12,18 @@ const MAX_BACKOFF_MS = 10_000;
 /** The projector's CPU priority below the api's (a Unix nice value). */
 const PROJECTOR_NICENESS = 10;
 
-export function superviseProjector(env: NodeJS.ProcessEnv, log: (line: string) => void): SupervisedProcess {
+/** What the projector child tells its supervisor over the IPC channel: each applied batch, for the api's metrics. */
+export interface ProjectorBatchMessage {
+  type: 'projector-batch';
+  events: number;
+  seconds: number;
+}
+
+export function isProjectorBatchMessage(message: unknown): message is ProjectorBatchMessage {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'projector-batch';
+}
+
+export function superviseProjector(env: NodeJS.ProcessEnv, log: (line: string) => void, onBatch: (batch: ProjectorBatchMessage) => void = () => {}): SupervisedProcess {
   let child: ChildProcess | null = null;
   let stopping = false;
   let backoff = 500;
@@ -20,8 +31,9 @@ export function superviseProjector(env: NodeJS.ProcessEnv, log: (line: string) =
     const started = Date.now();
     child = spawn(process.execPath, [...process.execArgv, require.main!.filename, 'start', '--only', 'projector'], {
       env: { ...process.env, ...env },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    child.on('message', (message) => isProjectorBatchMessage(message) && onBatch(message));
     // The projector is background work with a lag budget; commands are callers waiting. When
     // the machine runs short of CPU the projector yields to the api and catches up afterwards
     // (its lag shows on /health and minPosition waits for it).

@@ -64,6 +64,11 @@ export class PostgresEventStore implements EventStore {
 
   private constructor(private readonly pool: Pool) {}
 
+  /** The connection pool's use (for metrics). */
+  poolUse(): { total: number; idle: number; waiting: number } {
+    return { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount };
+  }
+
   static async connect(url: string, poolSize = 10): Promise<PostgresEventStore> {
     const pool = new Pool({ connectionString: url, max: poolSize });
     // An idle connection dropped by the server (restart, shutdown) is replaced on next use.
