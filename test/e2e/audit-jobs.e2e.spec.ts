@@ -12,7 +12,7 @@ let now: Date | null = null;
 
 beforeAll(async () => {
   process.env.LOG_REQUESTS = '0';
-  system = await startTestSystem({ clock: () => now ?? new Date() });
+  system = await startTestSystem({ env: { MIN_POSITION_WAIT_MS: '20000' }, clock: () => now ?? new Date() });
   scenario = await seedWebScenario(system, (iso) => (now = new Date(iso)));
   // another municipality's events, which a job of 101 must neither replay nor compare
   now = new Date('2025-03-01T09:00:00Z');
@@ -29,7 +29,7 @@ const start = (until: string, role: 'auditor' | 'finance' | 'jobcentre' = 'audit
   request(system.http).post(`/v1/municipalities/${M}/audit/replays`).set('authorization', as(role)).send({ until });
 
 async function finished(jobId: string) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     const res = await request(system.http).get(`/v1/municipalities/${M}/audit/replays/${jobId}`).set('authorization', as('auditor')).expect(200);
     if (res.body.status === 'done' || res.body.status === 'failed') return res.body;
     await new Promise((resolve) => setTimeout(resolve, 100));

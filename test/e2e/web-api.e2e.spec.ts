@@ -14,7 +14,7 @@ let now: Date | null = null;
 
 beforeAll(async () => {
   process.env.LOG_REQUESTS = '0';
-  dev = await startTestSystem({ env: { AUTH_JWT_SECRET: '', DATA_DIR: join(__dirname, '..', '..', '.test-data', `web-api-${process.pid}`) }, clock: () => now ?? new Date() });
+  dev = await startTestSystem({ env: { MIN_POSITION_WAIT_MS: '20000', AUTH_JWT_SECRET: '', DATA_DIR: join(__dirname, '..', '..', '.test-data', `web-api-${process.pid}`) }, clock: () => now ?? new Date() });
   configured = await startTestSystem({ projector: false });
   scenario = await seedWebScenario(dev, (iso) => (now = new Date(iso)));
   now = null;
