@@ -280,13 +280,20 @@ export class PostgresEventStore implements EventStore {
    */
   private async lockedTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // A server that goes away between two statements reports it as an 'error' event, which
+    // crashes the process while no listener holds the checked-out client: the statement in
+    // flight or the next one fails instead, and the broken connection is discarded on release.
+    let broken: Error | undefined;
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
     try {
       return await work(client);
     } catch (error) {
-      await client.query('ROLLBACK');
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken ??= rollbackError));
       throw error;
     } finally {
-      client.release();
+      client.removeListener('error', onError);
+      client.release(broken);
     }
   }
 }
