@@ -1,12 +1,14 @@
 // Health and dependencies down, on a PostgreSQL of the test's own that it stops and starts
 // again: /health/live stays 200; /health/ready, /health and every endpoint answer 503 with
 // Retry-After while the database is gone; the api reconnects by itself when it is back, and a
-// command that got the 503 appended nothing, so its retry is accepted once.
+// command that got the 503 appended nothing, so its retry is accepted once. With EventStoreDB as
+// the log, its loss alone makes the api unready and commands 503.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import { EventStoredbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
 import { mintToken } from '@app/platform/auth/principal';
 import { loadConfig } from '@app/platform/config/app-config';
@@ -16,6 +18,8 @@ import { checkOfferValidity } from '@app/rules';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import { startTestServer } from '../esdb-test-server';
+import { startTestSystem } from '../support/test-system';
 
 const SECRET = 'health-secret';
 let dataDir: string;
@@ -92,4 +96,23 @@ it('with the database stopped: live 200; ready, /health, queries and commands 50
   await send(lost).expect(201);
   await send(lost).expect(200);
   expect((await get('/health/ready').expect(200)).body.details.eventLog.head).toBe('2');
+});
+
+it('with EventStoreDB as the log gone: ready names the event log, a command is 503 with Retry-After, read-model queries still answer', async () => {
+  const server = await startTestServer();
+  const system = await startTestSystem({ projector: false, openStore: () => EventStoredbEventStore.connect(server.url) });
+  try {
+    const token = `Bearer ${system.token('jobcentre', '101')}`;
+    const sendTo = () => request(system.http).post('/v1/commands/ChangeTargetGroup').set('authorization', token).send(command(randomUUID()));
+    await sendTo().expect(201);
+    await server.stop();
+
+    const refused = await sendTo().expect(503);
+    expect(refused.headers['retry-after']).toBe('2');
+    const ready = await request(system.http).get('/health/ready').expect(503);
+    expect(ready.body.checks).toMatchObject({ eventLog: { status: 'down' }, readModels: { status: 'up' } });
+    await request(system.http).get('/v1/municipalities/101/ledger/entries').set('authorization', token).expect(200);
+  } finally {
+    await system.close();
+  }
 });
