@@ -73,7 +73,7 @@ async function wholeLog(store: EventStore): Promise<RecordedEvent[]> {
 }
 
 async function checkpoint(): Promise<bigint | null> {
-  const rows: { position: string }[] = await system.readModels.query(`SELECT position FROM projection_checkpoint WHERE name = 'main'`);
+  const rows: { position: string }[] = await system.readModels.query(`SELECT position FROM projection_checkpoint WHERE name = 'worker 1 of 1'`);
   return rows.length ? BigInt(rows[0].position) : null;
 }
 

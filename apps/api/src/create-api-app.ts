@@ -8,7 +8,8 @@ import { createLogger, NestPinoLogger, rootLogger, type Logger } from '@app/plat
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
 import type { EventStore } from '@app/event-store/event-store.port';
 import { Metrics, type PoolUse } from '@app/platform/metrics/metrics';
-import { readCheckpoint } from '@app/read-models/runner/projection-runner';
+import { projectionLag } from '@app/read-models/runner/projection-runner';
+import { parkedEvents } from '@app/read-models/runner/progress';
 import type { NextFunction, Request, Response } from 'express';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -33,10 +34,9 @@ export function apiMetrics(store: EventStore, readModels: DataSource): Metrics {
   if (readModelPool) pools.read_models = () => ({ total: readModelPool.totalCount, idle: readModelPool.idleCount, waiting: readModelPool.waitingCount });
   if (store instanceof PostgresEventStore) pools.event_log = () => store.poolUse();
   return new Metrics({
-    projectionLag: async () => {
-      const [head, checkpoint] = await Promise.all([store.headPosition(), readCheckpoint(readModels)]);
-      return Number((head ?? 0n) - (checkpoint ?? 0n));
-    },
+    // Not a count where the log cannot count events (EventStoreDB positions are byte offsets).
+    projectionLag: async () => (await projectionLag(store, readModels)).eventsBehind ?? Number.NaN,
+    parkedEvents: async () => (await parkedEvents(readModels)).length,
     pools,
   });
 }

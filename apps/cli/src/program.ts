@@ -1,7 +1,7 @@
 // The operator tool's commands, options and help (commander). Each command's module is loaded
 // only when it runs, so `start` and `--help` do not carry every command's dependencies.
 import { TARGET_GROUPS, EXPENSE_TYPES, OFFER_KINDS, READINESS } from '@app/domain/shared/vocabulary';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { describeError } from './cli-error';
 import { UsageError } from './commands/usage-error';
 
@@ -29,6 +29,7 @@ const RUNS: Record<string, () => Promise<Run>> = {
   changes: async () => (await import('./commands/finance.command')).changesCommand,
   replay: async () => (await import('./commands/finance.command')).replayCommand,
   verify: async () => (await import('./commands/finance.command')).verifyCommand,
+  parked: async () => (await import('./commands/parked.command')).parkedCommand,
 };
 
 const municipality = () => new Option('--municipality <kommunekode>', 'three-digit kommunekode, e.g. 101').makeOptionMandatory();
@@ -120,6 +121,16 @@ function buildProgram(): Command {
     .option('--schema <name>', 'the schema of the replay', 'replay')
     .addHelpText('after', CONNECTION);
 
+  program
+    .command('parked')
+    .description('the events the projector could not apply (parked with their municipality), and the decision on one, recorded in the log')
+    .addArgument(new Argument('<action>', 'list them; resume one (apply it again, after a fix); or skip one for good').choices(['list', 'resume', 'skip']))
+    .option('--municipality <kommunekode>', 'resume, skip: the parked municipality')
+    .option('--reason <text>', 'why (required for skip)')
+    .option('--actor <who>', 'who decides (default: operator:<login name>)')
+    .option('--json', 'list: print JSON')
+    .addHelpText('after', CONNECTION);
+
   return program;
 }
 
@@ -146,7 +157,11 @@ export function parseCommandLine(argv: string[], output: CliOutput = processOutp
     command
       .exitOverride()
       .configureOutput({ writeOut: output.out, writeErr: output.err })
-      .action((options: Record<string, unknown>) => void (parsed = { command: command.name(), options }));
+      // commander passes the arguments, the options, then the command: arguments go with the options as `arguments`.
+      .action((...args: unknown[]) => {
+        const self = args[args.length - 1] as Command;
+        parsed = { command: command.name(), options: self.processedArgs.length ? { ...self.opts(), arguments: self.processedArgs } : self.opts() };
+      });
   }
   try {
     program.parse(argv, { from: 'user' });

@@ -1,6 +1,7 @@
 import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@app/event-store/event-store.port';
 import type { Projection } from '@app/read-models/projections/projection';
+import type { WorkerSlot } from '@app/read-models/runner/partition';
 import { ProjectionRunner, type AppliedBatch } from '@app/read-models/runner/projection-runner';
 import { rootLogger, type Logger } from '@app/platform/logging/logger';
 import type { DataSource } from 'typeorm';
@@ -10,6 +11,8 @@ export interface ProjectorDependencies {
   readModels: DataSource;
   projections: Projection[];
   idleDelayMs?: number;
+  /** The municipalities this projector owns (default: all). */
+  worker?: WorkerSlot;
   /** What to do when a batch fails; by default the process exits so that a supervisor restarts it. */
   onFailure?: (error: Error) => void;
   /** Also told of every applied batch (metrics). */
@@ -34,6 +37,12 @@ class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown 
     this.logger = deps.logger ?? rootLogger();
     this.runner = new ProjectionRunner(deps.store, deps.readModels, deps.projections, {
       idleDelayMs: deps.idleDelayMs,
+      worker: deps.worker,
+      onParked: (event, error) =>
+        this.logger.error(
+          { municipality: event.metadata.municipality, eventId: event.id, position: event.position.toString(), type: event.type, cause: error.message },
+          'event parked: its municipality waits for `npm run cli -- parked resume|skip`; the others go on',
+        ),
       onBatch: (batch) => {
         this.logger.debug({ events: batch.events, through: batch.through.toString(), seconds: batch.seconds }, 'batch applied');
         deps.onBatch?.(batch);
@@ -48,7 +57,7 @@ class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown 
 
   async onApplicationBootstrap(): Promise<void> {
     await this.runner.start();
-    await this.logLag('projector following the log');
+    await this.logLag(this.deps.worker ? `projector worker ${this.deps.worker.index + 1} of ${this.deps.worker.workers} following the log` : 'projector following the log');
     this.lagTimer = setInterval(() => void this.logLag('projection lag'), LAG_LOG_INTERVAL_MS).unref();
     this.runner.done.catch((error: Error) => {
       // Stopping with the database (a Ctrl-C in a terminal reaches both): nothing failed.

@@ -1,10 +1,12 @@
 // The dependencies readiness depends on, one terminus indicator each: the event log and the read
 // models' database. Each answers within a bound, so an unreachable host makes readiness 503
-// instead of a hanging probe. Further indicators (e.g. parked municipalities, reported `up` with
-// details so that readiness stays 200) are added to INDICATORS below.
+// instead of a hanging probe. The projection indicator is `up` whenever the read models answer,
+// parked events or not (readiness stays 200: the other municipalities are served), and carries
+// the lag and the parked events in its details.
 import { Inject, Injectable, type Provider } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import type { EventStore } from '@app/event-store/event-store.port';
+import { projectionHealth } from '@app/read-models/runner/projection-health';
 import { readCheckpoint } from '@app/read-models/runner/projection-runner';
 import type { DataSource } from 'typeorm';
 import { EVENT_STORE, READ_MODELS } from '../api.tokens';
@@ -66,10 +68,29 @@ export class ReadModelsIndicator implements ReadinessIndicator {
   }
 }
 
+@Injectable()
+export class ProjectionIndicator implements ReadinessIndicator {
+  constructor(
+    private readonly indicators: HealthIndicatorService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODELS) private readonly readModels: DataSource,
+  ) {}
+
+  async check(): Promise<HealthIndicatorResult> {
+    const session = this.indicators.check('projection');
+    try {
+      const { projection } = await within(projectionHealth(this.store, this.readModels));
+      return session.up({ ...projection });
+    } catch (error) {
+      return session.down({ message: messageOf(error) });
+    }
+  }
+}
+
 /** The indicators /health/ready and /health run, in this order. */
 export const READINESS_INDICATORS = Symbol('READINESS_INDICATORS');
 
-const INDICATORS = [EventLogIndicator, ReadModelsIndicator];
+const INDICATORS = [EventLogIndicator, ReadModelsIndicator, ProjectionIndicator];
 
 export const HEALTH_PROVIDERS: Provider[] = [
   ...INDICATORS,

@@ -4,6 +4,8 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
 import { Public } from '@app/platform/auth/auth.guard';
+import type { ProjectionHealth } from '@app/read-models/runner/projection-health';
+import type { ParkedEvent } from '@app/read-models/runner/progress';
 import { problem, ProblemException } from '@app/platform/http/problem';
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../http/problem.filter';
 import { READINESS_INDICATORS, type ReadinessIndicator } from './health-indicators';
@@ -25,26 +27,31 @@ export class HealthController {
 
   @Public()
   @Get('ready')
-  @ApiOkResponse({ description: '{ status: "ok", details: { eventLog, readModels, … } }: the database and the event log answer' })
+  @ApiOkResponse({ description: '{ status: "ok", details: { eventLog, readModels, projection } }: the database and the event log answer; `degraded` names the parked events (still 200)' })
   @ApiServiceUnavailableResponse({ description: 'problem+json with Retry-After while the database or the event log is unreachable; `checks` says which' })
-  ready(): Promise<HealthCheckResult> {
-    return this.readiness();
+  async ready(): Promise<HealthCheckResult & { degraded?: ParkedEvent[] }> {
+    const result = await this.readiness();
+    const { parked } = projectionOf(result);
+    return parked.length ? { ...result, degraded: parked } : result;
   }
 
   /** 200 once the api can serve (log and read models reachable), with the projection lag and every check. */
   @Public()
   @Get()
-  @ApiOkResponse({ description: 'serving; `projection.eventsBehind` is the lag of the read models; `checks` as /health/ready' })
+  @ApiOkResponse({
+    description:
+      'serving; `projection.eventsBehind` is the lag in events (null where the log cannot count them), `positionDistance` in log positions; `status: degraded` and `degraded` name the parked events; `checks` as /health/ready',
+  })
   @ApiServiceUnavailableResponse({ description: 'as /health/ready' })
   async summary() {
-    const { details } = await this.readiness();
-    const head = details.eventLog.head as string | null;
-    const checkpoint = details.readModels.checkpoint as string | null;
+    const result = await this.readiness();
+    const projection = projectionOf(result);
     return {
-      status: 'ok',
-      eventLog: { head },
-      projection: { checkpoint, eventsBehind: Number(BigInt(head ?? 0) - BigInt(checkpoint ?? 0)) },
-      checks: details,
+      status: projection.parked.length ? 'degraded' : 'ok',
+      eventLog: { head: projection.head },
+      projection,
+      ...(projection.parked.length ? { degraded: projection.parked } : {}),
+      checks: result.details,
     };
   }
 
@@ -60,4 +67,10 @@ export class HealthController {
       );
     }
   }
+}
+
+/** The projection indicator's details without its status: the lag and the parked events. */
+function projectionOf(result: HealthCheckResult): ProjectionHealth['projection'] {
+  const { status: _up, ...projection } = result.details.projection as HealthIndicatorResult[string];
+  return projection as unknown as ProjectionHealth['projection'];
 }

@@ -1,14 +1,20 @@
 // Read-your-writes (API.md): ?minPosition= makes a query wait, up to a few seconds, until the
-// read models include that log position; then 503 with Retry-After.
+// read models of the municipality include that log position; then 503 with Retry-After. A
+// municipality whose events are parked answers from what it has, marked stale (`stale` in the
+// body, a Ledger-Stale header); waiting for a position past its parked event ends in 503 too.
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import type { AppConfig } from '@app/platform/config/app-config';
 import { problem, ProblemException } from '@app/platform/http/problem';
+import { parkedEvents } from '@app/read-models/runner/progress';
 import { waitForPosition } from '@app/read-models/runner/wait-for-position';
-import type { Request } from 'express';
-import type { Observable } from 'rxjs';
+import type { Request, Response } from 'express';
+import { map, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, READ_MODELS } from '../api.tokens';
 import { isPosition } from '../http/query-forms';
+
+/** Seconds an operator's decision is at least away. */
+const PARKED_RETRY_AFTER_S = 60;
 
 @Injectable()
 export class MinPositionInterceptor implements NestInterceptor {
@@ -18,14 +24,34 @@ export class MinPositionInterceptor implements NestInterceptor {
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const raw = context.switchToHttp().getRequest<Request>().query.minPosition;
+    const request = context.switchToHttp().getRequest<Request>();
+    const municipality = typeof request.params.m === 'string' ? request.params.m : undefined;
+    const raw = request.query.minPosition;
     // Interceptors run before the validation pipe: a malformed value is left to it (400).
     if (typeof raw === 'string' && isPosition(raw)) {
-      const reached = await waitForPosition(this.readModels, BigInt(raw), this.config.minPositionWaitMs);
+      // A parked municipality waits too: an operator's decision may be on its way to the projector.
+      const reached = await waitForPosition(this.readModels, BigInt(raw), this.config.minPositionWaitMs, 10, municipality);
       if (!reached) {
+        const [parked] = municipality === undefined ? [] : await parkedEvents(this.readModels, municipality);
+        if (parked) {
+          throw new ProblemException(
+            problem(503, 'parked', `the read models of municipality ${municipality} wait at parked event ${parked.eventId} (position ${parked.position}) for an operator's decision`, {
+              retryAfter: PARKED_RETRY_AFTER_S,
+            }),
+          );
+        }
         throw new ProblemException(problem(503, 'not-yet-projected', `the read models have not reached position ${raw} yet`, { retryAfter: 1 }));
       }
     }
-    return next.handle();
+    const [parked] = municipality === undefined ? [] : await parkedEvents(this.readModels, municipality);
+    if (!parked) return next.handle();
+    const stale = { parkedAt: parked.position, eventId: parked.eventId, parkedSince: parked.parkedAt };
+    context.switchToHttp().getResponse<Response>().setHeader('Ledger-Stale', `parkedAt=${parked.position}`);
+    // JSON objects carry it in the body too; lists, CSV and workbooks by the header alone.
+    return next.handle().pipe(map((body: unknown) => (isPlainObject(body) ? { ...body, stale } : body)));
   }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }

@@ -12,7 +12,7 @@ import { apiMetrics, createApiApp } from '../../../api/src/create-api-app';
 import { createProjectorApp } from '../../../projector/src/create-projector-app';
 import { recordConnection, removeConnection } from '../system/connection-file';
 import { openSystem } from '../system/open-system';
-import { superviseProjector, type ProjectorBatchMessage } from '../system/projector-process';
+import { superviseProjectors, type ProjectorBatchMessage } from '../system/projector-process';
 
 export async function startCommand(values: { only?: 'api' | 'projector' }): Promise<void> {
   const config = loadConfig();
@@ -25,6 +25,7 @@ export async function startCommand(values: { only?: 'api' | 'projector' }): Prom
       store: system.store,
       readModels: system.readModels,
       projections: allProjections(decideRefund),
+      worker: { index: config.projectorWorker - 1, workers: config.projectorWorkers },
       // Under npm start, the api serves the batch metrics of its projector child.
       onBatch: ({ events, seconds }) => process.send?.({ type: 'projector-batch', events, seconds } satisfies ProjectorBatchMessage),
     });
@@ -40,7 +41,9 @@ export async function startCommand(values: { only?: 'api' | 'projector' }): Prom
   const child =
     values.only === 'api'
       ? null
-      : superviseProjector({ DATABASE_URL: system.databaseUrl }, (line) => console.error(line), ({ events, seconds }) => metrics.observeBatch(events, seconds));
+      : superviseProjectors(config.projectorWorkers, { DATABASE_URL: system.databaseUrl }, (line) => console.error(line), ({ events, seconds }) =>
+          metrics.observeBatch(events, seconds),
+        );
   const api = await createApiApp({ config, store: system.store, readModels: system.readModels, offerValidity: checkOfferValidity, metrics });
   try {
     await api.listen(config.port, process.env.HOST ?? '127.0.0.1');

@@ -1,6 +1,7 @@
-// `npm start` runs the projector as a child process of its own (the api and the projector then
-// use both cores instead of sharing one event loop), and restarts it when it stops unasked —
-// after a failed batch, or after a rebuild moved its checkpoint — from its stored checkpoint.
+// `npm start` runs the projector workers as child processes of their own (the api and the
+// projector then use both cores instead of sharing one event loop), one per PROJECTOR_WORKERS,
+// each owning its share of the municipalities, and restarts one when it stops unasked — after a
+// failed batch, or after a rebuild moved its checkpoint — from its stored checkpoints.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { setPriority } from 'node:os';
 
@@ -23,7 +24,24 @@ export function isProjectorBatchMessage(message: unknown): message is ProjectorB
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'projector-batch';
 }
 
-export function superviseProjector(env: NodeJS.ProcessEnv, log: (line: string) => void, onBatch: (batch: ProjectorBatchMessage) => void = () => {}): SupervisedProcess {
+/** Workers 1 … `workers`, each with PROJECTOR_WORKER set. */
+export function superviseProjectors(
+  workers: number,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+  onBatch: (batch: ProjectorBatchMessage) => void = () => {},
+): SupervisedProcess {
+  const children = Array.from({ length: workers }, (_, i) =>
+    superviseProjector(
+      { ...env, PROJECTOR_WORKERS: String(workers), PROJECTOR_WORKER: String(i + 1) },
+      (line) => log(workers > 1 ? `worker ${i + 1}: ${line}` : line),
+      onBatch,
+    ),
+  );
+  return { stop: async () => void (await Promise.all(children.map((c) => c.stop()))) };
+}
+
+function superviseProjector(env: NodeJS.ProcessEnv, log: (line: string) => void, onBatch: (batch: ProjectorBatchMessage) => void): SupervisedProcess {
   let child: ChildProcess | null = null;
   let stopping = false;
   let backoff = 500;

@@ -81,6 +81,10 @@ export class InMemoryEventStore implements EventStore {
     return this.log.length === 0 ? null : BigInt(this.log.length);
   }
 
+  async countAfter(after: bigint | null): Promise<number> {
+    return this.log.length - Number(after ?? 0n);
+  }
+
   subscribe(after: bigint | null, handler: BatchHandler, options?: SubscribeOptions): Subscription {
     return pollingSubscription(this, after, handler, { idleDelayMs: 5, ...options });
   }

@@ -266,6 +266,12 @@ export class PostgresEventStore implements EventStore {
     return rows[0].head === null ? null : BigInt(rows[0].head);
   }
 
+  /** Positions are dense (numbered one by one under the append lock), so this is a subtraction. */
+  async countAfter(after: bigint | null): Promise<number> {
+    const head = await this.headPosition();
+    return Number((head ?? 0n) - (after ?? 0n));
+  }
+
   subscribe(after: bigint | null, handler: BatchHandler, options?: SubscribeOptions): Subscription {
     return pollingSubscription(this, after, handler, options);
   }

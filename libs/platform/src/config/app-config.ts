@@ -14,6 +14,10 @@ export interface AppConfig {
   bodyLimit: string;
   /** How long a query with ?minPosition= waits for the read models before answering 503. */
   minPositionWaitMs: number;
+  /** How many projector workers share the municipalities (PROJECTOR_WORKERS). */
+  projectorWorkers: number;
+  /** Which of them this process is, 1 to projectorWorkers (PROJECTOR_WORKER; `npm start` sets it for each worker it starts). */
+  projectorWorker: number;
 }
 
 function isPostgresUrl(value: string): boolean {
@@ -39,6 +43,12 @@ function developmentSecret(dataDir: string): string {
   return secret;
 }
 
+function positiveInteger(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Error(`${name} must be a whole number from 1 to 1000, got ${value}`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR ?? './.data');
   const port = Number(env.PORT ?? 3000);
@@ -49,6 +59,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.EVENTSTORE_URL && !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\//.test(env.EVENTSTORE_URL)) {
     throw new Error('EVENTSTORE_URL must be an esdb:// connection string');
   }
+  const projectorWorkers = positiveInteger('PROJECTOR_WORKERS', env.PROJECTOR_WORKERS ?? '1');
+  const projectorWorker = positiveInteger('PROJECTOR_WORKER', env.PROJECTOR_WORKER ?? '1');
+  if (projectorWorker > projectorWorkers) throw new Error(`PROJECTOR_WORKER must be at most PROJECTOR_WORKERS (${projectorWorkers}), got ${projectorWorker}`);
   let jwtSecret = env.AUTH_JWT_SECRET || undefined;
   return {
     port,
@@ -62,5 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecretIsDevelopment: !env.AUTH_JWT_SECRET,
     bodyLimit: env.BODY_LIMIT ?? '5mb',
     minPositionWaitMs: Number(env.MIN_POSITION_WAIT_MS ?? 5000),
+    projectorWorkers,
+    projectorWorker,
   };
 }

@@ -69,7 +69,7 @@ export async function replayInto(
       const limit = Date.parse(target.instant);
       accept = (e) => Date.parse(e.metadata.recordedAt) <= limit;
     }
-    const runner = new ProjectionRunner(store, db, allProjections(decide), { name: 'main', batchSize: 2000, onProgress });
+    const runner = new ProjectionRunner(store, db, allProjections(decide), { batchSize: 2000, onProgress });
     const inScope = municipality === undefined ? accept : (e: RecordedEvent) => e.metadata.municipality === municipality && accept(e);
     const applied = until === null ? 0 : await runner.catchUp(until, inScope);
     await db.query('CREATE TABLE replay_info (as_of timestamptz NOT NULL, through_position bigint, replayed_at timestamptz NOT NULL DEFAULT now())');

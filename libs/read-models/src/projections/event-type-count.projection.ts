@@ -9,10 +9,12 @@ export class EventTypeCountProjection implements Projection {
   async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
     const counts = new Map<string, number>();
     for (const event of events) counts.set(event.type, (counts.get(event.type) ?? 0) + 1);
+    // In one order for every worker: concurrent workers then wait for each other's rows instead of deadlocking.
+    const types = [...counts.keys()].sort();
     await tx.query(
       `INSERT INTO event_type_count (type, count) SELECT * FROM unnest($1::text[], $2::bigint[])
        ON CONFLICT (type) DO UPDATE SET count = event_type_count.count + excluded.count`,
-      [[...counts.keys()], [...counts.values()]],
+      [types, types.map((t) => counts.get(t))],
     );
   }
 }

@@ -5,6 +5,9 @@ import { assertSchemaName } from '../read-model-data-source';
 /** Every read-model table with the columns that identify a row, and columns that legitimately differ. */
 const TABLES: { table: string; orderBy: string; ignore?: string[] }[] = [
   { table: 'projection_checkpoint', orderBy: 'name', ignore: ['updated_at'] },
+  { table: 'municipality_checkpoint', orderBy: 'municipality', ignore: ['updated_at'] },
+  { table: 'parked_event', orderBy: 'municipality', ignore: ['parked_at'] },
+  { table: 'projector_decision', orderBy: 'event_id' },
   { table: 'event_type_count', orderBy: 'type' },
   { table: 'target_group_change', orderBy: 'municipality, change_command_id' },
   { table: 'offer_version', orderBy: 'municipality, offer_id, position' },
@@ -12,6 +15,10 @@ const TABLES: { table: string; orderBy: string; ignore?: string[] }[] = [
   { table: 'cost_item', orderBy: 'municipality, cost_item_id' },
   { table: 'ledger_entry', orderBy: 'position, ordinal' },
   { table: 'citation_set', orderBy: 'id' },
+  { table: 'cap_parameters', orderBy: 'municipality, year, cap, position' },
+  { table: 'cap_year', orderBy: 'municipality, year, cap' },
+  { table: 'cap_computation', orderBy: 'entry_id' },
+  { table: 'accounting_year', orderBy: 'municipality, year' },
 ];
 
 export interface SchemaDifference {

@@ -1,12 +1,21 @@
-// Follows the log and applies each batch to every projection together with the checkpoint, in
+// Follows the log and applies each batch to every projection together with the checkpoints, in
 // one transaction: a crash at any moment leaves the read models at a batch boundary, so a
 // restart neither loses nor doubles anything.
+//
+// Progress is kept per municipality (the partition key). When an event cannot be applied, the
+// batch is bisected down to that event, which is parked with its municipality: the others go on,
+// the parked municipality's later events wait until an operator's decision in the log (resume or
+// skip) lets the runner read them again from that municipality's checkpoint.
 import type { EventStore, RecordedEvent, Subscription } from '@app/event-store/event-store.port';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BatchWriter, Projection } from '../projections/projection';
+import { owns, partitionOf, SINGLE_WORKER, workerName, type WorkerSlot } from './partition';
+import { projectedThrough } from './progress';
+import { decisionOf, DECISIONS_STREAM, PARKED_EVENT_SKIPPED } from './projector-decisions';
 
 export interface RunnerOptions {
-  name?: string;
+  /** Which municipalities this runner projects (default: all, as the only worker). */
+  worker?: WorkerSlot;
   batchSize?: number;
   idleDelayMs?: number;
   /**
@@ -15,6 +24,8 @@ export interface RunnerOptions {
    * commit together — and a rebuild starts afresh anyway.
    */
   bulkLoad?: boolean;
+  /** Told of every event parked (for the log). */
+  onParked?: (event: RecordedEvent, error: Error) => void;
   /** Told after each batch of catchUp how far it got (for a progress bar). */
   onProgress?: (progress: CatchUpProgress) => void;
   /** Told after each batch the running projector applied (for logs and metrics). */
@@ -40,19 +51,87 @@ export interface CatchUpProgress {
 export interface ProjectionLag {
   checkpoint: string | null;
   head: string | null;
-  eventsBehind: number;
-  lastRecordedAt: string | null;
+  /** Events in the log after the checkpoint, where the log can count them cheaply (PostgreSQL); else null. */
+  eventsBehind: number | null;
+  /** head − checkpoint in log positions (on EventStoreDB byte offsets, not events). */
+  positionDistance: string;
 }
 
-export async function readCheckpoint(db: DataSource | EntityManager, name = 'main'): Promise<bigint | null> {
-  const rows: { position: string }[] = await db.query('SELECT position FROM projection_checkpoint WHERE name = $1', [name]);
-  return rows.length ? BigInt(rows[0].position) : null;
+/** The read models' low-water mark: every event of every municipality not parked is applied through it. */
+export async function readCheckpoint(db: DataSource | EntityManager, municipality?: string): Promise<bigint | null> {
+  return projectedThrough(db, municipality);
+}
+
+export async function projectionLag(store: EventStore, db: DataSource | EntityManager): Promise<ProjectionLag> {
+  const [head, checkpoint] = await Promise.all([store.headPosition(), projectedThrough(db)]);
+  const eventsBehind = store.countAfter ? await store.countAfter(checkpoint) : null;
+  return {
+    checkpoint: checkpoint?.toString() ?? null,
+    head: head?.toString() ?? null,
+    eventsBehind,
+    positionDistance: ((head ?? 0n) - (checkpoint ?? 0n)).toString(),
+  };
+}
+
+interface Parked {
+  eventId: string;
+  /** Held events are counted once each, also when the log is read again. */
+  heldThrough: bigint;
+}
+
+const minPosition = (a: bigint | null, b: bigint | null) => (a === null || b === null ? null : a < b ? a : b);
+const maxPosition = (a: bigint | null, b: bigint) => (a === null || b > a ? b : a);
+
+/** The read models were rebuilt, or another projector works on them: restart from the stored checkpoints. */
+export class CheckpointMovedError extends Error {
+  constructor(what: string, expected: bigint | null, actual: bigint | null) {
+    super(`projection checkpoint ${what} is at ${actual ?? 'none'}, expected ${expected ?? 'none'}: is a second projector running on these read models?`);
+    this.name = 'CheckpointMovedError';
+  }
+}
+
+/** A decision unparked a municipality: its held events are read again from its checkpoint. */
+class Rewind extends Error {}
+
+/**
+ * A failure the event itself causes (bad data, a defect in a projection): it is parked. Lost
+ * connections, deadlocks, a database shutting down and moved checkpoints are not the event's
+ * doing: they stop the runner, which resumes from its checkpoints.
+ */
+export function isEventDefect(error: unknown): boolean {
+  if (error instanceof CheckpointMovedError || error instanceof Rewind) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (/^(08|40|53|57|58)/.test(code) || /^E[A-Z]+$/.test(code))) return false;
+  return !/connection|terminat|not connected|timeout/i.test((error as Error).message ?? '');
+}
+
+/** What one transaction changes in the runner's memory of its progress, applied once it committed. */
+interface Progress {
+  scan: bigint;
+  partitions: Map<string, bigint | null>;
+  recordedAt: Map<string, string>;
+  parked: { partition: string; event: RecordedEvent; error: Error } | null;
+  unparked: string[];
+  decisions: RecordedEvent[];
+  held: Map<string, { count: number; through: bigint }>;
 }
 
 export class ProjectionRunner {
   private subscription: Subscription | null = null;
+  private following: Promise<void> | null = null;
+  private stopped = false;
+  private readonly slot: WorkerSlot;
   private readonly name: string;
   private readonly batchSize: number;
+  /** Loaded from the read models by load(). */
+  private scan: bigint | null = null;
+  private floor: bigint | null = null;
+  private readonly checkpoints = new Map<string, bigint | null>();
+  private readonly parked = new Map<string, Parked>();
+  private readonly skipped = new Set<string>();
+  private readonly decided = new Set<string>();
+  private otherWorkerRows = false;
+  private rewind = false;
 
   constructor(
     private readonly store: EventStore,
@@ -60,78 +139,171 @@ export class ProjectionRunner {
     private readonly projections: Projection[],
     private readonly options: RunnerOptions = {},
   ) {
-    this.name = options.name ?? 'main';
+    this.slot = options.worker ?? SINGLE_WORKER;
+    this.name = workerName(this.slot);
     this.batchSize = options.batchSize ?? 1000;
   }
 
-  /** Follows the log from the stored checkpoint until stop(). */
+  /** Follows the log from the stored checkpoints until stop(). */
   async start(): Promise<void> {
-    let checkpoint = await readCheckpoint(this.db, this.name);
-    this.subscription = this.store.subscribe(checkpoint, async (batch) => {
-      const started = performance.now();
-      await this.applyBatch(batch, checkpoint);
-      checkpoint = batch[batch.length - 1].position;
-      this.options.onBatch?.({ events: batch.length, through: checkpoint, seconds: (performance.now() - started) / 1000 });
-    }, {
-      batchSize: this.batchSize,
-      idleDelayMs: this.options.idleDelayMs,
-    });
-    this.subscription.done.catch(() => undefined);
+    await this.load(null);
+    this.following = this.follow();
+    this.following.catch(() => undefined);
   }
 
-  /** Resolves when the subscription ends; rejects if a batch failed (the process should exit). */
+  /** Resolves when following ends; rejects if a batch failed for a reason other than its events (the process should exit). */
   get done(): Promise<void> {
-    return this.subscription?.done ?? Promise.resolve();
+    return this.following ?? Promise.resolve();
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.subscription?.stop();
+    await this.following?.catch(() => undefined);
     this.subscription = null;
   }
 
+  private async follow(): Promise<void> {
+    while (!this.stopped) {
+      this.rewind = false;
+      const subscription = this.store.subscribe(this.readFrom(), (batch) => this.handle(batch), {
+        batchSize: this.batchSize,
+        idleDelayMs: this.options.idleDelayMs,
+      });
+      this.subscription = subscription;
+      try {
+        await subscription.done;
+        return;
+      } catch (error) {
+        if (!(error instanceof Rewind)) throw error;
+      }
+    }
+  }
+
+  private async handle(batch: RecordedEvent[]): Promise<void> {
+    const started = performance.now();
+    const applied = await this.applyBisecting(batch);
+    this.options.onBatch?.({ events: applied, through: batch[batch.length - 1].position, seconds: (performance.now() - started) / 1000 });
+    if (this.rewind) throw new Rewind();
+  }
+
   /**
-   * Applies the log from the checkpoint to its current head (or `until`), then returns the
-   * number of events applied. `accept` skips events (e.g. recorded after an audit instant).
+   * Applies the log from the checkpoints to its current head (or `until`), then returns the
+   * number of events applied. `accept` leaves events out (e.g. recorded after an audit instant).
    *
    * Pipelined: the next batch is read while the current one is applied, and projections that
    * can prepare a batch (fold it in memory) prepare the next one while the current one is
    * written and committed. Batches still commit one by one, in log order, each with its
-   * checkpoint; a batch is written only after the previous one committed.
+   * checkpoints; a batch is written only after the previous one committed.
    */
   async catchUp(until: bigint | null = null, accept: (e: RecordedEvent) => boolean = () => true): Promise<number> {
     const head = until ?? (await this.store.headPosition());
-    let checkpoint = await readCheckpoint(this.db, this.name);
-    const from = checkpoint ?? 0n;
+    await this.load(head);
+    if (head === null) return 0;
     let applied = 0;
+    const started = this.readFrom() ?? 0n;
+    const report = (through: bigint, more: number) => this.options.onProgress?.({ applied: applied + more, from: started, through, head });
+    for (;;) {
+      this.rewind = false;
+      const from = this.readFrom();
+      if (from !== null && from >= head) return applied;
+      applied += await this.catchUpFrom(from, head, accept, report);
+      if (!this.rewind) return applied;
+    }
+  }
+
+  private async catchUpFrom(
+    from: bigint | null,
+    head: bigint,
+    accept: (e: RecordedEvent) => boolean,
+    report: (through: bigint, applied: number) => void,
+  ): Promise<number> {
     const read = (after: bigint | null) => {
       const reading = this.store.readAll(after, this.batchSize);
       reading.catch(() => undefined); // awaited below; not unhandled if a batch fails first
       return reading;
     };
-    let next = head !== null && (checkpoint ?? 0n) < head ? read(checkpoint) : null;
-    let writing: Promise<void> | null = null;
+    let next: Promise<RecordedEvent[]> | null = read(from);
+    let inFlight: { batch: RecordedEvent[]; commit: Promise<number> } | null = null;
+    let applied = 0;
+    /** Waits for the batch in flight; false if it had to be applied again event by event. */
+    const settle = async (): Promise<boolean> => {
+      if (!inFlight) return true;
+      const { batch, commit } = inFlight;
+      inFlight = null;
+      try {
+        applied += await commit;
+        return true;
+      } catch (error) {
+        if (!isEventDefect(error)) throw error;
+        this.rolledBack();
+        applied += await this.applyBisecting(batch, accept);
+        return false;
+      }
+    };
     try {
       while (next !== null) {
-        const batch = (await next).filter((e) => e.position <= head!);
+        const batch: RecordedEvent[] = (await next).filter((e: RecordedEvent) => e.position <= head);
         if (batch.length === 0) break;
-        const through = batch[batch.length - 1].position;
-        next = through < head! ? read(through) : null;
-        const accepted = batch.filter(accept);
-        const writers = accepted.length === 0 ? [] : await this.prepare(accepted);
-        if (writing) await writing;
-        writing = this.commitBatch(writers, accepted, checkpoint, through);
-        writing.catch(() => undefined); // awaited at the next batch or below
-        applied += accepted.length;
-        checkpoint = through;
-        this.options.onProgress?.({ applied, from, through, head: head! });
+        const through: bigint = batch[batch.length - 1].position;
+        next = through < head ? read(through) : null;
+        const relevant = batch.filter((e) => this.applies(e) && accept(e));
+        let writers: BatchWriter[];
+        try {
+          writers = relevant.length === 0 ? [] : await this.prepare(relevant);
+        } catch (error) {
+          if (!isEventDefect(error)) throw error;
+          await settle();
+          this.rolledBack();
+          if (this.rewind) return applied;
+          applied += await this.applyBisecting(batch, accept);
+          if (this.rewind) return applied;
+          continue;
+        }
+        // What was prepared rests on the batch in flight: if that one had to be split, prepare again.
+        if (!(await settle()) || this.rewind) {
+          this.rolledBack();
+          if (this.rewind) return applied;
+          applied += await this.applyBisecting(batch, accept);
+          if (this.rewind) return applied;
+          continue;
+        }
+        const commit = this.commit(batch, relevant, writers, null);
+        commit.catch(() => undefined); // awaited at the next batch or below
+        inFlight = { batch, commit };
+        report(through, applied + relevant.length);
       }
-      if (writing) await writing;
+      await settle();
+      return applied;
     } catch (error) {
       // Whatever the projections prepared in memory rests on batches that did not commit.
-      for (const projection of this.projections) projection.rolledBack?.();
+      this.rolledBack();
       throw error;
     }
-    return applied;
+  }
+
+  /**
+   * Applies a stretch of the log in one transaction; if an event in it cannot be applied, the
+   * stretch is split in halves until that event stands alone, and that event is parked. Stops
+   * early when a decision unparked a municipality (its held events come first).
+   */
+  private async applyBisecting(events: RecordedEvent[], accept: (e: RecordedEvent) => boolean = () => true): Promise<number> {
+    if (events.length === 0 || this.rewind) return 0;
+    const relevant = events.filter((e) => this.applies(e) && accept(e));
+    try {
+      return await this.commit(events, relevant, relevant.length === 0 ? [] : await this.prepare(relevant), null);
+    } catch (error) {
+      if (!isEventDefect(error) || relevant.length === 0) throw error;
+      this.rolledBack();
+      if (relevant.length === 1) {
+        this.options.onParked?.(relevant[0], error as Error);
+        await this.commit(events, [], [], { event: relevant[0], error: error as Error });
+        return 0;
+      }
+      const middle = events.indexOf(relevant[relevant.length >> 1]);
+      const left = await this.applyBisecting(events.slice(0, middle), accept);
+      return left + (await this.applyBisecting(events.slice(middle), accept));
+    }
   }
 
   /** Each projection's writer of the batch: prepared now where the projection can, else its apply. */
@@ -143,59 +315,202 @@ export class ProjectionRunner {
     return writers;
   }
 
+  private rolledBack(): void {
+    for (const projection of this.projections) projection.rolledBack?.();
+  }
+
   async lag(): Promise<ProjectionLag> {
-    const [head, rows] = await Promise.all([
-      this.store.headPosition(),
-      this.db.query('SELECT position, recorded_at FROM projection_checkpoint WHERE name = $1', [this.name]) as Promise<
-        { position: string; recorded_at: Date | null }[]
-      >,
+    return projectionLag(this.store, this.db);
+  }
+
+  /** Whether this runner applies the event now: its municipality is this worker's, not parked, not past it, and the event not skipped. */
+  private applies(event: RecordedEvent): boolean {
+    const partition = partitionOf(event);
+    if (!owns(this.slot, partition)) return false;
+    if (decisionOf(event)) return !this.decided.has(event.id);
+    if (this.parked.has(partition) || this.skipped.has(event.id)) return false;
+    const checkpoint = this.checkpoints.get(partition);
+    return checkpoint === undefined || checkpoint === null || event.position > checkpoint;
+  }
+
+  /** Where to read the log from: the lowest checkpoint of this worker's municipalities (parked ones wait). */
+  private readFrom(): bigint | null {
+    let from = this.scan ?? this.floor;
+    for (const [partition, checkpoint] of this.checkpoints) if (!this.parked.has(partition)) from = minPosition(from, checkpoint);
+    return from;
+  }
+
+  /** This worker's checkpoints, parked events and the decisions so far (of the log up to `until`, for a rebuild). */
+  private async load(until: bigint | null): Promise<void> {
+    const [workers, checkpoints, parked, decisions, decisionEvents] = await Promise.all([
+      this.db.query('SELECT name, position FROM projection_checkpoint') as Promise<{ name: string; position: string }[]>,
+      this.db.query('SELECT municipality, position FROM municipality_checkpoint') as Promise<{ municipality: string; position: string | null }[]>,
+      this.db.query('SELECT municipality, event_id, position FROM parked_event') as Promise<{ municipality: string; event_id: string; position: string }[]>,
+      this.db.query('SELECT event_id, decision, parked_event_id FROM projector_decision') as Promise<{ event_id: string; decision: string; parked_event_id: string }[]>,
+      this.store.readStream(DECISIONS_STREAM),
     ]);
-    const checkpoint = rows.length ? BigInt(rows[0].position) : null;
-    return {
-      checkpoint: checkpoint?.toString() ?? null,
-      head: head?.toString() ?? null,
-      eventsBehind: Number((head ?? 0n) - (checkpoint ?? 0n)),
-      lastRecordedAt: rows[0]?.recorded_at?.toISOString() ?? null,
-    };
+    const own = workers.find((w) => w.name === this.name);
+    this.scan = own ? BigInt(own.position) : null;
+    this.floor = workers.reduce<bigint | null>((min, w) => (min === null || BigInt(w.position) < min ? BigInt(w.position) : min), null);
+    this.otherWorkerRows = workers.some((w) => w.name !== this.name);
+    this.checkpoints.clear();
+    for (const c of checkpoints) if (owns(this.slot, c.municipality)) this.checkpoints.set(c.municipality, c.position === null ? null : BigInt(c.position));
+    this.parked.clear();
+    for (const p of parked) if (owns(this.slot, p.municipality)) this.parked.set(p.municipality, { eventId: p.event_id, heldThrough: BigInt(p.position) });
+    this.decided.clear();
+    this.skipped.clear();
+    for (const d of decisions) {
+      this.decided.add(d.event_id);
+      if (d.decision === 'skip') this.skipped.add(d.parked_event_id);
+    }
+    // A rebuild meets a skipped event before the decision that skips it: it skips it as the live projector did.
+    for (const e of decisionEvents) if (e.type === PARKED_EVENT_SKIPPED && (until === null || e.position <= until)) this.skipped.add(decisionOf(e)?.eventId ?? '');
   }
 
   /**
-   * One transaction: the projections, then the checkpoint moved from `from` to `through`. The
-   * checkpoint row is locked and compared first, so a second projector on the same read models
-   * (a misconfiguration) fails loudly instead of applying a batch twice.
+   * One transaction: compare and set this worker's checkpoint and its municipalities'
+   * checkpoints, run the writers, record decisions and a parked event. The checkpoint rows are
+   * locked and compared first, so a second projector on the same read models (a
+   * misconfiguration) fails loudly instead of applying a batch twice. Returns the events applied.
    */
-  private async applyBatch(events: RecordedEvent[], from: bigint | null, through = events[events.length - 1]?.position): Promise<void> {
-    if (through === undefined) return;
-    try {
-      await this.commitBatch(events.length ? this.projections.map((p): BatchWriter => (tx) => p.apply(events, tx)) : [], events, from, through);
-    } catch (error) {
-      for (const projection of this.projections) projection.rolledBack?.();
-      throw error;
-    }
-  }
-
-  /** The transaction of one batch: lock and compare the checkpoint, run the writers, move the checkpoint. */
-  private async commitBatch(writers: BatchWriter[], events: RecordedEvent[], from: bigint | null, through: bigint): Promise<void> {
-    const last = events[events.length - 1];
+  private async commit(
+    batch: RecordedEvent[],
+    applied: RecordedEvent[],
+    writers: BatchWriter[],
+    park: { event: RecordedEvent; error: Error } | null,
+  ): Promise<number> {
+    const progress = this.progressOf(batch, applied, park);
     await this.db.transaction(async (tx) => {
       if (this.options.bulkLoad) await tx.query('SET LOCAL synchronous_commit = off');
       await tx.query('INSERT INTO projection_checkpoint (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING', [this.name]);
       const [{ position }]: { position: string }[] = await tx.query('SELECT position FROM projection_checkpoint WHERE name = $1 FOR UPDATE', [this.name]);
-      if (BigInt(position) !== (from ?? 0n)) throw new CheckpointMovedError(this.name, from, BigInt(position));
+      if (BigInt(position) !== (this.scan ?? 0n)) throw new CheckpointMovedError(this.name, this.scan, BigInt(position));
+      await this.moveCheckpoints(tx, progress);
       for (const write of writers) await write(tx);
+      await this.recordDecisions(tx, progress);
+      if (progress.parked) {
+        const { partition, event, error } = progress.parked;
+        await tx.query(
+          `INSERT INTO parked_event (municipality, position, event_id, event_type, stream, error) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [partition, event.position.toString(), event.id, event.type, event.stream, (error.message || String(error)).slice(0, 2000)],
+        );
+      }
+      for (const [partition, { count }] of progress.held) {
+        await tx.query('UPDATE parked_event SET held_events = held_events + $2 WHERE municipality = $1', [partition, count]);
+      }
       await tx.query(
-        `UPDATE projection_checkpoint SET position = $2, recorded_at = coalesce($3, recorded_at), updated_at = now() WHERE name = $1`,
-        [this.name, through.toString(), last?.metadata.recordedAt ?? null],
+        'UPDATE projection_checkpoint SET position = $2, recorded_at = coalesce($3, recorded_at), updated_at = now() WHERE name = $1',
+        [this.name, progress.scan.toString(), batch[batch.length - 1]?.metadata.recordedAt ?? null],
       );
     });
+    this.remember(progress);
     if (writers.length) for (const projection of this.projections) projection.committed?.();
+    if (this.otherWorkerRows) await this.forgetOtherWorkerCounts();
+    return applied.length;
   }
-}
 
-/** Another projector moved the checkpoint under this one. */
-export class CheckpointMovedError extends Error {
-  constructor(name: string, expected: bigint | null, actual: bigint) {
-    super(`projection checkpoint ${name} is at ${actual}, expected ${expected ?? 0}: is a second projector running on these read models?`);
-    this.name = 'CheckpointMovedError';
+  /** The checkpoints after the batch: every municipality of this worker not parked is through the batch. */
+  private progressOf(batch: RecordedEvent[], applied: RecordedEvent[], park: { event: RecordedEvent; error: Error } | null): Progress {
+    const through = batch[batch.length - 1].position;
+    const progress: Progress = { scan: maxPosition(this.scan, through), partitions: new Map(), recordedAt: new Map(), parked: null, unparked: [], decisions: [], held: new Map() };
+    const parkedPartition = park ? partitionOf(park.event) : null;
+    for (const [partition, checkpoint] of this.checkpoints) {
+      if (this.parked.has(partition) || partition === parkedPartition) continue;
+      progress.partitions.set(partition, maxPosition(checkpoint, through));
+    }
+    for (const event of batch) {
+      const partition = partitionOf(event);
+      if (!owns(this.slot, partition)) continue;
+      const parked = this.parked.get(partition);
+      if (parked && !decisionOf(event) && event.position > parked.heldThrough) {
+        const held = progress.held.get(partition) ?? { count: 0, through };
+        held.count++;
+        progress.held.set(partition, held);
+      }
+      if (!this.checkpoints.has(partition) && !this.parked.has(partition) && partition !== parkedPartition) progress.partitions.set(partition, through);
+    }
+    for (const event of applied) {
+      const decision = decisionOf(event);
+      if (decision) progress.decisions.push(event);
+      if (decision && this.parked.get(decision.municipality)?.eventId === decision.eventId) progress.unparked.push(decision.municipality);
+      if (!decision) progress.recordedAt.set(partitionOf(event), event.metadata.recordedAt);
+    }
+    if (park && parkedPartition) {
+      // Everything of the municipality before the parked event is applied: its checkpoint is the event before it in the log,
+      // whatever the batches were (the one before the batch is where the municipality's or this worker's checkpoint stands).
+      const index = batch.indexOf(park.event);
+      const before = this.checkpoints.has(parkedPartition) ? this.checkpoints.get(parkedPartition)! : (this.scan ?? this.floor);
+      const checkpoint = index > 0 ? batch[index - 1].position : before;
+      progress.partitions.set(parkedPartition, checkpoint);
+      progress.parked = { partition: parkedPartition, event: park.event, error: park.error };
+    }
+    return progress;
+  }
+
+  private async moveCheckpoints(tx: EntityManager, progress: Progress): Promise<void> {
+    const moved = [...progress.partitions].filter(([p, next]) => this.checkpoints.has(p) && this.checkpoints.get(p) !== next).sort(([a], [b]) => (a < b ? -1 : 1));
+    if (moved.length) {
+      const [{ count }]: { count: number }[] = await tx.query(
+        `WITH moved AS (
+           UPDATE municipality_checkpoint c SET position = m.next, recorded_at = coalesce(m.recorded_at, c.recorded_at), updated_at = now()
+           FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::timestamptz[]) AS m(municipality, expected, next, recorded_at)
+           WHERE c.municipality = m.municipality AND c.position IS NOT DISTINCT FROM m.expected RETURNING 1)
+         SELECT count(*)::int AS count FROM moved`,
+        [moved.map(([p]) => p), moved.map(([p]) => this.checkpoints.get(p)?.toString() ?? null), moved.map(([, n]) => n?.toString() ?? null), moved.map(([p]) => progress.recordedAt.get(p) ?? null)],
+      );
+      if (count !== moved.length) throw new CheckpointMovedError(`of ${moved.length} municipalities`, null, null);
+    }
+    const created = [...progress.partitions].filter(([p]) => !this.checkpoints.has(p));
+    if (created.length) {
+      const [{ count }]: { count: number }[] = await tx.query(
+        `WITH created AS (
+           INSERT INTO municipality_checkpoint (municipality, position, recorded_at) SELECT * FROM unnest($1::text[], $2::bigint[], $3::timestamptz[])
+           ON CONFLICT (municipality) DO NOTHING RETURNING 1)
+         SELECT count(*)::int AS count FROM created`,
+        [created.map(([p]) => p), created.map(([, n]) => n?.toString() ?? null), created.map(([p]) => progress.recordedAt.get(p) ?? null)],
+      );
+      if (count !== created.length) throw new CheckpointMovedError(`of ${created.length} new municipalities`, null, null);
+    }
+  }
+
+  private async recordDecisions(tx: EntityManager, progress: Progress): Promise<void> {
+    for (const event of progress.decisions) {
+      const d = decisionOf(event)!;
+      await tx.query(
+        `INSERT INTO projector_decision (event_id, position, decision, municipality, parked_event_id, parked_position, reason, actor, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [event.id, event.position.toString(), d.decision, d.municipality, d.eventId, d.position, d.reason, d.actor, event.metadata.recordedAt],
+      );
+    }
+    if (progress.unparked.length) await tx.query('DELETE FROM parked_event WHERE municipality = ANY($1)', [progress.unparked]);
+  }
+
+  /** The committed transaction's progress becomes the runner's. */
+  private remember(progress: Progress): void {
+    this.scan = progress.scan;
+    for (const [partition, checkpoint] of progress.partitions) this.checkpoints.set(partition, checkpoint);
+    for (const event of progress.decisions) {
+      const d = decisionOf(event)!;
+      this.decided.add(event.id);
+      if (d.decision === 'skip') this.skipped.add(d.eventId);
+    }
+    for (const [partition, { through }] of progress.held) this.parked.get(partition)!.heldThrough = through;
+    for (const partition of progress.unparked) this.parked.delete(partition);
+    if (progress.unparked.length) this.rewind = true;
+    if (progress.parked) {
+      this.parked.set(progress.parked.partition, { eventId: progress.parked.event.id, heldThrough: progress.parked.event.position });
+    }
+  }
+
+  /**
+   * Rows of workers of another worker count (before PROJECTOR_WORKERS changed, or a rebuild's)
+   * keep the low-water mark down; once every worker of this count has its row, they go.
+   */
+  private async forgetOtherWorkerCounts(): Promise<void> {
+    const names = Array.from({ length: this.slot.workers }, (_, index) => workerName({ index, workers: this.slot.workers }));
+    const [{ present }]: { present: string }[] = await this.db.query('SELECT count(*) AS present FROM projection_checkpoint WHERE name = ANY($1)', [names]);
+    if (Number(present) < names.length) return;
+    await this.db.query('DELETE FROM projection_checkpoint WHERE NOT (name = ANY($1))', [names]);
+    this.otherWorkerRows = false;
   }
 }

@@ -39,6 +39,8 @@ export class StoredCitationSets {
 /** New citation lists: inserted unless there (a restarted projector may have stored them before). */
 export function citationSetsWrite(sets: CitationSet[]): Write | null {
   if (sets.length === 0) return null;
+  // In one order for every worker: concurrent workers then wait for each other's rows instead of deadlocking.
+  sets = [...sets].sort((a, b) => (a.id < b.id ? -1 : 1));
   return {
     sql: 'INSERT INTO citation_set (id, citations) SELECT * FROM unnest($1::uuid[], $2::jsonb[]) ON CONFLICT (id) DO NOTHING',
     params: [sets.map((s) => s.id), sets.map((s) => s.json)],

@@ -1,0 +1,32 @@
+// The projector's partition key is the municipality: everything a posting depends on lives
+// within one (ARCHITECTURE.md, "Scaling past one machine"). Workers own municipalities by a
+// stable hash, so the same municipality always lands on the same worker for a given count.
+import type { RecordedEvent } from '@app/event-store/event-store.port';
+import { crc32 } from 'node:zlib';
+
+/** The partition of events that carry no municipality. */
+export const GLOBAL_PARTITION = '_global';
+
+export function partitionOf(event: Pick<RecordedEvent, 'metadata'>): string {
+  const municipality = (event.metadata as { municipality?: unknown } | undefined)?.municipality;
+  return typeof municipality === 'string' && municipality !== '' ? municipality : GLOBAL_PARTITION;
+}
+
+/** Worker `index` (0-based) of `workers`. */
+export interface WorkerSlot {
+  index: number;
+  workers: number;
+}
+
+export const SINGLE_WORKER: WorkerSlot = { index: 0, workers: 1 };
+
+export function ownerOf(partition: string, workers: number): number {
+  return crc32(partition) % workers;
+}
+
+export function owns(slot: WorkerSlot, partition: string): boolean {
+  return ownerOf(partition, slot.workers) === slot.index;
+}
+
+/** The name of a worker's row in projection_checkpoint. */
+export const workerName = (slot: WorkerSlot) => `worker ${slot.index + 1} of ${slot.workers}`;
