@@ -2,7 +2,7 @@
 // the command), usage errors on standard error with exit 2, failures in one sentence with exit 1.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from './program';
+import { parseCommandLine, runCli } from './program';
 
 async function cli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -11,7 +11,7 @@ async function cli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code:
   return { code, out, err };
 }
 
-const COMMANDS = ['start', 'token', 'rebuild', 'migrate-log', 'rulebook', 'explain', 'statement', 'changes', 'replay', 'verify'];
+const COMMANDS = ['start', 'token', 'rebuild', 'migrate-log', 'rulebook', 'explain', 'statement', 'changes', 'replay', 'verify', 'parked'];
 
 describe('the command line', () => {
   const dataDir = join(__dirname, '../../../.test-data', `cli-help-${process.pid}`);
@@ -76,5 +76,13 @@ describe('the command line', () => {
       printed.mockRestore();
     }
     expect(existsSync(join(dataDir, 'dev-jwt-secret'))).toBe(false);
+  });
+
+  it('parses parked with its action among the options, and refuses another action', () => {
+    expect(parseCommandLine(['parked', 'skip', '--municipality', '101', '--reason', 'unreadable'])).toEqual({
+      command: 'parked',
+      options: { arguments: ['skip'], municipality: '101', reason: 'unreadable' },
+    });
+    expect(parseCommandLine(['parked', 'forget'], { out: () => {}, err: () => {} })).toEqual({ exitCode: 2 });
   });
 });
