@@ -2,6 +2,7 @@
 // read models of the municipality include that log position; then 503 with Retry-After. A
 // municipality whose events are parked answers from what it has, marked stale (`stale` in the
 // body, a Ledger-Stale header); waiting for a position past its parked event ends in 503 too.
+import { MUNICIPALITY_PATTERN } from '@app/domain';
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import type { AppConfig } from '@app/platform/config/app-config';
 import { problem, ProblemException } from '@app/platform/http/problem';
@@ -25,7 +26,8 @@ export class MinPositionInterceptor implements NestInterceptor {
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const request = context.switchToHttp().getRequest<Request>();
-    const municipality = typeof request.params.m === 'string' ? request.params.m : undefined;
+    // Interceptors run before the validation pipe: a malformed municipality is left to it (400).
+    const municipality = typeof request.params.m === 'string' && MUNICIPALITY_PATTERN.test(request.params.m) ? request.params.m : undefined;
     const raw = request.query.minPosition;
     // Interceptors run before the validation pipe: a malformed value is left to it (400).
     if (typeof raw === 'string' && isPosition(raw)) {
