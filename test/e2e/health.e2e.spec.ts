@@ -65,8 +65,12 @@ it('serves live, ready and /health with the projection lag and every check while
   expect((await get('/health').expect(200)).body).toEqual({
     status: 'ok',
     eventLog: { head: '1' },
-    projection: { checkpoint: null, eventsBehind: 1 },
-    checks: { eventLog: { status: 'up', head: '1' }, readModels: { status: 'up', checkpoint: null } },
+    projection: { checkpoint: null, head: '1', eventsBehind: 1, positionDistance: '1', parked: [] },
+    checks: {
+      eventLog: { status: 'up', head: '1' },
+      readModels: { status: 'up', checkpoint: null },
+      projection: { status: 'up', checkpoint: null, head: '1', eventsBehind: 1, positionDistance: '1', parked: [] },
+    },
   });
 });
 

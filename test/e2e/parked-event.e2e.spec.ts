@@ -1,5 +1,5 @@
 // What an operator and a client see when the projector parks an event (API.md, "Running"):
-// /health degraded (still 200) naming the event, the parked municipality's answers stale with a
+// /health and /health/ready degraded (still 200) naming the event, the parked municipality's answers stale with a
 // Ledger-Stale header, minPosition past the parked event 503 with Retry-After, the other
 // municipality served as usual; then `parked skip` and everything is current again.
 import { randomUUID } from 'node:crypto';
@@ -45,6 +45,8 @@ it('a parked event degrades its municipality only, and a recorded skip brings it
   const health = await request(system.http).get('/health').expect(200);
   expect(health.body.status).toBe('degraded');
   expect(health.body.degraded).toEqual([expect.objectContaining({ municipality: '101', eventId: id, position: planted.position.toString(), eventType: 'TargetGroupChanged', heldEvents: 1 })]);
+  const ready = await request(system.http).get('/health/ready').expect(200);
+  expect(ready.body.degraded).toEqual(health.body.degraded);
 
   const stale = await entries('101').expect(200);
   expect(stale.headers['ledger-stale']).toBe(`parkedAt=${planted.position}`);
