@@ -12,7 +12,7 @@ import { parseUntil, replayInto, verifyReplay, type ReplayResult, type ReplayTar
 import { AuditQueries } from '@app/read-models/queries/audit.queries';
 import { StatementQueries } from '@app/read-models/queries/statement.queries';
 import { openReadModels } from '@app/read-models/read-model-data-source';
-import { readCheckpoint } from '@app/read-models/runner/projection-runner';
+import { projectionLag } from '@app/read-models/runner/projection-runner';
 import { statementCsvText, statementJson, statementXlsx } from '@app/read-models/statements/statement-formats';
 import { decideRefund } from '@app/rules';
 import { catchUpProgress } from '../progress';
@@ -34,9 +34,9 @@ function instant(value: string | undefined, name: string, fallback?: string): st
 async function withSystem<T>(run: (system: System) => Promise<T>): Promise<T> {
   const system = await openSystem(loadConfig());
   try {
-    const [checkpoint, head] = await Promise.all([readCheckpoint(system.readModels), system.store.headPosition()]);
-    const behind = Number((head ?? 0n) - (checkpoint ?? 0n));
-    if (behind > 0) console.error(`note: the read models are ${behind} events behind the log (start the projector to catch up)`);
+    const lag = await projectionLag(system.store, system.readModels);
+    const behind = lag.eventsBehind === null ? `${lag.positionDistance} log positions` : `${lag.eventsBehind} events`;
+    if (lag.positionDistance !== '0') console.error(`note: the read models are ${behind} behind the log (start the projector to catch up)`);
     return await run(system);
   } finally {
     await system.close();
