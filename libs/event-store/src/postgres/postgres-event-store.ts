@@ -70,7 +70,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   static async connect(url: string, poolSize = 10): Promise<PostgresEventStore> {
-    const pool = new Pool({ connectionString: url, max: poolSize });
+    // A server that does not answer (a host gone, packets dropped) fails a connection after 5 s,
+    // so that callers answer 503 instead of waiting for the operating system's TCP timeout.
+    const pool = new Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
     // An idle connection dropped by the server (restart, shutdown) is replaced on next use.
     pool.on('error', () => undefined);
     await pool.query(EVENT_LOG_SCHEMA);
