@@ -2,7 +2,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { httpLogger } from '@app/platform/logging/http-log';
 import { createLogger, NestPinoLogger, rootLogger, type Logger } from '@app/platform/logging/logger';
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
@@ -19,6 +19,7 @@ import { sendProblem } from './http/problem.filter';
 import { serveWebApp } from './web/serve-web-app';
 import { httpMetrics } from './metrics/http-metrics';
 import { timedStore } from './metrics/timed-store';
+import { openApiDocument } from './openapi/openapi-document';
 
 export interface ApiAppOptions {
   /** false: no logs at all (tests). */
@@ -59,17 +60,11 @@ export async function createApiApp(deps: ApiDependencies, options: ApiAppOptions
     if (!error) return next();
     sendProblem(error, req, res);
   });
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Refund ledger')
-      .setDescription('Commands from jobcentre systems; ledgers and refund statements for finance and auditors. See API.md.')
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
-  SwaggerModule.setup('v1/docs', app, document, { jsonDocumentUrl: 'v1/openapi.json', yamlDocumentUrl: 'v1/openapi.yaml' });
+  SwaggerModule.setup('v1/docs', app, openApiDocument(app), {
+    jsonDocumentUrl: 'v1/openapi.json',
+    yamlDocumentUrl: 'v1/openapi.yaml',
+    customSiteTitle: 'Refund ledger API',
+  });
   app.enableShutdownHooks();
   return app;
 }

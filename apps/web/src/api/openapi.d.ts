@@ -7,6 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Whether the api can serve, and the lag of the read models */
         get: operations["HealthController_health"];
         put?: never;
         post?: never;
@@ -16,7 +17,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/commands/{type}": {
+    "/v1/commands/ChangeTargetGroup": {
         parameters: {
             query?: never;
             header?: never;
@@ -25,8 +26,211 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send one command; the same commandId and body again returns the original result (200) */
-        post: operations["CommandsController_one"];
+        /**
+         * Send ChangeTargetGroup
+         * @description Sent by role jobcentre (or admin) of the body's municipality. The same commandId, type and body again answers 200 with the original result and appends nothing.
+         */
+        post: operations["sendChangeTargetGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/commands/RetractTargetGroupChange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send RetractTargetGroupChange
+         * @description Sent by role jobcentre (or admin) of the body's municipality. The same commandId, type and body again answers 200 with the original result and appends nothing.
+         */
+        post: operations["sendRetractTargetGroupChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/commands/RegisterOffer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send RegisterOffer
+         * @description Sent by role jobcentre (or admin) of the body's municipality. The same commandId, type and body again answers 200 with the original result and appends nothing.
+         */
+        post: operations["sendRegisterOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/commands/ChangeOfferPeriod": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send ChangeOfferPeriod
+         * @description Sent by role jobcentre (or admin) of the body's municipality. The same commandId, type and body again answers 200 with the original result and appends nothing.
+         */
+        post: operations["sendChangeOfferPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/commands/CancelOffer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send CancelOffer
+         * @description Sent by role jobcentre (or admin) of the body's municipality. The same commandId, type and body again answers 200 with the original result and appends nothing.
+         */
+        post: operations["sendCancelOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/commands/RecordOfferExpense": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send RecordOfferExpense
+         * @description Sent by role jobcentre (or admin) of the body's municipality. The same commandId, type and body again answers 200 with the original result and appends nothing.
+         */
+        post: operations["sendRecordOfferExpense"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/commands/ReverseOfferExpense": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send ReverseOfferExpense
+         * @description Sent by role jobcentre (or admin) of the body's municipality. The same commandId, type and body again answers 200 with the original result and appends nothing.
+         */
+        post: operations["sendReverseOfferExpense"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/commands/RegisterMentorAgreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send RegisterMentorAgreement
+         * @description Sent by role jobcentre (or admin) of the body's municipality. The same commandId, type and body again answers 200 with the original result and appends nothing.
+         */
+        post: operations["sendRegisterMentorAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/commands/RecordMentorHours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send RecordMentorHours
+         * @description Sent by role jobcentre (or admin) of the body's municipality. The same commandId, type and body again answers 200 with the original result and appends nothing.
+         */
+        post: operations["sendRecordMentorHours"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/commands/SetCapParameters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send SetCapParameters
+         * @description Sent by role finance (or admin) of the body's municipality. The same commandId, type and body again answers 200 with the original result and appends nothing.
+         */
+        post: operations["sendSetCapParameters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/commands/CloseAccountingYear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send CloseAccountingYear
+         * @description Sent by role finance (or admin) of the body's municipality. The same commandId, type and body again answers 200 with the original result and appends nothing.
+         */
+        post: operations["sendCloseAccountingYear"];
         delete?: never;
         options?: never;
         head?: never;
@@ -57,6 +261,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A person's target-group timeline */
         get: operations["LedgerController_timeline"];
         put?: never;
         post?: never;
@@ -73,6 +278,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** An offer with its expenses and mentor hours */
         get: operations["LedgerController_offer"];
         put?: never;
         post?: never;
@@ -89,6 +295,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Ledger postings, filtered and paged */
         get: operations["LedgerController_entries"];
         put?: never;
         post?: never;
@@ -105,6 +312,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Why a posting is what it is */
         get: operations["LedgerController_explanation"];
         put?: never;
         post?: never;
@@ -121,6 +329,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Totals of amount and refund, grouped */
         get: operations["LedgerController_summary"];
         put?: never;
         post?: never;
@@ -137,6 +346,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The refund statement of an accounting year (JSON, CSV or xlsx) */
         get: operations["FinanceController_statement"];
         put?: never;
         post?: never;
@@ -153,6 +363,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** What changed between two instants, by causing command */
         get: operations["FinanceController_changes"];
         put?: never;
         post?: never;
@@ -217,8 +428,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** DevSignInController_offered */
         get: operations["DevSignInController_offered"];
         put?: never;
+        /** DevSignInController_signIn */
         post: operations["DevSignInController_signIn"];
         delete?: never;
         options?: never;
@@ -246,9 +459,1329 @@ export interface components {
              */
             municipality: string;
         };
+        /**
+         * @description the body of ChangeTargetGroup (API.md "Commands")
+         * @example {
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "personId": "P-1001",
+         *       "targetGroup": "sygedagpenge",
+         *       "effectiveFrom": "2025-01-06",
+         *       "attributes": {
+         *         "sickPayCategory": 2
+         *       },
+         *       "reason": "sygemeldt"
+         *     }
+         */
+        ChangeTargetGroup: {
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            personId: string;
+            /** @enum {string} */
+            targetGroup: "dagpenge" | "kontanthjaelp" | "ung_kontanthjaelp" | "sygedagpenge" | "jobafklaring" | "ressourceforloeb" | "ledighedsydelse" | "revalidering" | "foertidspension" | "selvforsoergende" | "ung_under_18" | "integration_programme" | "integration_introduction" | "none";
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            effectiveFrom: string;
+            attributes?: {
+                readiness?: ("jobparat" | "aktivitetsparat" | "uddannelsesparat" | "aabenlyst_uddannelsesparat") | null;
+                sickPayCategory?: (1 | 2 | 3) | null;
+                hasVocationalEducation?: boolean | null;
+            } | null;
+            reason?: string | null;
+        };
+        /**
+         * @description ChangeTargetGroup in a batch
+         * @example {
+         *       "type": "ChangeTargetGroup",
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "personId": "P-1001",
+         *       "targetGroup": "sygedagpenge",
+         *       "effectiveFrom": "2025-01-06",
+         *       "attributes": {
+         *         "sickPayCategory": 2
+         *       },
+         *       "reason": "sygemeldt"
+         *     }
+         */
+        ChangeTargetGroupItem: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ChangeTargetGroup";
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            personId: string;
+            /** @enum {string} */
+            targetGroup: "dagpenge" | "kontanthjaelp" | "ung_kontanthjaelp" | "sygedagpenge" | "jobafklaring" | "ressourceforloeb" | "ledighedsydelse" | "revalidering" | "foertidspension" | "selvforsoergende" | "ung_under_18" | "integration_programme" | "integration_introduction" | "none";
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            effectiveFrom: string;
+            attributes?: {
+                readiness?: ("jobparat" | "aktivitetsparat" | "uddannelsesparat" | "aabenlyst_uddannelsesparat") | null;
+                sickPayCategory?: (1 | 2 | 3) | null;
+                hasVocationalEducation?: boolean | null;
+            } | null;
+            reason?: string | null;
+        };
+        /**
+         * @description the body of RetractTargetGroupChange (API.md "Commands")
+         * @example {
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "personId": "P-1001",
+         *       "changeCommandId": "0b7c2e1a-9d4f-4e3b-8a6c-5d2e1f0a9b8c",
+         *       "reason": "registreret ved en fejl"
+         *     }
+         */
+        RetractTargetGroupChange: {
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            personId: string;
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            changeCommandId: string;
+            reason: string;
+        };
+        /**
+         * @description RetractTargetGroupChange in a batch
+         * @example {
+         *       "type": "RetractTargetGroupChange",
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "personId": "P-1001",
+         *       "changeCommandId": "0b7c2e1a-9d4f-4e3b-8a6c-5d2e1f0a9b8c",
+         *       "reason": "registreret ved en fejl"
+         *     }
+         */
+        RetractTargetGroupChangeItem: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RetractTargetGroupChange";
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            personId: string;
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            changeCommandId: string;
+            reason: string;
+        };
+        /**
+         * @description the body of RegisterOffer (API.md "Commands")
+         * @example {
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "offerId": "O-2025-0001",
+         *       "personId": "P-1001",
+         *       "offerKind": "guidance_upskilling",
+         *       "startDate": "2025-02-03",
+         *       "endDate": "2025-04-30",
+         *       "offerCategory": 30,
+         *       "fundingFrame": 1,
+         *       "provider": {
+         *         "kind": "education_institution",
+         *         "name": "AMU Syd"
+         *       }
+         *     }
+         */
+        RegisterOffer: {
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            offerId: string;
+            personId: string;
+            /** @enum {string} */
+            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other";
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            endDate: string;
+            offerCategory?: (number | string) | null;
+            fundingFrame?: (number | string) | null;
+            provider?: {
+                /** @enum {string} */
+                kind: "municipality" | "other_actor" | "education_institution";
+                name?: string | null;
+            } | null;
+        };
+        /**
+         * @description RegisterOffer in a batch
+         * @example {
+         *       "type": "RegisterOffer",
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "offerId": "O-2025-0001",
+         *       "personId": "P-1001",
+         *       "offerKind": "guidance_upskilling",
+         *       "startDate": "2025-02-03",
+         *       "endDate": "2025-04-30",
+         *       "offerCategory": 30,
+         *       "fundingFrame": 1,
+         *       "provider": {
+         *         "kind": "education_institution",
+         *         "name": "AMU Syd"
+         *       }
+         *     }
+         */
+        RegisterOfferItem: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RegisterOffer";
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            offerId: string;
+            personId: string;
+            /** @enum {string} */
+            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other";
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            endDate: string;
+            offerCategory?: (number | string) | null;
+            fundingFrame?: (number | string) | null;
+            provider?: {
+                /** @enum {string} */
+                kind: "municipality" | "other_actor" | "education_institution";
+                name?: string | null;
+            } | null;
+        };
+        /**
+         * @description the body of ChangeOfferPeriod (API.md "Commands")
+         * @example {
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "offerId": "O-2025-0001",
+         *       "startDate": "2025-02-03",
+         *       "endDate": "2025-05-31"
+         *     }
+         */
+        ChangeOfferPeriod: {
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            offerId: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            endDate: string;
+        };
+        /**
+         * @description ChangeOfferPeriod in a batch
+         * @example {
+         *       "type": "ChangeOfferPeriod",
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "offerId": "O-2025-0001",
+         *       "startDate": "2025-02-03",
+         *       "endDate": "2025-05-31"
+         *     }
+         */
+        ChangeOfferPeriodItem: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ChangeOfferPeriod";
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            offerId: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            endDate: string;
+        };
+        /**
+         * @description the body of CancelOffer (API.md "Commands")
+         * @example {
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "offerId": "O-2025-0001",
+         *       "reason": "borgeren mødte ikke op"
+         *     }
+         */
+        CancelOffer: {
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            offerId: string;
+            reason: string;
+        };
+        /**
+         * @description CancelOffer in a batch
+         * @example {
+         *       "type": "CancelOffer",
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "offerId": "O-2025-0001",
+         *       "reason": "borgeren mødte ikke op"
+         *     }
+         */
+        CancelOfferItem: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CancelOffer";
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            offerId: string;
+            reason: string;
+        };
+        /**
+         * @description the body of RecordOfferExpense (API.md "Commands")
+         * @example {
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "expenseId": "E-2025-0001",
+         *       "offerId": "O-2025-0001",
+         *       "expenseType": "course_fee",
+         *       "amount": "4200.00",
+         *       "activityFrom": "2025-02-03",
+         *       "activityTo": "2025-02-28",
+         *       "invoiceRef": "F-88121"
+         *     }
+         */
+        RecordOfferExpense: {
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            expenseId: string;
+            offerId: string;
+            /** @enum {string} */
+            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating";
+            /** @example 4200.00 */
+            amount: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            activityFrom: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            activityTo: string;
+            invoiceRef?: string | null;
+        };
+        /**
+         * @description RecordOfferExpense in a batch
+         * @example {
+         *       "type": "RecordOfferExpense",
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "expenseId": "E-2025-0001",
+         *       "offerId": "O-2025-0001",
+         *       "expenseType": "course_fee",
+         *       "amount": "4200.00",
+         *       "activityFrom": "2025-02-03",
+         *       "activityTo": "2025-02-28",
+         *       "invoiceRef": "F-88121"
+         *     }
+         */
+        RecordOfferExpenseItem: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordOfferExpense";
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            expenseId: string;
+            offerId: string;
+            /** @enum {string} */
+            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating";
+            /** @example 4200.00 */
+            amount: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            activityFrom: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            activityTo: string;
+            invoiceRef?: string | null;
+        };
+        /**
+         * @description the body of ReverseOfferExpense (API.md "Commands")
+         * @example {
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "expenseId": "E-2025-0001",
+         *       "reason": "bogført på forkert tilbud"
+         *     }
+         */
+        ReverseOfferExpense: {
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            expenseId: string;
+            reason: string;
+        };
+        /**
+         * @description ReverseOfferExpense in a batch
+         * @example {
+         *       "type": "ReverseOfferExpense",
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "expenseId": "E-2025-0001",
+         *       "reason": "bogført på forkert tilbud"
+         *     }
+         */
+        ReverseOfferExpenseItem: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ReverseOfferExpense";
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            expenseId: string;
+            reason: string;
+        };
+        /**
+         * @description the body of RegisterMentorAgreement (API.md "Commands")
+         * @example {
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "agreementId": "M-2025-0001",
+         *       "personId": "P-1001",
+         *       "mentorType": "company",
+         *       "mentorKind": "employee",
+         *       "startDate": "2025-01-06",
+         *       "endDate": "2025-06-30"
+         *     }
+         */
+        RegisterMentorAgreement: {
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            agreementId: string;
+            personId: string;
+            offerId?: string | null;
+            /** @enum {string} */
+            mentorType: "company" | "education" | "social";
+            /** @enum {string} */
+            mentorKind: "employee" | "municipal_employee" | "external_consultant";
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            endDate: string;
+        };
+        /**
+         * @description RegisterMentorAgreement in a batch
+         * @example {
+         *       "type": "RegisterMentorAgreement",
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "agreementId": "M-2025-0001",
+         *       "personId": "P-1001",
+         *       "mentorType": "company",
+         *       "mentorKind": "employee",
+         *       "startDate": "2025-01-06",
+         *       "endDate": "2025-06-30"
+         *     }
+         */
+        RegisterMentorAgreementItem: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RegisterMentorAgreement";
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            agreementId: string;
+            personId: string;
+            offerId?: string | null;
+            /** @enum {string} */
+            mentorType: "company" | "education" | "social";
+            /** @enum {string} */
+            mentorKind: "employee" | "municipal_employee" | "external_consultant";
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            endDate: string;
+        };
+        /**
+         * @description the body of RecordMentorHours (API.md "Commands")
+         * @example {
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "agreementId": "M-2025-0001",
+         *       "date": "2025-03-10",
+         *       "contactHours": 1.5,
+         *       "hourlyCost": "350.00",
+         *       "preparationHours": "0.5"
+         *     }
+         */
+        RecordMentorHours: {
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            agreementId: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            date: string;
+            /** @example 1.5 */
+            contactHours: number | string;
+            hourlyCost?: string | null;
+            fee?: string | null;
+            preparationHours?: (number | string) | null;
+        };
+        /**
+         * @description RecordMentorHours in a batch
+         * @example {
+         *       "type": "RecordMentorHours",
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "agreementId": "M-2025-0001",
+         *       "date": "2025-03-10",
+         *       "contactHours": 1.5,
+         *       "hourlyCost": "350.00",
+         *       "preparationHours": "0.5"
+         *     }
+         */
+        RecordMentorHoursItem: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordMentorHours";
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            agreementId: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            date: string;
+            /** @example 1.5 */
+            contactHours: number | string;
+            hourlyCost?: string | null;
+            fee?: string | null;
+            preparationHours?: (number | string) | null;
+        };
+        /**
+         * @description the body of SetCapParameters (API.md "Commands")
+         * @example {
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "year": 2025,
+         *       "cap": "integration_raadighedsloft",
+         *       "amountPerFullYearPerson": "43363.00",
+         *       "fullYearPersons": "12.5",
+         *       "reason": "budget 2025"
+         *     }
+         */
+        SetCapParameters: {
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            /** @example 2025 */
+            year: number;
+            /** @enum {string} */
+            cap: "driftsloft_dagpenge_kontanthjaelp" | "driftsloft_sygedagpenge_revalidering" | "integration_raadighedsloft" | "mentorramme";
+            /** @example 43363.00 */
+            amountPerFullYearPerson: string;
+            /** @example 12.5 */
+            fullYearPersons: number | string;
+            reason?: string | null;
+        };
+        /**
+         * @description SetCapParameters in a batch
+         * @example {
+         *       "type": "SetCapParameters",
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "year": 2025,
+         *       "cap": "integration_raadighedsloft",
+         *       "amountPerFullYearPerson": "43363.00",
+         *       "fullYearPersons": "12.5",
+         *       "reason": "budget 2025"
+         *     }
+         */
+        SetCapParametersItem: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SetCapParameters";
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            /** @example 2025 */
+            year: number;
+            /** @enum {string} */
+            cap: "driftsloft_dagpenge_kontanthjaelp" | "driftsloft_sygedagpenge_revalidering" | "integration_raadighedsloft" | "mentorramme";
+            /** @example 43363.00 */
+            amountPerFullYearPerson: string;
+            /** @example 12.5 */
+            fullYearPersons: number | string;
+            reason?: string | null;
+        };
+        /**
+         * @description the body of CloseAccountingYear (API.md "Commands")
+         * @example {
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "year": 2024,
+         *       "reason": "regnskab 2024 afsluttet"
+         *     }
+         */
+        CloseAccountingYear: {
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            /** @example 2025 */
+            year: number;
+            reason?: string | null;
+        };
+        /**
+         * @description CloseAccountingYear in a batch
+         * @example {
+         *       "type": "CloseAccountingYear",
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "year": 2024,
+         *       "reason": "regnskab 2024 afsluttet"
+         *     }
+         */
+        CloseAccountingYearItem: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CloseAccountingYear";
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            /** @example 2025 */
+            year: number;
+            reason?: string | null;
+        };
+        /** @description RFC 9457 problem details (application/problem+json) */
+        Problem: {
+            /** @example /problems/validation */
+            type: string;
+            /** @example Bad Request */
+            title: string;
+            /** @example 400 */
+            status: number;
+            detail: string;
+            /**
+             * @description for a domain rule violation (422): its stable code
+             * @example offer.not_found
+             */
+            code?: string;
+            /** @description for a validation error (400): one message per bad field */
+            errors?: {
+                path: string;
+                message: string;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description 201: the events appended; 200: a retry (its original result) or a command that changes nothing */
+        CommandResult: {
+            /** Format: uuid */
+            commandId: string;
+            /** @description the position of the last event appended (or the current one when nothing was appended) */
+            position: string | null;
+            events: {
+                /** Format: uuid */
+                id: string;
+                type: string;
+                stream: string;
+                revision: number;
+            }[];
+        };
+        /** @description one result per command, in order */
+        BatchResult: {
+            results: ({
+                /** @description the command's own status: 200/201 with its result, or a 4xx with its problem */
+                status: number;
+                commandId?: string;
+                position?: string | null;
+                events?: {
+                    /** Format: uuid */
+                    id: string;
+                    type: string;
+                    stream: string;
+                    revision: number;
+                }[];
+                problem?: components["schemas"]["Problem"];
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        Account: {
+            /** @example 5.68.90 */
+            function: string;
+            /** @enum {string} */
+            dranst: "1" | "2";
+            /** @example 097 */
+            grouping: string;
+        };
+        Citation: {
+            source: string;
+            section: string;
+            note?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Posting: {
+            entryId: string;
+            /** @enum {string} */
+            kind: "original" | "reversal" | "rebooking" | "cap_adjustment";
+            account: components["schemas"]["Account"] | null;
+            refundAccount: components["schemas"]["Account"] | null;
+            targetGroup: ("dagpenge" | "kontanthjaelp" | "ung_kontanthjaelp" | "sygedagpenge" | "jobafklaring" | "ressourceforloeb" | "ledighedsydelse" | "revalidering" | "foertidspension" | "selvforsoergende" | "ung_under_18" | "integration_programme" | "integration_introduction" | "none") | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            activityFrom: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            activityTo: string;
+            /**
+             * @description YYYY-MM
+             * @example 2025-03
+             */
+            bookingPeriod: string;
+            /**
+             * @description kroner, two decimals
+             * @example 4200.00
+             */
+            amount: string;
+            refundRate: string | null;
+            refundAmount: string | null;
+            ruleId: string | null;
+            citation: string | null;
+            citations: components["schemas"]["Citation"][];
+            cap: ("driftsloft_dagpenge_kontanthjaelp" | "driftsloft_sygedagpenge_revalidering" | "integration_raadighedsloft" | "mentorramme") | null;
+            unresolved: ({
+                /** @enum {string} */
+                outcome: "no_rule" | "ambiguous";
+                reason: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            causedBy: {
+                eventId: string;
+                commandId: string;
+            };
+            reverses: string | null;
+            relatesToClosedYear: number | null;
+            /**
+             * Format: date-time
+             * @example 2025-03-01T10:00:00.000Z
+             */
+            recordedAt: string;
+            personId: string | null;
+            offerId: string | null;
+            costItemId: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description the target-group segments of a person as known at asOf */
+        Timeline: ({
+            targetGroup: ("dagpenge" | "kontanthjaelp" | "ung_kontanthjaelp" | "sygedagpenge" | "jobafklaring" | "ressourceforloeb" | "ledighedsydelse" | "revalidering" | "foertidspension" | "selvforsoergende" | "ung_under_18" | "integration_programme" | "integration_introduction" | "none") | null;
+            attributes: {
+                /** @enum {string} */
+                readiness?: "jobparat" | "aktivitetsparat" | "uddannelsesparat" | "aabenlyst_uddannelsesparat";
+                sickPayCategory?: number;
+                hasVocationalEducation?: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+            from: string | null;
+            /** @description inclusive; null while open-ended */
+            to: string | null;
+            recordedAt: string | null;
+            changeCommandId: string | null;
+        } & {
+            [key: string]: unknown;
+        })[];
+        /** @description the offer with its expenses and mentor hours, as known at asOf */
+        Offer: {
+            offerId: string;
+            personId: string;
+            /** @enum {string} */
+            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other";
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            endDate: string;
+            offerCategory: string | null;
+            fundingFrame: string | null;
+            /** @example active */
+            status: string;
+            /**
+             * Format: date-time
+             * @example 2025-03-01T10:00:00.000Z
+             */
+            registeredAt: string;
+            expenses: ({
+                expenseId: string;
+                /** @enum {string} */
+                expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating";
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                amount: string;
+                /**
+                 * Format: date
+                 * @example 2025-03-01
+                 */
+                activityFrom: string;
+                /**
+                 * Format: date
+                 * @example 2025-03-01
+                 */
+                activityTo: string;
+                invoiceRef: string | null;
+                reversed: boolean;
+                /**
+                 * Format: date-time
+                 * @example 2025-03-01T10:00:00.000Z
+                 */
+                recordedAt: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            mentorHours: ({
+                agreementId: string;
+                /**
+                 * Format: date
+                 * @example 2025-03-01
+                 */
+                date: string;
+                contactHours: string;
+                cost: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2025-03-01T10:00:00.000Z
+                 */
+                recordedAt: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        LedgerEntriesPage: {
+            entries: components["schemas"]["Posting"][];
+            /** @description pass as ?cursor= for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        /** @description the events, timeline segment, rule with citation and arithmetic behind a posting */
+        Explanation: {
+            entry: components["schemas"]["Posting"];
+            costItem: ({
+                costItemId: string;
+                kind: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                amount: string;
+                /**
+                 * Format: date
+                 * @example 2025-03-01
+                 */
+                activityFrom: string;
+                /**
+                 * Format: date
+                 * @example 2025-03-01
+                 */
+                activityTo: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            events: ({
+                id: string;
+                type: string;
+                stream: string;
+                revision: number;
+                position: string;
+                data: {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            })[];
+            timelineSegment: ({
+                targetGroup: ("dagpenge" | "kontanthjaelp" | "ung_kontanthjaelp" | "sygedagpenge" | "jobafklaring" | "ressourceforloeb" | "ledighedsydelse" | "revalidering" | "foertidspension" | "selvforsoergende" | "ung_under_18" | "integration_programme" | "integration_introduction" | "none") | null;
+                attributes: {
+                    /** @enum {string} */
+                    readiness?: "jobparat" | "aktivitetsparat" | "uddannelsesparat" | "aabenlyst_uddannelsesparat";
+                    sickPayCategory?: number;
+                    hasVocationalEducation?: boolean;
+                } & {
+                    [key: string]: unknown;
+                };
+                from: string | null;
+                /** @description inclusive; null while open-ended */
+                to: string | null;
+                recordedAt: string | null;
+                changeCommandId: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            rule: ({
+                id: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /** @description the day split and the rate applied, step by step */
+            arithmetic: {
+                [key: string]: unknown;
+            } | null;
+            cap: ({
+                bookingYear: number;
+                /** @enum {string} */
+                cap: "driftsloft_dagpenge_kontanthjaelp" | "driftsloft_sygedagpenge_revalidering" | "integration_raadighedsloft" | "mentorramme";
+                status: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+        } & {
+            [key: string]: unknown;
+        };
+        LedgerSummary: {
+            groupBy: ("account" | "targetGroup" | "bookingPeriod" | "activityYear")[];
+            lines: ({
+                /** @description the outcome of unresolved postings, which always form lines of their own; null for resolved ones */
+                unresolved: ("no_rule" | "ambiguous") | null;
+                entries: number;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                amount: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                refund: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            totals: {
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                amount: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                refund: string;
+            };
+        };
+        RefundStatement: {
+            municipality: string;
+            year: number;
+            quarter: number | null;
+            /** @description the first and last booking period (YYYY-MM) of the year or quarter */
+            bookingPeriods: {
+                from: string;
+                to: string;
+            };
+            /**
+             * Format: date-time
+             * @example 2025-03-01T10:00:00.000Z
+             */
+            asOf: string;
+            closedAt: string | null;
+            frozen: boolean;
+            totals: {
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                cost: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                refundBeforeCaps: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                capAdjustments: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                refund: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                afloebCost: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                afloebRefund: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                unresolvedCost: string;
+                unresolvedEntries: number;
+            } & {
+                [key: string]: unknown;
+            };
+            accounts: ({
+                account: components["schemas"]["Account"];
+                refundAccount: components["schemas"]["Account"] | null;
+                entries: number;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                cost: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                refund: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            targetGroups: ({
+                targetGroup: ("dagpenge" | "kontanthjaelp" | "ung_kontanthjaelp" | "sygedagpenge" | "jobafklaring" | "ressourceforloeb" | "ledighedsydelse" | "revalidering" | "foertidspension" | "selvforsoergende" | "ung_under_18" | "integration_programme" | "integration_introduction" | "none") | null;
+                entries: number;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                cost: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                refund: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            afloeb: ({
+                activityYear: number;
+                account: components["schemas"]["Account"];
+                entries: number;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                cost: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                refund: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            unresolved: ({
+                entryId: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                amount: string;
+                outcome: string;
+                reason: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            caps: ({
+                /** @enum {string} */
+                cap: "driftsloft_dagpenge_kontanthjaelp" | "driftsloft_sygedagpenge_revalidering" | "integration_raadighedsloft" | "mentorramme";
+                /** @enum {string} */
+                status: "no_parameters" | "within_allowance" | "allowance_exceeded";
+                refundRate: string | null;
+                parameters: {
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    amountPerFullYearPerson: string;
+                    fullYearPersons: string;
+                } | null;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                allowance: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                eligibleCosts: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                refundBeforeCap: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                limit: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                cappedRefund: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                adjustment: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                adjustmentsInPeriod: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description every posting recorded in (from, to], grouped by the command that caused it */
+        LedgerChanges: {
+            /**
+             * Format: date-time
+             * @example 2025-03-01T10:00:00.000Z
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @example 2025-03-01T10:00:00.000Z
+             */
+            to: string;
+            commands: ({
+                commandId: string;
+                /** @enum {string} */
+                commandType: "ChangeTargetGroup" | "RetractTargetGroupChange" | "RegisterOffer" | "ChangeOfferPeriod" | "CancelOffer" | "RecordOfferExpense" | "ReverseOfferExpense" | "RegisterMentorAgreement" | "RecordMentorHours" | "SetCapParameters" | "CloseAccountingYear";
+                /**
+                 * Format: date-time
+                 * @example 2025-03-01T10:00:00.000Z
+                 */
+                recordedAt: string;
+                entries: number;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                amount: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                refund: string;
+                postings: components["schemas"]["Posting"][];
+            } & {
+                [key: string]: unknown;
+            })[];
+            totals: {
+                commands: number;
+                entries: number;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                amount: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                refund: string;
+            };
+        };
+        /** @description ok while the api can serve, with the event log head and the projection lag */
+        Health: {
+            /** @example ok */
+            status: string;
+        } & {
+            [key: string]: unknown;
+        };
+        BatchRequest: {
+            commands: (components["schemas"]["ChangeTargetGroupItem"] | components["schemas"]["RetractTargetGroupChangeItem"] | components["schemas"]["RegisterOfferItem"] | components["schemas"]["ChangeOfferPeriodItem"] | components["schemas"]["CancelOfferItem"] | components["schemas"]["RecordOfferExpenseItem"] | components["schemas"]["ReverseOfferExpenseItem"] | components["schemas"]["RegisterMentorAgreementItem"] | components["schemas"]["RecordMentorHoursItem"] | components["schemas"]["SetCapParametersItem"] | components["schemas"]["CloseAccountingYearItem"])[];
+        };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /** @description carried into the events' metadata and the logs; default the commandId */
+        CorrelationId: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -269,88 +1802,1406 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    CommandsController_one: {
+    sendChangeTargetGroup: {
         parameters: {
             query?: never;
-            header: {
-                "x-correlation-id": string;
-            };
-            path: {
-                type: "ChangeTargetGroup" | "RetractTargetGroupChange" | "RegisterOffer" | "ChangeOfferPeriod" | "CancelOffer" | "RecordOfferExpense" | "ReverseOfferExpense" | "RegisterMentorAgreement" | "RecordMentorHours" | "SetCapParameters" | "CloseAccountingYear";
-            };
-            cookie?: never;
-        };
-        /** @description the command: commandId (UUID), municipality, and the fields of API.md for this type */
-        requestBody: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
-        responses: {
-            /** @description a retry of an accepted command: its original result; nothing appended */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description { commandId, position, events: [{ id, type, stream, revision }] } */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description malformed or invalid input (problem+json with errors[]) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description commandId reused with another body, or a concurrency conflict that persisted */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description well-formed, but breaks a domain rule (problem+json with code) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CommandsController_batch: {
-        parameters: {
-            query?: never;
-            header: {
-                "x-correlation-id": string;
+            header?: {
+                /** @description carried into the events' metadata and the logs; default the commandId */
+                "x-correlation-id"?: components["parameters"]["CorrelationId"];
             };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": {
-                    commands?: Record<string, never>[];
-                };
+                /**
+                 * @example {
+                 *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+                 *       "municipality": "101",
+                 *       "personId": "P-1001",
+                 *       "targetGroup": "sygedagpenge",
+                 *       "effectiveFrom": "2025-01-06",
+                 *       "attributes": {
+                 *         "sickPayCategory": 2
+                 *       },
+                 *       "reason": "sygemeldt"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChangeTargetGroup"];
             };
         };
         responses: {
-            /** @description { results: [ { status, commandId, position, events } | { status, problem } ] } */
+            /** @description a retry of an accepted command (its original result), or a command that changes nothing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description accepted: the events appended */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the commandId was used with another type or body, or a concurrency conflict persisted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (named in `detail`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description well-formed, but breaks a domain rule: `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendRetractTargetGroupChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description carried into the events' metadata and the logs; default the commandId */
+                "x-correlation-id"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+                 *       "municipality": "101",
+                 *       "personId": "P-1001",
+                 *       "changeCommandId": "0b7c2e1a-9d4f-4e3b-8a6c-5d2e1f0a9b8c",
+                 *       "reason": "registreret ved en fejl"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RetractTargetGroupChange"];
+            };
+        };
+        responses: {
+            /** @description a retry of an accepted command (its original result), or a command that changes nothing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description accepted: the events appended */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the commandId was used with another type or body, or a concurrency conflict persisted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (named in `detail`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description well-formed, but breaks a domain rule: `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendRegisterOffer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description carried into the events' metadata and the logs; default the commandId */
+                "x-correlation-id"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+                 *       "municipality": "101",
+                 *       "offerId": "O-2025-0001",
+                 *       "personId": "P-1001",
+                 *       "offerKind": "guidance_upskilling",
+                 *       "startDate": "2025-02-03",
+                 *       "endDate": "2025-04-30",
+                 *       "offerCategory": 30,
+                 *       "fundingFrame": 1,
+                 *       "provider": {
+                 *         "kind": "education_institution",
+                 *         "name": "AMU Syd"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegisterOffer"];
+            };
+        };
+        responses: {
+            /** @description a retry of an accepted command (its original result), or a command that changes nothing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description accepted: the events appended */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the commandId was used with another type or body, or a concurrency conflict persisted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (named in `detail`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description well-formed, but breaks a domain rule: `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendChangeOfferPeriod: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description carried into the events' metadata and the logs; default the commandId */
+                "x-correlation-id"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+                 *       "municipality": "101",
+                 *       "offerId": "O-2025-0001",
+                 *       "startDate": "2025-02-03",
+                 *       "endDate": "2025-05-31"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChangeOfferPeriod"];
+            };
+        };
+        responses: {
+            /** @description a retry of an accepted command (its original result), or a command that changes nothing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description accepted: the events appended */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the commandId was used with another type or body, or a concurrency conflict persisted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (named in `detail`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description well-formed, but breaks a domain rule: `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendCancelOffer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description carried into the events' metadata and the logs; default the commandId */
+                "x-correlation-id"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+                 *       "municipality": "101",
+                 *       "offerId": "O-2025-0001",
+                 *       "reason": "borgeren mødte ikke op"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CancelOffer"];
+            };
+        };
+        responses: {
+            /** @description a retry of an accepted command (its original result), or a command that changes nothing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description accepted: the events appended */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the commandId was used with another type or body, or a concurrency conflict persisted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (named in `detail`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description well-formed, but breaks a domain rule: `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendRecordOfferExpense: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description carried into the events' metadata and the logs; default the commandId */
+                "x-correlation-id"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+                 *       "municipality": "101",
+                 *       "expenseId": "E-2025-0001",
+                 *       "offerId": "O-2025-0001",
+                 *       "expenseType": "course_fee",
+                 *       "amount": "4200.00",
+                 *       "activityFrom": "2025-02-03",
+                 *       "activityTo": "2025-02-28",
+                 *       "invoiceRef": "F-88121"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RecordOfferExpense"];
+            };
+        };
+        responses: {
+            /** @description a retry of an accepted command (its original result), or a command that changes nothing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description accepted: the events appended */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the commandId was used with another type or body, or a concurrency conflict persisted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (named in `detail`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description well-formed, but breaks a domain rule: `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendReverseOfferExpense: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description carried into the events' metadata and the logs; default the commandId */
+                "x-correlation-id"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+                 *       "municipality": "101",
+                 *       "expenseId": "E-2025-0001",
+                 *       "reason": "bogført på forkert tilbud"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReverseOfferExpense"];
+            };
+        };
+        responses: {
+            /** @description a retry of an accepted command (its original result), or a command that changes nothing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description accepted: the events appended */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the commandId was used with another type or body, or a concurrency conflict persisted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (named in `detail`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description well-formed, but breaks a domain rule: `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendRegisterMentorAgreement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description carried into the events' metadata and the logs; default the commandId */
+                "x-correlation-id"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+                 *       "municipality": "101",
+                 *       "agreementId": "M-2025-0001",
+                 *       "personId": "P-1001",
+                 *       "mentorType": "company",
+                 *       "mentorKind": "employee",
+                 *       "startDate": "2025-01-06",
+                 *       "endDate": "2025-06-30"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegisterMentorAgreement"];
+            };
+        };
+        responses: {
+            /** @description a retry of an accepted command (its original result), or a command that changes nothing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description accepted: the events appended */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the commandId was used with another type or body, or a concurrency conflict persisted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (named in `detail`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description well-formed, but breaks a domain rule: `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendRecordMentorHours: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description carried into the events' metadata and the logs; default the commandId */
+                "x-correlation-id"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+                 *       "municipality": "101",
+                 *       "agreementId": "M-2025-0001",
+                 *       "date": "2025-03-10",
+                 *       "contactHours": 1.5,
+                 *       "hourlyCost": "350.00",
+                 *       "preparationHours": "0.5"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RecordMentorHours"];
+            };
+        };
+        responses: {
+            /** @description a retry of an accepted command (its original result), or a command that changes nothing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description accepted: the events appended */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the commandId was used with another type or body, or a concurrency conflict persisted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (named in `detail`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description well-formed, but breaks a domain rule: `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendSetCapParameters: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description carried into the events' metadata and the logs; default the commandId */
+                "x-correlation-id"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+                 *       "municipality": "101",
+                 *       "year": 2025,
+                 *       "cap": "integration_raadighedsloft",
+                 *       "amountPerFullYearPerson": "43363.00",
+                 *       "fullYearPersons": "12.5",
+                 *       "reason": "budget 2025"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SetCapParameters"];
+            };
+        };
+        responses: {
+            /** @description a retry of an accepted command (its original result), or a command that changes nothing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description accepted: the events appended */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the commandId was used with another type or body, or a concurrency conflict persisted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (named in `detail`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description well-formed, but breaks a domain rule: `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendCloseAccountingYear: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description carried into the events' metadata and the logs; default the commandId */
+                "x-correlation-id"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+                 *       "municipality": "101",
+                 *       "year": 2024,
+                 *       "reason": "regnskab 2024 afsluttet"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CloseAccountingYear"];
+            };
+        };
+        responses: {
+            /** @description a retry of an accepted command (its original result), or a command that changes nothing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description accepted: the events appended */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the commandId was used with another type or body, or a concurrency conflict persisted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (named in `detail`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description well-formed, but breaks a domain rule: `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CommandsController_batch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description carried into the events' metadata and the logs; default the commandId */
+                "x-correlation-id"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchRequest"];
+            };
+        };
+        responses: {
+            /** @description one result per command, in order, each with its own status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResult"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (named in `detail`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -366,6 +3217,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description the municipality (three-digit kommunekode) */
                 m: string;
                 personId: string;
             };
@@ -378,7 +3230,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Timeline"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -392,6 +3291,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description the municipality (three-digit kommunekode) */
                 m: string;
                 offerId: string;
             };
@@ -404,7 +3304,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Offer"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -438,6 +3385,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description the municipality (three-digit kommunekode) */
                 m: string;
             };
             cookie?: never;
@@ -449,7 +3397,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LedgerEntriesPage"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -463,6 +3458,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description the municipality (three-digit kommunekode) */
                 m: string;
                 entryId: string;
             };
@@ -475,7 +3471,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Explanation"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -508,6 +3551,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description the municipality (three-digit kommunekode) */
                 m: string;
             };
             cookie?: never;
@@ -519,7 +3563,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LedgerSummary"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -540,6 +3631,7 @@ export interface operations {
                 accept?: string;
             };
             path: {
+                /** @description the municipality (three-digit kommunekode) */
                 m: string;
                 /** @description the accounting (booking) year, e.g. 2025 */
                 year: string;
@@ -553,7 +3645,56 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RefundStatement"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -569,6 +3710,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description the municipality (three-digit kommunekode) */
                 m: string;
             };
             cookie?: never;
@@ -580,7 +3722,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LedgerChanges"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -678,6 +3867,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };

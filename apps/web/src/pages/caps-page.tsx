@@ -19,9 +19,9 @@ function useFinanceCommand(type: 'SetCapParameters' | 'CloseAccountingYear', mun
   return useMutation({
     mutationFn: (fields: Record<string, unknown>) =>
       body<CommandResult>(
-        api.POST('/v1/commands/{type}', {
-          params: { path: { type }, header: { 'x-correlation-id': crypto.randomUUID() } },
-          // the OpenAPI document does not describe command bodies yet
+        api.POST(`/v1/commands/${type}`, {
+          params: { header: { 'x-correlation-id': crypto.randomUUID() } },
+          // the form's fields, typed loosely here, are checked by the api's schema of the command
           body: { commandId: crypto.randomUUID(), municipality, ...fields } as never,
         }),
       ),

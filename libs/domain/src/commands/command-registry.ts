@@ -42,6 +42,9 @@ export interface ContextStreamRef {
   stream: string;
 }
 
+/** A command body's object schema, piped into the parsed command. */
+export type CommandSchema<C> = z.ZodPipe<z.ZodObject, z.ZodType<C>>;
+
 export type ExpectedStream = 'no_stream' | 'exists' | 'any';
 
 /** Who sends a command (API.md "Authentication"): jobcentre systems, or municipal finance. Admin may send any. */
@@ -51,8 +54,8 @@ export interface CommandDefinition<T extends CommandType, A extends AggregateNam
   type: T;
   aggregate: A;
   issuer: CommandIssuer;
-  /** The body's schema (envelope and fields; no `type`), parsed into the command: for validation and OpenAPI. */
-  schema: z.ZodType<CommandOf<T>>;
+  /** The body's schema (envelope and fields; no `type`; `in` is the body object), parsed into the command: for validation and OpenAPI. */
+  schema: CommandSchema<CommandOf<T>>;
   /** Parses an untrusted body into the typed command; throws InvalidCommandError listing every bad field. */
   parse(input: unknown): CommandOf<T>;
   streamOf(command: CommandOf<T>): string;
@@ -69,7 +72,7 @@ export interface AnyCommandDefinition {
   type: CommandType;
   aggregate: AggregateName;
   issuer: CommandIssuer;
-  schema: z.ZodType<DomainCommand>;
+  schema: CommandSchema<DomainCommand>;
   parse(input: unknown): DomainCommand;
   streamOf(command: DomainCommand): string;
   expectedStream: ExpectedStream;
@@ -85,7 +88,7 @@ function define<T extends CommandType, A extends AggregateName>(
   spec: {
     /** Default 'jobcentre'. */
     issuer?: CommandIssuer;
-    schema: z.ZodType<CommandOf<T>>;
+    schema: CommandSchema<CommandOf<T>>;
     parse: (input: unknown) => CommandOf<T>;
     streamOf: (command: CommandOf<T>) => string;
     expectedStream: ExpectedStream;

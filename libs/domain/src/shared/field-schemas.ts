@@ -57,7 +57,7 @@ export const text = (max = 1000) =>
     .refine((value) => !UNSAFE_TEXT.test(value));
 
 /** Client-chosen ids (offerId, agreementId, expenseId, personId): 1-64 characters [A-Za-z0-9._:-]. */
-export const clientId = () => z.string(says('must be 1-64 characters [A-Za-z0-9._:-]')).regex(CLIENT_ID_PATTERN).meta({ example: 'O-2025-0001' });
+export const clientId = () => z.string(says('must be 1-64 characters [A-Za-z0-9._:-]')).regex(CLIENT_ID_PATTERN);
 
 /** Kommunekode: three digits. */
 export const municipalityCode = () => z.string(says('must be a three-digit kommunekode')).regex(MUNICIPALITY_PATTERN).meta({ example: '101' });
