@@ -1,6 +1,6 @@
 // POST /v1/commands/{CommandType} and the batch endpoint POST /v1/commands (API.md "Commands").
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { COMMAND_TYPES } from '@app/domain';
 import { CurrentPrincipal } from '@app/platform/auth/auth.guard';
 import type { Principal } from '@app/platform/auth/principal';
@@ -22,15 +22,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export class CommandsController {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
+  /** Documented per CommandType, with each body's schema, by apps/api/src/openapi. */
   @Post(':type')
-  @ApiOperation({ summary: 'Send one command; the same commandId and body again returns the original result (200)' })
-  @ApiParam({ name: 'type', enum: COMMAND_TYPES })
-  @ApiBody({ description: 'the command: commandId (UUID), municipality, and the fields of API.md for this type', schema: { type: 'object' } })
-  @ApiResponse({ status: 201, description: '{ commandId, position, events: [{ id, type, stream, revision }] }' })
-  @ApiResponse({ status: 200, description: 'a retry of an accepted command: its original result; nothing appended' })
-  @ApiResponse({ status: 400, description: 'malformed or invalid input (problem+json with errors[])' })
-  @ApiResponse({ status: 409, description: 'commandId reused with another body, or a concurrency conflict that persisted' })
-  @ApiResponse({ status: 422, description: 'well-formed, but breaks a domain rule (problem+json with code)' })
   async one(
     @Param('type') type: string,
     @Body() body: unknown,
@@ -47,8 +40,6 @@ export class CommandsController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: 'A batch of independent commands; one result per command, in order' })
-  @ApiBody({ schema: { type: 'object', properties: { commands: { type: 'array', items: { type: 'object' }, maxItems: MAX_BATCH } } } })
-  @ApiResponse({ status: 200, description: '{ results: [ { status, commandId, position, events } | { status, problem } ] }' })
   async batch(@Body() body: unknown, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
     const commands = isObject(body) ? body.commands : undefined;
     if (!Array.isArray(commands) || commands.length === 0 || commands.length > MAX_BATCH || !commands.every(isObject)) {
@@ -58,7 +49,15 @@ export class CommandsController {
         }),
       );
     }
-    const items = commands.map(({ type, ...rest }) => ({ type: String(type), body: rest }));
+    const untyped = commands.findIndex((c) => typeof c.type !== 'string');
+    if (untyped >= 0) {
+      throw new ProblemException(
+        problem(400, 'validation', `commands[${untyped}].type must name a CommandType`, {
+          errors: [{ path: `commands[${untyped}].type`, message: `must be one of ${COMMAND_TYPES.join(', ')}` }],
+        }),
+      );
+    }
+    const items = commands.map(({ type, ...rest }) => ({ type: type as string, body: rest }));
     const outcomes = await this.commandBus.execute(new SendCommandBatch(items, principal, correlationId));
     return {
       results: outcomes.map((outcome) => {

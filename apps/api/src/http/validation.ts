@@ -2,11 +2,12 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { problem, ProblemException, type FieldError } from '@app/platform/http/problem';
 
+/** One message per bad field (the first constraint it breaks), as for command bodies. */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ path, message }));
-    return [...own, ...flattenValidationErrors(error.children ?? [], path)];
+    const first = Object.values(error.constraints ?? {})[0];
+    return [...(first === undefined ? [] : [{ path, message: first }]), ...flattenValidationErrors(error.children ?? [], path)];
   });
 }
 

@@ -8,6 +8,7 @@ import type { OperationObject, ParameterObject, ReferenceObject, ResponsesObject
 import { COMMAND_REGISTRY, COMMAND_TYPES, type CommandType } from '@app/domain';
 import { CSV_TYPE, XLSX_TYPE } from '@app/read-models/statements/statement-formats';
 import { z } from 'zod';
+import { MAX_BATCH } from '../commands/commands.controller';
 import { COMMAND_EXAMPLES } from './command-examples';
 import { ANSWER_SCHEMAS } from './http-schemas';
 
@@ -69,6 +70,7 @@ export function componentSchemas(): Record<string, SchemaObject> {
       commands: {
         type: 'array',
         minItems: 1,
+        maxItems: MAX_BATCH,
         items: {
           oneOf: COMMAND_TYPES.map((t) => ref(`${t}Item`)),
           discriminator: { propertyName: 'type', mapping: Object.fromEntries(COMMAND_TYPES.map((t) => [t, `#/components/schemas/${t}Item`])) },
