@@ -110,6 +110,9 @@ it('sends every command and reads every query with the generated types', async (
   const csv = await finance.GET('/v1/municipalities/{m}/refund-statements/{year}', { params: { path: { m, year: '2025' } }, headers: { accept: 'text/csv' }, parseAs: 'text' });
   expect(csv.response.headers.get('content-type')).toMatch(/^text\/csv/);
 
+  const capParameters = await finance.GET('/v1/municipalities/{m}/accounting-years/{year}/cap-parameters', { params: { path: { m, year: '2025' }, query: asOf } });
+  expect(described('CapParameterHistory', capParameters.data!).settings.map((c) => c.allowance)).toEqual(['542037.50']);
+
   const changes = await finance.GET('/v1/municipalities/{m}/ledger/changes', { params: { path: { m } } });
   expect(described('LedgerChanges', changes.data!).commands.map((c) => c.commandType)).toContain('RecordOfferExpense');
 

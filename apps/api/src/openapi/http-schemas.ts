@@ -191,6 +191,40 @@ export const changesSchema = z
   })
   .meta({ description: 'every posting recorded in (from, to], grouped by the command that caused it' });
 
+export const capParameterHistorySchema = z
+  .object({
+    year: z.int(),
+    settings: z.array(
+      z.looseObject({
+        cap: z.enum(CAP_IDS),
+        amountPerFullYearPerson: money(),
+        fullYearPersons: z.string().meta({ example: '12.50' }),
+        allowance: money(),
+        reason: z.string().nullable(),
+        recordedAt: instant(),
+        commandId: z.string(),
+      }),
+    ),
+  })
+  .meta({ description: "every setting of a year's cap parameters, oldest first; the last per cap stands" });
+
+export const auditJobSchema = z
+  .looseObject({
+    jobId: z.string(),
+    municipality: z.string(),
+    until: z.string(),
+    status: z.enum(['queued', 'running', 'done', 'failed']),
+    createdAt: instant(),
+    startedAt: instant().nullable(),
+    finishedAt: instant().nullable(),
+    progress: z.looseObject({ applied: z.int(), position: z.string().nullable(), head: z.string().nullable() }),
+    result: z
+      .looseObject({ identical: z.boolean(), asOf: instant(), throughPosition: z.string().nullable(), eventsReplayed: z.int(), compared: z.int(), differences: z.array(z.string()) })
+      .nullable(),
+    error: z.string().nullable(),
+  })
+  .meta({ description: 'a replay of the municipality into a scratch schema and its comparison with the live figures' });
+
 export const healthSchema = z
   .looseObject({ status: z.string().meta({ example: 'ok' }) })
   .meta({ description: 'ok while the api can serve, with the event log head and the projection lag' });
@@ -210,5 +244,7 @@ export const ANSWER_SCHEMAS: Record<string, z.ZodType> = {
   LedgerSummary: summarySchema,
   RefundStatement: statementSchema,
   LedgerChanges: changesSchema,
+  CapParameterHistory: capParameterHistorySchema,
+  AuditJob: auditJobSchema,
   Health: healthSchema,
 };

@@ -25,6 +25,8 @@ const QUERIES: Record<string, { answer: string; summary: string }> = {
   '/v1/municipalities/{m}/ledger/summary': { answer: 'LedgerSummary', summary: 'Totals of amount and refund, grouped' },
   '/v1/municipalities/{m}/refund-statements/{year}': { answer: 'RefundStatement', summary: 'The refund statement of an accounting year (JSON, CSV or xlsx)' },
   '/v1/municipalities/{m}/ledger/changes': { answer: 'LedgerChanges', summary: 'What changed between two instants, by causing command' },
+  '/v1/municipalities/{m}/accounting-years/{year}/cap-parameters': { answer: 'CapParameterHistory', summary: "The settings of a year's cap parameters" },
+  '/v1/municipalities/{m}/audit/replays/{jobId}': { answer: 'AuditJob', summary: 'An audit job: its progress and verdict' },
 };
 
 const PROBLEMS: Record<number, string> = {
