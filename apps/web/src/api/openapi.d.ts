@@ -1931,7 +1931,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { status: "ok", details: { eventLog, readModels, … } }: the database and the event log answer */
+            /** @description { status: "ok", details: { eventLog, readModels, projection } }: the database and the event log answer; `degraded` names the parked events (still 200) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1958,7 +1958,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description serving; `projection.eventsBehind` is the lag of the read models; `checks` as /health/ready */
+            /** @description serving; `projection.eventsBehind` is the lag in events (null where the log cannot count them), `positionDistance` in log positions; `status: degraded` and `degraded` name the parked events; `checks` as /health/ready */
             200: {
                 headers: {
                     [name: string]: unknown;
