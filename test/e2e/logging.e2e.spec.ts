@@ -110,6 +110,10 @@ it('logs a refusal with the problem status, type and code; a given X-Correlation
   expect(await lineOf('req-forbidden-1')).toMatchObject({ res: { status: 403 }, municipality: '102', actor: 'test-jobcentre', problem: { status: 403, type: '/problems/forbidden' } });
 });
 
+it('warns at start that the configured AUTH_JWT_SECRET is short', () => {
+  expect(log.lines).toContainEqual(expect.objectContaining({ level: 'warn', msg: expect.stringMatching(/^AUTH_JWT_SECRET has 11 characters: .* at least 32/) }));
+});
+
 it('gives a request without an id one of its own, and keeps Nest start-up lines below info', async () => {
   const res = await request(system.http).get('/health').expect(200);
   const id = res.headers['x-request-id'];
@@ -123,7 +127,8 @@ it('LOG_LEVEL=warn writes no request lines, and an unknown LOG_LEVEL is refused 
   const other = await startTestSystem({ projector: false, logger: quiet.logger });
   try {
     await request(other.http).get('/health').expect(200);
-    expect(quiet.lines).toEqual([]);
+    expect(quiet.lines.filter((l) => l.component === 'http')).toEqual([]);
+    expect(quiet.lines.map((l) => l.level)).toEqual(['warn']); // the short-secret warning only
   } finally {
     await other.close();
   }

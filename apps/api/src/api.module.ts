@@ -5,6 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import type { OfferValidityCheck } from '@app/domain';
 import type { EventStore } from '@app/event-store/event-store.port';
 import { AuthGuard } from '@app/platform/auth/auth.guard';
+import { TokenVerifier } from '@app/platform/auth/token-verifier';
 import type { AppConfig } from '@app/platform/config/app-config';
 import { Metrics } from '@app/platform/metrics/metrics';
 import type { DataSource } from 'typeorm';
@@ -54,7 +55,7 @@ export class ApiModule {
         ...HEALTH_PROVIDERS,
         SendCommandHandler,
         SendCommandBatchHandler,
-        { provide: APP_GUARD, useFactory: (reflector: Reflector) => new AuthGuard(reflector, deps.config.jwtSecret), inject: [Reflector] },
+        { provide: APP_GUARD, useFactory: (reflector: Reflector) => new AuthGuard(reflector, new TokenVerifier(() => deps.config.jwtSecret, deps.config.identity)), inject: [Reflector] },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useClass: PathParamPipe },
         { provide: APP_PIPE, useValue: strictValidationPipe },

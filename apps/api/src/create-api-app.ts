@@ -21,6 +21,9 @@ import { httpMetrics } from './metrics/http-metrics';
 import { timedStore } from './metrics/timed-store';
 import { openApiDocument } from './openapi/openapi-document';
 
+/** Shorter HS256 secrets can be guessed by brute force (RFC 7518 3.2 asks for at least 256 bits). */
+const MIN_SECRET_LENGTH = 32;
+
 export interface ApiAppOptions {
   /** false: no logs at all (tests). */
   logs?: boolean;
@@ -49,6 +52,9 @@ export async function createApiApp(deps: ApiDependencies, options: ApiAppOptions
     bodyParser: false,
     logger: new NestPinoLogger(logger),
   });
+  if (!deps.config.jwtSecretIsDevelopment && deps.config.jwtSecret.length < MIN_SECRET_LENGTH) {
+    logger.warn(`AUTH_JWT_SECRET has ${deps.config.jwtSecret.length} characters: anyone who guesses it can sign tokens; use at least ${MIN_SECRET_LENGTH} random ones (openssl rand -hex 32)`);
+  }
   app.disable('x-powered-by');
   // First: every request gets its id and its log line, those refused before the controllers too.
   app.use(httpLogger(logger), httpMetrics(metrics));

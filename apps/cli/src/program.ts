@@ -52,7 +52,7 @@ function buildProgram(): Command {
     .addOption(new Option('--role <role>', 'the role claim').choices(['jobcentre', 'finance', 'auditor', 'admin']).makeOptionMandatory())
     .option('--municipality <kommunekode>', 'the municipality claim: a three-digit kommunekode, or "*" (admin only; the default for admin)')
     .option('--sub <subject>', 'the subject claim (default: <role>:<municipality>)')
-    .option('--expires <duration>', 'lifetime in hours or days, e.g. 12h or 7d', '12h');
+    .option('--expires <duration>', 'lifetime in hours or days, e.g. 12h or 7d (at most AUTH_MAX_TOKEN_LIFETIME, default 24h)', '12h');
 
   program
     .command('rebuild')

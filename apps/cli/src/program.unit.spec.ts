@@ -57,6 +57,7 @@ describe('the command line', () => {
     [['token', '--role', 'mayor'], /argument 'mayor' is invalid\. Allowed choices are jobcentre, finance, auditor, admin/],
     [['token'], /required option '--role <role>' not specified/],
     [['token', '--role', 'finance', '--municipality', '10'], /--municipality must be a three-digit kommunekode/],
+    [['token', '--role', 'finance', '--municipality', '101', '--expires', '7d'], /--expires 7d is longer than AUTH_MAX_TOKEN_LIFETIME allows \(86400 s\)/],
     [['statement', '--municipality', '101', '--year', '2025', '--format', 'xlsx'], /--format xlsx needs --out/],
     [['replay', '--until', 'yesterday'], /--until takes a log position or an ISO 8601 instant/],
   ])('refuses %j with exit 2 and the reason on standard error', async (argv, reason) => {

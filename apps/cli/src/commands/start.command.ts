@@ -94,7 +94,10 @@ function banner(config: AppConfig, url: string, embeddedUrl: string | null): str
       '  mint others with: npm run cli -- token --role jobcentre --municipality 101',
     );
   } else {
-    lines.push('  tokens:       signed with AUTH_JWT_SECRET (npm run cli -- token … with the same secret)');
+    lines.push('  tokens:       HS256 signed with AUTH_JWT_SECRET (npm run cli -- token … with the same secret)');
+  }
+  if (config.identity.issuer) {
+    lines.push(`  issuer:       RS256/ES256 tokens of ${config.identity.issuer.issuer} for audience ${config.identity.issuer.audience}`);
   }
   lines.push('Ctrl-C stops everything.');
   return `\n${lines.join('\n')}`;

@@ -1,4 +1,5 @@
 // `npm run cli -- token --role jobcentre --municipality 101` prints a token for local use.
+import { durationSeconds } from '@app/platform/auth/identity-config';
 import { mintToken, type Role } from '@app/platform/auth/principal';
 import { loadConfig } from '@app/platform/config/app-config';
 import { UsageError } from './usage-error';
@@ -17,6 +18,10 @@ export async function tokenCommand(options: TokenOptions): Promise<void> {
     throw new UsageError('--municipality must be a three-digit kommunekode ("*" only for admin)');
   }
   if (!/^\d+[hd]$/.test(options.expires)) throw new UsageError('--expires takes hours or days, e.g. 12h or 7d');
+  const config = loadConfig();
+  if (durationSeconds(options.expires)! > config.identity.maxTokenLifetimeSeconds) {
+    throw new UsageError(`--expires ${options.expires} is longer than AUTH_MAX_TOKEN_LIFETIME allows (${config.identity.maxTokenLifetimeSeconds} s): the api would refuse the token`);
+  }
   const sub = options.sub ?? `${role}:${municipality}`;
-  console.log(mintToken({ sub, role, municipality }, loadConfig().jwtSecret, options.expires as `${number}h`));
+  console.log(mintToken({ sub, role, municipality }, config.jwtSecret, options.expires as `${number}h`));
 }

@@ -1,13 +1,14 @@
-// Rejects a missing or bad token (401), another municipality's path (403) and a role the route
-// does not allow (403). Routes opt out with @Public().
+// Rejects a missing or bad token (401 with WWW-Authenticate, RFC 6750), another municipality's
+// path (403) and a role the route does not allow (403). Routes opt out with @Public().
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, SetMetadata, UnauthorizedException, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
-import { InvalidTokenError, mayAccessMunicipality, verifyToken, type Principal, type Role } from './principal';
+import type { Request, Response } from 'express';
+import { InvalidTokenError, mayAccessMunicipality, type Principal, type Role } from './principal';
+import type { TokenVerifier } from './token-verifier';
 
-export const JWT_SECRET = Symbol('JWT_SECRET');
 const PUBLIC = 'auth:public';
 const ROLES_KEY = 'auth:roles';
+const REALM = 'refund-ledger';
 
 export const Public = () => SetMetadata(PUBLIC, true);
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
@@ -20,25 +21,35 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: Execution
   return principal;
 });
 
+/** The challenge of a 401: the realm, and for a token that was sent, why it was refused. */
+function challenge(response: Response, reason?: string): void {
+  const description = reason?.replace(/["\\]/g, "'");
+  response.setHeader('WWW-Authenticate', reason ? `Bearer realm="${REALM}", error="invalid_token", error_description="${description}"` : `Bearer realm="${REALM}"`);
+}
+
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly secret: string,
+    private readonly verifier: TokenVerifier,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer (.+)$/.exec(header);
-    if (!match) throw new UnauthorizedException('a Bearer token is required');
+    const response = context.switchToHttp().getResponse<Response>();
+    const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
+    if (!match) {
+      challenge(response);
+      throw new UnauthorizedException('a Bearer token is required');
+    }
     try {
-      request.principal = verifyToken(match[1], this.secret);
+      request.principal = await this.verifier.verify(match[1]);
     } catch (error) {
-      if (error instanceof InvalidTokenError) throw new UnauthorizedException(`invalid token: ${error.message}`);
-      throw error;
+      if (!(error instanceof InvalidTokenError)) throw error;
+      challenge(response, error.message);
+      throw new UnauthorizedException(`invalid token: ${error.message}`);
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(request.principal.role)) {

@@ -2,6 +2,7 @@ import { sign } from 'jsonwebtoken';
 import { InvalidTokenError, mayAccessMunicipality, mintToken, verifyToken } from './principal';
 
 const SECRET = 'unit-secret';
+const HOUR = { expiresIn: '1h' } as const;
 
 describe('JWT principals (API.md "Authentication")', () => {
   it('round-trips sub, role and municipality through an HS256 token', () => {
@@ -10,15 +11,25 @@ describe('JWT principals (API.md "Authentication")', () => {
   });
 
   it.each([
-    ['another secret', sign({ role: 'jobcentre', municipality: '101' }, 'other', { subject: 'x' })],
-    ['an unknown role', sign({ role: 'mayor', municipality: '101' }, SECRET, { subject: 'x' })],
-    ['a malformed municipality', sign({ role: 'finance', municipality: '10' }, SECRET, { subject: 'x' })],
-    ['"*" for a non-admin', sign({ role: 'auditor', municipality: '*' }, SECRET, { subject: 'x' })],
-    ['no subject', sign({ role: 'finance', municipality: '101' }, SECRET)],
-    ['an expired token', sign({ role: 'finance', municipality: '101', exp: 1 }, SECRET, { subject: 'x' })],
-    ['another algorithm', sign({ role: 'finance', municipality: '101' }, SECRET, { subject: 'x', algorithm: 'HS512' })],
-  ])('refuses a token with %s', (_, token) => {
+    ['another secret', sign({ role: 'jobcentre', municipality: '101' }, 'other', { subject: 'x', ...HOUR }), /another AUTH_JWT_SECRET, or with the development secret of another DATA_DIR/],
+    ['an unknown role', sign({ role: 'mayor', municipality: '101' }, SECRET, { subject: 'x', ...HOUR }), /role is not one of/],
+    ['a malformed municipality', sign({ role: 'finance', municipality: '10' }, SECRET, { subject: 'x', ...HOUR }), /not a kommunekode/],
+    ['"*" for a non-admin', sign({ role: 'auditor', municipality: '*' }, SECRET, { subject: 'x', ...HOUR }), /only admin tokens/],
+    ['no subject', sign({ role: 'finance', municipality: '101' }, SECRET, HOUR), /no sub/],
+    ['an empty subject', sign({ sub: ' ', role: 'finance', municipality: '101' }, SECRET, HOUR), /no sub/],
+    ['no expiry', sign({ role: 'finance', municipality: '101' }, SECRET, { subject: 'x' }), /no exp claim: tokens must expire/],
+    ['a lifetime over the bound', sign({ role: 'finance', municipality: '101' }, SECRET, { subject: 'x', expiresIn: '25h' }), /lives 90000 s, longer than AUTH_MAX_TOKEN_LIFETIME allows \(86400 s\)/],
+    ['an expired token', sign({ role: 'finance', municipality: '101', exp: 1 }, SECRET, { subject: 'x' }), /jwt expired/],
+    ['another algorithm', sign({ role: 'finance', municipality: '101' }, SECRET, { subject: 'x', algorithm: 'HS512', ...HOUR }), /invalid algorithm/],
+  ])('refuses a token with %s', (_, token, reason) => {
     expect(() => verifyToken(token, SECRET)).toThrow(InvalidTokenError);
+    expect(() => verifyToken(token, SECRET)).toThrow(reason);
+  });
+
+  it('bounds the lifetime by the configured maximum', () => {
+    const token = mintToken({ sub: 'f', role: 'finance', municipality: '101' }, SECRET, '2h');
+    expect(verifyToken(token, SECRET, 7200).sub).toBe('f');
+    expect(() => verifyToken(token, SECRET, 3600)).toThrow(/longer than AUTH_MAX_TOKEN_LIFETIME/);
   });
 
   it('lets admin "*" into every municipality and others only into their own', () => {

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { loadIdentityConfig, type IdentityConfig } from '../auth/identity-config';
 
 export interface AppConfig {
   port: number;
@@ -11,6 +12,8 @@ export interface AppConfig {
   jwtSecret: string;
   /** True when the secret was generated for local development (it is then printed at start). */
   jwtSecretIsDevelopment: boolean;
+  /** Issuer-signed tokens and the longest token lifetime. */
+  identity: IdentityConfig;
   bodyLimit: string;
   /** How long a query with ?minPosition= waits for the read models before answering 503. */
   minPositionWaitMs: number;
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       return (jwtSecret ??= developmentSecret(dataDir));
     },
     jwtSecretIsDevelopment: !env.AUTH_JWT_SECRET,
+    identity: loadIdentityConfig(env),
     bodyLimit: env.BODY_LIMIT ?? '5mb',
     minPositionWaitMs: Number(env.MIN_POSITION_WAIT_MS ?? 5000),
     projectorWorkers,
