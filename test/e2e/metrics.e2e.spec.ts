@@ -63,6 +63,7 @@ it('counts commands by type and status, times appends and requests by route, and
   expect(sample(after, 'projection_lag_events')).toBe(Number(await system.store.headPosition()));
   expect(sample(after, 'pg_pool_connections', { pool: 'read_models', state: 'total' })).toBeGreaterThan(0);
   expect(sample(after, 'pg_pool_connections', { pool: 'event_log', state: 'total' })).toBeGreaterThan(0);
+  expect(after).toMatch(/^projector_parked_events 0$/m); // nothing parked
   expect(after).toMatch(/^process_resident_memory_bytes \d+/m);
 });
 
