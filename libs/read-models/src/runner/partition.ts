@@ -30,3 +30,23 @@ export function owns(slot: WorkerSlot, partition: string): boolean {
 
 /** The name of a worker's row in projection_checkpoint. */
 export const workerName = (slot: WorkerSlot) => `worker ${slot.index + 1} of ${slot.workers}`;
+
+/**
+ * The position a municipality without a checkpoint of its own is known to have no events at or
+ * before: the lowest row of a worker count whose workers all have their row (each worker's row
+ * covers the municipalities it owns, so only a complete set covers them all); null if none is
+ * complete (then nothing is known).
+ */
+export function unseenFloor(rows: { name: string; position: string }[]): bigint | null {
+  const byCount = new Map<number, bigint[]>();
+  for (const { name, position } of rows) {
+    const workers = Number(/^worker \d+ of (\d+)$/.exec(name)?.[1]);
+    if (Number.isInteger(workers)) byCount.set(workers, [...(byCount.get(workers) ?? []), BigInt(position)]);
+  }
+  let floor: bigint | null = null;
+  for (const [workers, positions] of byCount) {
+    if (positions.length !== workers) continue;
+    for (const position of positions) if (floor === null || position < floor) floor = position;
+  }
+  return floor;
+}

@@ -1,6 +1,7 @@
 // How far the read models are, as the api and the operator tools read it: per municipality
 // (municipality_checkpoint), the parked events, and the whole read models' low-water mark.
 import type { DataSource, EntityManager } from 'typeorm';
+import { unseenFloor } from './partition';
 
 type Reader = Pick<DataSource | EntityManager, 'query'>;
 
@@ -44,10 +45,9 @@ export async function parkedEvents(db: Reader, municipality?: string): Promise<P
   }));
 }
 
-/** The lowest position any worker has read the log through: a municipality without a checkpoint of its own has no events at or before it. */
+/** A municipality without a checkpoint of its own has no events at or before this position. */
 async function workersFloor(db: Reader): Promise<bigint | null> {
-  const [{ floor }]: { floor: string | null }[] = await db.query('SELECT min(position) AS floor FROM projection_checkpoint');
-  return floor === null ? null : BigInt(floor);
+  return unseenFloor(await db.query('SELECT name, position FROM projection_checkpoint'));
 }
 
 /**

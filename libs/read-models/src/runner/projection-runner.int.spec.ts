@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@app/platform/testing/tes
 import type { DataSource } from 'typeorm';
 import { EventTypeCountProjection } from '../projections/event-type-count.projection';
 import { openReadModels } from '../read-model-data-source';
+import { ownerOf } from './partition';
 import { CheckpointMovedError, ProjectionRunner, readCheckpoint } from './projection-runner';
 import { waitForPosition } from './wait-for-position';
 
@@ -69,6 +70,28 @@ it('a second runner on the same read models fails loudly instead of applying a b
   // The second runner still believes the checkpoint is empty (it read it before the first moved it).
   await expect(second['applyBisecting'](await store.readAll(null, 1))).rejects.toBeInstanceOf(CheckpointMovedError);
   expect(await counts()).toEqual({ A: 1 });
+});
+
+it('workers started one after another each project their own municipalities from the start; until all have reported, nothing claims to be projected', async () => {
+  const inMunicipality = (m: string) => ({ ...newEvent('A'), metadata: { ...newEvent('A').metadata, municipality: m } });
+  for (const m of ['101', '147', '851']) await store.append({ stream: `s-${m}`, events: [inMunicipality(m)], expectedRevision: 'no_stream' });
+  const worker = (index: number) => new ProjectionRunner(store, readModels, [new EventTypeCountProjection()], { worker: { index, workers: 3 } });
+  expect(ownerOf('851', 3)).toBe(0);
+  await worker(0).catchUp();
+  expect(await readCheckpoint(readModels, '851')).toBe(3n);
+  expect(await readCheckpoint(readModels, '147')).toBeNull();
+  expect(await readCheckpoint(readModels)).toBeNull();
+  await worker(1).catchUp();
+  await worker(2).catchUp();
+  expect(await counts()).toEqual({ A: 3 });
+  expect(await readCheckpoint(readModels, '147')).toBe(3n);
+  expect(await readCheckpoint(readModels)).toBe(3n);
+  // With PROJECTOR_WORKERS back at 1, the rows of the three go once the one has its own.
+  await new ProjectionRunner(store, readModels, [new EventTypeCountProjection()]).catchUp();
+  await store.append({ stream: 's-101', events: [inMunicipality('101')], expectedRevision: 0 });
+  await new ProjectionRunner(store, readModels, [new EventTypeCountProjection()]).catchUp();
+  expect(await counts()).toEqual({ A: 4 });
+  expect(await readModels.query('SELECT name, position FROM projection_checkpoint')).toEqual([{ name: 'worker 1 of 1', position: '4' }]);
 });
 
 it('waitForPosition gives up after its timeout when the read models lag', async () => {

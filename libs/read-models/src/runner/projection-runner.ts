@@ -9,7 +9,7 @@
 import type { EventStore, RecordedEvent, Subscription } from '@app/event-store/event-store.port';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BatchWriter, Projection } from '../projections/projection';
-import { owns, partitionOf, SINGLE_WORKER, workerName, type WorkerSlot } from './partition';
+import { owns, partitionOf, SINGLE_WORKER, unseenFloor, workerName, type WorkerSlot } from './partition';
 import { projectedThrough } from './progress';
 import { decisionOf, DECISIONS_STREAM, PARKED_EVENT_SKIPPED } from './projector-decisions';
 
@@ -351,7 +351,7 @@ export class ProjectionRunner {
     ]);
     const own = workers.find((w) => w.name === this.name);
     this.scan = own ? BigInt(own.position) : null;
-    this.floor = workers.reduce<bigint | null>((min, w) => (min === null || BigInt(w.position) < min ? BigInt(w.position) : min), null);
+    this.floor = unseenFloor(workers);
     this.otherWorkerRows = workers.some((w) => w.name !== this.name);
     this.checkpoints.clear();
     for (const c of checkpoints) if (owns(this.slot, c.municipality)) this.checkpoints.set(c.municipality, c.position === null ? null : BigInt(c.position));
