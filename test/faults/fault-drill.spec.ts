@@ -1,12 +1,12 @@
 // The fault drill: `npm start`'s compiled system on a fresh DATA_DIR under a steady mixed load of
-// commands from several municipalities (over loopback, bounded in count and time). Meanwhile the
-// projector is killed with SIGKILL (its supervisor restarts it), then the api (the whole `npm
-// start` process, with the projector and the PostgreSQL it leaves behind: a machine that lost
-// power; started again), then the embedded PostgreSQL itself (the supervisor restarts it). At the
-// end, checked by commandId across every stream of the log: each command that got a 2xx is in
-// the log exactly once, none that got a 4xx is, every request that got no answer (or a 5xx) was
-// retried after the restarts until it got a definite answer, and the live read models equal a
-// rebuild row for row.
+// commands from several municipalities, single and in batches (over loopback, bounded in count
+// and time). Meanwhile the projector is killed with SIGKILL (its supervisor restarts it), then
+// the api (the whole `npm start` process, with the projector and the PostgreSQL it leaves behind:
+// a machine that lost power; started again), then the embedded PostgreSQL itself (the supervisor
+// restarts it). At the end, checked by commandId across every stream of the log: each command
+// that got a 2xx is in the log exactly once, none that got a 4xx is, every request that got no
+// answer (or a 5xx) was retried after the restarts (one by one, also those first sent in a batch)
+// until it got a definite answer, and the live read models equal a rebuild row for row.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -64,12 +64,16 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Every BATCH_EVERY-th person's commands go as one batch (POST /v1/commands), the others one by one. */
+const BATCH_EVERY = 4;
+
 /** The person's life in a municipality: target group, offer, expense, a refused expense, a late change. */
-function plan(worker: number): Planned[] {
-  const commands: Planned[] = [];
-  const add = (type: string, municipality: string, body: Record<string, unknown>) =>
-    commands.push({ type, body: { commandId: randomUUID(), municipality, ...body }, outcome: null, events: null, noAnswer: 0, attempts: 0, status: null });
+function plan(worker: number): Planned[][] {
+  const steps: Planned[][] = [];
   for (let p = 0; p < PERSONS_PER_WORKER; p++) {
+    const commands: Planned[] = [];
+    const add = (type: string, municipality: string, body: Record<string, unknown>) =>
+      commands.push({ type, body: { commandId: randomUUID(), municipality, ...body }, outcome: null, events: null, noAnswer: 0, attempts: 0, status: null });
     const municipality = MUNICIPALITIES[(worker + p) % MUNICIPALITIES.length];
     const personId = `drill-${worker}-${p}`;
     const offerId = `${personId}-o`;
@@ -78,8 +82,10 @@ function plan(worker: number): Planned[] {
     add('RecordOfferExpense', municipality, { expenseId: `${offerId}-e1`, offerId, expenseType: 'course_fee', amount: `${1000 + p}.50`, activityFrom: '2025-03-01', activityTo: '2025-04-15' });
     add('RecordOfferExpense', municipality, { expenseId: `${offerId}-e2`, offerId, expenseType: 'course_fee', amount: 'not money', activityFrom: '2025-03-01', activityTo: '2025-04-15' });
     add('ChangeTargetGroup', municipality, { personId, targetGroup: 'jobafklaring', effectiveFrom: '2025-04-01' });
+    if (p % BATCH_EVERY === BATCH_EVERY - 1) steps.push(commands);
+    else steps.push(...commands.map((c) => [c]));
   }
-  return commands;
+  return steps;
 }
 
 class RunningSystem {
@@ -161,32 +167,42 @@ afterAll(async () => {
 it('kill -9 of the projector, the api and PostgreSQL under load loses nothing and doubles nothing', async () => {
   const tokens = new Map(MUNICIPALITIES.map((m) => [m, `Bearer ${mintToken({ sub: 'drill', role: 'jobcentre', municipality: m }, SECRET)}`]));
   const plans = Array.from({ length: WORKERS }, (_, w) => plan(w));
-  const all = plans.flat();
+  const all = plans.flat(2);
   const accepted = () => all.filter((c) => c.outcome === 'accepted').length;
   let acceptedBefore = 0;
   const moreAccepted = () => accepted() >= acceptedBefore + ACCEPTED_BETWEEN_FAULTS;
 
-  /** Sends one command; a definite answer settles it, no answer or a 5xx leaves it for a retry. */
-  const send = async (command: Planned): Promise<void> => {
-    command.attempts++;
-    const res = await fetch(`${system.url}/v1/commands/${command.type}`, {
+  const post = (path: string, municipality: string, body: unknown) =>
+    fetch(`${system.url}${path}`, {
       method: 'POST',
-      headers: { authorization: tokens.get(command.body.municipality)!, 'content-type': 'application/json' },
-      body: JSON.stringify(command.body),
+      headers: { authorization: tokens.get(municipality)!, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
       signal: AbortSignal.timeout(15_000),
     }).catch(() => null);
-    if (!res || res.status >= 500) {
-      command.noAnswer++;
-      await res?.body?.cancel();
-      return;
-    }
-    command.status = res.status;
-    const body = (await res.json()) as { events?: unknown[] };
-    if (res.status >= 400) command.outcome = 'refused';
+
+  /** A definite answer (2xx, 4xx) settles a command; a 5xx or none leaves it for a retry. */
+  const settle = (command: Planned, status: number | null, answer: { events?: unknown[] } | null) => {
+    command.attempts++;
+    if (status === null || status >= 500) return void command.noAnswer++;
+    command.status = status;
+    if (status >= 400) command.outcome = 'refused';
     else {
       command.outcome = 'accepted';
-      command.events ??= Array.isArray(body.events) ? body.events.length : null;
+      command.events ??= Array.isArray(answer?.events) ? answer.events.length : null;
     }
+  };
+
+  /** One command alone, or several as a batch (each with a result of its own). */
+  const send = async (step: Planned[]): Promise<void> => {
+    if (step.length === 1) {
+      const [command] = step;
+      const res = await post(`/v1/commands/${command.type}`, command.body.municipality, command.body);
+      const answer = res && res.status < 500 ? ((await res.json()) as { events?: unknown[] }) : (await res?.body?.cancel(), null);
+      return settle(command, res?.status ?? null, answer);
+    }
+    const res = await post('/v1/commands', step[0].body.municipality, { commands: step.map((c) => ({ type: c.type, ...c.body })) });
+    const results = res?.status === 200 ? ((await res.json()) as { results: ({ status: number; events?: unknown[] })[] }).results : (await res?.body?.cancel(), null);
+    step.forEach((command, i) => settle(command, results ? results[i].status : null, results?.[i] ?? null));
   };
 
   let loading = true;
@@ -195,10 +211,10 @@ it('kill -9 of the projector, the api and PostgreSQL under load loses nothing an
   const mark = (phase: string) => (phases[phase] = Math.round((Date.now() - started) / 100) / 10);
   const load = Promise.all(
     plans.map(async (commands) => {
-      for (const command of commands) {
+      for (const step of commands) {
         if (!loading || Date.now() - started > LOAD_DEADLINE_MS) return;
-        await send(command);
-        if (command.outcome === null) await sleep(300); // the system is down: do not race through the plan
+        await send(step);
+        if (step.some((c) => c.outcome === null)) await sleep(300); // the system is down: do not race through the plan
       }
     }),
   );
@@ -261,7 +277,7 @@ it('kill -9 of the projector, the api and PostgreSQL under load loses nothing an
   // Every command that had no definite answer is sent again until it has one.
   const unanswered = all.filter((c) => c.attempts > 0 && c.outcome === null);
   for (let round = 0; round < 20 && unanswered.some((c) => c.outcome === null); round++) {
-    for (const command of unanswered.filter((c) => c.outcome === null)) await send(command);
+    for (const command of unanswered.filter((c) => c.outcome === null)) await send([command]);
     if (unanswered.some((c) => c.outcome === null)) await sleep(500);
   }
   expect(unanswered.filter((c) => c.outcome === null)).toEqual([]);
