@@ -108,6 +108,19 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     await shot('04-posting-story');
   });
 
+  it('links a reversal and the posting it reverses both ways', async () => {
+    await page.goto(`${base}/app/#/posteringer?borger=${scenario.retractedPerson}&art=reversal`);
+    const { entries } = await apiGet('/ledger/entries', { personId: scenario.retractedPerson, kind: 'reversal' });
+    await eventually(() => page.locator('table.postings tbody tr').count(), entries.length);
+    await page.locator('table.postings tbody tr').first().getByRole('link', { name: /forklaring/ }).click();
+    const related = page.getByRole('region', { name: 'Relaterede posteringer' });
+    await related.getByText('Tilbagefører:').waitFor();
+    await related.getByRole('listitem').filter({ hasText: 'Tilbagefører:' }).getByRole('link').click();
+    await page.getByRole('heading', { name: 'Posteringens historie: Postering 9.000,00 kr.' }).waitFor();
+    await related.getByRole('listitem').filter({ hasText: 'Tilbageført af:' }).getByRole('link', { name: `Tilbageførsel ${kr(entries[0].amount)} bogført april 2025` }).waitFor();
+    await shot('04b-reversal-links');
+  });
+
   it('moves the as-of control and shows the statement as the api answers for that instant', async () => {
     const then = await apiGet('/refund-statements/2025', { asOf: scenario.beforeRetraction });
     const current = await apiGet('/refund-statements/2025');

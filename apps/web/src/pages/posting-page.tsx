@@ -202,18 +202,18 @@ function Related({ municipality, entry }: { municipality: string; entry: Posting
           const same = p.entries.filter((o) => o.costItemId === entry.costItemId);
           const reverses = same.find((o) => o.entryId === entry.reverses);
           const reversedBy = same.filter((o) => o.reverses === entry.entryId);
+          // a regrouping reverses and rebooks in one go: the postings the same event made
+          const together = same.filter((o) => o.causedBy.eventId === entry.causedBy.eventId && o.entryId !== entry.entryId && o.entryId !== entry.reverses);
+          const link = (o: Posting) => <a href={href(`/postering/${encodeURIComponent(o.entryId)}`)}>{KINDS[o.kind]} {kr(o.amount)} bogført {period(o.bookingPeriod)}</a>;
           return (
             <>
               <ul className="links">
-                {reverses && (
-                  <li>
-                    Tilbagefører: <a href={href(`/postering/${encodeURIComponent(reverses.entryId)}`)}>{KINDS[reverses.kind]} {kr(reverses.amount)} bogført {period(reverses.bookingPeriod)}</a>
-                  </li>
-                )}
+                {reverses && <li>Tilbagefører: {link(reverses)}</li>}
                 {reversedBy.map((r) => (
-                  <li key={r.entryId}>
-                    Tilbageført af: <a href={href(`/postering/${encodeURIComponent(r.entryId)}`)}>{KINDS[r.kind]} {kr(r.amount)} bogført {period(r.bookingPeriod)}</a>
-                  </li>
+                  <li key={r.entryId}>Tilbageført af: {link(r)}</li>
+                ))}
+                {together.map((r) => (
+                  <li key={r.entryId}>Bogført ved samme hændelse: {link(r)}</li>
                 ))}
                 {!reverses && reversedBy.length === 0 && <li>Posteringen er hverken tilbageført eller en tilbageførsel.</li>}
               </ul>
