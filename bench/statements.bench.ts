@@ -5,7 +5,7 @@
 // statement of one municipality-year (JSON, CSV and xlsx) as of now and as of an earlier instant.
 //
 // Size: two municipalities over two booking years, so one municipality-year holds about a
-// quarter of all postings — more than a municipality-year of the 1,000,000-event log of issue 6
+// quarter of all postings — more than a municipality-year of the 1,000,000-event log of `npm run bench -- projections`
 // (four municipalities × seven years) holds; the statement query reads only its own
 // municipality's booking periods, so its time follows that count, not the size of the log.
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Finance and audit over HTTP against the real stack (issue 6): capped refunds, restatement,
+// Finance and audit over HTTP against the real stack: capped refunds, restatement,
 // closing a year, refund statements as JSON, CSV and xlsx, and "what changed". Each scenario uses
 // a municipality of its own, so its statement holds exactly its own postings. Figures are traced
 // to the rulebook rows (libs/rules/src/data, citing the seeds) and the cap rule of DOMAIN.md.

@@ -4,7 +4,7 @@
 export * from './shared/vocabulary';
 export * from './shared/money';
 export * from './shared/hours';
-export * from './shared/iso-date';
+export * from './shared/calendar-date';
 export * from './shared/ids';
 export type { Issue } from './shared/schema';
 export * from './shared/field-schemas';
@@ -20,7 +20,6 @@ export { UnstorableEventError } from './shared/unstorable-event.error';
 
 // commands, context, registry
 export type { EventEnvelope } from './shared/domain-event';
-export type { EventMetadata } from './shared/event-metadata';
 export type { DecisionContext, RelatedStates } from './shared/decision-context';
 export type { OfferValidityCheck, OfferValidityQuery, OfferValidityResult } from './offers/offer-validity';
 export * from './commands/domain-commands';

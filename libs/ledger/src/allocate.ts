@@ -2,10 +2,9 @@
 // boundaries: split, divide the amount by calendar days, and attach each segment's decision.
 import type { IsoDate, TargetGroup, TargetGroupAttributes } from '@app/domain/shared/vocabulary';
 import type { Account, CapId, Citation, RefundDecision, RefundQuery } from '@app/rules/rulebook.types';
-import { addMonths, dayNumber, daysInclusive, endOfMonth, endOfYear, isoDate } from './calendar-date';
+import { addMonths, assertOere, dayNumber, daysInclusive, endOfMonth, endOfYear, isoDateOfDay, refundOf } from '@app/domain';
 import { copyAccount, copyCitations, copyUnresolved } from './canonical-copy';
 import { shareOfDays } from './day-split';
-import { assertOere, refundOf } from './money';
 import type { CostItem, DesiredSegment, Unresolved } from './posting.types';
 import { segmentOn, type TimelineSegment } from './timeline';
 
@@ -144,12 +143,12 @@ export function allocate(
   const calendar = options.splitAtCalendar ?? 'none';
   /** Calendar splits are kept even between identically posted pieces. */
   const calendarEndsOn = (d: number) =>
-    (calendar === 'month' && isoDate(d) === endOfMonth(isoDate(d))) || (calendar === 'year' && isoDate(d).endsWith('-12-31'));
+    (calendar === 'month' && isoDateOfDay(d) === endOfMonth(isoDateOfDay(d))) || (calendar === 'year' && isoDateOfDay(d).endsWith('-12-31'));
 
   const pieces: Piece[] = [];
   let day = first;
   while (day <= last) {
-    const date = isoDate(day);
+    const date = isoDateOfDay(day);
     let end = last;
     const cut = (candidate: number) => {
       end = Math.min(end, Math.max(candidate, day)); // never before today: always progress
@@ -221,8 +220,8 @@ export function allocate(
       account: t.account,
       refundAccount: t.refundAccount,
       targetGroup: t.targetGroup,
-      activityFrom: isoDate(from),
-      activityTo: isoDate(to),
+      activityFrom: isoDateOfDay(from),
+      activityTo: isoDateOfDay(to),
       amountOere,
       refundRateBasisPoints: t.refundRateBasisPoints,
       refundOere: t.refundRateBasisPoints === null ? null : refundOf(amountOere, t.refundRateBasisPoints),

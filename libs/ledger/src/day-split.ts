@@ -11,8 +11,7 @@
 //     rounding would not have this property);
 //   - each part differs from its exact share A × days / T by less than one øre.
 // Example: 1 øre over three one-day segments → C = round(1/3)=0, round(2/3)=1, 1 → parts 0, 1, 0.
-import { daysInclusive } from './calendar-date';
-import { assertOere, divideRoundHalfAwayFromZero, toSafeNumber } from './money';
+import { assertOere, daysInclusive, divideRoundHalfAwayFromZero, toSafeOere } from '@app/domain';
 
 /** The running total round(A × cumulativeDays / totalDays) of the cumulative rounding rule. */
 export function cumulativeShare(amountOere: number, cumulativeDays: number, totalDays: number): number {
@@ -21,7 +20,7 @@ export function cumulativeShare(amountOere: number, cumulativeDays: number, tota
   if (!Number.isInteger(cumulativeDays) || cumulativeDays < 0 || cumulativeDays > totalDays) {
     throw new RangeError(`cumulativeDays must lie in 0..${totalDays}, got ${cumulativeDays}`);
   }
-  return toSafeNumber(divideRoundHalfAwayFromZero(BigInt(amountOere) * BigInt(cumulativeDays), BigInt(totalDays)));
+  return toSafeOere(divideRoundHalfAwayFromZero(BigInt(amountOere) * BigInt(cumulativeDays), BigInt(totalDays)));
 }
 
 /** The part of a segment of `days` days preceded by `daysBefore` days, out of `totalDays`. */

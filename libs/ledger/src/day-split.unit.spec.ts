@@ -1,7 +1,6 @@
-import { addMonths, dayNumber, daysInclusive, isoDate } from './calendar-date';
+import { addMonths, dayNumber, daysInclusive, divideRoundHalfAwayFromZero, isoDateOfDay, refundOf } from '@app/domain';
 import { cumulativeShare, splitByDays } from './day-split';
 import { explainSegment } from './explain-segment';
-import { divideRoundHalfAwayFromZero, refundOf } from './money';
 
 describe('rounding half away from zero', () => {
   it.each([
@@ -70,7 +69,7 @@ describe('calendar dates', () => {
   it('counts inclusive days across leap years', () => {
     expect(daysInclusive('2020-02-01', '2020-03-01')).toBe(30);
     expect(daysInclusive('2019-03-01', '2019-03-30')).toBe(30);
-    expect(isoDate(dayNumber('2024-02-29'))).toBe('2024-02-29');
+    expect(isoDateOfDay(dayNumber('2024-02-29'))).toBe('2024-02-29');
   });
   it('rejects impossible dates and inverted periods', () => {
     expect(() => dayNumber('2019-02-30')).toThrow(RangeError);

@@ -1,7 +1,5 @@
 // libs/ledger: pure allocation of costs over target-group timelines and rule boundaries, and the
 // posting / reversal logic (desired segments vs standing postings → delta postings).
-export * from './calendar-date';
-export * from './money';
 export * from './day-split';
 export * from './timeline';
 export * from './posting.types';

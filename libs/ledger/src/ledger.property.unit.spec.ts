@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import type { TargetGroup } from '@app/domain/shared/vocabulary';
 import { allocate, type AllocateOptions } from './allocate';
-import { addDays, dayNumber, isoDate } from './calendar-date';
+import { addDays, dayNumber, isoDateOfDay } from '@app/domain';
 import type { CostItem, DesiredSegment, Posting } from './posting.types';
 import { reconcile, segmentIdentity, standingPostings } from './reconcile';
 import { fakeDecide } from './testing/fake-decide';
@@ -21,7 +21,7 @@ const itemArb = fc
     mentor: fc.option(fc.record({ from: fc.integer({ min: -50, max: 400 }), length: fc.integer({ min: 1, max: 300 }) }), { nil: null }),
   })
   .map(({ start, length, amountOere, mentor }): CostItem => {
-    const from = isoDate(BASE + start);
+    const from = isoDateOfDay(BASE + start);
     return {
       costItemId: 'item',
       personId: 'p',

@@ -3,7 +3,7 @@
 // ledger creates, so that serialising a rebuild gives byte-identical output.
 import type { IsoDate, OfferKind, TargetGroup } from '@app/domain/shared/vocabulary';
 import type { Account, CapId, Citation, CostKind } from '@app/rules/rulebook.types';
-import type { DateRange } from './calendar-date';
+import type { DateRange } from '@app/domain';
 
 /** An operating expense of an offer, or costed mentor hours, relating to an activity period. */
 export interface CostItem {

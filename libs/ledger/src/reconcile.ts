@@ -1,6 +1,6 @@
 // Regrouping: compare what a cost item should be posted as now with what its standing postings
 // say, and post exactly the difference (reversals of what no longer holds, bookings of what is new).
-import { negate } from './money';
+import { negate } from '@app/domain';
 import { copyAccount, copyCitations, copyUnresolved } from './canonical-copy';
 import type { Cause, DesiredSegment, Posting } from './posting.types';
 

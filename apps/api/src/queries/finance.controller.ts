@@ -1,4 +1,4 @@
-// Finance and audit reads (issue 6): refund statements as JSON, CSV or .xlsx, and "what changed"
+// Finance and audit reads: refund statements as JSON, CSV or .xlsx, and "what changed"
 // between two instants, grouped by the command that caused it.
 import { Controller, Get, Headers, Inject, Param, Query, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiParam, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';

@@ -45,8 +45,6 @@ export interface ContextStreamRef {
 /** A command body's object schema, piped into the parsed command. */
 export type CommandSchema<C> = z.ZodPipe<z.ZodObject, z.ZodType<C>>;
 
-export type ExpectedStream = 'no_stream' | 'exists' | 'any';
-
 /** Who sends a command (API.md "Authentication"): jobcentre systems, or municipal finance. Admin may send any. */
 export type CommandIssuer = 'jobcentre' | 'finance';
 
@@ -59,7 +57,6 @@ export interface CommandDefinition<T extends CommandType, A extends AggregateNam
   /** Parses an untrusted body into the typed command; throws InvalidCommandError listing every bad field. */
   parse(input: unknown): CommandOf<T>;
   streamOf(command: CommandOf<T>): string;
-  expectedStream: ExpectedStream;
   initialState: AggregateStates[A];
   evolve(state: AggregateStates[A], event: DomainEvent): AggregateStates[A];
   contextStreams?(command: CommandOf<T>): ContextStreamRef[];
@@ -75,7 +72,6 @@ export interface AnyCommandDefinition {
   schema: CommandSchema<DomainCommand>;
   parse(input: unknown): DomainCommand;
   streamOf(command: DomainCommand): string;
-  expectedStream: ExpectedStream;
   initialState: unknown;
   evolve(state: unknown, event: DomainEvent): unknown;
   contextStreams?(command: DomainCommand): ContextStreamRef[];
@@ -91,7 +87,6 @@ function define<T extends CommandType, A extends AggregateName>(
     schema: CommandSchema<CommandOf<T>>;
     parse: (input: unknown) => CommandOf<T>;
     streamOf: (command: CommandOf<T>) => string;
-    expectedStream: ExpectedStream;
     contextStreams?: (command: CommandOf<T>) => ContextStreamRef[];
     decide: (command: CommandOf<T>, state: AggregateStates[A], context: DecisionContext) => DomainEvent[];
   },
@@ -110,42 +105,36 @@ export const COMMAND_REGISTRY = {
     schema: changeTargetGroupSchema,
     parse: parseChangeTargetGroup,
     streamOf: (c) => personStream(c.municipality, c.personId),
-    expectedStream: 'any',
     decide: decideChangeTargetGroup,
   }),
   RetractTargetGroupChange: define('RetractTargetGroupChange', 'person', {
     schema: retractTargetGroupChangeSchema,
     parse: parseRetractTargetGroupChange,
     streamOf: (c) => personStream(c.municipality, c.personId),
-    expectedStream: 'exists',
     decide: decideRetractTargetGroupChange,
   }),
   RegisterOffer: define('RegisterOffer', 'offer', {
     schema: registerOfferSchema,
     parse: parseRegisterOffer,
     streamOf: (c) => offerStream(c.municipality, c.offerId),
-    expectedStream: 'no_stream',
     decide: decideRegisterOffer,
   }),
   ChangeOfferPeriod: define('ChangeOfferPeriod', 'offer', {
     schema: changeOfferPeriodSchema,
     parse: parseChangeOfferPeriod,
     streamOf: (c) => offerStream(c.municipality, c.offerId),
-    expectedStream: 'exists',
     decide: decideChangeOfferPeriod,
   }),
   CancelOffer: define('CancelOffer', 'offer', {
     schema: cancelOfferSchema,
     parse: parseCancelOffer,
     streamOf: (c) => offerStream(c.municipality, c.offerId),
-    expectedStream: 'exists',
     decide: decideCancelOffer,
   }),
   RecordOfferExpense: define('RecordOfferExpense', 'expense', {
     schema: recordOfferExpenseSchema,
     parse: parseRecordOfferExpense,
     streamOf: (c) => expenseStream(c.municipality, c.expenseId),
-    expectedStream: 'no_stream',
     contextStreams: (c) => [{ key: 'offer', aggregate: 'offer', stream: offerStream(c.municipality, c.offerId) }],
     decide: decideRecordOfferExpense,
   }),
@@ -153,21 +142,18 @@ export const COMMAND_REGISTRY = {
     schema: reverseOfferExpenseSchema,
     parse: parseReverseOfferExpense,
     streamOf: (c) => expenseStream(c.municipality, c.expenseId),
-    expectedStream: 'exists',
     decide: decideReverseOfferExpense,
   }),
   RegisterMentorAgreement: define('RegisterMentorAgreement', 'mentorAgreement', {
     schema: registerMentorAgreementSchema,
     parse: parseRegisterMentorAgreement,
     streamOf: (c) => mentorAgreementStream(c.municipality, c.agreementId),
-    expectedStream: 'no_stream',
     decide: decideRegisterMentorAgreement,
   }),
   RecordMentorHours: define('RecordMentorHours', 'mentorAgreement', {
     schema: recordMentorHoursSchema,
     parse: parseRecordMentorHours,
     streamOf: (c) => mentorAgreementStream(c.municipality, c.agreementId),
-    expectedStream: 'exists',
     decide: decideRecordMentorHours,
   }),
   SetCapParameters: define('SetCapParameters', 'financeYear', {
@@ -175,7 +161,6 @@ export const COMMAND_REGISTRY = {
     schema: setCapParametersSchema,
     parse: parseSetCapParameters,
     streamOf: (c) => financeStream(c.municipality, c.year),
-    expectedStream: 'any',
     decide: decideSetCapParameters,
   }),
   CloseAccountingYear: define('CloseAccountingYear', 'financeYear', {
@@ -183,7 +168,6 @@ export const COMMAND_REGISTRY = {
     schema: closeAccountingYearSchema,
     parse: parseCloseAccountingYear,
     streamOf: (c) => financeStream(c.municipality, c.year),
-    expectedStream: 'any',
     decide: decideCloseAccountingYear,
   }),
 } satisfies { [T in CommandType]: CommandDefinition<T, AggregateName> };

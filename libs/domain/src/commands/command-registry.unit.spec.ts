@@ -46,14 +46,6 @@ describe('command registry', () => {
     expect(finance).toEqual(['CloseAccountingYear', 'SetCapParameters']);
   });
 
-  it('says which commands create their stream', () => {
-    expect(COMMAND_REGISTRY.RegisterOffer.expectedStream).toBe('no_stream');
-    expect(COMMAND_REGISTRY.RecordOfferExpense.expectedStream).toBe('no_stream');
-    expect(COMMAND_REGISTRY.RegisterMentorAgreement.expectedStream).toBe('no_stream');
-    expect(COMMAND_REGISTRY.CancelOffer.expectedStream).toBe('exists');
-    expect(COMMAND_REGISTRY.ChangeTargetGroup.expectedStream).toBe('any');
-  });
-
   it('parses an untrusted body (the type comes from the definition) and reports every issue', () => {
     const def = getCommandDefinition('CancelOffer')!;
     expect(def.parse({ commandId: CMD_2, municipality: M, offerId: 'O1', reason: 'r' })).toEqual({

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { formatHours, tryParseHours } from './hours';
 import { CLIENT_ID_PATTERN, MUNICIPALITY_PATTERN, UUID_PATTERN } from './ids';
-import { isValidIsoDate, MAX_DATE, MIN_DATE } from './iso-date';
+import { isValidIsoDate, MAX_DATE, MIN_DATE } from './calendar-date';
 import { formatOere, isKroner, MAX_AMOUNT_OERE, parseKroner } from './money';
 import { says } from './schema';
 

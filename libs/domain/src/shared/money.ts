@@ -78,10 +78,28 @@ export function toSafeOere(value: bigint): number {
   return Number(value);
 }
 
-/** amount × rate, in øre, rounded half away from zero: applyBasisPoints(12345, 5000) = 6173 (61.725 kr -> 61.73 kr). */
-export function applyBasisPoints(amountOere: number, basisPoints: number): number {
-  if (!Number.isSafeInteger(amountOere) || !Number.isSafeInteger(basisPoints)) {
-    throw new RangeError('applyBasisPoints needs integer øre and integer basis points');
+/** A whole number of øre, checked: an integer within ±(2^53 - 1). */
+export function assertOere(value: number, what = 'amount'): number {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`${what} must be a whole number of øre, got ${value}`);
+  return value;
+}
+
+/** -amount without producing -0 (which would make equal postings compare unequal). */
+export function negate(value: number): number {
+  return value === 0 ? 0 : -value;
+}
+
+export const BASIS_POINTS_PER_WHOLE = 10_000;
+
+/**
+ * The state refund of an amount at a rate: amount × rate / 10 000, rounded half away from zero
+ * to whole øre (so the refund of a negative amount is the negated refund of the positive one).
+ * Example: refundOf(333_333, 5000) = round(166 666.5) = 166 667.
+ */
+export function refundOf(amountOere: number, rateBasisPoints: number): number {
+  assertOere(amountOere);
+  if (!Number.isInteger(rateBasisPoints) || rateBasisPoints < 0) {
+    throw new RangeError(`rate must be a non-negative whole number of basis points, got ${rateBasisPoints}`);
   }
-  return toSafeOere(divideRoundHalfAwayFromZero(BigInt(amountOere) * BigInt(basisPoints), 10000n));
+  return toSafeOere(divideRoundHalfAwayFromZero(BigInt(amountOere) * BigInt(rateBasisPoints), BigInt(BASIS_POINTS_PER_WHOLE)));
 }

@@ -1,11 +1,11 @@
 import {
-  applyBasisPoints,
   divideRoundHalfAwayFromZero,
   formatBasisPoints,
   formatOere,
   isKroner,
   parseKroner,
   parsePercentToBasisPoints,
+  refundOf,
 } from './money';
 
 describe('parseKroner', () => {
@@ -125,10 +125,12 @@ describe('rounding: half away from zero', () => {
   });
 
   it('applies a rate to øre: 123.45 kr × 50 % = 61.725 -> 61.73 kr; negative symmetric', () => {
-    expect(applyBasisPoints(12345, 5000)).toBe(6173);
-    expect(applyBasisPoints(-12345, 5000)).toBe(-6173);
-    expect(applyBasisPoints(420000, 8000)).toBe(336000);
-    expect(applyBasisPoints(420000, 0)).toBe(0);
-    expect(applyBasisPoints(1, 4999)).toBe(0);
+    expect(refundOf(12345, 5000)).toBe(6173);
+    expect(refundOf(-12345, 5000)).toBe(-6173);
+    expect(refundOf(420000, 8000)).toBe(336000);
+    expect(refundOf(420000, 0)).toBe(0);
+    expect(refundOf(1, 4999)).toBe(0);
+    expect(refundOf(-1, 5000)).toBe(-1); // -0.5 → -1, never -0
+    expect(() => refundOf(0.5, 5000)).toThrow(RangeError);
   });
 });

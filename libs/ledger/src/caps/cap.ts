@@ -5,7 +5,7 @@
 // integration rådighedsloft). The postings of capped costs carry their uncapped refund; the cap
 // is applied by separate 'cap_adjustment' postings that post only the difference.
 import type { CapId, Citation } from '@app/rules/rulebook.types';
-import { divideRoundHalfAwayFromZero, toSafeNumber } from '../money';
+import { divideRoundHalfAwayFromZero, toSafeOere } from '@app/domain';
 import type { Cause, Posting } from '../posting.types';
 import { bookingPeriodOf } from '../reconcile';
 
@@ -148,7 +148,7 @@ export function capAdjustmentPosting(c: CapComputation, cause: Cause, refundAcco
     bookingPeriod: capAdjustmentPeriod(c.year, cause),
     amountOere: 0,
     refundRateBasisPoints: c.rateBasisPoints,
-    refundOere: toSafeNumber(c.deltaOere),
+    refundOere: toSafeOere(c.deltaOere),
     ruleId: null,
     citations: capCitations(c.cap),
     cap: c.cap,

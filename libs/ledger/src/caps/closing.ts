@@ -1,6 +1,6 @@
 // Closed accounting years: nothing is posted into a closed year's booking periods; a posting that
 // would land there goes to the first open period after it, and is marked as relating to the
-// closed year (DOMAIN.md "Caps", issue 6 "Closing a year").
+// closed year (DOMAIN.md "Caps").
 import { bookingPeriodOf } from '../reconcile';
 
 /** The first booking period at or after `period` ('YYYY-MM') whose year is not closed. */

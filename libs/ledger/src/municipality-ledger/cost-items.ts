@@ -1,7 +1,6 @@
 // The cost items of a person's ledger: an offer's expense, or the costed hours of a mentor
 // agreement, with the refundable window mentor hours are judged by.
-import type { DomainEvent } from '@app/domain';
-import { addDays, addMonths, minDate } from '../calendar-date';
+import { addDays, addMonths, minDate, type DomainEvent } from '@app/domain';
 import type { StoredCostItem } from './ledger-state';
 
 type DataOf<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>['data'];

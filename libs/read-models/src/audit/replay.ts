@@ -1,4 +1,4 @@
-// Replay to any date (issue 6, Audit 5): rebuild every read model from the log up to a position
+// Replay to any date: rebuild every read model from the log up to a position
 // or a recorded instant into a schema of its own, and compare what it says with the as-of
 // queries of the live read models for the same instant.
 import type { EventStore, RecordedEvent } from '@app/event-store/event-store.port';

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Finance and audit (issue 6): cap parameters (bitemporal history), the running figures per
+ * Finance and audit: cap parameters (bitemporal history), the running figures per
  * municipality × accounting year × cap, the computation behind every cap adjustment, closed
  * accounting years; on ledger_entry the command type of the cause (for "what changed") and the
  * closed year a later correction relates to. Cap adjustments have no person.

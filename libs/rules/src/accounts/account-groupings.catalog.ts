@@ -1,7 +1,7 @@
 // The chart-of-accounts groupings the rulebook books on (BRS July 2020, function 5.68.90 and neighbours;
 // VEJ 9584/2025 Bilag 1 for 5.46.60; 6.45.53 for administration), validated at load, for lookups and display.
 import type { Account } from '../rulebook.types';
-import { isIsoDate } from '../shared/iso-date.util';
+import { isIsoDate } from '@app/domain';
 import groupingsDocument from '../data/account-groupings.json';
 import type { AccountGrouping } from './account-grouping.model';
 

@@ -3,7 +3,7 @@
 // and the frames that finance only certain offer kinds (sections 4.1-4.8).
 import { OFFER_KINDS, type IsoDate, type OfferKind } from '@app/domain/shared/vocabulary';
 import type { Citation, OfferValidity, OfferValidityQuery } from '../rulebook.types';
-import { isIsoDate } from '../shared/iso-date.util';
+import { isIsoDate } from '@app/domain';
 import offerDocument from '../data/offer-validity.json';
 
 export interface OfferCode {

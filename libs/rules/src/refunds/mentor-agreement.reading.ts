@@ -5,7 +5,7 @@
 // else the two must agree or the answer is `ambiguous`. Composed timelines are built once per pair and cached.
 import type { IsoDate, TargetGroup } from '@app/domain/shared/vocabulary';
 import type { RefundDecision, UnresolvedDecision } from '../rulebook.types';
-import { END_OF_TIME, nextDay, previousDay } from '../shared/iso-date.util';
+import { END_OF_TIME, nextDay, previousDay } from '@app/domain';
 import type { MentorAgreementReading } from './refund-rule.model';
 import { segmentAt, type DecisionSegment } from './refund-timeline.index';
 

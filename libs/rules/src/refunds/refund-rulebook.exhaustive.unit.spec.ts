@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { EXPENSE_TYPES, OFFER_KINDS, READINESS, TARGET_GROUPS, type IsoDate } from '@app/domain/shared/vocabulary';
 import type { CostKind, RefundDecision, RefundQuery } from '../rulebook.types';
-import { nextDay, previousDay } from '../shared/iso-date.util';
+import { nextDay, previousDay } from '@app/domain';
 import { FUNDING_FRAME_IDS } from '../offers/offer-validity.checker';
 import { decideRefund } from './refund-decision.engine';
 import { COST_CATEGORIES, CONDITION_DIMENSIONS, CONDITION_VALUES } from './refund-rule.model';

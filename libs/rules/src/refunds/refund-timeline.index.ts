@@ -4,7 +4,7 @@
 import { TARGET_GROUPS, type IsoDate } from '@app/domain/shared/vocabulary';
 import { accountOf } from '../accounts/account-groupings.catalog';
 import type { RefundDecision } from '../rulebook.types';
-import { BEGINNING_OF_TIME, END_OF_TIME, nextDay, previousDay } from '../shared/iso-date.util';
+import { BEGINNING_OF_TIME, END_OF_TIME, nextDay, previousDay } from '@app/domain';
 import { COST_CATEGORIES, CONDITION_DIMENSIONS, CONDITION_VALUES, type ConditionDimension, type RefundRule } from './refund-rule.model';
 import { acceptedValues } from './refund-rules.validator';
 

@@ -1,6 +1,6 @@
 import type { DecisionContext } from '../../shared/decision-context';
 import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
-import { isPeriodWithin } from '../../shared/iso-date';
+import { isPeriodWithin } from '../../shared/calendar-date';
 import { parseKroner } from '../../shared/money';
 import { initialOfferState } from '../../offers/offer.state';
 import type { ExpenseState } from '../expense.state';

@@ -1,7 +1,7 @@
 import type { DecisionContext } from '../../shared/decision-context';
 import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
 import { formatHours, HUNDREDTHS_PER_DAY, parseHours } from '../../shared/hours';
-import { isWithin } from '../../shared/iso-date';
+import { isWithin } from '../../shared/calendar-date';
 import { formatOere, parseKroner } from '../../shared/money';
 import { mentorCostOere } from '../mentor-cost';
 import { mentorHoursRecorded, type MentorHoursRecorded } from '../mentor-hours-recorded.event';

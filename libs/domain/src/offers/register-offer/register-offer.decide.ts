@@ -1,6 +1,6 @@
 import type { DecisionContext } from '../../shared/decision-context';
 import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
-import { danishDateOf } from '../../shared/iso-date';
+import { danishDateOf } from '../../shared/calendar-date';
 import { checkOfferClassification } from '../offer-classification';
 import { assertOfferPeriod } from '../offer-period';
 import { offerRegistered, type OfferRegistered } from '../offer-registered.event';

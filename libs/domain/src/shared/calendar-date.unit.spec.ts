@@ -1,4 +1,4 @@
-import { danishDateOf, isIsoInstant, isPeriodWithin, isValidIsoDate, isWithin } from './iso-date';
+import { danishDateOf, isIsoInstant, isPeriodWithin, isValidIsoDate, isWithin } from './calendar-date';
 
 describe('iso dates', () => {
   it.each(['2025-01-01', '2024-02-29', '2000-02-29', '2025-12-31'])('%s is valid', (d) => {
