@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { EventEnvelope } from '../shared/domain-event';
-import { text } from '../shared/field-schemas';
+import { storedCodeListId, text } from '../shared/field-schemas';
 import { expenseFactsShape } from './expense-facts';
 
 export const offerExpenseRecordedV1 = z.strictObject({
   ...expenseFactsShape,
   invoiceRef: text(200).nullable(),
+  /** The offer's bevillingsramme when the expense was recorded (it decides some refunds, seed 002 section 4); absent in events written before it was copied. */
+  fundingFrame: storedCodeListId().nullable().optional(),
 });
 export type OfferExpenseRecordedData = z.output<typeof offerExpenseRecordedV1>;
 

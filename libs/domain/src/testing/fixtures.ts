@@ -46,6 +46,7 @@ export const anExpenseRecorded = (over: Partial<OfferExpenseRecordedData> = {}) 
     activityFrom: '2025-02-01',
     activityTo: '2025-02-28',
     invoiceRef: null,
+    fundingFrame: '1',
     ...over,
   });
 

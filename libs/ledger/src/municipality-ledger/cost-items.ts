@@ -23,7 +23,7 @@ export function expenseItem(municipality: string, d: DataOf<'OfferExpenseRecorde
   return {
     costItemId: expenseItemId(d.expenseId), personId: d.personId, offerId: d.offerId, municipality, offerKind: d.offerKind,
     cost: { kind: 'expense', expenseType: d.expenseType }, amountOere: d.amountOere, activityFrom: d.activityFrom, activityTo: d.activityTo,
-    mentorWindow: null, reversed: false,
+    mentorWindow: null, fundingFrame: d.fundingFrame ?? null, reversed: false,
   };
 }
 

@@ -83,8 +83,12 @@ export function ledgerEvents() {
           make({ type: 'OfferRegistered', version: 1, data: { offerId, personId, offerKind: 'ordinary_education', startDate, endDate, offerCategory: null, fundingFrame: null, provider: null, registrationDate: recordedAtIso.slice(0, 10), validityCitations: [] } }),
         offerCancelled: (personId: string, offerId: string, startDate: string, endDate: string, reason = 'never took place') =>
           make({ type: 'OfferCancelled', version: 1, data: { offerId, personId, offerKind: 'ordinary_education', startDate, endDate, reason } }),
-        expenseRecorded: (personId: string, offerId: string, expenseId: string, amount: string, activityFrom: string, activityTo: string) =>
-          make({ type: 'OfferExpenseRecorded', version: 1, data: { expenseId, offerId, personId, offerKind: 'ordinary_education', expenseType: 'course_fee', amountOere: parseKroner(amount), activityFrom, activityTo, invoiceRef: null } }),
+        /** `fundingFrame`: the offer's bevillingsramme as the decider copied it (absent as in events written before it was copied). */
+        expenseRecorded: (personId: string, offerId: string, expenseId: string, amount: string, activityFrom: string, activityTo: string, o: { fundingFrame?: string } = {}) =>
+          make({
+            type: 'OfferExpenseRecorded', version: 1,
+            data: { expenseId, offerId, personId, offerKind: 'ordinary_education', expenseType: 'course_fee', amountOere: parseKroner(amount), activityFrom, activityTo, invoiceRef: null, ...(o.fundingFrame && { fundingFrame: o.fundingFrame }) },
+          }),
         expenseReversed: (personId: string, offerId: string, expenseId: string, amount: string, activityFrom: string, activityTo: string) =>
           make({ type: 'OfferExpenseReversed', version: 1, data: { expenseId, offerId, personId, offerKind: 'ordinary_education', expenseType: 'course_fee', amountOere: parseKroner(amount), activityFrom, activityTo, reason: 'booked in error' } }),
         /** `cost` = contact hours × hourly cost, as the decider computed it (libs/domain mentor-cost.ts). */

@@ -17,7 +17,8 @@ const CATEGORY_BY_EXPENSE_TYPE: Partial<Record<ExpenseType, CostCategory>> = {
  * Bevillingsrammer that decide the refund of an offer's operating costs, whatever the offer kind (seed 002): 17 is the
  * § 97 a scheme (4.5; 80 %, 001 grp 113), 14 activities without refund (4.8), 5 the regional uddannelsespulje (4.2;
  * 001 grp 100), 6 and 12 the pulje til uddannelsesløft (4.3, 4.4; 001 grp 101), 13, 15 and 18 other pools (4.13, 4.10,
- * 4.6). Every other frame leaves the offer kind to decide.
+ * 4.6). Every other frame leaves the offer kind to decide (the offer-validity check refuses a frame seed 002 does not
+ * know, so none reaches a cost).
  */
 const CATEGORY_BY_FUNDING_FRAME: Readonly<Record<string, CostCategory>> = {
   '17': 'education_97a',

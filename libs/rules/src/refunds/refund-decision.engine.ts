@@ -2,7 +2,6 @@
 // every possible answer was built at load (refund-timeline.index; mentor agreement readings once per pair, cached);
 // a call finds its timeline and binary-searches it.
 import { EXPENSE_TYPES, OFFER_KINDS, TARGET_GROUPS, type TargetGroup, type TargetGroupAttributes } from '@app/domain/shared/vocabulary';
-import { FUNDING_FRAME_IDS } from '../offers/offer-validity.checker';
 import type { RefundDecision, RefundQuery } from '../rulebook.types';
 import { costCategoryOf } from './cost-category.mapper';
 import { MentorAgreementReader } from './mentor-agreement.reading';
@@ -15,7 +14,6 @@ const AGREEMENT_READER = new MentorAgreementReader(mentorAgreementReading());
 const OFFER_KIND_SET: ReadonlySet<string> = new Set(OFFER_KINDS);
 const EXPENSE_TYPE_SET: ReadonlySet<string> = new Set(EXPENSE_TYPES);
 const TARGET_GROUP_SET: ReadonlySet<string> = new Set(TARGET_GROUPS);
-const FUNDING_FRAME_SET: ReadonlySet<string> = new Set(FUNDING_FRAME_IDS);
 
 /** The inputs that select a timeline: the query without its date, for one target group and its attributes. */
 type Selector = Omit<RefundQuery, 'date' | 'cost' | 'offerKind' | 'fundingFrame' | 'mentorAgreementAttributes'>;
@@ -44,7 +42,6 @@ function assertWellFormed(query: RefundQuery): void {
   if (query.cost?.kind !== 'mentor' && !(query.cost?.kind === 'expense' && EXPENSE_TYPE_SET.has(query.cost.expenseType))) {
     throw new RangeError(`unknown cost ${JSON.stringify(query.cost)}`);
   }
-  if (query.fundingFrame !== undefined && !FUNDING_FRAME_SET.has(query.fundingFrame)) throw new RangeError(`unknown funding frame '${String(query.fundingFrame)}'`);
   const agreement = query.mentorAgreementTargetGroup;
   if (agreement !== undefined && !TARGET_GROUP_SET.has(agreement)) throw new RangeError(`unknown mentor agreement target group '${String(agreement)}'`);
 }

@@ -10,7 +10,7 @@ import type { RecordOfferExpense } from './record-offer-expense.command';
 /**
  * Needs the offer's folded state as context (`context.related.offer`, stream
  * offer-{municipality}-{offerId}): the offer must exist, not be cancelled, and its period must
- * contain the activity period. The expense copies personId and offerKind from the offer.
+ * contain the activity period. The expense copies personId, offerKind and fundingFrame from the offer.
  */
 export function decideRecordOfferExpense(
   cmd: RecordOfferExpense,
@@ -71,6 +71,7 @@ export function decideRecordOfferExpense(
       activityFrom: cmd.activityFrom,
       activityTo: cmd.activityTo,
       invoiceRef: cmd.invoiceRef ?? null,
+      fundingFrame: offer.fundingFrame,
     }),
   ];
 }

@@ -36,6 +36,7 @@ describe('RecordOfferExpense', () => {
           activityFrom: '2025-02-01',
           activityTo: '2025-02-28',
           invoiceRef: 'INV-7',
+          fundingFrame: '1',
         }),
       ]);
   });

@@ -21,6 +21,7 @@ export interface CostItemRow {
   mentor_window_from: string | null;
   mentor_window_to: string | null;
   agreement_start_date: string | null;
+  funding_frame: string | null;
   contact_hours: string | null;
   preparation_hours: string | null;
   hourly_cost_oere: number | null;
@@ -37,7 +38,7 @@ export interface CostItemReversalRow {
 
 export const COST_ITEM = tableColumns<CostItemRow>('cost_item', [
   'municipality', 'recorded_at', 'event_id', 'cost_item_id', 'kind', 'person_id', 'offer_id', 'agreement_id', 'offer_kind', 'expense_type', 'amount_oere',
-  'activity_from', 'activity_to', 'invoice_ref', 'mentor_window_from', 'mentor_window_to', 'agreement_start_date', 'contact_hours', 'preparation_hours',
+  'activity_from', 'activity_to', 'invoice_ref', 'mentor_window_from', 'mentor_window_to', 'agreement_start_date', 'funding_frame', 'contact_hours', 'preparation_hours',
   'hourly_cost_oere', 'fee_oere',
 ]);
 
@@ -49,7 +50,7 @@ export function costItemRow(f: ItemFact, e: SourceEvent): CostItemRow {
     municipality: e.metadata.municipality, recorded_at: e.metadata.recordedAt, event_id: e.id, cost_item_id: i.costItemId, kind: i.cost.kind,
     person_id: i.personId, offer_id: i.offerId, agreement_id: null, offer_kind: i.offerKind, expense_type: i.cost.kind === 'expense' ? i.cost.expenseType : null,
     amount_oere: i.amountOere, activity_from: i.activityFrom, activity_to: i.activityTo, invoice_ref: null, mentor_window_from: null, mentor_window_to: null,
-    agreement_start_date: null, contact_hours: null, preparation_hours: null, hourly_cost_oere: null, fee_oere: null,
+    agreement_start_date: null, funding_frame: i.fundingFrame ?? null, contact_hours: null, preparation_hours: null, hourly_cost_oere: null, fee_oere: null,
   };
   if (f.type === 'expense_recorded') return { ...row, invoice_ref: f.invoiceRef };
   const h = f.hours;
@@ -78,6 +79,7 @@ export interface StoredCostItemRow {
   mentor_window_from: string | null;
   mentor_window_to: string | null;
   agreement_start_date: string | null;
+  funding_frame: string | null;
   reversed_at: Date | null;
 }
 
@@ -95,6 +97,7 @@ export function storedCostItemOf(i: StoredCostItemRow): StoredCostItem {
     mentorWindow: i.mentor_window_from ? { from: i.mentor_window_from, to: i.mentor_window_to! } : null,
     // Rows from before the column have none; their window starts on the agreement's start (mentorRefundWindow).
     mentorAgreementStartDate: i.kind === 'mentor' ? (i.agreement_start_date ?? i.mentor_window_from) : null,
+    fundingFrame: i.funding_frame,
     reversed: i.reversed_at !== null,
   };
 }
