@@ -6,6 +6,7 @@ import { addMonths, assertOere, dayNumber, daysInclusive, endOfMonth, endOfYear,
 import { copyAccount, copyCitations, copyUnresolved } from './canonical-copy';
 import { shareOfDays } from './day-split';
 import type { CostItem, DesiredSegment, Unresolved } from './posting.types';
+import { mentorRefundWindow } from './mentor-refund-window';
 import { segmentOn, type TimelineSegment } from './timeline';
 
 /** The rulebook's decision function, injected (libs/rules implements it). */
@@ -109,8 +110,8 @@ export function monthsElapsed(start: IsoDate, date: IsoDate): number {
  *
  * The period is cut at every change of the person's target group (timeline segments; dates no
  * segment covers count as "no target group"), at every rule boundary (a decision's validTo), at
- * the ends of a mentor window (mentor items also tell every query the person's target group on the
- * agreement's start date, when known), at monthly anniversaries of the person's unemployment spell
+ * the ends of a mentor item's refundable window (mentor-refund-window.ts; mentor items also tell
+ * every query the person's target group on the agreement's start date, when known), at monthly anniversaries of the person's unemployment spell
  * (attributes.unemploymentSpellStart of the segment's target-group change, when given)
  * and, optionally, at calendar month/year ends. Adjacent pieces that would be posted identically
  * (same target group, account, rule, rate, cap, citations, unresolved outcome) are joined again
@@ -134,7 +135,7 @@ export function allocate(
   const first = dayNumber(item.activityFrom);
   const last = dayNumber(item.activityTo);
   const totalDays = daysInclusive(item.activityFrom, item.activityTo);
-  const window = item.cost.kind === 'mentor' && item.mentorWindow ? item.mentorWindow : null;
+  const agreementPeriod = item.cost.kind === 'mentor' && item.mentorAgreementPeriod ? item.mentorAgreementPeriod : null;
   const agreementStart = item.cost.kind === 'mentor' ? (item.mentorAgreementStartDate ?? null) : null;
   const agreementSegment = agreementStart === null ? null : segmentOn(timeline, agreementStart);
   const mentorAgreementTargetGroup = agreementSegment?.targetGroup ?? null;
@@ -161,12 +162,11 @@ export function allocate(
     if (calendar === 'year') cut(dayNumber(endOfYear(date)));
 
     let withinMentorWindow: boolean | undefined;
-    if (window) {
-      const wFrom = dayNumber(window.from);
-      const wTo = dayNumber(window.to);
-      withinMentorWindow = wFrom <= day && day <= wTo;
-      if (day < wFrom) cut(wFrom - 1);
-      else if (day <= wTo) cut(wTo);
+    if (agreementPeriod) {
+      const window = mentorRefundWindow(timeline, date, agreementPeriod);
+      withinMentorWindow = window !== null && dayNumber(window.from) <= day && day <= dayNumber(window.to);
+      if (window && day < dayNumber(window.from)) cut(dayNumber(window.from) - 1);
+      else if (window && day <= dayNumber(window.to)) cut(dayNumber(window.to));
     }
 
     // The person's unemployment spell (attributes.unemploymentSpellStart of the target-group change): the 9- and

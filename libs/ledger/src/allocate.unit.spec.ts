@@ -147,7 +147,7 @@ describe('allocate', () => {
       amountOere: 310_000,
       activityFrom: '2019-08-01',
       activityTo: '2019-08-31',
-      mentorWindow: { from: '2019-02-21', to: '2019-08-20' },
+      mentorAgreementPeriod: { from: '2019-02-21', to: '2019-08-20' },
     });
     const segs = allocate(mentor, timelineAsOf([change('c1', 'jobafklaring', '2019-01-01')]), spy);
     expect(segs.map(brief)).toEqual([
@@ -160,6 +160,29 @@ describe('allocate', () => {
     ]);
   });
 
+  it('mentor hours after a move from jobafklaring into a job: the window runs at most 6 months from the transition, for any mentor type (VEJ 9584 2 A, 000 L137-L142)', () => {
+    const queries: RefundQuery[] = [];
+    const spy = (q: RefundQuery): RefundDecision => (queries.push(q), fakeDecide(q));
+    const hours = (activityFrom: string, activityTo: string, period = { from: '2019-01-15', to: '2020-12-31' }) =>
+      course({ costItemId: 'mh-3', offerKind: 'mentor', cost: { kind: 'mentor' }, amountOere: 100, activityFrom, activityTo, mentorAgreementPeriod: period, mentorAgreementStartDate: period.from });
+    const timeline = timelineAsOf([change('c1', 'jobafklaring', '2019-01-01'), change('c2', 'none', '2019-05-10')]);
+    // in jobafklaring: inside the agreement, no time limit; in the job from 2019-05-10: 2019-05-10 + 6 months - 1 day = 2019-11-09
+    allocate(hours('2019-04-01', '2019-12-31'), timeline, spy);
+    expect(queries.map((q) => [q.date, q.targetGroup, q.withinMentorWindow])).toEqual([
+      ['2019-04-01', 'jobafklaring', true],
+      ['2019-05-10', 'none', true],
+      ['2019-11-10', 'none', false],
+    ]);
+    // an agreement ending earlier ends the window with it
+    queries.length = 0;
+    allocate(hours('2019-06-01', '2019-07-31', { from: '2019-01-15', to: '2019-06-30' }), timeline, spy);
+    expect(queries.map((q) => [q.date, q.withinMentorWindow])).toEqual([['2019-06-01', true], ['2019-07-01', false]]);
+    // an agreement that begins on the job's first day: the rulebook sees its target group on that day (none)
+    queries.length = 0;
+    allocate(hours('2019-06-01', '2019-06-30', { from: '2019-05-10', to: '2019-12-31' }), timeline, spy);
+    expect(queries.map((q) => [q.withinMentorWindow, q.mentorAgreementTargetGroup])).toEqual([[true, 'none']]);
+  });
+
   it('tells every query of a mentor item the target group on the agreement start date, as the timeline is known now', () => {
     const queries: RefundQuery[] = [];
     const spy = (q: RefundQuery): RefundDecision => (queries.push(q), fakeDecide(q));
@@ -170,7 +193,7 @@ describe('allocate', () => {
       amountOere: 310_000,
       activityFrom: '2019-08-01',
       activityTo: '2019-08-31',
-      mentorWindow: { from: '2019-02-21', to: '2019-08-20' },
+      mentorAgreementPeriod: { from: '2019-02-21', to: '2019-08-20' },
       mentorAgreementStartDate: '2019-02-21',
     });
     // jobafklaring when the agreement started, then into a job (target group none) before the hours
@@ -184,12 +207,13 @@ describe('allocate', () => {
     // A retroactive change covering the start date is seen on the next allocation (regrouping).
     queries.length = 0;
     allocate(mentor, timelineAsOf([...changes, change('c3', 'sygedagpenge', '2019-02-01', '2019-09-01T10:00:00Z')]), spy);
-    expect(queries.map((q) => q.mentorAgreementTargetGroup)).toEqual(['sygedagpenge', 'sygedagpenge']);
+    // (the person now came into the job from sygedagpenge: no refundable window after the transition, so no split)
+    expect(queries.map((q) => [q.mentorAgreementTargetGroup, q.withinMentorWindow])).toEqual([['sygedagpenge', false]]);
 
     // No target group registered on the start date: nothing is sent.
     queries.length = 0;
     allocate(mentor, timelineAsOf([change('c1', 'none', '2019-03-01')]), spy);
-    expect(queries.map((q) => 'mentorAgreementTargetGroup' in q)).toEqual([false, false]);
+    expect(queries.map((q) => 'mentorAgreementTargetGroup' in q)).toEqual([false]); // one piece: no window in a job not reached from jobafklaring
 
     // Offer expenses never carry it, nor mentor items without a start date.
     queries.length = 0;
@@ -199,7 +223,7 @@ describe('allocate', () => {
   });
 
   it('splits at the start of a mentor window that begins inside the period', () => {
-    const mentor = course({ offerKind: 'mentor', cost: { kind: 'mentor' }, amountOere: 300, activityFrom: '2019-08-01', activityTo: '2019-08-03', mentorWindow: { from: '2019-08-03', to: '2019-12-31' } });
+    const mentor = course({ offerKind: 'mentor', cost: { kind: 'mentor' }, amountOere: 300, activityFrom: '2019-08-01', activityTo: '2019-08-03', mentorAgreementPeriod: { from: '2019-08-03', to: '2019-12-31' } });
     const segs = allocate(mentor, timelineAsOf([change('c1', 'jobafklaring', '2019-01-01')]), fakeDecide);
     expect(segs.map((s) => [s.activityFrom, s.activityTo, s.ruleId, s.amountOere])).toEqual([
       ['2019-08-01', '2019-08-02', 'R7-mentor-outside', 200],

@@ -32,7 +32,7 @@ const itemArb = fc
       amountOere,
       activityFrom: from,
       activityTo: addDays(from, length - 1),
-      mentorWindow: mentor ? { from: addDays(from, mentor.from), to: addDays(from, mentor.from + mentor.length - 1) } : undefined,
+      mentorAgreementPeriod: mentor ? { from: addDays(from, mentor.from), to: addDays(from, mentor.from + mentor.length - 1) } : undefined,
     };
   });
 

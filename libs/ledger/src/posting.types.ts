@@ -19,11 +19,12 @@ export interface CostItem {
   activityFrom: IsoDate;
   activityTo: IsoDate;
   /**
-   * Mentor only: the refundable window of the mentor agreement (inclusive). When given, the
-   * period is split at its ends and each query says whether its date lies inside. When absent,
+   * Mentor only: the mentor agreement's period (inclusive). When given, each query says whether
+   * its date lies inside the refundable window derived from it and the person's timeline
+   * (mentor-refund-window.ts), and the period is split at the window's ends. When absent,
    * queries carry no withinMentorWindow.
    */
-  mentorWindow?: DateRange | null;
+  mentorAgreementPeriod?: DateRange | null;
   /**
    * Mentor only: the day the mentor agreement started. When given, every query of the item
    * carries mentorAgreementTargetGroup and mentorAgreementAttributes = the person's target group

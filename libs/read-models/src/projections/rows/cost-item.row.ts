@@ -55,7 +55,7 @@ export function costItemRow(f: ItemFact, e: SourceEvent): CostItemRow {
   if (f.type === 'expense_recorded') return { ...row, invoice_ref: f.invoiceRef };
   const h = f.hours;
   return {
-    ...row, agreement_id: h.agreementId, mentor_window_from: i.mentorWindow?.from ?? null, mentor_window_to: i.mentorWindow?.to ?? null,
+    ...row, agreement_id: h.agreementId, mentor_window_from: i.mentorAgreementPeriod?.from ?? null, mentor_window_to: i.mentorAgreementPeriod?.to ?? null,
     agreement_start_date: h.agreementStartDate, contact_hours: h.contactHours, preparation_hours: h.preparationHours, hourly_cost_oere: h.hourlyCostOere, fee_oere: h.feeOere,
   };
 }
@@ -94,7 +94,9 @@ export function storedCostItemOf(i: StoredCostItemRow): StoredCostItem {
     amountOere: Number(i.amount_oere),
     activityFrom: i.activity_from,
     activityTo: i.activity_to,
-    mentorWindow: i.mentor_window_from ? { from: i.mentor_window_from, to: i.mentor_window_to! } : null,
+    // mentor_window_*: the agreement's period (rows written by rulebook 2025.06-3 and before hold the
+    // window then derived from it: for company and education mentors at most 6 months from the start)
+    mentorAgreementPeriod: i.mentor_window_from ? { from: i.mentor_window_from, to: i.mentor_window_to! } : null,
     // Rows from before the column have none; their window starts on the agreement's start (mentorRefundWindow).
     mentorAgreementStartDate: i.kind === 'mentor' ? (i.agreement_start_date ?? i.mentor_window_from) : null,
     fundingFrame: i.funding_frame,
