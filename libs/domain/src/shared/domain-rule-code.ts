@@ -9,7 +9,8 @@ export const DOMAIN_RULE_CODES = [
   'offer.not_found', // ChangeOfferPeriod / CancelOffer of an unknown offer
   'offer.invalid_period', // endDate before startDate
   'offer.classification_required', // guidance_upskilling without offerCategory and fundingFrame (or only one of them)
-  'offer.classification_invalid', // offerCategory x fundingFrame not valid for the dates (rulebook matrix)
+  'offer.classification_invalid', // offerCategory x fundingFrame not valid for the dates, or the frame does not admit the offer kind (rulebook matrix)
+  'offer.registration_in_future', // RegisterOffer with a registrationDate after today (Danish date)
   'offer.cancelled', // ChangeOfferPeriod of a cancelled offer
   'offer.already_cancelled', // CancelOffer twice
   // offer expenses

@@ -4,7 +4,10 @@ import { commandParser, commandSchema } from '../../shared/parse-command';
 import { maybe } from '../../shared/schema';
 import { OFFER_KINDS, PROVIDER_KINDS } from '../../shared/vocabulary';
 
-/** API.md RegisterOffer. offerCategory and fundingFrame (STAR code-list ids, number or string) are required for guidance_upskilling. */
+/**
+ * API.md RegisterOffer. offerCategory and fundingFrame (STAR code-list ids, number or string) are required for
+ * guidance_upskilling. registrationDate: the day the offer was registered in the case system (default today).
+ */
 export const registerOfferSchema = commandSchema('RegisterOffer', {
   offerId: clientId(),
   personId: clientId(),
@@ -14,6 +17,7 @@ export const registerOfferSchema = commandSchema('RegisterOffer', {
   offerCategory: maybe(codeListId()),
   fundingFrame: maybe(codeListId()),
   provider: maybe(z.strictObject({ kind: z.enum(PROVIDER_KINDS), name: maybe(text(200)) })),
+  registrationDate: maybe(isoDate()),
 });
 export type RegisterOffer = z.output<typeof registerOfferSchema>;
 

@@ -14,7 +14,17 @@ export function decideRegisterOffer(cmd: RegisterOffer, state: OfferState, conte
     });
   }
   assertOfferPeriod(cmd.offerId, cmd.startDate, cmd.endDate);
-  const registrationDate = danishDateOf(context.now);
+  // The matrix's registration windows (seed 002) are judged on the day the case system registered the offer, so an
+  // imported history gives it; it can only be a day that has begun in Denmark.
+  const today = danishDateOf(context.now);
+  const registrationDate = cmd.registrationDate ?? today;
+  if (registrationDate > today) {
+    throw new DomainRuleViolation('offer.registration_in_future', `Offer ${cmd.offerId} cannot have been registered on ${registrationDate}, after today (${today})`, {
+      offerId: cmd.offerId,
+      registrationDate,
+      today,
+    });
+  }
   const offerCategory = cmd.offerCategory ?? null;
   const fundingFrame = cmd.fundingFrame ?? null;
   const validityCitations = checkOfferClassification(

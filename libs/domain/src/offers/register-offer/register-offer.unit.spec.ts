@@ -47,6 +47,19 @@ describe('RegisterOffer', () => {
     expect(asked).toEqual([{ offerKind: 'guidance_upskilling', offerCategory: '30', fundingFrame: '1', startDate: '2025-02-01', registrationDate: '2025-01-20' }]);
   });
 
+  it('judges the matrix on a given registration date (an imported history), not on today', () => {
+    const asked: OfferValidityQuery[] = [];
+    const offerValidity: OfferValidityCheck = (q) => (asked.push(q), { valid: true, citations: [citation] });
+    const [event] = given([]).when(register({ registrationDate: '2021-03-14' }), { now: '2025-01-19T10:00:00Z', offerValidity }).events();
+    expect(event.data).toMatchObject({ registrationDate: '2021-03-14' });
+    expect(asked.map((q) => q.registrationDate)).toEqual(['2021-03-14']);
+  });
+
+  it('refuses a registration date after today in Denmark (API.md: never in the future)', () => {
+    given([]).when(register({ registrationDate: '2025-01-20' }), { now: '2025-01-19T22:59:59Z' }).thenFails('offer.registration_in_future');
+    given([]).when(register({ registrationDate: '2025-01-20' }), { now: '2025-01-19T23:00:00Z', offerValidity: () => ({ valid: true, citations: [] }) }).events();
+  });
+
   it('registers an unclassified offer of another kind without asking the matrix', () => {
     const offerValidity: OfferValidityCheck = () => {
       throw new Error('must not be asked');
