@@ -57,6 +57,14 @@ export const EXPENSE_TYPES = [
   'rent',
   'operating_income',
   'other_operating',
+  // costs the sources keep off hovedkonto 5 or out of a refund (VEJ 9584 6.4-6.10): RecordOfferExpense refuses them
+  'board_and_lodging', // kost og logi outside the course price
+  'certificates_and_fees', // attester, beviser, eksamensgebyr, lægeattest outside the course price
+  'mentor_travel', // the mentor's own transport
+  'capital_expenditure', // anlæg
+  'self_insurance_damages', // actual damages of a self-insuring municipality
+  'authorised_craftsmen', // rebuilding done by authorised craftsmen
+  'result_grant', // resultattilskud (IL § 45): not an operating income to net
 ] as const;
 export type ExpenseType = (typeof EXPENSE_TYPES)[number];
 

@@ -4,13 +4,23 @@ import type { ExpenseType, OfferKind } from '@app/domain/shared/vocabulary';
 import type { CostKind } from '../rulebook.types';
 import type { CostCategory } from './refund-rule.model';
 
-/** Expense types decided by their own provision whatever the offer (VEJ 9584 Bilag 3 rows § 172, § 176, §§ 172/178/179, § 173, § 175). */
+/**
+ * Expense types decided by their own provision whatever the offer (VEJ 9584 Bilag 3 rows § 172, § 176, §§ 172/178/179,
+ * § 173, § 175), and those the sources keep off hovedkonto 5 or out of the refund (6.4-6.10; refused when recorded).
+ */
 const CATEGORY_BY_EXPENSE_TYPE: Partial<Record<ExpenseType, CostCategory>> = {
   teaching_material: 'teaching_material',
   extra_cost_allowance: 'extra_cost_allowance',
   work_tools: 'work_tools',
   special_expenses: 'special_expenses',
   transport_allowance: 'transport_allowance',
+  board_and_lodging: 'not_bookable',
+  certificates_and_fees: 'not_bookable',
+  mentor_travel: 'not_bookable',
+  capital_expenditure: 'not_bookable',
+  self_insurance_damages: 'not_bookable',
+  authorised_craftsmen: 'not_bookable',
+  result_grant: 'not_bookable',
 };
 
 /**

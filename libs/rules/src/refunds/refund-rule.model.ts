@@ -26,6 +26,7 @@ export const COST_CATEGORIES = [
   'regional_pool', // bevillingsramme 5: regional uddannelsespulje (LAB § 97)
   'uddannelsesloeft_pool', // bevillingsrammer 6 and 12: pulje til uddannelsesløft (LAB § 96)
   'other_pool', // bevillingsrammer 13, 15, 18: other pools with their own grant
+  'not_bookable', // expense types RecordOfferExpense refuses (VEJ 9584 6.4-6.10)
 ] as const;
 export type CostCategory = (typeof COST_CATEGORIES)[number];
 

@@ -3,6 +3,7 @@ import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
 import { isPeriodWithin } from '../../shared/calendar-date';
 import { parseKroner } from '../../shared/money';
 import { initialOfferState } from '../../offers/offer.state';
+import { expenseRefusal } from '../expense-admissibility';
 import type { ExpenseState } from '../expense.state';
 import { offerExpenseRecorded, type OfferExpenseRecorded } from '../offer-expense-recorded.event';
 import type { RecordOfferExpense } from './record-offer-expense.command';
@@ -44,6 +45,16 @@ export function decideRecordOfferExpense(
     throw new DomainRuleViolation('expense.offer_cancelled', `Offer ${cmd.offerId} is cancelled; no expenses can be recorded on it`, {
       expenseId: cmd.expenseId,
       offerId: cmd.offerId,
+    });
+  }
+  const refusal = expenseRefusal(offer.offerKind, cmd.expenseType);
+  if (refusal) {
+    throw new DomainRuleViolation('expense.not_bookable', `Expense ${cmd.expenseId} (${cmd.expenseType}) cannot be recorded on a ${offer.offerKind} offer: ${refusal.reason}`, {
+      expenseId: cmd.expenseId,
+      expenseType: cmd.expenseType,
+      offerKind: offer.offerKind,
+      reason: refusal.reason,
+      citations: [refusal.citation],
     });
   }
   if (!isPeriodWithin(cmd.activityFrom, cmd.activityTo, offer.startDate, offer.endDate)) {

@@ -1,3 +1,4 @@
+import type { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
 import { given } from '../../testing/given-when-then';
 import { anExpenseRecorded, anOfferRegistered, CMD_2, M } from '../../testing/fixtures';
 import { offerCancelled } from '../../offers/offer-cancelled.event';
@@ -67,6 +68,25 @@ describe('RecordOfferExpense', () => {
     given([])
       .when(record({ activityFrom: '2025-05-01', activityTo: '2025-05-31' }), { related: { offer: [anOfferRegistered(), changed] } })
       .then([anExpenseRecorded({ activityFrom: '2025-05-01', activityTo: '2025-05-31' })]);
+  });
+
+  it.each([
+    ['board_and_lodging', 'L1130-L1131'],
+    ['certificates_and_fees', 'L1130-L1131'],
+    ['mentor_travel', 'L1256-L1257'],
+    ['capital_expenditure', 'L1336-L1339'],
+    ['self_insurance_damages', 'L1099-L1101'],
+    ['authorised_craftsmen', 'L1373-L1376'],
+    ['result_grant', 'L1597-L1598'],
+  ] as const)('refuses %s with the passage of VEJ 9584 that keeps it out (%s), recording nothing', (expenseType, lines) => {
+    const error = given([]).when(record({ expenseType }), withOffer).thenFails('expense.not_bookable') as DomainRuleViolation;
+    expect(error.details).toMatchObject({ expenseType, citations: [{ source: '000_140518b2c182b2de.txt', section: expect.stringContaining(lines) }] });
+  });
+
+  it('refuses books and other teaching material on seks ugers jobrettet uddannelse (L1187-L1191), not on other offers', () => {
+    const sixWeeks = { related: { offer: [anOfferRegistered({ offerKind: 'six_weeks_job_education' })] } };
+    given([]).when(record({ expenseType: 'teaching_material' }), sixWeeks).thenFails('expense.not_bookable');
+    given([]).when(record({ expenseType: 'teaching_material' }), withOffer).then([anExpenseRecorded({ expenseType: 'teaching_material' })]);
   });
 
   it('refuses an expenseId recorded before', () => {
