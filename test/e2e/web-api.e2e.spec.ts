@@ -1,6 +1,7 @@
 // The api endpoints the web app needs, over HTTP: the development sign-in (only on the development
 // secret), the timeline with its history, and the ledger filters by target group, kind and a range
 // of booking periods, on the browser tests' data (test/web/web-scenario.ts).
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -121,5 +122,17 @@ describe('cap parameter history', () => {
     expect((await history({ asOf: '2025-06-10T00:00:00Z' })).settings).toHaveLength(1);
     expect((await get('/accounting-years/2024/cap-parameters').expect(200)).body).toEqual({ year: 2024, settings: [] });
     await get('/accounting-years/25/cap-parameters').expect(400);
+  });
+});
+
+describe('the web app at /app/', () => {
+  it('is served built, under the content security policy, with /app sent to /app/', async () => {
+    execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'build-web.mjs')], { stdio: 'inherit' });
+    expect((await request(dev.http).get('/app').expect(301)).headers.location).toBe('/app/');
+    const page = await request(dev.http).get('/app/').expect(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.text).toMatch(/<script type="module" crossorigin src="\/app\/assets\/index-[\w-]+\.js"><\/script>/);
+    expect(page.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script
   });
 });

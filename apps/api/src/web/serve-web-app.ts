@@ -1,6 +1,7 @@
 // Serves the built web app (apps/web/dist, made by `npm run build`) at /app/. The app routes in
 // the URL's fragment, so every page is /app/ itself and no fallback route is needed.
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -18,7 +19,7 @@ function repositoryRoot(): string {
 export const WEB_APP_DIR = join(repositoryRoot(), 'apps', 'web', 'dist');
 
 export function serveWebApp(app: NestExpressApplication): void {
-  app.use('/app', (req: { originalUrl: string }, res: { redirect(status: number, url: string): void }, next: () => void) => {
+  app.use('/app', (req: Request, res: Response, next: NextFunction) => {
     if (req.originalUrl === '/app') return res.redirect(301, '/app/');
     next();
   });
