@@ -89,6 +89,32 @@ describe('POST /v1/commands/{CommandType}', () => {
     expect(stream.map((e) => e.revision)).toEqual(stream.map((_, i) => i));
   });
 
+  it('racing requests of one command id: twenty identical get one 201 and nineteen 200 with its result; different bodies get one 201, the rest 409', async () => {
+    const o = offer();
+    const identical = await Promise.all(Array.from({ length: 20 }, () => send('RegisterOffer', o)));
+    expect(identical.map((r) => r.status).sort()).toEqual([...Array<number>(19).fill(200), 201]);
+    const original = identical.find((r) => r.status === 201)!.body;
+    for (const r of identical) expect(r.body).toEqual(original);
+
+    const contested = offer();
+    const ends = ['2025-05-01', '2025-05-02', '2025-05-03', '2025-05-04', '2025-05-05', '2025-05-06'];
+    const different = await Promise.all(ends.map((endDate) => send('RegisterOffer', { ...contested, endDate })));
+    expect(different.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    for (const r of different.filter((x) => x.status === 409)) expect(r.body.type).toBe('/problems/command-id-reused');
+    const stored = await system.store.readStream(`offer-101-${contested.offerId}`);
+    expect(stored.map((e) => e.data.endDate)).toEqual([ends[different.findIndex((r) => r.status === 201)]]);
+  });
+
+  it('one command with text the log cannot store fails alone (4xx); forty concurrent commands of other municipalities succeed', async () => {
+    const admin = system.token('admin', '*');
+    const change = (municipality: string, reason?: string) => ({ commandId: randomUUID(), municipality, personId: `p-${randomUUID()}`, targetGroup: 'dagpenge', effectiveFrom: '2025-01-01', reason });
+    const good = Array.from({ length: 40 }, (_, i) => change(String(200 + i)));
+    const bad = change('101', 'NUL \u0000 inside');
+    const responses = await Promise.all([send('ChangeTargetGroup', good[0], admin), send('ChangeTargetGroup', bad, admin), ...good.slice(1).map((c) => send('ChangeTargetGroup', c, admin))]);
+    expect(responses[1].status).toBe(400);
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(40);
+  });
+
   it('refuses a command that breaks a domain rule with 422 and its code', async () => {
     const o = offer();
     await send('RegisterOffer', o).expect(201);
@@ -162,5 +188,27 @@ describe('POST /v1/commands (batch)', () => {
       .send({ commands: [{ type: 'RegisterOffer', ...o }, { type: 'RecordOfferExpense', commandId: randomUUID(), municipality: '101', expenseId: `e-${randomUUID()}`, offerId: o.offerId, expenseType: 'teaching_material', amount: '99.95', activityFrom: '2025-03-01', activityTo: '2025-03-01' }] })
       .expect(200);
     expect(res.body.results.map((r: { status: number }) => r.status)).toEqual([201, 201]);
+  });
+
+  it('keeps every item independent: a reused command id (of another stream, or twice in the batch), bad text; later items see earlier ones', async () => {
+    const stored = offer();
+    await send('RegisterOffer', stored).expect(201);
+    const o = offer();
+    const before = await logSize();
+    const commands = [
+      { type: 'RegisterOffer', ...o },
+      { type: 'RegisterOffer', ...offer(), commandId: stored.commandId },
+      { type: 'RegisterOffer', ...o },
+      { type: 'RegisterOffer', ...o, endDate: '2025-04-30' },
+      { type: 'ChangeTargetGroup', commandId: randomUUID(), municipality: '101', personId: 'p-nul', targetGroup: 'dagpenge', effectiveFrom: '2025-01-01', reason: 'a\u0000b' },
+      { type: 'RecordOfferExpense', commandId: randomUUID(), municipality: '101', expenseId: `e-${randomUUID()}`, offerId: o.offerId, expenseType: 'course_fee', amount: '10.00', activityFrom: '2025-03-01', activityTo: '2025-03-01' },
+    ];
+    const res = await request(system.http).post('/v1/commands').set('authorization', `Bearer ${jobcentre101}`).send({ commands }).expect(200);
+    const results = res.body.results as { status: number; position?: string; problem?: { type: string } }[];
+    expect(results.map((r) => r.status)).toEqual([201, 409, 200, 409, 400, 201]);
+    expect(results[1].problem!.type).toBe('/problems/command-id-reused');
+    expect(results[2]).toEqual({ ...results[0], status: 200 });
+    expect(results[2].position).not.toBe('0');
+    expect(await logSize()).toBe(before + 2n);
   });
 });

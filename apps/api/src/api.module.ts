@@ -9,10 +9,10 @@ import { TokenVerifier } from '@app/platform/auth/token-verifier';
 import type { AppConfig } from '@app/platform/config/app-config';
 import { Metrics } from '@app/platform/metrics/metrics';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, EVENT_STORE, READ_MODELS } from './api.tokens';
-import { CommandExecutor } from './commands/command-executor';
+import { APP_CONFIG, CLOCK, EVENT_STORE, OFFER_VALIDITY, READ_MODELS } from './api.tokens';
+import { CommandBatchHandler } from './commands/command-batch.handler';
+import { CommandService } from './commands/command.service';
 import { CommandsController } from './commands/commands.controller';
-import { SendCommandBatchHandler, SendCommandHandler } from './commands/send-command.handler';
 import { HealthController } from './health/health.controller';
 import { HEALTH_PROVIDERS } from './health/health-indicators';
 import { CommandMetricsInterceptor } from './metrics/command-metrics.interceptor';
@@ -51,10 +51,11 @@ export class ApiModule {
         { provide: APP_CONFIG, useValue: deps.config },
         { provide: Metrics, useValue: deps.metrics ?? new Metrics() },
         { provide: APP_INTERCEPTOR, useClass: CommandMetricsInterceptor },
-        { provide: CommandExecutor, useValue: new CommandExecutor(deps.store, deps.offerValidity, deps.clock) },
         ...HEALTH_PROVIDERS,
-        SendCommandHandler,
-        SendCommandBatchHandler,
+        { provide: OFFER_VALIDITY, useValue: deps.offerValidity },
+        { provide: CLOCK, useValue: deps.clock ?? (() => new Date()) },
+        CommandService,
+        CommandBatchHandler,
         { provide: APP_GUARD, useFactory: (reflector: Reflector) => new AuthGuard(reflector, new TokenVerifier(() => deps.config.jwtSecret, deps.config.identity)), inject: [Reflector] },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useClass: PathParamPipe },

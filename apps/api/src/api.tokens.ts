@@ -2,3 +2,6 @@
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const READ_MODELS = Symbol('READ_MODELS');
 export const APP_CONFIG = Symbol('APP_CONFIG');
+export const OFFER_VALIDITY = Symbol('OFFER_VALIDITY');
+/** The recorded time of commands. */
+export const CLOCK = Symbol('CLOCK');

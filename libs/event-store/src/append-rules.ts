@@ -13,11 +13,12 @@ export function checkExpectedRevision({ stream, expectedRevision: expected }: Ap
   if (!ok) throw new WrongExpectedRevisionError(stream, String(expected), current);
 }
 
-/** The result of an append of `events` (in stream order, at least one). */
-export function appendResultOf(events: AppendedEvent[]): AppendResult {
+/** The result of an append of `events` (in stream order, at least one); `alreadyStored`: see AppendResult. */
+export function appendResultOf(events: AppendedEvent[], alreadyStored = false): AppendResult {
   const last = events[events.length - 1];
   return {
     events: events.map(({ id, type, stream, revision, position }) => ({ id, type, stream, revision, position })),
+    alreadyStored,
     nextRevision: last.revision,
     position: last.position,
   };

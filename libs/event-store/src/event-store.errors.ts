@@ -18,3 +18,11 @@ export class DuplicateEventIdError extends Error {
     this.name = 'DuplicateEventIdError';
   }
 }
+
+/** The log's database refused an event's data (e.g. PostgreSQL's jsonb refuses NUL): nothing of the append was stored. */
+export class EventNotStorableError extends Error {
+  constructor(readonly stream: string, reason: string) {
+    super(`the events for stream ${stream} cannot be stored: ${reason}`);
+    this.name = 'EventNotStorableError';
+  }
+}

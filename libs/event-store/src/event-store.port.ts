@@ -7,6 +7,8 @@ export interface EventMetadata {
   /** The CommandType of API.md and a hash of the command body: a retry is recognised by them. */
   commandType?: string;
   commandHash?: string;
+  /** How commandHash was computed (absent: the first way); see apps/api/src/commands/command-hash.ts. */
+  commandHashVersion?: number;
   causationId?: string;
   correlationId?: string;
   actor: string;
@@ -46,6 +48,12 @@ export interface AppendedEvent {
 
 export interface AppendResult {
   events: AppendedEvent[];
+  /**
+   * True when the request's event ids were already stored (by an earlier or a concurrent append,
+   * also one of the same group or batch), so nothing was appended and `events` are the stored
+   * ones: whoever needs to know whether the stored events are the ones it sent compares them.
+   */
+  alreadyStored: boolean;
   /** The last revision of the stream after the append. */
   nextRevision: number;
   /** The global position of the last appended event (a consistency token). */

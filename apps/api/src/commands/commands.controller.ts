@@ -9,7 +9,7 @@ import { CorrelationId } from '@app/platform/logging/correlation-id';
 import type { Response } from 'express';
 import { toProblem } from '../http/problem.filter';
 import { CommandBus } from '@nestjs/cqrs';
-import { SendCommand, SendCommandBatch } from './send-command.handler';
+import { SendCommand, SendCommandBatch } from './command-messages';
 
 export const MAX_BATCH = 5000;
 
@@ -32,7 +32,7 @@ export class CommandsController {
     @CorrelationId() correlationId?: string,
   ) {
     if (!isObject(body)) throw new ProblemException(problem(400, 'validation', 'the command must be a JSON object'));
-    const result = await this.commandBus.execute(new SendCommand(type, body, principal, correlationId));
+    const result = await this.commandBus.execute(new SendCommand({ type, body }, principal, correlationId));
     res.status(result.status);
     return result.body;
   }

@@ -1,12 +1,13 @@
 // The one place where errors become problem+json responses (API.md "Conventions").
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import { DomainRuleViolation, InvalidCommandError, UnstorableEventError } from '@app/domain';
-import { DuplicateEventIdError, WrongExpectedRevisionError } from '@app/event-store/event-store.errors';
+import { DuplicateEventIdError, EventNotStorableError, WrongExpectedRevisionError } from '@app/event-store/event-store.errors';
 import { problem, ProblemException, type Problem } from '@app/platform/http/problem';
 import { isDependencyUnavailable } from '@app/platform/database/unavailable';
 import { noteProblem } from '@app/platform/logging/http-log';
 import { rootLogger, type Logger } from '@app/platform/logging/logger';
 import type { Request, Response } from 'express';
+import { CommandIdReusedError, ForbiddenError, UnknownCommandTypeError } from '../commands/command-errors';
 
 /** Seconds a client should wait before retrying while a dependency is unreachable. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
@@ -62,6 +63,10 @@ export function toProblem(error: unknown): Problem {
     return problem(409, 'concurrency-conflict', error.message, { stream: error.stream });
   }
   if (error instanceof DuplicateEventIdError) return problem(409, 'conflict', error.message);
+  if (error instanceof CommandIdReusedError) return problem(409, 'command-id-reused', error.message);
+  if (error instanceof UnknownCommandTypeError) return problem(404, 'unknown-command', error.message);
+  if (error instanceof ForbiddenError) return problem(403, 'forbidden', error.message);
+  if (error instanceof EventNotStorableError) return problem(400, 'bad-request', error.message);
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const body = error.getResponse();

@@ -23,12 +23,13 @@
 // Event ids are unique across streams through reservations (see event-id-reservations.ts). A
 // retried append returns the stored result, read back from the stream.
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
+import { isDeepStrictEqual } from 'node:util';
 import type {
-  AppendedEvent,
   AppendRequest,
   AppendResult,
   BatchHandler,
   EventStore,
+  NewEvent,
   RecordedEvent,
   SubscribeOptions,
   Subscription,
@@ -40,11 +41,13 @@ import { isSystemEvent, toProposed, toRecorded } from './event-mapping';
 import { appendResultOf, checkExpectedRevision } from '../append-rules';
 
 const WHOLE_STREAM = Number.MAX_SAFE_INTEGER;
+
+/** An event's data and metadata as a read gives them back (JSON: no undefined values). */
+function asStored({ data, metadata }: NewEvent): { data: unknown; metadata: unknown } {
+  return JSON.parse(JSON.stringify({ data, metadata })) as { data: unknown; metadata: unknown };
+}
 /** Backwards page size when looking for the last non-system event. */
 const HEAD_PAGE = 64;
-
-/** Marks an appended event whose position is still to be read back. */
-const UNKNOWN = -1n;
 
 export class EventStoredbEventStore implements EventStore {
   private readonly reservations: EventIdReservations;
@@ -68,19 +71,15 @@ export class EventStoredbEventStore implements EventStore {
   async appendMany(requests: AppendRequest[]): Promise<AppendResult[]> {
     if (requests.some((r) => r.events.length === 0)) throw new Error('an append needs at least one event');
     const maybeRetried = await this.reservations.reserve(requests);
-    const replays = await Promise.all(
-      requests.map((request) => (request.events.some((e) => maybeRetried.has(e.id)) ? this.storedResult(request) : null)),
+    const stored = await Promise.all(
+      requests.map((request) => (request.events.some((e) => maybeRetried.has(e.id)) ? this.storedEvents(request) : null)),
     );
-    const writes = requests.filter((_, i) => replays[i] === null);
+    const writes = requests.filter((_, i) => stored[i] === null);
     // A single append is checked by the server itself; several are checked up front (see header).
     if (requests.length > 1) await this.checkUpFront(writes);
-    // Appends report one position each; when one carries several events, theirs are read back
-    // from $all after everything is written, starting at the head as it was before.
-    const head = writes.some((r) => r.events.length > 1) ? await this.rawHead() : null;
-    const written = new Map<AppendRequest, AppendedEvent[]>();
+    const written = new Map<AppendRequest, AppendResult>();
     for (const request of writes) written.set(request, await this.write(request));
-    await this.fillPositions([...written.values()].flat(), head);
-    return requests.map((request, i) => replays[i] ?? appendResultOf(written.get(request)!));
+    return requests.map((request, i) => (stored[i] ? appendResultOf(stored[i], true) : written.get(request)!));
   }
 
   /** Checks the requests' expected revisions in order against the streams' current revisions. */
@@ -95,56 +94,36 @@ export class EventStoredbEventStore implements EventStore {
     }
   }
 
-  /** The stored result when every event of the request is stored in its stream; null when none is. */
-  private async storedResult(request: AppendRequest): Promise<AppendResult | null> {
+  /** The stored events when every event of the request is stored in its stream; null when none is. */
+  private async storedEvents(request: AppendRequest): Promise<RecordedEvent[] | null> {
     const stored = new Map((await this.readStream(request.stream)).map((e) => [e.id, e]));
     const found = request.events.map((e) => stored.get(e.id));
     if (found.every((e) => e === undefined)) return null;
     const mismatch = found.findIndex((e, i) => e?.type !== request.events[i].type);
     if (mismatch >= 0) throw new DuplicateEventIdError(request.events[mismatch].id);
-    return appendResultOf(found as RecordedEvent[]);
+    return found as RecordedEvent[];
   }
 
-  /** Appends one request; positions stay unknown (-1) for appends of several events. */
-  private async write(request: AppendRequest): Promise<AppendedEvent[]> {
+  /**
+   * Appends one request and reads its events back: they carry their positions, and they show
+   * whether the server stored these events or answered with those of an append of the same ids
+   * that got there first (its idempotency compares ids only): then `alreadyStored`.
+   */
+  private async write(request: AppendRequest): Promise<AppendResult> {
     const { stream, events, expectedRevision } = request;
     const expected: Expected = typeof expectedRevision === 'number' ? BigInt(expectedRevision) : expectedRevision;
-    let appended: { lastRevision: bigint; position?: bigint };
+    let lastRevision: bigint;
     try {
-      appended = await this.connection.append(stream, events.map(toProposed), expected);
+      ({ lastRevision } = await this.connection.append(stream, events.map(toProposed), expected));
     } catch (error) {
       if (!(error instanceof EsdbConflict)) throw error;
       throw new WrongExpectedRevisionError(stream, String(expectedRevision), error.current === null ? null : Number(error.current));
     }
-    const first = Number(appended.lastRevision) - events.length + 1;
-    const single = events.length === 1 && appended.position !== undefined;
-    return events.map((e, i) => ({ id: e.id, type: e.type, stream, revision: first + i, position: single ? appended.position! : UNKNOWN }));
-  }
-
-  /** Reads $all forwards from `head` until every event of unknown position is found (by id). */
-  private async fillPositions(events: AppendedEvent[], head: bigint | null): Promise<void> {
-    const missing = new Map(events.filter((e) => e.position === UNKNOWN).map((e) => [e.id, e]));
-    let from: bigint | 'start' = head ?? 'start';
-    while (missing.size > 0) {
-      // Reservations were written before `head`: what follows is these appends (and any concurrent ones).
-      const size = Math.max(missing.size + 1, HEAD_PAGE);
-      const page = await this.connection.readAll(from, size, 'forwards');
-      for (const event of page) {
-        const appended = missing.get(event.id);
-        if (appended?.stream === event.stream) {
-          appended.position = event.position;
-          missing.delete(event.id);
-        }
-      }
-      if (missing.size > 0 && page.length < size) throw new Error('appended events not found in $all');
-      from = page[page.length - 1].position; // read on from there: the server includes it again
-    }
-  }
-
-  /** The position of the last record in $all, system events included (null: empty log). */
-  private async rawHead(): Promise<bigint | null> {
-    const [last] = await this.connection.readAll('end', 1, 'backwards');
-    return last ? last.position : null;
+    const stored = (await this.readStream(stream, Number(lastRevision) - events.length + 1)).slice(0, events.length);
+    const mismatch = events.findIndex((e, i) => stored[i]?.id !== e.id);
+    if (mismatch >= 0) throw new DuplicateEventIdError(events[mismatch].id);
+    const mine = events.every((e, i) => isDeepStrictEqual(asStored(e), { data: stored[i].data, metadata: stored[i].metadata }));
+    return appendResultOf(stored, !mine);
   }
 
   private async currentRevision(stream: string): Promise<number | null> {

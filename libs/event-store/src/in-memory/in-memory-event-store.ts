@@ -25,23 +25,32 @@ export class InMemoryEventStore implements EventStore {
   async appendMany(requests: AppendRequest[]): Promise<AppendResult[]> {
     // Validate everything first so that a failing request leaves the log untouched.
     const plan = this.plan(requests);
-    return plan.map((step) => (step.replay ? step.replay : this.write(step.request)));
+    const results: AppendResult[] = [];
+    for (const step of plan) {
+      results.push(
+        'write' in step ? this.write(step.write) : appendResultOf(step.storedIds.map((id) => this.byId.get(id)!), true),
+      );
+    }
+    return results;
   }
 
-  private plan(requests: AppendRequest[]): { request: AppendRequest; replay: AppendResult | null }[] {
+  /** Each request either writes, or finds its ids stored (before, or by an earlier request of the call). */
+  private plan(requests: AppendRequest[]): ({ write: AppendRequest } | { storedIds: string[] })[] {
     const pending = new Map<string, number | null>();
+    const planned = new Map<string, { stream: string; type: string }>();
     return requests.map((request) => {
       if (request.events.length === 0) throw new Error('an append needs at least one event');
-      const found = request.events.map((e) => this.byId.get(e.id));
+      const found = request.events.map((e) => this.byId.get(e.id) ?? planned.get(e.id));
       if (found.some((e) => e !== undefined)) {
         const same = found.every((e, i) => e && e.stream === request.stream && e.type === request.events[i].type);
         if (!same) throw new DuplicateEventIdError(request.events[0].id);
-        return { request, replay: appendResultOf(found as RecordedEvent[]) };
+        return { storedIds: request.events.map((e) => e.id) };
       }
       const current = pending.has(request.stream) ? pending.get(request.stream)! : this.currentRevision(request.stream);
       checkExpectedRevision(request, current);
       pending.set(request.stream, (current ?? -1) + request.events.length);
-      return { request, replay: null };
+      for (const e of request.events) planned.set(e.id, { stream: request.stream, type: e.type });
+      return { write: request };
     });
   }
 

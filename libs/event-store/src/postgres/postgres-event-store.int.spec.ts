@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
-import { WrongExpectedRevisionError } from '../event-store.errors';
+import { EventNotStorableError, WrongExpectedRevisionError } from '../event-store.errors';
 import { describeEventStoreContract, newEvent } from '../testing/event-store.contract';
 import { PostgresEventStore } from './postgres-event-store';
 
@@ -45,5 +45,30 @@ describe('postgres: the one-statement append and its fallback', () => {
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((await store.readStream(stream)).map((e) => e.revision)).toEqual([0, 1]);
+  });
+
+  it('a member whose data PostgreSQL refuses fails alone: the 40 appends grouped with it succeed', async () => {
+    // NUL is refused by jsonb; the domain validates it away, the store must not let it hurt others.
+    const goodAppend = (i: number) => store.append({ stream: `good-${100 + i}-${randomUUID()}`, events: [newEvent('Good', { i })], expectedRevision: 'no_stream' });
+    // The first append occupies the connection; what arrives meanwhile (the bad one among 39 good) goes as one group.
+    const first = goodAppend(0);
+    const bad = store.append({ stream: `bad-${randomUUID()}`, events: [newEvent('Bad', { text: 'a\u0000b' })], expectedRevision: 'no_stream' });
+    const rest = Array.from({ length: 39 }, (_, i) => goodAppend(i + 1));
+    const [badOutcome, ...goodOutcomes] = await Promise.allSettled([bad, first, ...rest]);
+    expect(badOutcome).toMatchObject({ status: 'rejected', reason: expect.any(EventNotStorableError) });
+    expect(goodOutcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(40);
+    const positions = goodOutcomes.map((o) => (o as PromiseFulfilledResult<{ position: bigint }>).value.position);
+    expect(new Set(positions).size).toBe(40);
+  });
+
+  it('a batch holding data PostgreSQL refuses fails as a whole with a typed error and stores nothing', async () => {
+    const stream = `batch-${randomUUID()}`;
+    await expect(
+      store.appendMany([
+        { stream, events: [newEvent('Good')], expectedRevision: 'no_stream' },
+        { stream: `bad-${randomUUID()}`, events: [newEvent('Bad', { text: '\u0000' })], expectedRevision: 'no_stream' },
+      ]),
+    ).rejects.toBeInstanceOf(EventNotStorableError);
+    expect(await store.readStream(stream)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-import { Pool, type PoolClient, type QueryResult } from 'pg';
-import { DuplicateEventIdError } from '../event-store.errors';
+import { Pool, type PoolClient } from 'pg';
+import { DuplicateEventIdError, EventNotStorableError } from '../event-store.errors';
 import type {
   AppendRequest,
   AppendResult,
@@ -30,27 +30,20 @@ function toRecorded(row: EventRow): RecordedEvent {
   return { ...row, position: BigInt(row.position) };
 }
 
-/**
- * A string as an SQL literal, as pg's escapeLiteral writes it: quotes and backslashes doubled,
- * and the E'' form when there is a backslash (correct whatever standard_conforming_strings says).
- */
-function literal(value: string): string {
-  const escaped = value.replace(/['\\]/g, '$&$&');
-  return value.includes('\\') ? ` E'${escaped}'` : `'${escaped}'`;
-}
-
-function arrayLiteral(values: string[]): string {
-  return `ARRAY[${values.map(literal).join(',')}]`;
-}
-
 /** PostgreSQL's SQLSTATE for a unique constraint violated. */
 const UNIQUE_VIOLATION = '23505';
 
 /** The most single appends one group transaction takes. */
 const MAX_GROUP = 256;
 
+/** PostgreSQL's SQLSTATE class of data exceptions (a value the column type refuses, e.g. NUL in jsonb). */
+const DATA_EXCEPTION_CLASS = '22';
+
+/** A row of event_log_append: its place in the statement (`ord`) sets its position, head + ord. */
+type AppendRow = Omit<RecordedEvent, 'position'> & { ord: number };
+
 export class PostgresEventStore implements EventStore {
-  private readonly appends = new GroupQueue<AppendRequest, AppendResult>((requests) => this.write(requests, false), MAX_GROUP);
+  private readonly appends = new GroupQueue<AppendRequest, AppendResult>((requests) => this.appendGroup(requests), MAX_GROUP);
   private readonly reads = new GroupQueue<string, RecordedEvent[]>(async (streams) => {
     const found = await this.readStreams([...new Set(streams)]);
     const handedOut = new Set<string>();
@@ -95,56 +88,63 @@ export class PostgresEventStore implements EventStore {
     return (await this.write(requests, true)) as AppendResult[];
   }
 
+  /**
+   * A group whose statement fails as a whole (the database refuses one member's data, say) is
+   * written again member by member, so that only the member at fault fails.
+   */
+  private async appendGroup(requests: AppendRequest[]): Promise<(AppendResult | Error)[]> {
+    try {
+      return await this.write(requests, false);
+    } catch (error) {
+      if (requests.length === 1) throw error;
+      const outcomes: (AppendResult | Error)[] = [];
+      for (const request of requests) {
+        outcomes.push(await this.write([request], false).then(([outcome]) => outcome, (e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
+      }
+      return outcomes;
+    }
+  }
+
   /** `atomic`: the first failing request throws; otherwise it gets its error as its outcome. */
-  private write(requests: AppendRequest[], atomic: boolean): Promise<(AppendResult | Error)[]> {
-    return this.lockedTransaction(async (client) => {
+  private async write(requests: AppendRequest[], atomic: boolean): Promise<(AppendResult | Error)[]> {
+    const client = await this.pool.connect();
+    // A server that goes away between two statements reports it as an 'error' event, which
+    // crashes the process while no listener holds the checked-out client: the statement in
+    // flight or the next one fails instead, and the broken connection is discarded on release.
+    let broken: Error | undefined;
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
+    let inTransaction = false;
+    try {
       const appended = await this.appendInOneTrip(client, requests);
       if (appended) return appended;
-      const { stored, revisions, head } = await this.beginWithState(client, requests);
-      let position = head;
-      const outcomes: (AppendResult | Error)[] = [];
-      const rows: RecordedEvent[] = [];
-      const inserted = new Map<string, RecordedEvent>();
-      for (const request of requests) {
-        try {
-          const replay = this.replayedResult(request, (id) => stored.get(id) ?? inserted.get(id));
-          if (replay) {
-            outcomes.push(replay);
-            continue;
-          }
-          const current = revisions.get(request.stream) ?? null;
-          checkExpectedRevision(request, current);
-          let revision = current ?? -1;
-          const appended = request.events.map((e) => ({ ...e, stream: request.stream, revision: ++revision, position: ++position }));
-          revisions.set(request.stream, revision);
-          rows.push(...appended);
-          appended.forEach((e) => inserted.set(e.id, e));
-          outcomes.push(appendResultOf(appended));
-        } catch (error) {
-          if (atomic || !(error instanceof Error)) throw error;
-          outcomes.push(error);
-        }
-      }
-      await this.insertAndCommit(client, rows);
-      return outcomes;
-    });
+      inTransaction = true;
+      return await this.appendUnderLock(client, requests, atomic);
+    } catch (error) {
+      if (inTransaction) await client.query('ROLLBACK').catch((rollbackError: Error) => (broken ??= rollbackError));
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && code.startsWith(DATA_EXCEPTION_CLASS)) throw new EventNotStorableError(requests[0].stream, (error as Error).message);
+      throw error;
+    } finally {
+      client.removeListener('error', onError);
+      client.release(broken);
+    }
   }
 
   /**
    * The common case in one round trip: every request expects a definite revision (or no stream)
-   * and carries new event ids. The revisions are assigned here and the positions by
-   * event_log_append after the head; one guard over all streams' current revisions lets every
-   * row in or none. A guard that does not hold (a concurrent writer) or a stored event id (a
-   * retry) returns null, with nothing written, and the caller takes the general path, which
-   * sorts out each request.
+   * and carries new event ids. The revisions are assigned here, and one guard over all streams'
+   * current revisions lets every row in or none. A guard that does not hold (a concurrent writer)
+   * or a stored event id (a retry) returns null, with nothing written, and the caller takes
+   * appendUnderLock, which sorts out each request.
    */
   private async appendInOneTrip(client: PoolClient, requests: AppendRequest[]): Promise<AppendResult[] | null> {
     const guards = new Map<string, number>();
     const next = new Map<string, number>();
-    const rows: (Omit<RecordedEvent, 'position'> & { ord: number })[] = [];
+    const rows: AppendRow[] = [];
     for (const { stream, expectedRevision, events } of requests) {
       const definite = typeof expectedRevision === 'number' && Number.isInteger(expectedRevision) && expectedRevision >= 0;
-      // 'any', 'stream_exists' or a revision no stream can have: the general path decides.
+      // 'any', 'stream_exists' or a revision no stream can have: appendUnderLock decides.
       if (expectedRevision !== 'no_stream' && !definite) return null;
       const expected = definite ? (expectedRevision as number) : -1;
       if (!next.has(stream)) guards.set(stream, expected);
@@ -153,74 +153,99 @@ export class PostgresEventStore implements EventStore {
       for (const event of events) rows.push({ ...event, stream, revision: ++revision, ord: rows.length + 1 });
       next.set(stream, revision);
     }
-    if (new Set(rows.map((r) => r.id)).size !== rows.length) return null;
-    let appended: { appended_position: string }[];
+    if (new Set(rows.map((r) => r.id.toLowerCase())).size !== rows.length) return null;
+    let first: bigint | null;
     try {
-      ({ rows: appended } = await client.query({
-        name: 'event-log-append',
-        text: 'SELECT appended_position::text AS appended_position FROM event_log_append($1::jsonb, $2::jsonb)',
-        values: [JSON.stringify(rows), JSON.stringify([...guards].map(([stream, expected]) => ({ stream, expected })))],
-      }));
-    } catch (error) {
       // One statement outside a transaction: a failed one has already rolled back.
+      first = await this.insert(client, rows, [...guards].map(([stream, expected]) => ({ stream, expected })));
+    } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) return null;
       throw error;
     }
-    if (appended.length === 0) return null;
-    // The rows went in at head + ord, one after another: the first position places them all
-    // (matching by id would depend on how the caller spelled its UUIDs).
-    const first = appended.reduce((min, row) => (BigInt(row.appended_position) < min ? BigInt(row.appended_position) : min), BigInt(appended[0].appended_position));
+    if (first === null) return null;
     const recorded = rows.map(({ ord, ...row }) => ({ ...row, position: first + BigInt(ord - 1) }));
     let offset = 0;
     return requests.map((request) => appendResultOf(recorded.slice(offset, (offset += request.events.length))));
   }
 
-  /** A retried append (its first event id is stored) returns what was stored, appending nothing. */
-  private replayedResult(request: AppendRequest, storedById: (id: string) => RecordedEvent | undefined): AppendResult | null {
-    const found = request.events.map((e) => storedById(e.id));
-    if (found.every((e) => e === undefined)) return null;
-    const same = found.every((e, i) => e && e.stream === request.stream && e.type === request.events[i].type);
-    if (!same) throw new DuplicateEventIdError(request.events[found.findIndex((e) => !e)]?.id ?? request.events[0].id);
-    return appendResultOf(found as RecordedEvent[]);
+  /**
+   * Every other case, in a transaction under the append lock: the stored events with the
+   * requests' ids and the streams' revisions are read, each request is answered (what is stored
+   * already, a conflict, or rows to insert) and the rows go in through event_log_append.
+   */
+  private async appendUnderLock(client: PoolClient, requests: AppendRequest[], atomic: boolean): Promise<(AppendResult | Error)[]> {
+    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY})`);
+    const { stored, revisions } = await this.stateOf(client, requests);
+    const outcomes: ({ rows: (AppendRow | RecordedEvent)[]; alreadyStored: boolean } | Error)[] = [];
+    const rows: AppendRow[] = [];
+    const inserted = new Map<string, AppendRow>();
+    for (const request of requests) {
+      try {
+        const found = this.storedEventsOf(request, (id) => stored.get(id) ?? inserted.get(id));
+        if (found) {
+          outcomes.push({ rows: found, alreadyStored: true });
+          continue;
+        }
+        const current = revisions.get(request.stream) ?? null;
+        checkExpectedRevision(request, current);
+        let revision = current ?? -1;
+        const own = request.events.map((e) => ({ ...e, stream: request.stream, revision: ++revision, ord: 0 }));
+        for (const row of own) {
+          row.ord = rows.push(row);
+          inserted.set(row.id.toLowerCase(), row);
+        }
+        revisions.set(request.stream, revision);
+        outcomes.push({ rows: own, alreadyStored: false });
+      } catch (error) {
+        if (atomic || !(error instanceof Error)) throw error;
+        outcomes.push(error);
+      }
+    }
+    const first = rows.length > 0 ? await this.insert(client, rows, []) : null;
+    await client.query('COMMIT');
+    const placed = (row: AppendRow | RecordedEvent) => ('ord' in row ? { ...row, position: first! + BigInt(row.ord - 1) } : row);
+    return outcomes.map((o) => (o instanceof Error ? o : appendResultOf(o.rows.map(placed), o.alreadyStored)));
   }
 
   /**
-   * In the transaction's first round trip, together with BEGIN and the append lock: the stored
-   * events with the requests' ids, the streams' revisions and the head. (A multi-statement query
-   * takes no parameters, hence literals; each statement sees what committed before the lock.)
+   * event_log_append: inserts the rows at head + ord if every guard holds; returns the position
+   * of the first row, or null when a guard does not hold.
    */
-  private async beginWithState(client: PoolClient, requests: AppendRequest[]) {
-    const ids = [...new Set(requests.flatMap((r) => r.events.map((e) => e.id)))];
-    const streams = [...new Set(requests.map((r) => r.stream))];
-    const results = (await client.query(
-      `BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY});
-       SELECT
-         (SELECT coalesce(json_agg(e), '[]') FROM (SELECT position::text AS position, id, stream, revision, type, data, metadata
-            FROM event_log WHERE id = ANY(${arrayLiteral(ids)}::uuid[])) e) AS stored,
-         (SELECT json_object_agg(stream, revision) FROM
-            (SELECT stream, max(revision) AS revision FROM event_log WHERE stream = ANY(${arrayLiteral(streams)}::text[]) GROUP BY stream) r) AS revisions,
-         (SELECT max(position) FROM event_log)::text AS head`,
-    )) as unknown as QueryResult<{ stored: EventRow[]; revisions: Record<string, number> | null; head: string | null }>[];
-    const [{ stored, revisions, head }] = results[results.length - 1].rows;
-    return {
-      stored: new Map(stored.map((row) => [row.id, toRecorded(row)])),
-      revisions: new Map(Object.entries(revisions ?? {})),
-      head: BigInt(head ?? 0),
-    };
+  private async insert(client: PoolClient, rows: AppendRow[], guards: { stream: string; expected: number }[]): Promise<bigint | null> {
+    const { rows: appended } = await client.query<{ first: string | null }>({
+      name: 'event-log-append',
+      text: 'SELECT min(appended_position)::text AS first FROM event_log_append($1::jsonb, $2::jsonb)',
+      values: [JSON.stringify(rows), JSON.stringify(guards)],
+    });
+    return appended[0].first === null ? null : BigInt(appended[0].first);
   }
 
-  /** The rows and COMMIT in the transaction's second round trip; a failing insert leaves COMMIT unrun. */
-  private async insertAndCommit(client: PoolClient, rows: RecordedEvent[]): Promise<void> {
-    if (rows.length === 0) {
-      await client.query('COMMIT');
-      return;
-    }
-    const values = rows.map(
-      (r) =>
-        `(${r.position.toString()},${literal(r.id)},${literal(r.stream)},${r.revision},${literal(r.type)},` +
-        `${literal(JSON.stringify(r.data))},${literal(JSON.stringify(r.metadata))})`,
-    );
-    await client.query(`INSERT INTO event_log (${COLUMNS}) VALUES ${values.join(',')}; COMMIT`);
+  /** The stored events of a retried append (its event ids are stored); null when none is. */
+  private storedEventsOf<E extends { stream: string; type: string }>(request: AppendRequest, storedById: (id: string) => E | undefined): E[] | null {
+    const found = request.events.map((e) => storedById(e.id.toLowerCase()));
+    if (found.every((e) => e === undefined)) return null;
+    const same = found.every((e, i) => e && e.stream === request.stream && e.type === request.events[i].type);
+    if (!same) throw new DuplicateEventIdError(request.events[found.findIndex((e) => !e)]?.id ?? request.events[0].id);
+    return found as E[];
+  }
+
+  /** The stored events with the requests' ids and the streams' current revisions, read under the lock. */
+  private async stateOf(client: PoolClient, requests: AppendRequest[]) {
+    const ids = [...new Set(requests.flatMap((r) => r.events.map((e) => e.id.toLowerCase())))];
+    const streams = [...new Set(requests.map((r) => r.stream))];
+    const { rows } = await client.query<{ stored: EventRow[]; revisions: Record<string, number> }>({
+      name: 'append-state',
+      text: `SELECT
+         (SELECT coalesce(json_agg(e), '[]') FROM (SELECT position::text AS position, id, stream, revision, type, data, metadata
+            FROM event_log WHERE id = ANY($1::uuid[])) e) AS stored,
+         (SELECT coalesce(json_object_agg(stream, revision), '{}') FROM
+            (SELECT stream, max(revision) AS revision FROM event_log WHERE stream = ANY($2::text[]) GROUP BY stream) r) AS revisions`,
+      values: [ids, streams],
+    });
+    return {
+      stored: new Map(rows[0].stored.map((row) => [row.id, toRecorded(row)])),
+      revisions: new Map(Object.entries(rows[0].revisions)),
+    };
   }
 
   /**
@@ -280,28 +305,5 @@ export class PostgresEventStore implements EventStore {
 
   async close(): Promise<void> {
     await this.pool.end();
-  }
-
-  /**
-   * A connection for one append: `work` either calls event_log_append (a transaction of its
-   * own) or begins a transaction with the lock and commits it; on an error it is rolled back.
-   */
-  private async lockedTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    // A server that goes away between two statements reports it as an 'error' event, which
-    // crashes the process while no listener holds the checked-out client: the statement in
-    // flight or the next one fails instead, and the broken connection is discarded on release.
-    let broken: Error | undefined;
-    const onError = (error: Error) => (broken = error);
-    client.on('error', onError);
-    try {
-      return await work(client);
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken ??= rollbackError));
-      throw error;
-    } finally {
-      client.removeListener('error', onError);
-      client.release(broken);
-    }
   }
 }

@@ -113,8 +113,22 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
       const events = [newEvent('A'), newEvent('B')];
       const first = await store.append({ stream, events, expectedRevision: 'no_stream' });
       const retry = await store.append({ stream, events, expectedRevision: 'no_stream' });
-      expect(retry).toEqual(first);
+      expect(first.alreadyStored).toBe(false);
+      expect(retry).toEqual({ ...first, alreadyStored: true });
       expect(await store.readStream(stream)).toHaveLength(2);
+    });
+
+    it('answers racing appends of the same event ids (with different data): one stores, the others get the stored events', async () => {
+      const stream = uniqueStream();
+      const template = newEvent('A');
+      const attempts = Array.from({ length: 6 }, (_, i) => ({ ...template, data: { attempt: i } }));
+      const results = await Promise.all(attempts.map((event) => store.append({ stream, events: [event], expectedRevision: 'no_stream' })));
+      const stored = await store.readStream(stream);
+      expect(stored).toHaveLength(1);
+      const winners = results.flatMap((r, i) => (r.alreadyStored ? [] : [i]));
+      expect(winners).toHaveLength(1);
+      expect(stored[0].data).toEqual({ attempt: winners[0] });
+      for (const r of results) expect(r.events).toEqual(results[winners[0]].events);
     });
 
     it('lets exactly one of concurrent appends with the same expected revision win', async () => {

@@ -1,0 +1,93 @@
+// A batch of API.md: every command independent, one outcome per command, in order, a later
+// command decided with the effects of the earlier ones that succeeded. The commands are decided
+// in memory (each sees what the earlier ones will append) and appended in one unit. Should that
+// unit fail for a reason that lies with one command (a concurrent writer, a command id used on
+// another stream, data the log refuses), the batch is run again command by command on the log,
+// so that only that command fails.
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { DuplicateEventIdError, EventNotStorableError, WrongExpectedRevisionError } from '@app/event-store/event-store.errors';
+import type { AppendResult, EventStore } from '@app/event-store/event-store.port';
+import type { Principal } from '@app/platform/auth/principal';
+import { EVENT_STORE } from '../api.tokens';
+import { CommandIdReusedError } from './command-errors';
+import { SendCommandBatch, type BatchOutcome, type CommandItem } from './command-messages';
+import { CommandService, type Decision, type ParsedCommand } from './command.service';
+
+/** An item parsed, or refused before deciding, or repeating the command id of an earlier item. */
+type Step = { parsed: ParsedCommand } | { error: unknown } | { parsed: ParsedCommand; repeats: number };
+
+const faultOfOneCommand = (error: unknown) =>
+  error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError || error instanceof EventNotStorableError;
+
+@CommandHandler(SendCommandBatch)
+export class CommandBatchHandler implements ICommandHandler<SendCommandBatch> {
+  constructor(
+    @Inject(CommandService) private readonly service: CommandService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute({ items, principal, correlationId }: SendCommandBatch): Promise<BatchOutcome[]> {
+    const steps = this.parse(items, principal);
+    let outcomes: (BatchOutcome | null)[];
+    try {
+      outcomes = await this.decideAndAppend(steps, principal, correlationId);
+    } catch (error) {
+      if (!faultOfOneCommand(error)) throw error;
+      outcomes = [];
+      for (const step of steps) {
+        outcomes.push('repeats' in step ? null : 'error' in step ? step : await this.service.run(step.parsed, principal, correlationId).catch((e: unknown) => ({ error: e })));
+      }
+    }
+    return steps.map((step, i) => ('repeats' in step ? repeatOutcome(step, steps[step.repeats], outcomes[step.repeats]!) : outcomes[i]!));
+  }
+
+  private parse(items: CommandItem[], principal: Principal): Step[] {
+    const firstWithId = new Map<string, number>();
+    return items.map((item, i) => {
+      try {
+        const parsed = this.service.parse(item, principal);
+        const earlier = firstWithId.get(parsed.commandId);
+        if (earlier !== undefined) return { parsed, repeats: earlier };
+        firstWithId.set(parsed.commandId, i);
+        return { parsed };
+      } catch (error) {
+        return { error };
+      }
+    });
+  }
+
+  /** The outcome of each step (null for repeats); throws what made the one append fail. */
+  private async decideAndAppend(steps: Step[], principal: Principal, correlationId: string | undefined): Promise<(BatchOutcome | null)[]> {
+    const commands = steps.flatMap((s) => ('parsed' in s && !('repeats' in s) ? [s.parsed] : []));
+    const cache = await this.service.prefetch(commands);
+    const decisions: (Decision | { error: unknown } | null)[] = [];
+    for (const step of steps) {
+      if (!('parsed' in step) || 'repeats' in step) {
+        decisions.push('error' in step ? step : null);
+        continue;
+      }
+      try {
+        const decision = await this.service.decide(step.parsed, principal, correlationId, cache);
+        if (decision.kind === 'append') this.service.stage(cache, decision.request);
+        decisions.push(decision);
+      } catch (error) {
+        decisions.push({ error });
+      }
+    }
+    const appends = decisions.flatMap((d) => (d && 'kind' in d && d.kind === 'append' ? [d] : []));
+    const appended = appends.length > 0 ? await this.store.appendMany(appends.map((d) => d.request)) : [];
+    const results = new Map(await Promise.all(appends.map(async (d, i) => [d, await this.outcomeOf(d.parsed, appended[i])] as const)));
+    return decisions.map((d) => (d === null || 'error' in d ? d : d.kind === 'append' ? results.get(d)! : d.result));
+  }
+
+  private outcomeOf(parsed: ParsedCommand, appended: AppendResult): Promise<BatchOutcome> {
+    return this.service.resultOfAppend(parsed, appended).catch((error: unknown) => ({ error }));
+  }
+}
+
+/** An item repeating an earlier item's command id: the same command shares its outcome (a success as a retry, 200); another is refused. */
+function repeatOutcome(step: { parsed: ParsedCommand }, earlier: Step, outcome: BatchOutcome): BatchOutcome {
+  if (!('parsed' in earlier) || earlier.parsed.hash !== step.parsed.hash) return { error: new CommandIdReusedError(step.parsed.commandId) };
+  return 'error' in outcome ? outcome : { status: 200, body: outcome.body };
+}

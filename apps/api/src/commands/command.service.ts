@@ -1,0 +1,195 @@
+// The command service: the CommandBus hands it each command of API.md. A command is parsed and
+// authorised, its stream (and context streams) read and folded, decided, and appended with the
+// revision read; a concurrent writer in between makes it decide again, a bounded number of times.
+// Retries are answered from the log itself: the events carry the command id and hash in their
+// metadata, so after an append that met stored events under the command's ids it tells the
+// original result of the same command (200) from another command reusing the id (409). Appended
+// events are published on the EventBus. The batch handler uses the same steps.
+import {
+  assertStorableEvents,
+  fold,
+  getCommandDefinition,
+  parseEvent,
+  type AnyCommandDefinition,
+  type DecisionContext,
+  type DomainCommand,
+  type DomainEvent,
+  type OfferValidityCheck,
+  type RelatedStates,
+} from '@app/domain';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '@app/event-store/event-store.errors';
+import type { AppendedEvent, AppendRequest, AppendResult, EventStore, RecordedEvent } from '@app/event-store/event-store.port';
+import { readStreams } from '@app/event-store/read-streams';
+import type { Principal } from '@app/platform/auth/principal';
+import { CLOCK, EVENT_STORE, OFFER_VALIDITY } from '../api.tokens';
+import { authoriseMunicipality, authoriseSending } from '../authorisation';
+import { CommandIdReusedError, UnknownCommandTypeError } from './command-errors';
+import { eventIdFor } from './command-event-ids';
+import { COMMAND_HASH_VERSION, commandHash, isSameCommand } from './command-hash';
+import { EventsAppended, SendCommand, type CommandItem, type CommandResult } from './command-messages';
+
+/** A command parsed and authorised, with what identifies it in the log. */
+export interface ParsedCommand {
+  definition: AnyCommandDefinition;
+  command: DomainCommand;
+  /** The body as sent: events hashed the first way are compared with it. */
+  rawBody: unknown;
+  commandId: string;
+  hash: string;
+}
+
+/** What a command comes to: events to append, an earlier result (a retry), or nothing to do. */
+export type Decision =
+  | { kind: 'append'; parsed: ParsedCommand; request: AppendRequest }
+  | { kind: 'retry'; result: CommandResult }
+  | { kind: 'unchanged'; result: CommandResult };
+
+/** Streams as read, plus what earlier commands of a batch will append to them. */
+export type StreamCache = Map<string, RecordedEvent[]>;
+
+export function resultOf(commandId: string, events: (AppendedEvent | RecordedEvent)[], status: 200 | 201): CommandResult {
+  const last = events[events.length - 1];
+  return {
+    status,
+    body: {
+      commandId,
+      position: last ? last.position.toString() : null,
+      events: events.map(({ id, type, stream, revision }) => ({ id, type, stream, revision })),
+    },
+  };
+}
+
+const MAX_ATTEMPTS = 4;
+
+@CommandHandler(SendCommand)
+export class CommandService implements ICommandHandler<SendCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(OFFER_VALIDITY) private readonly offerValidity: OfferValidityCheck,
+    @Inject(EventBus) private readonly eventBus: Pick<EventBus, 'publish'>,
+    @Inject(CLOCK) private readonly clock: () => Date,
+  ) {}
+
+  async execute({ item, principal, correlationId }: SendCommand): Promise<CommandResult> {
+    return this.run(this.parse(item, principal), principal, correlationId);
+  }
+
+  /** Decides on the stream as stored and appends; a concurrent writer in between: decide again. */
+  async run(parsed: ParsedCommand, principal: Principal, correlationId: string | undefined): Promise<CommandResult> {
+    for (let attempt = 1; ; attempt++) {
+      const decision = await this.decide(parsed, principal, correlationId, new Map());
+      if (decision.kind !== 'append') return decision.result;
+      try {
+        return await this.resultOfAppend(parsed, await this.store.append(decision.request));
+      } catch (error) {
+        if (error instanceof DuplicateEventIdError) throw new CommandIdReusedError(parsed.commandId);
+        if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  parse({ type, body }: CommandItem, principal: Principal): ParsedCommand {
+    const definition = getCommandDefinition(type);
+    if (!definition) throw new UnknownCommandTypeError(type);
+    authoriseSending(principal, definition.issuer, type);
+    const command = definition.parse(body);
+    authoriseMunicipality(principal, command.municipality);
+    return { definition, command, rawBody: body, commandId: command.commandId.toLowerCase(), hash: commandHash(command) };
+  }
+
+  async decide(parsed: ParsedCommand, principal: Principal, correlationId: string | undefined, cache: StreamCache): Promise<Decision> {
+    const { definition, command, commandId } = parsed;
+    const stream = definition.streamOf(command);
+    const stored = await this.readStream(stream, cache);
+    const earlier = stored.filter((e) => e.metadata.commandId === commandId);
+    if (earlier.length > 0) return { kind: 'retry', result: this.retryResult(parsed, earlier) };
+    const state = stored.map(toDomainEvent).reduce(definition.evolve, definition.initialState);
+    const now = this.clock().toISOString();
+    const context: DecisionContext = { now, offerValidity: this.offerValidity, related: await this.relatedStates(definition, command, cache) };
+    const events = definition.decide(command, state, context);
+    assertStorableEvents(events);
+    if (events.length === 0) return { kind: 'unchanged', result: { status: 201, body: { commandId, position: null, events: [] } } };
+    const last = stored[stored.length - 1];
+    return {
+      kind: 'append',
+      parsed,
+      request: {
+        stream,
+        expectedRevision: last ? last.revision : 'no_stream',
+        events: events.map((event, i) => ({
+          id: eventIdFor(commandId, i),
+          type: event.type,
+          data: event.data as unknown as Record<string, unknown>,
+          metadata: {
+            recordedAt: now,
+            commandId,
+            commandType: command.type,
+            commandHash: parsed.hash,
+            commandHashVersion: COMMAND_HASH_VERSION,
+            causationId: commandId,
+            correlationId: correlationId ?? commandId,
+            actor: `${principal.role}:${principal.sub}`,
+            municipality: command.municipality,
+            schemaVersion: event.version,
+          },
+        })),
+      },
+    };
+  }
+
+  /**
+   * The answer to an append: the command's own events (201), or, when the log already held
+   * events with its ids, the original result of the same command (200) or a refusal.
+   */
+  async resultOfAppend(parsed: ParsedCommand, appended: AppendResult): Promise<CommandResult> {
+    if (!appended.alreadyStored) {
+      this.eventBus.publish(new EventsAppended(parsed.commandId, parsed.command.type, parsed.command.municipality, appended.events));
+      return resultOf(parsed.commandId, appended.events, 201);
+    }
+    const stored = (await this.store.readStream(appended.events[0].stream)).filter((e) => e.metadata.commandId === parsed.commandId);
+    if (stored.length === 0) throw new CommandIdReusedError(parsed.commandId);
+    return this.retryResult(parsed, stored);
+  }
+
+  /** A retry of the stored command gets its original result; another command under its id is refused. */
+  private retryResult(parsed: ParsedCommand, stored: RecordedEvent[]): CommandResult {
+    if (!isSameCommand(stored[0].metadata, parsed.command, parsed.rawBody)) throw new CommandIdReusedError(parsed.commandId);
+    return resultOf(parsed.commandId, stored, 200);
+  }
+
+  private async readStream(stream: string, cache: StreamCache): Promise<RecordedEvent[]> {
+    if (!cache.has(stream)) cache.set(stream, await this.store.readStream(stream));
+    return cache.get(stream)!;
+  }
+
+  private async relatedStates(definition: AnyCommandDefinition, command: DomainCommand, cache: StreamCache): Promise<RelatedStates> {
+    const related: RelatedStates = {};
+    for (const ref of definition.contextStreams?.(command) ?? []) {
+      related[ref.key] = fold(ref.aggregate, (await this.readStream(ref.stream, cache)).map(toDomainEvent)) as never;
+    }
+    return related;
+  }
+
+  /** Adds what an append will write to the cached stream, for the later commands of a batch. */
+  stage(cache: StreamCache, request: AppendRequest): void {
+    const events = cache.get(request.stream)!;
+    let revision = events.length - 1;
+    for (const e of request.events) events.push({ ...e, stream: request.stream, revision: ++revision, position: 0n });
+  }
+
+  /** Reads at once every stream the commands will fold (where the log can), so a batch costs few reads. */
+  async prefetch(commands: ParsedCommand[]): Promise<StreamCache> {
+    const streams = new Set<string>();
+    for (const { definition, command } of commands) {
+      streams.add(definition.streamOf(command));
+      for (const ref of definition.contextStreams?.(command) ?? []) streams.add(ref.stream);
+    }
+    return readStreams(this.store, [...streams]);
+  }
+}
+
+function toDomainEvent(event: RecordedEvent): DomainEvent {
+  return parseEvent(event.type, event.metadata.schemaVersion ?? 1, event.data);
+}
