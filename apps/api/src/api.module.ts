@@ -8,6 +8,10 @@ import { AuthGuard } from '@app/platform/auth/auth.guard';
 import { TokenVerifier } from '@app/platform/auth/token-verifier';
 import type { AppConfig } from '@app/platform/config/app-config';
 import { Metrics } from '@app/platform/metrics/metrics';
+import { AuditQueries } from '@app/read-models/queries/audit.queries';
+import { LedgerQueries } from '@app/read-models/queries/ledger.queries';
+import { StatementQueries } from '@app/read-models/queries/statement.queries';
+import { TimelineHistoryQueries } from '@app/read-models/queries/timeline-history.queries';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, CLOCK, EVENT_STORE, OFFER_VALIDITY, READ_MODELS } from './api.tokens';
 import { CommandBatchHandler } from './commands/command-batch.handler';
@@ -17,8 +21,16 @@ import { HealthController } from './health/health.controller';
 import { HEALTH_PROVIDERS } from './health/health-indicators';
 import { CommandMetricsInterceptor } from './metrics/command-metrics.interceptor';
 import { MetricsController } from './metrics/metrics.controller';
+import { ExplainEntryHandler } from './queries/entry-explanation.query';
 import { FinanceController } from './queries/finance.controller';
+import { GetLedgerChangesHandler } from './queries/ledger-changes.query';
+import { GetLedgerEntriesHandler } from './queries/ledger-entries.query';
+import { GetLedgerSummaryHandler } from './queries/ledger-summary.query';
 import { LedgerController } from './queries/ledger.controller';
+import { GetOfferHandler } from './queries/offer.query';
+import { GetRefundStatementHandler } from './queries/refund-statement.query';
+import { GetTimelineHistoryHandler } from './queries/timeline-history.query';
+import { GetTimelineHandler } from './queries/timeline.query';
 import { ProblemFilter } from './http/problem.filter';
 import { PathParamPipe } from './http/path-params';
 import { strictValidationPipe } from './http/validation';
@@ -56,6 +68,18 @@ export class ApiModule {
         { provide: CLOCK, useValue: deps.clock ?? (() => new Date()) },
         CommandService,
         CommandBatchHandler,
+        { provide: LedgerQueries, useFactory: (readModels: DataSource) => new LedgerQueries(readModels), inject: [READ_MODELS] },
+        { provide: StatementQueries, useFactory: (readModels: DataSource) => new StatementQueries(readModels), inject: [READ_MODELS] },
+        { provide: AuditQueries, useFactory: (readModels: DataSource) => new AuditQueries(readModels), inject: [READ_MODELS] },
+        { provide: TimelineHistoryQueries, useFactory: (readModels: DataSource) => new TimelineHistoryQueries(readModels), inject: [READ_MODELS] },
+        GetTimelineHandler,
+        GetTimelineHistoryHandler,
+        GetOfferHandler,
+        GetLedgerEntriesHandler,
+        ExplainEntryHandler,
+        GetLedgerSummaryHandler,
+        GetRefundStatementHandler,
+        GetLedgerChangesHandler,
         { provide: APP_GUARD, useFactory: (reflector: Reflector) => new AuthGuard(reflector, new TokenVerifier(() => deps.config.jwtSecret, deps.config.identity)), inject: [Reflector] },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useClass: PathParamPipe },

@@ -8,14 +8,6 @@ export class UnknownCommandTypeError extends Error {
   }
 }
 
-/** The caller's role or municipality may not do this (HTTP 403). */
-export class ForbiddenError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ForbiddenError';
-  }
-}
-
 /** The command id was used before by a command of another type or body (HTTP 409). */
 export class CommandIdReusedError extends Error {
   constructor(readonly commandId: string) {

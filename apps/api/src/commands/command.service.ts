@@ -24,7 +24,7 @@ import type { AppendedEvent, AppendRequest, AppendResult, EventStore, RecordedEv
 import { readStreams } from '@app/event-store/read-streams';
 import type { Principal } from '@app/platform/auth/principal';
 import { CLOCK, EVENT_STORE, OFFER_VALIDITY } from '../api.tokens';
-import { authoriseMunicipality, authoriseSending } from '../authorisation';
+import { authoriseMunicipality, authoriseSending } from '@app/platform/auth/authorisation';
 import { CommandIdReusedError, UnknownCommandTypeError } from './command-errors';
 import { eventIdFor } from './command-event-ids';
 import { COMMAND_HASH_VERSION, commandHash, isSameCommand } from './command-hash';

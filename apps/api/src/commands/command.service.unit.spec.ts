@@ -8,7 +8,8 @@ import { InMemoryEventStore } from '@app/event-store/in-memory/in-memory-event-s
 import type { Principal } from '@app/platform/auth/principal';
 import { checkOfferValidity } from '@app/rules';
 import { CommandBatchHandler } from './command-batch.handler';
-import { CommandIdReusedError, ForbiddenError } from './command-errors';
+import { ForbiddenError } from '@app/platform/auth/authorisation';
+import { CommandIdReusedError } from './command-errors';
 import { eventIdFor } from './command-event-ids';
 import { EventsAppended, SendCommand, SendCommandBatch, type BatchOutcome, type CommandResult } from './command-messages';
 import { CommandService } from './command.service';

@@ -7,7 +7,9 @@ import { isDependencyUnavailable } from '@app/platform/database/unavailable';
 import { noteProblem } from '@app/platform/logging/http-log';
 import { rootLogger, type Logger } from '@app/platform/logging/logger';
 import type { Request, Response } from 'express';
-import { CommandIdReusedError, ForbiddenError, UnknownCommandTypeError } from '../commands/command-errors';
+import { ForbiddenError } from '@app/platform/auth/authorisation';
+import { CommandIdReusedError, UnknownCommandTypeError } from '../commands/command-errors';
+import { NotFoundError } from '../queries/not-found.error';
 
 /** Seconds a client should wait before retrying while a dependency is unreachable. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
@@ -66,6 +68,7 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof CommandIdReusedError) return problem(409, 'command-id-reused', error.message);
   if (error instanceof UnknownCommandTypeError) return problem(404, 'unknown-command', error.message);
   if (error instanceof ForbiddenError) return problem(403, 'forbidden', error.message);
+  if (error instanceof NotFoundError) return problem(404, 'not-found', error.message);
   if (error instanceof EventNotStorableError) return problem(400, 'bad-request', error.message);
   if (error instanceof HttpException) {
     const status = error.getStatus();

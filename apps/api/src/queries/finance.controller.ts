@@ -1,20 +1,18 @@
-// Finance and audit reads: refund statements as JSON, CSV or .xlsx, and "what changed"
-// between two instants, grouped by the command that caused it.
+// Finance and audit reads: refund statements as JSON, CSV or .xlsx, and "what changed" between
+// two instants, grouped by the command that caused it. Each maps the HTTP request to its query on
+// the QueryBus.
 import { Controller, Get, Headers, Inject, Param, Query, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOkResponse, ApiParam, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { formatOere } from '@app/domain';
-import { AuditQueries } from '@app/read-models/queries/audit.queries';
-import { StatementQueries } from '@app/read-models/queries/statement.queries';
 import { CSV_TYPE, statementCsvText, statementJson, statementXlsx, XLSX_TYPE } from '@app/read-models/statements/statement-formats';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Response } from 'express';
-import type { DataSource } from 'typeorm';
-import { READ_MODELS } from '../api.tokens';
 import { IsInstant, IsLogPosition } from '../http/query-forms';
-import { entryJson } from './ledger-json';
+import { GetLedgerChanges } from './ledger-changes.query';
 import { MinPositionInterceptor } from './min-position.interceptor';
 import { AsOfQuery } from './query-params.dto';
+import { GetRefundStatement } from './refund-statement.query';
 
 export class StatementQuery extends AsOfQuery {
   @ApiPropertyOptional({ description: 'a quarter of the accounting year (booking periods 1-3, 4-6, 7-9, 10-12); default the whole year', minimum: 1, maximum: 4 })
@@ -59,13 +57,7 @@ function formatOf(format: string | undefined, accept: string | undefined): 'json
 @Controller('v1/municipalities/:m')
 @UseInterceptors(MinPositionInterceptor)
 export class FinanceController {
-  private readonly statements: StatementQueries;
-  private readonly audit: AuditQueries;
-
-  constructor(@Inject(READ_MODELS) readModels: DataSource) {
-    this.statements = new StatementQueries(readModels);
-    this.audit = new AuditQueries(readModels);
-  }
+  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get('refund-statements/:year')
   @ApiParam({ name: 'year', description: 'the accounting (booking) year, e.g. 2025' })
@@ -83,12 +75,14 @@ export class FinanceController {
     @Res({ passthrough: true }) res: Response,
     @Headers('accept') accept?: string,
   ) {
-    const statement = await this.statements.statement({
-      municipality: m,
-      year: Number(year),
-      quarter: (q.quarter ?? null) as 1 | 2 | 3 | 4 | null,
-      asOf: q.asOf ? new Date(q.asOf).toISOString() : new Date().toISOString(),
-    });
+    const statement = await this.queryBus.execute(
+      new GetRefundStatement({
+        municipality: m,
+        year: Number(year),
+        quarter: (q.quarter ?? null) as 1 | 2 | 3 | 4 | null,
+        asOf: q.asOf ? new Date(q.asOf).toISOString() : new Date().toISOString(),
+      }),
+    );
     const name = `refund-statement-${m}-${year}${q.quarter ? `-q${q.quarter}` : ''}`;
     switch (formatOf(q.format, accept)) {
       case 'csv':
@@ -106,23 +100,9 @@ export class FinanceController {
 
   @Get('ledger/changes')
   @ApiOkResponse({ description: '{ from, to, commands: [ { commandId, commandType, recordedAt, entries, amount, refund, postings } ], totals }: every posting recorded in (from, to], by causing command' })
-  async changes(@Param('m') m: string, @Query() q: ChangesQuery) {
+  changes(@Param('m') m: string, @Query() q: ChangesQuery) {
     const from = q.from ? new Date(q.from).toISOString() : '1970-01-01T00:00:00.000Z';
     const to = q.to ? new Date(q.to).toISOString() : new Date().toISOString();
-    const changes = await this.audit.changes(m, from, to);
-    return {
-      from,
-      to,
-      commands: changes.commands.map((c) => ({
-        commandId: c.commandId,
-        commandType: c.commandType,
-        recordedAt: c.recordedAt,
-        entries: c.entries,
-        amount: formatOere(c.amountOere),
-        refund: formatOere(c.refundOere),
-        postings: c.postings.map(entryJson),
-      })),
-      totals: { commands: changes.totals.commands, entries: changes.totals.entries, amount: formatOere(changes.totals.amountOere), refund: formatOere(changes.totals.refundOere) },
-    };
+    return this.queryBus.execute(new GetLedgerChanges(m, from, to));
   }
 }

@@ -77,9 +77,12 @@ export class EventStoredbEventStore implements EventStore {
     const writes = requests.filter((_, i) => stored[i] === null);
     // A single append is checked by the server itself; several are checked up front (see header).
     if (requests.length > 1) await this.checkUpFront(writes);
-    const written = new Map<AppendRequest, AppendResult>();
-    for (const request of writes) written.set(request, await this.write(request));
-    return requests.map((request, i) => (stored[i] ? appendResultOf(stored[i], true) : written.get(request)!));
+    // Several appends are read back from $all in one go, starting at the head as it was before.
+    const head = writes.length > 1 ? await this.rawHead() : null;
+    const lastRevisions: bigint[] = [];
+    for (const request of writes) lastRevisions.push(await this.write(request));
+    const readBack = await this.readBack(writes, lastRevisions, head);
+    return requests.map((request, i) => (stored[i] ? appendResultOf(stored[i], true) : readBack.get(request)!));
   }
 
   /** Checks the requests' expected revisions in order against the streams' current revisions. */
@@ -104,26 +107,55 @@ export class EventStoredbEventStore implements EventStore {
     return found as RecordedEvent[];
   }
 
-  /**
-   * Appends one request and reads its events back: they carry their positions, and they show
-   * whether the server stored these events or answered with those of an append of the same ids
-   * that got there first (its idempotency compares ids only): then `alreadyStored`.
-   */
-  private async write(request: AppendRequest): Promise<AppendResult> {
-    const { stream, events, expectedRevision } = request;
+  /** Appends one request; returns the stream's revision after it. */
+  private async write({ stream, events, expectedRevision }: AppendRequest): Promise<bigint> {
     const expected: Expected = typeof expectedRevision === 'number' ? BigInt(expectedRevision) : expectedRevision;
-    let lastRevision: bigint;
     try {
-      ({ lastRevision } = await this.connection.append(stream, events.map(toProposed), expected));
+      return (await this.connection.append(stream, events.map(toProposed), expected)).lastRevision;
     } catch (error) {
       if (!(error instanceof EsdbConflict)) throw error;
       throw new WrongExpectedRevisionError(stream, String(expectedRevision), error.current === null ? null : Number(error.current));
     }
-    const stored = (await this.readStream(stream, Number(lastRevision) - events.length + 1)).slice(0, events.length);
-    const mismatch = events.findIndex((e, i) => stored[i]?.id !== e.id);
-    if (mismatch >= 0) throw new DuplicateEventIdError(events[mismatch].id);
-    const mine = events.every((e, i) => isDeepStrictEqual(asStored(e), { data: stored[i].data, metadata: stored[i].metadata }));
-    return appendResultOf(stored, !mine);
+  }
+
+  /**
+   * The written requests' events as stored: they carry their positions, and they show whether
+   * the server stored these events or answered with those of an append of the same ids that got
+   * there first (its idempotency compares ids only): then the result is `alreadyStored`. Several
+   * requests are looked up in $all after `head`; what is not found there (stored before it) and a
+   * single request are read from their streams.
+   */
+  private async readBack(requests: AppendRequest[], lastRevisions: bigint[], head: bigint | null): Promise<Map<AppendRequest, AppendResult>> {
+    const key = (stream: string, id: string) => `${stream}\n${id}`;
+    const found = new Map<string, RecordedEvent>();
+    if (requests.length > 1) {
+      const wanted = new Set(requests.flatMap((r) => r.events.map((e) => key(r.stream, e.id))));
+      let from: bigint | 'start' = head ?? 'start';
+      while (wanted.size > 0) {
+        const size = Math.max(wanted.size + 1, HEAD_PAGE);
+        const page = await this.connection.readAll(from, size, 'forwards');
+        for (const event of page) if (wanted.delete(key(event.stream, event.id))) found.set(key(event.stream, event.id), toRecorded(event));
+        if (page.length < size) break;
+        from = page[page.length - 1].position; // read on from there: the server includes it again
+      }
+    }
+    const results = new Map<AppendRequest, AppendResult>();
+    for (const [i, request] of requests.entries()) {
+      const { stream, events } = request;
+      let stored = events.map((e) => found.get(key(stream, e.id)));
+      if (stored.some((e) => e === undefined)) stored = (await this.readStream(stream, Number(lastRevisions[i]) - events.length + 1)).slice(0, events.length);
+      const mismatch = events.findIndex((e, j) => stored[j]?.id !== e.id);
+      if (mismatch >= 0) throw new DuplicateEventIdError(events[mismatch].id);
+      const mine = events.every((e, j) => isDeepStrictEqual(asStored(e), { data: stored[j]!.data, metadata: stored[j]!.metadata }));
+      results.set(request, appendResultOf(stored as RecordedEvent[], !mine));
+    }
+    return results;
+  }
+
+  /** The position of the last record in $all, system events included (null: empty log). */
+  private async rawHead(): Promise<bigint | null> {
+    const [last] = await this.connection.readAll('end', 1, 'backwards');
+    return last ? last.position : null;
   }
 
   private async currentRevision(stream: string): Promise<number | null> {

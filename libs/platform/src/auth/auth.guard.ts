@@ -1,9 +1,10 @@
 // Rejects a missing or bad token (401 with WWW-Authenticate, RFC 6750), another municipality's
-// path (403) and a role the route does not allow (403). Routes opt out with @Public().
+// path (403, see authorisation.ts) and a role the route does not allow (403). Routes opt out with @Public().
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, SetMetadata, UnauthorizedException, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { InvalidTokenError, mayAccessMunicipality, type Principal, type Role } from './principal';
+import { authoriseMunicipality } from './authorisation';
+import { InvalidTokenError, type Principal, type Role } from './principal';
 import type { TokenVerifier } from './token-verifier';
 
 const PUBLIC = 'auth:public';
@@ -56,9 +57,7 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenException(`role ${request.principal.role} may not use this endpoint`);
     }
     const municipality = request.params?.m as string | undefined;
-    if (municipality !== undefined && !mayAccessMunicipality(request.principal, municipality)) {
-      throw new ForbiddenException(`this token is for municipality ${request.principal.municipality}, not ${municipality}`);
-    }
+    if (municipality !== undefined) authoriseMunicipality(request.principal, municipality);
     return true;
   }
 }

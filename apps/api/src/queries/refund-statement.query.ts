@@ -1,0 +1,20 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { RefundStatement } from '@app/ledger';
+import { StatementQueries, type StatementRequest } from '@app/read-models/queries/statement.queries';
+
+/** The refund statement of an accounting year (or quarter) as of an instant; the controller picks its format. */
+export class GetRefundStatement extends Query<RefundStatement> {
+  constructor(readonly request: StatementRequest) {
+    super();
+  }
+}
+
+@QueryHandler(GetRefundStatement)
+export class GetRefundStatementHandler implements IQueryHandler<GetRefundStatement> {
+  constructor(@Inject(StatementQueries) private readonly statements: StatementQueries) {}
+
+  execute({ request }: GetRefundStatement): Promise<RefundStatement> {
+    return this.statements.statement(request);
+  }
+}
