@@ -73,6 +73,15 @@ describe('one command', () => {
     expect(published).toHaveLength(1);
   });
 
+  it('compares bodies after parsing: hours 1.5 and "1.5" are one body', async () => {
+    const { send } = setUp();
+    const agreementId = `a-${randomUUID()}`;
+    await send('RegisterMentorAgreement', { commandId: randomUUID(), municipality: '101', agreementId, personId: 'p-1', mentorType: 'social', mentorKind: 'external_consultant', startDate: '2025-03-01', endDate: '2025-08-31' });
+    const hours = { commandId: randomUUID(), municipality: '101', agreementId, date: '2025-03-10', contactHours: 1.5, hourlyCost: '400.00' };
+    const first = await send('RecordMentorHours', hours);
+    expect(await send('RecordMentorHours', { ...hours, contactHours: '1.5' })).toEqual({ status: 200, body: first.body });
+  });
+
   it('refuses the same command id with another body or another type, appending nothing', async () => {
     const { send, store } = setUp();
     const body = offer();
