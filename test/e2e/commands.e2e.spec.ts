@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { startTestSystem, type TestSystem } from '../support/test-system';
+import { describeIdempotencyRaces } from './scenarios/idempotency-races';
 
 let system: TestSystem;
 let jobcentre101: string;
@@ -87,22 +88,6 @@ describe('POST /v1/commands/{CommandType}', () => {
     const stream = await system.store.readStream(`person-101-${personId}`);
     expect(stream.map((e) => e.id).sort()).toEqual(accepted.map((r) => r.body.commandId).sort());
     expect(stream.map((e) => e.revision)).toEqual(stream.map((_, i) => i));
-  });
-
-  it('racing requests of one command id: twenty identical get one 201 and nineteen 200 with its result; different bodies get one 201, the rest 409', async () => {
-    const o = offer();
-    const identical = await Promise.all(Array.from({ length: 20 }, () => send('RegisterOffer', o)));
-    expect(identical.map((r) => r.status).sort()).toEqual([...Array<number>(19).fill(200), 201]);
-    const original = identical.find((r) => r.status === 201)!.body;
-    for (const r of identical) expect(r.body).toEqual(original);
-
-    const contested = offer();
-    const ends = ['2025-05-01', '2025-05-02', '2025-05-03', '2025-05-04', '2025-05-05', '2025-05-06'];
-    const different = await Promise.all(ends.map((endDate) => send('RegisterOffer', { ...contested, endDate })));
-    expect(different.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
-    for (const r of different.filter((x) => x.status === 409)) expect(r.body.type).toBe('/problems/command-id-reused');
-    const stored = await system.store.readStream(`offer-101-${contested.offerId}`);
-    expect(stored.map((e) => e.data.endDate)).toEqual([ends[different.findIndex((r) => r.status === 201)]]);
   });
 
   it('one command with text the log cannot store fails alone (4xx); forty concurrent commands of other municipalities succeed', async () => {
@@ -212,3 +197,5 @@ describe('POST /v1/commands (batch)', () => {
     expect(await logSize()).toBe(before + 2n);
   });
 });
+
+describeIdempotencyRaces('PostgreSQL log');
