@@ -9,6 +9,7 @@ import { TokenVerifier } from '@app/platform/auth/token-verifier';
 import type { AppConfig } from '@app/platform/config/app-config';
 import { Metrics } from '@app/platform/metrics/metrics';
 import { AuditQueries } from '@app/read-models/queries/audit.queries';
+import { CapParametersQueries } from '@app/read-models/queries/cap-parameters.queries';
 import { LedgerQueries } from '@app/read-models/queries/ledger.queries';
 import { StatementQueries } from '@app/read-models/queries/statement.queries';
 import { TimelineHistoryQueries } from '@app/read-models/queries/timeline-history.queries';
@@ -21,6 +22,7 @@ import { HealthController } from './health/health.controller';
 import { HEALTH_PROVIDERS } from './health/health-indicators';
 import { CommandMetricsInterceptor } from './metrics/command-metrics.interceptor';
 import { MetricsController } from './metrics/metrics.controller';
+import { GetCapParameterHistoryHandler } from './queries/cap-parameters.query';
 import { ExplainEntryHandler } from './queries/entry-explanation.query';
 import { FinanceController } from './queries/finance.controller';
 import { GetLedgerChangesHandler } from './queries/ledger-changes.query';
@@ -72,6 +74,8 @@ export class ApiModule {
         { provide: StatementQueries, useFactory: (readModels: DataSource) => new StatementQueries(readModels), inject: [READ_MODELS] },
         { provide: AuditQueries, useFactory: (readModels: DataSource) => new AuditQueries(readModels), inject: [READ_MODELS] },
         { provide: TimelineHistoryQueries, useFactory: (readModels: DataSource) => new TimelineHistoryQueries(readModels), inject: [READ_MODELS] },
+        { provide: CapParametersQueries, useFactory: (readModels: DataSource) => new CapParametersQueries(readModels), inject: [READ_MODELS] },
+        GetCapParameterHistoryHandler,
         GetTimelineHandler,
         GetTimelineHistoryHandler,
         GetOfferHandler,
