@@ -1,6 +1,6 @@
 // `npm run web:demo`: the api with the web app on a throw-away embedded PostgreSQL holding the
-// browser tests' data, on the development secret (so the development sign-in is offered).
-// Stop with Ctrl-C.
+// browser tests' data, on the development secret (so the development sign-in is offered), kept
+// in .test-data/web-demo until the next demo starts. Stop with Ctrl-C.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '@app/platform/database/embedded-postgres';
@@ -8,7 +8,8 @@ import { startTestSystem } from '../support/test-system';
 import { seedWebScenario } from './web-scenario';
 
 async function main(): Promise<void> {
-  const dir = join(__dirname, '..', '..', '.test-data', `web-demo-${process.pid}`);
+  const dir = join(__dirname, '..', '..', '.test-data', 'web-demo');
+  rmSync(dir, { recursive: true, force: true }); // what an earlier demo left
   const db = await startEmbeddedPostgres(dir);
   process.env.TEST_DATABASE_URL = db.url;
   process.env.LOG_REQUESTS = '0';
@@ -22,8 +23,6 @@ async function main(): Promise<void> {
   process.once('SIGINT', async () => {
     await system.close();
     await db.stop();
-    rmSync(dir, { recursive: true, force: true });
-    process.exit(0);
   });
 }
 
