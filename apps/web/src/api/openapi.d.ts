@@ -683,6 +683,7 @@ export interface components {
                 kind: "municipality" | "other_actor" | "education_institution";
                 name?: string | null;
             } | null;
+            registrationDate?: string | null;
         };
         /**
          * @description RegisterOffer in a batch
@@ -737,6 +738,7 @@ export interface components {
                 kind: "municipality" | "other_actor" | "education_institution";
                 name?: string | null;
             } | null;
+            registrationDate?: string | null;
         };
         /**
          * @description the body of ChangeOfferPeriod (API.md "Commands")
@@ -875,7 +877,7 @@ export interface components {
             expenseId: string;
             offerId: string;
             /** @enum {string} */
-            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating";
+            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant";
             /** @example 4200.00 */
             amount: string;
             /**
@@ -921,7 +923,7 @@ export interface components {
             expenseId: string;
             offerId: string;
             /** @enum {string} */
-            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating";
+            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant";
             /** @example 4200.00 */
             amount: string;
             /**
@@ -1424,7 +1426,7 @@ export interface components {
             expenses: ({
                 expenseId: string;
                 /** @enum {string} */
-                expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating";
+                expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant";
                 /**
                  * @description kroner, two decimals
                  * @example 4200.00
