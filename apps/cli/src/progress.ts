@@ -17,14 +17,14 @@ function duration(seconds: number): string {
 }
 
 /** The line shown, from the state of the work. Pure. */
-export function progressLine(label: string, done: number, total: number, count: number, elapsedSeconds: number): string {
+export function progressLine(label: string, done: number, total: number, count: number, elapsedSeconds: number, unit = 'events'): string {
   const fraction = total > 0 ? Math.min(1, done / total) : 1;
   const rate = elapsedSeconds > 0 ? count / elapsedSeconds : 0;
   const left = fraction > 0 ? (elapsedSeconds * (1 - fraction)) / fraction : Number.POSITIVE_INFINITY;
-  return `${label}: ${count.toLocaleString('en-US')} events, ${(fraction * 100).toFixed(1)} %, ${Math.round(rate).toLocaleString('en-US')} events/s, ETA ${duration(left)}`;
+  return `${label}: ${count.toLocaleString('en-US')} ${unit}, ${(fraction * 100).toFixed(1)} %, ${Math.round(rate).toLocaleString('en-US')} ${unit}/s, ETA ${duration(left)}`;
 }
 
-export function progress(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function progress(label: string, stream: NodeJS.WriteStream = process.stderr, unit = 'events'): Progress {
   const started = Date.now();
   let count = 0;
   const bar = new SingleBar({
@@ -35,7 +35,7 @@ export function progress(label: string, stream: NodeJS.WriteStream = process.std
     hideCursor: true,
     clearOnComplete: false,
     format: (_options, params) => {
-      const line = progressLine(label, params.value, params.total, count, (Date.now() - started) / 1000);
+      const line = progressLine(label, params.value, params.total, count, (Date.now() - started) / 1000, unit);
       if (!stream.isTTY) return line;
       const width = 20;
       const filled = Math.round(width * (params.total > 0 ? Math.min(1, params.value / params.total) : 1));

@@ -10,12 +10,12 @@ import { formatOere } from '@app/domain';
 import { loadConfig } from '@app/platform/config/app-config';
 import { parseUntil, replayInto, verifyReplay, type ReplayResult, type ReplayTarget } from '@app/read-models/audit/replay';
 import { AuditQueries } from '@app/read-models/queries/audit.queries';
-import { StatementQueries } from '@app/read-models/queries/statement.queries';
+import { STATEMENT_STEPS, StatementQueries } from '@app/read-models/queries/statement.queries';
 import { openReadModels } from '@app/read-models/read-model-data-source';
 import { projectionLag } from '@app/read-models/runner/projection-runner';
 import { statementCsvText, statementJson, statementXlsx } from '@app/read-models/statements/statement-formats';
 import { decideRefund } from '@app/rules';
-import { catchUpProgress } from '../progress';
+import { catchUpProgress, progress } from '../progress';
 import { openSystem, type System } from '../system/open-system';
 import { UsageError } from './usage-error';
 
@@ -59,13 +59,16 @@ export async function statementCommand(values: StatementOptions): Promise<void> 
   if (format === 'xlsx' && !values.out) throw new UsageError('--format xlsx needs --out <file>');
   const asOf = instant(values.asOf, 'as-of', new Date().toISOString());
   await withSystem(async (system) => {
-    const statement = await new StatementQueries(system.readModels).statement({
-      municipality: values.municipality,
-      year: Number(values.year),
-      quarter: values.quarter ? (Number(values.quarter) as 1 | 2 | 3 | 4) : null,
-      asOf,
-    });
-    const output = format === 'xlsx' ? await statementXlsx(statement) : format === 'csv' ? statementCsvText(statement) : `${JSON.stringify(statementJson(statement), null, 2)}\n`;
+    // The reads, then rendering the chosen format (the workbook is the slow one on a large year).
+    const steps = STATEMENT_STEPS + 1;
+    const bar = progress('statement', process.stderr, 'steps');
+    const output = await (async () => {
+      const request = { municipality: values.municipality, year: Number(values.year), quarter: values.quarter ? (Number(values.quarter) as 1 | 2 | 3 | 4) : null, asOf };
+      const statement = await new StatementQueries(system.readModels).statement(request, (done) => bar.update(done, steps, done));
+      const rendered = format === 'xlsx' ? await statementXlsx(statement) : format === 'csv' ? statementCsvText(statement) : `${JSON.stringify(statementJson(statement), null, 2)}\n`;
+      bar.update(steps, steps, steps);
+      return rendered;
+    })().finally(() => bar.stop());
     if (values.out) {
       writeFileSync(values.out, output);
       console.log(`wrote ${values.out}`);

@@ -19,6 +19,9 @@ const noCapFigures = (cap: CapId): CapYearToDate => ({ cap, rateBasisPoints: nul
 
 const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
 
+/** The reads of one statement: the year's state, its groups, its unresolved lines, its caps. */
+export const STATEMENT_STEPS = 4;
+
 export class StatementQueries {
   constructor(private readonly db: DataSource | EntityManager) {}
 
@@ -28,15 +31,24 @@ export class StatementQueries {
     return rows.length ? iso(rows[0].closed_at) : null;
   }
 
-  async statement(req: StatementRequest): Promise<RefundStatement> {
-    const closedAt = await this.closedAt(req.municipality, req.year, req.asOf);
+  /**
+   * `onStep(done, STATEMENT_STEPS)` is told as each of the statement's reads ends (the year's
+   * state, then its three views), so a caller can show progress on a large municipality-year.
+   */
+  async statement(req: StatementRequest, onStep: (done: number, total: number) => void = () => undefined): Promise<RefundStatement> {
+    let done = 0;
+    const step = <T>(value: T): T => {
+      onStep(++done, STATEMENT_STEPS);
+      return value;
+    };
+    const closedAt = step(await this.closedAt(req.municipality, req.year, req.asOf));
     // A closed year's statement asked for after the close is the statement at the close.
     const effective = closedAt !== null && closedAt < req.asOf ? closedAt : req.asOf;
     const { from, to } = quarterPeriods(req.year, req.quarter);
     const [groups, unresolvedLines, caps] = await Promise.all([
-      this.groups(req.municipality, from, to, effective),
-      this.unresolvedLines(req.municipality, from, to, effective),
-      this.capsYearToDate(req.municipality, req.year, to, effective),
+      this.groups(req.municipality, from, to, effective).then(step),
+      this.unresolvedLines(req.municipality, from, to, effective).then(step),
+      this.capsYearToDate(req.municipality, req.year, to, effective).then(step),
     ]);
     return buildStatement({ municipality: req.municipality, year: req.year, quarter: req.quarter, asOf: req.asOf, closedAt, groups, unresolvedLines, caps });
   }
