@@ -9,7 +9,8 @@ import { startEmbeddedPostgres } from '@app/platform/database/embedded-postgres'
 import { allProjections } from '@app/read-models/projections/all-projections';
 import { LedgerQueries } from '@app/read-models/queries/ledger.queries';
 import { openReadModels } from '@app/read-models/read-model-data-source';
-import { ProjectionRunner, readCheckpoint } from '@app/read-models/runner/projection-runner';
+import { projectedThrough } from '@app/read-models/runner/progress';
+import { ProjectionRunner } from '@app/read-models/runner/projection-runner';
 import { decideRefund } from '@app/rules';
 import { Client } from 'pg';
 import { generateLog } from './support/generated-log';
@@ -97,7 +98,7 @@ export async function main(args: string[]): Promise<void> {
   let watching = true;
   const watcher = (async () => {
     while (watching) {
-      const checkpoint = (await readCheckpoint(readModels)) ?? 0n;
+      const checkpoint = (await projectedThrough(readModels)) ?? 0n;
       for (const [position, at] of appendedAt) if (position <= checkpoint) {
         if (at - steadyStart >= WARM_UP_MS) lags.push(Date.now() - at);
         appendedAt.delete(position);

@@ -89,8 +89,8 @@ export interface EventStore {
   readAll(after: bigint | null, limit: number): Promise<RecordedEvent[]>;
   /** The position of the last event in the log, or null when the log is empty. */
   headPosition(): Promise<bigint | null>;
-  /** How many events lie strictly after `after` (optional: only where the log counts them cheaply). */
-  countAfter?(after: bigint | null): Promise<number>;
+  /** Positions are numbered one by one (a distance between two is a count of events); not on EventStoreDB. */
+  readonly densePositions?: boolean;
   /** Follows the log from strictly after `after`, handing batches to `handler` in order. */
   subscribe(after: bigint | null, handler: BatchHandler, options?: SubscribeOptions): Subscription;
   close(): Promise<void>;

@@ -8,13 +8,13 @@ import { addDays, addMonths, dayNumber, minDate, type DateRange } from '@app/dom
 import { segmentOn, type TimelineSegment } from './timeline';
 
 /** How long the refund follows the person after the move from jobafklaring into a job or education. */
-export const MONTHS_AFTER_TRANSITION = 6;
+const MONTHS_AFTER_TRANSITION = 6;
 
 /**
  * The first day of the person's stretch without a target group that contains `date`, when the day before it the person
  * was in jobafklaring; otherwise null. Consecutive registrations of "no target group" count as one stretch.
  */
-export function transitionFromJobafklaring(timeline: readonly TimelineSegment[], date: IsoDate): IsoDate | null {
+function transitionFromJobafklaring(timeline: readonly TimelineSegment[], date: IsoDate): IsoDate | null {
   let segment = segmentOn(timeline, date);
   if (segment.targetGroup !== 'none') return null;
   while (segment.from !== null) {

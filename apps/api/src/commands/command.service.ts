@@ -49,7 +49,7 @@ export type Decision =
 /** Streams as read, plus what earlier commands of a batch will append to them. */
 export type StreamCache = Map<string, RecordedEvent[]>;
 
-export function resultOf(commandId: string, events: (AppendedEvent | RecordedEvent)[], status: 200 | 201): CommandResult {
+function resultOf(commandId: string, events: (AppendedEvent | RecordedEvent)[], status: 200 | 201): CommandResult {
   const last = events[events.length - 1];
   return {
     status,

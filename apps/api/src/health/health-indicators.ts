@@ -7,7 +7,7 @@ import { Inject, Injectable, type Provider } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import type { EventStore } from '@app/event-store/event-store.port';
 import { projectionHealth } from '@app/read-models/runner/projection-health';
-import { readCheckpoint } from '@app/read-models/runner/projection-runner';
+import { projectedThrough } from '@app/read-models/runner/progress';
 import type { DataSource } from 'typeorm';
 import { EVENT_STORE, READ_MODELS } from '../api.tokens';
 
@@ -60,7 +60,7 @@ export class ReadModelsIndicator implements ReadinessIndicator {
   async check(): Promise<HealthIndicatorResult> {
     const session = this.indicators.check('readModels');
     try {
-      const checkpoint = await within(readCheckpoint(this.readModels));
+      const checkpoint = await within(projectedThrough(this.readModels));
       return session.up({ checkpoint: checkpoint?.toString() ?? null });
     } catch (error) {
       return session.down({ message: messageOf(error) });

@@ -3,7 +3,7 @@
 // that a refund statement would have to take out again.
 import type { ExpenseType, OfferKind } from '../shared/vocabulary';
 
-export interface ExpenseRefusal {
+interface ExpenseRefusal {
   reason: string;
   citation: { source: string; section: string };
 }

@@ -9,11 +9,11 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const MIN_DATE: IsoDate = '2000-01-01';
 export const MAX_DATE: IsoDate = '2099-12-31';
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }
 

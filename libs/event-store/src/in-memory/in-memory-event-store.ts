@@ -13,6 +13,7 @@ import { pollingSubscription } from '../polling-subscription';
 import { appendResultOf, checkExpectedRevision } from '../append-rules';
 
 export class InMemoryEventStore implements EventStore {
+  readonly densePositions = true;
   private readonly log: RecordedEvent[] = [];
   private readonly byId = new Map<string, RecordedEvent>();
   private readonly streams = new Map<string, RecordedEvent[]>();
@@ -88,10 +89,6 @@ export class InMemoryEventStore implements EventStore {
 
   async headPosition(): Promise<bigint | null> {
     return this.log.length === 0 ? null : BigInt(this.log.length);
-  }
-
-  async countAfter(after: bigint | null): Promise<number> {
-    return this.log.length - Number(after ?? 0n);
   }
 
   subscribe(after: bigint | null, handler: BatchHandler, options?: SubscribeOptions): Subscription {

@@ -43,6 +43,7 @@ const DATA_EXCEPTION_CLASS = '22';
 type AppendRow = Omit<RecordedEvent, 'position'> & { ord: number };
 
 export class PostgresEventStore implements EventStore {
+  readonly densePositions = true;
   private readonly appends = new GroupQueue<AppendRequest, AppendResult>((requests) => this.appendGroup(requests), MAX_GROUP);
   private readonly reads = new GroupQueue<string, RecordedEvent[]>(async (streams) => {
     const found = await this.readStreams([...new Set(streams)]);
@@ -291,12 +292,6 @@ export class PostgresEventStore implements EventStore {
   async headPosition(): Promise<bigint | null> {
     const { rows } = await this.pool.query<{ head: string | null }>('SELECT max(position) AS head FROM event_log');
     return rows[0].head === null ? null : BigInt(rows[0].head);
-  }
-
-  /** Positions are dense (numbered one by one under the append lock), so this is a subtraction. */
-  async countAfter(after: bigint | null): Promise<number> {
-    const head = await this.headPosition();
-    return Number((head ?? 0n) - (after ?? 0n));
   }
 
   subscribe(after: bigint | null, handler: BatchHandler, options?: SubscribeOptions): Subscription {

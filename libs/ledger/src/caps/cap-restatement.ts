@@ -20,12 +20,12 @@ export interface MunicipalityBooks {
 
 export const capYearKey = (year: number, cap: string) => `${year}/${cap}`;
 
-export function emptyCapYear(municipality: string, year: number, cap: CapId): CapYear {
+function emptyCapYear(municipality: string, year: number, cap: CapId): CapYear {
   return { municipality, year, cap, rateBasisPoints: null, parameters: null, eligibleCostsOere: 0n, refundBeforeCapOere: 0n, adjustmentsOere: 0n, refundAccount: null };
 }
 
 /** An adjusting posting and the computation it was made from. */
-export interface CapAdjustment {
+interface CapAdjustment {
   posting: Posting;
   computation: CapComputation;
 }

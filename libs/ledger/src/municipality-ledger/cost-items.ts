@@ -7,7 +7,7 @@ import type { StoredCostItem } from './ledger-state';
 type DataOf<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>['data'];
 
 export const expenseItemId = (expenseId: string) => `expense:${expenseId}`;
-export const mentorItemId = (agreementId: string, eventId: string) => `mentor:${agreementId}:${eventId}`;
+const mentorItemId = (agreementId: string, eventId: string) => `mentor:${agreementId}:${eventId}`;
 
 export function expenseItem(municipality: string, d: DataOf<'OfferExpenseRecorded'>): StoredCostItem {
   return {

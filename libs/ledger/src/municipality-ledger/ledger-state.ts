@@ -30,7 +30,7 @@ export interface MunicipalityLedger {
 }
 
 /** What of a municipality's ledger an event reads and changes (besides its books). */
-export interface LedgerScope {
+interface LedgerScope {
   personIds: string[];
 }
 

@@ -18,14 +18,14 @@ import type { LedgerOutcome } from '../municipality-ledger/ledger-facts';
 import { emptyPersonLedger, ledgerScope, type MunicipalityLedger, type PersonLedger } from '../municipality-ledger/ledger-state';
 
 /** [kind, targetGroup, activityFrom, activityTo, amount, refund rate %, refund, bookingPeriod] */
-export type PostingBrief = [string, string | null, string, string, string, string | null, string | null, string];
+type PostingBrief = [string, string | null, string, string, string, string | null, string | null, string];
 
 export const brief = (p: Posting): PostingBrief => [
   p.kind, p.targetGroup, p.activityFrom, p.activityTo, formatOere(p.amountOere),
   p.refundRateBasisPoints === null ? null : formatBasisPoints(p.refundRateBasisPoints), p.refundOere === null ? null : formatOere(p.refundOere), p.bookingPeriod,
 ];
 
-export function newMunicipalityLedger(municipality: string): MunicipalityLedger & { persons: Map<string, PersonLedger> } {
+function newMunicipalityLedger(municipality: string): MunicipalityLedger & { persons: Map<string, PersonLedger> } {
   return { municipality, books: { closedYears: new Set(), caps: new Map() }, persons: new Map() };
 }
 

@@ -1,7 +1,7 @@
 // Who may sign tokens, from the environment: HS256 with AUTH_JWT_SECRET (or the development
 // secret), and RS256/ES256 from an OpenID Connect issuer's keys (AUTH_JWKS_URL, with AUTH_ISSUER
 // and AUTH_AUDIENCE checked), the issuer's claims mapped onto role and municipality.
-import { ROLES, type Role } from './principal';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, ROLES, type Role } from './principal';
 
 export interface IssuerConfig {
   jwksUrl: string;
@@ -43,8 +43,8 @@ function roleMap(value: string | undefined): Record<string, Role> {
 }
 
 export function loadIdentityConfig(env: NodeJS.ProcessEnv): IdentityConfig {
-  const lifetime = env.AUTH_MAX_TOKEN_LIFETIME || '24h';
-  const maxTokenLifetimeSeconds = durationSeconds(lifetime);
+  const lifetime = env.AUTH_MAX_TOKEN_LIFETIME;
+  const maxTokenLifetimeSeconds = lifetime ? durationSeconds(lifetime) : DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
   if (maxTokenLifetimeSeconds === null || maxTokenLifetimeSeconds === 0) {
     throw new Error(`AUTH_MAX_TOKEN_LIFETIME must be a duration such as 12h, 30m or 7d, got "${lifetime}"`);
   }

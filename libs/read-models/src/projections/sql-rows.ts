@@ -14,7 +14,7 @@ import type { EntityManager } from 'typeorm';
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 /** A table's name and columns, in the order its COPY lists them; `json` names the json(b) ones. */
-export interface TableColumns<Row> {
+interface TableColumns<Row> {
   table: string;
   columns: readonly (keyof Row & string)[];
   json: ReadonlySet<keyof Row & string>;

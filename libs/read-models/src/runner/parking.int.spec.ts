@@ -15,7 +15,8 @@ import { compareSchemas } from '../rebuild/compare-schemas';
 import { projectIntoSchema } from '../rebuild/rebuild';
 import { DomainLog } from '../testing/domain-log';
 import { ownerOf } from './partition';
-import { ProjectionRunner, readCheckpoint } from './projection-runner';
+import { projectedThrough } from './progress';
+import { ProjectionRunner } from './projection-runner';
 import { decisionEvent, DECISIONS_STREAM } from './projector-decisions';
 import { parkedEvents } from './progress';
 
@@ -102,8 +103,8 @@ it('an unreadable event of one municipality is parked; the other municipality is
   // B: both course fees (1,000.00 + 500.00 kr.) are posted; A: only the one before the parked event.
   expect(await postedOere(live, B)).toBe(150_000);
   expect(await postedOere(live, A)).toBe(100_000);
-  expect(await readCheckpoint(live, B)).toBe(head);
-  expect(await readCheckpoint(live, A)).toBeLessThan(planted.position);
+  expect(await projectedThrough(live, B)).toBe(head);
+  expect(await projectedThrough(live, A)).toBeLessThan(planted.position);
 });
 
 it('a skip recorded in the log lets the held events through, and a rebuild skips the event the same way', async () => {
@@ -117,7 +118,7 @@ it('a skip recorded in the log lets the held events through, and a rebuild skips
   expect(await postedOere(live, A)).toBe(150_000);
   const [decision]: Record<string, unknown>[] = await live.query('SELECT decision, municipality, parked_event_id, reason, actor FROM projector_decision');
   expect(decision).toEqual({ decision: 'skip', municipality: A, parked_event_id: planted.id, reason: 'amount cannot be read; re-entered by the jobcentre', actor: 'operator:test' });
-  expect(await readCheckpoint(live, A)).toBe(await store.headPosition());
+  expect(await projectedThrough(live, A)).toBe(await store.headPosition());
   expect(await rebuildDifferences('rm_rebuilt')).toEqual([]);
 });
 
@@ -169,8 +170,8 @@ it('three workers project what one does, row for row, and a parked municipality 
     const workers = [0, 1, 2].map((index) => new ProjectionRunner(store, three, allProjections(decideRefund), { worker: { index, workers: 3 }, batchSize: 4 }));
     await Promise.all(workers.map((w) => w.catchUp()));
     expect((await parkedEvents(three)).map((p) => p.eventId)).toEqual([planted.id]);
-    expect(await readCheckpoint(three, C)).toBe(head);
-    expect(await readCheckpoint(three, B)).toBe(head);
+    expect(await projectedThrough(three, C)).toBe(head);
+    expect(await projectedThrough(three, B)).toBe(head);
     expect(await postedOere(three, C)).toBe(150_000);
     // Only the workers' own rows differ: one worker's, or three.
     expect(await compareSchemas(db.url, 'rm', 'rm_three')).toEqual([{ table: 'projection_checkpoint', left: 1, right: 3, firstDifferentRow: 0 }]);
@@ -197,7 +198,7 @@ it('following the log, a decision appended while running unparks the municipalit
         await new Promise((r) => setTimeout(r, 10));
       }
     };
-    await until(async () => (await readCheckpoint(live, B)) === head);
+    await until(async () => (await projectedThrough(live, B)) === head);
     expect(await postedOere(live, B)).toBe(150_000);
     expect((await parkedEvents(live)).map((p) => p.eventId)).toEqual([planted.id]);
     await decide('skip', planted, 'unreadable');

@@ -5,7 +5,7 @@ import type { RecordedEvent } from '@app/event-store/event-store.port';
 import { crc32 } from 'node:zlib';
 
 /** The partition of events that carry no municipality. */
-export const GLOBAL_PARTITION = '_global';
+const GLOBAL_PARTITION = '_global';
 
 export function partitionOf(event: Pick<RecordedEvent, 'metadata'>): string {
   const municipality = (event.metadata as { municipality?: unknown } | undefined)?.municipality;

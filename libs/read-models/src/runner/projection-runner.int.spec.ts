@@ -5,7 +5,8 @@ import type { DataSource } from 'typeorm';
 import { EventTypeCountProjection } from '../projections/event-type-count.projection';
 import { openReadModels } from '../read-model-data-source';
 import { ownerOf } from './partition';
-import { CheckpointMovedError, ProjectionRunner, readCheckpoint } from './projection-runner';
+import { projectedThrough } from './progress';
+import { CheckpointMovedError, ProjectionRunner } from './projection-runner';
 import { waitForPosition } from './wait-for-position';
 
 let db: TestDatabase;
@@ -36,7 +37,7 @@ it('follows the log from its checkpoint and counts events per type', async () =>
   expect(await waitForPosition(readModels, position, 5000)).toBe(true);
   await runner.stop();
   expect(await counts()).toEqual({ A: 2, B: 1 });
-  expect(await readCheckpoint(readModels)).toBe(position);
+  expect(await projectedThrough(readModels)).toBe(position);
   expect(await runner.lag()).toMatchObject({ eventsBehind: 0, checkpoint: position.toString() });
 });
 
@@ -57,7 +58,7 @@ it('a batch that fails for a reason other than its events leaves neither its row
   const runner = new ProjectionRunner(store, readModels, [new EventTypeCountProjection(), failing]);
   await expect(runner.catchUp()).rejects.toThrow('deadlock detected');
   expect(await counts()).toEqual({});
-  expect(await readCheckpoint(readModels)).toBeNull();
+  expect(await projectedThrough(readModels)).toBeNull();
   expect(await readModels.query('SELECT * FROM parked_event')).toEqual([]);
 });
 
@@ -78,14 +79,14 @@ it('workers started one after another each project their own municipalities from
   const worker = (index: number) => new ProjectionRunner(store, readModels, [new EventTypeCountProjection()], { worker: { index, workers: 3 } });
   expect(ownerOf('851', 3)).toBe(0);
   await worker(0).catchUp();
-  expect(await readCheckpoint(readModels, '851')).toBe(3n);
-  expect(await readCheckpoint(readModels, '147')).toBeNull();
-  expect(await readCheckpoint(readModels)).toBeNull();
+  expect(await projectedThrough(readModels, '851')).toBe(3n);
+  expect(await projectedThrough(readModels, '147')).toBeNull();
+  expect(await projectedThrough(readModels)).toBeNull();
   await worker(1).catchUp();
   await worker(2).catchUp();
   expect(await counts()).toEqual({ A: 3 });
-  expect(await readCheckpoint(readModels, '147')).toBe(3n);
-  expect(await readCheckpoint(readModels)).toBe(3n);
+  expect(await projectedThrough(readModels, '147')).toBe(3n);
+  expect(await projectedThrough(readModels)).toBe(3n);
   // With PROJECTOR_WORKERS back at 1, the rows of the three go once the one has its own.
   await new ProjectionRunner(store, readModels, [new EventTypeCountProjection()]).catchUp();
   await store.append({ stream: 's-101', events: [inMunicipality('101')], expectedRevision: 0 });

@@ -57,19 +57,14 @@ export interface ProjectionLag {
   positionDistance: string;
 }
 
-/** The read models' low-water mark: every event of every municipality not parked is applied through it. */
-export async function readCheckpoint(db: DataSource | EntityManager, municipality?: string): Promise<bigint | null> {
-  return projectedThrough(db, municipality);
-}
-
 export async function projectionLag(store: EventStore, db: DataSource | EntityManager): Promise<ProjectionLag> {
   const [head, checkpoint] = await Promise.all([store.headPosition(), projectedThrough(db)]);
-  const eventsBehind = store.countAfter ? await store.countAfter(checkpoint) : null;
+  const distance = (head ?? 0n) - (checkpoint ?? 0n);
   return {
     checkpoint: checkpoint?.toString() ?? null,
     head: head?.toString() ?? null,
-    eventsBehind,
-    positionDistance: ((head ?? 0n) - (checkpoint ?? 0n)).toString(),
+    eventsBehind: store.densePositions ? Number(distance) : null,
+    positionDistance: distance.toString(),
   };
 }
 
@@ -98,7 +93,7 @@ class Rewind extends Error {}
  * connections, deadlocks, a database shutting down and moved checkpoints are not the event's
  * doing: they stop the runner, which resumes from its checkpoints.
  */
-export function isEventDefect(error: unknown): boolean {
+function isEventDefect(error: unknown): boolean {
   if (error instanceof CheckpointMovedError || error instanceof Rewind) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (/^(08|40|53|57|58)/.test(code) || /^E[A-Z]+$/.test(code))) return false;

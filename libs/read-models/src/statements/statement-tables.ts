@@ -3,7 +3,7 @@
 import { formatOere } from '@app/domain';
 import type { RefundStatement } from '@app/ledger';
 
-export type CellKind = 'text' | 'integer' | 'money';
+type CellKind = 'text' | 'integer' | 'money';
 export interface Column {
   header: string;
   kind: CellKind;

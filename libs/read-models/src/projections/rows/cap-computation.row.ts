@@ -23,7 +23,7 @@ const MONEY = ['allowanceOere', 'eligibleCostsOere', 'limitOere', 'refundBeforeC
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** The computation as stored in jsonb: øre as JSON numbers, or as decimal strings where a number would not be exact. */
-export function storedComputation(c: CapComputation): unknown {
+function storedComputation(c: CapComputation): unknown {
   return JSON.parse(JSON.stringify(c, (_key, v: unknown) => (typeof v === 'bigint' ? (v <= SAFE && v >= -SAFE ? Number(v) : String(v)) : v)));
 }
 
