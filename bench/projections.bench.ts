@@ -30,10 +30,14 @@ async function admin(url: string, work: (client: Client) => Promise<unknown>): P
 function runRebuild(url: string): Promise<{ seconds: number; peakRssMiB: number }> {
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const started = Date.now();
-  const child = spawn(process.execPath, [...nodeArgs, join(__dirname, '../dist/apps/cli/src/main.js'), 'rebuild'], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, join(__dirname, '../dist/apps/cli/src/main.js'), 'rebuild'],
+    {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   let peakRssMiB = 0;
   const sampler = setInterval(() => {
     try {
@@ -74,17 +78,29 @@ export async function main(args: string[]): Promise<void> {
   // of its own (BENCH_NODE_ARGS adds node options to it, e.g. --cpu-prof), whose resident
   // memory is sampled from /proc.
   const rebuild = await runRebuild(db.url);
-  console.log(`full rebuild: ${generated} events in ${rebuild.seconds.toFixed(1)} s = ${Math.round(generated / rebuild.seconds)} events/s, peak rss ${Math.round(rebuild.peakRssMiB)} MiB`);
+  console.log(
+    `full rebuild: ${generated} events in ${rebuild.seconds.toFixed(1)} s = ${Math.round(generated / rebuild.seconds)} events/s, peak rss ${Math.round(rebuild.peakRssMiB)} MiB`,
+  );
 
   const readModels = await openReadModels(db.url);
   const queries = new LedgerQueries(readModels);
   const timings: number[] = [];
   for (let i = 0; i < 10; i++) {
     t = performance.now();
-    await queries.summary({ municipality: '101', asOf: new Date().toISOString(), activityFrom: '2024-01-01', activityTo: '2024-12-31' }, ['account', 'targetGroup']);
+    await queries.summary(
+      {
+        municipality: '101',
+        asOf: new Date().toISOString(),
+        activityFrom: '2024-01-01',
+        activityTo: '2024-12-31',
+      },
+      ['account', 'targetGroup'],
+    );
     timings.push(performance.now() - t);
   }
-  console.log(`as-of summary, municipality 101, activity year 2024: median ${timings.sort((a, b) => a - b)[5].toFixed(1)} ms`);
+  console.log(
+    `as-of summary, municipality 101, activity year 2024: median ${timings.sort((a, b) => a - b)[5].toFixed(1)} ms`,
+  );
 
   // The first seconds of the steady load warm the projector (its code is still interpreted,
   // its caches empty) and are not counted: the figure is a long-running projector's.
@@ -99,10 +115,11 @@ export async function main(args: string[]): Promise<void> {
   const watcher = (async () => {
     while (watching) {
       const checkpoint = (await projectedThrough(readModels)) ?? 0n;
-      for (const [position, at] of appendedAt) if (position <= checkpoint) {
-        if (at - steadyStart >= WARM_UP_MS) lags.push(Date.now() - at);
-        appendedAt.delete(position);
-      }
+      for (const [position, at] of appendedAt)
+        if (position <= checkpoint) {
+          if (at - steadyStart >= WARM_UP_MS) lags.push(Date.now() - at);
+          appendedAt.delete(position);
+        }
       await new Promise((r) => setTimeout(r, 10));
     }
   })();
@@ -111,7 +128,12 @@ export async function main(args: string[]): Promise<void> {
     const due = Math.floor(((Date.now() - steadyStart) / 1000) * 500);
     if (sent < due) {
       const before = (await store.headPosition()) ?? 0n;
-      const n = await generateLog(store, due - sent, `steady${sent}`, Date.parse('2026-01-01T00:00:00Z') + sent * 1000);
+      const n = await generateLog(
+        store,
+        due - sent,
+        `steady${sent}`,
+        Date.parse('2026-01-01T00:00:00Z') + sent * 1000,
+      );
       appendedAt.set(before + BigInt(n), Date.now());
       sent += n;
     }

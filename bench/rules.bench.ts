@@ -40,6 +40,8 @@ export async function main(args: string[]): Promise<void> {
   for (let i = 0; i < count; i++) outcomes[decideRefund(queries[i]).outcome]++;
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   console.log(`${count.toLocaleString('en-US')} decisions in ${(seconds * 1000).toFixed(0)} ms`);
-  console.log(`${Math.round(count / seconds).toLocaleString('en-US')} decisions/s (${((seconds / count) * 1e9).toFixed(0)} ns per decision)`);
+  console.log(
+    `${Math.round(count / seconds).toLocaleString('en-US')} decisions/s (${((seconds / count) * 1e9).toFixed(0)} ns per decision)`,
+  );
   console.log(`outcomes: ${JSON.stringify(outcomes)}`);
 }

@@ -9,9 +9,12 @@ async function run(): Promise<void> {
     .map((f) => f.replace(/\.bench\.ts$/, ''));
   const selected = name ? [name] : available;
   for (const bench of selected) {
-    if (!available.includes(bench)) throw new Error(`unknown bench "${bench}"; available: ${available.join(', ')}`);
+    if (!available.includes(bench))
+      throw new Error(`unknown bench "${bench}"; available: ${available.join(', ')}`);
     console.log(`\n== bench ${bench}`);
-    const mod = (await import(join(__dirname, `${bench}.bench.ts`))) as { main(args: string[]): Promise<void> };
+    const mod = (await import(join(__dirname, `${bench}.bench.ts`))) as {
+      main(args: string[]): Promise<void>;
+    };
     await mod.main(args);
   }
 }

@@ -29,12 +29,23 @@ import { allProjections } from '@app/read-models/projections/all-projections';
 import { StatementQueries } from '@app/read-models/queries/statement.queries';
 import { openReadModels } from '@app/read-models/read-model-data-source';
 import { ProjectionRunner } from '@app/read-models/runner/projection-runner';
-import { statementCsvText, statementJson, statementXlsx } from '@app/read-models/statements/statement-formats';
+import {
+  statementCsvText,
+  statementJson,
+  statementXlsx,
+} from '@app/read-models/statements/statement-formats';
 import { decideRefund } from '@app/rules';
 
 const DIR = '.bench-data/statements';
 const MUNICIPALITIES = ['101', '751'];
-const GROUPS: TargetGroup[] = ['jobafklaring', 'integration_programme', 'sygedagpenge', 'dagpenge', 'jobafklaring', 'ressourceforloeb'];
+const GROUPS: TargetGroup[] = [
+  'jobafklaring',
+  'integration_programme',
+  'sygedagpenge',
+  'dagpenge',
+  'jobafklaring',
+  'ressourceforloeb',
+];
 const START = Date.parse('2024-01-02T08:00:00Z');
 const END = Date.parse('2025-12-20T16:00:00Z');
 
@@ -48,7 +59,9 @@ class LogWriter {
 
   /** Recorded time of the next event: the log spreads evenly over 2024-2025. */
   private at(): string {
-    return new Date(START + Math.floor(((END - START) * Math.min(this.appended + this.queued(), this.total)) / this.total)).toISOString();
+    return new Date(
+      START + Math.floor(((END - START) * Math.min(this.appended + this.queued(), this.total)) / this.total),
+    ).toISOString();
   }
 
   private queued(): number {
@@ -69,7 +82,14 @@ class LogWriter {
         id: i === 0 ? commandId : randomUUID(),
         type: e.type,
         data: e.data as unknown as Record<string, unknown>,
-        metadata: { recordedAt, commandId, commandType, actor: 'bench', municipality, schemaVersion: e.version },
+        metadata: {
+          recordedAt,
+          commandId,
+          commandType,
+          actor: 'bench',
+          municipality,
+          schemaVersion: e.version,
+        },
       })),
     });
   }
@@ -92,9 +112,18 @@ async function generate(store: EventStore, total: number): Promise<number> {
     if (!finance.has(`${m}/${bookingYear}`)) {
       finance.add(`${m}/${bookingYear}`);
       log.add(`finance-${m}-${bookingYear}`, m, 'SetCapParameters', [
-        capParametersSet({ year: bookingYear, cap: 'integration_raadighedsloft', amountPerFullYearPersonOere: 4336300, fullYearPersonsHundredths: 500, reason: null }),
+        capParametersSet({
+          year: bookingYear,
+          cap: 'integration_raadighedsloft',
+          amountPerFullYearPersonOere: 4336300,
+          fullYearPersonsHundredths: 500,
+          reason: null,
+        }),
       ]);
-      if (bookingYear === 2025) log.add(`finance-${m}-2024`, m, 'CloseAccountingYear', [accountingYearClosed({ year: 2024, reason: null })]);
+      if (bookingYear === 2025)
+        log.add(`finance-${m}-2024`, m, 'CloseAccountingYear', [
+          accountingYearClosed({ year: 2024, reason: null }),
+        ]);
     }
     // activity mostly in the booking year, one person in six a year earlier (afløb)
     const year = p % 6 === 5 ? bookingYear - 1 : bookingYear;
@@ -102,28 +131,85 @@ async function generate(store: EventStore, total: number): Promise<number> {
     const group = GROUPS[p % GROUPS.length];
     const attributes = group === 'sygedagpenge' ? { sickPayCategory: 2 as const } : {};
     const personStream = `person-${m}-${personId}`;
-    log.add(personStream, m, 'ChangeTargetGroup', [targetGroupChanged({ personId, changeCommandId: randomUUID(), targetGroup: group, attributes, effectiveFrom: `${year - 1}-01-01`, reason: null })]);
+    log.add(personStream, m, 'ChangeTargetGroup', [
+      targetGroupChanged({
+        personId,
+        changeCommandId: randomUUID(),
+        targetGroup: group,
+        attributes,
+        effectiveFrom: `${year - 1}-01-01`,
+        reason: null,
+      }),
+    ]);
     const offerId = `${personId}-o`;
     const offer = { offerId, personId, offerKind: 'ordinary_education' as const };
     log.add(`offer-${m}-${offerId}`, m, 'RegisterOffer', [
-      offerRegistered({ ...offer, startDate: `${year}-01-01`, endDate: `${year}-12-31`, offerCategory: null, fundingFrame: null, provider: null, registrationDate: now.slice(0, 10), validityCitations: [] }),
+      offerRegistered({
+        ...offer,
+        startDate: `${year}-01-01`,
+        endDate: `${year}-12-31`,
+        offerCategory: null,
+        fundingFrame: null,
+        provider: null,
+        registrationDate: now.slice(0, 10),
+        validityCitations: [],
+      }),
     ]);
     for (let e = 0; e < 6; e++) {
       const month = String(1 + ((p + e * 2) % 12)).padStart(2, '0');
-      const expense = { expenseId: `${offerId}-e${e}`, ...offer, expenseType: 'course_fee' as const, amountOere: 150_000 + ((p * 7919 + e * 104_729) % 900_000), activityFrom: `${year}-${month}-01`, activityTo: `${year}-${month}-28` };
-      log.add(`expense-${m}-${expense.expenseId}`, m, 'RecordOfferExpense', [offerExpenseRecorded({ ...expense, invoiceRef: null })]);
-      if ((p + e) % 10 === 0) log.add(`expense-${m}-${expense.expenseId}`, m, 'ReverseOfferExpense', [offerExpenseReversed({ ...expense, reason: 'booked in error' })]);
+      const expense = {
+        expenseId: `${offerId}-e${e}`,
+        ...offer,
+        expenseType: 'course_fee' as const,
+        amountOere: 150_000 + ((p * 7919 + e * 104_729) % 900_000),
+        activityFrom: `${year}-${month}-01`,
+        activityTo: `${year}-${month}-28`,
+      };
+      log.add(`expense-${m}-${expense.expenseId}`, m, 'RecordOfferExpense', [
+        offerExpenseRecorded({ ...expense, invoiceRef: null }),
+      ]);
+      if ((p + e) % 10 === 0)
+        log.add(`expense-${m}-${expense.expenseId}`, m, 'ReverseOfferExpense', [
+          offerExpenseReversed({ ...expense, reason: 'booked in error' }),
+        ]);
     }
-    const agreement = { agreementId: `${personId}-a`, personId, offerId, mentorType: 'company' as const, mentorKind: 'employee' as const };
-    log.add(`mentor-agreement-${m}-${agreement.agreementId}`, m, 'RegisterMentorAgreement', [mentorAgreementRegistered({ ...agreement, startDate: `${year}-01-01`, endDate: `${year}-12-31` })]);
+    const agreement = {
+      agreementId: `${personId}-a`,
+      personId,
+      offerId,
+      mentorType: 'company' as const,
+      mentorKind: 'employee' as const,
+    };
+    log.add(`mentor-agreement-${m}-${agreement.agreementId}`, m, 'RegisterMentorAgreement', [
+      mentorAgreementRegistered({ ...agreement, startDate: `${year}-01-01`, endDate: `${year}-12-31` }),
+    ]);
     for (const month of ['03', '09']) {
       log.add(`mentor-agreement-${m}-${agreement.agreementId}`, m, 'RecordMentorHours', [
-        mentorHoursRecorded({ ...agreement, agreementStartDate: `${year}-01-01`, agreementEndDate: `${year}-12-31`, date: `${year}-${month}-10`, contactHours: '2.00', preparationHours: null, hourlyCostOere: 35_000, feeOere: null, costOere: 70_000 }),
+        mentorHoursRecorded({
+          ...agreement,
+          agreementStartDate: `${year}-01-01`,
+          agreementEndDate: `${year}-12-31`,
+          date: `${year}-${month}-10`,
+          contactHours: '2.00',
+          preparationHours: null,
+          hourlyCostOere: 35_000,
+          feeOere: null,
+          costOere: 70_000,
+        }),
       ]);
     }
     if (p % 5 === 0) {
       // registered late, effective in the past: the ledger regroups the person's costs
-      log.add(personStream, m, 'ChangeTargetGroup', [targetGroupChanged({ personId, changeCommandId: randomUUID(), targetGroup: GROUPS[(p + 1) % GROUPS.length], attributes: {}, effectiveFrom: `${year}-06-01`, reason: null })]);
+      log.add(personStream, m, 'ChangeTargetGroup', [
+        targetGroupChanged({
+          personId,
+          changeCommandId: randomUUID(),
+          targetGroup: GROUPS[(p + 1) % GROUPS.length],
+          attributes: {},
+          effectiveFrom: `${year}-06-01`,
+          reason: null,
+        }),
+      ]);
     }
     await log.flushIfFull();
   }
@@ -146,13 +232,19 @@ export async function main(args: string[]): Promise<void> {
     const generated = await generate(store, total);
     console.log(`generated ${generated} events in ${(timeMs(t) / 1000).toFixed(1)} s`);
     t = process.hrtime.bigint();
-    await new ProjectionRunner(store, readModels, allProjections(decideRefund), { batchSize: 2000 }).catchUp();
-    const [{ postings }] = (await readModels.query('SELECT count(*)::int AS postings FROM ledger_entry')) as { postings: number }[];
+    await new ProjectionRunner(store, readModels, allProjections(decideRefund), {
+      batchSize: 2000,
+    }).catchUp();
+    const [{ postings }] = (await readModels.query('SELECT count(*)::int AS postings FROM ledger_entry')) as {
+      postings: number;
+    }[];
     console.log(`projected into ${postings} postings in ${(timeMs(t) / 1000).toFixed(1)} s`);
     await readModels.query('ANALYZE');
 
     const queries = new StatementQueries(readModels);
-    const [{ own }] = (await readModels.query(`SELECT count(*)::int AS own FROM ledger_entry WHERE municipality = '101' AND booking_period LIKE '2025-%'`)) as { own: number }[];
+    const [{ own }] = (await readModels.query(
+      `SELECT count(*)::int AS own FROM ledger_entry WHERE municipality = '101' AND booking_period LIKE '2025-%'`,
+    )) as { own: number }[];
     const request = (asOf: string) => ({ municipality: '101', year: 2025, quarter: null, asOf });
     for (const [label, asOf] of [
       ['now', new Date().toISOString()],

@@ -22,10 +22,16 @@ async function* files(dir) {
 }
 
 async function sourceHash() {
-  const inputs = [join(web, 'index.html'), join(web, 'vite.config.mts'), join(root, 'package-lock.json'), join(root, 'libs', 'rules', 'src', 'data', 'account-groupings.json')];
+  const inputs = [
+    join(web, 'index.html'),
+    join(web, 'vite.config.mts'),
+    join(root, 'package-lock.json'),
+    join(root, 'libs', 'rules', 'src', 'data', 'account-groupings.json'),
+  ];
   for await (const file of files(join(web, 'src'))) inputs.push(file);
   const hash = createHash('sha256');
-  for (const file of inputs.sort()) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  for (const file of inputs.sort())
+    hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   return hash.digest('hex');
 }
 

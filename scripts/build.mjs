@@ -23,9 +23,9 @@ async function* sources(dir) {
     if (entry.isDirectory()) {
       // test support is never run from dist; the web app is built by Vite (build-web.mjs)
       if (entry.name !== 'testing' && path !== join(root, 'apps', 'web')) yield* sources(path);
-    }
-    else if (entry.name.endsWith('.json')) yield path;
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')) yield path;
+    } else if (entry.name.endsWith('.json')) yield path;
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts'))
+      yield path;
   }
 }
 

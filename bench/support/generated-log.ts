@@ -5,16 +5,38 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore, NewEvent } from '@app/event-store/event-store.port';
 
-const GROUPS = ['dagpenge', 'jobafklaring', 'sygedagpenge', 'kontanthjaelp', 'ressourceforloeb', 'foertidspension'];
+const GROUPS = [
+  'dagpenge',
+  'jobafklaring',
+  'sygedagpenge',
+  'kontanthjaelp',
+  'ressourceforloeb',
+  'foertidspension',
+];
 export const MUNICIPALITIES = ['101', '751', '461', '851'];
 
-function event(type: string, data: Record<string, unknown>, municipality: string, recordedAt: string): NewEvent {
+function event(
+  type: string,
+  data: Record<string, unknown>,
+  municipality: string,
+  recordedAt: string,
+): NewEvent {
   const id = randomUUID();
-  return { id, type, data, metadata: { recordedAt, commandId: id, actor: 'bench', municipality, schemaVersion: 1 } };
+  return {
+    id,
+    type,
+    data,
+    metadata: { recordedAt, commandId: id, actor: 'bench', municipality, schemaVersion: 1 },
+  };
 }
 
 /** Appends about `total` events for persons named `${prefix}-…`; returns the number appended. */
-export async function generateLog(store: EventStore, total: number, prefix = 'b', startInstant = Date.parse('2024-01-01T08:00:00Z')): Promise<number> {
+export async function generateLog(
+  store: EventStore,
+  total: number,
+  prefix = 'b',
+  startInstant = Date.parse('2024-01-01T08:00:00Z'),
+): Promise<number> {
   let appended = 0;
   let clock = startInstant;
   const at = () => new Date((clock += 1000)).toISOString();
@@ -33,7 +55,21 @@ export async function generateLog(store: EventStore, total: number, prefix = 'b'
     let person: NewEvent[] = [];
     const change = (targetGroup: string, effectiveFrom: string) => {
       const changeCommandId = randomUUID();
-      person.push(event('TargetGroupChanged', { personId, changeCommandId, targetGroup, attributes: { sickPayCategory: 2 }, effectiveFrom, reason: null }, municipality, at()));
+      person.push(
+        event(
+          'TargetGroupChanged',
+          {
+            personId,
+            changeCommandId,
+            targetGroup,
+            attributes: { sickPayCategory: 2 },
+            effectiveFrom,
+            reason: null,
+          },
+          municipality,
+          at(),
+        ),
+      );
       return changeCommandId;
     };
     change(GROUPS[p % GROUPS.length], `${year}-01-01`);
@@ -41,24 +77,95 @@ export async function generateLog(store: EventStore, total: number, prefix = 'b'
     person = [];
     const offerId = `${personId}-o`;
     const offer = { offerId, personId, offerKind: 'ordinary_education' };
-    requests.push({ stream: `offer-${municipality}-${offerId}`, events: [event('OfferRegistered', { ...offer, startDate: `${year}-01-15`, endDate: `${year}-12-15`, offerCategory: null, fundingFrame: null, provider: null, registrationDate: `${year}-01-10`, validityCitations: [] }, municipality, at())] });
+    requests.push({
+      stream: `offer-${municipality}-${offerId}`,
+      events: [
+        event(
+          'OfferRegistered',
+          {
+            ...offer,
+            startDate: `${year}-01-15`,
+            endDate: `${year}-12-15`,
+            offerCategory: null,
+            fundingFrame: null,
+            provider: null,
+            registrationDate: `${year}-01-10`,
+            validityCitations: [],
+          },
+          municipality,
+          at(),
+        ),
+      ],
+    });
     for (let e = 0; e < 6; e++) {
-      const expense = { expenseId: `${offerId}-e${e}`, ...offer, expenseType: 'course_fee', amountOere: 150_000 + ((p * 7 + e * 13) % 900_000), activityFrom: `${year}-0${2 + e}-01`, activityTo: `${year}-0${3 + e}-10` };
+      const expense = {
+        expenseId: `${offerId}-e${e}`,
+        ...offer,
+        expenseType: 'course_fee',
+        amountOere: 150_000 + ((p * 7 + e * 13) % 900_000),
+        activityFrom: `${year}-0${2 + e}-01`,
+        activityTo: `${year}-0${3 + e}-10`,
+      };
       const events = [event('OfferExpenseRecorded', { ...expense, invoiceRef: null }, municipality, at())];
-      if ((p + e) % 10 === 0) events.push(event('OfferExpenseReversed', { ...expense, reason: 'booked in error' }, municipality, at()));
+      if ((p + e) % 10 === 0)
+        events.push(
+          event('OfferExpenseReversed', { ...expense, reason: 'booked in error' }, municipality, at()),
+        );
       requests.push({ stream: `expense-${municipality}-${expense.expenseId}`, events });
     }
-    const agreement = { agreementId: `${personId}-a`, personId, offerId, mentorType: 'company', mentorKind: 'employee' };
+    const agreement = {
+      agreementId: `${personId}-a`,
+      personId,
+      offerId,
+      mentorType: 'company',
+      mentorKind: 'employee',
+    };
     requests.push({
       stream: `mentor-agreement-${municipality}-${agreement.agreementId}`,
       events: [
-        event('MentorAgreementRegistered', { ...agreement, startDate: `${year}-01-15`, endDate: `${year}-12-15` }, municipality, at()),
-        ...[3, 9].map((month) => event('MentorHoursRecorded', { ...agreement, agreementStartDate: `${year}-01-15`, agreementEndDate: `${year}-12-15`, date: `${year}-0${month}-10`, contactHours: '2.00', preparationHours: null, hourlyCostOere: 35_000, feeOere: null, costOere: 70_000 }, municipality, at())),
+        event(
+          'MentorAgreementRegistered',
+          { ...agreement, startDate: `${year}-01-15`, endDate: `${year}-12-15` },
+          municipality,
+          at(),
+        ),
+        ...[3, 9].map((month) =>
+          event(
+            'MentorHoursRecorded',
+            {
+              ...agreement,
+              agreementStartDate: `${year}-01-15`,
+              agreementEndDate: `${year}-12-15`,
+              date: `${year}-0${month}-10`,
+              contactHours: '2.00',
+              preparationHours: null,
+              hourlyCostOere: 35_000,
+              feeOere: null,
+              costOere: 70_000,
+            },
+            municipality,
+            at(),
+          ),
+        ),
       ],
     });
     // Later changes: one retroactive (into the offer period, registered after the expenses), sometimes retracted.
     const late = change(GROUPS[(p + 1) % GROUPS.length], `${year}-05-0${1 + (p % 9)}`);
-    if (p % 5 === 0) person.push(event('TargetGroupChangeRetracted', { personId, changeCommandId: late, reason: 'registered in error', retractedTargetGroup: GROUPS[(p + 1) % GROUPS.length], retractedEffectiveFrom: `${year}-05-0${1 + (p % 9)}` }, municipality, at()));
+    if (p % 5 === 0)
+      person.push(
+        event(
+          'TargetGroupChangeRetracted',
+          {
+            personId,
+            changeCommandId: late,
+            reason: 'registered in error',
+            retractedTargetGroup: GROUPS[(p + 1) % GROUPS.length],
+            retractedEffectiveFrom: `${year}-05-0${1 + (p % 9)}`,
+          },
+          municipality,
+          at(),
+        ),
+      );
     requests.push({ stream: personStream, events: person });
     // Appends of about 2,000 events; a small total (the steady load) is appended person by person.
     if (requests.reduce((n, r) => n + r.events.length, 0) >= Math.min(2000, total - appended)) await flush();

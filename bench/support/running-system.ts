@@ -30,7 +30,13 @@ export async function startRunningSystem(dataDir: string): Promise<RunningSystem
   const requestLogs = process.env.BENCH_REQUEST_LOGS === '1';
   const main = join(__dirname, '../../dist/apps/cli/src/main.js'); // built by `npm run bench`, as `npm start` builds it
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, main, 'start', ...startArgs], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), AUTH_JWT_SECRET: secret, LOG_REQUESTS: requestLogs ? '1' : '0' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      AUTH_JWT_SECRET: secret,
+      LOG_REQUESTS: requestLogs ? '1' : '0',
+    },
     stdio: ['ignore', requestLogs ? 'pipe' : 'ignore', 'inherit'],
   });
   child.stdout?.resume();
@@ -38,7 +44,10 @@ export async function startRunningSystem(dataDir: string): Promise<RunningSystem
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (Date.now() > deadline) throw new Error('the system did not become healthy within 60 s');
-    const healthy = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) break;
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -40,7 +40,9 @@ describe('query authorisation and validation', () => {
 
   it('rejects a missing token (401) and another municipality (403); auditors and finance may read their own', async () => {
     await get('/v1/municipalities/101/ledger/entries').expect(401);
-    const foreign = await get('/v1/municipalities/751/ledger/entries', system.token('finance', '101')).expect(403);
+    const foreign = await get('/v1/municipalities/751/ledger/entries', system.token('finance', '101')).expect(
+      403,
+    );
     expect(foreign.body).toMatchObject({ status: 403, type: '/problems/forbidden' });
     await get('/v1/municipalities/101/ledger/entries', system.token('auditor', '101')).expect(200);
     await get('/v1/municipalities/751/ledger/summary', system.token('admin', '*')).expect(200);
@@ -53,17 +55,25 @@ describe('query authorisation and validation', () => {
     ['account=568.90', 'account'],
     ['unknown=1', 'unknown'],
   ])('answers ?%s with 400 naming the parameter', async (query, path) => {
-    const res = await get(`/v1/municipalities/101/ledger/entries?${query}`, system.token('finance', '101')).expect(400);
+    const res = await get(
+      `/v1/municipalities/101/ledger/entries?${query}`,
+      system.token('finance', '101'),
+    ).expect(400);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
   });
 
   it('answers an unknown groupBy key with 400 and an unknown offer with 404', async () => {
-    await get('/v1/municipalities/101/ledger/summary?groupBy=colour', system.token('finance', '101')).expect(400);
+    await get('/v1/municipalities/101/ledger/summary?groupBy=colour', system.token('finance', '101')).expect(
+      400,
+    );
     await get('/v1/municipalities/101/offers/nope', system.token('finance', '101')).expect(404);
   });
 
   it('answers ?minPosition beyond the log with 503 and Retry-After once the wait runs out', async () => {
-    const res = await get('/v1/municipalities/101/ledger/entries?minPosition=999999', system.token('finance', '101')).expect(503);
+    const res = await get(
+      '/v1/municipalities/101/ledger/entries?minPosition=999999',
+      system.token('finance', '101'),
+    ).expect(503);
     expect(res.headers['retry-after']).toBe('1');
   });
 });

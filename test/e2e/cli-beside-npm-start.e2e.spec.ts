@@ -24,9 +24,16 @@ async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<
 }
 
 /** The compiled CLI (built by `npm start`), as an operator runs it in another terminal. */
-function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(root, 'dist/apps/cli/src/main.js'), ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'dist/apps/cli/src/main.js'), ...args], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -39,10 +46,21 @@ it('rebuild and statement run from the CLI beside npm start while queries keep a
   const dataDir = join(root, '.test-data', `cli-beside-${randomUUID().slice(0, 8)}`);
   mkdirSync(dataDir, { recursive: true });
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), AUTH_JWT_SECRET: SECRET, LOG_REQUESTS: '0' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    AUTH_JWT_SECRET: SECRET,
+    LOG_REQUESTS: '0',
+  };
   delete env.DATABASE_URL;
   delete env.EVENTSTORE_URL;
-  const system = spawn('npm', ['start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const system = spawn('npm', ['start'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let stdout = '';
   let stderr = '';
   system.stdout.on('data', (chunk) => (stdout += chunk));
@@ -52,23 +70,36 @@ it('rebuild and statement run from the CLI beside npm start while queries keep a
   const url = `http://127.0.0.1:${port}`;
   try {
     await until(async () => {
-      if (system.exitCode !== null) throw new Error(`npm start exited with ${system.exitCode}:\n${stdout}\n${stderr}`);
-      return (await fetch(`${url}/health`).catch(() => null))?.status === 200 && stderr.includes('Ctrl-C stops everything');
+      if (system.exitCode !== null)
+        throw new Error(`npm start exited with ${system.exitCode}:\n${stdout}\n${stderr}`);
+      return (
+        (await fetch(`${url}/health`).catch(() => null))?.status === 200 &&
+        stderr.includes('Ctrl-C stops everything')
+      );
     }, 90_000);
-    expect(stderr).toMatch(/database: +DATABASE_URL=postgres:\/\/postgres:[^@\s]+@127\.0\.0\.1:\d+\/postgres\n/);
+    expect(stderr).toMatch(
+      /database: +DATABASE_URL=postgres:\/\/postgres:[^@\s]+@127\.0\.0\.1:\d+\/postgres\n/,
+    );
     expect(stderr).not.toMatch(/dev token|eyJ/);
     expect(statSync(connection).mode & 0o777).toBe(0o600);
 
-    const token = (role: 'jobcentre' | 'finance', municipality: string) => mintToken({ sub: `beside-${role}`, role, municipality }, SECRET);
+    const token = (role: 'jobcentre' | 'finance', municipality: string) =>
+      mintToken({ sub: `beside-${role}`, role, municipality }, SECRET);
     const position = await runWorkload({ http: url, token }, 60);
     const authorization = `Bearer ${token('finance', '101')}`;
     const summary = `${url}/v1/municipalities/101/ledger/summary?groupBy=targetGroup`;
     // The projector child caught up (minPosition answers 503 after MIN_POSITION_WAIT_MS on a busy machine: ask again).
-    await until(async () => (await fetch(`${summary}&minPosition=${position}`, { headers: { authorization } })).status === 200, 60_000);
+    await until(
+      async () =>
+        (await fetch(`${summary}&minPosition=${position}`, { headers: { authorization } })).status === 200,
+      60_000,
+    );
     // The projector child's batches reach the api's /metrics.
     const metrics = await (await fetch(`${url}/metrics`)).text();
     expect(Number(/^projector_batch_events_count (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0);
-    expect(Number(/^projector_batch_events_sum (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(Number(position));
+    expect(Number(/^projector_batch_events_sum (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(
+      Number(position),
+    );
 
     const statuses: number[] = [];
     let rebuilding = true;
@@ -78,7 +109,12 @@ it('rebuild and statement run from the CLI beside npm start while queries keep a
     const rebuild = await cli(['rebuild'], env);
     rebuilding = false;
     await querying;
-    expect(rebuild).toMatchObject({ code: 0, stdout: expect.stringMatching(/^rebuilt the read models from \d+ events in [\d.]+ s and swapped them in\n$/) });
+    expect(rebuild).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(
+        /^rebuilt the read models from \d+ events in [\d.]+ s and swapped them in\n$/,
+      ),
+    });
     expect(rebuild.stderr).toMatch(/rebuild: [\d,]+ events, 100\.0 %/);
     expect(statuses.length).toBeGreaterThan(0);
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
@@ -93,7 +129,9 @@ it('rebuild and statement run from the CLI beside npm start while queries keep a
     const refused = await cli(['changes', '--municipality', '101', '--from', '2025-01-01T00:00:00Z'], env);
     renameSync(`${connection}.hidden`, connection);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe(`error: the embedded PostgreSQL of DATA_DIR ${dataDir} is in use by another process that did not record its connection: stop it, or point DATABASE_URL at it\n`);
+    expect(refused.stderr).toBe(
+      `error: the embedded PostgreSQL of DATA_DIR ${dataDir} is in use by another process that did not record its connection: stop it, or point DATABASE_URL at it\n`,
+    );
   } finally {
     process.kill(-system.pid!, 'SIGINT');
   }
@@ -104,7 +142,11 @@ it('rebuild and statement run from the CLI beside npm start while queries keep a
 
 it('the CLI help needs no running system and no data folder', () => {
   const dataDir = join(root, '.test-data', `cli-help-${randomUUID().slice(0, 8)}`);
-  const run = spawnSync(process.execPath, ['-r', '@swc-node/register', join(root, 'apps/cli/src/main.ts'), 'rebuild', '--help'], { cwd: root, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    ['-r', '@swc-node/register', join(root, 'apps/cli/src/main.ts'), 'rebuild', '--help'],
+    { cwd: root, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' },
+  );
   expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
   expect(run.stdout).toMatch(/^Usage: npm run cli -- rebuild/);
   expect(existsSync(dataDir)).toBe(false);

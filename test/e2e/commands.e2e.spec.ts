@@ -37,13 +37,71 @@ describe('POST /v1/commands/{CommandType}', () => {
     const o = offer();
     const agreementId = `a-${randomUUID()}`;
     const steps: [string, object][] = [
-      ['ChangeTargetGroup', { commandId: randomUUID(), municipality: '101', personId: 'p-1', targetGroup: 'jobafklaring', effectiveFrom: '2025-01-01', attributes: { readiness: 'aktivitetsparat' } }],
+      [
+        'ChangeTargetGroup',
+        {
+          commandId: randomUUID(),
+          municipality: '101',
+          personId: 'p-1',
+          targetGroup: 'jobafklaring',
+          effectiveFrom: '2025-01-01',
+          attributes: { readiness: 'aktivitetsparat' },
+        },
+      ],
       ['RegisterOffer', o],
-      ['ChangeOfferPeriod', { commandId: randomUUID(), municipality: '101', offerId: o.offerId, startDate: '2025-03-01', endDate: '2025-06-30' }],
-      ['RecordOfferExpense', { commandId: randomUUID(), municipality: '101', expenseId: `e-${randomUUID()}`, offerId: o.offerId, expenseType: 'course_fee', amount: '4200.00', activityFrom: '2025-03-01', activityTo: '2025-03-31', invoiceRef: 'F-1' }],
-      ['RegisterMentorAgreement', { commandId: randomUUID(), municipality: '101', agreementId, personId: 'p-1', mentorType: 'social', mentorKind: 'external_consultant', startDate: '2025-03-01', endDate: '2025-08-31' }],
-      ['RecordMentorHours', { commandId: randomUUID(), municipality: '101', agreementId, date: '2025-03-10', contactHours: '1.5', hourlyCost: '400.00', preparationHours: '0.5' }],
-      ['CancelOffer', { commandId: randomUUID(), municipality: '101', offerId: o.offerId, reason: 'never took place' }],
+      [
+        'ChangeOfferPeriod',
+        {
+          commandId: randomUUID(),
+          municipality: '101',
+          offerId: o.offerId,
+          startDate: '2025-03-01',
+          endDate: '2025-06-30',
+        },
+      ],
+      [
+        'RecordOfferExpense',
+        {
+          commandId: randomUUID(),
+          municipality: '101',
+          expenseId: `e-${randomUUID()}`,
+          offerId: o.offerId,
+          expenseType: 'course_fee',
+          amount: '4200.00',
+          activityFrom: '2025-03-01',
+          activityTo: '2025-03-31',
+          invoiceRef: 'F-1',
+        },
+      ],
+      [
+        'RegisterMentorAgreement',
+        {
+          commandId: randomUUID(),
+          municipality: '101',
+          agreementId,
+          personId: 'p-1',
+          mentorType: 'social',
+          mentorKind: 'external_consultant',
+          startDate: '2025-03-01',
+          endDate: '2025-08-31',
+        },
+      ],
+      [
+        'RecordMentorHours',
+        {
+          commandId: randomUUID(),
+          municipality: '101',
+          agreementId,
+          date: '2025-03-10',
+          contactHours: '1.5',
+          hourlyCost: '400.00',
+          preparationHours: '0.5',
+        },
+      ],
+      [
+        'CancelOffer',
+        { commandId: randomUUID(), municipality: '101', offerId: o.offerId, reason: 'never took place' },
+      ],
     ];
     for (const [type, body] of steps) {
       const res = await send(type, body).expect(201);
@@ -54,7 +112,11 @@ describe('POST /v1/commands/{CommandType}', () => {
     }
     const stored = await system.store.readStream(`offer-101-${o.offerId}`);
     expect(stored.map((e) => e.type)).toEqual(['OfferRegistered', 'OfferPeriodChanged', 'OfferCancelled']);
-    expect(stored[0].metadata).toMatchObject({ municipality: '101', actor: 'jobcentre:test-jobcentre', commandId: o.commandId });
+    expect(stored[0].metadata).toMatchObject({
+      municipality: '101',
+      actor: 'jobcentre:test-jobcentre',
+      commandId: o.commandId,
+    });
   });
 
   it('answers a retry with the original result (200) and appends nothing', async () => {
@@ -79,11 +141,18 @@ describe('POST /v1/commands/{CommandType}', () => {
     const personId = `p-${randomUUID()}`;
     const responses = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        send('ChangeTargetGroup', { commandId: randomUUID(), municipality: '101', personId, targetGroup: i % 2 ? 'dagpenge' : 'jobafklaring', effectiveFrom: `2025-01-${String(i + 1).padStart(2, '0')}` }),
+        send('ChangeTargetGroup', {
+          commandId: randomUUID(),
+          municipality: '101',
+          personId,
+          targetGroup: i % 2 ? 'dagpenge' : 'jobafklaring',
+          effectiveFrom: `2025-01-${String(i + 1).padStart(2, '0')}`,
+        }),
       ),
     );
     const accepted = responses.filter((r) => r.status === 201);
-    for (const r of responses.filter((x) => x.status !== 201)) expect(r.body).toMatchObject({ status: 409, type: '/problems/concurrency-conflict' });
+    for (const r of responses.filter((x) => x.status !== 201))
+      expect(r.body).toMatchObject({ status: 409, type: '/problems/concurrency-conflict' });
     expect(accepted.length).toBeGreaterThan(0);
     const stream = await system.store.readStream(`person-101-${personId}`);
     expect(stream.map((e) => e.id).sort()).toEqual(accepted.map((r) => r.body.commandId).sort());
@@ -92,10 +161,21 @@ describe('POST /v1/commands/{CommandType}', () => {
 
   it('one command with text the log cannot store fails alone (4xx); forty concurrent commands of other municipalities succeed', async () => {
     const admin = system.token('admin', '*');
-    const change = (municipality: string, reason?: string) => ({ commandId: randomUUID(), municipality, personId: `p-${randomUUID()}`, targetGroup: 'dagpenge', effectiveFrom: '2025-01-01', reason });
+    const change = (municipality: string, reason?: string) => ({
+      commandId: randomUUID(),
+      municipality,
+      personId: `p-${randomUUID()}`,
+      targetGroup: 'dagpenge',
+      effectiveFrom: '2025-01-01',
+      reason,
+    });
     const good = Array.from({ length: 40 }, (_, i) => change(String(200 + i)));
     const bad = change('101', 'NUL \u0000 inside');
-    const responses = await Promise.all([send('ChangeTargetGroup', good[0], admin), send('ChangeTargetGroup', bad, admin), ...good.slice(1).map((c) => send('ChangeTargetGroup', c, admin))]);
+    const responses = await Promise.all([
+      send('ChangeTargetGroup', good[0], admin),
+      send('ChangeTargetGroup', bad, admin),
+      ...good.slice(1).map((c) => send('ChangeTargetGroup', c, admin)),
+    ]);
     expect(responses[1].status).toBe(400);
     expect(responses.filter((r) => r.status === 201)).toHaveLength(40);
   });
@@ -116,7 +196,9 @@ describe('POST /v1/commands/{CommandType}', () => {
     ['the municipality', { municipality: '1010' }, 'municipality'],
   ])('refuses an invalid %s with 400 naming the field', async (_, change, path) => {
     const before = await logSize();
-    const res = await send('RegisterOffer', { ...offer(), ...change }, system.token('admin', '*')).expect(400);
+    const res = await send('RegisterOffer', { ...offer(), ...change }, system.token('admin', '*')).expect(
+      400,
+    );
     expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
     expect(await logSize()).toBe(before);
   });
@@ -124,7 +206,16 @@ describe('POST /v1/commands/{CommandType}', () => {
   it('refuses kroner with more than two decimals (400)', async () => {
     const o = offer();
     await send('RegisterOffer', o).expect(201);
-    const res = await send('RecordOfferExpense', { commandId: randomUUID(), municipality: '101', expenseId: 'e-x', offerId: o.offerId, expenseType: 'course_fee', amount: '10.005', activityFrom: '2025-03-01', activityTo: '2025-03-02' }).expect(400);
+    const res = await send('RecordOfferExpense', {
+      commandId: randomUUID(),
+      municipality: '101',
+      expenseId: 'e-x',
+      offerId: o.offerId,
+      expenseType: 'course_fee',
+      amount: '10.005',
+      activityFrom: '2025-03-01',
+      activityTo: '2025-03-02',
+    }).expect(400);
     expect(res.body.errors[0].path).toBe('amount');
   });
 
@@ -139,7 +230,12 @@ describe('POST /v1/commands/{CommandType}', () => {
 
   it('answers an unknown command type with 404 and malformed JSON with 400', async () => {
     await send('LaunchRocket', offer()).expect(404);
-    await request(system.http).post('/v1/commands/RegisterOffer').set('authorization', `Bearer ${jobcentre101}`).set('content-type', 'application/json').send('{"a":').expect(400);
+    await request(system.http)
+      .post('/v1/commands/RegisterOffer')
+      .set('authorization', `Bearer ${jobcentre101}`)
+      .set('content-type', 'application/json')
+      .send('{"a":')
+      .expect(400);
   });
 
   it('answers an oversized body with 413', async () => {
@@ -150,17 +246,28 @@ describe('POST /v1/commands/{CommandType}', () => {
 
 describe('POST /v1/commands (batch)', () => {
   it('runs 1,000 independent commands, one result each in order, failures isolated', async () => {
-    const commands = Array.from({ length: 1000 }, (_, i) => ({ type: 'RegisterOffer', ...offer(`batch-${i}-${randomUUID()}`) }));
+    const commands = Array.from({ length: 1000 }, (_, i) => ({
+      type: 'RegisterOffer',
+      ...offer(`batch-${i}-${randomUUID()}`),
+    }));
     commands[500] = { ...commands[500], endDate: '2020-01-01' }; // ends before it starts: 422
     const before = await logSize();
-    const res = await request(system.http).post('/v1/commands').set('authorization', `Bearer ${jobcentre101}`).send({ commands }).expect(200);
+    const res = await request(system.http)
+      .post('/v1/commands')
+      .set('authorization', `Bearer ${jobcentre101}`)
+      .send({ commands })
+      .expect(200);
     expect(res.body.results).toHaveLength(1000);
     expect(res.body.results[500]).toMatchObject({ status: 422, problem: { code: 'offer.invalid_period' } });
     expect(res.body.results.filter((r: { status: number }) => r.status === 201)).toHaveLength(999);
     expect(res.body.results[999].commandId).toBe(commands[999].commandId);
     expect(await logSize()).toBe(before + 999n);
     // The same batch again is a retry of every accepted command.
-    const again = await request(system.http).post('/v1/commands').set('authorization', `Bearer ${jobcentre101}`).send({ commands }).expect(200);
+    const again = await request(system.http)
+      .post('/v1/commands')
+      .set('authorization', `Bearer ${jobcentre101}`)
+      .send({ commands })
+      .expect(200);
     expect(again.body.results.filter((r: { status: number }) => r.status === 200)).toHaveLength(999);
     expect(await logSize()).toBe(before + 999n);
   });
@@ -170,7 +277,22 @@ describe('POST /v1/commands (batch)', () => {
     const res = await request(system.http)
       .post('/v1/commands')
       .set('authorization', `Bearer ${jobcentre101}`)
-      .send({ commands: [{ type: 'RegisterOffer', ...o }, { type: 'RecordOfferExpense', commandId: randomUUID(), municipality: '101', expenseId: `e-${randomUUID()}`, offerId: o.offerId, expenseType: 'teaching_material', amount: '99.95', activityFrom: '2025-03-01', activityTo: '2025-03-01' }] })
+      .send({
+        commands: [
+          { type: 'RegisterOffer', ...o },
+          {
+            type: 'RecordOfferExpense',
+            commandId: randomUUID(),
+            municipality: '101',
+            expenseId: `e-${randomUUID()}`,
+            offerId: o.offerId,
+            expenseType: 'teaching_material',
+            amount: '99.95',
+            activityFrom: '2025-03-01',
+            activityTo: '2025-03-01',
+          },
+        ],
+      })
       .expect(200);
     expect(res.body.results.map((r: { status: number }) => r.status)).toEqual([201, 201]);
   });
@@ -185,10 +307,32 @@ describe('POST /v1/commands (batch)', () => {
       { type: 'RegisterOffer', ...offer(), commandId: stored.commandId },
       { type: 'RegisterOffer', ...o },
       { type: 'RegisterOffer', ...o, endDate: '2025-04-30' },
-      { type: 'ChangeTargetGroup', commandId: randomUUID(), municipality: '101', personId: 'p-nul', targetGroup: 'dagpenge', effectiveFrom: '2025-01-01', reason: 'a\u0000b' },
-      { type: 'RecordOfferExpense', commandId: randomUUID(), municipality: '101', expenseId: `e-${randomUUID()}`, offerId: o.offerId, expenseType: 'course_fee', amount: '10.00', activityFrom: '2025-03-01', activityTo: '2025-03-01' },
+      {
+        type: 'ChangeTargetGroup',
+        commandId: randomUUID(),
+        municipality: '101',
+        personId: 'p-nul',
+        targetGroup: 'dagpenge',
+        effectiveFrom: '2025-01-01',
+        reason: 'a\u0000b',
+      },
+      {
+        type: 'RecordOfferExpense',
+        commandId: randomUUID(),
+        municipality: '101',
+        expenseId: `e-${randomUUID()}`,
+        offerId: o.offerId,
+        expenseType: 'course_fee',
+        amount: '10.00',
+        activityFrom: '2025-03-01',
+        activityTo: '2025-03-01',
+      },
     ];
-    const res = await request(system.http).post('/v1/commands').set('authorization', `Bearer ${jobcentre101}`).send({ commands }).expect(200);
+    const res = await request(system.http)
+      .post('/v1/commands')
+      .set('authorization', `Bearer ${jobcentre101}`)
+      .send({ commands })
+      .expect(200);
     const results = res.body.results as { status: number; position?: string; problem?: { type: string } }[];
     expect(results.map((r) => r.status)).toEqual([201, 409, 200, 409, 400, 201]);
     expect(results[1].problem!.type).toBe('/problems/command-id-reused');

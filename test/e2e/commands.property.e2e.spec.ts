@@ -16,10 +16,33 @@ beforeAll(async () => {
   // Something for commands to refer to, so that bodies can also reach the deciders.
   for (const [type, body] of [
     ['ChangeTargetGroup', { personId: 'p-1', targetGroup: 'dagpenge', effectiveFrom: '2025-01-01' }],
-    ['RegisterOffer', { offerId: 'o-1', personId: 'p-1', offerKind: 'ordinary_education', startDate: '2025-01-01', endDate: '2025-12-31' }],
-    ['RegisterMentorAgreement', { agreementId: 'a-1', personId: 'p-1', mentorType: 'social', mentorKind: 'employee', startDate: '2025-01-01', endDate: '2025-06-30' }],
+    [
+      'RegisterOffer',
+      {
+        offerId: 'o-1',
+        personId: 'p-1',
+        offerKind: 'ordinary_education',
+        startDate: '2025-01-01',
+        endDate: '2025-12-31',
+      },
+    ],
+    [
+      'RegisterMentorAgreement',
+      {
+        agreementId: 'a-1',
+        personId: 'p-1',
+        mentorType: 'social',
+        mentorKind: 'employee',
+        startDate: '2025-01-01',
+        endDate: '2025-06-30',
+      },
+    ],
   ] as const) {
-    await request(system.http).post(`/v1/commands/${type}`).set('authorization', `Bearer ${token}`).send({ commandId: randomUUID(), municipality: '101', ...body }).expect(201);
+    await request(system.http)
+      .post(`/v1/commands/${type}`)
+      .set('authorization', `Bearer ${token}`)
+      .send({ commandId: randomUUID(), municipality: '101', ...body })
+      .expect(201);
   }
 });
 afterAll(async () => {
@@ -33,7 +56,10 @@ const DEEP = {
 };
 /** The JSON text of a body, with the deep values put in. */
 const json = (value: unknown): string =>
-  Object.entries(DEEP).reduce((text, [marker, deep]) => text.split(marker).join(deep), JSON.stringify(value) ?? 'null');
+  Object.entries(DEEP).reduce(
+    (text, [marker, deep]) => text.split(marker).join(deep),
+    JSON.stringify(value) ?? 'null',
+  );
 
 /** Values that broke parsers, stores or arithmetic: deep, large, exotic, out of range. */
 const exoticValue = fc.oneof(
@@ -67,7 +93,30 @@ const exoticValue = fc.oneof(
 /** Plausible field values, valid and not, so that bodies get past parsing often enough. */
 const fieldValue = fc.oneof(
   exoticValue,
-  fc.constantFrom('101', '751', 'p-1', 'o-1', 'a-1', 'e-1', '2025-03-01', '2025-02-30', '2025-13-01', '100.00', '-5.5', '1.005', 'NaN', '', ' ', 'dagpenge', 'jobafklaring', 'course_fee', 'mentor', 'social', 'employee', 'ordinary_education'),
+  fc.constantFrom(
+    '101',
+    '751',
+    'p-1',
+    'o-1',
+    'a-1',
+    'e-1',
+    '2025-03-01',
+    '2025-02-30',
+    '2025-13-01',
+    '100.00',
+    '-5.5',
+    '1.005',
+    'NaN',
+    '',
+    ' ',
+    'dagpenge',
+    'jobafklaring',
+    'course_fee',
+    'mentor',
+    'social',
+    'employee',
+    'ordinary_education',
+  ),
   fc.uuid(),
   fc.string(),
   fc.integer(),
@@ -78,9 +127,36 @@ const fieldValue = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 5 }), fc.string(), { maxKeys: 3 }),
 );
 const fieldName = fc.constantFrom(
-  'commandId', 'municipality', 'personId', 'targetGroup', 'effectiveFrom', 'attributes', 'reason', 'changeCommandId', 'offerId', 'offerKind',
-  'startDate', 'endDate', 'offerCategory', 'fundingFrame', 'provider', 'expenseId', 'expenseType', 'amount', 'activityFrom', 'activityTo',
-  'invoiceRef', 'agreementId', 'mentorType', 'mentorKind', 'date', 'contactHours', 'hourlyCost', 'fee', 'preparationHours', 'unknownField',
+  'commandId',
+  'municipality',
+  'personId',
+  'targetGroup',
+  'effectiveFrom',
+  'attributes',
+  'reason',
+  'changeCommandId',
+  'offerId',
+  'offerKind',
+  'startDate',
+  'endDate',
+  'offerCategory',
+  'fundingFrame',
+  'provider',
+  'expenseId',
+  'expenseType',
+  'amount',
+  'activityFrom',
+  'activityTo',
+  'invoiceRef',
+  'agreementId',
+  'mentorType',
+  'mentorKind',
+  'date',
+  'contactHours',
+  'hourlyCost',
+  'fee',
+  'preparationHours',
+  'unknownField',
 );
 const body = fc.oneof(
   fc.dictionary(fieldName, fieldValue, { maxKeys: 12 }).map((b) => ({ municipality: '101', ...b })),
@@ -88,45 +164,67 @@ const body = fc.oneof(
   fc.anything(),
 );
 
-it.each(COMMAND_TYPES)('%s: random bodies never give a 5xx, and a rejected one changes nothing', async (type) => {
-  await fc.assert(
-    fc.asyncProperty(body, async (b) => {
-      const before = await system.store.headPosition();
-      const res = await request(system.http).post(`/v1/commands/${type}`).set('authorization', `Bearer ${token}`)
-        .set('content-type', 'application/json')
-        .send(json(b));
-      expect(res.status).toBeLessThan(500);
-      if (res.status >= 400) {
-        expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-        expect(await system.store.headPosition()).toBe(before);
-      }
-    }),
-    { numRuns: 60 },
-  );
-});
+it.each(COMMAND_TYPES)(
+  '%s: random bodies never give a 5xx, and a rejected one changes nothing',
+  async (type) => {
+    await fc.assert(
+      fc.asyncProperty(body, async (b) => {
+        const before = await system.store.headPosition();
+        const res = await request(system.http)
+          .post(`/v1/commands/${type}`)
+          .set('authorization', `Bearer ${token}`)
+          .set('content-type', 'application/json')
+          .send(json(b));
+        expect(res.status).toBeLessThan(500);
+        if (res.status >= 400) {
+          expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+          expect(await system.store.headPosition()).toBe(before);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  },
+);
 
 const batchItem = fc.oneof(
-  fc.record({ type: fc.constantFrom(...COMMAND_TYPES), rest: fc.dictionary(fieldName, fieldValue, { maxKeys: 10 }) }).map(({ type, rest }) => ({ type, municipality: '101', ...rest })),
+  fc
+    .record({
+      type: fc.constantFrom(...COMMAND_TYPES),
+      rest: fc.dictionary(fieldName, fieldValue, { maxKeys: 10 }),
+    })
+    .map(({ type, rest }) => ({ type, municipality: '101', ...rest })),
   fc.record({ type: fc.oneof(fc.anything(), exoticValue) }),
   fc.anything(),
 );
 
 it('batches of random, malformed and exotic items never give a 5xx, and a rejected batch changes nothing', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.oneof(fc.record({ commands: fc.array(batchItem, { maxLength: 4 }) }), fc.anything()), async (b) => {
-      const before = await system.store.headPosition();
-      const res = await request(system.http).post('/v1/commands').set('authorization', `Bearer ${token}`).set('content-type', 'application/json').send(json(b));
-      expect(res.status).toBeLessThan(500);
-      if (res.status >= 400) expect(await system.store.headPosition()).toBe(before);
-      for (const item of res.status === 200 ? (res.body.results as { status: number }[]) : []) expect(item.status).toBeLessThan(500);
-    }),
+    fc.asyncProperty(
+      fc.oneof(fc.record({ commands: fc.array(batchItem, { maxLength: 4 }) }), fc.anything()),
+      async (b) => {
+        const before = await system.store.headPosition();
+        const res = await request(system.http)
+          .post('/v1/commands')
+          .set('authorization', `Bearer ${token}`)
+          .set('content-type', 'application/json')
+          .send(json(b));
+        expect(res.status).toBeLessThan(500);
+        if (res.status >= 400) expect(await system.store.headPosition()).toBe(before);
+        for (const item of res.status === 200 ? (res.body.results as { status: number }[]) : [])
+          expect(item.status).toBeLessThan(500);
+      },
+    ),
     { numRuns: 60 },
   );
 });
 
 describe('the input policy over HTTP', () => {
   const send = (path: string, b: unknown) =>
-    request(system.http).post(path).set('authorization', `Bearer ${token}`).set('content-type', 'application/json').send(json(b));
+    request(system.http)
+      .post(path)
+      .set('authorization', `Bearer ${token}`)
+      .set('content-type', 'application/json')
+      .send(json(b));
   const cancel = { commandId: randomUUID(), municipality: '101', offerId: 'o-1', reason: 'r' };
 
   it('refuses an unknown field nested 10,000 levels deep with a 400 naming it', async () => {
@@ -136,12 +234,25 @@ describe('the input policy over HTTP', () => {
 
   it('names a misspelt field with the field it is close to', async () => {
     const res = await send('/v1/commands/CancelOffer', { ...cancel, reasn: 'r' }).expect(400);
-    expect(res.body.errors).toEqual([{ path: 'reasn', message: 'is not a known field; did you mean reason?' }]);
+    expect(res.body.errors).toEqual([
+      { path: 'reasn', message: 'is not a known field; did you mean reason?' },
+    ]);
   });
 
   it('refuses an amount that would not stay exact, and a body that is not an object', async () => {
-    const expense = { commandId: randomUUID(), municipality: '101', expenseId: 'e-big', offerId: 'o-1', expenseType: 'course_fee', activityFrom: '2025-03-01', activityTo: '2025-03-31' };
-    const res = await send('/v1/commands/RecordOfferExpense', { ...expense, amount: '99999999999999.99' }).expect(400);
+    const expense = {
+      commandId: randomUUID(),
+      municipality: '101',
+      expenseId: 'e-big',
+      offerId: 'o-1',
+      expenseType: 'course_fee',
+      activityFrom: '2025-03-01',
+      activityTo: '2025-03-31',
+    };
+    const res = await send('/v1/commands/RecordOfferExpense', {
+      ...expense,
+      amount: '99999999999999.99',
+    }).expect(400);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['amount']);
     await send('/v1/commands/CancelOffer', ['not', 'an', 'object']).expect(400);
   });

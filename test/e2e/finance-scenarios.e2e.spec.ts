@@ -19,29 +19,53 @@ afterAll(async () => {
 });
 
 let lastPosition = '0';
-async function sendAs(role: 'jobcentre' | 'finance' | 'admin', m: string, type: string, body: object): Promise<request.Response> {
+async function sendAs(
+  role: 'jobcentre' | 'finance' | 'admin',
+  m: string,
+  type: string,
+  body: object,
+): Promise<request.Response> {
   const token = system.token(role, role === 'admin' ? '*' : m);
-  const res = await request(system.http).post(`/v1/commands/${type}`).set('authorization', `Bearer ${token}`).send({ commandId: randomUUID(), municipality: m, ...body });
+  const res = await request(system.http)
+    .post(`/v1/commands/${type}`)
+    .set('authorization', `Bearer ${token}`)
+    .send({ commandId: randomUUID(), municipality: m, ...body });
   if (res.status === 201) lastPosition = res.body.position ?? lastPosition;
   return res;
 }
-async function send(m: string, type: string, body: object, role: 'jobcentre' | 'finance' = type === 'SetCapParameters' || type === 'CloseAccountingYear' ? 'finance' : 'jobcentre'): Promise<string> {
+async function send(
+  m: string,
+  type: string,
+  body: object,
+  role: 'jobcentre' | 'finance' = type === 'SetCapParameters' || type === 'CloseAccountingYear'
+    ? 'finance'
+    : 'jobcentre',
+): Promise<string> {
   const res = await sendAs(role, m, type, body);
   if (res.status !== 201) throw new Error(`${type}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.commandId;
 }
 async function get(m: string, path: string, query: Record<string, string> = {}, accept?: string) {
-  const req = request(system.http).get(`/v1/municipalities/${m}${path}`).query({ minPosition: lastPosition, ...query }).set('authorization', `Bearer ${system.token('finance', m)}`);
-  if (accept) req.set('accept', accept).buffer(true).parse((res, cb) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => cb(null, Buffer.concat(chunks)));
-  });
+  const req = request(system.http)
+    .get(`/v1/municipalities/${m}${path}`)
+    .query({ minPosition: lastPosition, ...query })
+    .set('authorization', `Bearer ${system.token('finance', m)}`);
+  if (accept)
+    req
+      .set('accept', accept)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
   const res = await req;
-  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${String(accept ? res.body : JSON.stringify(res.body))}`);
+  if (res.status !== 200)
+    throw new Error(`${path}: ${res.status} ${String(accept ? res.body : JSON.stringify(res.body))}`);
   return res;
 }
-const statement = async (m: string, year: number, query: Record<string, string> = {}) => (await get(m, `/refund-statements/${year}`, query)).body;
+const statement = async (m: string, year: number, query: Record<string, string> = {}) =>
+  (await get(m, `/refund-statements/${year}`, query)).body;
 
 async function person(m: string, targetGroup: string, effectiveFrom: string): Promise<string> {
   const personId = `p-${randomUUID()}`;
@@ -49,15 +73,45 @@ async function person(m: string, targetGroup: string, effectiveFrom: string): Pr
   await send(m, 'ChangeTargetGroup', { personId, targetGroup, effectiveFrom, attributes });
   return personId;
 }
-async function courseExpense(m: string, personId: string, from: string, to: string, amount: string): Promise<{ offerId: string; expenseId: string; commandId: string }> {
+async function courseExpense(
+  m: string,
+  personId: string,
+  from: string,
+  to: string,
+  amount: string,
+): Promise<{ offerId: string; expenseId: string; commandId: string }> {
   const offerId = `o-${randomUUID()}`;
   const expenseId = `e-${randomUUID()}`;
-  await send(m, 'RegisterOffer', { offerId, personId, offerKind: 'ordinary_education', startDate: from, endDate: to });
-  const commandId = await send(m, 'RecordOfferExpense', { expenseId, offerId, expenseType: 'course_fee', amount, activityFrom: from, activityTo: to });
+  await send(m, 'RegisterOffer', {
+    offerId,
+    personId,
+    offerKind: 'ordinary_education',
+    startDate: from,
+    endDate: to,
+  });
+  const commandId = await send(m, 'RecordOfferExpense', {
+    expenseId,
+    offerId,
+    expenseType: 'course_fee',
+    amount,
+    activityFrom: from,
+    activityTo: to,
+  });
   return { offerId, expenseId, commandId };
 }
-type Entry = { entryId: string; kind: string; bookingPeriod: string; amount: string; refundAmount: string | null; cap: string | null; causedBy: { commandId: string }; relatesToClosedYear: number | null; activityFrom: string };
-const entries = async (m: string, query: Record<string, string> = {}): Promise<Entry[]> => (await get(m, '/ledger/entries', { limit: '1000', ...query })).body.entries;
+type Entry = {
+  entryId: string;
+  kind: string;
+  bookingPeriod: string;
+  amount: string;
+  refundAmount: string | null;
+  cap: string | null;
+  causedBy: { commandId: string };
+  relatesToClosedYear: number | null;
+  activityFrom: string;
+};
+const entries = async (m: string, query: Record<string, string> = {}): Promise<Entry[]> =>
+  (await get(m, '/ledger/entries', { limit: '1000', ...query })).body.entries;
 const capAdjustments = async (m: string) => (await entries(m)).filter((e) => e.kind === 'cap_adjustment');
 
 describe('caps (integration rådighedsloft 2025: 50 % within 43,363 kr per full-year participant; seed000.md Bilag 1, rule INT-PROG-OFFER)', () => {
@@ -67,37 +121,97 @@ describe('caps (integration rådighedsloft 2025: 50 % within 43,363 kr per full-
     const a = await person(m, 'integration_programme', '2025-01-01');
     await courseExpense(m, a, '2025-03-01', '2025-03-31', '100000.00'); // refund before cap 50 %: 50,000.00
     let s = await statement(m, 2025);
-    expect(s.totals).toMatchObject({ cost: '100000.00', refundBeforeCaps: '50000.00', capAdjustments: '0.00', refund: '50000.00' });
-    expect(s.caps).toEqual([expect.objectContaining({ cap: 'integration_raadighedsloft', status: 'no_parameters', eligibleCosts: '100000.00', cappedRefund: '50000.00' })]);
+    expect(s.totals).toMatchObject({
+      cost: '100000.00',
+      refundBeforeCaps: '50000.00',
+      capAdjustments: '0.00',
+      refund: '50000.00',
+    });
+    expect(s.caps).toEqual([
+      expect.objectContaining({
+        cap: 'integration_raadighedsloft',
+        status: 'no_parameters',
+        eligibleCosts: '100000.00',
+        cappedRefund: '50000.00',
+      }),
+    ]);
 
     now = new Date('2025-05-05T09:00:00Z');
-    const setCap = await send(m, 'SetCapParameters', { year: 2025, cap: 'integration_raadighedsloft', amountPerFullYearPerson: '43363.00', fullYearPersons: '2' });
+    const setCap = await send(m, 'SetCapParameters', {
+      year: 2025,
+      cap: 'integration_raadighedsloft',
+      amountPerFullYearPerson: '43363.00',
+      fullYearPersons: '2',
+    });
     // allowance 2 × 43,363.00 = 86,726.00 < 100,000.00 → refund 50 % × 86,726.00 = 43,363.00; adjustment −6,637.00
     s = await statement(m, 2025);
-    expect(s.totals).toMatchObject({ cost: '100000.00', refundBeforeCaps: '50000.00', capAdjustments: '-6637.00', refund: '43363.00' });
-    expect(s.caps[0]).toMatchObject({ status: 'allowance_exceeded', allowance: '86726.00', eligibleCosts: '100000.00', limit: '43363.00', cappedRefund: '43363.00', adjustment: '-6637.00', parameters: { amountPerFullYearPerson: '43363.00', fullYearPersons: '2.00' } });
+    expect(s.totals).toMatchObject({
+      cost: '100000.00',
+      refundBeforeCaps: '50000.00',
+      capAdjustments: '-6637.00',
+      refund: '43363.00',
+    });
+    expect(s.caps[0]).toMatchObject({
+      status: 'allowance_exceeded',
+      allowance: '86726.00',
+      eligibleCosts: '100000.00',
+      limit: '43363.00',
+      cappedRefund: '43363.00',
+      adjustment: '-6637.00',
+      parameters: { amountPerFullYearPerson: '43363.00', fullYearPersons: '2.00' },
+    });
     let adjustments = await capAdjustments(m);
-    expect(adjustments.map((e) => [e.bookingPeriod, e.amount, e.refundAmount, e.causedBy.commandId])).toEqual([['2025-05', '0.00', '-6637.00', setCap]]);
+    expect(adjustments.map((e) => [e.bookingPeriod, e.amount, e.refundAmount, e.causedBy.commandId])).toEqual(
+      [['2025-05', '0.00', '-6637.00', setCap]],
+    );
 
     // the explanation of the adjustment shows the cap computation
-    const x = (await get(m, `/ledger/entries/${encodeURIComponent(adjustments[0].entryId)}/explanation`)).body;
-    expect(x.cap).toMatchObject({ bookingYear: 2025, allowance: '86726.00', limit: '43363.00', cappedRefund: '43363.00', delta: '-6637.00', adjustmentsBefore: '0.00' });
+    const x = (await get(m, `/ledger/entries/${encodeURIComponent(adjustments[0].entryId)}/explanation`))
+      .body;
+    expect(x.cap).toMatchObject({
+      bookingYear: 2025,
+      allowance: '86726.00',
+      limit: '43363.00',
+      cappedRefund: '43363.00',
+      delta: '-6637.00',
+      adjustmentsBefore: '0.00',
+    });
     // and so does the explanation of the capped posting
     const capped = (await entries(m)).find((e) => e.kind === 'original')!;
     const y = (await get(m, `/ledger/entries/${encodeURIComponent(capped.entryId)}/explanation`)).body;
-    expect(y.cap).toMatchObject({ bookingYear: 2025, cap: 'integration_raadighedsloft', allowance: '86726.00', cappedRefund: '43363.00', lastAdjustment: { cappedRefund: '43363.00' } });
+    expect(y.cap).toMatchObject({
+      bookingYear: 2025,
+      cap: 'integration_raadighedsloft',
+      allowance: '86726.00',
+      cappedRefund: '43363.00',
+      lastAdjustment: { cappedRefund: '43363.00' },
+    });
     expect(y.arithmetic).toMatchObject({ amountOere: 10000000, refundOere: 5000000 });
 
     // a change of parameters restates: 2.10 full-year persons → allowance 91,062.30, refund 45,531.15; +2,168.15 posted
     now = new Date('2025-06-10T09:00:00Z');
-    const change = await send(m, 'SetCapParameters', { year: 2025, cap: 'integration_raadighedsloft', amountPerFullYearPerson: '43363.00', fullYearPersons: '2.1' });
+    const change = await send(m, 'SetCapParameters', {
+      year: 2025,
+      cap: 'integration_raadighedsloft',
+      amountPerFullYearPerson: '43363.00',
+      fullYearPersons: '2.1',
+    });
     s = await statement(m, 2025);
-    expect(s.totals).toMatchObject({ refundBeforeCaps: '50000.00', capAdjustments: '-4468.85', refund: '45531.15' });
+    expect(s.totals).toMatchObject({
+      refundBeforeCaps: '50000.00',
+      capAdjustments: '-4468.85',
+      refund: '45531.15',
+    });
     // more costs over the allowance: 10,000.00 more, its 5,000.00 refund is taken back by an adjustment linked to it
     const b = await person(m, 'integration_programme', '2025-01-01');
     const more = await courseExpense(m, b, '2025-06-01', '2025-06-30', '10000.00');
     s = await statement(m, 2025);
-    expect(s.totals).toMatchObject({ cost: '110000.00', refundBeforeCaps: '55000.00', capAdjustments: '-9468.85', refund: '45531.15' });
+    expect(s.totals).toMatchObject({
+      cost: '110000.00',
+      refundBeforeCaps: '55000.00',
+      capAdjustments: '-9468.85',
+      refund: '45531.15',
+    });
     adjustments = await capAdjustments(m);
     expect(adjustments.map((e) => [e.bookingPeriod, e.refundAmount, e.causedBy.commandId])).toEqual([
       ['2025-05', '-6637.00', setCap],
@@ -108,7 +222,10 @@ describe('caps (integration rådighedsloft 2025: 50 % within 43,363 kr per full-
     expect((await statement(m, 2025, { asOf: '2025-06-01T00:00:00Z' })).totals.refund).toBe('43363.00');
     // quarter 2 holds everything booked April-June
     expect((await statement(m, 2025, { quarter: '2' })).totals.refund).toBe('45531.15');
-    expect((await statement(m, 2025, { quarter: '1' })).totals).toMatchObject({ cost: '0.00', refund: '0.00' });
+    expect((await statement(m, 2025, { quarter: '1' })).totals).toMatchObject({
+      cost: '0.00',
+      refund: '0.00',
+    });
   });
 
   it('a year within the allowance keeps the 50 % refund of its costs', async () => {
@@ -116,20 +233,49 @@ describe('caps (integration rådighedsloft 2025: 50 % within 43,363 kr per full-
     now = new Date('2025-04-10T09:00:00Z');
     const a = await person(m, 'integration_programme', '2025-01-01');
     await courseExpense(m, a, '2025-03-01', '2025-03-31', '60000.00');
-    await send(m, 'SetCapParameters', { year: 2025, cap: 'integration_raadighedsloft', amountPerFullYearPerson: '43363.00', fullYearPersons: '2' });
+    await send(m, 'SetCapParameters', {
+      year: 2025,
+      cap: 'integration_raadighedsloft',
+      amountPerFullYearPerson: '43363.00',
+      fullYearPersons: '2',
+    });
     const s = await statement(m, 2025);
     // 60,000.00 < 86,726.00 → refund 50 % × 60,000.00 = 30,000.00, no adjustment
-    expect(s.totals).toMatchObject({ cost: '60000.00', refundBeforeCaps: '30000.00', capAdjustments: '0.00', refund: '30000.00' });
-    expect(s.caps[0]).toMatchObject({ status: 'within_allowance', allowance: '86726.00', limit: '30000.00', cappedRefund: '30000.00', adjustment: '0.00' });
+    expect(s.totals).toMatchObject({
+      cost: '60000.00',
+      refundBeforeCaps: '30000.00',
+      capAdjustments: '0.00',
+      refund: '30000.00',
+    });
+    expect(s.caps[0]).toMatchObject({
+      status: 'within_allowance',
+      allowance: '86726.00',
+      limit: '30000.00',
+      cappedRefund: '30000.00',
+      adjustment: '0.00',
+    });
     expect(await capAdjustments(m)).toEqual([]);
   });
 
   it('finance commands are for finance (and admin), jobcentre commands for jobcentre', async () => {
     const m = '305';
-    const cap = { year: 2025, cap: 'integration_raadighedsloft', amountPerFullYearPerson: '43363.00', fullYearPersons: '1' };
+    const cap = {
+      year: 2025,
+      cap: 'integration_raadighedsloft',
+      amountPerFullYearPerson: '43363.00',
+      fullYearPersons: '1',
+    };
     expect((await sendAs('jobcentre', m, 'SetCapParameters', cap)).status).toBe(403);
     expect((await sendAs('jobcentre', m, 'CloseAccountingYear', { year: 2024 })).status).toBe(403);
-    expect((await sendAs('finance', m, 'ChangeTargetGroup', { personId: 'P1', targetGroup: 'dagpenge', effectiveFrom: '2025-01-01' })).status).toBe(403);
+    expect(
+      (
+        await sendAs('finance', m, 'ChangeTargetGroup', {
+          personId: 'P1',
+          targetGroup: 'dagpenge',
+          effectiveFrom: '2025-01-01',
+        })
+      ).status,
+    ).toBe(403);
     expect((await sendAs('finance', m, 'SetCapParameters', cap)).status).toBe(201);
     expect((await sendAs('admin', m, 'SetCapParameters', { ...cap, fullYearPersons: '2' })).status).toBe(201);
     const bad = await sendAs('finance', m, 'SetCapParameters', { ...cap, fullYearPersons: '-1' });
@@ -146,18 +292,45 @@ describe('closing an accounting year', () => {
     now = new Date('2025-01-20T09:00:00Z');
     await send(m, 'CloseAccountingYear', { year: 2024 });
     const closed = await statement(m, 2024);
-    expect(closed).toMatchObject({ closedAt: '2025-01-20T09:00:00.000Z', frozen: true, totals: { cost: '3100.00', refund: '1550.00' } });
-    expect((await sendAs('finance', m, 'SetCapParameters', { year: 2024, cap: 'integration_raadighedsloft', amountPerFullYearPerson: '1.00', fullYearPersons: '1' })).body.code).toBe('finance.year_closed');
+    expect(closed).toMatchObject({
+      closedAt: '2025-01-20T09:00:00.000Z',
+      frozen: true,
+      totals: { cost: '3100.00', refund: '1550.00' },
+    });
+    expect(
+      (
+        await sendAs('finance', m, 'SetCapParameters', {
+          year: 2024,
+          cap: 'integration_raadighedsloft',
+          amountPerFullYearPerson: '1.00',
+          fullYearPersons: '1',
+        })
+      ).body.code,
+    ).toBe('finance.year_closed');
     expect((await sendAs('finance', m, 'CloseAccountingYear', { year: 2024 })).status).toBe(422);
 
     // the expense is reversed in March 2025: the reversal is booked 2025-03 and marked as relating to 2024
     now = new Date('2025-03-05T09:00:00Z');
     await send(m, 'ReverseOfferExpense', { expenseId, reason: 'booked in error' });
     const reversal = (await entries(m)).find((e) => e.kind === 'reversal')!;
-    expect([reversal.bookingPeriod, reversal.amount, reversal.refundAmount, reversal.relatesToClosedYear]).toEqual(['2025-03', '-3100.00', '-1550.00', 2024]);
+    expect([
+      reversal.bookingPeriod,
+      reversal.amount,
+      reversal.refundAmount,
+      reversal.relatesToClosedYear,
+    ]).toEqual(['2025-03', '-3100.00', '-1550.00', 2024]);
     expect(await statement(m, 2024)).toEqual({ ...closed, asOf: expect.any(String) }); // frozen
     const s2025 = await statement(m, 2025);
-    expect(s2025.afloeb).toEqual([{ activityYear: 2024, account: '5.68.90.1.097', refundAccount: '5.68.90.2.004', entries: 1, cost: '-3100.00', refund: '-1550.00' }]);
+    expect(s2025.afloeb).toEqual([
+      {
+        activityYear: 2024,
+        account: '5.68.90.1.097',
+        refundAccount: '5.68.90.2.004',
+        entries: 1,
+        cost: '-3100.00',
+        refund: '-1550.00',
+      },
+    ]);
 
     // 2025 closed early (a cut-off on 15 December): what is recorded after it goes to 2026-01
     now = new Date('2025-12-15T09:00:00Z');
@@ -166,9 +339,23 @@ describe('closing an accounting year', () => {
     now = new Date('2025-12-20T09:00:00Z');
     await courseExpense(m, p, '2025-11-01', '2025-11-30', '3000.00');
     const late = (await entries(m)).find((e) => e.activityFrom === '2025-11-01')!;
-    expect([late.bookingPeriod, late.amount, late.refundAmount, late.relatesToClosedYear]).toEqual(['2026-01', '3000.00', '1500.00', 2025]);
+    expect([late.bookingPeriod, late.amount, late.refundAmount, late.relatesToClosedYear]).toEqual([
+      '2026-01',
+      '3000.00',
+      '1500.00',
+      2025,
+    ]);
     expect(await statement(m, 2025)).toEqual({ ...frozen2025, asOf: expect.any(String) });
-    expect((await statement(m, 2026)).afloeb).toEqual([{ activityYear: 2025, account: '5.68.90.1.097', refundAccount: '5.68.90.2.004', entries: 1, cost: '3000.00', refund: '1500.00' }]);
+    expect((await statement(m, 2026)).afloeb).toEqual([
+      {
+        activityYear: 2025,
+        account: '5.68.90.1.097',
+        refundAccount: '5.68.90.2.004',
+        entries: 1,
+        cost: '3000.00',
+        refund: '1500.00',
+      },
+    ]);
   });
 });
 
@@ -188,7 +375,11 @@ describe('refund statements', () => {
     await courseExpense(m, p4, '2013-06-01', '2013-06-30', '1234.56'); // before the rulebook: no rule, unresolved
     t1 = new Date('2025-05-01T00:00:00Z').toISOString();
     now = new Date('2025-06-12T09:00:00Z'); // late correction: p2 moved to jobafklaring from 16/3
-    await send(m, 'ChangeTargetGroup', { personId: p2, targetGroup: 'jobafklaring', effectiveFrom: '2025-03-16' });
+    await send(m, 'ChangeTargetGroup', {
+      personId: p2,
+      targetGroup: 'jobafklaring',
+      effectiveFrom: '2025-03-16',
+    });
     now = new Date('2025-07-01T09:00:00Z');
   });
 
@@ -205,17 +396,42 @@ describe('refund statements', () => {
       unresolvedEntries: 1,
     });
     expect(s.accounts).toEqual([
-      { account: '5.68.90.1.097', refundAccount: '5.68.90.2.004', entries: 2, cost: '14500.00', refund: '7250.00' },
+      {
+        account: '5.68.90.1.097',
+        refundAccount: '5.68.90.2.004',
+        entries: 2,
+        cost: '14500.00',
+        refund: '7250.00',
+      },
       { account: '5.68.90.1.111', refundAccount: null, entries: 3, cost: '4500.00', refund: '0.00' }, // SDP-OPS-2019H2 0 %: original, reversal, rebooking
     ]);
     expect(s.targetGroups).toEqual([
       { targetGroup: 'jobafklaring', entries: 3, cost: '17600.00', refund: '8800.00' },
       { targetGroup: 'sygedagpenge', entries: 3, cost: '4500.00', refund: '0.00' },
     ]);
-    expect(s.afloeb).toEqual([{ activityYear: 2018, account: '5.68.90.1.097', refundAccount: '5.68.90.2.004', entries: 1, cost: '3100.00', refund: '1550.00' }]);
-    expect(s.unresolved).toEqual([expect.objectContaining({ amount: '1234.56', outcome: 'no_rule', activityFrom: '2013-06-01', bookingPeriod: '2025-04' })]);
+    expect(s.afloeb).toEqual([
+      {
+        activityYear: 2018,
+        account: '5.68.90.1.097',
+        refundAccount: '5.68.90.2.004',
+        entries: 1,
+        cost: '3100.00',
+        refund: '1550.00',
+      },
+    ]);
+    expect(s.unresolved).toEqual([
+      expect.objectContaining({
+        amount: '1234.56',
+        outcome: 'no_rule',
+        activityFrom: '2013-06-01',
+        bookingPeriod: '2025-04',
+      }),
+    ]);
     // as of before the correction
-    expect((await statement(m, 2025, { asOf: t1 })).totals).toMatchObject({ cost: '22100.00', refund: '6550.00' });
+    expect((await statement(m, 2025, { asOf: t1 })).totals).toMatchObject({
+      cost: '22100.00',
+      refund: '6550.00',
+    });
   });
 
   it('as CSV: UTF-8 with BOM, ";" and decimal comma, read back cell by cell', async () => {
@@ -246,16 +462,38 @@ describe('refund statements', () => {
     const overview = section('Oversigt');
     expect(overview).toContainEqual(['refusion', '8800,00']);
     expect(overview).toContainEqual(['uafklarede udgifter', '1234,56']);
-    expect(section('Uafklarede')[1]).toEqual(expect.arrayContaining(['1234,56', 'no_rule', '2013-06-01', '2013-06-30', '2025-04']));
+    expect(section('Uafklarede')[1]).toEqual(
+      expect.arrayContaining(['1234,56', 'no_rule', '2013-06-01', '2013-06-30', '2025-04']),
+    );
   });
 
   it('as xlsx: one sheet per view, read back cell by cell', async () => {
-    const res = await get(m, '/refund-statements/2025', {}, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const res = await get(
+      m,
+      '/refund-statements/2025',
+      {},
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     const workbook = new Workbook();
     await workbook.xlsx.load(res.body as never);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Oversigt', 'Konti', 'Målgrupper', 'Afløb', 'Uafklarede', 'Lofter']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Oversigt',
+      'Konti',
+      'Målgrupper',
+      'Afløb',
+      'Uafklarede',
+      'Lofter',
+    ]);
     const values = (sheet: string) =>
-      workbook.getWorksheet(sheet)!.getSheetValues().slice(1).map((row) => Array.from(row as unknown[]).slice(1).map((v) => (v === undefined ? null : v)));
+      workbook
+        .getWorksheet(sheet)!
+        .getSheetValues()
+        .slice(1)
+        .map((row) =>
+          Array.from(row as unknown[])
+            .slice(1)
+            .map((v) => (v === undefined ? null : v)),
+        );
     expect(values('Konti')).toEqual([
       ['konto', 'refusionskonto', 'posteringer', 'udgift', 'refusion'],
       ['5.68.90.1.097', '5.68.90.2.004', 2, 14500, 7250],
@@ -278,7 +516,13 @@ describe('refund statements', () => {
     const changes = (await get(m, '/ledger/changes', { from: t1, to: '2025-06-30T00:00:00Z' })).body;
     expect(changes.totals).toEqual({ commands: 1, entries: 3, amount: '0.00', refund: '2250.00' });
     expect(changes.commands).toEqual([
-      expect.objectContaining({ commandType: 'ChangeTargetGroup', recordedAt: '2025-06-12T09:00:00.000Z', entries: 3, amount: '0.00', refund: '2250.00' }),
+      expect.objectContaining({
+        commandType: 'ChangeTargetGroup',
+        recordedAt: '2025-06-12T09:00:00.000Z',
+        entries: 3,
+        amount: '0.00',
+        refund: '2250.00',
+      }),
     ]);
     expect(changes.commands[0].postings.map((p: Entry) => [p.kind, p.amount, p.refundAmount])).toEqual([
       ['reversal', '-9000.00', '0.00'],

@@ -12,7 +12,10 @@ import { EventStoredbEventStore } from '@app/event-store/eventstoredb/eventstore
 import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
 import { mintToken } from '@app/platform/auth/principal';
 import { loadConfig } from '@app/platform/config/app-config';
-import { startEmbeddedPostgresProcess, type EmbeddedPostgresProcess } from '@app/platform/testing/embedded-postgres-process';
+import {
+  startEmbeddedPostgresProcess,
+  type EmbeddedPostgresProcess,
+} from '@app/platform/testing/embedded-postgres-process';
 import { openReadModels } from '@app/read-models/read-model-data-source';
 import { checkOfferValidity } from '@app/rules';
 import request from 'supertest';
@@ -48,8 +51,18 @@ afterAll(async () => {
 
 const authorization = `Bearer ${mintToken({ sub: 'health', role: 'jobcentre', municipality: '101' }, SECRET)}`;
 const get = (path: string) => request(api.getHttpServer()).get(path).set('authorization', authorization);
-const command = (commandId: string) => ({ commandId, municipality: '101', personId: 'p-1', targetGroup: 'dagpenge', effectiveFrom: '2025-01-01' });
-const send = (commandId: string) => request(api.getHttpServer()).post('/v1/commands/ChangeTargetGroup').set('authorization', authorization).send(command(commandId));
+const command = (commandId: string) => ({
+  commandId,
+  municipality: '101',
+  personId: 'p-1',
+  targetGroup: 'dagpenge',
+  effectiveFrom: '2025-01-01',
+});
+const send = (commandId: string) =>
+  request(api.getHttpServer())
+    .post('/v1/commands/ChangeTargetGroup')
+    .set('authorization', authorization)
+    .send(command(commandId));
 
 async function eventually(check: () => Promise<boolean>): Promise<void> {
   for (let attempt = 0; !(await check()); attempt++) {
@@ -61,7 +74,10 @@ async function eventually(check: () => Promise<boolean>): Promise<void> {
 it('serves live, ready and /health with the projection lag and every check while the database runs', async () => {
   await send(randomUUID()).expect(201);
   expect((await get('/health/live').expect(200)).body).toMatchObject({ status: 'ok' });
-  expect((await get('/health/ready').expect(200)).body).toMatchObject({ status: 'ok', details: { eventLog: { status: 'up', head: '1' }, readModels: { status: 'up', checkpoint: null } } });
+  expect((await get('/health/ready').expect(200)).body).toMatchObject({
+    status: 'ok',
+    details: { eventLog: { status: 'up', head: '1' }, readModels: { status: 'up', checkpoint: null } },
+  });
   expect((await get('/health').expect(200)).body).toEqual({
     status: 'ok',
     eventLog: { head: '1' },
@@ -69,7 +85,14 @@ it('serves live, ready and /health with the projection lag and every check while
     checks: {
       eventLog: { status: 'up', head: '1' },
       readModels: { status: 'up', checkpoint: null },
-      projection: { status: 'up', checkpoint: null, head: '1', eventsBehind: 1, positionDistance: '1', parked: [] },
+      projection: {
+        status: 'up',
+        checkpoint: null,
+        head: '1',
+        eventsBehind: 1,
+        positionDistance: '1',
+        parked: [],
+      },
     },
   });
 });
@@ -82,11 +105,19 @@ it('with the database stopped: live 200; ready, /health, queries and commands 50
   const ready = await get('/health/ready').expect(503);
   expect(ready.headers['content-type']).toMatch(/^application\/problem\+json/);
   expect(ready.headers['retry-after']).toBe('2');
-  expect(ready.body).toMatchObject({ status: 503, type: '/problems/unavailable', checks: { eventLog: { status: 'down' }, readModels: { status: 'down' } } });
+  expect(ready.body).toMatchObject({
+    status: 503,
+    type: '/problems/unavailable',
+    checks: { eventLog: { status: 'down' }, readModels: { status: 'down' } },
+  });
   const health = await get('/health').expect(503);
   expect(health.headers['retry-after']).toBe('2');
 
-  for (const path of ['/v1/municipalities/101/ledger/entries', '/v1/municipalities/101/persons/p-1/timeline', '/v1/municipalities/101/ledger/summary']) {
+  for (const path of [
+    '/v1/municipalities/101/ledger/entries',
+    '/v1/municipalities/101/persons/p-1/timeline',
+    '/v1/municipalities/101/ledger/summary',
+  ]) {
     const res = await get(path).expect(503);
     expect(res.headers['retry-after']).toBe('2');
     expect(res.body).toMatchObject({ status: 503, type: '/problems/unavailable' });
@@ -104,10 +135,17 @@ it('with the database stopped: live 200; ready, /health, queries and commands 50
 
 it('with EventStoreDB as the log gone: ready names the event log, a command is 503 with Retry-After, read-model queries still answer', async () => {
   const server = await startTestServer();
-  const system = await startTestSystem({ projector: false, openStore: () => EventStoredbEventStore.connect(server.url) });
+  const system = await startTestSystem({
+    projector: false,
+    openStore: () => EventStoredbEventStore.connect(server.url),
+  });
   try {
     const token = `Bearer ${system.token('jobcentre', '101')}`;
-    const sendTo = () => request(system.http).post('/v1/commands/ChangeTargetGroup').set('authorization', token).send(command(randomUUID()));
+    const sendTo = () =>
+      request(system.http)
+        .post('/v1/commands/ChangeTargetGroup')
+        .set('authorization', token)
+        .send(command(randomUUID()));
     await sendTo().expect(201);
     await server.stop();
 
@@ -115,7 +153,10 @@ it('with EventStoreDB as the log gone: ready names the event log, a command is 5
     expect(refused.headers['retry-after']).toBe('2');
     const ready = await request(system.http).get('/health/ready').expect(503);
     expect(ready.body.checks).toMatchObject({ eventLog: { status: 'down' }, readModels: { status: 'up' } });
-    await request(system.http).get('/v1/municipalities/101/ledger/entries').set('authorization', token).expect(200);
+    await request(system.http)
+      .get('/v1/municipalities/101/ledger/entries')
+      .set('authorization', token)
+      .expect(200);
   } finally {
     await system.close();
   }

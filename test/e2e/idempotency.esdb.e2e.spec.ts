@@ -15,4 +15,7 @@ afterAll(async () => {
 describeIdempotencyRaces('EventStoreDB log, test server', () => EventStoredbEventStore.connect(server.url));
 
 const realServer = process.env.EVENTSTORE_URL;
-if (realServer) describeIdempotencyRaces('EventStoreDB log, EVENTSTORE_URL', () => EventStoredbEventStore.connect(realServer));
+if (realServer)
+  describeIdempotencyRaces('EventStoreDB log, EVENTSTORE_URL', () =>
+    EventStoredbEventStore.connect(realServer),
+  );

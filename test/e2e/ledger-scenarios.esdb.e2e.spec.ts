@@ -16,4 +16,7 @@ afterAll(async () => {
 describeLedgerScenarios('EventStoreDB log, test server', () => EventStoredbEventStore.connect(server.url));
 
 const realServer = process.env.EVENTSTORE_URL;
-if (realServer) describeLedgerScenarios('EventStoreDB log, EVENTSTORE_URL', () => EventStoredbEventStore.connect(realServer));
+if (realServer)
+  describeLedgerScenarios('EventStoreDB log, EVENTSTORE_URL', () =>
+    EventStoredbEventStore.connect(realServer),
+  );

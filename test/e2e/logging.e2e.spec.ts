@@ -12,11 +12,15 @@ import request from 'supertest';
 import { createProjectorApp } from '../../apps/projector/src/create-projector-app';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
-function memoryLog(level: string): { lines: Record<string, unknown>[]; logger: ReturnType<typeof createLogger> } {
+function memoryLog(level: string): {
+  lines: Record<string, unknown>[];
+  logger: ReturnType<typeof createLogger>;
+} {
   const lines: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean))
+        lines.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
@@ -93,11 +97,21 @@ it('logs a refusal with the problem status, type and code; a given X-Correlation
   const token = system.token('jobcentre', '101');
   const offerId = `log-o-${randomUUID()}`;
   const first = randomUUID();
-  await request(system.http).post('/v1/commands/RegisterOffer').set('authorization', `Bearer ${token}`).set('x-correlation-id', 'case-42').send(offer(first, offerId)).expect(201);
+  await request(system.http)
+    .post('/v1/commands/RegisterOffer')
+    .set('authorization', `Bearer ${token}`)
+    .set('x-correlation-id', 'case-42')
+    .send(offer(first, offerId))
+    .expect(201);
   expect((await system.store.readStream(`offer-101-${offerId}`))[0].metadata.correlationId).toBe('case-42');
 
   const again = randomUUID();
-  await request(system.http).post('/v1/commands/RegisterOffer').set('authorization', `Bearer ${token}`).set('x-request-id', 'req-refused-1').send(offer(again, offerId)).expect(422);
+  await request(system.http)
+    .post('/v1/commands/RegisterOffer')
+    .set('authorization', `Bearer ${token}`)
+    .set('x-request-id', 'req-refused-1')
+    .send(offer(again, offerId))
+    .expect(422);
   expect(await lineOf('req-refused-1')).toMatchObject({
     level: 'info',
     res: { status: 422 },
@@ -106,12 +120,26 @@ it('logs a refusal with the problem status, type and code; a given X-Correlation
     problem: { status: 422, type: '/problems/domain-rule-violation', code: 'offer.already_registered' },
   });
 
-  await request(system.http).get('/v1/municipalities/102/ledger/entries').set('authorization', `Bearer ${token}`).set('x-request-id', 'req-forbidden-1').expect(403);
-  expect(await lineOf('req-forbidden-1')).toMatchObject({ res: { status: 403 }, municipality: '102', actor: 'test-jobcentre', problem: { status: 403, type: '/problems/forbidden' } });
+  await request(system.http)
+    .get('/v1/municipalities/102/ledger/entries')
+    .set('authorization', `Bearer ${token}`)
+    .set('x-request-id', 'req-forbidden-1')
+    .expect(403);
+  expect(await lineOf('req-forbidden-1')).toMatchObject({
+    res: { status: 403 },
+    municipality: '102',
+    actor: 'test-jobcentre',
+    problem: { status: 403, type: '/problems/forbidden' },
+  });
 });
 
 it('warns at start that the configured AUTH_JWT_SECRET is short', () => {
-  expect(log.lines).toContainEqual(expect.objectContaining({ level: 'warn', msg: expect.stringMatching(/^AUTH_JWT_SECRET has 11 characters: .* at least 32/) }));
+  expect(log.lines).toContainEqual(
+    expect.objectContaining({
+      level: 'warn',
+      msg: expect.stringMatching(/^AUTH_JWT_SECRET has 11 characters: .* at least 32/),
+    }),
+  );
 });
 
 it('gives a request without an id one of its own, and keeps Nest start-up lines below info', async () => {
@@ -119,7 +147,11 @@ it('gives a request without an id one of its own, and keeps Nest start-up lines 
   const id = res.headers['x-request-id'];
   expect(id).toMatch(/^[0-9a-f-]{36}$/);
   expect(await lineOf(id)).toMatchObject({ path: '/health', res: { status: 200 } });
-  expect(log.lines.filter((l) => ['RoutesResolver', 'RouterExplorer', 'InstanceLoader'].includes(String(l.context)))).toEqual([]);
+  expect(
+    log.lines.filter((l) =>
+      ['RoutesResolver', 'RouterExplorer', 'InstanceLoader'].includes(String(l.context)),
+    ),
+  ).toEqual([]);
 });
 
 it('LOG_LEVEL=warn writes no request lines, and an unknown LOG_LEVEL is refused by name', async () => {
@@ -132,18 +164,48 @@ it('LOG_LEVEL=warn writes no request lines, and an unknown LOG_LEVEL is refused 
   } finally {
     await other.close();
   }
-  expect(() => createLogger('verbose')).toThrow('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"');
+  expect(() => createLogger('verbose')).toThrow(
+    'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"',
+  );
 });
 
 it('the projector logs its lag at info when it starts and each applied batch at debug', async () => {
   const projectorLog = memoryLog('debug');
-  const projector = await createProjectorApp({ store: system.store, readModels: system.readModels, projections: allProjections(decideRefund), idleDelayMs: 5 }, { logger: projectorLog.logger });
+  const projector = await createProjectorApp(
+    {
+      store: system.store,
+      readModels: system.readModels,
+      projections: allProjections(decideRefund),
+      idleDelayMs: 5,
+    },
+    { logger: projectorLog.logger },
+  );
   await projector.init();
   try {
     const head = (await system.store.headPosition())!.toString();
-    for (let i = 0; i < 200 && !projectorLog.lines.some((l) => l.msg === 'batch applied' && l.through === head); i++) await new Promise((r) => setTimeout(r, 25));
-    expect(projectorLog.lines).toContainEqual(expect.objectContaining({ level: 'info', app: 'projector', msg: 'projector following the log', lag: expect.objectContaining({ head, eventsBehind: expect.any(Number) }) }));
-    expect(projectorLog.lines).toContainEqual(expect.objectContaining({ level: 'debug', msg: 'batch applied', events: expect.any(Number), through: head, seconds: expect.any(Number) }));
+    for (
+      let i = 0;
+      i < 200 && !projectorLog.lines.some((l) => l.msg === 'batch applied' && l.through === head);
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 25));
+    expect(projectorLog.lines).toContainEqual(
+      expect.objectContaining({
+        level: 'info',
+        app: 'projector',
+        msg: 'projector following the log',
+        lag: expect.objectContaining({ head, eventsBehind: expect.any(Number) }),
+      }),
+    );
+    expect(projectorLog.lines).toContainEqual(
+      expect.objectContaining({
+        level: 'debug',
+        msg: 'batch applied',
+        events: expect.any(Number),
+        through: head,
+        seconds: expect.any(Number),
+      }),
+    );
   } finally {
     await projector.close();
   }

@@ -32,32 +32,74 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
   return 0;
 }
 
-const offer = (offerId: string) => ({ commandId: randomUUID(), municipality: '101', offerId, personId: 'm-p-1', offerKind: 'ordinary_education', startDate: '2025-03-01', endDate: '2025-05-31' });
+const offer = (offerId: string) => ({
+  commandId: randomUUID(),
+  municipality: '101',
+  offerId,
+  personId: 'm-p-1',
+  offerKind: 'ordinary_education',
+  startDate: '2025-03-01',
+  endDate: '2025-05-31',
+});
 
 it('counts commands by type and status, times appends and requests by route, and reads lag and pool use', async () => {
   const token = system.token('jobcentre', '101');
   const before = await scrape();
   const offerId = `m-o-${randomUUID()}`;
-  await request(system.http).post('/v1/commands/RegisterOffer').set('authorization', `Bearer ${token}`).send(offer(offerId)).expect(201);
-  await request(system.http).post('/v1/commands/RegisterOffer').set('authorization', `Bearer ${token}`).send(offer(offerId)).expect(422);
+  await request(system.http)
+    .post('/v1/commands/RegisterOffer')
+    .set('authorization', `Bearer ${token}`)
+    .send(offer(offerId))
+    .expect(201);
+  await request(system.http)
+    .post('/v1/commands/RegisterOffer')
+    .set('authorization', `Bearer ${token}`)
+    .send(offer(offerId))
+    .expect(422);
   const batch = await request(system.http)
     .post('/v1/commands')
     .set('authorization', `Bearer ${token}`)
-    .send({ commands: [{ type: 'RegisterOffer', ...offer(`m-o-${randomUUID()}`) }, { type: 'RegisterOffer', ...offer(offerId) }, { type: 'NoSuchCommand', commandId: randomUUID(), municipality: '101' }] })
+    .send({
+      commands: [
+        { type: 'RegisterOffer', ...offer(`m-o-${randomUUID()}`) },
+        { type: 'RegisterOffer', ...offer(offerId) },
+        { type: 'NoSuchCommand', commandId: randomUUID(), municipality: '101' },
+      ],
+    })
     .expect(200);
   const statuses = batch.body.results.map((r: { status: number }) => r.status);
   expect(statuses.slice(0, 2)).toEqual([201, 422]);
   const after = await scrape();
 
-  const moved = (name: string, labels: Record<string, string>) => sample(after, name, labels) - sample(before, name, labels);
+  const moved = (name: string, labels: Record<string, string>) =>
+    sample(after, name, labels) - sample(before, name, labels);
   expect(moved('ledger_commands_total', { type: 'RegisterOffer', status: '201' })).toBe(2);
   expect(moved('ledger_commands_total', { type: 'RegisterOffer', status: '422' })).toBe(2);
   expect(moved('ledger_commands_total', { type: 'unknown', status: String(statuses[2]) })).toBe(1);
-  expect(moved('ledger_event_append_seconds_count', { operation: 'append' }) + moved('ledger_event_append_seconds_count', { operation: 'appendMany' })).toBeGreaterThanOrEqual(2);
-  expect(moved('http_request_duration_seconds_count', { method: 'POST', route: '/v1/commands/:type', status: '201' })).toBe(1);
-  expect(moved('http_request_duration_seconds_count', { method: 'POST', route: '/v1/commands/:type', status: '422' })).toBe(1);
-  expect(moved('http_request_duration_seconds_count', { method: 'POST', route: '/v1/commands', status: '200' })).toBe(1);
-  expect(moved('http_request_duration_seconds_count', { method: 'GET', route: '/metrics', status: '200' })).toBe(1);
+  expect(
+    moved('ledger_event_append_seconds_count', { operation: 'append' }) +
+      moved('ledger_event_append_seconds_count', { operation: 'appendMany' }),
+  ).toBeGreaterThanOrEqual(2);
+  expect(
+    moved('http_request_duration_seconds_count', {
+      method: 'POST',
+      route: '/v1/commands/:type',
+      status: '201',
+    }),
+  ).toBe(1);
+  expect(
+    moved('http_request_duration_seconds_count', {
+      method: 'POST',
+      route: '/v1/commands/:type',
+      status: '422',
+    }),
+  ).toBe(1);
+  expect(
+    moved('http_request_duration_seconds_count', { method: 'POST', route: '/v1/commands', status: '200' }),
+  ).toBe(1);
+  expect(
+    moved('http_request_duration_seconds_count', { method: 'GET', route: '/metrics', status: '200' }),
+  ).toBe(1);
 
   // No projector runs here: the lag is every event of the log.
   expect(sample(after, 'projection_lag_events')).toBe(Number(await system.store.headPosition()));
@@ -69,5 +111,11 @@ it('counts commands by type and status, times appends and requests by route, and
 
 it('puts paths no route serves under one route label', async () => {
   await request(system.http).get(`/nothing/${randomUUID()}`).expect(404);
-  expect(sample(await scrape(), 'http_request_duration_seconds_count', { method: 'GET', route: 'unmatched', status: '404' })).toBeGreaterThanOrEqual(1);
+  expect(
+    sample(await scrape(), 'http_request_duration_seconds_count', {
+      method: 'GET',
+      route: 'unmatched',
+      status: '404',
+    }),
+  ).toBeGreaterThanOrEqual(1);
 });

@@ -35,10 +35,21 @@ it('npm start answers, projects a command, and stops everything on a Ctrl-C', as
   const dataDir = join(root, '.test-data', `npm-start-${randomUUID().slice(0, 8)}`);
   mkdirSync(dataDir, { recursive: true });
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), AUTH_JWT_SECRET: SECRET, LOG_REQUESTS: '0' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    AUTH_JWT_SECRET: SECRET,
+    LOG_REQUESTS: '0',
+  };
   delete env.DATABASE_URL;
   delete env.EVENTSTORE_URL;
-  const child = spawn('npm', ['start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('npm', ['start'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -57,17 +68,31 @@ it('npm start answers, projects a command, and stops everything on a Ctrl-C', as
     const sent = await fetch(`${url}/v1/commands/ChangeTargetGroup`, {
       method: 'POST',
       headers: { authorization, 'content-type': 'application/json' },
-      body: JSON.stringify({ commandId: randomUUID(), municipality: '101', personId: 'smoke-1', targetGroup: 'jobafklaring', effectiveFrom: '2025-01-01' }),
+      body: JSON.stringify({
+        commandId: randomUUID(),
+        municipality: '101',
+        personId: 'smoke-1',
+        targetGroup: 'jobafklaring',
+        effectiveFrom: '2025-01-01',
+      }),
     });
     expect(sent.status).toBe(201);
     const { position } = (await sent.json()) as { position: string };
     // The projector child may start slowly on a busy machine: minPosition answers 503 after MIN_POSITION_WAIT_MS, ask again.
-    let timeline = await fetch(`${url}/v1/municipalities/101/persons/smoke-1/timeline?minPosition=${position}`, { headers: { authorization } });
+    let timeline = await fetch(
+      `${url}/v1/municipalities/101/persons/smoke-1/timeline?minPosition=${position}`,
+      { headers: { authorization } },
+    );
     for (let tries = 0; timeline.status === 503 && tries < 10; tries++) {
-      timeline = await fetch(`${url}/v1/municipalities/101/persons/smoke-1/timeline?minPosition=${position}`, { headers: { authorization } });
+      timeline = await fetch(
+        `${url}/v1/municipalities/101/persons/smoke-1/timeline?minPosition=${position}`,
+        { headers: { authorization } },
+      );
     }
     expect(timeline.status).toBe(200);
-    expect(await timeline.json()).toEqual([expect.objectContaining({ targetGroup: 'jobafklaring', from: '2025-01-01' })]);
+    expect(await timeline.json()).toEqual([
+      expect.objectContaining({ targetGroup: 'jobafklaring', from: '2025-01-01' }),
+    ]);
   } finally {
     process.kill(-child.pid!, 'SIGINT');
   }

@@ -22,12 +22,14 @@ afterAll(async () => {
   await system.close();
 });
 
-const clientAs = (role: 'jobcentre' | 'finance') => createClient<paths>({ baseUrl, headers: { authorization: `Bearer ${system.token(role, '101')}` } });
+const clientAs = (role: 'jobcentre' | 'finance') =>
+  createClient<paths>({ baseUrl, headers: { authorization: `Bearer ${system.token(role, '101')}` } });
 
 /** The answer, checked against the schema its OpenAPI description was generated from. */
 function described<T>(name: keyof typeof ANSWER_SCHEMAS, answer: T): T {
   const result = (ANSWER_SCHEMAS[name] as z.ZodType).safeParse(answer);
-  if (!result.success) throw new Error(`${name} does not match its schema: ${JSON.stringify(result.error.issues.slice(0, 5))}`);
+  if (!result.success)
+    throw new Error(`${name} does not match its schema: ${JSON.stringify(result.error.issues.slice(0, 5))}`);
   return answer;
 }
 
@@ -41,29 +43,97 @@ it('sends every command and reads every query with the generated types', async (
   const changeId = randomUUID();
   const envelope = () => ({ commandId: randomUUID(), municipality: m });
   const results = [
-    await jobcentre.POST('/v1/commands/ChangeTargetGroup', { body: { ...envelope(), commandId: changeId, personId, targetGroup: 'dagpenge', effectiveFrom: '2025-01-01' } }),
-    await jobcentre.POST('/v1/commands/ChangeTargetGroup', { body: { ...envelope(), personId, targetGroup: 'kontanthjaelp', effectiveFrom: '2025-06-01', attributes: { readiness: 'jobparat' } } }),
-    await jobcentre.POST('/v1/commands/RetractTargetGroupChange', { body: { ...envelope(), personId, changeCommandId: changeId, reason: 'fejlregistrering' } }),
-    await jobcentre.POST('/v1/commands/ChangeTargetGroup', { body: { ...envelope(), personId, targetGroup: 'dagpenge', effectiveFrom: '2025-01-01' } }),
-    await jobcentre.POST('/v1/commands/RegisterOffer', { body: { ...envelope(), offerId, personId, offerKind: 'ordinary_education', startDate: '2025-03-01', endDate: '2025-05-31' } }),
-    await jobcentre.POST('/v1/commands/ChangeOfferPeriod', { body: { ...envelope(), offerId, startDate: '2025-03-01', endDate: '2025-06-30' } }),
-    await jobcentre.POST('/v1/commands/RecordOfferExpense', {
-      body: { ...envelope(), expenseId: 'e-1', offerId, expenseType: 'course_fee', amount: '4200.00', activityFrom: '2025-03-01', activityTo: '2025-03-31' },
+    await jobcentre.POST('/v1/commands/ChangeTargetGroup', {
+      body: {
+        ...envelope(),
+        commandId: changeId,
+        personId,
+        targetGroup: 'dagpenge',
+        effectiveFrom: '2025-01-01',
+      },
+    }),
+    await jobcentre.POST('/v1/commands/ChangeTargetGroup', {
+      body: {
+        ...envelope(),
+        personId,
+        targetGroup: 'kontanthjaelp',
+        effectiveFrom: '2025-06-01',
+        attributes: { readiness: 'jobparat' },
+      },
+    }),
+    await jobcentre.POST('/v1/commands/RetractTargetGroupChange', {
+      body: { ...envelope(), personId, changeCommandId: changeId, reason: 'fejlregistrering' },
+    }),
+    await jobcentre.POST('/v1/commands/ChangeTargetGroup', {
+      body: { ...envelope(), personId, targetGroup: 'dagpenge', effectiveFrom: '2025-01-01' },
+    }),
+    await jobcentre.POST('/v1/commands/RegisterOffer', {
+      body: {
+        ...envelope(),
+        offerId,
+        personId,
+        offerKind: 'ordinary_education',
+        startDate: '2025-03-01',
+        endDate: '2025-05-31',
+      },
+    }),
+    await jobcentre.POST('/v1/commands/ChangeOfferPeriod', {
+      body: { ...envelope(), offerId, startDate: '2025-03-01', endDate: '2025-06-30' },
     }),
     await jobcentre.POST('/v1/commands/RecordOfferExpense', {
-      body: { ...envelope(), expenseId: 'e-2', offerId, expenseType: 'teaching_material', amount: '99.95', activityFrom: '2025-04-01', activityTo: '2025-04-01' },
+      body: {
+        ...envelope(),
+        expenseId: 'e-1',
+        offerId,
+        expenseType: 'course_fee',
+        amount: '4200.00',
+        activityFrom: '2025-03-01',
+        activityTo: '2025-03-31',
+      },
     }),
-    await jobcentre.POST('/v1/commands/ReverseOfferExpense', { body: { ...envelope(), expenseId: 'e-2', reason: 'forkert tilbud' } }),
+    await jobcentre.POST('/v1/commands/RecordOfferExpense', {
+      body: {
+        ...envelope(),
+        expenseId: 'e-2',
+        offerId,
+        expenseType: 'teaching_material',
+        amount: '99.95',
+        activityFrom: '2025-04-01',
+        activityTo: '2025-04-01',
+      },
+    }),
+    await jobcentre.POST('/v1/commands/ReverseOfferExpense', {
+      body: { ...envelope(), expenseId: 'e-2', reason: 'forkert tilbud' },
+    }),
     await jobcentre.POST('/v1/commands/RegisterMentorAgreement', {
-      body: { ...envelope(), agreementId, personId, mentorType: 'company', mentorKind: 'employee', startDate: '2025-03-01', endDate: '2025-08-31' },
+      body: {
+        ...envelope(),
+        agreementId,
+        personId,
+        mentorType: 'company',
+        mentorKind: 'employee',
+        startDate: '2025-03-01',
+        endDate: '2025-08-31',
+      },
     }),
-    await jobcentre.POST('/v1/commands/RecordMentorHours', { body: { ...envelope(), agreementId, date: '2025-03-10', contactHours: 1.5, hourlyCost: '400.00' } }),
+    await jobcentre.POST('/v1/commands/RecordMentorHours', {
+      body: { ...envelope(), agreementId, date: '2025-03-10', contactHours: 1.5, hourlyCost: '400.00' },
+    }),
     await finance.POST('/v1/commands/SetCapParameters', {
-      body: { ...envelope(), year: 2025, cap: 'integration_raadighedsloft', amountPerFullYearPerson: '43363.00', fullYearPersons: '12.5' },
+      body: {
+        ...envelope(),
+        year: 2025,
+        cap: 'integration_raadighedsloft',
+        amountPerFullYearPerson: '43363.00',
+        fullYearPersons: '12.5',
+      },
     }),
-    await finance.POST('/v1/commands/CloseAccountingYear', { body: { ...envelope(), year: 2024, reason: 'afsluttet' } }),
+    await finance.POST('/v1/commands/CloseAccountingYear', {
+      body: { ...envelope(), year: 2024, reason: 'afsluttet' },
+    }),
   ];
-  for (const r of results) expect({ status: r.response.status, problem: r.error }).toEqual({ status: 201, problem: undefined });
+  for (const r of results)
+    expect({ status: r.response.status, problem: r.error }).toEqual({ status: 201, problem: undefined });
   const created = results.map((r) => described('CommandResult', r.data!));
   expect(created.every((c) => c.events.length === 1 && /^\d+$/.test(c.position!))).toBe(true);
 
@@ -71,7 +141,15 @@ it('sends every command and reads every query with the generated types', async (
   const batch = await jobcentre.POST('/v1/commands', {
     body: {
       commands: [
-        { type: 'RegisterOffer', ...envelope(), offerId: other, personId, offerKind: 'mentor', startDate: '2025-03-01', endDate: '2025-03-31' },
+        {
+          type: 'RegisterOffer',
+          ...envelope(),
+          offerId: other,
+          personId,
+          offerKind: 'mentor',
+          startDate: '2025-03-01',
+          endDate: '2025-03-31',
+        },
         { type: 'CancelOffer', ...envelope(), offerId: other, reason: 'fandt ikke sted' },
       ],
     },
@@ -80,48 +158,76 @@ it('sends every command and reads every query with the generated types', async (
   const minPosition = batch.data!.results[1].position!;
 
   const asOf = { minPosition };
-  const timeline = await jobcentre.GET('/v1/municipalities/{m}/persons/{personId}/timeline', { params: { path: { m, personId }, query: asOf } });
+  const timeline = await jobcentre.GET('/v1/municipalities/{m}/persons/{personId}/timeline', {
+    params: { path: { m, personId }, query: asOf },
+  });
   expect(described('Timeline', timeline.data!).map((s) => [s.targetGroup, s.from])).toEqual([
     ['dagpenge', '2025-01-01'],
     ['kontanthjaelp', '2025-06-01'],
   ]);
 
-  const offer = await jobcentre.GET('/v1/municipalities/{m}/offers/{offerId}', { params: { path: { m, offerId }, query: asOf } });
+  const offer = await jobcentre.GET('/v1/municipalities/{m}/offers/{offerId}', {
+    params: { path: { m, offerId }, query: asOf },
+  });
   expect(described('Offer', offer.data!).expenses.map((e) => [e.amount, e.reversed])).toEqual([
     ['4200.00', false],
     ['99.95', true],
   ]);
 
-  const entries = await finance.GET('/v1/municipalities/{m}/ledger/entries', { params: { path: { m }, query: { ...asOf, offerId, activityFrom: '2025-03-01' } } });
+  const entries = await finance.GET('/v1/municipalities/{m}/ledger/entries', {
+    params: { path: { m }, query: { ...asOf, offerId, activityFrom: '2025-03-01' } },
+  });
   const page = described('LedgerEntriesPage', entries.data!);
   expect(page.entries.find((e) => e.kind === 'original' && e.amount === '4200.00')).toBeDefined();
 
   const entryId = page.entries[0].entryId;
-  const explanation = await finance.GET('/v1/municipalities/{m}/ledger/entries/{entryId}/explanation', { params: { path: { m, entryId }, query: asOf } });
+  const explanation = await finance.GET('/v1/municipalities/{m}/ledger/entries/{entryId}/explanation', {
+    params: { path: { m, entryId }, query: asOf },
+  });
   expect(described('Explanation', explanation.data!).entry.entryId).toBe(entryId);
 
-  const summary = await finance.GET('/v1/municipalities/{m}/ledger/summary', { params: { path: { m }, query: { ...asOf, groupBy: 'targetGroup' } } });
+  const summary = await finance.GET('/v1/municipalities/{m}/ledger/summary', {
+    params: { path: { m }, query: { ...asOf, groupBy: 'targetGroup' } },
+  });
   expect(described('LedgerSummary', summary.data!).groupBy).toEqual(['targetGroup']);
 
-  const statement = await finance.GET('/v1/municipalities/{m}/refund-statements/{year}', { params: { path: { m, year: '2025' }, query: asOf } });
-  if (typeof statement.data !== 'object') throw new Error('the statement is JSON unless CSV or xlsx is asked for');
+  const statement = await finance.GET('/v1/municipalities/{m}/refund-statements/{year}', {
+    params: { path: { m, year: '2025' }, query: asOf },
+  });
+  if (typeof statement.data !== 'object')
+    throw new Error('the statement is JSON unless CSV or xlsx is asked for');
   const caps = described('RefundStatement', statement.data).caps;
-  expect(caps.find((c) => c.cap === 'integration_raadighedsloft')?.parameters).toEqual({ amountPerFullYearPerson: '43363.00', fullYearPersons: '12.50' });
-  const csv = await finance.GET('/v1/municipalities/{m}/refund-statements/{year}', { params: { path: { m, year: '2025' } }, headers: { accept: 'text/csv' }, parseAs: 'text' });
+  expect(caps.find((c) => c.cap === 'integration_raadighedsloft')?.parameters).toEqual({
+    amountPerFullYearPerson: '43363.00',
+    fullYearPersons: '12.50',
+  });
+  const csv = await finance.GET('/v1/municipalities/{m}/refund-statements/{year}', {
+    params: { path: { m, year: '2025' } },
+    headers: { accept: 'text/csv' },
+    parseAs: 'text',
+  });
   expect(csv.response.headers.get('content-type')).toMatch(/^text\/csv/);
 
-  const capParameters = await finance.GET('/v1/municipalities/{m}/accounting-years/{year}/cap-parameters', { params: { path: { m, year: '2025' }, query: asOf } });
-  expect(described('CapParameterHistory', capParameters.data!).settings.map((c) => c.allowance)).toEqual(['542037.50']);
+  const capParameters = await finance.GET('/v1/municipalities/{m}/accounting-years/{year}/cap-parameters', {
+    params: { path: { m, year: '2025' }, query: asOf },
+  });
+  expect(described('CapParameterHistory', capParameters.data!).settings.map((c) => c.allowance)).toEqual([
+    '542037.50',
+  ]);
 
   const changes = await finance.GET('/v1/municipalities/{m}/ledger/changes', { params: { path: { m } } });
-  expect(described('LedgerChanges', changes.data!).commands.map((c) => c.commandType)).toContain('RecordOfferExpense');
+  expect(described('LedgerChanges', changes.data!).commands.map((c) => c.commandType)).toContain(
+    'RecordOfferExpense',
+  );
 
   const health = await createClient<paths>({ baseUrl }).GET('/health');
   expect(described('Health', health.data!).status).toBeDefined();
 });
 
 it('gets problems in the described shape', async () => {
-  const res = await clientAs('jobcentre').POST('/v1/commands/CancelOffer', { body: { commandId: randomUUID(), municipality: '101', offerId: 'x', reason: '' } });
+  const res = await clientAs('jobcentre').POST('/v1/commands/CancelOffer', {
+    body: { commandId: randomUUID(), municipality: '101', offerId: 'x', reason: '' },
+  });
   expect(res.response.status).toBe(400);
   expect(described('Problem', res.error!).errors).toEqual([{ path: 'reason', message: expect.any(String) }]);
 });

@@ -56,9 +56,35 @@ function round(r: number): Record<string, unknown>[] {
     const offerId = `${personId}-o`;
     const base = { municipality: '101' };
     return [
-      { type: 'ChangeTargetGroup', commandId: randomUUID(), ...base, personId, targetGroup: 'jobafklaring', effectiveFrom: '2025-01-01' },
-      { type: 'RegisterOffer', commandId: randomUUID(), ...base, offerId, personId, offerKind: 'ordinary_education', startDate: '2025-03-01', endDate: '2025-03-31' },
-      { type: 'RecordOfferExpense', commandId: randomUUID(), ...base, expenseId: `${offerId}-e`, offerId, expenseType: 'course_fee', amount: '1000.00', activityFrom: '2025-03-01', activityTo: '2025-03-31' },
+      {
+        type: 'ChangeTargetGroup',
+        commandId: randomUUID(),
+        ...base,
+        personId,
+        targetGroup: 'jobafklaring',
+        effectiveFrom: '2025-01-01',
+      },
+      {
+        type: 'RegisterOffer',
+        commandId: randomUUID(),
+        ...base,
+        offerId,
+        personId,
+        offerKind: 'ordinary_education',
+        startDate: '2025-03-01',
+        endDate: '2025-03-31',
+      },
+      {
+        type: 'RecordOfferExpense',
+        commandId: randomUUID(),
+        ...base,
+        expenseId: `${offerId}-e`,
+        offerId,
+        expenseType: 'course_fee',
+        amount: '1000.00',
+        activityFrom: '2025-03-01',
+        activityTo: '2025-03-31',
+      },
     ];
   }).flat();
 }
@@ -73,7 +99,9 @@ async function wholeLog(store: EventStore): Promise<RecordedEvent[]> {
 }
 
 async function checkpoint(): Promise<bigint | null> {
-  const rows: { position: string }[] = await system.readModels.query(`SELECT position FROM projection_checkpoint WHERE name = 'worker 1 of 1'`);
+  const rows: { position: string }[] = await system.readModels.query(
+    `SELECT position FROM projection_checkpoint WHERE name = 'worker 1 of 1'`,
+  );
   return rows.length ? BigInt(rows[0].position) : null;
 }
 
@@ -83,7 +111,11 @@ it('resumes after every drop: the read models hold each posting exactly once', a
   const timer = setInterval(() => server.dropSubscriptions(), 37);
   try {
     for (let r = 0; r < ROUNDS; r++) {
-      const res = await request(system.http).post('/v1/commands').set('authorization', `Bearer ${token}`).send({ commands: round(r) }).expect(200);
+      const res = await request(system.http)
+        .post('/v1/commands')
+        .set('authorization', `Bearer ${token}`)
+        .send({ commands: round(r) })
+        .expect(200);
       expect(res.body.results.every((x: { status: number }) => x.status === 201)).toBe(true);
     }
   } finally {
@@ -101,12 +133,16 @@ it('resumes after every drop: the read models hold each posting exactly once', a
   const log = await wholeLog(system.store);
   const inLog: Record<string, number> = {};
   for (const event of log) inLog[event.type] = (inLog[event.type] ?? 0) + 1;
-  const counted: { type: string; count: string }[] = await system.readModels.query('SELECT type, count FROM event_type_count');
+  const counted: { type: string; count: string }[] = await system.readModels.query(
+    'SELECT type, count FROM event_type_count',
+  );
   expect(Object.fromEntries(counted.map((row) => [row.type, Number(row.count)]))).toEqual(inLog);
   expect(log.length).toBe(PERSONS * ROUNDS * 3);
 
   const expenses = log.filter((e) => e.type === 'OfferExpenseRecorded');
-  const postings: { caused_by_event: string; n: string }[] = await system.readModels.query('SELECT caused_by_event, count(*) AS n FROM ledger_entry GROUP BY caused_by_event');
+  const postings: { caused_by_event: string; n: string }[] = await system.readModels.query(
+    'SELECT caused_by_event, count(*) AS n FROM ledger_entry GROUP BY caused_by_event',
+  );
   expect(postings.length).toBe(expenses.length);
   expect(postings.every((row) => Number(row.n) === 1)).toBe(true);
   expect(new Set(postings.map((row) => row.caused_by_event))).toEqual(new Set(expenses.map((e) => e.id)));

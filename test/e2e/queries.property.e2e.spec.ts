@@ -29,18 +29,78 @@ const ENDPOINTS = [
 ];
 
 const EXOTIC = [
-  '', ' ', '\u0000', 'a\u0000b', '\ud800', '\uffff', '%', '..', '../..', 'null', 'NaN', '-1', '1e309', '0x10',
-  '99999999999999999999', '9223372036854775808', '9223372036854775807', '9223372036854775807.2147483648', '1.99999999999',
-  '2025', '2025-W01-1', '2025-02-30', '2025-13-01', '1999-12-31', '2100-01-01', '2025-06-30T00:00:00,5Z', '2025-06-30T24:00:00Z',
-  '2025-06-30T23:59:59Z', '2025-06-30T23:59:59.123456789+02:00', '2025-06', '101', '751', '1000', 'x'.repeat(300), '\u202e', '🙂',
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  '\uffff',
+  '%',
+  '..',
+  '../..',
+  'null',
+  'NaN',
+  '-1',
+  '1e309',
+  '0x10',
+  '99999999999999999999',
+  '9223372036854775808',
+  '9223372036854775807',
+  '9223372036854775807.2147483648',
+  '1.99999999999',
+  '2025',
+  '2025-W01-1',
+  '2025-02-30',
+  '2025-13-01',
+  '1999-12-31',
+  '2100-01-01',
+  '2025-06-30T00:00:00,5Z',
+  '2025-06-30T24:00:00Z',
+  '2025-06-30T23:59:59Z',
+  '2025-06-30T23:59:59.123456789+02:00',
+  '2025-06',
+  '101',
+  '751',
+  '1000',
+  'x'.repeat(300),
+  '\u202e',
+  '🙂',
 ];
-const exotic = fc.oneof(fc.constantFrom(...EXOTIC), fc.string(), fc.string({ unit: 'binary', maxLength: 20 }), fc.bigInt().map(String));
-const PARAMS = ['asOf', 'minPosition', 'limit', 'cursor', 'personId', 'offerId', 'account', 'bookingPeriod', 'activityFrom', 'activityTo', 'groupBy', 'from', 'to', 'quarter', 'format', 'history', 'kind'];
+const exotic = fc.oneof(
+  fc.constantFrom(...EXOTIC),
+  fc.string(),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  fc.bigInt().map(String),
+);
+const PARAMS = [
+  'asOf',
+  'minPosition',
+  'limit',
+  'cursor',
+  'personId',
+  'offerId',
+  'account',
+  'bookingPeriod',
+  'activityFrom',
+  'activityTo',
+  'groupBy',
+  'from',
+  'to',
+  'quarter',
+  'format',
+  'history',
+  'kind',
+];
 const query = fc.dictionary(fc.constantFrom(...PARAMS), exotic, { maxKeys: 4 });
 
 /** Percent-encodings that are not UTF-8 (a lone surrogate, an overlong NUL, a stray byte) or not encodings at all. */
 const RAW_PATH_VALUES = ['%FF', '%ED%A0%80', '%C0%80', '%', '%zz', '%2e%2e'];
-const pathValue = (usual: string) => fc.oneof(fc.constant(usual), exotic.map(encodeURIComponentOrSurrogate), fc.constantFrom(...RAW_PATH_VALUES));
+const pathValue = (usual: string) =>
+  fc.oneof(
+    fc.constant(usual),
+    exotic.map(encodeURIComponentOrSurrogate),
+    fc.constantFrom(...RAW_PATH_VALUES),
+  );
 
 function encodeURIComponentOrSurrogate(value: string): string {
   try {
@@ -61,7 +121,10 @@ it.each(ENDPOINTS)('%s: random query strings and path values never give a 5xx', 
       query,
       async (path, q) => {
         const search = new URLSearchParams(q).toString();
-        const res = await get(`${fill(template, path)}${search ? `?${search}` : ''}`).set('accept', 'application/json');
+        const res = await get(`${fill(template, path)}${search ? `?${search}` : ''}`).set(
+          'accept',
+          'application/json',
+        );
         // The one 503 a query may give: ?minPosition= beyond what the (stopped) projector reached.
         if (res.status === 503) expect(res.body.type).toBe('/problems/not-yet-projected');
         else expect(res.status).toBeLessThan(500);
@@ -98,7 +161,11 @@ describe('forms API.md refuses are a 400 naming the parameter', () => {
   });
 
   it('accepts the instant forms API.md allows: Z, fractions, an offset', async () => {
-    for (const asOf of ['2025-06-30T23:59:59Z', '2025-06-30T23:59:59.5Z', '2025-06-30T23:59:59.123456+02:00']) {
+    for (const asOf of [
+      '2025-06-30T23:59:59Z',
+      '2025-06-30T23:59:59.5Z',
+      '2025-06-30T23:59:59.123456+02:00',
+    ]) {
       await get(`/v1/municipalities/101/ledger/entries?asOf=${encodeURIComponent(asOf)}`).expect(200);
     }
   });

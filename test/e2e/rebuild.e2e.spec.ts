@@ -35,11 +35,21 @@ it('a rebuild of the whole log equals the live read models row for row, and can 
   expect(await compareSchemas(system.databaseUrl, 'rm', 'rm_check')).toEqual([]);
 
   // The comparison does see a tampered row.
-  await sql(`UPDATE rm_check.ledger_entry SET amount_oere = amount_oere + 1 WHERE ordinal = 0 AND position = (SELECT min(position) FROM rm_check.ledger_entry)`);
-  expect(await compareSchemas(system.databaseUrl, 'rm', 'rm_check')).toEqual([{ table: 'ledger_entry', left: expect.any(Number), right: expect.any(Number), firstDifferentRow: 0 }]);
+  await sql(
+    `UPDATE rm_check.ledger_entry SET amount_oere = amount_oere + 1 WHERE ordinal = 0 AND position = (SELECT min(position) FROM rm_check.ledger_entry)`,
+  );
+  expect(await compareSchemas(system.databaseUrl, 'rm', 'rm_check')).toEqual([
+    { table: 'ledger_entry', left: expect.any(Number), right: expect.any(Number), firstDifferentRow: 0 },
+  ]);
 
   const token = system.token('finance', '101');
-  const summary = async () => (await request(system.http).get('/v1/municipalities/101/ledger/summary?groupBy=targetGroup').set('authorization', `Bearer ${token}`).expect(200)).body;
+  const summary = async () =>
+    (
+      await request(system.http)
+        .get('/v1/municipalities/101/ledger/summary?groupBy=targetGroup')
+        .set('authorization', `Bearer ${token}`)
+        .expect(200)
+    ).body;
   const before = await summary();
   await rebuildLive(system.databaseUrl, system.store, allProjections(decideRefund));
   expect(await summary()).toEqual(before);
@@ -48,9 +58,25 @@ it('a rebuild of the whole log equals the live read models row for row, and can 
 it('the projector killed at random moments and restarted ends identical to a clean rebuild', async () => {
   const bare = await startTestSystem({ projector: false });
   const position = await runWorkload(bare, 60, 2);
-  const env = { ...process.env, DATABASE_URL: bare.databaseUrl, AUTH_JWT_SECRET: 'test-secret', DATA_DIR: '.test-data' };
+  const env = {
+    ...process.env,
+    DATABASE_URL: bare.databaseUrl,
+    AUTH_JWT_SECRET: 'test-secret',
+    DATA_DIR: '.test-data',
+  };
   const projector = (killAfterMs: number | null) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, '../../apps/cli/src/main.ts'), 'start', '--only', 'projector'], { env, stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [
+        '-r',
+        '@swc-node/register',
+        join(__dirname, '../../apps/cli/src/main.ts'),
+        'start',
+        '--only',
+        'projector',
+      ],
+      { env, stdio: 'ignore' },
+    );
     if (killAfterMs !== null) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     return child;
   };

@@ -11,7 +11,14 @@ const root = join(__dirname, '../..');
 function start(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts', 'start'], {
     cwd: root,
-    env: { ...process.env, AUTH_JWT_SECRET: 'start-errors', DATABASE_URL: '', EVENTSTORE_URL: '', LOG_REQUESTS: '0', ...env },
+    env: {
+      ...process.env,
+      AUTH_JWT_SECRET: 'start-errors',
+      DATABASE_URL: '',
+      EVENTSTORE_URL: '',
+      LOG_REQUESTS: '0',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -34,10 +41,29 @@ afterAll(async () => {
 });
 
 it.each<[string, () => NodeJS.ProcessEnv, () => string]>([
-  ['PORT in use', () => ({ DATABASE_URL: db.url, PORT: String(occupiedPort) }), () => `error: the port ${occupiedPort} is in use by another program: choose another with PORT`],
-  ['DATABASE_URL not a URL', () => ({ DATABASE_URL: 'not-a-url' }), () => 'error: DATABASE_URL must be a postgres://user:password@host:port/database connection string, got "not-a-url"'],
-  ['DATABASE_URL unreachable', () => ({ DATABASE_URL: 'postgres://u:p@127.0.0.1:1/x' }), () => 'error: nothing answers at 127.0.0.1:1 (connection refused): is the server running, and are DATABASE_URL / EVENTSTORE_URL right?'],
-  ['DATA_DIR not writable', () => ({ DATA_DIR: '/dev/null/data' }), () => 'error: DATA_DIR /dev/null/data is not writable (ENOTDIR): choose another DATA_DIR or make it writable'],
+  [
+    'PORT in use',
+    () => ({ DATABASE_URL: db.url, PORT: String(occupiedPort) }),
+    () => `error: the port ${occupiedPort} is in use by another program: choose another with PORT`,
+  ],
+  [
+    'DATABASE_URL not a URL',
+    () => ({ DATABASE_URL: 'not-a-url' }),
+    () =>
+      'error: DATABASE_URL must be a postgres://user:password@host:port/database connection string, got "not-a-url"',
+  ],
+  [
+    'DATABASE_URL unreachable',
+    () => ({ DATABASE_URL: 'postgres://u:p@127.0.0.1:1/x' }),
+    () =>
+      'error: nothing answers at 127.0.0.1:1 (connection refused): is the server running, and are DATABASE_URL / EVENTSTORE_URL right?',
+  ],
+  [
+    'DATA_DIR not writable',
+    () => ({ DATA_DIR: '/dev/null/data' }),
+    () =>
+      'error: DATA_DIR /dev/null/data is not writable (ENOTDIR): choose another DATA_DIR or make it writable',
+  ],
 ])('%s: one sentence naming the variable, exit 1', async (_name, env, sentence) => {
   const { code, stderr } = await start(env());
   expect(code).toBe(1);

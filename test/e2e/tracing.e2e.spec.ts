@@ -8,15 +8,28 @@ import { createTestDatabase } from '@app/platform/testing/test-database';
 it('start --only api with OTEL_TRACES_EXPORTER=console prints spans of an HTTP request and of pg queries', async () => {
   const db = await createTestDatabase();
   const port = await freePort();
-  const env = { ...process.env, DATABASE_URL: db.url, PORT: String(port), AUTH_JWT_SECRET: 'tracing-secret-of-thirty-two-chars', OTEL_TRACES_EXPORTER: 'console', OTEL_SERVICE_NAME: 'tracing-e2e', LOG_LEVEL: 'warn' };
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, '../../apps/cli/src/main.ts'), 'start', '--only', 'api'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    PORT: String(port),
+    AUTH_JWT_SECRET: 'tracing-secret-of-thirty-two-chars',
+    OTEL_TRACES_EXPORTER: 'console',
+    OTEL_SERVICE_NAME: 'tracing-e2e',
+    LOG_LEVEL: 'warn',
+  };
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', join(__dirname, '../../apps/cli/src/main.ts'), 'start', '--only', 'api'],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stdout = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     const deadline = Date.now() + 60_000;
     while ((await fetch(`http://127.0.0.1:${port}/health`).catch(() => null))?.status !== 200) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the api did not answer:\n${stdout}`);
+      if (Date.now() > deadline || child.exitCode !== null)
+        throw new Error(`the api did not answer:\n${stdout}`);
       await new Promise((r) => setTimeout(r, 250));
     }
     // The batch span processor exports within seconds.

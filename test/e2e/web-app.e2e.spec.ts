@@ -29,13 +29,24 @@ beforeAll(async () => {
   execFileSync(process.execPath, [join(root, 'scripts', 'build-web.mjs')], { stdio: 'inherit' });
   mkdirSync(shots, { recursive: true });
   // no AUTH_JWT_SECRET: the development secret, so the development sign-in is offered
-  system = await startTestSystem({ env: { MIN_POSITION_WAIT_MS: '20000', AUTH_JWT_SECRET: '', DATA_DIR: join(root, '.test-data', `web-${process.pid}`) }, clock: () => now ?? new Date() });
+  system = await startTestSystem({
+    env: {
+      MIN_POSITION_WAIT_MS: '20000',
+      AUTH_JWT_SECRET: '',
+      DATA_DIR: join(root, '.test-data', `web-${process.pid}`),
+    },
+    clock: () => now ?? new Date(),
+  });
   scenario = await seedWebScenario(system, (iso) => (now = new Date(iso)));
   now = null;
   await system.api.listen(0, '127.0.0.1');
   base = `http://127.0.0.1:${(system.http.address() as AddressInfo).port}`;
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'da-DK',
+    timezoneId: 'Europe/Copenhagen',
+  });
   page = await context.newPage();
   page.setDefaultTimeout(30_000);
 }, 120_000);
@@ -85,39 +96,84 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     await eventually(() => page.getByTestId('total-cost').textContent(), kr(statement.totals.cost));
     const accounts = page.getByRole('region', { name: 'Konti (aktivitet i 2025)' });
     await eventually(() => accounts.getByRole('row').count(), statement.accounts.length + 1);
-    await accounts.getByText('Jobafklaringsforløb, driftsudgifter ved aktivering med 50 pct. refusion').waitFor();
-    await page.getByRole('region', { name: 'Målgrupper' }).getByText('Personer i jobafklaringsforløb (§ 6, nr. 7)').waitFor();
-    await page.getByRole('region', { name: 'Afløb (aktivitet i tidligere år, bogført i 2025)' }).getByRole('cell', { name: '2024' }).waitFor();
+    await accounts
+      .getByText('Jobafklaringsforløb, driftsudgifter ved aktivering med 50 pct. refusion')
+      .waitFor();
+    await page
+      .getByRole('region', { name: 'Målgrupper' })
+      .getByText('Personer i jobafklaringsforløb (§ 6, nr. 7)')
+      .waitFor();
+    await page
+      .getByRole('region', { name: 'Afløb (aktivitet i tidligere år, bogført i 2025)' })
+      .getByRole('cell', { name: '2024' })
+      .waitFor();
     await shot('02-statement');
   });
 
-  it('drills down from an account to its postings and reads a posting\'s story', async () => {
-    await page.getByRole('region', { name: 'Konti (aktivitet i 2025)' }).getByRole('link', { name: '5.68.90.1.097' }).click();
+  it("drills down from an account to its postings and reads a posting's story", async () => {
+    await page
+      .getByRole('region', { name: 'Konti (aktivitet i 2025)' })
+      .getByRole('link', { name: '5.68.90.1.097' })
+      .click();
     await page.getByRole('heading', { name: 'Posteringer' }).waitFor();
-    const { entries } = await apiGet('/ledger/entries', { account: '5.68.90.1.097', bookingPeriodFrom: '2025-01', bookingPeriodTo: '2025-12', activityFrom: '2025-01-01', activityTo: '2025-12-31', limit: '1000' });
+    const { entries } = await apiGet('/ledger/entries', {
+      account: '5.68.90.1.097',
+      bookingPeriodFrom: '2025-01',
+      bookingPeriodTo: '2025-12',
+      activityFrom: '2025-01-01',
+      activityTo: '2025-12-31',
+      limit: '1000',
+    });
     const rows = page.locator('table.postings tbody tr');
     await eventually(() => rows.count(), entries.length);
     await shot('03-postings');
 
     const first = entries[0];
-    await rows.first().getByRole('link', { name: /forklaring/ }).click();
-    await page.getByRole('heading', { name: `Posteringens historie: Postering ${kr(first.amount)}` }).waitFor();
-    await page.getByRole('region', { name: 'Reglen' }).getByText(/VEJ nr\. 9584/).first().waitFor();
-    await page.getByRole('region', { name: 'Beregningen' }).getByText(kr(first.refundAmount)).first().waitFor();
-    await page.getByRole('region', { name: 'Udgiften' }).getByText(/faktura F-2025-/).waitFor();
+    await rows
+      .first()
+      .getByRole('link', { name: /forklaring/ })
+      .click();
+    await page
+      .getByRole('heading', { name: `Posteringens historie: Postering ${kr(first.amount)}` })
+      .waitFor();
+    await page
+      .getByRole('region', { name: 'Reglen' })
+      .getByText(/VEJ nr\. 9584/)
+      .first()
+      .waitFor();
+    await page
+      .getByRole('region', { name: 'Beregningen' })
+      .getByText(kr(first.refundAmount))
+      .first()
+      .waitFor();
+    await page
+      .getByRole('region', { name: 'Udgiften' })
+      .getByText(/faktura F-2025-/)
+      .waitFor();
     await shot('04-posting-story');
   });
 
   it('links a reversal and the posting it reverses both ways', async () => {
     await page.goto(`${base}/app/#/posteringer?borger=${scenario.retractedPerson}&art=reversal`);
-    const { entries } = await apiGet('/ledger/entries', { personId: scenario.retractedPerson, kind: 'reversal' });
+    const { entries } = await apiGet('/ledger/entries', {
+      personId: scenario.retractedPerson,
+      kind: 'reversal',
+    });
     await eventually(() => page.locator('table.postings tbody tr').count(), entries.length);
-    await page.locator('table.postings tbody tr').first().getByRole('link', { name: /forklaring/ }).click();
+    await page
+      .locator('table.postings tbody tr')
+      .first()
+      .getByRole('link', { name: /forklaring/ })
+      .click();
     const related = page.getByRole('region', { name: 'Relaterede posteringer' });
     await related.getByText('Tilbagefører:').waitFor();
     await related.getByRole('listitem').filter({ hasText: 'Tilbagefører:' }).getByRole('link').click();
     await page.getByRole('heading', { name: 'Posteringens historie: Postering 9.000,00 kr.' }).waitFor();
-    await related.getByRole('listitem').filter({ hasText: 'Tilbageført af:' }).getByRole('link', { name: `Tilbageførsel ${kr(entries[0].amount)} bogført april 2025` }).waitFor();
+    await related
+      .getByRole('listitem')
+      .filter({ hasText: 'Tilbageført af:' })
+      .getByRole('link', { name: `Tilbageførsel ${kr(entries[0].amount)} bogført april 2025` })
+      .waitFor();
     await shot('04b-reversal-links');
   });
 
@@ -128,7 +184,10 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     await page.goto(`${base}/app/#/opgoerelse?aar=2025`);
     await page.getByLabel('Vis som registreret pr.').fill(toLocalInput(scenario.beforeRetraction));
     await page.getByRole('button', { name: 'Vis', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: 'Du ser regnskabet, som det var registreret 01.05.2025 kl. 14:00.' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Du ser regnskabet, som det var registreret 01.05.2025 kl. 14:00.' })
+      .waitFor();
     await eventually(() => page.getByTestId('total-refund').textContent(), kr(then.totals.refund));
     await shot('05-as-of');
     await page.getByRole('button', { name: 'Nu' }).click();
@@ -139,9 +198,15 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     await page.goto(`${base}/app/#/borger/${scenario.retractedPerson}`);
     const registrations = page.getByRole('region', { name: 'Registreringer over registreringstid' });
     const retracted = registrations.getByRole('row').filter({ hasText: 'registreret på forkert borger' });
-    await eventually(() => retracted.locator('s').first().textContent(), 'Personer i jobafklaringsforløb (§ 6, nr. 7)');
+    await eventually(
+      () => retracted.locator('s').first().textContent(),
+      'Personer i jobafklaringsforløb (§ 6, nr. 7)',
+    );
     const segments = await apiGet(`/persons/${scenario.retractedPerson}/timeline`);
-    await eventually(() => page.getByRole('region', { name: 'Målgrupper over tid' }).locator('tbody tr').count(), segments.length);
+    await eventually(
+      () => page.getByRole('region', { name: 'Målgrupper over tid' }).locator('tbody tr').count(),
+      segments.length,
+    );
     await shot('06-timeline');
   });
 
@@ -154,12 +219,22 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     await page.getByRole('button', { name: 'Gem loftsparametre' }).click();
     await page.getByText('Gemt. Opgørelsen er genberegnet.').waitFor();
     // the page asks again once the read models hold the command (minPosition); then so does the test
-    await page.getByRole('region', { name: 'Lofternes beregning' }).getByText('43.363,00 kr. × 2,00 helårspersoner = 86.726,00 kr.').waitFor();
+    await page
+      .getByRole('region', { name: 'Lofternes beregning' })
+      .getByText('43.363,00 kr. × 2,00 helårspersoner = 86.726,00 kr.')
+      .waitFor();
     const statement = await apiGet('/refund-statements/2025');
-    expect(statement.caps[0]).toMatchObject({ cap: 'integration_raadighedsloft', status: 'allowance_exceeded', allowance: '86726.00', cappedRefund: '43363.00' });
+    expect(statement.caps[0]).toMatchObject({
+      cap: 'integration_raadighedsloft',
+      status: 'allowance_exceeded',
+      allowance: '86726.00',
+      cappedRefund: '43363.00',
+    });
     const history = page.getByRole('region', { name: 'Loftsparametrenes historik' }).locator('tbody tr');
     await eventually(() => history.count(), 1);
-    expect(await history.first().textContent()).toContain('Rådighedsloft, integrationsprogram43.363,00 kr.2,0086.726,00 kr.');
+    expect(await history.first().textContent()).toContain(
+      'Rådighedsloft, integrationsprogram43.363,00 kr.2,0086.726,00 kr.',
+    );
     await shot('07-caps');
     await page.goto(`${base}/app/#/opgoerelse?aar=2025`);
     await eventually(() => page.getByTestId('total-refund').textContent(), kr(statement.totals.refund));
@@ -180,7 +255,9 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     await page.getByRole('button', { name: 'Start genafspilning og kontrol' }).click();
     const verdict = page.getByTestId('audit-verdict');
     await verdict.waitFor({ timeout: 60_000 });
-    expect(await verdict.textContent()).toMatch(/^Identisk: genafspilning af kommune 101s \d+ hændelser registreret til og med 01\.05\.2025 kl\. 14:00 \(logposition \d+\) gav de samme 2 opgørelser og summer/);
+    expect(await verdict.textContent()).toMatch(
+      /^Identisk: genafspilning af kommune 101s \d+ hændelser registreret til og med 01\.05\.2025 kl\. 14:00 \(logposition \d+\) gav de samme 2 opgørelser og summer/,
+    );
     await shot('08-audit');
   });
 

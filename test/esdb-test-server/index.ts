@@ -38,18 +38,28 @@ const SERVER_VERSION = '23.10.0';
 function supportedMethods(): SupportedMethods {
   const method = (service: string, name: string, features: string[] = []) =>
     new SupportedMethod().setServiceName(service).setMethodName(name).setFeaturesList(features);
-  return new SupportedMethods().setEventStoreServerVersion(SERVER_VERSION).setMethodsList([
-    method('event_store.client.server_features.serverfeatures', 'getsupportedmethods'),
-    method('event_store.client.streams.streams', 'read', ['position', 'events']),
-    method('event_store.client.streams.streams', 'batchappend'),
-  ]);
+  return new SupportedMethods()
+    .setEventStoreServerVersion(SERVER_VERSION)
+    .setMethodsList([
+      method('event_store.client.server_features.serverfeatures', 'getsupportedmethods'),
+      method('event_store.client.streams.streams', 'read', ['position', 'events']),
+      method('event_store.client.streams.streams', 'batchappend'),
+    ]);
 }
 
 /** What a fresh node has written before any client connects (user accounts). */
 function seedSystemEvents(log: MemoryLog): void {
   const json = (value: unknown) => Buffer.from(JSON.stringify(value));
-  const event = (type: string, data: unknown) => ({ id: randomUUID(), type, contentType: 'application/json', data: json(data), metadata: new Uint8Array() });
-  log.append('$user-admin', [event('$user', { loginName: 'admin', fullName: 'Event Store Administrator' })], { kind: 'no_stream' });
+  const event = (type: string, data: unknown) => ({
+    id: randomUUID(),
+    type,
+    contentType: 'application/json',
+    data: json(data),
+    metadata: new Uint8Array(),
+  });
+  log.append('$user-admin', [event('$user', { loginName: 'admin', fullName: 'Event Store Administrator' })], {
+    kind: 'no_stream',
+  });
   log.append('$users', [event('$UserCreated', 'admin')], { kind: 'no_stream' });
 }
 
@@ -59,11 +69,14 @@ export async function startTestServer(): Promise<TestServer> {
   const streams = new StreamsHandlers(log);
   const server = new Server();
   server.addService(ServerFeaturesService, {
-    getSupportedMethods: (_call: unknown, callback: (error: null, value: SupportedMethods) => void) => callback(null, supportedMethods()),
+    getSupportedMethods: (_call: unknown, callback: (error: null, value: SupportedMethods) => void) =>
+      callback(null, supportedMethods()),
   });
   server.addService(StreamsService, streams.implementation());
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) =>
+      error ? reject(error) : resolve(bound),
+    ),
   );
   return {
     url: `esdb://127.0.0.1:${port}?tls=false`,

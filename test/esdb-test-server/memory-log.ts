@@ -18,11 +18,14 @@ export interface StoredEvent extends ProposedEvent {
   created: bigint; // .NET ticks since the Unix epoch, as the server reports "created"
 }
 
-export type Expected = { kind: 'any' } | { kind: 'no_stream' } | { kind: 'stream_exists' } | { kind: 'revision'; revision: number };
+export type Expected =
+  | { kind: 'any' }
+  | { kind: 'no_stream' }
+  | { kind: 'stream_exists' }
+  | { kind: 'revision'; revision: number };
 
 export type AppendOutcome =
-  | { ok: true; lastRevision: number; position: bigint }
-  | { ok: false; current: number | null };
+  { ok: true; lastRevision: number; position: bigint } | { ok: false; current: number | null };
 
 /** Where the first user record lands; a real log starts with an epoch record and system events. */
 const FIRST_POSITION = 128n;
@@ -58,8 +61,16 @@ export class MemoryLog {
     if (events.length === 0) return { ok: true, lastRevision: current ?? -1, position: this.lastPosition() };
     const created = BigInt(Date.now()) * 10_000n;
     const stored = events.map((event, i) => {
-      const record: StoredEvent = { ...event, stream, revision: existing.length + i, position: this.nextPosition, created };
-      this.nextPosition += BigInt(RECORD_OVERHEAD + stream.length + event.type.length + event.data.length + event.metadata.length);
+      const record: StoredEvent = {
+        ...event,
+        stream,
+        revision: existing.length + i,
+        position: this.nextPosition,
+        created,
+      };
+      this.nextPosition += BigInt(
+        RECORD_OVERHEAD + stream.length + event.type.length + event.data.length + event.metadata.length,
+      );
       return record;
     });
     existing.push(...stored);
@@ -75,7 +86,11 @@ export class MemoryLog {
    * them (or, for any/stream_exists, where the first id was written). A partial match is
    * "corrupted idempotency", which the server answers with a wrong-expected-version error.
    */
-  private idempotentReplay(existing: StoredEvent[], events: ProposedEvent[], expected: Expected): StoredEvent | 'corrupted' | null {
+  private idempotentReplay(
+    existing: StoredEvent[],
+    events: ProposedEvent[],
+    expected: Expected,
+  ): StoredEvent | 'corrupted' | null {
     if (events.length === 0) return null;
     const start =
       expected.kind === 'revision'
@@ -88,7 +103,12 @@ export class MemoryLog {
     return matches ? existing[start + events.length - 1] : 'corrupted';
   }
 
-  readStream(stream: string, from: number | 'start' | 'end', count: number, backwards: boolean): StoredEvent[] | null {
+  readStream(
+    stream: string,
+    from: number | 'start' | 'end',
+    count: number,
+    backwards: boolean,
+  ): StoredEvent[] | null {
     const events = this.streams.get(stream);
     if (!events) return null;
     if (!backwards) {

@@ -1,8 +1,18 @@
 // The event_store.client.streams.Streams service over the memory log: Read (stream and $all reads,
 // $all subscriptions) and BatchAppend (what the client uses once ServerFeatures lists it).
 import { randomUUID } from 'node:crypto';
-import { status, type ServerDuplexStream, type ServerWritableStream, type UntypedServiceImplementation } from '@grpc/grpc-js';
-import type { BatchAppendReq, BatchAppendResp, ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb';
+import {
+  status,
+  type ServerDuplexStream,
+  type ServerWritableStream,
+  type UntypedServiceImplementation,
+} from '@grpc/grpc-js';
+import type {
+  BatchAppendReq,
+  BatchAppendResp,
+  ReadReq,
+  ReadResp,
+} from '@eventstore/db-client/generated/streams_pb';
 import type { MemoryLog, StoredEvent } from './memory-log';
 import {
   batchAppendResponse,
@@ -35,15 +45,18 @@ export class StreamsHandlers {
 
   /** Ends every open subscription with UNAVAILABLE, as a server restart or a lost leader would. */
   dropAll(): void {
-    for (const call of this.open) call.emit('error', { code: status.UNAVAILABLE, details: 'dropped by the test server' });
+    for (const call of this.open)
+      call.emit('error', { code: status.UNAVAILABLE, details: 'dropped by the test server' });
     this.open.clear();
   }
 
   private read(call: ReadCall): void {
     const options = call.request.getOptions();
-    if (!options) return void call.emit('error', { code: status.INVALID_ARGUMENT, details: 'options are required' });
+    if (!options)
+      return void call.emit('error', { code: status.INVALID_ARGUMENT, details: 'options are required' });
     if (options.hasSubscription()) {
-      if (!options.hasAll()) return void call.emit('error', { code: status.UNIMPLEMENTED, details: 'only $all subscriptions' });
+      if (!options.hasAll())
+        return void call.emit('error', { code: status.UNIMPLEMENTED, details: 'only $all subscriptions' });
       return void this.subscribeToAll(call, options);
     }
     const count = Number(options.getCount());
@@ -58,16 +71,25 @@ export class StreamsHandlers {
       return void call.end();
     }
     const keep = filterOf(options);
-    for (const event of this.readAll(options.getAll()!, count, backwards)) if (keep(event)) call.write(eventResponse(event));
+    for (const event of this.readAll(options.getAll()!, count, backwards))
+      if (keep(event)) call.write(eventResponse(event));
     call.end();
   }
 
   /** $all forwards from a position includes the event at that position; backwards returns those before it. */
   private readAll(all: ReadReq.Options.AllOptions, count: number, backwards: boolean): StoredEvent[] {
     const events: StoredEvent[] = [];
-    const start = all.hasPosition() ? this.log.indexAt(BigInt(all.getPosition()!.getCommitPosition())) : all.hasEnd() ? this.log.length : 0;
+    const start = all.hasPosition()
+      ? this.log.indexAt(BigInt(all.getPosition()!.getCommitPosition()))
+      : all.hasEnd()
+        ? this.log.length
+        : 0;
     const step = backwards ? -1 : 1;
-    for (let i = backwards ? start - 1 : start; i >= 0 && i < this.log.length && events.length < count; i += step) {
+    for (
+      let i = backwards ? start - 1 : start;
+      i >= 0 && i < this.log.length && events.length < count;
+      i += step
+    ) {
       events.push(this.log.at(i));
     }
     return events;
@@ -100,7 +122,8 @@ export class StreamsHandlers {
     call.write(confirmation(randomUUID()));
     while (!closed && next < this.log.length) {
       const event = this.log.at(next++);
-      if (keep(event) && !call.write(eventResponse(event))) await new Promise((resolve) => call.once('drain', resolve));
+      if (keep(event) && !call.write(eventResponse(event)))
+        await new Promise((resolve) => call.once('drain', resolve));
     }
     if (closed) return;
     call.write(caughtUp());
@@ -111,7 +134,10 @@ export class StreamsHandlers {
 
   /** Each request (correlation id) may span several messages; it is appended when `is_final` arrives. */
   private batchAppend(call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>): void {
-    const pending = new Map<string, { options?: BatchAppendReq.Options; messages: BatchAppendReq.ProposedMessage[] }>();
+    const pending = new Map<
+      string,
+      { options?: BatchAppendReq.Options; messages: BatchAppendReq.ProposedMessage[] }
+    >();
     call.on('data', (request: BatchAppendReq) => {
       const key = uuidString(request.getCorrelationId());
       const entry = pending.get(key) ?? { messages: [] };
@@ -120,7 +146,8 @@ export class StreamsHandlers {
       entry.messages.push(...request.getProposedMessagesList());
       if (!request.getIsFinal()) return;
       pending.delete(key);
-      if (!entry.options) return call.emit('error', { code: status.INVALID_ARGUMENT, details: 'first message needs options' });
+      if (!entry.options)
+        return call.emit('error', { code: status.INVALID_ARGUMENT, details: 'first message needs options' });
       const stream = streamName(entry.options.getStreamIdentifier());
       const expected = expectedOf(entry.options);
       const outcome = this.log.append(stream, proposedEvents(entry.messages), expected);

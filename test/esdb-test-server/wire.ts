@@ -3,12 +3,23 @@
 import { Empty as GoogleEmpty } from 'google-protobuf/google/protobuf/empty_pb';
 import { Any } from 'google-protobuf/google/protobuf/any_pb';
 import { Code } from '@eventstore/db-client/generated/code_pb';
-import { AllStreamPosition, StreamIdentifier, UUID, WrongExpectedVersion } from '@eventstore/db-client/generated/shared_pb';
+import {
+  AllStreamPosition,
+  StreamIdentifier,
+  UUID,
+  WrongExpectedVersion,
+} from '@eventstore/db-client/generated/shared_pb';
 import { Status } from '@eventstore/db-client/generated/status_pb';
-import { BatchAppendReq, BatchAppendResp, ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb';
+import {
+  BatchAppendReq,
+  BatchAppendResp,
+  ReadReq,
+  ReadResp,
+} from '@eventstore/db-client/generated/streams_pb';
 import type { AppendOutcome, Expected, ProposedEvent, StoredEvent } from './memory-log';
 
-const utf8 = (bytes: Uint8Array | string) => (typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8'));
+const utf8 = (bytes: Uint8Array | string) =>
+  typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8');
 
 export function streamName(identifier: StreamIdentifier | undefined): string {
   return utf8(identifier?.getStreamName() ?? '');
@@ -45,15 +56,26 @@ export function expectedOf(options: BatchAppendReq.Options): Expected {
 }
 
 /** The server echoes the request's expected position and reports the result (or a google.rpc.Status). */
-export function batchAppendResponse(correlationId: UUID | undefined, stream: string, expected: Expected, outcome: AppendOutcome): BatchAppendResp {
-  const response = new BatchAppendResp().setCorrelationId(correlationId).setStreamIdentifier(streamIdentifier(stream));
+export function batchAppendResponse(
+  correlationId: UUID | undefined,
+  stream: string,
+  expected: Expected,
+  outcome: AppendOutcome,
+): BatchAppendResp {
+  const response = new BatchAppendResp()
+    .setCorrelationId(correlationId)
+    .setStreamIdentifier(streamIdentifier(stream));
   if (expected.kind === 'revision') response.setStreamPosition(String(expected.revision));
   else if (expected.kind === 'no_stream') response.setNoStream(new GoogleEmpty());
   else if (expected.kind === 'stream_exists') response.setStreamExists(new GoogleEmpty());
   else response.setAny(new GoogleEmpty());
   if (outcome.ok) {
-    const position = new AllStreamPosition().setCommitPosition(String(outcome.position)).setPreparePosition(String(outcome.position));
-    return response.setSuccess(new BatchAppendResp.Success().setCurrentRevision(String(outcome.lastRevision)).setPosition(position));
+    const position = new AllStreamPosition()
+      .setCommitPosition(String(outcome.position))
+      .setPreparePosition(String(outcome.position));
+    return response.setSuccess(
+      new BatchAppendResp.Success().setCurrentRevision(String(outcome.lastRevision)).setPosition(position),
+    );
   }
   const details = new WrongExpectedVersion();
   if (outcome.current === null) details.setCurrentNoStream(new GoogleEmpty());
@@ -64,7 +86,9 @@ export function batchAppendResponse(correlationId: UUID | undefined, stream: str
   else details.setExpectedAny(new GoogleEmpty());
   const any = new Any();
   any.pack(details.serializeBinary(), 'event_store.client.WrongExpectedVersion');
-  return response.setError(new Status().setCode(Code.FAILED_PRECONDITION).setMessage('WrongExpectedVersion').setDetails(any));
+  return response.setError(
+    new Status().setCode(Code.FAILED_PRECONDITION).setMessage('WrongExpectedVersion').setDetails(any),
+  );
 }
 
 export function eventResponse(event: StoredEvent): ReadResp {
@@ -81,14 +105,19 @@ export function eventResponse(event: StoredEvent): ReadResp {
     .set('type', event.type)
     .set('content-type', event.contentType)
     .set('created', String(event.created));
-  return new ReadResp().setEvent(new ReadResp.ReadEvent().setEvent(recorded).setCommitPosition(String(event.position)));
+  return new ReadResp().setEvent(
+    new ReadResp.ReadEvent().setEvent(recorded).setCommitPosition(String(event.position)),
+  );
 }
 
 export function streamNotFound(stream: string): ReadResp {
-  return new ReadResp().setStreamNotFound(new ReadResp.StreamNotFound().setStreamIdentifier(streamIdentifier(stream)));
+  return new ReadResp().setStreamNotFound(
+    new ReadResp.StreamNotFound().setStreamIdentifier(streamIdentifier(stream)),
+  );
 }
 
-export const confirmation = (id: string) => new ReadResp().setConfirmation(new ReadResp.SubscriptionConfirmation().setSubscriptionId(id));
+export const confirmation = (id: string) =>
+  new ReadResp().setConfirmation(new ReadResp.SubscriptionConfirmation().setSubscriptionId(id));
 export const caughtUp = () => new ReadResp().setCaughtUp(new ReadResp.CaughtUp());
 
 /** A read filter (stream name or event type; regex or prefixes) as a predicate. */

@@ -47,7 +47,11 @@ interface Planned {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 60_000): Promise<void> {
+async function until(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
@@ -73,15 +77,51 @@ function plan(worker: number): Planned[][] {
   for (let p = 0; p < PERSONS_PER_WORKER; p++) {
     const commands: Planned[] = [];
     const add = (type: string, municipality: string, body: Record<string, unknown>) =>
-      commands.push({ type, body: { commandId: randomUUID(), municipality, ...body }, outcome: null, events: null, noAnswer: 0, attempts: 0, status: null });
+      commands.push({
+        type,
+        body: { commandId: randomUUID(), municipality, ...body },
+        outcome: null,
+        events: null,
+        noAnswer: 0,
+        attempts: 0,
+        status: null,
+      });
     const municipality = MUNICIPALITIES[(worker + p) % MUNICIPALITIES.length];
     const personId = `drill-${worker}-${p}`;
     const offerId = `${personId}-o`;
-    add('ChangeTargetGroup', municipality, { personId, targetGroup: 'dagpenge', effectiveFrom: '2025-01-01' });
-    add('RegisterOffer', municipality, { offerId, personId, offerKind: 'ordinary_education', startDate: '2025-02-01', endDate: '2025-11-30' });
-    add('RecordOfferExpense', municipality, { expenseId: `${offerId}-e1`, offerId, expenseType: 'course_fee', amount: `${1000 + p}.50`, activityFrom: '2025-03-01', activityTo: '2025-04-15' });
-    add('RecordOfferExpense', municipality, { expenseId: `${offerId}-e2`, offerId, expenseType: 'course_fee', amount: 'not money', activityFrom: '2025-03-01', activityTo: '2025-04-15' });
-    add('ChangeTargetGroup', municipality, { personId, targetGroup: 'jobafklaring', effectiveFrom: '2025-04-01' });
+    add('ChangeTargetGroup', municipality, {
+      personId,
+      targetGroup: 'dagpenge',
+      effectiveFrom: '2025-01-01',
+    });
+    add('RegisterOffer', municipality, {
+      offerId,
+      personId,
+      offerKind: 'ordinary_education',
+      startDate: '2025-02-01',
+      endDate: '2025-11-30',
+    });
+    add('RecordOfferExpense', municipality, {
+      expenseId: `${offerId}-e1`,
+      offerId,
+      expenseType: 'course_fee',
+      amount: `${1000 + p}.50`,
+      activityFrom: '2025-03-01',
+      activityTo: '2025-04-15',
+    });
+    add('RecordOfferExpense', municipality, {
+      expenseId: `${offerId}-e2`,
+      offerId,
+      expenseType: 'course_fee',
+      amount: 'not money',
+      activityFrom: '2025-03-01',
+      activityTo: '2025-04-15',
+    });
+    add('ChangeTargetGroup', municipality, {
+      personId,
+      targetGroup: 'jobafklaring',
+      effectiveFrom: '2025-04-01',
+    });
     if (p % BATCH_EVERY === BATCH_EVERY - 1) steps.push(commands);
     else steps.push(...commands.map((c) => [c]));
   }
@@ -101,12 +141,23 @@ class RunningSystem {
   }
 
   async start(): Promise<void> {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: this.dataDir, PORT: String(this.port), AUTH_JWT_SECRET: SECRET, LOG_REQUESTS: '0' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: this.dataDir,
+      PORT: String(this.port),
+      AUTH_JWT_SECRET: SECRET,
+      LOG_REQUESTS: '0',
+    };
     delete env.DATABASE_URL;
     delete env.EVENTSTORE_URL;
     // A server killed with SIGKILL leaves backends that take a moment to notice: a start that fails on that is tried again.
     for (let attempt = 1; ; attempt++) {
-      const child = spawn(process.execPath, ['dist/apps/cli/src/main.js', 'start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+      const child = spawn(process.execPath, ['dist/apps/cli/src/main.js', 'start'], {
+        cwd: root,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
       child.stdout!.on('data', (chunk) => (this.output += chunk));
       child.stderr!.on('data', (chunk) => (this.output += chunk));
       this.process = child;
@@ -125,8 +176,15 @@ class RunningSystem {
 
   children(): { pid: number; args: string }[] {
     if (!this.process?.pid) return [];
-    const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(this.process.pid)], { encoding: 'utf8' }).trim();
-    return out ? out.split('\n').map((line) => ({ pid: Number(line.trim().split(/\s+/)[0]), args: line.trim().replace(/^\d+\s+/, '') })) : [];
+    const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(this.process.pid)], {
+      encoding: 'utf8',
+    }).trim();
+    return out
+      ? out.split('\n').map((line) => ({
+          pid: Number(line.trim().split(/\s+/)[0]),
+          args: line.trim().replace(/^\d+\s+/, ''),
+        }))
+      : [];
   }
 
   projectorPid(): number | null {
@@ -134,11 +192,15 @@ class RunningSystem {
   }
 
   postmasterPid(): number {
-    return Number(readFileSync(join(this.dataDir, 'postgres', 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number(
+      readFileSync(join(this.dataDir, 'postgres', 'pg', 'postmaster.pid'), 'utf8').split('\n')[0],
+    );
   }
 
   databaseUrl(): string {
-    return (JSON.parse(readFileSync(join(this.dataDir, 'connection.json'), 'utf8')) as { databaseUrl: string }).databaseUrl;
+    return (
+      JSON.parse(readFileSync(join(this.dataDir, 'connection.json'), 'utf8')) as { databaseUrl: string }
+    ).databaseUrl;
   }
 
   async stop(): Promise<void> {
@@ -165,7 +227,12 @@ afterAll(async () => {
 });
 
 it('kill -9 of the projector, the api and PostgreSQL under load loses nothing and doubles nothing', async () => {
-  const tokens = new Map(MUNICIPALITIES.map((m) => [m, `Bearer ${mintToken({ sub: 'drill', role: 'jobcentre', municipality: m }, SECRET)}`]));
+  const tokens = new Map(
+    MUNICIPALITIES.map((m) => [
+      m,
+      `Bearer ${mintToken({ sub: 'drill', role: 'jobcentre', municipality: m }, SECRET)}`,
+    ]),
+  );
   const plans = Array.from({ length: WORKERS }, (_, w) => plan(w));
   const all = plans.flat(2);
   const accepted = () => all.filter((c) => c.outcome === 'accepted').length;
@@ -197,11 +264,19 @@ it('kill -9 of the projector, the api and PostgreSQL under load loses nothing an
     if (step.length === 1) {
       const [command] = step;
       const res = await post(`/v1/commands/${command.type}`, command.body.municipality, command.body);
-      const answer = res && res.status < 500 ? ((await res.json()) as { events?: unknown[] }) : (await res?.body?.cancel(), null);
+      const answer =
+        res && res.status < 500
+          ? ((await res.json()) as { events?: unknown[] })
+          : (await res?.body?.cancel(), null);
       return settle(command, res?.status ?? null, answer);
     }
-    const res = await post('/v1/commands', step[0].body.municipality, { commands: step.map((c) => ({ type: c.type, ...c.body })) });
-    const results = res?.status === 200 ? ((await res.json()) as { results: ({ status: number; events?: unknown[] })[] }).results : (await res?.body?.cancel(), null);
+    const res = await post('/v1/commands', step[0].body.municipality, {
+      commands: step.map((c) => ({ type: c.type, ...c.body })),
+    });
+    const results =
+      res?.status === 200
+        ? ((await res.json()) as { results: { status: number; events?: unknown[] }[] }).results
+        : (await res?.body?.cancel(), null);
     step.forEach((command, i) => settle(command, results ? results[i].status : null, results?.[i] ?? null));
   };
 
@@ -239,7 +314,9 @@ it('kill -9 of the projector, the api and PostgreSQL under load loses nothing an
 
     // 2. The api: the whole npm start process, and what it leaves behind (projector, PostgreSQL).
     await until('load before the api is killed', moreAccepted);
-    const leftBehind = [system.projectorPid(), system.postmasterPid()].filter((pid): pid is number => pid !== null);
+    const leftBehind = [system.projectorPid(), system.postmasterPid()].filter(
+      (pid): pid is number => pid !== null,
+    );
     orphans.push(...leftBehind);
     process.kill(system.process!.pid!, 'SIGKILL');
     for (const pid of leftBehind) if (alive(pid)) process.kill(pid, 'SIGKILL');
@@ -263,7 +340,11 @@ it('kill -9 of the projector, the api and PostgreSQL under load loses nothing an
           return null; // between the old server's lock file and the new one's
         }
       })();
-      return next !== null && next !== postmaster && (await fetch(`${system.url}/health/ready`).catch(() => null))?.status === 200;
+      return (
+        next !== null &&
+        next !== postmaster &&
+        (await fetch(`${system.url}/health/ready`).catch(() => null))?.status === 200
+      );
     });
 
     mark('postgresRestarted');
@@ -290,7 +371,11 @@ it('kill -9 of the projector, the api and PostgreSQL under load loses nothing an
   await db.connect();
   let inLog: Map<string, number>;
   try {
-    const rows: { command_id: string; events: number }[] = (await db.query(`SELECT metadata->>'commandId' AS command_id, count(*)::int AS events FROM event_log GROUP BY 1`)).rows;
+    const rows: { command_id: string; events: number }[] = (
+      await db.query(
+        `SELECT metadata->>'commandId' AS command_id, count(*)::int AS events FROM event_log GROUP BY 1`,
+      )
+    ).rows;
     inLog = new Map(rows.map((r) => [r.command_id.toLowerCase(), r.events]));
   } finally {
     await db.end();
@@ -316,13 +401,23 @@ it('kill -9 of the projector, the api and PostgreSQL under load loses nothing an
 
   expect(unanswered.length).toBeGreaterThan(0); // the faults did hit requests
   expect(refusedCommands.length).toBeGreaterThan(0);
-  for (const command of acceptedCommands) expect({ commandId: command.body.commandId, events: inLog.get(command.body.commandId) }).toEqual({ commandId: command.body.commandId, events: command.events });
-  for (const command of refusedCommands) expect({ commandId: command.body.commandId, events: inLog.get(command.body.commandId) }).toEqual({ commandId: command.body.commandId, events: undefined });
+  for (const command of acceptedCommands)
+    expect({ commandId: command.body.commandId, events: inLog.get(command.body.commandId) }).toEqual({
+      commandId: command.body.commandId,
+      events: command.events,
+    });
+  for (const command of refusedCommands)
+    expect({ commandId: command.body.commandId, events: inLog.get(command.body.commandId) }).toEqual({
+      commandId: command.body.commandId,
+      events: undefined,
+    });
   expect(new Set(inLog.keys())).toEqual(new Set(acceptedCommands.map((c) => c.body.commandId)));
 
   // The live read models, once the projector has caught up, equal a rebuild row for row.
   await until('the projector caught up', async () => {
-    const health = (await (await fetch(`${system.url}/health`)).json()) as { projection?: { eventsBehind?: number } };
+    const health = (await (await fetch(`${system.url}/health`)).json()) as {
+      projection?: { eventsBehind?: number };
+    };
     return health.projection?.eventsBehind === 0;
   });
   const store = await PostgresEventStore.connect(databaseUrl);

@@ -37,15 +37,32 @@ export interface TestSystemOptions {
 
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   const db: TestDatabase = await createTestDatabase();
-  const config = loadConfig({ AUTH_JWT_SECRET: 'test-secret', DATA_DIR: '.test-data', MIN_POSITION_WAIT_MS: '3000', ...options.env });
+  const config = loadConfig({
+    AUTH_JWT_SECRET: 'test-secret',
+    DATA_DIR: '.test-data',
+    MIN_POSITION_WAIT_MS: '3000',
+    ...options.env,
+  });
   const store = await (options.openStore ?? PostgresEventStore.connect)(db.url);
   const readModels = await openReadModels(db.url);
   let projector: INestApplicationContext | null = null;
   if (options.projector !== false) {
-    projector = await createProjectorApp({ store, readModels, projections: allProjections(decideRefund), idleDelayMs: 5, onFailure: (error) => console.error(error) }, { logs: false });
+    projector = await createProjectorApp(
+      {
+        store,
+        readModels,
+        projections: allProjections(decideRefund),
+        idleDelayMs: 5,
+        onFailure: (error) => console.error(error),
+      },
+      { logs: false },
+    );
     await projector.init();
   }
-  const api = await createApiApp({ config, store, readModels, offerValidity: checkOfferValidity, clock: options.clock }, options.logger ? { logger: options.logger } : { logs: false });
+  const api = await createApiApp(
+    { config, store, readModels, offerValidity: checkOfferValidity, clock: options.clock },
+    options.logger ? { logger: options.logger } : { logs: false },
+  );
   await api.init();
   return {
     config,

@@ -30,24 +30,63 @@ export async function runWorkload(system: WorkloadTarget, persons: number, seed 
   for (let p = 0; p < persons; p++) {
     const personId = `w${seed}-p${p}`;
     const year = 2018 + pick(8);
-    cmd('ChangeTargetGroup', { personId, targetGroup: GROUPS[pick(GROUPS.length)], effectiveFrom: `${year}-01-01`, attributes: { sickPayCategory: 2, readiness: 'aktivitetsparat' } });
+    cmd('ChangeTargetGroup', {
+      personId,
+      targetGroup: GROUPS[pick(GROUPS.length)],
+      effectiveFrom: `${year}-01-01`,
+      attributes: { sickPayCategory: 2, readiness: 'aktivitetsparat' },
+    });
     const offerId = `${personId}-o`;
-    cmd('RegisterOffer', { offerId, personId, offerKind: 'ordinary_education', startDate: `${year}-02-01`, endDate: `${year}-11-30` });
+    cmd('RegisterOffer', {
+      offerId,
+      personId,
+      offerKind: 'ordinary_education',
+      startDate: `${year}-02-01`,
+      endDate: `${year}-11-30`,
+    });
     for (let e = 0; e < 3; e++) {
       const expenseId = `${offerId}-e${e}`;
-      cmd('RecordOfferExpense', { expenseId, offerId, expenseType: 'course_fee', amount: `${100 + pick(90000)}.${String(pick(100)).padStart(2, '0')}`, activityFrom: `${year}-0${3 + e}-01`, activityTo: `${year}-0${4 + e}-15` });
+      cmd('RecordOfferExpense', {
+        expenseId,
+        offerId,
+        expenseType: 'course_fee',
+        amount: `${100 + pick(90000)}.${String(pick(100)).padStart(2, '0')}`,
+        activityFrom: `${year}-0${3 + e}-01`,
+        activityTo: `${year}-0${4 + e}-15`,
+      });
       if (pick(10) === 0) cmd('ReverseOfferExpense', { expenseId, reason: 'booked in error' });
     }
-    const late = cmd('ChangeTargetGroup', { personId, targetGroup: GROUPS[pick(GROUPS.length)], effectiveFrom: `${year}-04-0${1 + pick(9)}` });
-    if (pick(4) === 0) cmd('RetractTargetGroupChange', { personId, changeCommandId: late, reason: 'registered in error' });
+    const late = cmd('ChangeTargetGroup', {
+      personId,
+      targetGroup: GROUPS[pick(GROUPS.length)],
+      effectiveFrom: `${year}-04-0${1 + pick(9)}`,
+    });
+    if (pick(4) === 0)
+      cmd('RetractTargetGroupChange', { personId, changeCommandId: late, reason: 'registered in error' });
     if (pick(8) === 0) cmd('CancelOffer', { offerId, reason: 'did not take place' });
     const agreementId = `${personId}-a`;
-    cmd('RegisterMentorAgreement', { agreementId, personId, mentorType: 'company', mentorKind: 'employee', startDate: `${year}-02-01`, endDate: `${year}-12-31` });
-    cmd('RecordMentorHours', { agreementId, date: `${year}-0${2 + pick(7)}-1${pick(9)}`, contactHours: `${1 + pick(5)}.5`, hourlyCost: '312.50' });
+    cmd('RegisterMentorAgreement', {
+      agreementId,
+      personId,
+      mentorType: 'company',
+      mentorKind: 'employee',
+      startDate: `${year}-02-01`,
+      endDate: `${year}-12-31`,
+    });
+    cmd('RecordMentorHours', {
+      agreementId,
+      date: `${year}-0${2 + pick(7)}-1${pick(9)}`,
+      contactHours: `${1 + pick(5)}.5`,
+      hourlyCost: '312.50',
+    });
   }
   let position = '0';
   for (let i = 0; i < commands.length; i += 500) {
-    const res = await request(system.http).post('/v1/commands').set('authorization', `Bearer ${token}`).send({ commands: commands.slice(i, i + 500) }).expect(200);
+    const res = await request(system.http)
+      .post('/v1/commands')
+      .set('authorization', `Bearer ${token}`)
+      .send({ commands: commands.slice(i, i + 500) })
+      .expect(200);
     for (const r of res.body.results) {
       if (r.status !== 201) throw new Error(`workload command refused: ${JSON.stringify(r)}`);
       position = r.position ?? position;

@@ -14,7 +14,10 @@ async function main(): Promise<void> {
   process.env.TEST_DATABASE_URL = db.url;
   process.env.LOG_REQUESTS = '0';
   let now: Date | null = null;
-  const system = await startTestSystem({ env: { AUTH_JWT_SECRET: '', DATA_DIR: dir }, clock: () => now ?? new Date() });
+  const system = await startTestSystem({
+    env: { AUTH_JWT_SECRET: '', DATA_DIR: dir },
+    clock: () => now ?? new Date(),
+  });
   await seedWebScenario(system, (iso) => (now = new Date(iso)));
   now = null;
   const port = Number(process.env.PORT ?? 3000);

@@ -17,39 +17,103 @@ export interface WebScenario {
   beforeRetraction: string;
 }
 
-export async function seedWebScenario(system: TestSystem, setNow: (iso: string) => void): Promise<WebScenario> {
+export async function seedWebScenario(
+  system: TestSystem,
+  setNow: (iso: string) => void,
+): Promise<WebScenario> {
   const token = system.token('jobcentre', M);
   let position = '0';
   const send = async (at: string, type: string, body: object): Promise<string> => {
     setNow(at);
     const commandId = randomUUID();
-    const res = await request(system.http).post(`/v1/commands/${type}`).set('authorization', `Bearer ${token}`).send({ commandId, municipality: M, ...body });
+    const res = await request(system.http)
+      .post(`/v1/commands/${type}`)
+      .set('authorization', `Bearer ${token}`)
+      .send({ commandId, municipality: M, ...body });
     if (res.status !== 201) throw new Error(`${type}: ${res.status} ${JSON.stringify(res.body)}`);
     position = res.body.position;
     return commandId;
   };
-  const offer = async (at: string, personId: string, offerId: string, from: string, to: string, expenses: [string, string, string][]) => {
-    await send(at, 'RegisterOffer', { offerId, personId, offerKind: 'ordinary_education', startDate: from, endDate: to });
+  const offer = async (
+    at: string,
+    personId: string,
+    offerId: string,
+    from: string,
+    to: string,
+    expenses: [string, string, string][],
+  ) => {
+    await send(at, 'RegisterOffer', {
+      offerId,
+      personId,
+      offerKind: 'ordinary_education',
+      startDate: from,
+      endDate: to,
+    });
     for (const [i, [amount, activityFrom, activityTo]] of expenses.entries()) {
-      await send(at, 'RecordOfferExpense', { expenseId: `${offerId}-u${i + 1}`, offerId, expenseType: 'course_fee', amount, activityFrom, activityTo, invoiceRef: `F-2025-${offerId}-${i + 1}` });
+      await send(at, 'RecordOfferExpense', {
+        expenseId: `${offerId}-u${i + 1}`,
+        offerId,
+        expenseType: 'course_fee',
+        amount,
+        activityFrom,
+        activityTo,
+        invoiceRef: `F-2025-${offerId}-${i + 1}`,
+      });
     }
   };
 
   // jobafklaring (LAB § 6 nr. 7): 50 % on ordinary education in 2025 (seed000 Bilag 3)
-  await send('2025-01-20T09:00:00Z', 'ChangeTargetGroup', { personId: 'borger-anna', targetGroup: 'jobafklaring', effectiveFrom: '2025-01-01' });
-  await offer('2025-02-03T10:00:00Z', 'borger-anna', 'tilbud-anna', '2025-02-01', '2025-06-30', [['12345.50', '2025-02-01', '2025-03-31'], ['8000.00', '2025-04-01', '2025-05-31']]);
+  await send('2025-01-20T09:00:00Z', 'ChangeTargetGroup', {
+    personId: 'borger-anna',
+    targetGroup: 'jobafklaring',
+    effectiveFrom: '2025-01-01',
+  });
+  await offer('2025-02-03T10:00:00Z', 'borger-anna', 'tilbud-anna', '2025-02-01', '2025-06-30', [
+    ['12345.50', '2025-02-01', '2025-03-31'],
+    ['8000.00', '2025-04-01', '2025-05-31'],
+  ]);
   // sygedagpenge from January; a retroactive change to jobafklaring from March, retracted later
-  await send('2025-01-22T09:00:00Z', 'ChangeTargetGroup', { personId: 'borger-bo', targetGroup: 'sygedagpenge', effectiveFrom: '2025-01-01', attributes: { sickPayCategory: 2 } });
-  await offer('2025-02-10T10:00:00Z', 'borger-bo', 'tilbud-bo', '2025-02-01', '2025-04-30', [['9000.00', '2025-02-01', '2025-04-30']]);
-  const change = await send('2025-04-15T08:30:00Z', 'ChangeTargetGroup', { personId: 'borger-bo', targetGroup: 'jobafklaring', effectiveFrom: '2025-03-01', reason: 'lægeerklæring modtaget' });
-  await send('2025-05-20T13:00:00Z', 'RetractTargetGroupChange', { personId: 'borger-bo', changeCommandId: change, reason: 'registreret på forkert borger' });
+  await send('2025-01-22T09:00:00Z', 'ChangeTargetGroup', {
+    personId: 'borger-bo',
+    targetGroup: 'sygedagpenge',
+    effectiveFrom: '2025-01-01',
+    attributes: { sickPayCategory: 2 },
+  });
+  await offer('2025-02-10T10:00:00Z', 'borger-bo', 'tilbud-bo', '2025-02-01', '2025-04-30', [
+    ['9000.00', '2025-02-01', '2025-04-30'],
+  ]);
+  const change = await send('2025-04-15T08:30:00Z', 'ChangeTargetGroup', {
+    personId: 'borger-bo',
+    targetGroup: 'jobafklaring',
+    effectiveFrom: '2025-03-01',
+    reason: 'lægeerklæring modtaget',
+  });
+  await send('2025-05-20T13:00:00Z', 'RetractTargetGroupChange', {
+    personId: 'borger-bo',
+    changeCommandId: change,
+    reason: 'registreret på forkert borger',
+  });
   // integration programme: 50 % within the rådighedsloft (seed000 Bilag 1)
-  await send('2025-03-03T09:00:00Z', 'ChangeTargetGroup', { personId: 'borger-cem', targetGroup: 'integration_programme', effectiveFrom: '2025-01-01' });
-  await offer('2025-03-05T10:00:00Z', 'borger-cem', 'tilbud-cem', '2025-03-01', '2025-06-30', [['100000.00', '2025-03-01', '2025-03-31']]);
+  await send('2025-03-03T09:00:00Z', 'ChangeTargetGroup', {
+    personId: 'borger-cem',
+    targetGroup: 'integration_programme',
+    effectiveFrom: '2025-01-01',
+  });
+  await offer('2025-03-05T10:00:00Z', 'borger-cem', 'tilbud-cem', '2025-03-01', '2025-06-30', [
+    ['100000.00', '2025-03-01', '2025-03-31'],
+  ]);
   // activity in 2013 (no rule in the rulebook) booked now: unresolved; activity in 2024: afløb
-  await send('2025-04-02T09:00:00Z', 'ChangeTargetGroup', { personId: 'borger-dorte', targetGroup: 'jobafklaring', effectiveFrom: '2013-01-01' });
-  await offer('2025-04-02T10:00:00Z', 'borger-dorte', 'tilbud-dorte-2013', '2013-06-01', '2013-06-30', [['1234.56', '2013-06-01', '2013-06-30']]);
-  await offer('2025-04-03T10:00:00Z', 'borger-dorte', 'tilbud-dorte-2024', '2024-11-01', '2024-12-31', [['3100.00', '2024-11-01', '2024-12-31']]);
+  await send('2025-04-02T09:00:00Z', 'ChangeTargetGroup', {
+    personId: 'borger-dorte',
+    targetGroup: 'jobafklaring',
+    effectiveFrom: '2013-01-01',
+  });
+  await offer('2025-04-02T10:00:00Z', 'borger-dorte', 'tilbud-dorte-2013', '2013-06-01', '2013-06-30', [
+    ['1234.56', '2013-06-01', '2013-06-30'],
+  ]);
+  await offer('2025-04-03T10:00:00Z', 'borger-dorte', 'tilbud-dorte-2024', '2024-11-01', '2024-12-31', [
+    ['3100.00', '2024-11-01', '2024-12-31'],
+  ]);
   setNow(new Date().toISOString());
   return { position, retractedPerson: 'borger-bo', beforeRetraction: '2025-05-01T12:00:00.000Z' };
 }

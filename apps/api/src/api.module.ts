@@ -58,7 +58,16 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [CqrsModule.forRoot(), TerminusModule.forRoot({ logger: false })],
-      controllers: [HealthController, MetricsController, CommandsController, LedgerController, FinanceController, CapParametersController, AuditJobsController, DevSignInController],
+      controllers: [
+        HealthController,
+        MetricsController,
+        CommandsController,
+        LedgerController,
+        FinanceController,
+        CapParametersController,
+        AuditJobsController,
+        DevSignInController,
+      ],
       providers: [
         { provide: EVENT_STORE, useValue: deps.store },
         { provide: READ_MODELS, useValue: deps.readModels },
@@ -70,11 +79,31 @@ export class ApiModule {
         { provide: CLOCK, useValue: deps.clock ?? (() => new Date()) },
         CommandService,
         CommandBatchHandler,
-        { provide: LedgerQueries, useFactory: (readModels: DataSource) => new LedgerQueries(readModels), inject: [READ_MODELS] },
-        { provide: StatementQueries, useFactory: (readModels: DataSource) => new StatementQueries(readModels), inject: [READ_MODELS] },
-        { provide: AuditQueries, useFactory: (readModels: DataSource) => new AuditQueries(readModels), inject: [READ_MODELS] },
-        { provide: TimelineHistoryQueries, useFactory: (readModels: DataSource) => new TimelineHistoryQueries(readModels), inject: [READ_MODELS] },
-        { provide: CapParametersQueries, useFactory: (readModels: DataSource) => new CapParametersQueries(readModels), inject: [READ_MODELS] },
+        {
+          provide: LedgerQueries,
+          useFactory: (readModels: DataSource) => new LedgerQueries(readModels),
+          inject: [READ_MODELS],
+        },
+        {
+          provide: StatementQueries,
+          useFactory: (readModels: DataSource) => new StatementQueries(readModels),
+          inject: [READ_MODELS],
+        },
+        {
+          provide: AuditQueries,
+          useFactory: (readModels: DataSource) => new AuditQueries(readModels),
+          inject: [READ_MODELS],
+        },
+        {
+          provide: TimelineHistoryQueries,
+          useFactory: (readModels: DataSource) => new TimelineHistoryQueries(readModels),
+          inject: [READ_MODELS],
+        },
+        {
+          provide: CapParametersQueries,
+          useFactory: (readModels: DataSource) => new CapParametersQueries(readModels),
+          inject: [READ_MODELS],
+        },
         GetCapParameterHistoryHandler,
         GetTimelineHandler,
         GetTimelineHistoryHandler,
@@ -84,7 +113,12 @@ export class ApiModule {
         GetLedgerSummaryHandler,
         GetRefundStatementHandler,
         GetLedgerChangesHandler,
-        { provide: APP_GUARD, useFactory: (reflector: Reflector) => new AuthGuard(reflector, new TokenVerifier(() => deps.config.jwtSecret, deps.config.identity)), inject: [Reflector] },
+        {
+          provide: APP_GUARD,
+          useFactory: (reflector: Reflector) =>
+            new AuthGuard(reflector, new TokenVerifier(() => deps.config.jwtSecret, deps.config.identity)),
+          inject: [Reflector],
+        },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useClass: PathParamPipe },
         { provide: APP_PIPE, useValue: strictValidationPipe },

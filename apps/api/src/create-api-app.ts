@@ -35,7 +35,12 @@ export interface ApiAppOptions {
 export function apiMetrics(store: EventStore, readModels: DataSource): Metrics {
   const readModelPool = (readModels.driver as unknown as { master?: Pool }).master;
   const pools: Record<string, () => PoolUse> = {};
-  if (readModelPool) pools.read_models = () => ({ total: readModelPool.totalCount, idle: readModelPool.idleCount, waiting: readModelPool.waitingCount });
+  if (readModelPool)
+    pools.read_models = () => ({
+      total: readModelPool.totalCount,
+      idle: readModelPool.idleCount,
+      waiting: readModelPool.waitingCount,
+    });
   if (store instanceof PostgresEventStore) pools.event_log = () => store.poolUse();
   return new Metrics({
     // Not a count where the log cannot count events (EventStoreDB positions are byte offsets).
@@ -45,15 +50,25 @@ export function apiMetrics(store: EventStore, readModels: DataSource): Metrics {
   });
 }
 
-export async function createApiApp(deps: ApiDependencies, options: ApiAppOptions = {}): Promise<INestApplication> {
-  const logger = (options.logs === false ? createLogger('silent') : (options.logger ?? rootLogger())).child({ app: 'api' });
-  const metrics = deps.metrics ?? apiMetrics(deps.store, deps.readModels);
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.register({ ...deps, metrics, store: timedStore(deps.store, metrics) }), {
-    bodyParser: false,
-    logger: new NestPinoLogger(logger),
+export async function createApiApp(
+  deps: ApiDependencies,
+  options: ApiAppOptions = {},
+): Promise<INestApplication> {
+  const logger = (options.logs === false ? createLogger('silent') : (options.logger ?? rootLogger())).child({
+    app: 'api',
   });
+  const metrics = deps.metrics ?? apiMetrics(deps.store, deps.readModels);
+  const app = await NestFactory.create<NestExpressApplication>(
+    ApiModule.register({ ...deps, metrics, store: timedStore(deps.store, metrics) }),
+    {
+      bodyParser: false,
+      logger: new NestPinoLogger(logger),
+    },
+  );
   if (!deps.config.jwtSecretIsDevelopment && deps.config.jwtSecret.length < MIN_SECRET_LENGTH) {
-    logger.warn(`AUTH_JWT_SECRET has ${deps.config.jwtSecret.length} characters: anyone who guesses it can sign tokens; use at least ${MIN_SECRET_LENGTH} random ones (openssl rand -hex 32)`);
+    logger.warn(
+      `AUTH_JWT_SECRET has ${deps.config.jwtSecret.length} characters: anyone who guesses it can sign tokens; use at least ${MIN_SECRET_LENGTH} random ones (openssl rand -hex 32)`,
+    );
   }
   app.disable('x-powered-by');
   // First: every request gets its id and its log line, those refused before the controllers too.

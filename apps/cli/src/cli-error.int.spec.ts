@@ -18,18 +18,30 @@ async function failure(work: () => Promise<unknown>): Promise<unknown> {
 
 it('names the address PostgreSQL does not answer at', async () => {
   const port = await freePort();
-  const error = await failure(() => new Client({ connectionString: `postgres://u:p@127.0.0.1:${port}/db` }).connect());
-  expect(describeError(error)).toBe(`nothing answers at 127.0.0.1:${port} (connection refused): is the server running, and are DATABASE_URL / EVENTSTORE_URL right?`);
+  const error = await failure(() =>
+    new Client({ connectionString: `postgres://u:p@127.0.0.1:${port}/db` }).connect(),
+  );
+  expect(describeError(error)).toBe(
+    `nothing answers at 127.0.0.1:${port} (connection refused): is the server running, and are DATABASE_URL / EVENTSTORE_URL right?`,
+  );
 });
 
 it('says EventStoreDB is unreachable when the client reports gRPC code 14; a command that fails so exits 1 with one line', async () => {
   const port = await freePort();
   const url = `esdb://127.0.0.1:${port}?tls=false`;
   const error = await failure(() => EventStoredbEventStore.connect(url));
-  expect(describeError(error)).toMatch(new RegExp(`^EventStoreDB is unreachable \\(No connection established\\. Last error: Error: connect ECONNREFUSED 127\\.0\\.0\\.1:${port}\\): check EVENTSTORE_URL and that the server runs$`));
+  expect(describeError(error)).toMatch(
+    new RegExp(
+      `^EventStoreDB is unreachable \\(No connection established\\. Last error: Error: connect ECONNREFUSED 127\\.0\\.0\\.1:${port}\\): check EVENTSTORE_URL and that the server runs$`,
+    ),
+  );
 
   let err = '';
-  const code = await runCli(['migrate-log', '--from', `postgres://u:p@127.0.0.1:${await freePort()}/db`, '--to', url], { out: () => undefined, err: (t) => void (err += t) }, {});
+  const code = await runCli(
+    ['migrate-log', '--from', `postgres://u:p@127.0.0.1:${await freePort()}/db`, '--to', url],
+    { out: () => undefined, err: (t) => void (err += t) },
+    {},
+  );
   expect(code).toBe(1);
   expect(err).toMatch(/^error: nothing answers at 127\.0\.0\.1:\d+ \(connection refused\)[^\n]*\n$/);
 });

@@ -32,8 +32,10 @@ const RUNS: Record<string, () => Promise<Run>> = {
   parked: async () => (await import('./commands/parked.command')).parkedCommand,
 };
 
-const municipality = () => new Option('--municipality <kommunekode>', 'three-digit kommunekode, e.g. 101').makeOptionMandatory();
-const instantOption = (flag: string, description: string) => new Option(`--${flag} <instant>`, `${description} (ISO 8601, e.g. 2025-06-30T23:59:59Z)`);
+const municipality = () =>
+  new Option('--municipality <kommunekode>', 'three-digit kommunekode, e.g. 101').makeOptionMandatory();
+const instantOption = (flag: string, description: string) =>
+  new Option(`--${flag} <instant>`, `${description} (ISO 8601, e.g. 2025-06-30T23:59:59Z)`);
 
 function buildProgram(): Command {
   const program = new Command('npm run cli --')
@@ -43,16 +45,31 @@ function buildProgram(): Command {
 
   program
     .command('start')
-    .description('run the api and the projector (embedded PostgreSQL in DATA_DIR unless DATABASE_URL) until Ctrl-C')
+    .description(
+      'run the api and the projector (embedded PostgreSQL in DATA_DIR unless DATABASE_URL) until Ctrl-C',
+    )
     .addOption(new Option('--only <part>', 'run one part only (containers)').choices(['api', 'projector']));
 
   program
     .command('token')
-    .description('print a development JWT signed with AUTH_JWT_SECRET (or the development secret of DATA_DIR)')
-    .addOption(new Option('--role <role>', 'the role claim').choices(['jobcentre', 'finance', 'auditor', 'admin']).makeOptionMandatory())
-    .option('--municipality <kommunekode>', 'the municipality claim: a three-digit kommunekode, or "*" (admin only; the default for admin)')
+    .description(
+      'print a development JWT signed with AUTH_JWT_SECRET (or the development secret of DATA_DIR)',
+    )
+    .addOption(
+      new Option('--role <role>', 'the role claim')
+        .choices(['jobcentre', 'finance', 'auditor', 'admin'])
+        .makeOptionMandatory(),
+    )
+    .option(
+      '--municipality <kommunekode>',
+      'the municipality claim: a three-digit kommunekode, or "*" (admin only; the default for admin)',
+    )
     .option('--sub <subject>', 'the subject claim (default: <role>:<municipality>)')
-    .option('--expires <duration>', 'lifetime in hours or days, e.g. 12h or 7d (at most AUTH_MAX_TOKEN_LIFETIME, default 24h)', '12h');
+    .option(
+      '--expires <duration>',
+      'lifetime in hours or days, e.g. 12h or 7d (at most AUTH_MAX_TOKEN_LIFETIME, default 24h)',
+      '12h',
+    );
 
   program
     .command('rebuild')
@@ -61,8 +78,13 @@ function buildProgram(): Command {
 
   program
     .command('migrate-log')
-    .description('copy the PostgreSQL event log into EventStoreDB (resumable: run it again after an interruption)')
-    .option('--from <postgres-url>', 'the source log (default: DATABASE_URL, else the embedded PostgreSQL of DATA_DIR)')
+    .description(
+      'copy the PostgreSQL event log into EventStoreDB (resumable: run it again after an interruption)',
+    )
+    .option(
+      '--from <postgres-url>',
+      'the source log (default: DATABASE_URL, else the embedded PostgreSQL of DATA_DIR)',
+    )
     .option('--to <esdb-url>', 'the target EventStoreDB (default: EVENTSTORE_URL)')
     .option('--batch-size <n>', 'events per read and append, 1 to 10000', '1000');
 
@@ -70,21 +92,37 @@ function buildProgram(): Command {
     .command('rulebook')
     .description('the refund rules in force on a date, as a table')
     .requiredOption('--date <YYYY-MM-DD>', 'the date')
-    .addOption(new Option('--target-group <group>', 'only the rules of this target group').choices(TARGET_GROUPS));
+    .addOption(
+      new Option('--target-group <group>', 'only the rules of this target group').choices(TARGET_GROUPS),
+    );
 
   program
     .command('explain')
     .description('one refund decision of the rulebook with its citations')
     .requiredOption('--date <YYYY-MM-DD>', 'the activity date')
-    .addOption(new Option('--target-group <group>', 'the target group').choices(TARGET_GROUPS).makeOptionMandatory())
+    .addOption(
+      new Option('--target-group <group>', 'the target group').choices(TARGET_GROUPS).makeOptionMandatory(),
+    )
     .addOption(new Option('--offer-kind <kind>', 'the offer kind').choices(OFFER_KINDS).makeOptionMandatory())
-    .addOption(new Option('--expense-type <type>', 'an expense of this type (or --mentor)').choices(EXPENSE_TYPES))
+    .addOption(
+      new Option('--expense-type <type>', 'an expense of this type (or --mentor)').choices(EXPENSE_TYPES),
+    )
     .option('--mentor', 'mentor support (or --expense-type)')
     .addOption(new Option('--readiness <readiness>', 'the readiness attribute').choices(READINESS))
     .addOption(new Option('--sick-pay-category <n>', 'the sick-pay category').choices(['1', '2', '3']))
     .option('--months-unemployed <n>', 'months of unemployment before the offer')
-    .addOption(new Option('--within-mentor-window <bool>', 'whether the date lies in the mentor window').choices(['true', 'false']))
-    .addOption(new Option('--mentor-agreement-target-group <group>', 'the target group when the mentor agreement was made').choices(TARGET_GROUPS))
+    .addOption(
+      new Option('--within-mentor-window <bool>', 'whether the date lies in the mentor window').choices([
+        'true',
+        'false',
+      ]),
+    )
+    .addOption(
+      new Option(
+        '--mentor-agreement-target-group <group>',
+        'the target group when the mentor agreement was made',
+      ).choices(TARGET_GROUPS),
+    )
     .addOption(new Option('--scheme <scheme>', 'a special scheme').choices(['igu']));
 
   program
@@ -92,9 +130,13 @@ function buildProgram(): Command {
     .description('the refund statement of a municipality and accounting year')
     .addOption(municipality())
     .requiredOption('--year <yyyy>', 'the accounting (booking) year')
-    .addOption(new Option('--quarter <q>', 'only the booking periods of this quarter').choices(['1', '2', '3', '4']))
+    .addOption(
+      new Option('--quarter <q>', 'only the booking periods of this quarter').choices(['1', '2', '3', '4']),
+    )
     .addOption(instantOption('as-of', 'the statement as it stood then (default: now)'))
-    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv', 'xlsx']).default('json'))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['json', 'csv', 'xlsx']).default('json'),
+    )
     .option('--out <file>', 'write to this file (required for xlsx; default: standard output)')
     .addHelpText('after', CONNECTION);
 
@@ -110,21 +152,36 @@ function buildProgram(): Command {
   program
     .command('replay')
     .description('rebuild every read model from the log up to an instant or position into a separate schema')
-    .requiredOption('--until <instant|position>', 'an ISO 8601 instant (events recorded at or before it) or a log position')
+    .requiredOption(
+      '--until <instant|position>',
+      'an ISO 8601 instant (events recorded at or before it) or a log position',
+    )
     .option('--schema <name>', 'the schema to replay into', 'replay')
     .addHelpText('after', CONNECTION);
 
   program
     .command('verify')
-    .description('compare the replayed statements and summaries with the live as-of queries (exit 1 on differences)')
-    .option('--until <instant|position>', 'replay up to here first (default: compare the replay already in --schema)')
+    .description(
+      'compare the replayed statements and summaries with the live as-of queries (exit 1 on differences)',
+    )
+    .option(
+      '--until <instant|position>',
+      'replay up to here first (default: compare the replay already in --schema)',
+    )
     .option('--schema <name>', 'the schema of the replay', 'replay')
     .addHelpText('after', CONNECTION);
 
   program
     .command('parked')
-    .description('the events the projector could not apply (parked with their municipality), and the decision on one, recorded in the log')
-    .addArgument(new Argument('<action>', 'list them; resume one (apply it again, after a fix); or skip one for good').choices(['list', 'resume', 'skip']))
+    .description(
+      'the events the projector could not apply (parked with their municipality), and the decision on one, recorded in the log',
+    )
+    .addArgument(
+      new Argument(
+        '<action>',
+        'list them; resume one (apply it again, after a fix); or skip one for good',
+      ).choices(['list', 'resume', 'skip']),
+    )
     .option('--municipality <kommunekode>', 'resume, skip: the parked municipality')
     .option('--reason <text>', 'why (required for skip)')
     .option('--actor <who>', 'who decides (default: operator:<login name>)')
@@ -139,7 +196,10 @@ export interface CliOutput {
   err: (text: string) => void;
 }
 
-const processOutput: CliOutput = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) };
+const processOutput: CliOutput = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
 
 /** What a command line asks for: a command with its options, or an exit code (help shown, usage error printed). */
 export type ParsedCommandLine = { command: string; options: Record<string, unknown> } | { exitCode: number };
@@ -160,7 +220,12 @@ export function parseCommandLine(argv: string[], output: CliOutput = processOutp
       // commander passes the arguments, the options, then the command: arguments go with the options as `arguments`.
       .action((...args: unknown[]) => {
         const self = args[args.length - 1] as Command;
-        parsed = { command: command.name(), options: self.processedArgs.length ? { ...self.opts(), arguments: self.processedArgs } : self.opts() };
+        parsed = {
+          command: command.name(),
+          options: self.processedArgs.length
+            ? { ...self.opts(), arguments: self.processedArgs }
+            : self.opts(),
+        };
       });
   }
   try {
@@ -177,7 +242,11 @@ export function parseCommandLine(argv: string[], output: CliOutput = processOutp
  * differences). Help goes to standard output with 0; usage errors print the message to standard
  * error with 2; failures print their cause in one sentence with 1.
  */
-export async function runCli(argv: string[], output: CliOutput = processOutput, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runCli(
+  argv: string[],
+  output: CliOutput = processOutput,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const parsed = parseCommandLine(argv, output);
   if ('exitCode' in parsed) return parsed.exitCode;
   try {
@@ -190,7 +259,8 @@ export async function runCli(argv: string[], output: CliOutput = processOutput, 
       return 2;
     }
     output.err(`error: ${describeError(error)}\n`);
-    if (env.LOG_LEVEL === 'debug' || env.LOG_LEVEL === 'trace') output.err(`${(error as Error | undefined)?.stack ?? String(error)}\n`);
+    if (env.LOG_LEVEL === 'debug' || env.LOG_LEVEL === 'trace')
+      output.err(`${(error as Error | undefined)?.stack ?? String(error)}\n`);
     return 1;
   }
 }

@@ -13,18 +13,33 @@ export interface Progress {
 function duration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '?';
   const s = Math.round(seconds);
-  return s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m` : s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+  return s >= 3600
+    ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`
+    : s >= 60
+      ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`
+      : `${s}s`;
 }
 
 /** The line shown, from the state of the work. Pure. */
-export function progressLine(label: string, done: number, total: number, count: number, elapsedSeconds: number, unit = 'events'): string {
+export function progressLine(
+  label: string,
+  done: number,
+  total: number,
+  count: number,
+  elapsedSeconds: number,
+  unit = 'events',
+): string {
   const fraction = total > 0 ? Math.min(1, done / total) : 1;
   const rate = elapsedSeconds > 0 ? count / elapsedSeconds : 0;
   const left = fraction > 0 ? (elapsedSeconds * (1 - fraction)) / fraction : Number.POSITIVE_INFINITY;
   return `${label}: ${count.toLocaleString('en-US')} ${unit}, ${(fraction * 100).toFixed(1)} %, ${Math.round(rate).toLocaleString('en-US')} ${unit}/s, ETA ${duration(left)}`;
 }
 
-export function progress(label: string, stream: NodeJS.WriteStream = process.stderr, unit = 'events'): Progress {
+export function progress(
+  label: string,
+  stream: NodeJS.WriteStream = process.stderr,
+  unit = 'events',
+): Progress {
   const started = Date.now();
   let count = 0;
   const bar = new SingleBar({
@@ -35,7 +50,14 @@ export function progress(label: string, stream: NodeJS.WriteStream = process.std
     hideCursor: true,
     clearOnComplete: false,
     format: (_options, params) => {
-      const line = progressLine(label, params.value, params.total, count, (Date.now() - started) / 1000, unit);
+      const line = progressLine(
+        label,
+        params.value,
+        params.total,
+        count,
+        (Date.now() - started) / 1000,
+        unit,
+      );
       if (!stream.isTTY) return line;
       const width = 20;
       const filled = Math.round(width * (params.total > 0 ? Math.min(1, params.value / params.total) : 1));
@@ -65,7 +87,8 @@ export function progress(label: string, stream: NodeJS.WriteStream = process.std
 export function catchUpProgress(label: string): { onProgress: (p: CatchUpProgress) => void; stop(): void } {
   const bar = progress(label);
   return {
-    onProgress: ({ applied, from, through, head }) => bar.update(Number(through - from), Number(head - from), applied),
+    onProgress: ({ applied, from, through, head }) =>
+      bar.update(Number(through - from), Number(head - from), applied),
     stop: () => bar.stop(),
   };
 }

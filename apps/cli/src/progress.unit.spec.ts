@@ -3,8 +3,12 @@ import { progress, progressLine } from './progress';
 
 describe('progressLine', () => {
   it('shows the count, the share done, the rate and the time left in the unit of the work', () => {
-    expect(progressLine('rebuild', 250, 1000, 250, 5)).toBe('rebuild: 250 events, 25.0 %, 50 events/s, ETA 15s');
-    expect(progressLine('statement', 2, 8, 2, 1, 'steps')).toBe('statement: 2 steps, 25.0 %, 2 steps/s, ETA 3s');
+    expect(progressLine('rebuild', 250, 1000, 250, 5)).toBe(
+      'rebuild: 250 events, 25.0 %, 50 events/s, ETA 15s',
+    );
+    expect(progressLine('statement', 2, 8, 2, 1, 'steps')).toBe(
+      'statement: 2 steps, 25.0 %, 2 steps/s, ETA 3s',
+    );
   });
 
   it('has no time left to tell before anything is done', () => {

@@ -3,9 +3,16 @@ import { NestFactory } from '@nestjs/core';
 import { createLogger, NestPinoLogger, rootLogger, type Logger } from '@app/platform/logging/logger';
 import { ProjectorModule, type ProjectorDependencies } from './projector.module';
 
-export async function createProjectorApp(deps: ProjectorDependencies, options: { logs?: boolean; logger?: Logger } = {}): Promise<INestApplicationContext> {
-  const logger = (options.logs === false ? createLogger('silent') : (options.logger ?? rootLogger())).child({ app: 'projector' });
-  const app = await NestFactory.createApplicationContext(ProjectorModule.register({ ...deps, logger }), { logger: new NestPinoLogger(logger) });
+export async function createProjectorApp(
+  deps: ProjectorDependencies,
+  options: { logs?: boolean; logger?: Logger } = {},
+): Promise<INestApplicationContext> {
+  const logger = (options.logs === false ? createLogger('silent') : (options.logger ?? rootLogger())).child({
+    app: 'projector',
+  });
+  const app = await NestFactory.createApplicationContext(ProjectorModule.register({ ...deps, logger }), {
+    logger: new NestPinoLogger(logger),
+  });
   app.enableShutdownHooks();
   return app;
 }

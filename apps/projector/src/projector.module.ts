@@ -40,11 +40,20 @@ class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown 
       worker: deps.worker,
       onParked: (event, error) =>
         this.logger.error(
-          { municipality: event.metadata.municipality, eventId: event.id, position: event.position.toString(), type: event.type, cause: error.message },
+          {
+            municipality: event.metadata.municipality,
+            eventId: event.id,
+            position: event.position.toString(),
+            type: event.type,
+            cause: error.message,
+          },
           'event parked: its municipality waits for `npm run cli -- parked resume|skip`; the others go on',
         ),
       onBatch: (batch) => {
-        this.logger.debug({ events: batch.events, through: batch.through.toString(), seconds: batch.seconds }, 'batch applied');
+        this.logger.debug(
+          { events: batch.events, through: batch.through.toString(), seconds: batch.seconds },
+          'batch applied',
+        );
         deps.onBatch?.(batch);
       },
     });
@@ -57,11 +66,16 @@ class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown 
 
   async onApplicationBootstrap(): Promise<void> {
     await this.runner.start();
-    await this.logLag(this.deps.worker ? `projector worker ${this.deps.worker.index + 1} of ${this.deps.worker.workers} following the log` : 'projector following the log');
+    await this.logLag(
+      this.deps.worker
+        ? `projector worker ${this.deps.worker.index + 1} of ${this.deps.worker.workers} following the log`
+        : 'projector following the log',
+    );
     this.lagTimer = setInterval(() => void this.logLag('projection lag'), LAG_LOG_INTERVAL_MS).unref();
     this.runner.done.catch((error: Error) => {
       // Stopping with the database (a Ctrl-C in a terminal reaches both): nothing failed.
-      if (this.stopping) return this.logger.info({ cause: error.message }, 'projector stopped while the database shut down');
+      if (this.stopping)
+        return this.logger.info({ cause: error.message }, 'projector stopped while the database shut down');
       this.logger.error({ err: error }, 'projection failed; it resumes from the last checkpoint on restart');
       if (this.deps.onFailure) return this.deps.onFailure(error);
       process.exitCode = 1;

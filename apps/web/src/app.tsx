@@ -54,13 +54,22 @@ export function App() {
   const signedIn = session ? currentSession() : null;
   const { path } = useRoute();
   useEffect(() => {
-    document.title = signedIn ? `Refusion – ${municipalityName(signedIn.municipality)}` : 'Refusion – log ind';
+    document.title = signedIn
+      ? `Refusion – ${municipalityName(signedIn.municipality)}`
+      : 'Refusion – log ind';
   }, [signedIn]);
 
   if (!signedIn) return <SignInPage />;
   return (
     <>
-      <a className="skip" href="#indhold" onClick={(e) => { e.preventDefault(); document.getElementById('indhold')?.focus(); }}>
+      <a
+        className="skip"
+        href="#indhold"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('indhold')?.focus();
+        }}
+      >
         Spring til indhold
       </a>
       <header className="top">

@@ -37,7 +37,12 @@ export function asOfQuery(asOf: string | null): { asOf?: string } {
 function useFirstRecorded(municipality: string): string | null {
   const { data } = useQuery({
     queryKey: ['first-recorded', municipality],
-    queryFn: () => body<EntriesPage>(api.GET('/v1/municipalities/{m}/ledger/entries', { params: { path: { m: municipality }, query: { limit: 1 } } })),
+    queryFn: () =>
+      body<EntriesPage>(
+        api.GET('/v1/municipalities/{m}/ledger/entries', {
+          params: { path: { m: municipality }, query: { limit: 1 } },
+        }),
+      ),
     staleTime: Infinity,
   });
   return data?.entries[0]?.recordedAt ?? null;
@@ -59,7 +64,10 @@ export function AsOfControl({ municipality }: { municipality: string }) {
   // the slider commits a moment after it stops moving, so dragging does not fire a query per step
   useEffect(() => {
     if (slider === Date.parse(shown)) return;
-    const timer = setTimeout(() => setAsOf(slider >= now - STEP_MS ? null : new Date(slider).toISOString()), 350);
+    const timer = setTimeout(
+      () => setAsOf(slider >= now - STEP_MS ? null : new Date(slider).toISOString()),
+      350,
+    );
     return () => clearTimeout(timer);
   }, [slider]);
 
@@ -74,7 +82,12 @@ export function AsOfControl({ municipality }: { municipality: string }) {
         }}
       >
         <label htmlFor="as-of-input">Vis som registreret pr.</label>
-        <input id="as-of-input" type="datetime-local" value={input} onChange={(e) => setInput(e.target.value)} />
+        <input
+          id="as-of-input"
+          type="datetime-local"
+          value={input}
+          onChange={(e) => setInput(e.target.value)}
+        />
         <button type="submit">Vis</button>
         <label htmlFor="as-of-slider" className="visually-hidden">
           Tidspunkt i den registrerede historik
@@ -94,7 +107,11 @@ export function AsOfControl({ municipality }: { municipality: string }) {
         </button>
       </form>
       <p className={asOf ? 'as-of-banner past' : 'as-of-banner'} role="status" aria-live="polite">
-        {asOf ? <>Du ser regnskabet, som det var registreret {instant(asOf)}.</> : <>Du ser regnskabet, som det er registreret nu.</>}
+        {asOf ? (
+          <>Du ser regnskabet, som det var registreret {instant(asOf)}.</>
+        ) : (
+          <>Du ser regnskabet, som det er registreret nu.</>
+        )}
       </p>
     </section>
   );

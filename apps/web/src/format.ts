@@ -28,19 +28,48 @@ export function period(bookingPeriod: string): string {
   const [year, month] = bookingPeriod.split('-').map(Number);
   return `${MONTHS[month - 1]} ${year}`;
 }
-const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+const MONTHS = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 
 /** Percent string "50" → "50 %". */
 export function rate(percent: string | null | undefined): string {
   return percent === null || percent === undefined ? '–' : `${percent.replace('.', ',')} %`;
 }
 
-const parts = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const parts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** Copenhagen wall-clock fields of an instant. */
 function wallClock(ms: number): { y: string; mo: string; d: string; h: string; mi: string; s: string } {
   const get = (type: string) => parts.formatToParts(ms).find((p) => p.type === type)!.value;
-  return { y: get('year'), mo: get('month'), d: get('day'), h: get('hour'), mi: get('minute'), s: get('second') };
+  return {
+    y: get('year'),
+    mo: get('month'),
+    d: get('day'),
+    h: get('hour'),
+    mi: get('minute'),
+    s: get('second'),
+  };
 }
 
 /** An instant as Danish local time: "30.06.2025 kl. 23:59". */

@@ -54,7 +54,8 @@ export const OUTCOMES: Record<string, string> = {
 };
 
 const SOURCES: Record<string, string> = {
-  '000_140518b2c182b2de.txt': 'STAR: Vejledning om kommunernes dokumentation af driftsudgifter til tilbud m.v. (VEJ nr. 9584 af 30.06.2025)',
+  '000_140518b2c182b2de.txt':
+    'STAR: Vejledning om kommunernes dokumentation af driftsudgifter til tilbud m.v. (VEJ nr. 9584 af 30.06.2025)',
   '001_fcfd66b91da6fb8d.txt': 'Budget- og regnskabssystem for kommuner, kontoplanen (funktion 5.68.90 m.fl.)',
   '002_4983c5daf0fb88e9.txt': 'STAR: Vejledning om bevillingsrammer og afholdelseskategorier',
   '003_ba212cd929ee8ae7.txt': 'mploy: Analyse af refusion og driftslofter (2016)',
@@ -65,7 +66,9 @@ export function sourceTitle(source: string): string {
   return SOURCES[source] ?? source;
 }
 
-const TITLES = new Map(groupingsDocument.groupings.map((g) => [`${g.function}.${g.dranst}.${g.grouping}`, g.title]));
+const TITLES = new Map(
+  groupingsDocument.groupings.map((g) => [`${g.function}.${g.dranst}.${g.grouping}`, g.title]),
+);
 
 /** "5.68.90.1.097" (or an account object) → the grouping's title from the chart of accounts. */
 export function accountTitle(account: string | Account | null): string | null {

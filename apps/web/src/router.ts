@@ -24,7 +24,8 @@ export function useRoute(): Route {
 
 export function href(path: string, query: Record<string, string | number | null | undefined> = {}): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== null && value !== undefined && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== null && value !== undefined && value !== '') params.set(key, String(value));
   const search = params.toString();
   return `#${path}${search ? `?${search}` : ''}`;
 }

@@ -4,7 +4,13 @@ import type { ReactNode } from 'react';
 import { ApiProblem } from './api/client';
 import { kr } from './format';
 
-export function Loaded<T>({ query, children }: { query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
+export function Loaded<T>({
+  query,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  children: (data: T) => ReactNode;
+}) {
   if (query.isPending) return <p role="status">Henter …</p>;
   if (query.isError) return <ErrorNote error={query.error} />;
   return <>{children(query.data)}</>;

@@ -4,7 +4,10 @@ import { WrongExpectedRevisionError } from './event-store.errors';
 import type { AppendedEvent, AppendRequest, AppendResult } from './event-store.port';
 
 /** Throws WrongExpectedRevisionError unless the stream's current revision (null: no stream) meets the request's expectation. */
-export function checkExpectedRevision({ stream, expectedRevision: expected }: AppendRequest, current: number | null): void {
+export function checkExpectedRevision(
+  { stream, expectedRevision: expected }: AppendRequest,
+  current: number | null,
+): void {
   const ok =
     expected === 'any' ||
     (expected === 'no_stream' && current === null) ||
@@ -17,7 +20,13 @@ export function checkExpectedRevision({ stream, expectedRevision: expected }: Ap
 export function appendResultOf(events: AppendedEvent[], alreadyStored = false): AppendResult {
   const last = events[events.length - 1];
   return {
-    events: events.map(({ id, type, stream, revision, position }) => ({ id, type, stream, revision, position })),
+    events: events.map(({ id, type, stream, revision, position }) => ({
+      id,
+      type,
+      stream,
+      revision,
+      position,
+    })),
     alreadyStored,
     nextRevision: last.revision,
     position: last.position,

@@ -6,7 +6,9 @@ export class WrongExpectedRevisionError extends Error {
     readonly expected: string,
     readonly actual: number | null,
   ) {
-    super(`stream ${stream}: expected revision ${expected}, actual ${actual === null ? 'no stream' : actual}`);
+    super(
+      `stream ${stream}: expected revision ${expected}, actual ${actual === null ? 'no stream' : actual}`,
+    );
     this.name = 'WrongExpectedRevisionError';
   }
 }
@@ -21,7 +23,10 @@ export class DuplicateEventIdError extends Error {
 
 /** The log's database refused an event's data (e.g. PostgreSQL's jsonb refuses NUL): nothing of the append was stored. */
 export class EventNotStorableError extends Error {
-  constructor(readonly stream: string, reason: string) {
+  constructor(
+    readonly stream: string,
+    reason: string,
+  ) {
     super(`the events for stream ${stream} cannot be stored: ${reason}`);
     this.name = 'EventNotStorableError';
   }

@@ -21,9 +21,14 @@ it('sends what arrives while a group is under way together in the next group, on
 });
 
 it('fails an item alone when the group answers it with an Error, and the whole group when it throws', async () => {
-  const perItem = new GroupQueue<number, number>(async (items) => items.map((n) => (n < 0 ? new Error(`bad ${n}`) : n)));
+  const perItem = new GroupQueue<number, number>(async (items) =>
+    items.map((n) => (n < 0 ? new Error(`bad ${n}`) : n)),
+  );
   const outcomes = await Promise.allSettled([perItem.submit(1), perItem.submit(-1)]);
-  expect(outcomes).toEqual([{ status: 'fulfilled', value: 1 }, { status: 'rejected', reason: new Error('bad -1') }]);
+  expect(outcomes).toEqual([
+    { status: 'fulfilled', value: 1 },
+    { status: 'rejected', reason: new Error('bad -1') },
+  ]);
 
   const throwing = new GroupQueue<number, number>(async () => {
     throw new Error('down');

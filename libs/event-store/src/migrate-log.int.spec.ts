@@ -22,8 +22,14 @@ async function sourceLog(): Promise<InMemoryEventStore> {
   for (let written = 0, turn = 0; written < EVENTS; turn++) {
     const s = turn % STREAMS;
     for (const size of [1, 2, 3, 4]) {
-      const events = Array.from({ length: size }, (_, i) => newEvent(`Happened${i % 3}`, { n: written + i, amount: '12.50' }));
-      requests.push({ stream: `case-${s}`, events, expectedRevision: revisions[s] < 0 ? 'no_stream' : revisions[s] });
+      const events = Array.from({ length: size }, (_, i) =>
+        newEvent(`Happened${i % 3}`, { n: written + i, amount: '12.50' }),
+      );
+      requests.push({
+        stream: `case-${s}`,
+        events,
+        expectedRevision: revisions[s] < 0 ? 'no_stream' : revisions[s],
+      });
       revisions[s] += size;
       written += size;
     }
@@ -66,17 +72,28 @@ it('copies a 100,000-event log once, resuming an interrupted run where it stoppe
   const target = await EventStoredbEventStore.connect(server.url);
   try {
     const started = Date.now();
-    await expect(migrateLog(source, interruptedAt(target, 40), { batchSize: 1000 })).rejects.toThrow('connection lost');
+    await expect(migrateLog(source, interruptedAt(target, 40), { batchSize: 1000 })).rejects.toThrow(
+      'connection lost',
+    );
     const resumed = await migrateLog(source, target, { batchSize: 1000 });
     const seconds = (Date.now() - started) / 1000;
-    console.info(`migrate-log: ${EVENTS} events in ${seconds.toFixed(1)} s (${Math.round(EVENTS / seconds)} events/s)`);
+    console.info(
+      `migrate-log: ${EVENTS} events in ${seconds.toFixed(1)} s (${Math.round(EVENTS / seconds)} events/s)`,
+    );
 
     expect(resumed.skipped).toBeGreaterThan(39_000);
     expect(resumed.skipped).toBeLessThan(40_000);
     expect(resumed.copied + resumed.skipped).toBe(EVENTS);
 
     const [expected, copied] = await Promise.all([everything(source), everything(target)]);
-    const shape = ({ id, type, stream, revision, data, metadata }: RecordedEvent) => ({ id, type, stream, revision, data, metadata });
+    const shape = ({ id, type, stream, revision, data, metadata }: RecordedEvent) => ({
+      id,
+      type,
+      stream,
+      revision,
+      data,
+      metadata,
+    });
     expect(copied.length).toBe(EVENTS);
     expect(copied.map(shape)).toEqual(expected.map(shape));
 

@@ -57,7 +57,10 @@ function appendsOf(batch: RecordedEvent[]): AppendRequest[] {
 
 async function isCopied(target: EventStore, request: AppendRequest): Promise<boolean> {
   const last = request.events[request.events.length - 1];
-  const revision = request.expectedRevision === 'no_stream' ? request.events.length - 1 : (request.expectedRevision as number) + request.events.length;
+  const revision =
+    request.expectedRevision === 'no_stream'
+      ? request.events.length - 1
+      : (request.expectedRevision as number) + request.events.length;
   const [stored] = await target.readStream(request.stream, revision);
   return stored?.id === last.id;
 }
@@ -77,7 +80,11 @@ async function copiedPrefix(target: EventStore, requests: AppendRequest[]): Prom
 
 const eventCount = (requests: AppendRequest[]) => requests.reduce((n, r) => n + r.events.length, 0);
 
-export async function migrateLog(source: EventStore, target: EventStore, { batchSize = 1000, onProgress }: MigrateOptions = {}): Promise<MigrateResult> {
+export async function migrateLog(
+  source: EventStore,
+  target: EventStore,
+  { batchSize = 1000, onProgress }: MigrateOptions = {},
+): Promise<MigrateResult> {
   let copied = 0;
   let skipped = 0;
   let after: bigint | null = null;

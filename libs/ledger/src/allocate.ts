@@ -2,7 +2,16 @@
 // boundaries: split, divide the amount by calendar days, and attach each segment's decision.
 import type { IsoDate, TargetGroup, TargetGroupAttributes } from '@app/domain/shared/vocabulary';
 import type { Account, CapId, Citation, RefundDecision, RefundQuery } from '@app/rules/rulebook.types';
-import { addMonths, assertOere, dayNumber, daysInclusive, endOfMonth, endOfYear, isoDateOfDay, refundOf } from '@app/domain';
+import {
+  addMonths,
+  assertOere,
+  dayNumber,
+  daysInclusive,
+  endOfMonth,
+  endOfYear,
+  isoDateOfDay,
+  refundOf,
+} from '@app/domain';
 import { copyAccount, copyCitations, copyUnresolved } from './canonical-copy';
 import { shareOfDays } from './day-split';
 import type { CostItem, DesiredSegment, Unresolved } from './posting.types';
@@ -92,7 +101,10 @@ function unknownGroup(): Treatment {
 }
 
 /** The attributes the rulebook reads (the spell's start reaches it as monthsUnemployed), or null when none. */
-function rulebookAttributes({ unemploymentSpellStart: _spell, ...attributes }: TargetGroupAttributes): TargetGroupAttributes | null {
+function rulebookAttributes({
+  unemploymentSpellStart: _spell,
+  ...attributes
+}: TargetGroupAttributes): TargetGroupAttributes | null {
   return Object.keys(attributes).length > 0 ? attributes : null;
 }
 
@@ -135,7 +147,8 @@ export function allocate(
   const first = dayNumber(item.activityFrom);
   const last = dayNumber(item.activityTo);
   const totalDays = daysInclusive(item.activityFrom, item.activityTo);
-  const agreementPeriod = item.cost.kind === 'mentor' && item.mentorAgreementPeriod ? item.mentorAgreementPeriod : null;
+  const agreementPeriod =
+    item.cost.kind === 'mentor' && item.mentorAgreementPeriod ? item.mentorAgreementPeriod : null;
   const agreementStart = item.cost.kind === 'mentor' ? (item.mentorAgreementStartDate ?? null) : null;
   const agreementSegment = agreementStart === null ? null : segmentOn(timeline, agreementStart);
   const mentorAgreementTargetGroup = agreementSegment?.targetGroup ?? null;
@@ -144,7 +157,8 @@ export function allocate(
   const calendar = options.splitAtCalendar ?? 'none';
   /** Calendar splits are kept even between identically posted pieces. */
   const calendarEndsOn = (d: number) =>
-    (calendar === 'month' && isoDateOfDay(d) === endOfMonth(isoDateOfDay(d))) || (calendar === 'year' && isoDateOfDay(d).endsWith('-12-31'));
+    (calendar === 'month' && isoDateOfDay(d) === endOfMonth(isoDateOfDay(d))) ||
+    (calendar === 'year' && isoDateOfDay(d).endsWith('-12-31'));
 
   const pieces: Piece[] = [];
   let day = first;
@@ -188,14 +202,20 @@ export function allocate(
       treatment = unknownGroup();
       key = JSON.stringify(treatment);
     } else {
-      const query: RefundQuery = { date, targetGroup: seg.targetGroup, offerKind: item.offerKind, cost: item.cost };
+      const query: RefundQuery = {
+        date,
+        targetGroup: seg.targetGroup,
+        offerKind: item.offerKind,
+        cost: item.cost,
+      };
       if (item.fundingFrame) query.fundingFrame = item.fundingFrame;
       const attributes = rulebookAttributes(seg.attributes);
       if (attributes !== null) query.attributes = attributes;
       if (monthsUnemployed !== undefined) query.monthsUnemployed = monthsUnemployed;
       if (withinMentorWindow !== undefined) query.withinMentorWindow = withinMentorWindow;
       if (mentorAgreementTargetGroup !== null) query.mentorAgreementTargetGroup = mentorAgreementTargetGroup;
-      if (mentorAgreementTargetGroup !== null && mentorAgreementAttributes) query.mentorAgreementAttributes = mentorAgreementAttributes;
+      if (mentorAgreementTargetGroup !== null && mentorAgreementAttributes)
+        query.mentorAgreementAttributes = mentorAgreementAttributes;
       const decision = decide(query);
       cut(dayNumber(decision.validTo));
       treatment = treatmentOf(seg.targetGroup, decision);
@@ -203,7 +223,8 @@ export function allocate(
     }
 
     const previous = pieces[pieces.length - 1];
-    if (previous && previous.key === key && previous.to === day - 1 && !calendarEndsOn(previous.to)) previous.to = end;
+    if (previous && previous.key === key && previous.to === day - 1 && !calendarEndsOn(previous.to))
+      previous.to = end;
     else pieces.push({ from: day, to: end, treatment, key });
     day = end + 1;
   }

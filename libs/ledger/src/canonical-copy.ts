@@ -8,7 +8,11 @@ export function copyAccount(a: Account | null): Account | null {
 }
 
 export function copyCitations(cs: readonly Citation[]): Citation[] {
-  return cs.map((c) => (c.note === undefined ? { source: c.source, section: c.section } : { source: c.source, section: c.section, note: c.note }));
+  return cs.map((c) =>
+    c.note === undefined
+      ? { source: c.source, section: c.section }
+      : { source: c.source, section: c.section, note: c.note },
+  );
 }
 
 export function copyUnresolved(u: Unresolved | null): Unresolved | null {

@@ -28,7 +28,15 @@ export function groupChanges(postings: readonly ChangedPosting[]): Changes {
   for (const p of postings) {
     let group = byCommand.get(p.causedBy.commandId);
     if (!group) {
-      group = { commandId: p.causedBy.commandId, commandType: p.commandType, recordedAt: p.recordedAt, entries: 0, amountOere: 0n, refundOere: 0n, postings: [] };
+      group = {
+        commandId: p.causedBy.commandId,
+        commandType: p.commandType,
+        recordedAt: p.recordedAt,
+        entries: 0,
+        amountOere: 0n,
+        refundOere: 0n,
+        postings: [],
+      };
       byCommand.set(p.causedBy.commandId, group);
     }
     group.entries += 1;

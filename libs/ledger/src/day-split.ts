@@ -16,17 +16,23 @@ import { assertOere, daysInclusive, divideRoundHalfAwayFromZero, toSafeOere } fr
 /** The running total round(A × cumulativeDays / totalDays) of the cumulative rounding rule. */
 export function cumulativeShare(amountOere: number, cumulativeDays: number, totalDays: number): number {
   assertOere(amountOere);
-  if (!Number.isInteger(totalDays) || totalDays < 1) throw new RangeError(`totalDays must be ≥ 1, got ${totalDays}`);
+  if (!Number.isInteger(totalDays) || totalDays < 1)
+    throw new RangeError(`totalDays must be ≥ 1, got ${totalDays}`);
   if (!Number.isInteger(cumulativeDays) || cumulativeDays < 0 || cumulativeDays > totalDays) {
     throw new RangeError(`cumulativeDays must lie in 0..${totalDays}, got ${cumulativeDays}`);
   }
-  return toSafeOere(divideRoundHalfAwayFromZero(BigInt(amountOere) * BigInt(cumulativeDays), BigInt(totalDays)));
+  return toSafeOere(
+    divideRoundHalfAwayFromZero(BigInt(amountOere) * BigInt(cumulativeDays), BigInt(totalDays)),
+  );
 }
 
 /** The part of a segment of `days` days preceded by `daysBefore` days, out of `totalDays`. */
 export function shareOfDays(amountOere: number, daysBefore: number, days: number, totalDays: number): number {
   if (!Number.isInteger(days) || days < 1) throw new RangeError(`days must be ≥ 1, got ${days}`);
-  return cumulativeShare(amountOere, daysBefore + days, totalDays) - cumulativeShare(amountOere, daysBefore, totalDays);
+  return (
+    cumulativeShare(amountOere, daysBefore + days, totalDays) -
+    cumulativeShare(amountOere, daysBefore, totalDays)
+  );
 }
 
 /** Split an amount over consecutive segments of the given day counts (each ≥ 1); the parts sum to the amount. */
@@ -52,6 +58,7 @@ export function dayShareOf(itemFrom: string, itemTo: string, from: string, to: s
   const totalDays = daysInclusive(itemFrom, itemTo);
   const days = daysInclusive(from, to);
   const daysBefore = daysInclusive(itemFrom, from) - 1;
-  if (daysBefore + days > totalDays) throw new RangeError(`segment ${from}..${to} lies outside ${itemFrom}..${itemTo}`);
+  if (daysBefore + days > totalDays)
+    throw new RangeError(`segment ${from}..${to} lies outside ${itemFrom}..${itemTo}`);
   return { daysBefore, days, totalDays };
 }

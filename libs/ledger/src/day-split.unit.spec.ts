@@ -1,4 +1,11 @@
-import { addMonths, dayNumber, daysInclusive, divideRoundHalfAwayFromZero, isoDateOfDay, refundOf } from '@app/domain';
+import {
+  addMonths,
+  dayNumber,
+  daysInclusive,
+  divideRoundHalfAwayFromZero,
+  isoDateOfDay,
+  refundOf,
+} from '@app/domain';
 import { cumulativeShare, splitByDays } from './day-split';
 import { explainSegment } from './explain-segment';
 
@@ -92,7 +99,13 @@ describe('explainSegment', () => {
       to: '2019-03-30',
       rateBasisPoints: 5000,
     });
-    expect(e).toMatchObject({ totalDays: 30, daysBefore: 10, days: 20, cumulativeBeforeOere: 333_333, cumulativeAfterOere: 1_000_000 });
+    expect(e).toMatchObject({
+      totalDays: 30,
+      daysBefore: 10,
+      days: 20,
+      cumulativeBeforeOere: 333_333,
+      cumulativeAfterOere: 1_000_000,
+    });
     expect(e.amountOere).toBe(666_667);
     expect(e.refundOere).toBe(333_334);
     expect(e.shareFormula).toBe(
@@ -101,7 +114,14 @@ describe('explainSegment', () => {
     expect(e.refundFormula).toBe('round(666667 × 5000 / 10000) = 333334 øre');
   });
   it('says when no refund was computed', () => {
-    const e = explainSegment({ itemAmountOere: 10, itemFrom: '2019-03-01', itemTo: '2019-03-01', from: '2019-03-01', to: '2019-03-01', rateBasisPoints: null });
+    const e = explainSegment({
+      itemAmountOere: 10,
+      itemFrom: '2019-03-01',
+      itemTo: '2019-03-01',
+      from: '2019-03-01',
+      to: '2019-03-01',
+      rateBasisPoints: null,
+    });
     expect(e.refundOere).toBeNull();
     expect(e.amountOere).toBe(10);
   });

@@ -8,17 +8,31 @@ import { reconcile, segmentIdentity, standingPostings } from './reconcile';
 import { fakeDecide } from './testing/fake-decide';
 import { timelineAsOf, type TargetGroupChangeRecord } from './timeline';
 
-const GROUPS: TargetGroup[] = ['jobafklaring', 'dagpenge', 'sygedagpenge', 'foertidspension', 'kontanthjaelp', 'none'];
+const GROUPS: TargetGroup[] = [
+  'jobafklaring',
+  'dagpenge',
+  'sygedagpenge',
+  'foertidspension',
+  'kontanthjaelp',
+  'none',
+];
 const BASE = dayNumber('2013-10-01');
 
-const amountArb = fc.oneof(fc.integer({ min: -5_000_000, max: 5_000_000 }), fc.integer({ min: -3, max: 3 }), fc.maxSafeInteger());
+const amountArb = fc.oneof(
+  fc.integer({ min: -5_000_000, max: 5_000_000 }),
+  fc.integer({ min: -3, max: 3 }),
+  fc.maxSafeInteger(),
+);
 
 const itemArb = fc
   .record({
     start: fc.integer({ min: 0, max: 3000 }),
     length: fc.integer({ min: 1, max: 500 }),
     amountOere: amountArb,
-    mentor: fc.option(fc.record({ from: fc.integer({ min: -50, max: 400 }), length: fc.integer({ min: 1, max: 300 }) }), { nil: null }),
+    mentor: fc.option(
+      fc.record({ from: fc.integer({ min: -50, max: 400 }), length: fc.integer({ min: 1, max: 300 }) }),
+      { nil: null },
+    ),
   })
   .map(({ start, length, amountOere, mentor }): CostItem => {
     const from = isoDateOfDay(BASE + start);
@@ -32,7 +46,9 @@ const itemArb = fc
       amountOere,
       activityFrom: from,
       activityTo: addDays(from, length - 1),
-      mentorAgreementPeriod: mentor ? { from: addDays(from, mentor.from), to: addDays(from, mentor.from + mentor.length - 1) } : undefined,
+      mentorAgreementPeriod: mentor
+        ? { from: addDays(from, mentor.from), to: addDays(from, mentor.from + mentor.length - 1) }
+        : undefined,
     };
   });
 
@@ -41,25 +57,30 @@ const changesArb = (item: CostItem) =>
   fc
     .array(
       fc.record({
-        offset: fc.integer({ min: -200, max: dayNumber(item.activityTo) - dayNumber(item.activityFrom) + 30 }),
+        offset: fc.integer({
+          min: -200,
+          max: dayNumber(item.activityTo) - dayNumber(item.activityFrom) + 30,
+        }),
         group: fc.constantFrom(...GROUPS),
         retracted: fc.boolean(),
       }),
       { maxLength: 6 },
     )
     .map((raw) =>
-      raw.map(
-        ({ offset, group, retracted }, i): TargetGroupChangeRecord => ({
-          changeCommandId: `c${i}`,
-          targetGroup: group,
-          effectiveFrom: addDays(item.activityFrom, offset),
-          recordedAt: new Date(Date.UTC(2024, 0, 1 + i)).toISOString(),
-          retractedAt: retracted ? new Date(Date.UTC(2024, 0, 1 + i, 12)).toISOString() : null,
-        }),
-      ),
+      raw.map(({ offset, group, retracted }, i): TargetGroupChangeRecord => ({
+        changeCommandId: `c${i}`,
+        targetGroup: group,
+        effectiveFrom: addDays(item.activityFrom, offset),
+        recordedAt: new Date(Date.UTC(2024, 0, 1 + i)).toISOString(),
+        retractedAt: retracted ? new Date(Date.UTC(2024, 0, 1 + i, 12)).toISOString() : null,
+      })),
     );
 
-const optionsArb = fc.constantFrom<AllocateOptions>({}, { splitAtCalendar: 'year' }, { splitAtCalendar: 'month' });
+const optionsArb = fc.constantFrom<AllocateOptions>(
+  {},
+  { splitAtCalendar: 'year' },
+  { splitAtCalendar: 'month' },
+);
 
 const sum = (xs: Array<number | null>) => xs.reduce<bigint>((s, x) => s + BigInt(x ?? 0), 0n);
 
@@ -87,7 +108,8 @@ describe('ledger properties', () => {
     fc.assert(
       fc.property(
         itemArb.chain((item) => fc.tuple(fc.constant(item), changesArb(item), optionsArb)),
-        ([item, changes, options]) => checkAllocation(item, allocate(item, timelineAsOf(changes), fakeDecide, options)),
+        ([item, changes, options]) =>
+          checkAllocation(item, allocate(item, timelineAsOf(changes), fakeDecide, options)),
       ),
       { numRuns: 300 },
     );
@@ -95,12 +117,17 @@ describe('ledger properties', () => {
 
   it('negating the amount negates every part and refund', () => {
     fc.assert(
-      fc.property(itemArb.chain((item) => fc.tuple(fc.constant(item), changesArb(item))), ([item, changes]) => {
-        const timeline = timelineAsOf(changes);
-        const pos = allocate(item, timeline, fakeDecide);
-        const neg = allocate({ ...item, amountOere: -item.amountOere }, timeline, fakeDecide);
-        expect(neg.map((s) => [s.amountOere, s.refundOere])).toEqual(pos.map((s) => [0 - s.amountOere, s.refundOere === null ? null : 0 - s.refundOere]));
-      }),
+      fc.property(
+        itemArb.chain((item) => fc.tuple(fc.constant(item), changesArb(item))),
+        ([item, changes]) => {
+          const timeline = timelineAsOf(changes);
+          const pos = allocate(item, timeline, fakeDecide);
+          const neg = allocate({ ...item, amountOere: -item.amountOere }, timeline, fakeDecide);
+          expect(neg.map((s) => [s.amountOere, s.refundOere])).toEqual(
+            pos.map((s) => [0 - s.amountOere, s.refundOere === null ? null : 0 - s.refundOere]),
+          );
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -109,18 +136,28 @@ describe('ledger properties', () => {
     fc.assert(
       fc.property(
         itemArb.chain((item) =>
-          fc.tuple(fc.constant(item), fc.array(fc.option(changesArb(item), { nil: null, freq: 6 }), { minLength: 1, maxLength: 5 }), optionsArb),
+          fc.tuple(
+            fc.constant(item),
+            fc.array(fc.option(changesArb(item), { nil: null, freq: 6 }), { minLength: 1, maxLength: 5 }),
+            optionsArb,
+          ),
         ),
         ([item, versions, options]) => {
           let ledger: Posting[] = [];
           versions.forEach((changes, v) => {
             // null: the offer was cancelled (or the expense reversed) at this step
-            const desired = changes === null ? [] : allocate(item, timelineAsOf(changes), fakeDecide, options);
-            const cause = { eventId: `ev${v}`, commandId: `cmd${v}`, recordedAt: new Date(Date.UTC(2024, 5, 1 + v)).toISOString() };
+            const desired =
+              changes === null ? [] : allocate(item, timelineAsOf(changes), fakeDecide, options);
+            const cause = {
+              eventId: `ev${v}`,
+              commandId: `cmd${v}`,
+              recordedAt: new Date(Date.UTC(2024, 5, 1 + v)).toISOString(),
+            };
             const delta = reconcile(ledger, desired, cause);
             // deltas only ever add: reversals point at standing postings, nothing else changes
             const standingBefore = new Set(standingPostings(ledger).map((p) => p.entryId));
-            for (const p of delta) if (p.kind === 'reversal') expect(standingBefore.has(p.reverses!)).toBe(true);
+            for (const p of delta)
+              if (p.kind === 'reversal') expect(standingBefore.has(p.reverses!)).toBe(true);
             if (v === 0) expect(delta.every((p) => p.kind === 'original')).toBe(true);
             ledger = [...ledger, ...delta];
 

@@ -32,7 +32,11 @@ function transitionFromJobafklaring(timeline: readonly TimelineSegment[], date: 
  * limit), and from the transition at most MONTHS_AFTER_TRANSITION months for a person the mentor followed from
  * jobafklaring into a job or education; null when no window covers the stretch.
  */
-export function mentorRefundWindow(timeline: readonly TimelineSegment[], date: IsoDate, agreement: DateRange): DateRange | null {
+export function mentorRefundWindow(
+  timeline: readonly TimelineSegment[],
+  date: IsoDate,
+  agreement: DateRange,
+): DateRange | null {
   if (segmentOn(timeline, date).targetGroup !== 'none') return agreement;
   const transition = transitionFromJobafklaring(timeline, date);
   if (transition === null) return null;

@@ -20,7 +20,11 @@ export function bookingPeriodOf(recordedAt: string, timeZone?: string): string {
     lastUtcPeriod = { recordedAt, period };
     return period;
   }
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(ms);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+  }).formatToParts(ms);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}`;
 }
@@ -98,7 +102,11 @@ function cmp(a: string, b: string): number {
  * then the new bookings (in date order). entryId = `${cause.eventId}:${costItemId}:${n}`, n = 1, 2, …
  * per item in that order — call reconcile once per (event, cost item).
  */
-export function reconcile(postings: readonly Posting[], desired: readonly DesiredSegment[], cause: Cause): Posting[] {
+export function reconcile(
+  postings: readonly Posting[],
+  desired: readonly DesiredSegment[],
+  cause: Cause,
+): Posting[] {
   const bookingPeriod = cause.bookingPeriod ?? bookingPeriodOf(cause.recordedAt);
   const causedBy = () => ({ eventId: cause.eventId, commandId: cause.commandId });
 

@@ -16,12 +16,28 @@ const item: CostItem = {
   activityTo: '2019-03-30',
 };
 
-const c1: TargetGroupChangeRecord = { changeCommandId: 'c1', targetGroup: 'sygedagpenge', effectiveFrom: '2019-01-01', recordedAt: '2019-01-05T10:00:00Z' };
-const c2: TargetGroupChangeRecord = { changeCommandId: 'c2', targetGroup: 'jobafklaring', effectiveFrom: '2019-03-11', recordedAt: '2019-05-15T09:00:00Z' };
+const c1: TargetGroupChangeRecord = {
+  changeCommandId: 'c1',
+  targetGroup: 'sygedagpenge',
+  effectiveFrom: '2019-01-01',
+  recordedAt: '2019-01-05T10:00:00Z',
+};
+const c2: TargetGroupChangeRecord = {
+  changeCommandId: 'c2',
+  targetGroup: 'jobafklaring',
+  effectiveFrom: '2019-03-11',
+  recordedAt: '2019-05-15T09:00:00Z',
+};
 
-const cause = (eventId: string, recordedAt: string): Cause => ({ eventId, commandId: `cmd-${eventId}`, recordedAt });
-const desired = (changes: TargetGroupChangeRecord[], it: CostItem = item) => allocate(it, timelineAsOf(changes), fakeDecide);
-const total = (ps: Posting[], f: (p: Posting) => number | null) => ps.reduce((sum, p) => sum + (f(p) ?? 0), 0);
+const cause = (eventId: string, recordedAt: string): Cause => ({
+  eventId,
+  commandId: `cmd-${eventId}`,
+  recordedAt,
+});
+const desired = (changes: TargetGroupChangeRecord[], it: CostItem = item) =>
+  allocate(it, timelineAsOf(changes), fakeDecide);
+const total = (ps: Posting[], f: (p: Posting) => number | null) =>
+  ps.reduce((sum, p) => sum + (f(p) ?? 0), 0);
 
 /** The ledger after booking the expense (original) and the retroactive change to jobafklaring. */
 function bookThenRegroup() {
@@ -66,20 +82,72 @@ describe('reconcile', () => {
     const { original, snapshot, regroup } = bookThenRegroup();
     expect(original).toEqual(snapshot);
     expect(
-      regroup.map((p) => [p.entryId, p.kind, p.reverses, p.activityFrom, p.activityTo, p.targetGroup, p.account?.grouping, p.amountOere, p.refundOere, p.bookingPeriod, p.causedBy.eventId]),
+      regroup.map((p) => [
+        p.entryId,
+        p.kind,
+        p.reverses,
+        p.activityFrom,
+        p.activityTo,
+        p.targetGroup,
+        p.account?.grouping,
+        p.amountOere,
+        p.refundOere,
+        p.bookingPeriod,
+        p.causedBy.eventId,
+      ]),
     ).toEqual([
-      ['ev-c2:exp-1:1', 'reversal', 'ev-exp:exp-1:1', '2019-03-01', '2019-03-30', 'sygedagpenge', '092', -1_000_000, -500_000, '2019-05', 'ev-c2'],
-      ['ev-c2:exp-1:2', 'rebooking', null, '2019-03-01', '2019-03-10', 'sygedagpenge', '092', 333_333, 166_667, '2019-05', 'ev-c2'],
-      ['ev-c2:exp-1:3', 'rebooking', null, '2019-03-11', '2019-03-30', 'jobafklaring', '097', 666_667, 333_334, '2019-05', 'ev-c2'],
+      [
+        'ev-c2:exp-1:1',
+        'reversal',
+        'ev-exp:exp-1:1',
+        '2019-03-01',
+        '2019-03-30',
+        'sygedagpenge',
+        '092',
+        -1_000_000,
+        -500_000,
+        '2019-05',
+        'ev-c2',
+      ],
+      [
+        'ev-c2:exp-1:2',
+        'rebooking',
+        null,
+        '2019-03-01',
+        '2019-03-10',
+        'sygedagpenge',
+        '092',
+        333_333,
+        166_667,
+        '2019-05',
+        'ev-c2',
+      ],
+      [
+        'ev-c2:exp-1:3',
+        'rebooking',
+        null,
+        '2019-03-11',
+        '2019-03-30',
+        'jobafklaring',
+        '097',
+        666_667,
+        333_334,
+        '2019-05',
+        'ev-c2',
+      ],
     ]);
-    expect(regroup.every((p) => p.recordedAt === c2.recordedAt && p.causedBy.commandId === 'cmd-ev-c2')).toBe(true);
+    expect(regroup.every((p) => p.recordedAt === c2.recordedAt && p.causedBy.commandId === 'cmd-ev-c2')).toBe(
+      true,
+    );
   });
 
   it('returns to the first allocation when the change is retracted (net effect equals the original)', () => {
     const { original, ledger } = bookThenRegroup();
     const retracted = { ...c2, retractedAt: '2019-06-03T12:00:00Z' };
     const back = reconcile(ledger, desired([c1, retracted]), cause('ev-retract', '2019-06-03T12:00:00Z'));
-    expect(back.map((p) => [p.kind, p.reverses, p.activityFrom, p.activityTo, p.amountOere, p.refundOere])).toEqual([
+    expect(
+      back.map((p) => [p.kind, p.reverses, p.activityFrom, p.activityTo, p.amountOere, p.refundOere]),
+    ).toEqual([
       ['reversal', 'ev-c2:exp-1:2', '2019-03-01', '2019-03-10', -333_333, -166_667],
       ['reversal', 'ev-c2:exp-1:3', '2019-03-11', '2019-03-30', -666_667, -333_334],
       ['rebooking', null, '2019-03-01', '2019-03-30', 1_000_000, 500_000],
@@ -92,8 +160,18 @@ describe('reconcile', () => {
 
   it('posts nothing for a change that alters nothing', () => {
     const { ledger } = bookThenRegroup();
-    const outside: TargetGroupChangeRecord = { changeCommandId: 'c3', targetGroup: 'dagpenge', effectiveFrom: '2019-05-01', recordedAt: '2019-06-01T00:00:00Z' };
-    const sameGroup: TargetGroupChangeRecord = { changeCommandId: 'c4', targetGroup: 'jobafklaring', effectiveFrom: '2019-03-20', recordedAt: '2019-06-02T00:00:00Z' };
+    const outside: TargetGroupChangeRecord = {
+      changeCommandId: 'c3',
+      targetGroup: 'dagpenge',
+      effectiveFrom: '2019-05-01',
+      recordedAt: '2019-06-01T00:00:00Z',
+    };
+    const sameGroup: TargetGroupChangeRecord = {
+      changeCommandId: 'c4',
+      targetGroup: 'jobafklaring',
+      effectiveFrom: '2019-03-20',
+      recordedAt: '2019-06-02T00:00:00Z',
+    };
     expect(reconcile(ledger, desired([c1, c2, outside]), cause('ev-c3', outside.recordedAt))).toEqual([]);
     expect(reconcile(ledger, desired([c1, c2, sameGroup]), cause('ev-c4', sameGroup.recordedAt))).toEqual([]);
   });
@@ -101,7 +179,12 @@ describe('reconcile', () => {
   it('only reposts the segments that really changed', () => {
     const { ledger } = bookThenRegroup();
     // dagpenge from 2019-03-21: the sygedagpenge segment 1.–10. March stands as it is
-    const c5: TargetGroupChangeRecord = { changeCommandId: 'c5', targetGroup: 'dagpenge', effectiveFrom: '2019-03-21', recordedAt: '2019-07-01T00:00:00Z' };
+    const c5: TargetGroupChangeRecord = {
+      changeCommandId: 'c5',
+      targetGroup: 'dagpenge',
+      effectiveFrom: '2019-03-21',
+      recordedAt: '2019-07-01T00:00:00Z',
+    };
     const delta = reconcile(ledger, desired([c1, c2, c5]), cause('ev-c5', c5.recordedAt));
     expect(delta.map((p) => [p.kind, p.activityFrom, p.activityTo, p.targetGroup, p.amountOere])).toEqual([
       ['reversal', '2019-03-11', '2019-03-30', 'jobafklaring', -666_667],
@@ -135,7 +218,14 @@ describe('reconcile', () => {
   it('keeps unresolved segments, negates null refunds as null, and regroups them when the group becomes known', () => {
     const unknown = reconcile([], desired([]), cause('ev-exp', '2019-04-02T08:00:00Z'));
     expect(unknown).toHaveLength(1);
-    expect(unknown[0]).toMatchObject({ targetGroup: null, account: null, amountOere: 1_000_000, refundOere: null, refundRateBasisPoints: null, unresolved: { outcome: 'no_rule' } });
+    expect(unknown[0]).toMatchObject({
+      targetGroup: null,
+      account: null,
+      amountOere: 1_000_000,
+      refundOere: null,
+      refundRateBasisPoints: null,
+      unresolved: { outcome: 'no_rule' },
+    });
     const known = reconcile(unknown, desired([c1]), cause('ev-c1', '2019-04-03T00:00:00Z'));
     expect(known.map((p) => [p.kind, p.targetGroup, p.amountOere, p.refundOere])).toEqual([
       ['reversal', null, -1_000_000, null],
@@ -145,14 +235,24 @@ describe('reconcile', () => {
 
   it('reconciles several cost items in costItemId order with per-item ordinals', () => {
     const other: CostItem = { ...item, costItemId: 'exp-0', amountOere: -50_001 };
-    const first = reconcile([], [...desired([c1]), ...desired([c1], other)], cause('ev-x', '2019-04-02T08:00:00Z'));
+    const first = reconcile(
+      [],
+      [...desired([c1]), ...desired([c1], other)],
+      cause('ev-x', '2019-04-02T08:00:00Z'),
+    );
     expect(first.map((p) => [p.entryId, p.amountOere, p.refundOere])).toEqual([
       ['ev-x:exp-0:1', -50_001, -25_001],
       ['ev-x:exp-1:1', 1_000_000, 500_000],
     ]);
     // reversing one expense: pass its postings and no desired segments for it
-    const reverse = reconcile(first.filter((p) => p.costItemId === 'exp-0'), [], cause('ev-rev', '2019-04-05T00:00:00Z'));
-    expect(reverse.map((p) => [p.entryId, p.amountOere, p.refundOere])).toEqual([['ev-rev:exp-0:1', 50_001, 25_001]]);
+    const reverse = reconcile(
+      first.filter((p) => p.costItemId === 'exp-0'),
+      [],
+      cause('ev-rev', '2019-04-05T00:00:00Z'),
+    );
+    expect(reverse.map((p) => [p.entryId, p.amountOere, p.refundOere])).toEqual([
+      ['ev-rev:exp-0:1', 50_001, 25_001],
+    ]);
   });
 
   it('is deterministic: the same inputs in any order give byte-identical postings', () => {
@@ -166,7 +266,11 @@ describe('reconcile', () => {
     const { ledger } = bookThenRegroup();
     const reordered = ledger.map((p) => ({
       ...p,
-      account: p.account && { grouping: p.account.grouping, dranst: p.account.dranst, function: p.account.function },
+      account: p.account && {
+        grouping: p.account.grouping,
+        dranst: p.account.dranst,
+        function: p.account.function,
+      },
       citations: p.citations.map((c) => ({ section: c.section, source: c.source })),
     }));
     const a = reconcile(ledger, [], cause('ev-z', '2019-08-01T00:00:00Z'));
@@ -177,7 +281,10 @@ describe('reconcile', () => {
   it('derives the booking period from the recorded instant (UTC, or a given time zone, or an override)', () => {
     expect(bookingPeriodOf('2019-12-31T23:30:00Z')).toBe('2019-12');
     expect(bookingPeriodOf('2019-12-31T23:30:00Z', 'Europe/Copenhagen')).toBe('2020-01');
-    const p = reconcile([], desired([c1]), { ...cause('ev', '2019-12-31T23:30:00Z'), bookingPeriod: '2020-01' });
+    const p = reconcile([], desired([c1]), {
+      ...cause('ev', '2019-12-31T23:30:00Z'),
+      bookingPeriod: '2020-01',
+    });
     expect(p[0].bookingPeriod).toBe('2020-01');
   });
 });

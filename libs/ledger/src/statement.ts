@@ -102,15 +102,28 @@ function addTo<K>(map: Map<string, Totals & K>, key: string, init: () => K, g: S
   t.refundOere += g.refundOere;
 }
 
-const byKey = <T>(map: Map<string, T>): T[] => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+const byKey = <T>(map: Map<string, T>): T[] =>
+  [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 const k = (...parts: unknown[]) => parts.map((p) => (p === null ? '\u0000' : String(p))).join('\u0001');
 
 export function buildStatement(input: StatementInput): RefundStatement {
   const accounts = new Map<string, Totals & { account: string | null; refundAccount: string | null }>();
   const targetGroups = new Map<string, Totals & { targetGroup: string | null }>();
-  const afloeb = new Map<string, Totals & { activityYear: number; account: string | null; refundAccount: string | null }>();
+  const afloeb = new Map<
+    string,
+    Totals & { activityYear: number; account: string | null; refundAccount: string | null }
+  >();
   const adjustmentsInPeriod = new Map<string, bigint>();
-  const totals = { costOere: 0n, refundBeforeCapsOere: 0n, capAdjustmentsOere: 0n, refundOere: 0n, afloebCostOere: 0n, afloebRefundOere: 0n, unresolvedCostOere: 0n, unresolvedEntries: 0 };
+  const totals = {
+    costOere: 0n,
+    refundBeforeCapsOere: 0n,
+    capAdjustmentsOere: 0n,
+    refundOere: 0n,
+    afloebCostOere: 0n,
+    afloebRefundOere: 0n,
+    unresolvedCostOere: 0n,
+    unresolvedEntries: 0,
+  };
   for (const g of input.groups) {
     if (g.capAdjustment) {
       totals.capAdjustmentsOere += g.refundOere;
@@ -128,9 +141,19 @@ export function buildStatement(input: StatementInput): RefundStatement {
     if (g.activityYear < input.year) {
       totals.afloebCostOere += g.amountOere;
       totals.afloebRefundOere += g.refundOere;
-      addTo(afloeb, k(g.activityYear, g.account, g.refundAccount), () => ({ activityYear: g.activityYear, account: g.account, refundAccount: g.refundAccount }), g);
+      addTo(
+        afloeb,
+        k(g.activityYear, g.account, g.refundAccount),
+        () => ({ activityYear: g.activityYear, account: g.account, refundAccount: g.refundAccount }),
+        g,
+      );
     } else {
-      addTo(accounts, k(g.account, g.refundAccount), () => ({ account: g.account, refundAccount: g.refundAccount }), g);
+      addTo(
+        accounts,
+        k(g.account, g.refundAccount),
+        () => ({ account: g.account, refundAccount: g.refundAccount }),
+        g,
+      );
     }
   }
   totals.refundOere = totals.refundBeforeCapsOere + totals.capAdjustmentsOere;

@@ -2,8 +2,17 @@ import { groupChanges, type ChangedPosting } from './changes';
 import { buildStatement, type RefundStatement, type StatementGroup } from './statement';
 
 const group = (over: Partial<StatementGroup>): StatementGroup => ({
-  account: '5.68.90.1.097', refundAccount: '5.68.90.2.004', targetGroup: 'jobafklaring', activityYear: 2025, unresolved: null,
-  capAdjustment: false, cap: null, entries: 1, amountOere: 0n, refundOere: 0n, ...over,
+  account: '5.68.90.1.097',
+  refundAccount: '5.68.90.2.004',
+  targetGroup: 'jobafklaring',
+  activityYear: 2025,
+  unresolved: null,
+  capAdjustment: false,
+  cap: null,
+  entries: 1,
+  amountOere: 0n,
+  refundOere: 0n,
+  ...over,
 });
 
 describe('refund statements', () => {
@@ -15,14 +24,51 @@ describe('refund statements', () => {
     closedAt: null,
     groups: [
       group({ amountOere: 1000000n, refundOere: 500000n }),
-      group({ targetGroup: 'sygedagpenge', account: '5.68.90.1.111', refundAccount: null, entries: 3, amountOere: 450000n }),
+      group({
+        targetGroup: 'sygedagpenge',
+        account: '5.68.90.1.111',
+        refundAccount: null,
+        entries: 3,
+        amountOere: 450000n,
+      }),
       group({ activityYear: 2018, amountOere: 310000n, refundOere: 155000n }),
-      group({ targetGroup: 'dagpenge', account: null, refundAccount: null, activityYear: 2013, unresolved: 'no_rule', amountOere: 123456n, refundOere: 0n }),
-      group({ targetGroup: 'integration_programme', account: '5.46.60.1.001', refundAccount: null, cap: 'integration_raadighedsloft', amountOere: 10000000n, refundOere: 5000000n }),
-      group({ targetGroup: null, account: null, refundAccount: null, capAdjustment: true, cap: 'integration_raadighedsloft', refundOere: -663700n }),
+      group({
+        targetGroup: 'dagpenge',
+        account: null,
+        refundAccount: null,
+        activityYear: 2013,
+        unresolved: 'no_rule',
+        amountOere: 123456n,
+        refundOere: 0n,
+      }),
+      group({
+        targetGroup: 'integration_programme',
+        account: '5.46.60.1.001',
+        refundAccount: null,
+        cap: 'integration_raadighedsloft',
+        amountOere: 10000000n,
+        refundOere: 5000000n,
+      }),
+      group({
+        targetGroup: null,
+        account: null,
+        refundAccount: null,
+        capAdjustment: true,
+        cap: 'integration_raadighedsloft',
+        refundOere: -663700n,
+      }),
     ],
     unresolvedLines: [],
-    caps: [{ cap: 'integration_raadighedsloft', rateBasisPoints: 5000, parameters: { amountPerFullYearPersonOere: 4336300, fullYearPersonsHundredths: 200 }, eligibleCostsOere: 10000000n, refundBeforeCapOere: 5000000n, adjustmentsOere: -663700n }],
+    caps: [
+      {
+        cap: 'integration_raadighedsloft',
+        rateBasisPoints: 5000,
+        parameters: { amountPerFullYearPersonOere: 4336300, fullYearPersonsHundredths: 200 },
+        eligibleCostsOere: 10000000n,
+        refundBeforeCapOere: 5000000n,
+        adjustmentsOere: -663700n,
+      },
+    ],
   });
 
   it('totals resolved postings, keeps afløb, unresolved lines and cap adjustments apart', () => {
@@ -41,39 +87,93 @@ describe('refund statements', () => {
       ['5.68.90.1.097', 1000000n, 500000n],
       ['5.68.90.1.111', 450000n, 0n],
     ]);
-    expect(statement.afloeb).toEqual([{ activityYear: 2018, account: '5.68.90.1.097', refundAccount: '5.68.90.2.004', entries: 1, costOere: 310000n, refundOere: 155000n }]);
+    expect(statement.afloeb).toEqual([
+      {
+        activityYear: 2018,
+        account: '5.68.90.1.097',
+        refundAccount: '5.68.90.2.004',
+        entries: 1,
+        costOere: 310000n,
+        refundOere: 155000n,
+      },
+    ]);
     expect(statement.targetGroups.map((g) => [g.targetGroup, g.costOere])).toEqual([
       ['integration_programme', 10000000n],
       ['jobafklaring', 1310000n],
       ['sygedagpenge', 450000n],
     ]);
-    expect(statement.caps[0]).toMatchObject({ status: 'allowance_exceeded', cappedRefundOere: 4336300n, requiredAdjustmentOere: -663700n, deltaOere: 0n, adjustmentsInPeriodOere: -663700n });
+    expect(statement.caps[0]).toMatchObject({
+      status: 'allowance_exceeded',
+      cappedRefundOere: 4336300n,
+      requiredAdjustmentOere: -663700n,
+      deltaOere: 0n,
+      adjustmentsInPeriodOere: -663700n,
+    });
   });
 
   it('sums exactly past 2^53 øre (two groups of 90,071,992,547,409.91 kr)', () => {
     const huge = buildStatement({
-      municipality: '101', year: 2025, quarter: null, asOf: '2025-07-01T00:00:00.000Z', closedAt: null, unresolvedLines: [], caps: [],
-      groups: [group({ amountOere: 9_007_199_254_740_991n, refundOere: 4_503_599_627_370_496n }), group({ account: '5.68.90.1.098', amountOere: 9_007_199_254_740_991n })],
+      municipality: '101',
+      year: 2025,
+      quarter: null,
+      asOf: '2025-07-01T00:00:00.000Z',
+      closedAt: null,
+      unresolvedLines: [],
+      caps: [],
+      groups: [
+        group({ amountOere: 9_007_199_254_740_991n, refundOere: 4_503_599_627_370_496n }),
+        group({ account: '5.68.90.1.098', amountOere: 9_007_199_254_740_991n }),
+      ],
     });
-    expect(huge.totals).toMatchObject({ costOere: 18_014_398_509_481_982n, refundOere: 4_503_599_627_370_496n });
-    expect(huge.targetGroups).toEqual([{ targetGroup: 'jobafklaring', entries: 2, costOere: 18_014_398_509_481_982n, refundOere: 4_503_599_627_370_496n }]);
+    expect(huge.totals).toMatchObject({
+      costOere: 18_014_398_509_481_982n,
+      refundOere: 4_503_599_627_370_496n,
+    });
+    expect(huge.targetGroups).toEqual([
+      {
+        targetGroup: 'jobafklaring',
+        entries: 2,
+        costOere: 18_014_398_509_481_982n,
+        refundOere: 4_503_599_627_370_496n,
+      },
+    ]);
   });
 });
 
 describe('what changed', () => {
   it('groups postings by causing command with totals', () => {
     const p = (commandId: string, amountOere: number, refundOere: number | null): ChangedPosting =>
-      ({ causedBy: { eventId: 'e', commandId }, commandType: 'X', recordedAt: 't', amountOere, refundOere }) as ChangedPosting;
+      ({
+        causedBy: { eventId: 'e', commandId },
+        commandType: 'X',
+        recordedAt: 't',
+        amountOere,
+        refundOere,
+      }) as ChangedPosting;
     const changes = groupChanges([p('a', 100, 50), p('b', -100, null), p('a', 20, 10)]);
-    expect(changes.commands.map((c) => [c.commandId, c.entries, c.amountOere, c.refundOere])).toEqual([['a', 2, 120n, 60n], ['b', 1, -100n, 0n]]);
+    expect(changes.commands.map((c) => [c.commandId, c.entries, c.amountOere, c.refundOere])).toEqual([
+      ['a', 2, 120n, 60n],
+      ['b', 1, -100n, 0n],
+    ]);
     expect(changes.totals).toEqual({ commands: 2, entries: 3, amountOere: 20n, refundOere: 60n });
   });
 
   it('totals exactly past 2^53 øre (two postings of 90,071,992,547,409.91 kr)', () => {
     const p = (commandId: string): ChangedPosting =>
-      ({ causedBy: { eventId: 'e', commandId }, commandType: 'X', recordedAt: 't', amountOere: Number.MAX_SAFE_INTEGER, refundOere: Number.MAX_SAFE_INTEGER }) as ChangedPosting;
+      ({
+        causedBy: { eventId: 'e', commandId },
+        commandType: 'X',
+        recordedAt: 't',
+        amountOere: Number.MAX_SAFE_INTEGER,
+        refundOere: Number.MAX_SAFE_INTEGER,
+      }) as ChangedPosting;
     const changes = groupChanges([p('a'), p('a')]);
     expect(changes.commands[0].amountOere).toBe(18_014_398_509_481_982n);
-    expect(changes.totals).toEqual({ commands: 1, entries: 2, amountOere: 18_014_398_509_481_982n, refundOere: 18_014_398_509_481_982n });
+    expect(changes.totals).toEqual({
+      commands: 1,
+      entries: 2,
+      amountOere: 18_014_398_509_481_982n,
+      refundOere: 18_014_398_509_481_982n,
+    });
   });
 });

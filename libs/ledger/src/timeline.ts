@@ -56,7 +56,12 @@ function normaliseAttributes(a: TargetGroupAttributes | undefined): TargetGroupA
 export function timelineAsOf(changes: readonly TargetGroupChangeRecord[], asOf?: string): TimelineSegment[] {
   const cutoff = asOf === undefined ? Number.POSITIVE_INFINITY : instant(asOf);
   const visible = changes
-    .map((change, index) => ({ change, index, recorded: instant(change.recordedAt), day: dayNumber(change.effectiveFrom) }))
+    .map((change, index) => ({
+      change,
+      index,
+      recorded: instant(change.recordedAt),
+      day: dayNumber(change.effectiveFrom),
+    }))
     .filter(({ change, recorded }) => {
       if (recorded > cutoff) return false;
       const retracted = change.retractedAt == null ? null : instant(change.retractedAt);

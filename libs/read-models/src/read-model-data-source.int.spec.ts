@@ -14,9 +14,13 @@ afterAll(async () => {
 });
 
 it('eight data sources migrating a fresh database at once all open, and every migration ran once', async () => {
-  const opened: DataSource[] = await Promise.all(Array.from({ length: 8 }, () => openReadModels(db.url, 'rm', 2)));
+  const opened: DataSource[] = await Promise.all(
+    Array.from({ length: 8 }, () => openReadModels(db.url, 'rm', 2)),
+  );
   try {
-    const rows: { name: string }[] = await opened[0].query('SELECT name FROM rm.read_model_migrations ORDER BY id');
+    const rows: { name: string }[] = await opened[0].query(
+      'SELECT name FROM rm.read_model_migrations ORDER BY id',
+    );
     expect(rows.map((r) => r.name)).toEqual(READ_MODEL_MIGRATIONS.map((m) => m.name));
   } finally {
     await Promise.all(opened.map((d) => d.destroy()));

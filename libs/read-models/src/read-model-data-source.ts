@@ -31,7 +31,11 @@ const CONNECT_TIMEOUT_MS = 5000;
  */
 export async function openReadModels(url: string, schema = LIVE_SCHEMA, poolSize = 10): Promise<DataSource> {
   assertSchemaName(schema);
-  const lock = new DataSource({ type: 'postgres', url, extra: { max: 1, connectionTimeoutMillis: CONNECT_TIMEOUT_MS } });
+  const lock = new DataSource({
+    type: 'postgres',
+    url,
+    extra: { max: 1, connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
+  });
   await lock.initialize();
   try {
     await lock.query('SELECT pg_advisory_lock($1, hashtext($2))', [MIGRATION_LOCK_CLASS, schema]);
@@ -42,7 +46,11 @@ export async function openReadModels(url: string, schema = LIVE_SCHEMA, poolSize
       schema,
       migrations: READ_MODEL_MIGRATIONS,
       migrationsTableName: 'read_model_migrations',
-      extra: { max: poolSize, options: `-c search_path=${schema}`, connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
+      extra: {
+        max: poolSize,
+        options: `-c search_path=${schema}`,
+        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      },
     });
     await dataSource.initialize();
     try {

@@ -1,5 +1,11 @@
 // The rulebook's public contract: what the ledger and the offer validation ask, and what they get.
-import type { ExpenseType, IsoDate, OfferKind, TargetGroup, TargetGroupAttributes } from '@app/domain/shared/vocabulary';
+import type {
+  ExpenseType,
+  IsoDate,
+  OfferKind,
+  TargetGroup,
+  TargetGroupAttributes,
+} from '@app/domain/shared/vocabulary';
 
 /** Where a rule comes from: the seed file (shared/seeds) and the section or passage in it. */
 export interface Citation {
@@ -100,5 +106,4 @@ export interface OfferValidityQuery {
 }
 
 export type OfferValidity =
-  | { valid: true; citations: Citation[] }
-  | { valid: false; reason: string; citations: Citation[] };
+  { valid: true; citations: Citation[] } | { valid: false; reason: string; citations: Citation[] };

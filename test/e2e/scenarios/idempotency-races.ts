@@ -6,7 +6,10 @@ import request from 'supertest';
 import type { EventStore } from '@app/event-store/event-store.port';
 import { startTestSystem, type TestSystem } from '../../support/test-system';
 
-export function describeIdempotencyRaces(name: string, openStore?: (databaseUrl: string) => Promise<EventStore>): void {
+export function describeIdempotencyRaces(
+  name: string,
+  openStore?: (databaseUrl: string) => Promise<EventStore>,
+): void {
   describe(`racing requests of one command id (${name})`, () => {
     let system: TestSystem;
     beforeAll(async () => {
@@ -18,7 +21,10 @@ export function describeIdempotencyRaces(name: string, openStore?: (databaseUrl:
     });
 
     const send = (body: object) =>
-      request(system.http).post('/v1/commands/RegisterOffer').set('authorization', `Bearer ${system.token('jobcentre', '101')}`).send(body);
+      request(system.http)
+        .post('/v1/commands/RegisterOffer')
+        .set('authorization', `Bearer ${system.token('jobcentre', '101')}`)
+        .send(body);
     const offer = () => ({
       commandId: randomUUID(),
       municipality: '101',
@@ -43,7 +49,8 @@ export function describeIdempotencyRaces(name: string, openStore?: (databaseUrl:
       const ends = ['2025-05-01', '2025-05-02', '2025-05-03', '2025-05-04', '2025-05-05', '2025-05-06'];
       const responses = await Promise.all(ends.map((endDate) => send({ ...o, endDate })));
       expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
-      for (const r of responses.filter((x) => x.status === 409)) expect(r.body.type).toBe('/problems/command-id-reused');
+      for (const r of responses.filter((x) => x.status === 409))
+        expect(r.body.type).toBe('/problems/command-id-reused');
       const stored = await system.store.readStream(`offer-101-${o.offerId}`);
       expect(stored.map((e) => e.data.endDate)).toEqual([ends[responses.findIndex((r) => r.status === 201)]]);
     });

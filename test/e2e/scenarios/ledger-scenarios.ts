@@ -10,7 +10,10 @@ import type { EventStore } from '@app/event-store/event-store.port';
 import { startTestSystem, type TestSystem } from '../../support/test-system';
 
 /** Registers the ledger scenarios on a whole system whose event log `openStore` opens. */
-export function describeLedgerScenarios(name: string, openStore: (databaseUrl: string) => Promise<EventStore>): void {
+export function describeLedgerScenarios(
+  name: string,
+  openStore: (databaseUrl: string) => Promise<EventStore>,
+): void {
   describe(`the period-correct refund ledger (${name})`, () => {
     let system: TestSystem;
     let now = new Date('2025-04-10T09:00:00Z');
@@ -28,20 +31,49 @@ export function describeLedgerScenarios(name: string, openStore: (databaseUrl: s
     let lastPosition = '0';
     async function send(type: string, body: object): Promise<string> {
       const commandId = randomUUID();
-      const res = await request(system.http).post(`/v1/commands/${type}`).set('authorization', `Bearer ${token}`).send({ commandId, municipality: '101', ...body });
+      const res = await request(system.http)
+        .post(`/v1/commands/${type}`)
+        .set('authorization', `Bearer ${token}`)
+        .send({ commandId, municipality: '101', ...body });
       if (res.status !== 201) throw new Error(`${type}: ${res.status} ${JSON.stringify(res.body)}`);
       lastPosition = res.body.position ?? lastPosition;
       return commandId;
     }
 
     async function get(path: string, query: Record<string, string> = {}) {
-      const res = await request(system.http).get(`/v1/municipalities/101${path}`).query({ minPosition: lastPosition, ...query }).set('authorization', `Bearer ${token}`);
+      const res = await request(system.http)
+        .get(`/v1/municipalities/101${path}`)
+        .query({ minPosition: lastPosition, ...query })
+        .set('authorization', `Bearer ${token}`);
       if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body;
     }
 
-    type Entry = { kind: string; targetGroup: string | null; activityFrom: string; activityTo: string; amount: string; refundRate: string | null; refundAmount: string | null; bookingPeriod: string; account: { grouping: string } | null; ruleId: string | null; reverses: string | null; entryId: string; unresolved: { outcome: string } | null };
-    const brief = (e: Entry) => [e.kind, e.targetGroup, e.activityFrom, e.activityTo, e.amount, e.refundRate, e.refundAmount, e.bookingPeriod];
+    type Entry = {
+      kind: string;
+      targetGroup: string | null;
+      activityFrom: string;
+      activityTo: string;
+      amount: string;
+      refundRate: string | null;
+      refundAmount: string | null;
+      bookingPeriod: string;
+      account: { grouping: string } | null;
+      ruleId: string | null;
+      reverses: string | null;
+      entryId: string;
+      unresolved: { outcome: string } | null;
+    };
+    const brief = (e: Entry) => [
+      e.kind,
+      e.targetGroup,
+      e.activityFrom,
+      e.activityTo,
+      e.amount,
+      e.refundRate,
+      e.refundAmount,
+      e.bookingPeriod,
+    ];
 
     async function entriesOf(personId: string, query: Record<string, string> = {}): Promise<Entry[]> {
       return (await get('/ledger/entries', { personId, ...query })).entries;
@@ -55,8 +87,21 @@ export function describeLedgerScenarios(name: string, openStore: (databaseUrl: s
 
     async function courseExpense(personId: string, from: string, to: string, amount: string): Promise<void> {
       const offerId = `o-${randomUUID()}`;
-      await send('RegisterOffer', { offerId, personId, offerKind: 'ordinary_education', startDate: from, endDate: to });
-      await send('RecordOfferExpense', { expenseId: `e-${randomUUID()}`, offerId, expenseType: 'course_fee', amount, activityFrom: from, activityTo: to });
+      await send('RegisterOffer', {
+        offerId,
+        personId,
+        offerKind: 'ordinary_education',
+        startDate: from,
+        endDate: to,
+      });
+      await send('RecordOfferExpense', {
+        expenseId: `e-${randomUUID()}`,
+        offerId,
+        expenseType: 'course_fee',
+        amount,
+        activityFrom: from,
+        activityTo: to,
+      });
     }
 
     beforeEach(() => {
@@ -67,7 +112,16 @@ export function describeLedgerScenarios(name: string, openStore: (databaseUrl: s
       const p = await person('jobafklaring', '2025-01-01');
       await courseExpense(p, '2025-03-01', '2025-03-31', '10000.00');
       const [e] = await entriesOf(p);
-      expect(brief(e)).toEqual(['original', 'jobafklaring', '2025-03-01', '2025-03-31', '10000.00', '50', '5000.00', '2025-04']);
+      expect(brief(e)).toEqual([
+        'original',
+        'jobafklaring',
+        '2025-03-01',
+        '2025-03-31',
+        '10000.00',
+        '50',
+        '5000.00',
+        '2025-04',
+      ]);
       expect(e.account?.grouping).toBe('097');
       expect(e.ruleId).toBe('JA-OPS');
     });
@@ -76,11 +130,17 @@ export function describeLedgerScenarios(name: string, openStore: (databaseUrl: s
       const p = await person('sygedagpenge', '2025-01-01', { sickPayCategory: 2 });
       await courseExpense(p, '2025-03-01', '2025-03-30', '9000.00');
       const before = (await entriesOf(p)).map(brief);
-      expect(before).toEqual([['original', 'sygedagpenge', '2025-03-01', '2025-03-30', '9000.00', '0', '0.00', '2025-04']]);
+      expect(before).toEqual([
+        ['original', 'sygedagpenge', '2025-03-01', '2025-03-30', '9000.00', '0', '0.00', '2025-04'],
+      ]);
       const asOfBefore = now.toISOString();
 
       now = new Date('2025-06-12T09:00:00Z'); // registered two months late, effective in the past
-      const change = await send('ChangeTargetGroup', { personId: p, targetGroup: 'jobafklaring', effectiveFrom: '2025-03-16' });
+      const change = await send('ChangeTargetGroup', {
+        personId: p,
+        targetGroup: 'jobafklaring',
+        effectiveFrom: '2025-03-16',
+      });
       const after = await entriesOf(p);
       expect(after.map(brief)).toEqual([
         before[0],
@@ -95,7 +155,11 @@ export function describeLedgerScenarios(name: string, openStore: (databaseUrl: s
       expect(timelineBefore.map((s: { targetGroup: string }) => s.targetGroup)).toEqual(['sygedagpenge']);
 
       now = new Date('2025-07-02T09:00:00Z');
-      await send('RetractTargetGroupChange', { personId: p, changeCommandId: change, reason: 'registered in error' });
+      await send('RetractTargetGroupChange', {
+        personId: p,
+        changeCommandId: change,
+        reason: 'registered in error',
+      });
       const summary = await get('/ledger/summary', { personId: p, groupBy: 'targetGroup' });
       expect(summary.lines).toEqual([
         { targetGroup: 'jobafklaring', unresolved: null, entries: 2, amount: '0.00', refund: '0.00' },
@@ -114,10 +178,21 @@ export function describeLedgerScenarios(name: string, openStore: (databaseUrl: s
       const p = await person('dagpenge', '2013-01-01');
       await courseExpense(p, '2013-06-01', '2013-06-30', '1234.56'); // the rulebook starts 2014-01-01
       const [e] = await entriesOf(p);
-      expect(brief(e)).toEqual(['original', 'dagpenge', '2013-06-01', '2013-06-30', '1234.56', null, null, '2025-04']);
+      expect(brief(e)).toEqual([
+        'original',
+        'dagpenge',
+        '2013-06-01',
+        '2013-06-30',
+        '1234.56',
+        null,
+        null,
+        '2025-04',
+      ]);
       expect(e.unresolved?.outcome).toBe('no_rule');
       const summary = await get('/ledger/summary', { personId: p, groupBy: 'activityYear' });
-      expect(summary.lines).toEqual([{ activityYear: '2013', unresolved: 'no_rule', entries: 1, amount: '1234.56', refund: '0.00' }]);
+      expect(summary.lines).toEqual([
+        { activityYear: '2013', unresolved: 'no_rule', entries: 1, amount: '1234.56', refund: '0.00' },
+      ]);
     });
 
     it('explains a posting: events, timeline segment, rule with citation and the arithmetic', async () => {
@@ -129,16 +204,37 @@ export function describeLedgerScenarios(name: string, openStore: (databaseUrl: s
       expect(x.timelineSegment).toMatchObject({ targetGroup: 'jobafklaring', from: '2025-01-01' });
       expect(x.rule.id ?? x.rule.ruleId).toBe('JA-OPS');
       expect(x.entry.citation).toMatch(/000_140518b2c182b2de/);
-      expect(x.arithmetic).toMatchObject({ totalDays: 31, days: 31, amountOere: 1000000, refundOere: 500000 });
+      expect(x.arithmetic).toMatchObject({
+        totalDays: 31,
+        days: 31,
+        amountOere: 1000000,
+        refundOere: 500000,
+      });
     });
 
     it('a cancelled offer has its costs reversed', async () => {
       const p = await person('jobafklaring', '2025-01-01');
       const offerId = `o-${randomUUID()}`;
-      await send('RegisterOffer', { offerId, personId: p, offerKind: 'ordinary_education', startDate: '2025-03-01', endDate: '2025-03-31' });
-      await send('RecordOfferExpense', { expenseId: `e-${randomUUID()}`, offerId, expenseType: 'course_fee', amount: '800.00', activityFrom: '2025-03-01', activityTo: '2025-03-31' });
+      await send('RegisterOffer', {
+        offerId,
+        personId: p,
+        offerKind: 'ordinary_education',
+        startDate: '2025-03-01',
+        endDate: '2025-03-31',
+      });
+      await send('RecordOfferExpense', {
+        expenseId: `e-${randomUUID()}`,
+        offerId,
+        expenseType: 'course_fee',
+        amount: '800.00',
+        activityFrom: '2025-03-01',
+        activityTo: '2025-03-31',
+      });
       await send('CancelOffer', { offerId, reason: 'never took place' });
-      expect((await entriesOf(p)).map((e) => [e.kind, e.amount, e.refundAmount])).toEqual([['original', '800.00', '400.00'], ['reversal', '-800.00', '-400.00']]);
+      expect((await entriesOf(p)).map((e) => [e.kind, e.amount, e.refundAmount])).toEqual([
+        ['original', '800.00', '400.00'],
+        ['reversal', '-800.00', '-400.00'],
+      ]);
       const offer = await get(`/offers/${offerId}`);
       expect(offer).toMatchObject({ status: 'cancelled', expenses: [{ amount: '800.00', reversed: true }] });
     });

@@ -13,13 +13,17 @@ import type { DataSource } from 'typeorm';
 import { EVENT_STORE, READ_MODELS } from '../api.tokens';
 
 export class StartReplayBody {
-  @ApiProperty({ description: 'an ISO 8601 instant (every event recorded at or before it) or a log position (digits)', example: '2025-06-30T23:59:59Z' })
+  @ApiProperty({
+    description: 'an ISO 8601 instant (every event recorded at or before it) or a log position (digits)',
+    example: '2025-06-30T23:59:59Z',
+  })
   @IsString()
   @MaxLength(40)
   until!: string;
 }
 
-const invalidUntil = (message: string) => new ProblemException(problem(400, 'validation', message, { errors: [{ path: 'until', message }] }));
+const invalidUntil = (message: string) =>
+  new ProblemException(problem(400, 'validation', message, { errors: [{ path: 'until', message }] }));
 
 @ApiTags('audit')
 @Controller('v1/municipalities/:m/audit/replays')
@@ -36,7 +40,10 @@ export class AuditJobsController {
 
   @Post()
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: '{ jobId }: the replay of this municipality up to `until` and its comparison with the live figures are under way' })
+  @ApiAcceptedResponse({
+    description:
+      '{ jobId }: the replay of this municipality up to `until` and its comparison with the live figures are under way',
+  })
   async start(@Param('m') m: string, @Body() body: StartReplayBody) {
     let target;
     try {
@@ -46,13 +53,17 @@ export class AuditJobsController {
     }
     if (target.position !== undefined) {
       const [event] = target.position > 0n ? await this.store.readAll(target.position - 1n, 1) : [];
-      if (!event || event.position !== target.position) throw invalidUntil(`the log holds no event at position ${target.position}`);
+      if (!event || event.position !== target.position)
+        throw invalidUntil(`the log holds no event at position ${target.position}`);
     }
     return { jobId: this.jobs.start(m, body.until, target).jobId };
   }
 
   @Get(':jobId')
-  @ApiOkResponse({ description: '{ jobId, status: queued | running | done | failed, progress { applied, position, head }, result { identical, differences, asOf, throughPosition, eventsReplayed, compared }, error }' })
+  @ApiOkResponse({
+    description:
+      '{ jobId, status: queued | running | done | failed, progress { applied, position, head }, result { identical, differences, asOf, throughPosition, eventsReplayed, compared }, error }',
+  })
   status(@Param('m') m: string, @Param('jobId') jobId: string) {
     const job = this.jobs.get(m, jobId);
     if (!job) throw new NotFoundException(`no audit job ${jobId} in municipality ${m}`);

@@ -6,7 +6,11 @@
 // so that only that command fails.
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DuplicateEventIdError, EventNotStorableError, WrongExpectedRevisionError } from '@app/event-store/event-store.errors';
+import {
+  DuplicateEventIdError,
+  EventNotStorableError,
+  WrongExpectedRevisionError,
+} from '@app/event-store/event-store.errors';
 import type { AppendResult, EventStore } from '@app/event-store/event-store.port';
 import type { Principal } from '@app/platform/auth/principal';
 import { EVENT_STORE } from '../api.tokens';
@@ -18,7 +22,9 @@ import { CommandService, type Decision, type ParsedCommand } from './command.ser
 type Step = { parsed: ParsedCommand } | { error: unknown } | { parsed: ParsedCommand; repeats: number };
 
 const faultOfOneCommand = (error: unknown) =>
-  error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError || error instanceof EventNotStorableError;
+  error instanceof WrongExpectedRevisionError ||
+  error instanceof DuplicateEventIdError ||
+  error instanceof EventNotStorableError;
 
 @CommandHandler(SendCommandBatch)
 export class CommandBatchHandler implements ICommandHandler<SendCommandBatch> {
@@ -36,10 +42,20 @@ export class CommandBatchHandler implements ICommandHandler<SendCommandBatch> {
       if (!faultOfOneCommand(error)) throw error;
       outcomes = [];
       for (const step of steps) {
-        outcomes.push('repeats' in step ? null : 'error' in step ? step : await this.service.run(step.parsed, principal, correlationId).catch((e: unknown) => ({ error: e })));
+        outcomes.push(
+          'repeats' in step
+            ? null
+            : 'error' in step
+              ? step
+              : await this.service
+                  .run(step.parsed, principal, correlationId)
+                  .catch((e: unknown) => ({ error: e })),
+        );
       }
     }
-    return steps.map((step, i) => ('repeats' in step ? repeatOutcome(step, steps[step.repeats], outcomes[step.repeats]!) : outcomes[i]!));
+    return steps.map((step, i) =>
+      'repeats' in step ? repeatOutcome(step, steps[step.repeats], outcomes[step.repeats]!) : outcomes[i]!,
+    );
   }
 
   private parse(items: CommandItem[], principal: Principal): Step[] {
@@ -58,7 +74,11 @@ export class CommandBatchHandler implements ICommandHandler<SendCommandBatch> {
   }
 
   /** The outcome of each step (null for repeats); throws what made the one append fail. */
-  private async decideAndAppend(steps: Step[], principal: Principal, correlationId: string | undefined): Promise<(BatchOutcome | null)[]> {
+  private async decideAndAppend(
+    steps: Step[],
+    principal: Principal,
+    correlationId: string | undefined,
+  ): Promise<(BatchOutcome | null)[]> {
     const commands = steps.flatMap((s) => ('parsed' in s && !('repeats' in s) ? [s.parsed] : []));
     const cache = await this.service.prefetch(commands);
     const decisions: (Decision | { error: unknown } | null)[] = [];
@@ -77,8 +97,14 @@ export class CommandBatchHandler implements ICommandHandler<SendCommandBatch> {
     }
     const appends = decisions.flatMap((d) => (d && 'kind' in d && d.kind === 'append' ? [d] : []));
     const appended = appends.length > 0 ? await this.store.appendMany(appends.map((d) => d.request)) : [];
-    const results = new Map(await Promise.all(appends.map(async (d, i) => [d, await this.outcomeOf(d.parsed, appended[i])] as const)));
-    return decisions.map((d) => (d === null || 'error' in d ? d : d.kind === 'append' ? results.get(d)! : d.result));
+    const results = new Map(
+      await Promise.all(
+        appends.map(async (d, i) => [d, await this.outcomeOf(d.parsed, appended[i])] as const),
+      ),
+    );
+    return decisions.map((d) =>
+      d === null || 'error' in d ? d : d.kind === 'append' ? results.get(d)! : d.result,
+    );
   }
 
   private outcomeOf(parsed: ParsedCommand, appended: AppendResult): Promise<BatchOutcome> {
@@ -88,6 +114,7 @@ export class CommandBatchHandler implements ICommandHandler<SendCommandBatch> {
 
 /** An item repeating an earlier item's command id: the same command shares its outcome (a success as a retry, 200); another is refused. */
 function repeatOutcome(step: { parsed: ParsedCommand }, earlier: Step, outcome: BatchOutcome): BatchOutcome {
-  if (!('parsed' in earlier) || earlier.parsed.hash !== step.parsed.hash) return { error: new CommandIdReusedError(step.parsed.commandId) };
+  if (!('parsed' in earlier) || earlier.parsed.hash !== step.parsed.hash)
+    return { error: new CommandIdReusedError(step.parsed.commandId) };
   return 'error' in outcome ? outcome : { status: 200, body: outcome.body };
 }

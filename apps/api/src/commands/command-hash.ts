@@ -11,12 +11,19 @@ export const COMMAND_HASH_VERSION = 2;
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
   }
   return value;
 }
 
-const sha256 = (value: unknown) => createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex');
+const sha256 = (value: unknown) =>
+  createHash('sha256')
+    .update(JSON.stringify(canonical(value)))
+    .digest('hex');
 
 /** Parsing normalises the body (`30` and `"30"` are one value), so equal commands hash equal. */
 export function commandHash(command: DomainCommand): string {
@@ -29,5 +36,8 @@ export function commandHash(command: DomainCommand): string {
  */
 export function isSameCommand(stored: EventMetadata, command: DomainCommand, rawBody: unknown): boolean {
   if (stored.commandHashVersion === COMMAND_HASH_VERSION) return stored.commandHash === commandHash(command);
-  return (stored.commandType === undefined || stored.commandType === command.type) && stored.commandHash === sha256(rawBody);
+  return (
+    (stored.commandType === undefined || stored.commandType === command.type) &&
+    stored.commandHash === sha256(rawBody)
+  );
 }

@@ -12,7 +12,11 @@ export interface CommandItem {
 
 export interface CommandResult {
   status: 200 | 201;
-  body: { commandId: string; position: string | null; events: { id: string; type: string; stream: string; revision: number }[] };
+  body: {
+    commandId: string;
+    position: string | null;
+    events: { id: string; type: string; stream: string; revision: number }[];
+  };
 }
 
 /** One result per command of a batch: its answer, or the typed error it failed with. */

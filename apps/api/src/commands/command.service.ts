@@ -20,7 +20,13 @@ import {
 import { Inject } from '@nestjs/common';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '@app/event-store/event-store.errors';
-import type { AppendedEvent, AppendRequest, AppendResult, EventStore, RecordedEvent } from '@app/event-store/event-store.port';
+import type {
+  AppendedEvent,
+  AppendRequest,
+  AppendResult,
+  EventStore,
+  RecordedEvent,
+} from '@app/event-store/event-store.port';
 import { readStreams } from '@app/event-store/read-streams';
 import type { Principal } from '@app/platform/auth/principal';
 import { CLOCK, EVENT_STORE, OFFER_VALIDITY } from '../api.tokens';
@@ -49,7 +55,11 @@ export type Decision =
 /** Streams as read, plus what earlier commands of a batch will append to them. */
 export type StreamCache = Map<string, RecordedEvent[]>;
 
-function resultOf(commandId: string, events: (AppendedEvent | RecordedEvent)[], status: 200 | 201): CommandResult {
+function resultOf(
+  commandId: string,
+  events: (AppendedEvent | RecordedEvent)[],
+  status: 200 | 201,
+): CommandResult {
   const last = events[events.length - 1];
   return {
     status,
@@ -77,7 +87,11 @@ export class CommandService implements ICommandHandler<SendCommand> {
   }
 
   /** Decides on the stream as stored and appends; a concurrent writer in between: decide again. */
-  async run(parsed: ParsedCommand, principal: Principal, correlationId: string | undefined): Promise<CommandResult> {
+  async run(
+    parsed: ParsedCommand,
+    principal: Principal,
+    correlationId: string | undefined,
+  ): Promise<CommandResult> {
     for (let attempt = 1; ; attempt++) {
       const decision = await this.decide(parsed, principal, correlationId, new Map());
       if (decision.kind !== 'append') return decision.result;
@@ -96,10 +110,21 @@ export class CommandService implements ICommandHandler<SendCommand> {
     authoriseSending(principal, definition.issuer, type);
     const command = definition.parse(body);
     authoriseMunicipality(principal, command.municipality);
-    return { definition, command, rawBody: body, commandId: command.commandId.toLowerCase(), hash: commandHash(command) };
+    return {
+      definition,
+      command,
+      rawBody: body,
+      commandId: command.commandId.toLowerCase(),
+      hash: commandHash(command),
+    };
   }
 
-  async decide(parsed: ParsedCommand, principal: Principal, correlationId: string | undefined, cache: StreamCache): Promise<Decision> {
+  async decide(
+    parsed: ParsedCommand,
+    principal: Principal,
+    correlationId: string | undefined,
+    cache: StreamCache,
+  ): Promise<Decision> {
     const { definition, command, commandId } = parsed;
     const stream = definition.streamOf(command);
     const stored = await this.readStream(stream, cache);
@@ -107,10 +132,15 @@ export class CommandService implements ICommandHandler<SendCommand> {
     if (earlier.length > 0) return { kind: 'retry', result: this.retryResult(parsed, earlier) };
     const state = stored.map(toDomainEvent).reduce(definition.evolve, definition.initialState);
     const now = this.clock().toISOString();
-    const context: DecisionContext = { now, offerValidity: this.offerValidity, related: await this.relatedStates(definition, command, cache) };
+    const context: DecisionContext = {
+      now,
+      offerValidity: this.offerValidity,
+      related: await this.relatedStates(definition, command, cache),
+    };
     const events = definition.decide(command, state, context);
     assertStorableEvents(events);
-    if (events.length === 0) return { kind: 'unchanged', result: { status: 201, body: { commandId, position: null, events: [] } } };
+    if (events.length === 0)
+      return { kind: 'unchanged', result: { status: 201, body: { commandId, position: null, events: [] } } };
     const last = stored[stored.length - 1];
     return {
       kind: 'append',
@@ -145,17 +175,27 @@ export class CommandService implements ICommandHandler<SendCommand> {
    */
   async resultOfAppend(parsed: ParsedCommand, appended: AppendResult): Promise<CommandResult> {
     if (!appended.alreadyStored) {
-      this.eventBus.publish(new EventsAppended(parsed.commandId, parsed.command.type, parsed.command.municipality, appended.events));
+      this.eventBus.publish(
+        new EventsAppended(
+          parsed.commandId,
+          parsed.command.type,
+          parsed.command.municipality,
+          appended.events,
+        ),
+      );
       return resultOf(parsed.commandId, appended.events, 201);
     }
-    const stored = (await this.store.readStream(appended.events[0].stream)).filter((e) => e.metadata.commandId === parsed.commandId);
+    const stored = (await this.store.readStream(appended.events[0].stream)).filter(
+      (e) => e.metadata.commandId === parsed.commandId,
+    );
     if (stored.length === 0) throw new CommandIdReusedError(parsed.commandId);
     return this.retryResult(parsed, stored);
   }
 
   /** A retry of the stored command gets its original result; another command under its id is refused. */
   private retryResult(parsed: ParsedCommand, stored: RecordedEvent[]): CommandResult {
-    if (!isSameCommand(stored[0].metadata, parsed.command, parsed.rawBody)) throw new CommandIdReusedError(parsed.commandId);
+    if (!isSameCommand(stored[0].metadata, parsed.command, parsed.rawBody))
+      throw new CommandIdReusedError(parsed.commandId);
     return resultOf(parsed.commandId, stored, 200);
   }
 
@@ -164,10 +204,17 @@ export class CommandService implements ICommandHandler<SendCommand> {
     return cache.get(stream)!;
   }
 
-  private async relatedStates(definition: AnyCommandDefinition, command: DomainCommand, cache: StreamCache): Promise<RelatedStates> {
+  private async relatedStates(
+    definition: AnyCommandDefinition,
+    command: DomainCommand,
+    cache: StreamCache,
+  ): Promise<RelatedStates> {
     const related: RelatedStates = {};
     for (const ref of definition.contextStreams?.(command) ?? []) {
-      related[ref.key] = fold(ref.aggregate, (await this.readStream(ref.stream, cache)).map(toDomainEvent)) as never;
+      related[ref.key] = fold(
+        ref.aggregate,
+        (await this.readStream(ref.stream, cache)).map(toDomainEvent),
+      ) as never;
     }
     return related;
   }
@@ -176,7 +223,8 @@ export class CommandService implements ICommandHandler<SendCommand> {
   stage(cache: StreamCache, request: AppendRequest): void {
     const events = cache.get(request.stream)!;
     let revision = events.length - 1;
-    for (const e of request.events) events.push({ ...e, stream: request.stream, revision: ++revision, position: 0n });
+    for (const e of request.events)
+      events.push({ ...e, stream: request.stream, revision: ++revision, position: 0n });
   }
 
   /** Reads at once every stream the commands will fold (where the log can), so a batch costs few reads. */

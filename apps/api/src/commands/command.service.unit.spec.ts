@@ -11,7 +11,13 @@ import { CommandBatchHandler } from './command-batch.handler';
 import { ForbiddenError } from '@app/platform/auth/authorisation';
 import { CommandIdReusedError } from './command-errors';
 import { eventIdFor } from './command-event-ids';
-import { EventsAppended, SendCommand, SendCommandBatch, type BatchOutcome, type CommandResult } from './command-messages';
+import {
+  EventsAppended,
+  SendCommand,
+  SendCommandBatch,
+  type BatchOutcome,
+  type CommandResult,
+} from './command-messages';
 import { CommandService } from './command.service';
 
 const jobcentre: Principal = { sub: 'unit', role: 'jobcentre', municipality: '101' };
@@ -19,13 +25,20 @@ const NOW = new Date('2025-06-02T10:00:00.000Z');
 
 function setUp(store = new InMemoryEventStore()) {
   const published: IEvent[] = [];
-  const service = new CommandService(store, checkOfferValidity, { publish: (event: IEvent) => void published.push(event) }, () => NOW);
+  const service = new CommandService(
+    store,
+    checkOfferValidity,
+    { publish: (event: IEvent) => void published.push(event) },
+    () => NOW,
+  );
   const batch = new CommandBatchHandler(service, store);
   return {
     store,
     published,
-    send: (type: string, body: object, principal = jobcentre) => service.execute(new SendCommand({ type, body }, principal)),
-    sendBatch: (items: { type: string; body: object }[]) => batch.execute(new SendCommandBatch(items, jobcentre)),
+    send: (type: string, body: object, principal = jobcentre) =>
+      service.execute(new SendCommand({ type, body }, principal)),
+    sendBatch: (items: { type: string; body: object }[]) =>
+      batch.execute(new SendCommandBatch(items, jobcentre)),
   };
 }
 
@@ -57,17 +70,39 @@ describe('one command', () => {
     const result = await send('RegisterOffer', body);
     expect(result).toEqual({
       status: 201,
-      body: { commandId: body.commandId, position: '1', events: [{ id: body.commandId, type: 'OfferRegistered', stream: `offer-101-${body.offerId}`, revision: 0 }] },
+      body: {
+        commandId: body.commandId,
+        position: '1',
+        events: [
+          { id: body.commandId, type: 'OfferRegistered', stream: `offer-101-${body.offerId}`, revision: 0 },
+        ],
+      },
     });
-    expect((await store.readStream(`offer-101-${body.offerId}`))[0].metadata).toMatchObject({ commandId: body.commandId, commandType: 'RegisterOffer', commandHashVersion: 2 });
-    expect(published).toEqual([new EventsAppended(body.commandId, 'RegisterOffer', '101', [{ id: body.commandId, type: 'OfferRegistered', stream: `offer-101-${body.offerId}`, revision: 0, position: 1n }])]);
+    expect((await store.readStream(`offer-101-${body.offerId}`))[0].metadata).toMatchObject({
+      commandId: body.commandId,
+      commandType: 'RegisterOffer',
+      commandHashVersion: 2,
+    });
+    expect(published).toEqual([
+      new EventsAppended(body.commandId, 'RegisterOffer', '101', [
+        {
+          id: body.commandId,
+          type: 'OfferRegistered',
+          stream: `offer-101-${body.offerId}`,
+          revision: 0,
+          position: 1n,
+        },
+      ]),
+    ]);
   });
 
   it('answers a retry (any key order, upper-case command id) with the original result, 200, appending and publishing nothing', async () => {
     const { send, store, published } = setUp();
     const body = offer();
     const first = await send('RegisterOffer', body);
-    const reordered = Object.fromEntries(Object.entries({ ...body, commandId: body.commandId.toUpperCase() }).reverse());
+    const reordered = Object.fromEntries(
+      Object.entries({ ...body, commandId: body.commandId.toUpperCase() }).reverse(),
+    );
     expect(await send('RegisterOffer', reordered)).toEqual({ status: 200, body: first.body });
     expect(await store.headPosition()).toBe(1n);
     expect(published).toHaveLength(1);
@@ -76,23 +111,59 @@ describe('one command', () => {
   it('compares bodies after parsing: hours 1.5 and "1.5" are one body', async () => {
     const { send } = setUp();
     const agreementId = `a-${randomUUID()}`;
-    await send('RegisterMentorAgreement', { commandId: randomUUID(), municipality: '101', agreementId, personId: 'p-1', mentorType: 'social', mentorKind: 'external_consultant', startDate: '2025-03-01', endDate: '2025-08-31' });
-    const hours = { commandId: randomUUID(), municipality: '101', agreementId, date: '2025-03-10', contactHours: 1.5, hourlyCost: '400.00' };
+    await send('RegisterMentorAgreement', {
+      commandId: randomUUID(),
+      municipality: '101',
+      agreementId,
+      personId: 'p-1',
+      mentorType: 'social',
+      mentorKind: 'external_consultant',
+      startDate: '2025-03-01',
+      endDate: '2025-08-31',
+    });
+    const hours = {
+      commandId: randomUUID(),
+      municipality: '101',
+      agreementId,
+      date: '2025-03-10',
+      contactHours: 1.5,
+      hourlyCost: '400.00',
+    };
     const first = await send('RecordMentorHours', hours);
-    expect(await send('RecordMentorHours', { ...hours, contactHours: '1.5' })).toEqual({ status: 200, body: first.body });
+    expect(await send('RecordMentorHours', { ...hours, contactHours: '1.5' })).toEqual({
+      status: 200,
+      body: first.body,
+    });
   });
 
   it('refuses the same command id with another body or another type, appending nothing', async () => {
     const { send, store } = setUp();
     const body = offer();
     await send('RegisterOffer', body);
-    const change = { commandId: randomUUID(), municipality: '101', offerId: body.offerId, startDate: '2025-03-01', endDate: '2025-06-30' };
+    const change = {
+      commandId: randomUUID(),
+      municipality: '101',
+      offerId: body.offerId,
+      startDate: '2025-03-01',
+      endDate: '2025-06-30',
+    };
     await send('ChangeOfferPeriod', change);
-    await expect(send('RegisterOffer', { ...body, endDate: '2025-06-30' })).rejects.toBeInstanceOf(CommandIdReusedError);
+    await expect(send('RegisterOffer', { ...body, endDate: '2025-06-30' })).rejects.toBeInstanceOf(
+      CommandIdReusedError,
+    );
     // The same fields under another type (another stream would not even be read): refused too.
-    await expect(send('CancelOffer', { commandId: change.commandId, municipality: '101', offerId: body.offerId, reason: 'x' })).rejects.toBeInstanceOf(CommandIdReusedError);
+    await expect(
+      send('CancelOffer', {
+        commandId: change.commandId,
+        municipality: '101',
+        offerId: body.offerId,
+        reason: 'x',
+      }),
+    ).rejects.toBeInstanceOf(CommandIdReusedError);
     // A command id used on another stream.
-    await expect(send('RegisterOffer', offer({ commandId: body.commandId }))).rejects.toBeInstanceOf(CommandIdReusedError);
+    await expect(send('RegisterOffer', offer({ commandId: body.commandId }))).rejects.toBeInstanceOf(
+      CommandIdReusedError,
+    );
     expect(await store.headPosition()).toBe(2n);
   });
 
@@ -110,16 +181,28 @@ describe('one command', () => {
     const { send, store } = setUp();
     const body = offer();
     const ends = ['2025-05-01', '2025-05-02', '2025-05-03', '2025-05-04', '2025-05-05'];
-    const outcomes = await Promise.allSettled(ends.map((endDate) => send('RegisterOffer', { ...body, endDate })));
-    expect(statuses(outcomes).sort()).toEqual([201, 'CommandIdReusedError', 'CommandIdReusedError', 'CommandIdReusedError', 'CommandIdReusedError']);
+    const outcomes = await Promise.allSettled(
+      ends.map((endDate) => send('RegisterOffer', { ...body, endDate })),
+    );
+    expect(statuses(outcomes).sort()).toEqual([
+      201,
+      'CommandIdReusedError',
+      'CommandIdReusedError',
+      'CommandIdReusedError',
+      'CommandIdReusedError',
+    ]);
     const accepted = ends[outcomes.findIndex((o) => o.status === 'fulfilled')];
-    expect((await store.readStream(`offer-101-${body.offerId}`)).map((e) => e.data.endDate)).toEqual([accepted]);
+    expect((await store.readStream(`offer-101-${body.offerId}`)).map((e) => e.data.endDate)).toEqual([
+      accepted,
+    ]);
   });
 
   it('compares events hashed the first way (raw body, no version) with the raw body and their recorded type', async () => {
     const { send, store } = setUp();
     const body = offer();
-    const legacyHash = createHash('sha256').update(JSON.stringify(Object.fromEntries(Object.entries(body).sort(([a], [b]) => a.localeCompare(b))))).digest('hex');
+    const legacyHash = createHash('sha256')
+      .update(JSON.stringify(Object.fromEntries(Object.entries(body).sort(([a], [b]) => a.localeCompare(b)))))
+      .digest('hex');
     await store.append({
       stream: `offer-101-${body.offerId}`,
       expectedRevision: 'no_stream',
@@ -127,13 +210,34 @@ describe('one command', () => {
         {
           id: body.commandId,
           type: 'OfferRegistered',
-          data: { offerId: body.offerId, personId: 'p-1', offerKind: 'ordinary_education', startDate: '2025-03-01', endDate: '2025-05-31', offerCategory: null, fundingFrame: null, provider: null, registrationDate: '2025-03-01', validityCitations: [] },
-          metadata: { recordedAt: NOW.toISOString(), commandId: body.commandId, commandType: 'RegisterOffer', commandHash: legacyHash, actor: 'jobcentre:unit', municipality: '101', schemaVersion: 1 },
+          data: {
+            offerId: body.offerId,
+            personId: 'p-1',
+            offerKind: 'ordinary_education',
+            startDate: '2025-03-01',
+            endDate: '2025-05-31',
+            offerCategory: null,
+            fundingFrame: null,
+            provider: null,
+            registrationDate: '2025-03-01',
+            validityCitations: [],
+          },
+          metadata: {
+            recordedAt: NOW.toISOString(),
+            commandId: body.commandId,
+            commandType: 'RegisterOffer',
+            commandHash: legacyHash,
+            actor: 'jobcentre:unit',
+            municipality: '101',
+            schemaVersion: 1,
+          },
         },
       ],
     });
     expect((await send('RegisterOffer', body)).status).toBe(200);
-    await expect(send('RegisterOffer', { ...body, endDate: '2025-05-30' })).rejects.toBeInstanceOf(CommandIdReusedError);
+    await expect(send('RegisterOffer', { ...body, endDate: '2025-05-30' })).rejects.toBeInstanceOf(
+      CommandIdReusedError,
+    );
   });
 
   it('decides again after a concurrent writer, then appends (201)', async () => {
@@ -149,12 +253,37 @@ describe('one command', () => {
     const store = new InterleavingStore();
     const { send } = setUp(store);
     const personId = `p-${randomUUID()}`;
-    const change = (effectiveFrom: string) => ({ commandId: randomUUID(), municipality: '101', personId, targetGroup: 'dagpenge', effectiveFrom });
+    const change = (effectiveFrom: string) => ({
+      commandId: randomUUID(),
+      municipality: '101',
+      personId,
+      targetGroup: 'dagpenge',
+      effectiveFrom,
+    });
     const other = change('2025-01-01');
     store.interleave = {
       stream: `person-101-${personId}`,
       expectedRevision: 'no_stream',
-      events: [{ id: other.commandId, type: 'TargetGroupChanged', data: { personId, changeCommandId: other.commandId, targetGroup: 'dagpenge', attributes: {}, effectiveFrom: '2025-01-01', reason: null }, metadata: { recordedAt: NOW.toISOString(), commandId: other.commandId, actor: 'x', municipality: '101' } }],
+      events: [
+        {
+          id: other.commandId,
+          type: 'TargetGroupChanged',
+          data: {
+            personId,
+            changeCommandId: other.commandId,
+            targetGroup: 'dagpenge',
+            attributes: {},
+            effectiveFrom: '2025-01-01',
+            reason: null,
+          },
+          metadata: {
+            recordedAt: NOW.toISOString(),
+            commandId: other.commandId,
+            actor: 'x',
+            municipality: '101',
+          },
+        },
+      ],
     };
     const result = await send('ChangeTargetGroup', change('2025-02-01'));
     expect(result.status).toBe(201);
@@ -173,8 +302,12 @@ describe('one command', () => {
 
   it('refuses a role or municipality the token does not carry before appending', async () => {
     const { send, store } = setUp();
-    await expect(send('RegisterOffer', offer(), { sub: 'a', role: 'auditor', municipality: '101' })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(send('RegisterOffer', offer({ municipality: '751' }))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      send('RegisterOffer', offer(), { sub: 'a', role: 'auditor', municipality: '101' }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(send('RegisterOffer', offer({ municipality: '751' }))).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     expect(await store.headPosition()).toBeNull();
   });
 });
@@ -204,7 +337,19 @@ describe('a batch', () => {
     const outcomes = await sendBatch([
       { type: 'RegisterOffer', body: fresh },
       { type: 'RegisterOffer', body: offer({ commandId: taken.commandId }) },
-      { type: 'RecordOfferExpense', body: { commandId: randomUUID(), municipality: '101', expenseId: `e-${randomUUID()}`, offerId: fresh.offerId, expenseType: 'course_fee', amount: '100.00', activityFrom: '2025-03-01', activityTo: '2025-03-31' } },
+      {
+        type: 'RecordOfferExpense',
+        body: {
+          commandId: randomUUID(),
+          municipality: '101',
+          expenseId: `e-${randomUUID()}`,
+          offerId: fresh.offerId,
+          expenseType: 'course_fee',
+          amount: '100.00',
+          activityFrom: '2025-03-01',
+          activityTo: '2025-03-31',
+        },
+      },
       { type: 'RegisterOffer', body: retried },
     ]);
     expect(statuses(outcomes)).toEqual([201, 'CommandIdReusedError', 201, 200]);
@@ -216,19 +361,44 @@ describe('a batch', () => {
     const o = offer();
     const outcomes = (await sendBatch([
       { type: 'RegisterOffer', body: o },
-      { type: 'CancelOffer', body: { commandId: randomUUID(), municipality: '101', offerId: o.offerId, reason: 'never took place' } },
-      { type: 'CancelOffer', body: { commandId: randomUUID(), municipality: '101', offerId: o.offerId, reason: 'again' } },
+      {
+        type: 'CancelOffer',
+        body: {
+          commandId: randomUUID(),
+          municipality: '101',
+          offerId: o.offerId,
+          reason: 'never took place',
+        },
+      },
+      {
+        type: 'CancelOffer',
+        body: { commandId: randomUUID(), municipality: '101', offerId: o.offerId, reason: 'again' },
+      },
     ])) as CommandResult[];
-    expect(outcomes.map((r) => [r.status, r.body?.position])).toEqual([[201, '1'], [201, '2'], [undefined, undefined]]);
-    expect((outcomes[2] as unknown as { error: { code: string } }).error.code).toBe('offer.already_cancelled');
+    expect(outcomes.map((r) => [r.status, r.body?.position])).toEqual([
+      [201, '1'],
+      [201, '2'],
+      [undefined, undefined],
+    ]);
+    expect((outcomes[2] as unknown as { error: { code: string } }).error.code).toBe(
+      'offer.already_cancelled',
+    );
   });
 });
 
 describe('event ids', () => {
   it('are those of the events already stored: the command id, then SHA-1 name-based UUIDs of "commandId:index"', () => {
-    expect(eventIdFor('0B9F1C2E-5A4D-4C3B-9E8F-7A6B5C4D3E2F', 0)).toBe('0b9f1c2e-5a4d-4c3b-9e8f-7a6b5c4d3e2f');
-    expect(eventIdFor('0b9f1c2e-5a4d-4c3b-9e8f-7a6b5c4d3e2f', 1)).toBe('568ab743-0209-50b1-a3b6-b2360b0f240c');
-    expect(eventIdFor('0b9f1c2e-5a4d-4c3b-9e8f-7a6b5c4d3e2f', 2)).toBe('f3046436-8177-5bcf-85c8-82d53adc647d');
-    expect(eventIdFor('11111111-2222-4333-8444-555555555555', 1)).toBe('f49421a3-e736-5894-a0ad-fa9c70d5251f');
+    expect(eventIdFor('0B9F1C2E-5A4D-4C3B-9E8F-7A6B5C4D3E2F', 0)).toBe(
+      '0b9f1c2e-5a4d-4c3b-9e8f-7a6b5c4d3e2f',
+    );
+    expect(eventIdFor('0b9f1c2e-5a4d-4c3b-9e8f-7a6b5c4d3e2f', 1)).toBe(
+      '568ab743-0209-50b1-a3b6-b2360b0f240c',
+    );
+    expect(eventIdFor('0b9f1c2e-5a4d-4c3b-9e8f-7a6b5c4d3e2f', 2)).toBe(
+      'f3046436-8177-5bcf-85c8-82d53adc647d',
+    );
+    expect(eventIdFor('11111111-2222-4333-8444-555555555555', 1)).toBe(
+      'f49421a3-e736-5894-a0ad-fa9c70d5251f',
+    );
   });
 });

@@ -31,7 +31,8 @@ export class CommandsController {
     @Res({ passthrough: true }) res: Response,
     @CorrelationId() correlationId?: string,
   ) {
-    if (!isObject(body)) throw new ProblemException(problem(400, 'validation', 'the command must be a JSON object'));
+    if (!isObject(body))
+      throw new ProblemException(problem(400, 'validation', 'the command must be a JSON object'));
     const result = await this.commandBus.execute(new SendCommand({ type, body }, principal, correlationId));
     res.status(result.status);
     return result.body;
@@ -40,20 +41,36 @@ export class CommandsController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: 'A batch of independent commands; one result per command, in order' })
-  async batch(@Body() body: unknown, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  async batch(
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     const commands = isObject(body) ? body.commands : undefined;
-    if (!Array.isArray(commands) || commands.length === 0 || commands.length > MAX_BATCH || !commands.every(isObject)) {
+    if (
+      !Array.isArray(commands) ||
+      commands.length === 0 ||
+      commands.length > MAX_BATCH ||
+      !commands.every(isObject)
+    ) {
       throw new ProblemException(
-        problem(400, 'validation', `the body must be { "commands": [ … ] } with 1 to ${MAX_BATCH} command objects`, {
-          errors: [{ path: 'commands', message: `must be an array of 1 to ${MAX_BATCH} objects` }],
-        }),
+        problem(
+          400,
+          'validation',
+          `the body must be { "commands": [ … ] } with 1 to ${MAX_BATCH} command objects`,
+          {
+            errors: [{ path: 'commands', message: `must be an array of 1 to ${MAX_BATCH} objects` }],
+          },
+        ),
       );
     }
     const untyped = commands.findIndex((c) => typeof c.type !== 'string');
     if (untyped >= 0) {
       throw new ProblemException(
         problem(400, 'validation', `commands[${untyped}].type must name a CommandType`, {
-          errors: [{ path: `commands[${untyped}].type`, message: `must be one of ${COMMAND_TYPES.join(', ')}` }],
+          errors: [
+            { path: `commands[${untyped}].type`, message: `must be one of ${COMMAND_TYPES.join(', ')}` },
+          ],
         }),
       );
     }

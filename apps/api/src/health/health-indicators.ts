@@ -94,5 +94,9 @@ const INDICATORS = [EventLogIndicator, ReadModelsIndicator, ProjectionIndicator]
 
 export const HEALTH_PROVIDERS: Provider[] = [
   ...INDICATORS,
-  { provide: READINESS_INDICATORS, useFactory: (...indicators: ReadinessIndicator[]) => indicators, inject: INDICATORS },
+  {
+    provide: READINESS_INDICATORS,
+    useFactory: (...indicators: ReadinessIndicator[]) => indicators,
+    inject: INDICATORS,
+  },
 ];

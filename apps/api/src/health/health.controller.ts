@@ -27,8 +27,14 @@ export class HealthController {
 
   @Public()
   @Get('ready')
-  @ApiOkResponse({ description: '{ status: "ok", details: { eventLog, readModels, projection } }: the database and the event log answer; `degraded` names the parked events (still 200)' })
-  @ApiServiceUnavailableResponse({ description: 'problem+json with Retry-After while the database or the event log is unreachable; `checks` says which' })
+  @ApiOkResponse({
+    description:
+      '{ status: "ok", details: { eventLog, readModels, projection } }: the database and the event log answer; `degraded` names the parked events (still 200)',
+  })
+  @ApiServiceUnavailableResponse({
+    description:
+      'problem+json with Retry-After while the database or the event log is unreachable; `checks` says which',
+  })
   async ready(): Promise<HealthCheckResult & { degraded?: ParkedEvent[] }> {
     const result = await this.readiness();
     const { parked } = projectionOf(result);
@@ -57,13 +63,20 @@ export class HealthController {
 
   private async readiness(): Promise<HealthCheckResult> {
     try {
-      return await this.health.check(this.indicators.map((indicator) => (): Promise<HealthIndicatorResult> => indicator.check()));
+      return await this.health.check(
+        this.indicators.map((indicator) => (): Promise<HealthIndicatorResult> => indicator.check()),
+      );
     } catch (error) {
       const checks = (error as { getResponse?: () => HealthCheckResult }).getResponse?.();
       if (!checks?.error) throw error;
-      const down = Object.entries(checks.error).map(([name, result]) => `${name}: ${String(result?.message ?? 'down')}`);
+      const down = Object.entries(checks.error).map(
+        ([name, result]) => `${name}: ${String(result?.message ?? 'down')}`,
+      );
       throw new ProblemException(
-        problem(503, 'unavailable', `not ready: ${down.join('; ')}`, { retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS, checks: checks.details }),
+        problem(503, 'unavailable', `not ready: ${down.join('; ')}`, {
+          retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS,
+          checks: checks.details,
+        }),
       );
     }
   }

@@ -15,14 +15,19 @@ export const securityHeaders = helmet();
  * or proxy may keep them. The docs page and the web app's static files may be cached.
  */
 export function noStore(req: Request, res: Response, next: NextFunction): void {
-  if (!req.path.startsWith('/v1/docs') && !req.path.startsWith('/app/')) res.setHeader('Cache-Control', 'no-store');
+  if (!req.path.startsWith('/v1/docs') && !req.path.startsWith('/app/'))
+    res.setHeader('Cache-Control', 'no-store');
   next();
 }
 
 /** A request with a body that is not JSON is refused with 415 (body-parser would leave it unread). */
 export function requireJsonBody(req: Request, res: Response, next: NextFunction): void {
   if (!req.is(JSON_TYPES) && hasBody(req)) {
-    const body = problem(415, 'unsupported-media-type', `the request body must be application/json, not ${req.headers['content-type'] ?? 'untyped'}`);
+    const body = problem(
+      415,
+      'unsupported-media-type',
+      `the request body must be application/json, not ${req.headers['content-type'] ?? 'untyped'}`,
+    );
     noteProblem(res, body);
     res.status(415).type('application/problem+json').send(JSON.stringify(body));
     return;
@@ -31,5 +36,8 @@ export function requireJsonBody(req: Request, res: Response, next: NextFunction)
 }
 
 function hasBody(req: Request): boolean {
-  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+  return (
+    req.headers['transfer-encoding'] !== undefined ||
+    (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0')
+  );
 }

@@ -14,7 +14,10 @@ const FORMS: Record<string, { pattern: RegExp; message: string }> = {
 };
 
 /** Any other parameter (entry ids, job ids, command types): printable ids of a bounded length. */
-const DEFAULT_FORM = { pattern: /^[A-Za-z0-9._:-]{1,200}$/, message: 'must be 1-200 characters [A-Za-z0-9._:-]' };
+const DEFAULT_FORM = {
+  pattern: /^[A-Za-z0-9._:-]{1,200}$/,
+  message: 'must be 1-200 characters [A-Za-z0-9._:-]',
+};
 
 @Injectable()
 export class PathParamPipe implements PipeTransform {
@@ -22,7 +25,11 @@ export class PathParamPipe implements PipeTransform {
     if (metadata.type !== 'param' || !metadata.data) return value;
     const form = FORMS[metadata.data] ?? DEFAULT_FORM;
     if (typeof value !== 'string' || !form.pattern.test(value)) {
-      throw new ProblemException(problem(400, 'validation', `${metadata.data} ${form.message}`, { errors: [{ path: metadata.data, message: form.message }] }));
+      throw new ProblemException(
+        problem(400, 'validation', `${metadata.data} ${form.message}`, {
+          errors: [{ path: metadata.data, message: form.message }],
+        }),
+      );
     }
     return value;
   }

@@ -1,7 +1,11 @@
 // The one place where errors become problem+json responses (API.md "Conventions").
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import { DomainRuleViolation, InvalidCommandError, UnstorableEventError } from '@app/domain';
-import { DuplicateEventIdError, EventNotStorableError, WrongExpectedRevisionError } from '@app/event-store/event-store.errors';
+import {
+  DuplicateEventIdError,
+  EventNotStorableError,
+  WrongExpectedRevisionError,
+} from '@app/event-store/event-store.errors';
 import { problem, ProblemException, type Problem } from '@app/platform/http/problem';
 import { isDependencyUnavailable } from '@app/platform/database/unavailable';
 import { noteProblem } from '@app/platform/logging/http-log';
@@ -38,13 +42,19 @@ interface BodyParserError {
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
-  if (typeof error !== 'object' || error === null || !('status' in error) || typeof error.status !== 'number') return false;
+  if (typeof error !== 'object' || error === null || !('status' in error) || typeof error.status !== 'number')
+    return false;
   return 'type' in error || ('expose' in error && error.expose === true);
 }
 
 function bodyProblem(error: BodyParserError): Problem {
   if (error.type === 'entity.too.large') {
-    return problem(413, SLUGS[413], `the request body is larger than the limit of ${error.limit} bytes (BODY_LIMIT)`, { limit: error.limit });
+    return problem(
+      413,
+      SLUGS[413],
+      `the request body is larger than the limit of ${error.limit} bytes (BODY_LIMIT)`,
+      { limit: error.limit },
+    );
   }
   if (error.status === 415) return problem(415, SLUGS[415], error.message);
   return problem(400, SLUGS[400], `malformed request body: ${error.message}`);
@@ -53,10 +63,15 @@ function bodyProblem(error: BodyParserError): Problem {
 export function toProblem(error: unknown): Problem {
   if (error instanceof ProblemException) return error.problem;
   if (error instanceof InvalidCommandError) {
-    return problem(400, 'validation', error.message, { errors: error.errors.map(({ path, message }) => ({ path, message })) });
+    return problem(400, 'validation', error.message, {
+      errors: error.errors.map(({ path, message }) => ({ path, message })),
+    });
   }
   if (error instanceof UnstorableEventError) {
-    return problem(422, 'domain-rule-violation', error.message, { code: error.code, errors: error.errors.map(({ path, message }) => ({ path, message })) });
+    return problem(422, 'domain-rule-violation', error.message, {
+      code: error.code,
+      errors: error.errors.map(({ path, message }) => ({ path, message })),
+    });
   }
   if (error instanceof DomainRuleViolation) {
     return problem(422, 'domain-rule-violation', error.message, { code: error.code, ...error.details });
@@ -73,12 +88,15 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const body = error.getResponse();
-    const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
+    const detail =
+      typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
     return problem(status, SLUGS[status] ?? 'error', Array.isArray(detail) ? detail.join('; ') : detail);
   }
   if (isBodyParserError(error) && error.status >= 400 && error.status < 500) return bodyProblem(error);
   if (isDependencyUnavailable(error)) {
-    return problem(503, SLUGS[503], 'the database or the event log is unreachable; retry later', { retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS });
+    return problem(503, SLUGS[503], 'the database or the event log is unreachable; retry later', {
+      retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS,
+    });
   }
   return problem(500, 'internal', 'an unexpected error occurred; it has been logged');
 }
@@ -96,11 +114,18 @@ export function sendProblem(error: unknown, request: Request & { log?: Logger },
     logger.error({ err: error }, 'unexpected error');
   } else if (isBodyParserError(error)) {
     // The kind of failure only: body-parser's messages quote the body, which may hold personal data.
-    logger.warn({ status: body.status, reason: error.type ?? (error as { code?: string }).code ?? 'unreadable body' }, 'request refused');
+    logger.warn(
+      { status: body.status, reason: error.type ?? (error as { code?: string }).code ?? 'unreadable body' },
+      'request refused',
+    );
   } else if (isDependencyUnavailable(error)) {
-    logger.warn({ status: body.status, cause: error instanceof Error ? error.message : String(error) }, 'request refused');
+    logger.warn(
+      { status: body.status, cause: error instanceof Error ? error.message : String(error) },
+      'request refused',
+    );
   }
-  if (body.status === HttpStatus.SERVICE_UNAVAILABLE && typeof body.retryAfter === 'number') response.setHeader('Retry-After', String(body.retryAfter));
+  if (body.status === HttpStatus.SERVICE_UNAVAILABLE && typeof body.retryAfter === 'number')
+    response.setHeader('Retry-After', String(body.retryAfter));
   response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
 }
 

@@ -20,6 +20,10 @@ describe('toProblem', () => {
     } catch (e) {
       refusal = e;
     }
-    expect(toProblem(refusal)).toMatchObject({ status: 422, code: 'event.unstorable', errors: [{ path: 'amountOere' }] });
+    expect(toProblem(refusal)).toMatchObject({
+      status: 422,
+      code: 'event.unstorable',
+      errors: [{ path: 'amountOere' }],
+    });
   });
 });

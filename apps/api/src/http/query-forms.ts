@@ -14,27 +14,55 @@ export function isPosition(value: string): boolean {
   return /^\d{1,19}$/.test(value) && BigInt(value) <= BIGINT_MAX;
 }
 
-function form(name: string, test: (value: string) => boolean, message: string, options?: ValidationOptions): PropertyDecorator {
+function form(
+  name: string,
+  test: (value: string) => boolean,
+  message: string,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return ValidateBy(
-    { name, validator: { validate: (value: unknown) => typeof value === 'string' && test(value), defaultMessage: (args) => `${args?.property} ${message}` } },
+    {
+      name,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && test(value),
+        defaultMessage: (args) => `${args?.property} ${message}`,
+      },
+    },
     options,
   );
 }
 
 export const IsInstant = (options?: ValidationOptions) =>
-  form('isInstant', isIsoInstant, 'must be an ISO 8601 instant with an offset, e.g. 2025-06-30T23:59:59Z', options);
+  form(
+    'isInstant',
+    isIsoInstant,
+    'must be an ISO 8601 instant with an offset, e.g. 2025-06-30T23:59:59Z',
+    options,
+  );
 
 export const IsCalendarDate = (options?: ValidationOptions) =>
-  form('isCalendarDate', (v) => isValidIsoDate(v) && v >= '2000-01-01' && v <= '2099-12-31', 'must be an existing date YYYY-MM-DD between 2000-01-01 and 2099-12-31', options);
+  form(
+    'isCalendarDate',
+    (v) => isValidIsoDate(v) && v >= '2000-01-01' && v <= '2099-12-31',
+    'must be an existing date YYYY-MM-DD between 2000-01-01 and 2099-12-31',
+    options,
+  );
 
-export const IsLogPosition = (options?: ValidationOptions) => form('isLogPosition', isPosition, 'must be a log position (digits, at most 9223372036854775807)', options);
+export const IsLogPosition = (options?: ValidationOptions) =>
+  form('isLogPosition', isPosition, 'must be a log position (digits, at most 9223372036854775807)', options);
 
 export const IsCursor = (options?: ValidationOptions) =>
   form(
     'isCursor',
     (v) => {
       const [position, ordinal, ...rest] = v.split('.');
-      return rest.length === 0 && ordinal !== undefined && isPosition(position) && /^\d{1,10}$/.test(ordinal) && Number(ordinal) <= INT_MAX;
+      return (
+        rest.length === 0 &&
+        ordinal !== undefined &&
+        isPosition(position) &&
+        /^\d{1,10}$/.test(ordinal) &&
+        Number(ordinal) <= INT_MAX
+      );
     },
     'must be a nextCursor from an earlier page',
     options,

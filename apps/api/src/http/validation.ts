@@ -7,7 +7,10 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   return errors.flatMap((error) => {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     const first = Object.values(error.constraints ?? {})[0];
-    return [...(first === undefined ? [] : [{ path, message: first }]), ...flattenValidationErrors(error.children ?? [], path)];
+    return [
+      ...(first === undefined ? [] : [{ path, message: first }]),
+      ...flattenValidationErrors(error.children ?? [], path),
+    ];
   });
 }
 

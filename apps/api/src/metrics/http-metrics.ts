@@ -10,7 +10,11 @@ export function httpMetrics(metrics: Metrics) {
     const end = metrics.httpSeconds.startTimer();
     res.on('finish', () => {
       const route = (req.route as { path?: unknown } | undefined)?.path;
-      end({ method: req.method, route: typeof route === 'string' ? `${req.baseUrl}${route}` : 'unmatched', status: String(res.statusCode) });
+      end({
+        method: req.method,
+        route: typeof route === 'string' ? `${req.baseUrl}${route}` : 'unmatched',
+        status: String(res.statusCode),
+      });
     });
     next();
   };

@@ -7,8 +7,20 @@ type Body<T extends CommandType> = Omit<CommandInput<T>, 'type'>;
 const envelope = { commandId: '3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f', municipality: '101' };
 
 export const COMMAND_EXAMPLES: { [T in CommandType]: Body<T> } = {
-  ChangeTargetGroup: { ...envelope, personId: 'P-1001', targetGroup: 'sygedagpenge', effectiveFrom: '2025-01-06', attributes: { sickPayCategory: 2 }, reason: 'sygemeldt' },
-  RetractTargetGroupChange: { ...envelope, personId: 'P-1001', changeCommandId: '0b7c2e1a-9d4f-4e3b-8a6c-5d2e1f0a9b8c', reason: 'registreret ved en fejl' },
+  ChangeTargetGroup: {
+    ...envelope,
+    personId: 'P-1001',
+    targetGroup: 'sygedagpenge',
+    effectiveFrom: '2025-01-06',
+    attributes: { sickPayCategory: 2 },
+    reason: 'sygemeldt',
+  },
+  RetractTargetGroupChange: {
+    ...envelope,
+    personId: 'P-1001',
+    changeCommandId: '0b7c2e1a-9d4f-4e3b-8a6c-5d2e1f0a9b8c',
+    reason: 'registreret ved en fejl',
+  },
   RegisterOffer: {
     ...envelope,
     offerId: 'O-2025-0001',
@@ -42,7 +54,21 @@ export const COMMAND_EXAMPLES: { [T in CommandType]: Body<T> } = {
     startDate: '2025-01-06',
     endDate: '2025-06-30',
   },
-  RecordMentorHours: { ...envelope, agreementId: 'M-2025-0001', date: '2025-03-10', contactHours: 1.5, hourlyCost: '350.00', preparationHours: '0.5' },
-  SetCapParameters: { ...envelope, year: 2025, cap: 'integration_raadighedsloft', amountPerFullYearPerson: '43363.00', fullYearPersons: '12.5', reason: 'budget 2025' },
+  RecordMentorHours: {
+    ...envelope,
+    agreementId: 'M-2025-0001',
+    date: '2025-03-10',
+    contactHours: 1.5,
+    hourlyCost: '350.00',
+    preparationHours: '0.5',
+  },
+  SetCapParameters: {
+    ...envelope,
+    year: 2025,
+    cap: 'integration_raadighedsloft',
+    amountPerFullYearPerson: '43363.00',
+    fullYearPersons: '12.5',
+    reason: 'budget 2025',
+  },
   CloseAccountingYear: { ...envelope, year: 2024, reason: 'regnskab 2024 afsluttet' },
 };

@@ -1,14 +1,30 @@
 // The shapes the api answers with (API.md "Commands", "Queries"), as zod schemas: OpenAPI is
 // generated from them, and the end-to-end tests check real answers against them. They describe
 // the main fields of each answer; an answer may carry more.
-import { CAP_IDS, COMMAND_TYPES, EXPENSE_TYPES, OFFER_KINDS, READINESS, TARGET_GROUPS, type CommandType } from '@app/domain';
+import {
+  CAP_IDS,
+  COMMAND_TYPES,
+  EXPENSE_TYPES,
+  OFFER_KINDS,
+  READINESS,
+  TARGET_GROUPS,
+  type CommandType,
+} from '@app/domain';
 import { z } from 'zod';
 
-const money = () => z.string().regex(/^-?\d+\.\d{2}$/).meta({ description: 'kroner, two decimals', example: '4200.00' });
+const money = () =>
+  z
+    .string()
+    .regex(/^-?\d+\.\d{2}$/)
+    .meta({ description: 'kroner, two decimals', example: '4200.00' });
 const rate = () => z.string().meta({ description: 'percent, up to two decimals', example: '50' });
 const date = () => z.string().meta({ format: 'date', example: '2025-03-01' });
 const instant = () => z.string().meta({ format: 'date-time', example: '2025-03-01T10:00:00.000Z' });
-const position = () => z.string().regex(/^\d+$/).meta({ description: 'a log position (a consistency token for ?minPosition=)', example: '1234' });
+const position = () =>
+  z
+    .string()
+    .regex(/^\d+$/)
+    .meta({ description: 'a log position (a consistency token for ?minPosition=)', example: '1234' });
 
 export const problemSchema = z
   .looseObject({
@@ -16,24 +32,44 @@ export const problemSchema = z
     title: z.string().meta({ example: 'Bad Request' }),
     status: z.int().min(400).max(599).meta({ example: 400 }),
     detail: z.string(),
-    code: z.string().optional().meta({ description: 'for a domain rule violation (422): its stable code', example: 'offer.not_found' }),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional().meta({ description: 'for a validation error (400): one message per bad field' }),
+    code: z.string().optional().meta({
+      description: 'for a domain rule violation (422): its stable code',
+      example: 'offer.not_found',
+    }),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .meta({ description: 'for a validation error (400): one message per bad field' }),
   })
   .meta({ description: 'RFC 9457 problem details (application/problem+json)' });
 
 export const commandResultSchema = z
   .object({
     commandId: z.string().meta({ format: 'uuid' }),
-    position: position().nullable().meta({ description: 'the position of the last event appended (or the current one when nothing was appended)' }),
-    events: z.array(z.object({ id: z.string().meta({ format: 'uuid' }), type: z.string(), stream: z.string(), revision: z.int() })),
+    position: position().nullable().meta({
+      description: 'the position of the last event appended (or the current one when nothing was appended)',
+    }),
+    events: z.array(
+      z.object({
+        id: z.string().meta({ format: 'uuid' }),
+        type: z.string(),
+        stream: z.string(),
+        revision: z.int(),
+      }),
+    ),
   })
-  .meta({ description: '201: the events appended; 200: a retry (its original result) or a command that changes nothing' });
+  .meta({
+    description:
+      '201: the events appended; 200: a retry (its original result) or a command that changes nothing',
+  });
 
 export const batchResultSchema = z
   .object({
     results: z.array(
       z.looseObject({
-        status: z.int().meta({ description: 'the command\'s own status: 200/201 with its result, or a 4xx with its problem' }),
+        status: z.int().meta({
+          description: "the command's own status: 200/201 with its result, or a 4xx with its problem",
+        }),
         commandId: z.string().optional(),
         position: position().nullable().optional(),
         events: commandResultSchema.shape.events.optional(),
@@ -43,10 +79,22 @@ export const batchResultSchema = z
   })
   .meta({ description: 'one result per command, in order' });
 
-export const accountSchema = z.object({ function: z.string().meta({ example: '5.68.90' }), dranst: z.enum(['1', '2']), grouping: z.string().meta({ example: '097' }) });
+export const accountSchema = z.object({
+  function: z.string().meta({ example: '5.68.90' }),
+  dranst: z.enum(['1', '2']),
+  grouping: z.string().meta({ example: '097' }),
+});
 const targetGroup = () => z.enum(TARGET_GROUPS);
-export const citationSchema = z.looseObject({ source: z.string(), section: z.string(), note: z.string().optional() });
-const attributes = z.looseObject({ readiness: z.enum(READINESS).optional(), sickPayCategory: z.int().optional(), hasVocationalEducation: z.boolean().optional() });
+export const citationSchema = z.looseObject({
+  source: z.string(),
+  section: z.string(),
+  note: z.string().optional(),
+});
+const attributes = z.looseObject({
+  readiness: z.enum(READINESS).optional(),
+  sickPayCategory: z.int().optional(),
+  hasVocationalEducation: z.boolean().optional(),
+});
 
 export const timelineSchema = z
   .array(
@@ -61,33 +109,31 @@ export const timelineSchema = z
   )
   .meta({ description: 'the target-group segments of a person as known at asOf' });
 
-export const postingSchema = z
-  .looseObject({
-    entryId: z.string(),
-    kind: z.enum(['original', 'reversal', 'rebooking', 'cap_adjustment']),
-    account: accountSchema.nullable(),
-    refundAccount: accountSchema.nullable(),
-    targetGroup: targetGroup().nullable(),
-    activityFrom: date(),
-    activityTo: date(),
-    bookingPeriod: z.string().meta({ description: 'YYYY-MM', example: '2025-03' }),
-    amount: money(),
-    refundRate: rate().nullable(),
-    refundAmount: money().nullable(),
-    ruleId: z.string().nullable(),
-    citation: z.string().nullable(),
-    citations: z.array(citationSchema),
-    cap: z.enum(CAP_IDS).nullable(),
-    unresolved: z.looseObject({ outcome: z.enum(['no_rule', 'ambiguous']), reason: z.string() }).nullable(),
-    causedBy: z.object({ eventId: z.string(), commandId: z.string() }),
-    reverses: z.string().nullable(),
-    relatesToClosedYear: z.int().nullable(),
-    recordedAt: instant(),
-    personId: z.string().nullable(),
-    offerId: z.string().nullable(),
-    costItemId: z.string(),
-  })
-  ;
+export const postingSchema = z.looseObject({
+  entryId: z.string(),
+  kind: z.enum(['original', 'reversal', 'rebooking', 'cap_adjustment']),
+  account: accountSchema.nullable(),
+  refundAccount: accountSchema.nullable(),
+  targetGroup: targetGroup().nullable(),
+  activityFrom: date(),
+  activityTo: date(),
+  bookingPeriod: z.string().meta({ description: 'YYYY-MM', example: '2025-03' }),
+  amount: money(),
+  refundRate: rate().nullable(),
+  refundAmount: money().nullable(),
+  ruleId: z.string().nullable(),
+  citation: z.string().nullable(),
+  citations: z.array(citationSchema),
+  cap: z.enum(CAP_IDS).nullable(),
+  unresolved: z.looseObject({ outcome: z.enum(['no_rule', 'ambiguous']), reason: z.string() }).nullable(),
+  causedBy: z.object({ eventId: z.string(), commandId: z.string() }),
+  reverses: z.string().nullable(),
+  relatesToClosedYear: z.int().nullable(),
+  recordedAt: instant(),
+  personId: z.string().nullable(),
+  offerId: z.string().nullable(),
+  costItemId: z.string(),
+});
 
 export const offerSchema = z
   .looseObject({
@@ -101,36 +147,85 @@ export const offerSchema = z
     status: z.string().meta({ example: 'active' }),
     registeredAt: instant(),
     expenses: z.array(
-      z.looseObject({ expenseId: z.string(), expenseType: z.enum(EXPENSE_TYPES), amount: money(), activityFrom: date(), activityTo: date(), invoiceRef: z.string().nullable(), reversed: z.boolean(), recordedAt: instant() }),
+      z.looseObject({
+        expenseId: z.string(),
+        expenseType: z.enum(EXPENSE_TYPES),
+        amount: money(),
+        activityFrom: date(),
+        activityTo: date(),
+        invoiceRef: z.string().nullable(),
+        reversed: z.boolean(),
+        recordedAt: instant(),
+      }),
     ),
-    mentorHours: z.array(z.looseObject({ agreementId: z.string(), date: date(), contactHours: z.string(), cost: money().nullable(), recordedAt: instant() })),
+    mentorHours: z.array(
+      z.looseObject({
+        agreementId: z.string(),
+        date: date(),
+        contactHours: z.string(),
+        cost: money().nullable(),
+        recordedAt: instant(),
+      }),
+    ),
   })
   .meta({ description: 'the offer with its expenses and mentor hours, as known at asOf' });
 
-export const entriesPageSchema = z
-  .object({ entries: z.array(postingSchema), nextCursor: z.string().nullable().meta({ description: 'pass as ?cursor= for the next page; null on the last' }) })
-  ;
+export const entriesPageSchema = z.object({
+  entries: z.array(postingSchema),
+  nextCursor: z
+    .string()
+    .nullable()
+    .meta({ description: 'pass as ?cursor= for the next page; null on the last' }),
+});
 
 export const explanationSchema = z
   .looseObject({
     entry: postingSchema,
-    costItem: z.looseObject({ costItemId: z.string(), kind: z.string(), amount: money(), activityFrom: date(), activityTo: date() }).nullable(),
-    events: z.array(z.looseObject({ id: z.string(), type: z.string(), stream: z.string(), revision: z.int(), position: z.string(), data: z.looseObject({}) })),
+    costItem: z
+      .looseObject({
+        costItemId: z.string(),
+        kind: z.string(),
+        amount: money(),
+        activityFrom: date(),
+        activityTo: date(),
+      })
+      .nullable(),
+    events: z.array(
+      z.looseObject({
+        id: z.string(),
+        type: z.string(),
+        stream: z.string(),
+        revision: z.int(),
+        position: z.string(),
+        data: z.looseObject({}),
+      }),
+    ),
     timelineSegment: timelineSchema.element.nullable(),
     rule: z.looseObject({ id: z.string() }).nullable(),
-    arithmetic: z.looseObject({}).nullable().meta({ description: 'the day split and the rate applied, step by step' }),
+    arithmetic: z
+      .looseObject({})
+      .nullable()
+      .meta({ description: 'the day split and the rate applied, step by step' }),
     cap: z.looseObject({ bookingYear: z.int(), cap: z.enum(CAP_IDS), status: z.string() }).nullable(),
   })
   .meta({ description: 'the events, timeline segment, rule with citation and arithmetic behind a posting' });
 
-const sums = { unresolved: z.enum(['no_rule', 'ambiguous']).nullable().meta({ description: 'the outcome of unresolved postings, which always form lines of their own; null for resolved ones' }), entries: z.int(), amount: money(), refund: money() };
-export const summarySchema = z
-  .object({
-    groupBy: z.array(z.enum(['account', 'targetGroup', 'bookingPeriod', 'activityYear'])),
-    lines: z.array(z.looseObject(sums).meta({ description: 'one line per group; the grouped keys appear beside the sums' })),
-    totals: z.object({ amount: money(), refund: money() }),
-  })
-  ;
+const sums = {
+  unresolved: z.enum(['no_rule', 'ambiguous']).nullable().meta({
+    description:
+      'the outcome of unresolved postings, which always form lines of their own; null for resolved ones',
+  }),
+  entries: z.int(),
+  amount: money(),
+  refund: money(),
+};
+export const summarySchema = z.object({
+  groupBy: z.array(z.enum(['account', 'targetGroup', 'bookingPeriod', 'activityYear'])),
+  lines: z.array(
+    z.looseObject(sums).meta({ description: 'one line per group; the grouped keys appear beside the sums' }),
+  ),
+  totals: z.object({ amount: money(), refund: money() }),
+});
 
 const statementTotals = { entries: z.int(), cost: money(), refund: money() };
 const capJson = z.looseObject({
@@ -145,32 +240,36 @@ const capJson = z.looseObject({
   cappedRefund: money(),
   adjustment: money(),
 });
-export const statementSchema = z
-  .looseObject({
-    municipality: z.string(),
-    year: z.int(),
-    quarter: z.int().min(1).max(4).nullable(),
-    bookingPeriods: z.object({ from: z.string(), to: z.string() }).meta({ description: 'the first and last booking period (YYYY-MM) of the year or quarter' }),
-    asOf: instant(),
-    closedAt: instant().nullable(),
-    frozen: z.boolean(),
-    totals: z.looseObject({
-      cost: money(),
-      refundBeforeCaps: money(),
-      capAdjustments: money(),
-      refund: money(),
-      afloebCost: money(),
-      afloebRefund: money(),
-      unresolvedCost: money(),
-      unresolvedEntries: z.int(),
-    }),
-    accounts: z.array(z.looseObject({ account: accountSchema, refundAccount: accountSchema.nullable(), ...statementTotals })),
-    targetGroups: z.array(z.looseObject({ targetGroup: targetGroup().nullable(), ...statementTotals })),
-    afloeb: z.array(z.looseObject({ activityYear: z.int(), account: accountSchema, ...statementTotals })),
-    unresolved: z.array(z.looseObject({ entryId: z.string(), amount: money(), outcome: z.string(), reason: z.string() })),
-    caps: z.array(capJson.extend({ adjustmentsInPeriod: money() })),
-  })
-  ;
+export const statementSchema = z.looseObject({
+  municipality: z.string(),
+  year: z.int(),
+  quarter: z.int().min(1).max(4).nullable(),
+  bookingPeriods: z
+    .object({ from: z.string(), to: z.string() })
+    .meta({ description: 'the first and last booking period (YYYY-MM) of the year or quarter' }),
+  asOf: instant(),
+  closedAt: instant().nullable(),
+  frozen: z.boolean(),
+  totals: z.looseObject({
+    cost: money(),
+    refundBeforeCaps: money(),
+    capAdjustments: money(),
+    refund: money(),
+    afloebCost: money(),
+    afloebRefund: money(),
+    unresolvedCost: money(),
+    unresolvedEntries: z.int(),
+  }),
+  accounts: z.array(
+    z.looseObject({ account: accountSchema, refundAccount: accountSchema.nullable(), ...statementTotals }),
+  ),
+  targetGroups: z.array(z.looseObject({ targetGroup: targetGroup().nullable(), ...statementTotals })),
+  afloeb: z.array(z.looseObject({ activityYear: z.int(), account: accountSchema, ...statementTotals })),
+  unresolved: z.array(
+    z.looseObject({ entryId: z.string(), amount: money(), outcome: z.string(), reason: z.string() }),
+  ),
+  caps: z.array(capJson.extend({ adjustmentsInPeriod: money() })),
+});
 
 export const changesSchema = z
   .object({
@@ -217,13 +316,27 @@ export const auditJobSchema = z
     createdAt: instant(),
     startedAt: instant().nullable(),
     finishedAt: instant().nullable(),
-    progress: z.looseObject({ applied: z.int(), position: z.string().nullable(), head: z.string().nullable() }),
+    progress: z.looseObject({
+      applied: z.int(),
+      position: z.string().nullable(),
+      head: z.string().nullable(),
+    }),
     result: z
-      .looseObject({ identical: z.boolean(), asOf: instant(), throughPosition: z.string().nullable(), eventsReplayed: z.int(), compared: z.int(), differences: z.array(z.string()) })
+      .looseObject({
+        identical: z.boolean(),
+        asOf: instant(),
+        throughPosition: z.string().nullable(),
+        eventsReplayed: z.int(),
+        compared: z.int(),
+        differences: z.array(z.string()),
+      })
       .nullable(),
     error: z.string().nullable(),
   })
-  .meta({ description: 'a replay of the municipality into a scratch schema and its comparison with the live figures' });
+  .meta({
+    description:
+      'a replay of the municipality into a scratch schema and its comparison with the live figures',
+  });
 
 export const healthSchema = z
   .looseObject({ status: z.string().meta({ example: 'ok' }) })

@@ -12,7 +12,12 @@ import { openApiDocument } from './openapi-document';
 export async function offlineOpenApiDocument(): Promise<OpenAPIObject> {
   const config = loadConfig({ AUTH_JWT_SECRET: 'openapi-document-only-signs-nothing' });
   const app = await createApiApp(
-    { config, store: new InMemoryEventStore(), readModels: new DataSource({ type: 'postgres' }), offerValidity: () => ({ valid: true, citations: [] }) },
+    {
+      config,
+      store: new InMemoryEventStore(),
+      readModels: new DataSource({ type: 'postgres' }),
+      offerValidity: () => ({ valid: true, citations: [] }),
+    },
     { logs: false },
   );
   try {

@@ -4,7 +4,13 @@
 // paths and parameters of the controllers; this module gives every body, answer and problem.
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import type { OperationObject, ParameterObject, ReferenceObject, ResponsesObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type {
+  OperationObject,
+  ParameterObject,
+  ReferenceObject,
+  ResponsesObject,
+  SchemaObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { COMMAND_REGISTRY, COMMAND_TYPES, type CommandType } from '@app/domain';
 import { CSV_TYPE, XLSX_TYPE } from '@app/read-models/statements/statement-formats';
 import { z } from 'zod';
@@ -18,15 +24,42 @@ const PROBLEM_TYPE = 'application/problem+json';
 /** The answer (its 200) and summary of each query path, by the path as Nest names it. */
 const QUERIES: Record<string, { answer: string; summary: string }> = {
   '/health': { answer: 'Health', summary: 'Whether the api can serve, and the lag of the read models' },
-  '/v1/municipalities/{m}/persons/{personId}/timeline': { answer: 'Timeline', summary: "A person's target-group timeline" },
-  '/v1/municipalities/{m}/offers/{offerId}': { answer: 'Offer', summary: 'An offer with its expenses and mentor hours' },
-  '/v1/municipalities/{m}/ledger/entries': { answer: 'LedgerEntriesPage', summary: 'Ledger postings, filtered and paged' },
-  '/v1/municipalities/{m}/ledger/entries/{entryId}/explanation': { answer: 'Explanation', summary: 'Why a posting is what it is' },
-  '/v1/municipalities/{m}/ledger/summary': { answer: 'LedgerSummary', summary: 'Totals of amount and refund, grouped' },
-  '/v1/municipalities/{m}/refund-statements/{year}': { answer: 'RefundStatement', summary: 'The refund statement of an accounting year (JSON, CSV or xlsx)' },
-  '/v1/municipalities/{m}/ledger/changes': { answer: 'LedgerChanges', summary: 'What changed between two instants, by causing command' },
-  '/v1/municipalities/{m}/accounting-years/{year}/cap-parameters': { answer: 'CapParameterHistory', summary: "The settings of a year's cap parameters" },
-  '/v1/municipalities/{m}/audit/replays/{jobId}': { answer: 'AuditJob', summary: 'An audit job: its progress and verdict' },
+  '/v1/municipalities/{m}/persons/{personId}/timeline': {
+    answer: 'Timeline',
+    summary: "A person's target-group timeline",
+  },
+  '/v1/municipalities/{m}/offers/{offerId}': {
+    answer: 'Offer',
+    summary: 'An offer with its expenses and mentor hours',
+  },
+  '/v1/municipalities/{m}/ledger/entries': {
+    answer: 'LedgerEntriesPage',
+    summary: 'Ledger postings, filtered and paged',
+  },
+  '/v1/municipalities/{m}/ledger/entries/{entryId}/explanation': {
+    answer: 'Explanation',
+    summary: 'Why a posting is what it is',
+  },
+  '/v1/municipalities/{m}/ledger/summary': {
+    answer: 'LedgerSummary',
+    summary: 'Totals of amount and refund, grouped',
+  },
+  '/v1/municipalities/{m}/refund-statements/{year}': {
+    answer: 'RefundStatement',
+    summary: 'The refund statement of an accounting year (JSON, CSV or xlsx)',
+  },
+  '/v1/municipalities/{m}/ledger/changes': {
+    answer: 'LedgerChanges',
+    summary: 'What changed between two instants, by causing command',
+  },
+  '/v1/municipalities/{m}/accounting-years/{year}/cap-parameters': {
+    answer: 'CapParameterHistory',
+    summary: "The settings of a year's cap parameters",
+  },
+  '/v1/municipalities/{m}/audit/replays/{jobId}': {
+    answer: 'AuditJob',
+    summary: 'An audit job: its progress and verdict',
+  },
 };
 
 const PROBLEMS: Record<number, string> = {
@@ -42,7 +75,12 @@ const PROBLEMS: Record<number, string> = {
 };
 
 function problems(...statuses: number[]): ResponsesObject {
-  return Object.fromEntries(statuses.map((s) => [s, { description: PROBLEMS[s], content: { [PROBLEM_TYPE]: { schema: ref('Problem') } } }]));
+  return Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      { description: PROBLEMS[s], content: { [PROBLEM_TYPE]: { schema: ref('Problem') } } },
+    ]),
+  );
 }
 
 /** The schemas of components.schemas: every command body, batch item, answer and the problem document. */
@@ -54,15 +92,26 @@ export function componentSchemas(): Record<string, SchemaObject> {
     registry.add(z.strictObject({ type: z.literal(type), ...schema.in.shape }), { id: `${type}Item` });
   }
   for (const [id, schema] of Object.entries(ANSWER_SCHEMAS)) registry.add(schema, { id });
-  const { schemas } = z.toJSONSchema(registry, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` });
+  const { schemas } = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    io: 'input',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  });
   const out = schemas as Record<string, SchemaObject & { $schema?: string; $id?: string }>;
   for (const schema of Object.values(out)) {
     delete schema.$schema;
     delete schema.$id;
   }
   for (const type of COMMAND_TYPES) {
-    Object.assign(out[type], { description: `the body of ${type} (API.md "Commands")`, example: COMMAND_EXAMPLES[type] });
-    Object.assign(out[`${type}Item`], { description: `${type} in a batch`, example: { type, ...COMMAND_EXAMPLES[type] } });
+    Object.assign(out[type], {
+      description: `the body of ${type} (API.md "Commands")`,
+      example: COMMAND_EXAMPLES[type],
+    });
+    Object.assign(out[`${type}Item`], {
+      description: `${type} in a batch`,
+      example: { type, ...COMMAND_EXAMPLES[type] },
+    });
   }
   out.BatchRequest = {
     type: 'object',
@@ -75,7 +124,10 @@ export function componentSchemas(): Record<string, SchemaObject> {
         maxItems: MAX_BATCH,
         items: {
           oneOf: COMMAND_TYPES.map((t) => ref(`${t}Item`)),
-          discriminator: { propertyName: 'type', mapping: Object.fromEntries(COMMAND_TYPES.map((t) => [t, `#/components/schemas/${t}Item`])) },
+          discriminator: {
+            propertyName: 'type',
+            mapping: Object.fromEntries(COMMAND_TYPES.map((t) => [t, `#/components/schemas/${t}Item`])),
+          },
         },
       },
     },
@@ -91,10 +143,20 @@ function commandOperation(type: CommandType): OperationObject {
     summary: `Send ${type}`,
     description: `Sent by role ${issuer} (or admin) of the body's municipality. The same commandId, type and body again answers 200 with the original result and appends nothing.`,
     parameters: [{ $ref: '#/components/parameters/CorrelationId' }],
-    requestBody: { required: true, content: { 'application/json': { schema: ref(type), example: COMMAND_EXAMPLES[type] } } },
+    requestBody: {
+      required: true,
+      content: { 'application/json': { schema: ref(type), example: COMMAND_EXAMPLES[type] } },
+    },
     responses: {
-      201: { description: 'accepted: the events appended', content: { 'application/json': { schema: ref('CommandResult') } } },
-      200: { description: 'a retry of an accepted command (its original result), or a command that changes nothing', content: { 'application/json': { schema: ref('CommandResult') } } },
+      201: {
+        description: 'accepted: the events appended',
+        content: { 'application/json': { schema: ref('CommandResult') } },
+      },
+      200: {
+        description:
+          'a retry of an accepted command (its original result), or a command that changes nothing',
+        content: { 'application/json': { schema: ref('CommandResult') } },
+      },
       ...problems(400, 401, 403, 409, 413, 415, 422, 503),
     },
   };
@@ -123,10 +185,19 @@ function describeQuery(path: string, operation: OperationObject): void {
   const answer = query?.answer;
   if (query) operation.summary ??= query.summary;
   const ok = operation.responses?.['200'] as { description?: string } | undefined;
-  const content: Record<string, { schema: SchemaObject | ReferenceObject }> = answer ? { 'application/json': { schema: ref(answer) } } : {};
+  const content: Record<string, { schema: SchemaObject | ReferenceObject }> = answer
+    ? { 'application/json': { schema: ref(answer) } }
+    : {};
   if (answer === 'RefundStatement') {
-    content[CSV_TYPE] = { schema: { type: 'string', description: "CSV: ';' separated, decimal comma, UTF-8 with BOM, one section per view" } };
-    content[XLSX_TYPE] = { schema: { type: 'string', format: 'binary', description: 'a workbook with one sheet per view' } };
+    content[CSV_TYPE] = {
+      schema: {
+        type: 'string',
+        description: "CSV: ';' separated, decimal comma, UTF-8 with BOM, one section per view",
+      },
+    };
+    content[XLSX_TYPE] = {
+      schema: { type: 'string', format: 'binary', description: 'a workbook with one sheet per view' },
+    };
   }
   const ofMunicipality = path.startsWith('/v1/municipalities/');
   operation.responses = {
@@ -148,14 +219,21 @@ export function describeDocument(document: OpenAPIObject): OpenAPIObject {
     if (path === '/v1/commands' && item.post) {
       describeParameters(item.post);
       item.post.parameters = [{ $ref: '#/components/parameters/CorrelationId' }];
-      item.post.requestBody = { required: true, content: { 'application/json': { schema: ref('BatchRequest') } } };
+      item.post.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: ref('BatchRequest') } },
+      };
       item.post.responses = {
-        200: { description: 'one result per command, in order, each with its own status', content: { 'application/json': { schema: ref('BatchResult') } } },
+        200: {
+          description: 'one result per command, in order, each with its own status',
+          content: { 'application/json': { schema: ref('BatchResult') } },
+        },
         ...problems(400, 401, 403, 413, 415, 503),
       };
     }
     if (item.get) describeQuery(path, item.get);
-    for (const operation of [item.get, item.post, item.put, item.delete]) if (operation) operation.summary ??= operation.operationId;
+    for (const operation of [item.get, item.post, item.put, item.delete])
+      if (operation) operation.summary ??= operation.operationId;
     paths[path] = item;
   }
   return {
@@ -169,7 +247,7 @@ export function describeDocument(document: OpenAPIObject): OpenAPIObject {
           name: 'x-correlation-id',
           in: 'header',
           required: false,
-          description: 'carried into the events\' metadata and the logs; default the commandId',
+          description: "carried into the events' metadata and the logs; default the commandId",
           schema: { type: 'string', maxLength: 128 },
         },
       },

@@ -15,8 +15,17 @@ export class CapParametersController {
 
   @Get('accounting-years/:year/cap-parameters')
   @ApiParam({ name: 'year', description: 'the accounting (booking) year, e.g. 2025' })
-  @ApiOkResponse({ description: '{ year, settings: [ { cap, amountPerFullYearPerson, fullYearPersons, allowance, reason, recordedAt, commandId } ] } oldest first; the last per cap stands' })
+  @ApiOkResponse({
+    description:
+      '{ year, settings: [ { cap, amountPerFullYearPerson, fullYearPersons, allowance, reason, recordedAt, commandId } ] } oldest first; the last per cap stands',
+  })
   history(@Param('m') m: string, @Param('year') year: string, @Query() q: AsOfQuery) {
-    return this.queryBus.execute(new GetCapParameterHistory(m, Number(year), q.asOf ? new Date(q.asOf).toISOString() : new Date().toISOString()));
+    return this.queryBus.execute(
+      new GetCapParameterHistory(
+        m,
+        Number(year),
+        q.asOf ? new Date(q.asOf).toISOString() : new Date().toISOString(),
+      ),
+    );
   }
 }

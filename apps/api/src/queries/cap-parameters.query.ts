@@ -36,7 +36,11 @@ export class GetCapParameterHistory extends Query<ReturnType<typeof historyJson>
 export class GetCapParameterHistoryHandler implements IQueryHandler<GetCapParameterHistory> {
   constructor(@Inject(CapParametersQueries) private readonly queries: CapParametersQueries) {}
 
-  async execute({ municipality, year, asOf }: GetCapParameterHistory): Promise<ReturnType<typeof historyJson>> {
+  async execute({
+    municipality,
+    year,
+    asOf,
+  }: GetCapParameterHistory): Promise<ReturnType<typeof historyJson>> {
     return historyJson(year, await this.queries.history(municipality, year, asOf));
   }
 }

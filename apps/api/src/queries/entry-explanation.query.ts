@@ -37,12 +37,32 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
     if (entry.kind === 'cap_adjustment' || entry.personId === null) return this.explainCapAdjustment(entry);
     const item = (await this.queries.costItem(m, entry.costItemId))!;
     const timeline = await this.queries.timeline(m, entry.personId, entry.recordedAt);
-    const segment = timeline.find((s) => s.from !== null && s.from <= entry.activityFrom && (s.to === null || s.to >= entry.activityTo)) ?? null;
-    const stream = item.kind === 'expense' ? `expense-${m}-${String(item.cost_item_id).slice('expense:'.length)}` : `mentor-agreement-${m}-${item.agreement_id}`;
-    const related = [...(await this.store.readStream(stream)), ...(await this.store.readStream(`person-${m}-${entry.personId}`)), ...(entry.offerId ? await this.store.readStream(`offer-${m}-${entry.offerId}`) : [])];
+    const segment =
+      timeline.find(
+        (s) => s.from !== null && s.from <= entry.activityFrom && (s.to === null || s.to >= entry.activityTo),
+      ) ?? null;
+    const stream =
+      item.kind === 'expense'
+        ? `expense-${m}-${String(item.cost_item_id).slice('expense:'.length)}`
+        : `mentor-agreement-${m}-${item.agreement_id}`;
+    const related = [
+      ...(await this.store.readStream(stream)),
+      ...(await this.store.readStream(`person-${m}-${entry.personId}`)),
+      ...(entry.offerId ? await this.store.readStream(`offer-${m}-${entry.offerId}`) : []),
+    ];
     const events = related
-      .filter((e) => e.id === item.event_id || e.id === entry.causedBy.eventId || e.id === item.reversal_event_id)
-      .map((e) => ({ id: e.id, type: e.type, stream: e.stream, revision: e.revision, position: e.position.toString(), data: e.data, metadata: e.metadata }));
+      .filter(
+        (e) => e.id === item.event_id || e.id === entry.causedBy.eventId || e.id === item.reversal_event_id,
+      )
+      .map((e) => ({
+        id: e.id,
+        type: e.type,
+        stream: e.stream,
+        revision: e.revision,
+        position: e.position.toString(),
+        data: e.data,
+        metadata: e.metadata,
+      }));
     const arithmetic = explainSegment({
       itemAmountOere: Number(item.amount_oere),
       itemFrom: item.activity_from as string,
@@ -53,12 +73,21 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
     });
     return {
       entry: entryJson(entry),
-      costItem: { costItemId: entry.costItemId, kind: item.kind, amount: formatOere(BigInt(item.amount_oere as string)), activityFrom: item.activity_from, activityTo: item.activity_to },
+      costItem: {
+        costItemId: entry.costItemId,
+        kind: item.kind,
+        amount: formatOere(BigInt(item.amount_oere as string)),
+        activityFrom: item.activity_from,
+        activityTo: item.activity_to,
+      },
       events,
       timelineSegment: segment,
       rule: entry.ruleId ? (ruleById(entry.ruleId) ?? null) : null,
       unresolved: entry.unresolved,
-      arithmetic: entry.kind === 'reversal' ? { ...arithmetic, note: `a reversal negates ${entry.reverses} exactly` } : arithmetic,
+      arithmetic:
+        entry.kind === 'reversal'
+          ? { ...arithmetic, note: `a reversal negates ${entry.reverses} exactly` }
+          : arithmetic,
       cap: entry.cap === null ? null : await this.capOf(m, entry, asOf),
     };
   }
@@ -71,7 +100,10 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
       bookingYear: year,
       note: 'the posting carries its uncapped refund; the cap of its booking year is applied by cap_adjustment postings',
       ...capJson(computation),
-      lastAdjustment: lastAdjustment && { entryId: lastAdjustment.entryId, ...capJson(lastAdjustment.computation) },
+      lastAdjustment: lastAdjustment && {
+        entryId: lastAdjustment.entryId,
+        ...capJson(lastAdjustment.computation),
+      },
     };
   }
 

@@ -1,10 +1,33 @@
 // Finance and audit reads: refund statements as JSON, CSV or .xlsx, and "what changed" between
 // two instants, grouped by the command that caused it. Each maps the HTTP request to its query on
 // the QueryBus.
-import { Controller, Get, Headers, Inject, Param, Query, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Headers,
+  Inject,
+  Param,
+  Query,
+  Res,
+  StreamableFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOkResponse, ApiParam, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { CSV_TYPE, statementCsvText, statementJson, statementXlsx, XLSX_TYPE } from '@app/read-models/statements/statement-formats';
+import {
+  ApiHeader,
+  ApiOkResponse,
+  ApiParam,
+  ApiProduces,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  CSV_TYPE,
+  statementCsvText,
+  statementJson,
+  statementXlsx,
+  XLSX_TYPE,
+} from '@app/read-models/statements/statement-formats';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Response } from 'express';
@@ -15,7 +38,12 @@ import { AsOfQuery } from './query-params.dto';
 import { GetRefundStatement } from './refund-statement.query';
 
 export class StatementQuery extends AsOfQuery {
-  @ApiPropertyOptional({ description: 'a quarter of the accounting year (booking periods 1-3, 4-6, 7-9, 10-12); default the whole year', minimum: 1, maximum: 4 })
+  @ApiPropertyOptional({
+    description:
+      'a quarter of the accounting year (booking periods 1-3, 4-6, 7-9, 10-12); default the whole year',
+    minimum: 1,
+    maximum: 4,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -23,14 +51,19 @@ export class StatementQuery extends AsOfQuery {
   @Max(4)
   quarter?: number;
 
-  @ApiPropertyOptional({ description: 'json, csv or xlsx; overrides the Accept header', enum: ['json', 'csv', 'xlsx'] })
+  @ApiPropertyOptional({
+    description: 'json, csv or xlsx; overrides the Accept header',
+    enum: ['json', 'csv', 'xlsx'],
+  })
   @IsOptional()
   @IsIn(['json', 'csv', 'xlsx'])
   format?: 'json' | 'csv' | 'xlsx';
 }
 
 export class ChangesQuery {
-  @ApiPropertyOptional({ description: 'postings recorded after this instant (ISO 8601); default the beginning' })
+  @ApiPropertyOptional({
+    description: 'postings recorded after this instant (ISO 8601); default the beginning',
+  })
   @IsOptional()
   @IsInstant()
   from?: string;
@@ -61,7 +94,11 @@ export class FinanceController {
 
   @Get('refund-statements/:year')
   @ApiParam({ name: 'year', description: 'the accounting (booking) year, e.g. 2025' })
-  @ApiHeader({ name: 'accept', required: false, description: `application/json (default), ${CSV_TYPE} (';', decimal comma, UTF-8 with BOM) or ${XLSX_TYPE} (one sheet per view)` })
+  @ApiHeader({
+    name: 'accept',
+    required: false,
+    description: `application/json (default), ${CSV_TYPE} (';', decimal comma, UTF-8 with BOM) or ${XLSX_TYPE} (one sheet per view)`,
+  })
   @ApiProduces('application/json', CSV_TYPE, XLSX_TYPE)
   @ApiOkResponse({
     description:
@@ -99,7 +136,10 @@ export class FinanceController {
   }
 
   @Get('ledger/changes')
-  @ApiOkResponse({ description: '{ from, to, commands: [ { commandId, commandType, recordedAt, entries, amount, refund, postings } ], totals }: every posting recorded in (from, to], by causing command' })
+  @ApiOkResponse({
+    description:
+      '{ from, to, commands: [ { commandId, commandType, recordedAt, entries, amount, refund, postings } ], totals }: every posting recorded in (from, to], by causing command',
+  })
   changes(@Param('m') m: string, @Query() q: ChangesQuery) {
     const from = q.from ? new Date(q.from).toISOString() : '1970-01-01T00:00:00.000Z';
     const to = q.to ? new Date(q.to).toISOString() : new Date().toISOString();

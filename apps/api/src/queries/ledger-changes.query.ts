@@ -18,7 +18,12 @@ function changesJson(from: string, to: string, changes: Changes) {
       refund: formatOere(c.refundOere),
       postings: c.postings.map(entryJson),
     })),
-    totals: { commands: changes.totals.commands, entries: changes.totals.entries, amount: formatOere(changes.totals.amountOere), refund: formatOere(changes.totals.refundOere) },
+    totals: {
+      commands: changes.totals.commands,
+      entries: changes.totals.entries,
+      amount: formatOere(changes.totals.amountOere),
+      refund: formatOere(changes.totals.refundOere),
+    },
   };
 }
 

@@ -26,7 +26,8 @@ export class GetLedgerSummaryHandler implements IQueryHandler<GetLedgerSummary> 
 
   async execute({ filter, groupBy }: GetLedgerSummary): Promise<Summary> {
     const lines = await this.queries.summary(filter, groupBy);
-    const total = (key: 'amountOere' | 'refundOere') => formatOere(lines.reduce((sum, l) => sum + l[key], 0n));
+    const total = (key: 'amountOere' | 'refundOere') =>
+      formatOere(lines.reduce((sum, l) => sum + l[key], 0n));
     return {
       groupBy,
       lines: lines.map((l) => ({

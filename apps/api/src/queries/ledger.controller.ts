@@ -10,7 +10,14 @@ import { GetLedgerEntries } from './ledger-entries.query';
 import { GetLedgerSummary } from './ledger-summary.query';
 import { MinPositionInterceptor } from './min-position.interceptor';
 import { GetOffer } from './offer.query';
-import { AsOfQuery, GROUP_BY_KEYS, LedgerEntriesQuery, LedgerFilterQuery, LedgerSummaryQuery, TimelineQuery } from './query-params.dto';
+import {
+  AsOfQuery,
+  GROUP_BY_KEYS,
+  LedgerEntriesQuery,
+  LedgerFilterQuery,
+  LedgerSummaryQuery,
+  TimelineQuery,
+} from './query-params.dto';
 import { GetTimelineHistory } from './timeline-history.query';
 import { GetTimeline } from './timeline.query';
 
@@ -43,24 +50,34 @@ export class LedgerController {
   @Get('ledger/entries')
   @ApiOkResponse({ description: '{ entries: [ posting ], nextCursor }' })
   entries(@Param('m') m: string, @Query() q: LedgerEntriesQuery) {
-    const cursor = q.cursor ? { position: BigInt(q.cursor.split('.')[0]), ordinal: Number(q.cursor.split('.')[1]) } : undefined;
+    const cursor = q.cursor
+      ? { position: BigInt(q.cursor.split('.')[0]), ordinal: Number(q.cursor.split('.')[1]) }
+      : undefined;
     const { limit, cursor: _c, minPosition: _p, ...filter } = q;
     return this.queryBus.execute(new GetLedgerEntries(filterOf(m, filter), limit ?? 100, cursor));
   }
 
   @Get('ledger/entries/:entryId/explanation')
-  @ApiOkResponse({ description: 'the events, timeline segment, rule with citation and arithmetic behind a posting' })
+  @ApiOkResponse({
+    description: 'the events, timeline segment, rule with citation and arithmetic behind a posting',
+  })
   explanation(@Param('m') m: string, @Param('entryId') entryId: string, @Query() q: AsOfQuery) {
     return this.queryBus.execute(new ExplainEntry(m, entryId, asOfOf(q)));
   }
 
   @Get('ledger/summary')
-  @ApiOkResponse({ description: '{ groupBy, lines: [ { …groups, unresolved, entries, amount, refund } ], totals }' })
+  @ApiOkResponse({
+    description: '{ groupBy, lines: [ { …groups, unresolved, entries, amount, refund } ], totals }',
+  })
   summary(@Param('m') m: string, @Query() q: LedgerSummaryQuery) {
     const groupBy = (q.groupBy ? q.groupBy.split(',') : []) as SummaryKey[];
     const unknown = groupBy.filter((k) => !(GROUP_BY_KEYS as readonly string[]).includes(k));
     if (unknown.length) {
-      throw new ProblemException(problem(400, 'validation', `groupBy takes ${GROUP_BY_KEYS.join(', ')}`, { errors: [{ path: 'groupBy', message: `unknown: ${unknown.join(', ')}` }] }));
+      throw new ProblemException(
+        problem(400, 'validation', `groupBy takes ${GROUP_BY_KEYS.join(', ')}`, {
+          errors: [{ path: 'groupBy', message: `unknown: ${unknown.join(', ')}` }],
+        }),
+      );
     }
     const { groupBy: _g, minPosition: _p, ...filter } = q;
     return this.queryBus.execute(new GetLedgerSummary(filterOf(m, filter), groupBy));

@@ -27,22 +27,40 @@ export class MinPositionInterceptor implements NestInterceptor {
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const request = context.switchToHttp().getRequest<Request>();
     // Interceptors run before the validation pipe: a malformed municipality is left to it (400).
-    const municipality = typeof request.params.m === 'string' && MUNICIPALITY_PATTERN.test(request.params.m) ? request.params.m : undefined;
+    const municipality =
+      typeof request.params.m === 'string' && MUNICIPALITY_PATTERN.test(request.params.m)
+        ? request.params.m
+        : undefined;
     const raw = request.query.minPosition;
     // Interceptors run before the validation pipe: a malformed value is left to it (400).
     if (typeof raw === 'string' && isPosition(raw)) {
       // A parked municipality waits too: an operator's decision may be on its way to the projector.
-      const reached = await waitForPosition(this.readModels, BigInt(raw), this.config.minPositionWaitMs, 10, municipality);
+      const reached = await waitForPosition(
+        this.readModels,
+        BigInt(raw),
+        this.config.minPositionWaitMs,
+        10,
+        municipality,
+      );
       if (!reached) {
         const [parked] = municipality === undefined ? [] : await parkedEvents(this.readModels, municipality);
         if (parked) {
           throw new ProblemException(
-            problem(503, 'parked', `the read models of municipality ${municipality} wait at parked event ${parked.eventId} (position ${parked.position}) for an operator's decision`, {
-              retryAfter: PARKED_RETRY_AFTER_S,
-            }),
+            problem(
+              503,
+              'parked',
+              `the read models of municipality ${municipality} wait at parked event ${parked.eventId} (position ${parked.position}) for an operator's decision`,
+              {
+                retryAfter: PARKED_RETRY_AFTER_S,
+              },
+            ),
           );
         }
-        throw new ProblemException(problem(503, 'not-yet-projected', `the read models have not reached position ${raw} yet`, { retryAfter: 1 }));
+        throw new ProblemException(
+          problem(503, 'not-yet-projected', `the read models have not reached position ${raw} yet`, {
+            retryAfter: 1,
+          }),
+        );
       }
     }
     const [parked] = municipality === undefined ? [] : await parkedEvents(this.readModels, municipality);

@@ -14,14 +14,19 @@ export class AsOfQuery {
   @IsInstant()
   asOf?: string;
 
-  @ApiPropertyOptional({ description: 'wait until the read models include this log position (from a command response)' })
+  @ApiPropertyOptional({
+    description: 'wait until the read models include this log position (from a command response)',
+  })
   @IsOptional()
   @IsLogPosition()
   minPosition?: string;
 }
 
 export class TimelineQuery extends AsOfQuery {
-  @ApiPropertyOptional({ description: 'true: every registration, retracted ones included, with its recorded and retracted times', enum: ['true', 'false'] })
+  @ApiPropertyOptional({
+    description: 'true: every registration, retracted ones included, with its recorded and retracted times',
+    enum: ['true', 'false'],
+  })
   @IsOptional()
   @IsIn(['true', 'false'])
   history?: 'true' | 'false';
@@ -31,7 +36,10 @@ export class LedgerFilterQuery extends AsOfQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9._:-]{1,64}$/) personId?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9._:-]{1,64}$/) offerId?: string;
 
-  @ApiPropertyOptional({ description: "a target group, or 'unknown' for postings made while the person's group was not known", enum: [...TARGET_GROUPS, 'unknown'] })
+  @ApiPropertyOptional({
+    description: "a target group, or 'unknown' for postings made while the person's group was not known",
+    enum: [...TARGET_GROUPS, 'unknown'],
+  })
   @IsOptional()
   @IsIn([...TARGET_GROUPS, 'unknown'])
   targetGroup?: string;
@@ -41,9 +49,13 @@ export class LedgerFilterQuery extends AsOfQuery {
   @IsIn(POSTING_KINDS)
   kind?: string;
 
-  @ApiPropertyOptional({ description: 'function, optionally with dranst and grouping: 5.68.90, 5.68.90.1 or 5.68.90.1.097' })
+  @ApiPropertyOptional({
+    description: 'function, optionally with dranst and grouping: 5.68.90, 5.68.90.1 or 5.68.90.1.097',
+  })
   @IsOptional()
-  @Matches(/^\d\.\d{2}\.\d{2}(\.[12](\.\d{3})?)?$/, { message: 'account must look like 5.68.90, 5.68.90.1 or 5.68.90.1.097' })
+  @Matches(/^\d\.\d{2}\.\d{2}(\.[12](\.\d{3})?)?$/, {
+    message: 'account must look like 5.68.90, 5.68.90.1 or 5.68.90.1.097',
+  })
   account?: string;
 
   @ApiPropertyOptional({ description: 'YYYY-MM' })
@@ -91,7 +103,9 @@ export const GROUP_BY_KEYS = ['account', 'targetGroup', 'bookingPeriod', 'activi
 export type GroupByKey = (typeof GROUP_BY_KEYS)[number];
 
 export class LedgerSummaryQuery extends LedgerFilterQuery {
-  @ApiPropertyOptional({ description: 'comma-separated subset of account,targetGroup,bookingPeriod,activityYear' })
+  @ApiPropertyOptional({
+    description: 'comma-separated subset of account,targetGroup,bookingPeriod,activityYear',
+  })
   @IsOptional()
   @Matches(/^[A-Za-z]+(,[A-Za-z]+)*$/)
   groupBy?: string;

@@ -31,7 +31,9 @@ export class DevSignInController {
   @Public()
   @Get()
   @ApiOkResponse({ description: '{ roles }: the development sign-in is offered' })
-  @ApiNotFoundResponse({ description: 'the api runs with a configured AUTH_JWT_SECRET: no development sign-in' })
+  @ApiNotFoundResponse({
+    description: 'the api runs with a configured AUTH_JWT_SECRET: no development sign-in',
+  })
   offered() {
     this.requireDevelopmentSecret();
     return { roles: SIGN_IN_ROLES, lifetimeHours: LIFETIME_HOURS };
@@ -40,15 +42,24 @@ export class DevSignInController {
   @Public()
   @Post()
   @ApiOkResponse({ description: '{ token, expiresAt, role, municipality }: a token valid for one hour' })
-  @ApiNotFoundResponse({ description: 'the api runs with a configured AUTH_JWT_SECRET: no development sign-in' })
+  @ApiNotFoundResponse({
+    description: 'the api runs with a configured AUTH_JWT_SECRET: no development sign-in',
+  })
   signIn(@Body() body: DevSignInBody) {
     this.requireDevelopmentSecret();
-    const token = mintToken({ sub: `dev-${body.role}-${body.municipality}`, role: body.role, municipality: body.municipality }, this.config.jwtSecret, `${LIFETIME_HOURS}h`);
+    const token = mintToken(
+      { sub: `dev-${body.role}-${body.municipality}`, role: body.role, municipality: body.municipality },
+      this.config.jwtSecret,
+      `${LIFETIME_HOURS}h`,
+    );
     const expiresAt = new Date(Date.now() + LIFETIME_HOURS * 3_600_000).toISOString();
     return { token, expiresAt, role: body.role, municipality: body.municipality };
   }
 
   private requireDevelopmentSecret(): void {
-    if (!this.config.jwtSecretIsDevelopment) throw new NotFoundException('the development sign-in is offered only while the api runs on its development secret');
+    if (!this.config.jwtSecretIsDevelopment)
+      throw new NotFoundException(
+        'the development sign-in is offered only while the api runs on its development secret',
+      );
   }
 }

@@ -1,8 +1,23 @@
 // `npm run cli -- explain --date 2025-03-01 --target-group jobafklaring --offer-kind mentor --mentor
 // --within-mentor-window true` prints one refund decision of the rulebook: outcome, rate, cap, accounts, the
 // interval in which the same decision holds, and the citations it rests on.
-import type { ExpenseType, OfferKind, Readiness, TargetGroup, TargetGroupAttributes } from '@app/domain/shared/vocabulary';
-import { RULEBOOK_VERSION, accountKey, decideRefund, groupingByKey, ruleById, type Account, type RefundDecision, type RefundQuery } from '@app/rules';
+import type {
+  ExpenseType,
+  OfferKind,
+  Readiness,
+  TargetGroup,
+  TargetGroupAttributes,
+} from '@app/domain/shared/vocabulary';
+import {
+  RULEBOOK_VERSION,
+  accountKey,
+  decideRefund,
+  groupingByKey,
+  ruleById,
+  type Account,
+  type RefundDecision,
+  type RefundQuery,
+} from '@app/rules';
 import { isCalendarDate } from './rulebook.command';
 import { UsageError } from './usage-error';
 
@@ -25,21 +40,29 @@ export interface ExplainOptions {
 export function explainQuery(options: ExplainOptions): RefundQuery {
   const { date, targetGroup, offerKind, expenseType, readiness } = options;
   if (!isCalendarDate(date)) throw new UsageError('--date must be a calendar date YYYY-MM-DD');
-  if ((expenseType === undefined) === (options.mentor !== true)) throw new UsageError('give exactly one of --expense-type <type> or --mentor');
+  if ((expenseType === undefined) === (options.mentor !== true))
+    throw new UsageError('give exactly one of --expense-type <type> or --mentor');
 
   const attributes: TargetGroupAttributes = {};
   if (readiness) attributes.readiness = readiness;
   if (options.sickPayCategory) attributes.sickPayCategory = Number(options.sickPayCategory) as 1 | 2 | 3;
 
-  const query: RefundQuery = { date, targetGroup, offerKind, cost: expenseType ? { kind: 'expense', expenseType } : { kind: 'mentor' } };
+  const query: RefundQuery = {
+    date,
+    targetGroup,
+    offerKind,
+    cost: expenseType ? { kind: 'expense', expenseType } : { kind: 'mentor' },
+  };
   if (readiness || options.sickPayCategory) query.attributes = attributes;
   const months = options.monthsUnemployed;
   if (months !== undefined) {
-    if (!/^\d+(\.\d+)?$/.test(months)) throw new UsageError('--months-unemployed takes a non-negative number');
+    if (!/^\d+(\.\d+)?$/.test(months))
+      throw new UsageError('--months-unemployed takes a non-negative number');
     query.monthsUnemployed = Number(months);
   }
   if (options.withinMentorWindow) query.withinMentorWindow = options.withinMentorWindow === 'true';
-  if (options.mentorAgreementTargetGroup) query.mentorAgreementTargetGroup = options.mentorAgreementTargetGroup;
+  if (options.mentorAgreementTargetGroup)
+    query.mentorAgreementTargetGroup = options.mentorAgreementTargetGroup;
   if (options.scheme) query.scheme = options.scheme;
   return query;
 }
@@ -62,7 +85,8 @@ export function describeQuery(q: RefundQuery): string {
     q.attributes?.readiness && `readiness ${q.attributes.readiness}`,
     q.attributes?.sickPayCategory !== undefined && `sick-pay category ${q.attributes.sickPayCategory}`,
     q.monthsUnemployed !== undefined && `${q.monthsUnemployed} months unemployed`,
-    q.withinMentorWindow !== undefined && (q.withinMentorWindow ? 'inside the mentor window' : 'outside the mentor window'),
+    q.withinMentorWindow !== undefined &&
+      (q.withinMentorWindow ? 'inside the mentor window' : 'outside the mentor window'),
     q.mentorAgreementTargetGroup && `mentor agreement made while ${q.mentorAgreementTargetGroup}`,
     q.scheme && `scheme ${q.scheme}`,
   ].filter((x): x is string => typeof x === 'string');
@@ -74,25 +98,47 @@ export function formatExplanation(query: RefundQuery, decision: RefundDecision):
   const field = (label: string, value: string) => `  ${label.padEnd(14)}${value}`;
   const lines = [`Refund decision for ${describeQuery(query)} (rulebook ${RULEBOOK_VERSION})`, ''];
   const rule = decision.ruleId ? ruleById(decision.ruleId) : undefined;
-  lines.push(field('outcome', decision.ruleId ? `${decision.outcome} — ${decision.ruleId}${rule ? `: ${rule.title}` : ''}` : decision.outcome));
+  lines.push(
+    field(
+      'outcome',
+      decision.ruleId
+        ? `${decision.outcome} — ${decision.ruleId}${rule ? `: ${rule.title}` : ''}`
+        : decision.outcome,
+    ),
+  );
   if (decision.outcome === 'rule') {
-    lines.push(field('refund rate', decision.rateBasisPoints === 0 ? '0 % (explicitly no refund)' : percent(decision.rateBasisPoints)));
+    lines.push(
+      field(
+        'refund rate',
+        decision.rateBasisPoints === 0 ? '0 % (explicitly no refund)' : percent(decision.rateBasisPoints),
+      ),
+    );
     lines.push(field('cap', decision.cap ?? 'none (not counted against a cap)'));
     lines.push(field('cost account', account(decision.costAccount)));
     lines.push(field('refund acct', account(decision.refundAccount)));
   } else {
     lines.push(field('reason', decision.reason));
     if (decision.candidates?.length) lines.push(field('contradicts', decision.candidates.join(', ')));
-    if (decision.indicatedRateBasisPoints !== undefined) lines.push(field('indicated', `${percent(decision.indicatedRateBasisPoints)} (what the sources say; not booked as a refund)`));
-    if (decision.indicatedCap !== undefined) lines.push(field('indicated cap', decision.indicatedCap ?? 'none'));
-    lines.push(field('cost account', decision.costAccount ? account(decision.costAccount) : 'none the sources name'));
+    if (decision.indicatedRateBasisPoints !== undefined)
+      lines.push(
+        field(
+          'indicated',
+          `${percent(decision.indicatedRateBasisPoints)} (what the sources say; not booked as a refund)`,
+        ),
+      );
+    if (decision.indicatedCap !== undefined)
+      lines.push(field('indicated cap', decision.indicatedCap ?? 'none'));
+    lines.push(
+      field('cost account', decision.costAccount ? account(decision.costAccount) : 'none the sources name'),
+    );
   }
   const to = decision.validTo === '9999-12-31' ? 'open-ended' : decision.validTo;
   const from = decision.validFrom === '0001-01-01' ? 'the beginning' : decision.validFrom;
   lines.push(field('valid', `${from} – ${to} (the same decision for this query on every date in between)`));
   lines.push('', '  citations (shared/seeds):');
   if (decision.citations.length === 0) lines.push('    none');
-  for (const c of decision.citations) lines.push(`    - ${c.source}  ${c.section}${c.note ? ` (${c.note})` : ''}`);
+  for (const c of decision.citations)
+    lines.push(`    - ${c.source}  ${c.section}${c.note ? ` (${c.note})` : ''}`);
   return lines.join('\n');
 }
 

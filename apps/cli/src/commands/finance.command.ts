@@ -8,12 +8,22 @@
 import { writeFileSync } from 'node:fs';
 import { formatOere } from '@app/domain';
 import { loadConfig } from '@app/platform/config/app-config';
-import { parseUntil, replayInto, verifyReplay, type ReplayResult, type ReplayTarget } from '@app/read-models/audit/replay';
+import {
+  parseUntil,
+  replayInto,
+  verifyReplay,
+  type ReplayResult,
+  type ReplayTarget,
+} from '@app/read-models/audit/replay';
 import { AuditQueries } from '@app/read-models/queries/audit.queries';
 import { STATEMENT_STEPS, StatementQueries } from '@app/read-models/queries/statement.queries';
 import { openReadModels } from '@app/read-models/read-model-data-source';
 import { projectionLag } from '@app/read-models/runner/projection-runner';
-import { statementCsvText, statementJson, statementXlsx } from '@app/read-models/statements/statement-formats';
+import {
+  statementCsvText,
+  statementJson,
+  statementXlsx,
+} from '@app/read-models/statements/statement-formats';
 import { decideRefund } from '@app/rules';
 import { catchUpProgress, progress } from '../progress';
 import { openSystem, type System } from '../system/open-system';
@@ -35,8 +45,10 @@ async function withSystem<T>(run: (system: System) => Promise<T>): Promise<T> {
   const system = await openSystem(loadConfig());
   try {
     const lag = await projectionLag(system.store, system.readModels);
-    const behind = lag.eventsBehind === null ? `${lag.positionDistance} log positions` : `${lag.eventsBehind} events`;
-    if (lag.positionDistance !== '0') console.error(`note: the read models are ${behind} behind the log (start the projector to catch up)`);
+    const behind =
+      lag.eventsBehind === null ? `${lag.positionDistance} log positions` : `${lag.eventsBehind} events`;
+    if (lag.positionDistance !== '0')
+      console.error(`note: the read models are ${behind} behind the log (start the projector to catch up)`);
     return await run(system);
   } finally {
     await system.close();
@@ -53,7 +65,8 @@ export interface StatementOptions {
 }
 
 export async function statementCommand(values: StatementOptions): Promise<void> {
-  if (!MUNICIPALITY.test(values.municipality)) throw new UsageError('--municipality must be a three-digit kommunekode');
+  if (!MUNICIPALITY.test(values.municipality))
+    throw new UsageError('--municipality must be a three-digit kommunekode');
   if (!/^\d{4}$/.test(values.year)) throw new UsageError('--year must be four digits');
   const format = values.format;
   if (format === 'xlsx' && !values.out) throw new UsageError('--format xlsx needs --out <file>');
@@ -63,9 +76,21 @@ export async function statementCommand(values: StatementOptions): Promise<void> 
     const steps = STATEMENT_STEPS + 1;
     const bar = progress('statement', process.stderr, 'steps');
     const output = await (async () => {
-      const request = { municipality: values.municipality, year: Number(values.year), quarter: values.quarter ? (Number(values.quarter) as 1 | 2 | 3 | 4) : null, asOf };
-      const statement = await new StatementQueries(system.readModels).statement(request, (done) => bar.update(done, steps, done));
-      const rendered = format === 'xlsx' ? await statementXlsx(statement) : format === 'csv' ? statementCsvText(statement) : `${JSON.stringify(statementJson(statement), null, 2)}\n`;
+      const request = {
+        municipality: values.municipality,
+        year: Number(values.year),
+        quarter: values.quarter ? (Number(values.quarter) as 1 | 2 | 3 | 4) : null,
+        asOf,
+      };
+      const statement = await new StatementQueries(system.readModels).statement(request, (done) =>
+        bar.update(done, steps, done),
+      );
+      const rendered =
+        format === 'xlsx'
+          ? await statementXlsx(statement)
+          : format === 'csv'
+            ? statementCsvText(statement)
+            : `${JSON.stringify(statementJson(statement), null, 2)}\n`;
       bar.update(steps, steps, steps);
       return rendered;
     })().finally(() => bar.stop());
@@ -84,19 +109,29 @@ export interface ChangesOptions {
 }
 
 export async function changesCommand(values: ChangesOptions): Promise<void> {
-  if (!MUNICIPALITY.test(values.municipality)) throw new UsageError('--municipality must be a three-digit kommunekode');
+  if (!MUNICIPALITY.test(values.municipality))
+    throw new UsageError('--municipality must be a three-digit kommunekode');
   const from = instant(values.from, 'from');
   const to = instant(values.to, 'to', new Date().toISOString());
   await withSystem(async (system) => {
     const changes = await new AuditQueries(system.readModels).changes(values.municipality, from, to);
     // øre sums are exact bigints: printed as decimal strings
-    if (values.json) return void console.log(JSON.stringify(changes, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2));
-    console.log(`postings of ${values.municipality} recorded after ${from} and at or before ${to}, by causing command:`);
+    if (values.json)
+      return void console.log(
+        JSON.stringify(changes, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2),
+      );
+    console.log(
+      `postings of ${values.municipality} recorded after ${from} and at or before ${to}, by causing command:`,
+    );
     for (const c of changes.commands) {
-      console.log(`${c.recordedAt}  ${(c.commandType ?? '?').padEnd(24)} ${c.commandId}  ${String(c.entries).padStart(5)} postings  amount ${formatOere(c.amountOere).padStart(14)}  refund ${formatOere(c.refundOere).padStart(14)}`);
+      console.log(
+        `${c.recordedAt}  ${(c.commandType ?? '?').padEnd(24)} ${c.commandId}  ${String(c.entries).padStart(5)} postings  amount ${formatOere(c.amountOere).padStart(14)}  refund ${formatOere(c.refundOere).padStart(14)}`,
+      );
     }
     const t = changes.totals;
-    console.log(`total: ${t.commands} commands, ${t.entries} postings, amount ${formatOere(t.amountOere)}, refund ${formatOere(t.refundOere)}`);
+    console.log(
+      `total: ${t.commands} commands, ${t.entries} postings, amount ${formatOere(t.amountOere)}, refund ${formatOere(t.refundOere)}`,
+    );
   });
 }
 
@@ -115,10 +150,21 @@ function untilOption(value: string): ReplayTarget {
 }
 
 /** Replays with a progress bar on standard error. */
-async function replayShowingProgress(system: System, target: ReplayTarget, schema: string): Promise<ReplayResult> {
+async function replayShowingProgress(
+  system: System,
+  target: ReplayTarget,
+  schema: string,
+): Promise<ReplayResult> {
   const progress = catchUpProgress('replay');
   try {
-    return await replayInto(system.store, system.databaseUrl, target, decideRefund, schema, progress.onProgress);
+    return await replayInto(
+      system.store,
+      system.databaseUrl,
+      target,
+      decideRefund,
+      schema,
+      progress.onProgress,
+    );
   } finally {
     progress.stop();
   }
@@ -150,7 +196,9 @@ export async function verifyCommand(values: VerifyOptions): Promise<void> {
       if (verdict.differences.length === 0) {
         console.log(`identical (${verdict.compared} statements and summaries as of ${verdict.asOf})`);
       } else {
-        console.log(`${verdict.differences.length} differences as of ${verdict.asOf} (live vs replay of schema ${values.schema}):`);
+        console.log(
+          `${verdict.differences.length} differences as of ${verdict.asOf} (live vs replay of schema ${values.schema}):`,
+        );
         for (const d of verdict.differences) console.log(`  ${d}`);
         process.exitCode = 1;
       }

@@ -49,7 +49,14 @@ async function everything(store: EventStore): Promise<RecordedEvent[]> {
   }
 }
 
-const shape = ({ id, type, stream, revision, data, metadata }: RecordedEvent) => ({ id, type, stream, revision, data, metadata });
+const shape = ({ id, type, stream, revision, data, metadata }: RecordedEvent) => ({
+  id,
+  type,
+  stream,
+  revision,
+  data,
+  metadata,
+});
 
 /** Runs the command as the command line parses `argv`; returns the printed lines and the progress reported. */
 async function run(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<string[]> {
@@ -59,7 +66,10 @@ async function run(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<string[
   await migrateLogCommand(parsed.options as unknown as MigrateLogOptions, {
     env: { AUTH_JWT_SECRET: 'test', ...env },
     print: (line) => lines.push(line),
-    progress: () => ({ update: (done, total, count) => lines.push(`progress: ${count} events, ${done} of ${total}`), stop: () => undefined }),
+    progress: () => ({
+      update: (done, total, count) => lines.push(`progress: ${count} events, ${done} of ${total}`),
+      stop: () => undefined,
+    }),
   });
   return lines;
 }
@@ -69,9 +79,13 @@ it('copies the log once, reports progress (events, position of the head) and cou
   const first = await run(['--from', db.url, '--to', server.url, '--batch-size', '25']);
   expect(first[0]).toMatch(/^source: PostgreSQL postgres/);
   const head = (await source.headPosition())!.toString();
-  expect(first).toContainEqual(`progress: 25 events, ${(await source.readAll(null, 25))[24].position} of ${head}`);
+  expect(first).toContainEqual(
+    `progress: 25 events, ${(await source.readAll(null, 25))[24].position} of ${head}`,
+  );
   expect(first).toContainEqual(`progress: 84 events, ${head} of ${head}`);
-  expect(first[first.length - 1]).toMatch(/^migrate-log done in [\d.]+ s: 84 events in the source, 84 copied now, 0 already in the target$/);
+  expect(first[first.length - 1]).toMatch(
+    /^migrate-log done in [\d.]+ s: 84 events in the source, 84 copied now, 0 already in the target$/,
+  );
 
   const target = await EventStoredbEventStore.connect(server.url);
   try {
@@ -80,11 +94,15 @@ it('copies the log once, reports progress (events, position of the head) and cou
     // DATABASE_URL and EVENTSTORE_URL instead of the options; nothing left to copy.
     const second = await run([], { DATABASE_URL: db.url, EVENTSTORE_URL: server.url });
     expect(second[0]).toMatch(/^source: PostgreSQL of DATABASE_URL/);
-    expect(second[second.length - 1]).toMatch(/: 84 events in the source, 0 copied now, 84 already in the target$/);
+    expect(second[second.length - 1]).toMatch(
+      /: 84 events in the source, 0 copied now, 84 already in the target$/,
+    );
 
     expect(await grow(9)).toBe(18);
     const third = await run(['--from', db.url, '--to', server.url]);
-    expect(third[third.length - 1]).toMatch(/: 102 events in the source, 18 copied now, 84 already in the target$/);
+    expect(third[third.length - 1]).toMatch(
+      /: 102 events in the source, 18 copied now, 84 already in the target$/,
+    );
     expect((await everything(target)).map(shape)).toEqual((await everything(source)).map(shape));
   } finally {
     await target.close();

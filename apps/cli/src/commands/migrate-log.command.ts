@@ -32,13 +32,20 @@ function shown(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
 
-export async function migrateLogCommand(values: MigrateLogOptions, { env = process.env, print = console.log, progress = progressBar }: MigrateLogIo = {}): Promise<void> {
+export async function migrateLogCommand(
+  values: MigrateLogOptions,
+  { env = process.env, print = console.log, progress = progressBar }: MigrateLogIo = {},
+): Promise<void> {
   const to = values.to ?? env.EVENTSTORE_URL;
-  if (!to) throw new UsageError('migrate-log needs the EventStoreDB to copy into: --to esdb://… or EVENTSTORE_URL');
-  if (!ESDB_URL.test(to)) throw new UsageError('--to (or EVENTSTORE_URL) must be an esdb:// connection string');
-  if (values.from !== undefined && !/^postgres(ql)?:\/\//.test(values.from)) throw new UsageError('--from must be a postgres:// URL');
+  if (!to)
+    throw new UsageError('migrate-log needs the EventStoreDB to copy into: --to esdb://… or EVENTSTORE_URL');
+  if (!ESDB_URL.test(to))
+    throw new UsageError('--to (or EVENTSTORE_URL) must be an esdb:// connection string');
+  if (values.from !== undefined && !/^postgres(ql)?:\/\//.test(values.from))
+    throw new UsageError('--from must be a postgres:// URL');
   const batchSize = Number(values.batchSize);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new UsageError('--batch-size takes 1 to 10000');
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000)
+    throw new UsageError('--batch-size takes 1 to 10000');
 
   let source: EventStore;
   let closeSource: () => Promise<void>;
@@ -49,7 +56,11 @@ export async function migrateLogCommand(values: MigrateLogOptions, { env = proce
   } else {
     // The PostgreSQL log of the system, whatever EVENTSTORE_URL says about where it runs next.
     const config = loadConfig({ ...env, EVENTSTORE_URL: undefined });
-    print(config.databaseUrl ? `source: PostgreSQL of DATABASE_URL ${shown(config.databaseUrl)}` : `source: embedded PostgreSQL in ${config.dataDir}`);
+    print(
+      config.databaseUrl
+        ? `source: PostgreSQL of DATABASE_URL ${shown(config.databaseUrl)}`
+        : `source: embedded PostgreSQL in ${config.dataDir}`,
+    );
     const system = await openSystem(config, { log: print });
     source = system.store;
     closeSource = () => system.close();
@@ -66,7 +77,9 @@ export async function migrateLogCommand(values: MigrateLogOptions, { env = proce
         onProgress: ({ copied, skipped, position }) => bar.update(Number(position), head, copied + skipped),
       }).finally(() => bar.stop());
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      print(`migrate-log done in ${seconds} s: ${result.copied + result.skipped} events in the source, ${result.copied} copied now, ${result.skipped} already in the target`);
+      print(
+        `migrate-log done in ${seconds} s: ${result.copied + result.skipped} events in the source, ${result.copied} copied now, ${result.skipped} already in the target`,
+      );
     } finally {
       await target.close();
     }

@@ -6,7 +6,11 @@
 //   parked skip   --municipality <m> --reason <text> [--actor <who>]     never apply it
 import type { EventStore } from '@app/event-store/event-store.port';
 import { loadConfig } from '@app/platform/config/app-config';
-import { decisionEvent, DECISIONS_STREAM, type ParkedEventDecision } from '@app/read-models/runner/projector-decisions';
+import {
+  decisionEvent,
+  DECISIONS_STREAM,
+  type ParkedEventDecision,
+} from '@app/read-models/runner/projector-decisions';
 import { parkedEvents, type ParkedEvent } from '@app/read-models/runner/progress';
 import { userInfo } from 'node:os';
 import type { DataSource } from 'typeorm';
@@ -14,9 +18,16 @@ import { openSystem } from '../system/open-system';
 import { renderTable } from './text-table';
 import { UsageError } from './usage-error';
 
-export async function parkedCommand(options: { arguments: ['list' | 'resume' | 'skip']; municipality?: string; reason?: string; actor?: string; json?: boolean }): Promise<void> {
+export async function parkedCommand(options: {
+  arguments: ['list' | 'resume' | 'skip'];
+  municipality?: string;
+  reason?: string;
+  actor?: string;
+  json?: boolean;
+}): Promise<void> {
   const [action] = options.arguments;
-  if (action !== 'list' && !options.municipality) throw new UsageError(`parked ${action} needs --municipality`);
+  if (action !== 'list' && !options.municipality)
+    throw new UsageError(`parked ${action} needs --municipality`);
   const system = await openSystem(loadConfig());
   try {
     if (action === 'list') {
@@ -25,8 +36,15 @@ export async function parkedCommand(options: { arguments: ['list' | 'resume' | '
       return;
     }
     const actor = options.actor ?? `operator:${userInfo().username}`;
-    const decided = await decideParked(system.store, system.readModels, { decision: action, municipality: options.municipality!, reason: options.reason ?? null, actor });
-    console.log(`${action} of event ${decided.eventId} (position ${decided.position}) of municipality ${decided.municipality} recorded in the log; the projector goes on when it reads it`);
+    const decided = await decideParked(system.store, system.readModels, {
+      decision: action,
+      municipality: options.municipality!,
+      reason: options.reason ?? null,
+      actor,
+    });
+    console.log(
+      `${action} of event ${decided.eventId} (position ${decided.position}) of municipality ${decided.municipality} recorded in the log; the projector goes on when it reads it`,
+    );
   } finally {
     await system.close();
   }
@@ -39,10 +57,16 @@ export async function decideParked(
   request: Pick<ParkedEventDecision, 'decision' | 'municipality' | 'reason' | 'actor'>,
 ): Promise<ParkedEventDecision> {
   const [parked] = await parkedEvents(readModels, request.municipality);
-  if (!parked) throw new UsageError(`municipality ${request.municipality} has no parked event (see: parked list)`);
-  if (request.decision === 'skip' && !request.reason?.trim()) throw new UsageError('parked skip needs --reason: a skipped event is never applied, the log says why');
+  if (!parked)
+    throw new UsageError(`municipality ${request.municipality} has no parked event (see: parked list)`);
+  if (request.decision === 'skip' && !request.reason?.trim())
+    throw new UsageError('parked skip needs --reason: a skipped event is never applied, the log says why');
   const decision: ParkedEventDecision = { ...request, eventId: parked.eventId, position: parked.position };
-  await store.append({ stream: DECISIONS_STREAM, expectedRevision: 'any', events: [decisionEvent(decision)] });
+  await store.append({
+    stream: DECISIONS_STREAM,
+    expectedRevision: 'any',
+    events: [decisionEvent(decision)],
+  });
   return decision;
 }
 
@@ -58,6 +82,14 @@ function parkedTable(parked: ParkedEvent[]): string {
       { header: 'held', width: 8 },
       { header: 'error', width: 60 },
     ],
-    parked.map((p) => [p.municipality, p.position, p.eventId, p.eventType, p.parkedAt, String(p.heldEvents), p.error]),
+    parked.map((p) => [
+      p.municipality,
+      p.position,
+      p.eventId,
+      p.eventType,
+      p.parkedAt,
+      String(p.heldEvents),
+      p.error,
+    ]),
   );
 }

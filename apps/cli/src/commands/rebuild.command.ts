@@ -12,10 +12,14 @@ export async function rebuildCommand(): Promise<void> {
   const progress = catchUpProgress('rebuild');
   try {
     const started = Date.now();
-    const applied = await rebuildLive(system.databaseUrl, system.store, allProjections(decideRefund), { onProgress: progress.onProgress });
+    const applied = await rebuildLive(system.databaseUrl, system.store, allProjections(decideRefund), {
+      onProgress: progress.onProgress,
+    });
     progress.stop();
     const seconds = (Date.now() - started) / 1000;
-    console.log(`rebuilt the read models from ${applied} events in ${seconds.toFixed(1)} s and swapped them in`);
+    console.log(
+      `rebuilt the read models from ${applied} events in ${seconds.toFixed(1)} s and swapped them in`,
+    );
   } finally {
     progress.stop();
     await system.close();

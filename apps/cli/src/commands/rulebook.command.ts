@@ -25,7 +25,9 @@ const SEED_FILE = /\b(\d{3})_[0-9a-f]{16}\.txt\b/g;
 export function listOrAll(values: readonly string[], universe: readonly string[]): string {
   if (values.length === universe.length && universe.every((v) => values.includes(v))) return 'all';
   const missing = universe.filter((v) => !values.includes(v));
-  return values.length > universe.length / 2 && missing.length <= 3 ? `all but ${missing.join(', ')}` : values.join(', ');
+  return values.length > universe.length / 2 && missing.length <= 3
+    ? `all but ${missing.join(', ')}`
+    : values.join(', ');
 }
 
 /** The rate column: the rate of a rule, or for no_rule/ambiguous '-' or the rate the sources indicate in brackets. */
@@ -37,7 +39,12 @@ function rateOf(row: RuleTableRow): string {
 }
 
 export function rulebookTableRow(row: RuleTableRow): string[] {
-  const accounts = row.costAccount === '' ? '-' : row.refundAccount === '' ? row.costAccount : `${row.costAccount} → ${row.refundAccount}`;
+  const accounts =
+    row.costAccount === ''
+      ? '-'
+      : row.refundAccount === ''
+        ? row.costAccount
+        : `${row.costAccount} → ${row.refundAccount}`;
   return [
     row.id,
     row.outcome,
@@ -53,7 +60,11 @@ export function rulebookTableRow(row: RuleTableRow): string[] {
 }
 
 /** The whole printout for a date: heading, table, and how to read the rate column. Pure. */
-export function formatRulebook(date: IsoDate, rows: readonly RuleTableRow[], targetGroup?: TargetGroup): string {
+export function formatRulebook(
+  date: IsoDate,
+  rows: readonly RuleTableRow[],
+  targetGroup?: TargetGroup,
+): string {
   const scope = targetGroup ? ` for ${targetGroup}` : '';
   const heading = `Refund rules in force on ${date}${scope} (rulebook ${RULEBOOK_VERSION}): ${rows.length} row(s)`;
   const seedFiles = [...new Set(rows.flatMap((row) => row.sources.match(SEED_FILE) ?? []))].sort();
@@ -79,6 +90,8 @@ export function isCalendarDate(value: string): boolean {
 
 export async function rulebookCommand({ date, targetGroup }: RulebookOptions): Promise<void> {
   if (!isCalendarDate(date)) throw new UsageError('--date must be a calendar date YYYY-MM-DD');
-  const rows = rulesInForce(date).filter((row) => !targetGroup || row.targetGroups.split(', ').includes(targetGroup));
+  const rows = rulesInForce(date).filter(
+    (row) => !targetGroup || row.targetGroups.split(', ').includes(targetGroup),
+  );
   console.log(formatRulebook(date, rows, targetGroup));
 }

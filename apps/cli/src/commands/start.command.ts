@@ -17,9 +17,16 @@ import { superviseProjectors, type ProjectorBatchMessage } from '../system/proje
 export async function startCommand(values: { only?: 'api' | 'projector' }): Promise<void> {
   const config = loadConfig();
   if (values.only !== 'projector') {
-    console.error(config.databaseUrl ? 'using the PostgreSQL server of DATABASE_URL' : `starting embedded PostgreSQL in ${config.dataDir}`);
+    console.error(
+      config.databaseUrl
+        ? 'using the PostgreSQL server of DATABASE_URL'
+        : `starting embedded PostgreSQL in ${config.dataDir}`,
+    );
   }
-  const system = await openSystem(config, { besideRunning: false, superviseDatabase: values.only === 'projector' ? undefined : (line) => console.error(line) });
+  const system = await openSystem(config, {
+    besideRunning: false,
+    superviseDatabase: values.only === 'projector' ? undefined : (line) => console.error(line),
+  });
   if (values.only === 'projector') {
     const projector = await createProjectorApp({
       store: system.store,
@@ -27,7 +34,8 @@ export async function startCommand(values: { only?: 'api' | 'projector' }): Prom
       projections: allProjections(decideRefund),
       worker: { index: config.projectorWorker - 1, workers: config.projectorWorkers },
       // Under npm start, the api serves the batch metrics of its projector child.
-      onBatch: ({ events, seconds }) => process.send?.({ type: 'projector-batch', events, seconds } satisfies ProjectorBatchMessage),
+      onBatch: ({ events, seconds }) =>
+        process.send?.({ type: 'projector-batch', events, seconds } satisfies ProjectorBatchMessage),
     });
     await projector.init();
     onSignals(async () => {
@@ -41,10 +49,19 @@ export async function startCommand(values: { only?: 'api' | 'projector' }): Prom
   const child =
     values.only === 'api'
       ? null
-      : superviseProjectors(config.projectorWorkers, { DATABASE_URL: system.databaseUrl }, (line) => console.error(line), ({ events, seconds }) =>
-          metrics.observeBatch(events, seconds),
+      : superviseProjectors(
+          config.projectorWorkers,
+          { DATABASE_URL: system.databaseUrl },
+          (line) => console.error(line),
+          ({ events, seconds }) => metrics.observeBatch(events, seconds),
         );
-  const api = await createApiApp({ config, store: system.store, readModels: system.readModels, offerValidity: checkOfferValidity, metrics });
+  const api = await createApiApp({
+    config,
+    store: system.store,
+    readModels: system.readModels,
+    offerValidity: checkOfferValidity,
+    metrics,
+  });
   try {
     await api.listen(config.port, process.env.HOST ?? '127.0.0.1');
   } catch (error) {
@@ -83,7 +100,10 @@ function banner(config: AppConfig, url: string, embeddedUrl: string | null): str
     `  event log:    ${config.eventStoreUrl ? 'EventStoreDB' : 'PostgreSQL'}`,
   ];
   if (embeddedUrl) {
-    lines.push(`  database:     DATABASE_URL=${embeddedUrl}`, `                (the CLI's commands find it themselves while this runs: npm run cli -- statement …)`);
+    lines.push(
+      `  database:     DATABASE_URL=${embeddedUrl}`,
+      `                (the CLI's commands find it themselves while this runs: npm run cli -- statement …)`,
+    );
   }
   if (config.jwtSecretIsDevelopment) {
     const token = mintToken({ sub: 'dev-admin', role: 'admin', municipality: '*' }, config.jwtSecret);
@@ -94,10 +114,14 @@ function banner(config: AppConfig, url: string, embeddedUrl: string | null): str
       '  mint others with: npm run cli -- token --role jobcentre --municipality 101',
     );
   } else {
-    lines.push('  tokens:       HS256 signed with AUTH_JWT_SECRET (npm run cli -- token … with the same secret)');
+    lines.push(
+      '  tokens:       HS256 signed with AUTH_JWT_SECRET (npm run cli -- token … with the same secret)',
+    );
   }
   if (config.identity.issuer) {
-    lines.push(`  issuer:       RS256/ES256 tokens of ${config.identity.issuer.issuer} for audience ${config.identity.issuer.audience}`);
+    lines.push(
+      `  issuer:       RS256/ES256 tokens of ${config.identity.issuer.issuer} for audience ${config.identity.issuer.audience}`,
+    );
   }
   lines.push('Ctrl-C stops everything.');
   return `\n${lines.join('\n')}`;

@@ -16,7 +16,8 @@ export function wrap(text: string, width: number): string[] {
     const separator = head.lastIndexOf('; ');
     const space = head.lastIndexOf(' ');
     const underscore = head.lastIndexOf('_', width - 1);
-    const at = separator >= width / 3 ? separator + 1 : space > 0 ? space : underscore > 0 ? underscore + 1 : width;
+    const at =
+      separator >= width / 3 ? separator + 1 : space > 0 ? space : underscore > 0 ? underscore + 1 : width;
     lines.push(rest.slice(0, at).trimEnd());
     rest = rest.slice(at).trimStart();
   }
@@ -26,8 +27,14 @@ export function wrap(text: string, width: number): string[] {
 
 /** The table as text: a header line, a rule, then every row (wrapped cells continue on the following lines). */
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
-  const widths = columns.map((c, i) => Math.min(c.width, Math.max(c.header.length, ...rows.map((r) => r[i].length))));
-  const line = (cells: readonly string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+  const widths = columns.map((c, i) =>
+    Math.min(c.width, Math.max(c.header.length, ...rows.map((r) => r[i].length))),
+  );
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   const out = [line(columns.map((c) => c.header)), line(widths.map((w) => '-'.repeat(w)))];
   for (const row of rows) {
     const wrapped = row.map((cell, i) => wrap(cell, widths[i]));

@@ -18,7 +18,9 @@ export function recordConnection(dataDir: string, databaseUrl: string): void {
   const file = connectionFile(dataDir);
   const written = `${file}.${process.pid}`;
   // Created with its mode (a later chmod would leave a moment in which others may read it).
-  writeFileSync(written, JSON.stringify({ databaseUrl, pid: process.pid } satisfies ConnectionRecord), { mode: 0o600 });
+  writeFileSync(written, JSON.stringify({ databaseUrl, pid: process.pid } satisfies ConnectionRecord), {
+    mode: 0o600,
+  });
   renameSync(written, file);
 }
 
@@ -30,7 +32,9 @@ export function removeConnection(dataDir: string): void {
 function readRecord(dataDir: string): ConnectionRecord | null {
   try {
     const record = JSON.parse(readFileSync(connectionFile(dataDir), 'utf8')) as Partial<ConnectionRecord>;
-    return typeof record.databaseUrl === 'string' && Number.isInteger(record.pid) ? (record as ConnectionRecord) : null;
+    return typeof record.databaseUrl === 'string' && Number.isInteger(record.pid)
+      ? (record as ConnectionRecord)
+      : null;
   } catch {
     return null;
   }

@@ -12,7 +12,11 @@ export interface SupervisedDatabase {
   stop(): Promise<void>;
 }
 
-export function superviseDatabase(first: EmbeddedDatabase, dir: string, log: (line: string) => void): SupervisedDatabase {
+export function superviseDatabase(
+  first: EmbeddedDatabase,
+  dir: string,
+  log: (line: string) => void,
+): SupervisedDatabase {
   let current = first;
   let stopping = false;
   let starting: Promise<void> | null = null;
@@ -25,7 +29,9 @@ export function superviseDatabase(first: EmbeddedDatabase, dir: string, log: (li
       watch(current);
     } catch (error) {
       const next = Math.min(backoff * 2, MAX_BACKOFF_MS);
-      log(`embedded PostgreSQL did not restart (${error instanceof Error ? error.message : 'it exited before it was ready'}); trying again in ${next} ms`);
+      log(
+        `embedded PostgreSQL did not restart (${error instanceof Error ? error.message : 'it exited before it was ready'}); trying again in ${next} ms`,
+      );
       await restart(next);
     }
   };

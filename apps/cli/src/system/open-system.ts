@@ -48,18 +48,30 @@ async function startEmbedded(dataDir: string, log: (line: string) => void): Prom
   } catch (error) {
     const said = lines.filter((l) => /FATAL|ERROR|already exists|Permission denied/i.test(l)).pop();
     if (/postmaster\.pid/.test(said ?? '')) {
-      throw new Error(`the embedded PostgreSQL of DATA_DIR ${dataDir} is in use by another process that did not record its connection: stop it, or point DATABASE_URL at it`, { cause: error });
+      throw new Error(
+        `the embedded PostgreSQL of DATA_DIR ${dataDir} is in use by another process that did not record its connection: stop it, or point DATABASE_URL at it`,
+        { cause: error },
+      );
     }
-    throw said ? new Error(`the embedded PostgreSQL of DATA_DIR ${dataDir} did not start: ${said.trim()}`, { cause: error }) : error;
+    throw said
+      ? new Error(`the embedded PostgreSQL of DATA_DIR ${dataDir} did not start: ${said.trim()}`, {
+          cause: error,
+        })
+      : error;
   }
 }
 
-export async function openSystem(config: AppConfig, { log = () => {}, besideRunning = true, superviseDatabase: report }: OpenOptions = {}): Promise<System> {
+export async function openSystem(
+  config: AppConfig,
+  { log = () => {}, besideRunning = true, superviseDatabase: report }: OpenOptions = {},
+): Promise<System> {
   let embedded: SupervisedDatabase | null = null;
   let databaseUrl = config.databaseUrl ?? (besideRunning ? runningDatabaseUrl(config.dataDir) : null);
   if (!databaseUrl) {
     const first = await startEmbedded(config.dataDir, log);
-    embedded = report ? superviseDatabase(first, join(config.dataDir, 'postgres'), report) : { url: first.url, expectStop: () => undefined, stop: first.stop };
+    embedded = report
+      ? superviseDatabase(first, join(config.dataDir, 'postgres'), report)
+      : { url: first.url, expectStop: () => undefined, stop: first.stop };
     databaseUrl = embedded.url;
   }
   try {

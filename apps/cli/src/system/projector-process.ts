@@ -21,7 +21,11 @@ export interface ProjectorBatchMessage {
 }
 
 export function isProjectorBatchMessage(message: unknown): message is ProjectorBatchMessage {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'projector-batch';
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { type?: unknown }).type === 'projector-batch'
+  );
 }
 
 /** Workers 1 … `workers`, each with PROJECTOR_WORKER set. */
@@ -41,16 +45,24 @@ export function superviseProjectors(
   return { stop: async () => void (await Promise.all(children.map((c) => c.stop()))) };
 }
 
-function superviseProjector(env: NodeJS.ProcessEnv, log: (line: string) => void, onBatch: (batch: ProjectorBatchMessage) => void): SupervisedProcess {
+function superviseProjector(
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+  onBatch: (batch: ProjectorBatchMessage) => void,
+): SupervisedProcess {
   let child: ChildProcess | null = null;
   let stopping = false;
   let backoff = 500;
   const start = () => {
     const started = Date.now();
-    child = spawn(process.execPath, [...process.execArgv, require.main!.filename, 'start', '--only', 'projector'], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
+    child = spawn(
+      process.execPath,
+      [...process.execArgv, require.main!.filename, 'start', '--only', 'projector'],
+      {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      },
+    );
     child.on('message', (message) => isProjectorBatchMessage(message) && onBatch(message));
     // The projector is background work with a lag budget; commands are callers waiting. When
     // the machine runs short of CPU the projector yields to the api and catches up afterwards

@@ -7,7 +7,12 @@ import type { paths } from './openapi';
 export class ApiProblem extends Error {
   constructor(
     readonly status: number,
-    readonly problem: { title?: string; detail?: string; code?: string; errors?: { path: string; message: string }[] },
+    readonly problem: {
+      title?: string;
+      detail?: string;
+      code?: string;
+      errors?: { path: string; message: string }[];
+    },
   ) {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
   }
@@ -18,14 +23,20 @@ export const api = createClient<paths>({ baseUrl: window.location.origin });
 // After a command of this tab, reads wait (?minPosition=) until the read models include it.
 let position: string | null = null;
 export function readAfter(commandPosition: string | undefined): void {
-  if (commandPosition && (position === null || BigInt(commandPosition) > BigInt(position))) position = commandPosition;
+  if (commandPosition && (position === null || BigInt(commandPosition) > BigInt(position)))
+    position = commandPosition;
 }
 
 api.use({
   onRequest({ request }) {
     const session = currentSession();
     if (session) request.headers.set('authorization', `Bearer ${session.token}`);
-    if (request.method !== 'GET' || position === null || !new URL(request.url).pathname.startsWith('/v1/municipalities/')) return request;
+    if (
+      request.method !== 'GET' ||
+      position === null ||
+      !new URL(request.url).pathname.startsWith('/v1/municipalities/')
+    )
+      return request;
     const url = new URL(request.url);
     url.searchParams.set('minPosition', position);
     return new Request(url, request);
@@ -33,7 +44,10 @@ api.use({
   async onResponse({ response }) {
     if (response.ok) return response;
     if (response.status === 401 && currentSession()) signOut();
-    const body = await response.clone().json().catch(() => ({ detail: response.statusText }));
+    const body = await response
+      .clone()
+      .json()
+      .catch(() => ({ detail: response.statusText }));
     throw new ApiProblem(response.status, body);
   },
 });
@@ -47,7 +61,9 @@ export async function body<T>(call: Promise<{ data?: unknown; response: Response
 /** An address the browser downloads itself (CSV, XLSX): the token goes along as a header, so it is fetched and saved. */
 export async function download(path: string, filename: string): Promise<void> {
   const session = currentSession();
-  const response = await fetch(path, { headers: session ? { authorization: `Bearer ${session.token}` } : {} });
+  const response = await fetch(path, {
+    headers: session ? { authorization: `Bearer ${session.token}` } : {},
+  });
   if (!response.ok) throw new ApiProblem(response.status, await response.json().catch(() => ({})));
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');

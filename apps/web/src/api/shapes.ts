@@ -11,7 +11,16 @@ export interface Statement {
   asOf: string;
   closedAt: string | null;
   frozen: boolean;
-  totals: { cost: Money; refundBeforeCaps: Money; capAdjustments: Money; refund: Money; afloebCost: Money; afloebRefund: Money; unresolvedCost: Money; unresolvedEntries: number };
+  totals: {
+    cost: Money;
+    refundBeforeCaps: Money;
+    capAdjustments: Money;
+    refund: Money;
+    afloebCost: Money;
+    afloebRefund: Money;
+    unresolvedCost: Money;
+    unresolvedEntries: number;
+  };
   accounts: ({ account: string; refundAccount: string | null } & Totals)[];
   targetGroups: ({ targetGroup: string | null } & Totals)[];
   afloeb: ({ activityYear: number; account: string; refundAccount: string | null } & Totals)[];
@@ -103,10 +112,23 @@ export interface LoggedEvent {
 
 export interface Explanation {
   entry: Posting;
-  costItem: { costItemId: string; kind: string; amount: Money; activityFrom: string; activityTo: string } | null;
+  costItem: {
+    costItemId: string;
+    kind: string;
+    amount: Money;
+    activityFrom: string;
+    activityTo: string;
+  } | null;
   events: LoggedEvent[];
   timelineSegment: TimelineSegment | null;
-  rule: { id: string; title: string; validFrom: string | null; validTo: string | null; sources: Citation[]; rateBasisPoints?: number } | null;
+  rule: {
+    id: string;
+    title: string;
+    validFrom: string | null;
+    validTo: string | null;
+    sources: Citation[];
+    rateBasisPoints?: number;
+  } | null;
   unresolved: { outcome: string; reason: string } | null;
   arithmetic: {
     totalDays: number;
@@ -120,7 +142,15 @@ export interface Explanation {
     roundingRule: string;
     note?: string;
   } | null;
-  cap: (CapLine & { bookingYear: number; note: string; delta?: Money; adjustmentsBefore?: Money; lastAdjustment?: { entryId: string } | null }) | null;
+  cap:
+    | (CapLine & {
+        bookingYear: number;
+        note: string;
+        delta?: Money;
+        adjustmentsBefore?: Money;
+        lastAdjustment?: { entryId: string } | null;
+      })
+    | null;
 }
 
 export interface TimelineSegment {
@@ -146,7 +176,18 @@ export interface Registration {
 export interface Changes {
   from: string;
   to: string;
-  commands: { commandId: string; commandType: string; recordedAt: string; entries: number; amount: Money; refund: Money; postings: Posting[]; actor?: string; reason?: string; personId?: string }[];
+  commands: {
+    commandId: string;
+    commandType: string;
+    recordedAt: string;
+    entries: number;
+    amount: Money;
+    refund: Money;
+    postings: Posting[];
+    actor?: string;
+    reason?: string;
+    personId?: string;
+  }[];
   totals: { commands: number; entries: number; amount: Money; refund: Money };
 }
 
@@ -157,7 +198,15 @@ export interface CommandResult {
 
 export interface CapSettings {
   year: number;
-  settings: { cap: string; amountPerFullYearPerson: Money; fullYearPersons: string; allowance: Money; reason: string | null; recordedAt: string; commandId: string }[];
+  settings: {
+    cap: string;
+    amountPerFullYearPerson: Money;
+    fullYearPersons: string;
+    allowance: Money;
+    reason: string | null;
+    recordedAt: string;
+    commandId: string;
+  }[];
 }
 
 export interface AuditJob {
@@ -169,6 +218,13 @@ export interface AuditJob {
   startedAt: string | null;
   finishedAt: string | null;
   progress: { applied: number; position: string | null; head: string | null };
-  result: { identical: boolean; asOf: string; throughPosition: string | null; eventsReplayed: number; compared: number; differences: string[] } | null;
+  result: {
+    identical: boolean;
+    asOf: string;
+    throughPosition: string | null;
+    eventsReplayed: number;
+    compared: number;
+    differences: string[];
+  } | null;
   error: string | null;
 }

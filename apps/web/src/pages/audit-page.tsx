@@ -18,21 +18,30 @@ export function AuditPage({ session }: { session: Session }) {
   const [position, setPosition] = useState('');
   const [jobId, setJobId] = useState<string | null>(null);
   const start = useMutation({
-    mutationFn: (value: string) => body<{ jobId: string }>(api.POST('/v1/municipalities/{m}/audit/replays', { params: { path: { m } }, body: { until: value } })),
+    mutationFn: (value: string) =>
+      body<{ jobId: string }>(
+        api.POST('/v1/municipalities/{m}/audit/replays', { params: { path: { m } }, body: { until: value } }),
+      ),
     onSuccess: (r) => setJobId(r.jobId),
   });
   const job = useQuery({
     queryKey: ['audit-job', m, jobId],
     enabled: jobId !== null,
-    queryFn: () => body<AuditJob>(api.GET('/v1/municipalities/{m}/audit/replays/{jobId}', { params: { path: { m, jobId: jobId! } } })),
-    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'done' || q.state.data.status === 'failed') ? false : 500),
+    queryFn: () =>
+      body<AuditJob>(
+        api.GET('/v1/municipalities/{m}/audit/replays/{jobId}', { params: { path: { m, jobId: jobId! } } }),
+      ),
+    refetchInterval: (q) =>
+      q.state.data && (q.state.data.status === 'done' || q.state.data.status === 'failed') ? false : 500,
   });
 
   return (
     <>
       <h1>Revision: genafspil og kontrollér</h1>
       <p className="lead">
-        Genafspiller {municipalityName(m)}s hændelser fra loggen frem til et tidspunkt i egne, midlertidige læsemodeller og sammenligner opgørelser og summer med de aktuelle tal pr. samme tidspunkt. Loggen ændres ikke.
+        Genafspiller {municipalityName(m)}s hændelser fra loggen frem til et tidspunkt i egne, midlertidige
+        læsemodeller og sammenligner opgørelser og summer med de aktuelle tal pr. samme tidspunkt. Loggen
+        ændres ikke.
       </p>
       <form
         className="stack"
@@ -43,24 +52,42 @@ export function AuditPage({ session }: { session: Session }) {
         }}
       >
         <label htmlFor="audit-until">Til og med registreringstidspunkt</label>
-        <input id="audit-until" type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} />
+        <input
+          id="audit-until"
+          type="datetime-local"
+          value={until}
+          onChange={(e) => setUntil(e.target.value)}
+        />
         <label htmlFor="audit-position">eller til og med logposition (valgfri)</label>
-        <input id="audit-position" inputMode="numeric" pattern="\d{1,19}" value={position} onChange={(e) => setPosition(e.target.value)} />
-        <button type="submit" disabled={start.isPending || (job.data !== undefined && (job.data.status === 'queued' || job.data.status === 'running'))}>
+        <input
+          id="audit-position"
+          inputMode="numeric"
+          pattern="\d{1,19}"
+          value={position}
+          onChange={(e) => setPosition(e.target.value)}
+        />
+        <button
+          type="submit"
+          disabled={
+            start.isPending ||
+            (job.data !== undefined && (job.data.status === 'queued' || job.data.status === 'running'))
+          }
+        >
           Start genafspilning og kontrol
         </button>
         {start.isError && <ErrorNote error={start.error} />}
       </form>
-      {jobId && (
-        <Loaded query={job}>
-          {(j) => <JobView job={j} />}
-        </Loaded>
-      )}
+      {jobId && <Loaded query={job}>{(j) => <JobView job={j} />}</Loaded>}
     </>
   );
 }
 
-const STATUS: Record<AuditJob['status'], string> = { queued: 'I kø', running: 'Genafspiller …', done: 'Færdig', failed: 'Fejlede' };
+const STATUS: Record<AuditJob['status'], string> = {
+  queued: 'I kø',
+  running: 'Genafspiller …',
+  done: 'Færdig',
+  failed: 'Fejlede',
+};
 
 function JobView({ job }: { job: AuditJob }) {
   const save = () => {
@@ -76,15 +103,31 @@ function JobView({ job }: { job: AuditJob }) {
       <h2 id="audit-job">Kørsel {job.jobId}</h2>
       <p role="status" aria-live="polite">
         {STATUS[job.status]}
-        {job.status === 'running' || job.status === 'queued' ? ` – ${job.progress.applied} hændelser genafspillet${job.progress.position ? `, logposition ${job.progress.position} af ${job.progress.head}` : ''}` : ''}
+        {job.status === 'running' || job.status === 'queued'
+          ? ` – ${job.progress.applied} hændelser genafspillet${job.progress.position ? `, logposition ${job.progress.position} af ${job.progress.head}` : ''}`
+          : ''}
       </p>
-      {job.status === 'running' && job.progress.head && <progress max={Number(job.progress.head)} value={Number(job.progress.position ?? 0)} aria-label="Fremdrift" />}
+      {job.status === 'running' && job.progress.head && (
+        <progress
+          max={Number(job.progress.head)}
+          value={Number(job.progress.position ?? 0)}
+          aria-label="Fremdrift"
+        />
+      )}
       {job.status === 'failed' && <p className="error">Kørslen fejlede: {job.error}</p>}
       {job.result && (
         <>
-          <p className={job.result.identical ? 'banner frozen' : 'banner warning'} data-testid="audit-verdict">
-            <strong>{job.result.identical ? 'Identisk' : `${job.result.differences.length} forskelle`}</strong>: genafspilning af kommune {job.municipality}s {job.result.eventsReplayed} hændelser registreret til og med {instant(job.result.asOf)} (logposition {job.result.throughPosition ?? '–'})
-            {job.result.identical ? ' gav de samme' : ' gav ikke de samme'} {job.result.compared} opgørelser og summer som de aktuelle tal pr. samme tidspunkt. Kontrolleret {instant(job.finishedAt)}.
+          <p
+            className={job.result.identical ? 'banner frozen' : 'banner warning'}
+            data-testid="audit-verdict"
+          >
+            <strong>
+              {job.result.identical ? 'Identisk' : `${job.result.differences.length} forskelle`}
+            </strong>
+            : genafspilning af kommune {job.municipality}s {job.result.eventsReplayed} hændelser registreret
+            til og med {instant(job.result.asOf)} (logposition {job.result.throughPosition ?? '–'})
+            {job.result.identical ? ' gav de samme' : ' gav ikke de samme'} {job.result.compared} opgørelser
+            og summer som de aktuelle tal pr. samme tidspunkt. Kontrolleret {instant(job.finishedAt)}.
           </p>
           {!job.result.identical && (
             <ul>

@@ -49,15 +49,28 @@ export function CapsPage({ session }: { session: Session }) {
       <h1>Lofter og regnskabsår {year}</h1>
       <form className="pickers" onSubmit={(e) => e.preventDefault()}>
         <label htmlFor="caps-year">Regnskabsår</label>
-        <input id="caps-year" type="number" min={2000} max={2099} value={year} onChange={(e) => navigate('/lofter', { aar: e.target.value })} />
+        <input
+          id="caps-year"
+          type="number"
+          min={2000}
+          max={2099}
+          value={year}
+          onChange={(e) => navigate('/lofter', { aar: e.target.value })}
+        />
       </form>
-      {!finance && <p className="notice">Som revisor kan du se lofterne og årets status, men ikke ændre dem.</p>}
+      {!finance && (
+        <p className="notice">Som revisor kan du se lofterne og årets status, men ikke ændre dem.</p>
+      )}
       <Loaded query={statement}>
         {(s) => (
           <>
             <section aria-labelledby="caps-now">
               <h2 id="caps-now">Lofternes beregning</h2>
-              {s.caps.length === 0 ? <p>Ingen udgifter under et loft i {year}.</p> : s.caps.map((c) => <CapView key={c.cap} cap={c} />)}
+              {s.caps.length === 0 ? (
+                <p>Ingen udgifter under et loft i {year}.</p>
+              ) : (
+                s.caps.map((c) => <CapView key={c.cap} cap={c} />)
+              )}
             </section>
             <CapHistory municipality={session.municipality} year={year} />
             {finance && !s.closedAt && <SetCapForm municipality={session.municipality} year={year} />}
@@ -88,11 +101,20 @@ function SetCapForm({ municipality, year }: { municipality: string; year: number
   const send = useFinanceCommand('SetCapParameters', municipality);
   const a = amount(perPerson);
   const p = /^\d{1,7}([.,]\d{1,2})?$/.test(persons.trim()) ? persons.trim().replace(',', '.') : null;
-  const allowance = a && p ? ((BigInt(Math.round(Number(a) * 100)) * BigInt(Math.round(Number(p) * 100))) / 100n).toString() : null;
+  const allowance =
+    a && p
+      ? ((BigInt(Math.round(Number(a) * 100)) * BigInt(Math.round(Number(p) * 100))) / 100n).toString()
+      : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!a || !p) return;
-    send.mutate({ year, cap, amountPerFullYearPerson: a, fullYearPersons: p, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+    send.mutate({
+      year,
+      cap,
+      amountPerFullYearPerson: a,
+      fullYearPersons: p,
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
+    });
   };
   return (
     <section aria-labelledby="set-cap">
@@ -107,12 +129,32 @@ function SetCapForm({ municipality, year }: { municipality: string; year: number
           ))}
         </select>
         <label htmlFor="per-person">Beløb pr. helårsperson (kr.)</label>
-        <input id="per-person" inputMode="decimal" value={perPerson} onChange={(e) => setPerPerson(e.target.value)} aria-invalid={perPerson !== '' && !a} placeholder="43.363,00" required />
+        <input
+          id="per-person"
+          inputMode="decimal"
+          value={perPerson}
+          onChange={(e) => setPerPerson(e.target.value)}
+          aria-invalid={perPerson !== '' && !a}
+          placeholder="43.363,00"
+          required
+        />
         <label htmlFor="persons">Helårspersoner</label>
-        <input id="persons" inputMode="decimal" value={persons} onChange={(e) => setPersons(e.target.value)} aria-invalid={persons !== '' && !p} placeholder="2,5" required />
+        <input
+          id="persons"
+          inputMode="decimal"
+          value={persons}
+          onChange={(e) => setPersons(e.target.value)}
+          aria-invalid={persons !== '' && !p}
+          placeholder="2,5"
+          required
+        />
         <label htmlFor="cap-reason">Begrundelse (valgfri)</label>
         <input id="cap-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-        <p role="status">{allowance ? `Rådighedsbeløb: ${kr(`${allowance.slice(0, -2) || '0'}.${allowance.slice(-2).padStart(2, '0')}`)}` : 'Angiv beløb og helårspersoner.'}</p>
+        <p role="status">
+          {allowance
+            ? `Rådighedsbeløb: ${kr(`${allowance.slice(0, -2) || '0'}.${allowance.slice(-2).padStart(2, '0')}`)}`
+            : 'Angiv beløb og helårspersoner.'}
+        </p>
         <button type="submit" disabled={!a || !p || send.isPending}>
           Gem loftsparametre
         </button>
@@ -138,15 +180,21 @@ function CloseYearForm({ municipality, year }: { municipality: string; year: num
       <p>Regnskabsåret {year} er åbent. Lukkes det:</p>
       <ul>
         <li>bogføres intet længere i årets perioder (januar–december {year});</li>
-        <li>lander senere rettelser, også af aktivitet i {year}, i første åbne periode og markeres som vedrørende et lukket år;</li>
+        <li>
+          lander senere rettelser, også af aktivitet i {year}, i første åbne periode og markeres som
+          vedrørende et lukket år;
+        </li>
         <li>genberegnes årets lofter ikke længere, heller ikke hvis loftsparametre eller udgifter ændres;</li>
-        <li>låses opgørelsen for {year}: spurgt pr. ethvert senere tidspunkt viser den tallene ved lukningen.</li>
+        <li>
+          låses opgørelsen for {year}: spurgt pr. ethvert senere tidspunkt viser den tallene ved lukningen.
+        </li>
       </ul>
       <p>Lukningen kan ikke fortrydes.</p>
       <label htmlFor="close-reason">Begrundelse (valgfri)</label>
       <input id="close-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
       <label>
-        <input type="checkbox" checked={understood} onChange={(e) => setUnderstood(e.target.checked)} /> Jeg har læst konsekvenserne og vil lukke regnskabsåret {year}
+        <input type="checkbox" checked={understood} onChange={(e) => setUnderstood(e.target.checked)} /> Jeg
+        har læst konsekvenserne og vil lukke regnskabsåret {year}
       </label>
       <button type="submit" className="danger" disabled={!understood || send.isPending}>
         Luk regnskabsåret {year}
@@ -161,7 +209,11 @@ function CapHistory({ municipality, year }: { municipality: string; year: number
   const history = useQuery({
     queryKey: ['cap-parameters', municipality, year, asOf],
     queryFn: () =>
-      body<CapSettings>(api.GET('/v1/municipalities/{m}/accounting-years/{year}/cap-parameters', { params: { path: { m: municipality, year: String(year) }, query: asOfQuery(asOf) } })),
+      body<CapSettings>(
+        api.GET('/v1/municipalities/{m}/accounting-years/{year}/cap-parameters', {
+          params: { path: { m: municipality, year: String(year) }, query: asOfQuery(asOf) },
+        }),
+      ),
   });
   return (
     <section aria-labelledby="cap-history">
@@ -176,9 +228,15 @@ function CapHistory({ municipality, year }: { municipality: string; year: number
                 <tr>
                   <th scope="col">Fastsat</th>
                   <th scope="col">Loft</th>
-                  <th scope="col" className="num">Beløb pr. helårsperson</th>
-                  <th scope="col" className="num">Helårspersoner</th>
-                  <th scope="col" className="num">Rådighedsbeløb</th>
+                  <th scope="col" className="num">
+                    Beløb pr. helårsperson
+                  </th>
+                  <th scope="col" className="num">
+                    Helårspersoner
+                  </th>
+                  <th scope="col" className="num">
+                    Rådighedsbeløb
+                  </th>
                   <th scope="col">Begrundelse</th>
                 </tr>
               </thead>

@@ -34,7 +34,8 @@ function perAccount(postings: Posting[]): { account: string; amount: string; ref
     const sum = sums.get(key) ?? { amount: 0n, refund: 0n };
     sums.set(key, { amount: sum.amount + oere(p.amount), refund: sum.refund + oere(p.refundAmount) });
   }
-  const money = (v: bigint) => `${v < 0n ? '-' : ''}${(v < 0n ? -v : v) / 100n}.${String((v < 0n ? -v : v) % 100n).padStart(2, '0')}`;
+  const money = (v: bigint) =>
+    `${v < 0n ? '-' : ''}${(v < 0n ? -v : v) / 100n}.${String((v < 0n ? -v : v) % 100n).padStart(2, '0')}`;
   return [...sums].map(([account, s]) => ({ account, amount: money(s.amount), refund: money(s.refund) }));
 }
 
@@ -49,7 +50,10 @@ export function ChangesPage({ session }: { session: Session }) {
   const m = session.municipality;
   const changes = useQuery({
     queryKey: ['changes', m, from, to],
-    queryFn: () => body<Changes>(api.GET('/v1/municipalities/{m}/ledger/changes', { params: { path: { m }, query: { from, to } } })),
+    queryFn: () =>
+      body<Changes>(
+        api.GET('/v1/municipalities/{m}/ledger/changes', { params: { path: { m }, query: { from, to } } }),
+      ),
   });
   return (
     <>
@@ -58,20 +62,34 @@ export function ChangesPage({ session }: { session: Session }) {
         className="pickers"
         onSubmit={(e) => {
           e.preventDefault();
-          navigate('/aendringer', { fra: fromInput && fromLocalInput(fromInput), til: toInput && fromLocalInput(toInput) });
+          navigate('/aendringer', {
+            fra: fromInput && fromLocalInput(fromInput),
+            til: toInput && fromLocalInput(toInput),
+          });
         }}
       >
         <label htmlFor="changes-from">Registreret efter</label>
-        <input id="changes-from" type="datetime-local" value={fromInput} onChange={(e) => setFromInput(e.target.value)} />
+        <input
+          id="changes-from"
+          type="datetime-local"
+          value={fromInput}
+          onChange={(e) => setFromInput(e.target.value)}
+        />
         <label htmlFor="changes-to">til og med</label>
-        <input id="changes-to" type="datetime-local" value={toInput} onChange={(e) => setToInput(e.target.value)} />
+        <input
+          id="changes-to"
+          type="datetime-local"
+          value={toInput}
+          onChange={(e) => setToInput(e.target.value)}
+        />
         <button type="submit">Vis</button>
       </form>
       <Loaded query={changes}>
         {(c) => (
           <>
             <p className="lead">
-              {c.totals.commands} handlinger gav {c.totals.entries} posteringer mellem {instant(c.from)} og {instant(c.to)}: beløb {kr(c.totals.amount)}, refusion {kr(c.totals.refund)}.
+              {c.totals.commands} handlinger gav {c.totals.entries} posteringer mellem {instant(c.from)} og{' '}
+              {instant(c.to)}: beløb {kr(c.totals.amount)}, refusion {kr(c.totals.refund)}.
             </p>
             {c.commands.map((cmd) => (
               <article key={cmd.commandId} className="change">
@@ -81,7 +99,8 @@ export function ChangesPage({ session }: { session: Session }) {
                 <p>
                   {cmd.actor ? `Af ${cmd.actor}. ` : ''}
                   {cmd.reason ? `Begrundelse: “${cmd.reason}”. ` : ''}
-                  {cmd.entries} posteringer, beløb {kr(cmd.amount)}, refusion {kr(cmd.refund)}. <span className="hint">Handling {cmd.commandId}</span>
+                  {cmd.entries} posteringer, beløb {kr(cmd.amount)}, refusion {kr(cmd.refund)}.{' '}
+                  <span className="hint">Handling {cmd.commandId}</span>
                 </p>
                 <table>
                   <caption>Virkning pr. konto</caption>
@@ -89,8 +108,12 @@ export function ChangesPage({ session }: { session: Session }) {
                     <tr>
                       <th scope="col">Konto</th>
                       <th scope="col">Gruppering</th>
-                      <th scope="col" className="num">Beløb</th>
-                      <th scope="col" className="num">Refusion</th>
+                      <th scope="col" className="num">
+                        Beløb
+                      </th>
+                      <th scope="col" className="num">
+                        Refusion
+                      </th>
                     </tr>
                   </thead>
                   <tbody>

@@ -25,20 +25,22 @@ const EVENT_NAMES: Record<string, string> = {
   CapParametersSet: 'Loftsparametre fastsat',
 };
 
-const oere = (n: number | null | undefined) => (n === null || n === undefined ? '–' : kr((n / 100).toFixed(2)));
+const oere = (n: number | null | undefined) =>
+  n === null || n === undefined ? '–' : kr((n / 100).toFixed(2));
 
 export function PostingPage({ session, entryId }: { session: Session; entryId: string }) {
   const { asOf } = useAsOf();
   const m = session.municipality;
   const explanation = useQuery({
     queryKey: ['explanation', m, entryId, asOf],
-    queryFn: () => body<Explanation>(api.GET('/v1/municipalities/{m}/ledger/entries/{entryId}/explanation', { params: { path: { m, entryId }, query: asOfQuery(asOf) } })),
+    queryFn: () =>
+      body<Explanation>(
+        api.GET('/v1/municipalities/{m}/ledger/entries/{entryId}/explanation', {
+          params: { path: { m, entryId }, query: asOfQuery(asOf) },
+        }),
+      ),
   });
-  return (
-    <Loaded query={explanation}>
-      {(x) => <Story municipality={m} x={x} />}
-    </Loaded>
-  );
+  return <Loaded query={explanation}>{(x) => <Story municipality={m} x={x} />}</Loaded>;
 }
 
 function Story({ municipality, x }: { municipality: string; x: Explanation }) {
@@ -53,12 +55,14 @@ function Story({ municipality, x }: { municipality: string; x: Explanation }) {
       <p className="lead">
         {sentence(e)} Bogført i {period(e.bookingPeriod)} på konto <strong>{accountText(e.account)}</strong>
         {accountTitle(e.account) ? ` (${accountTitle(e.account)})` : ''}
-        {e.refundAccount ? `, refusion på ${accountText(e.refundAccount)}` : ''}. Registreret {instant(e.recordedAt)}.
+        {e.refundAccount ? `, refusion på ${accountText(e.refundAccount)}` : ''}. Registreret{' '}
+        {instant(e.recordedAt)}.
         {e.relatesToClosedYear ? ` Vedrører det lukkede regnskabsår ${e.relatesToClosedYear}.` : ''}
       </p>
       {e.unresolved && (
         <p className="banner warning" role="note">
-          <strong>{OUTCOMES[e.unresolved.outcome] ?? e.unresolved.outcome}:</strong> posteringen er bogført med sit beløb, men uden refusion, indtil en regel afgør den. ({e.unresolved.reason})
+          <strong>{OUTCOMES[e.unresolved.outcome] ?? e.unresolved.outcome}:</strong> posteringen er bogført
+          med sit beløb, men uden refusion, indtil en regel afgør den. ({e.unresolved.reason})
         </p>
       )}
 
@@ -67,7 +71,8 @@ function Story({ municipality, x }: { municipality: string; x: Explanation }) {
           <h2 id="cost">Udgiften</h2>
           <p>
             {cost ? `${EVENT_NAMES[cost.type] ?? cost.type}: ` : ''}
-            {kr(x.costItem.amount)} for perioden {date(x.costItem.activityFrom)} – {date(x.costItem.activityTo)}
+            {kr(x.costItem.amount)} for perioden {date(x.costItem.activityFrom)} –{' '}
+            {date(x.costItem.activityTo)}
             {invoice(cost) ? `, faktura ${invoice(cost)}` : ''}
             {e.offerId ? (
               <>
@@ -83,7 +88,8 @@ function Story({ municipality, x }: { municipality: string; x: Explanation }) {
           </p>
           {cause && cause.id !== cost?.id && (
             <p>
-              Posteringen skyldes: {EVENT_NAMES[cause.type] ?? cause.type}, registreret {instant(cause.metadata.recordedAt)}
+              Posteringen skyldes: {EVENT_NAMES[cause.type] ?? cause.type}, registreret{' '}
+              {instant(cause.metadata.recordedAt)}
               {cause.metadata.actor ? ` af ${cause.metadata.actor}` : ''}
               {typeof cause.data.reason === 'string' ? ` (begrundelse: “${cause.data.reason}”)` : ''}.
             </p>
@@ -91,13 +97,21 @@ function Story({ municipality, x }: { municipality: string; x: Explanation }) {
         </section>
       )}
 
-      {e.personId && <PersonTimeline municipality={municipality} personId={e.personId} at={e.recordedAt} segment={x.timelineSegment} />}
+      {e.personId && (
+        <PersonTimeline
+          municipality={municipality}
+          personId={e.personId}
+          at={e.recordedAt}
+          segment={x.timelineSegment}
+        />
+      )}
 
       {x.rule && (
         <section aria-labelledby="rule">
           <h2 id="rule">Reglen</h2>
           <p>
-            <strong>{x.rule.title}</strong> (regel {x.rule.id}, gælder {x.rule.validFrom ? `fra ${date(x.rule.validFrom)}` : 'fra altid'}
+            <strong>{x.rule.title}</strong> (regel {x.rule.id}, gælder{' '}
+            {x.rule.validFrom ? `fra ${date(x.rule.validFrom)}` : 'fra altid'}
             {x.rule.validTo ? ` til ${date(x.rule.validTo)}` : ''}): refusionssats {rate(e.refundRate)}.
           </p>
           <h3>Kilder</h3>
@@ -117,15 +131,26 @@ function Story({ municipality, x }: { municipality: string; x: Explanation }) {
           <h2 id="arithmetic">Beregningen</h2>
           <ol>
             <li>
-              Udgiften på {kr(x.costItem?.amount)} dækker{' '}
-              {x.arithmetic.totalDays} dage. Denne del er {x.arithmetic.days} af dem (dag {x.arithmetic.daysBefore + 1}–{x.arithmetic.daysBefore + x.arithmetic.days}):{' '}
-              <strong>{oere(x.arithmetic.amountOere)}</strong>
+              Udgiften på {kr(x.costItem?.amount)} dækker {x.arithmetic.totalDays} dage. Denne del er{' '}
+              {x.arithmetic.days} af dem (dag {x.arithmetic.daysBefore + 1}–
+              {x.arithmetic.daysBefore + x.arithmetic.days}): <strong>{oere(x.arithmetic.amountOere)}</strong>
             </li>
             <li>
-              Refusion: {oere(x.arithmetic.amountOere)} × {rate(e.refundRate)} = <strong>{oere(x.arithmetic.refundOere)}</strong>
+              Refusion: {oere(x.arithmetic.amountOere)} × {rate(e.refundRate)} ={' '}
+              <strong>{oere(x.arithmetic.refundOere)}</strong>
             </li>
-            <li>Afrunding: delene fordeles kumulativt efter dage og afrundes til hele øre (halve øre væk fra nul), så delene altid summer præcist til udgiften.</li>
-            {x.arithmetic.note && <li>{x.arithmetic.note.replace(/^a reversal negates (.*) exactly$/, 'En tilbageførsel modposterer $1 præcist.')}</li>}
+            <li>
+              Afrunding: delene fordeles kumulativt efter dage og afrundes til hele øre (halve øre væk fra
+              nul), så delene altid summer præcist til udgiften.
+            </li>
+            {x.arithmetic.note && (
+              <li>
+                {x.arithmetic.note.replace(
+                  /^a reversal negates (.*) exactly$/,
+                  'En tilbageførsel modposterer $1 præcist.',
+                )}
+              </li>
+            )}
           </ol>
           <details>
             <summary>Beregningen, som systemet skriver den</summary>
@@ -143,10 +168,13 @@ function Story({ municipality, x }: { municipality: string; x: Explanation }) {
         <section aria-labelledby="cap">
           <h2 id="cap">Loftet</h2>
           <p>
-            {CAPS[x.cap.cap] ?? x.cap.cap}, regnskabsår {x.cap.bookingYear}: refusion før loft {kr(x.cap.refundBeforeCap)}, efter loft {kr(x.cap.cappedRefund)}
+            {CAPS[x.cap.cap] ?? x.cap.cap}, regnskabsår {x.cap.bookingYear}: refusion før loft{' '}
+            {kr(x.cap.refundBeforeCap)}, efter loft {kr(x.cap.cappedRefund)}
             {x.cap.allowance ? ` (rådighedsbeløb ${kr(x.cap.allowance)})` : ''}
             {x.cap.delta ? `; denne regulering ${kr(x.cap.delta)}` : ''}.
-            {e.kind !== 'cap_adjustment' ? ' Posteringen bærer sin refusion før loft; loftet anvendes af særskilte loftsreguleringer.' : ''}
+            {e.kind !== 'cap_adjustment'
+              ? ' Posteringen bærer sin refusion før loft; loftet anvendes af særskilte loftsreguleringer.'
+              : ''}
           </p>
         </section>
       )}
@@ -173,26 +201,45 @@ function invoice(event: LoggedEvent | undefined): string | null {
   return typeof event?.data.invoiceRef === 'string' ? event.data.invoiceRef : null;
 }
 
-function PersonTimeline({ municipality, personId, at, segment }: { municipality: string; personId: string; at: string; segment: TimelineSegment | null }) {
+function PersonTimeline({
+  municipality,
+  personId,
+  at,
+  segment,
+}: {
+  municipality: string;
+  personId: string;
+  at: string;
+  segment: TimelineSegment | null;
+}) {
   const timeline = useQuery({
     queryKey: ['timeline', municipality, personId, at],
-    queryFn: () => body<TimelineSegment[]>(api.GET('/v1/municipalities/{m}/persons/{personId}/timeline', { params: { path: { m: municipality, personId }, query: { asOf: at } } })),
+    queryFn: () =>
+      body<TimelineSegment[]>(
+        api.GET('/v1/municipalities/{m}/persons/{personId}/timeline', {
+          params: { path: { m: municipality, personId }, query: { asOf: at } },
+        }),
+      ),
   });
   return (
     <section aria-labelledby="timeline">
       <h2 id="timeline">Borgerens målgrupper, som de var registreret ved posteringen</h2>
-      <Loaded query={timeline}>
-        {(segments) => <SegmentsTable segments={segments} used={segment} />}
-      </Loaded>
+      <Loaded query={timeline}>{(segments) => <SegmentsTable segments={segments} used={segment} />}</Loaded>
       <p>
-        <a href={href(`/borger/${encodeURIComponent(personId)}`)}>Hele borgerens tidslinje, også over registreringstid</a>
+        <a href={href(`/borger/${encodeURIComponent(personId)}`)}>
+          Hele borgerens tidslinje, også over registreringstid
+        </a>
       </p>
     </section>
   );
 }
 
 function Related({ municipality, entry }: { municipality: string; entry: Posting }) {
-  const filter: Record<string, string> = entry.offerId ? { offerId: entry.offerId } : entry.personId ? { personId: entry.personId } : { kind: 'cap_adjustment' };
+  const filter: Record<string, string> = entry.offerId
+    ? { offerId: entry.offerId }
+    : entry.personId
+      ? { personId: entry.personId }
+      : { kind: 'cap_adjustment' };
   const postings = usePostings(municipality, filter, null, 1000);
   return (
     <section aria-labelledby="related">
@@ -203,8 +250,17 @@ function Related({ municipality, entry }: { municipality: string; entry: Posting
           const reverses = same.find((o) => o.entryId === entry.reverses);
           const reversedBy = same.filter((o) => o.reverses === entry.entryId);
           // a regrouping reverses and rebooks in one go: the postings the same event made
-          const together = same.filter((o) => o.causedBy.eventId === entry.causedBy.eventId && o.entryId !== entry.entryId && o.entryId !== entry.reverses);
-          const link = (o: Posting) => <a href={href(`/postering/${encodeURIComponent(o.entryId)}`)}>{KINDS[o.kind]} {kr(o.amount)} bogført {period(o.bookingPeriod)}</a>;
+          const together = same.filter(
+            (o) =>
+              o.causedBy.eventId === entry.causedBy.eventId &&
+              o.entryId !== entry.entryId &&
+              o.entryId !== entry.reverses,
+          );
+          const link = (o: Posting) => (
+            <a href={href(`/postering/${encodeURIComponent(o.entryId)}`)}>
+              {KINDS[o.kind]} {kr(o.amount)} bogført {period(o.bookingPeriod)}
+            </a>
+          );
           return (
             <>
               <ul className="links">
@@ -215,9 +271,15 @@ function Related({ municipality, entry }: { municipality: string; entry: Posting
                 {together.map((r) => (
                   <li key={r.entryId}>Bogført ved samme hændelse: {link(r)}</li>
                 ))}
-                {!reverses && reversedBy.length === 0 && <li>Posteringen er hverken tilbageført eller en tilbageførsel.</li>}
+                {!reverses && reversedBy.length === 0 && (
+                  <li>Posteringen er hverken tilbageført eller en tilbageførsel.</li>
+                )}
               </ul>
-              <PostingsTable postings={same} caption="Alle posteringer af samme udgift" highlight={entry.entryId} />
+              <PostingsTable
+                postings={same}
+                caption="Alle posteringer af samme udgift"
+                highlight={entry.entryId}
+              />
             </>
           );
         }}

@@ -27,14 +27,22 @@ const FILTERS = {
 } as const;
 type FilterName = keyof typeof FILTERS;
 
-export function usePostings(municipality: string, filter: Record<string, string>, cursor: string | null, limit = PAGE_SIZE) {
+export function usePostings(
+  municipality: string,
+  filter: Record<string, string>,
+  cursor: string | null,
+  limit = PAGE_SIZE,
+) {
   const { asOf } = useAsOf();
   return useQuery({
     queryKey: ['entries', municipality, filter, cursor, limit, asOf],
     queryFn: () =>
       body<EntriesPage>(
         api.GET('/v1/municipalities/{m}/ledger/entries', {
-          params: { path: { m: municipality }, query: { ...filter, ...asOfQuery(asOf), limit, ...(cursor ? { cursor } : {}) } },
+          params: {
+            path: { m: municipality },
+            query: { ...filter, ...asOfQuery(asOf), limit, ...(cursor ? { cursor } : {}) },
+          },
         }),
       ),
     placeholderData: keepPreviousData,
@@ -43,8 +51,15 @@ export function usePostings(municipality: string, filter: Record<string, string>
 
 export function PostingsPage({ session }: { session: Session }) {
   const { query } = useRoute();
-  const values = Object.fromEntries(Object.keys(FILTERS).map((k) => [k, query.get(k) ?? ''])) as Record<FilterName, string>;
-  const filter = Object.fromEntries(Object.entries(values).filter(([, v]) => v).map(([k, v]) => [FILTERS[k as FilterName], v]));
+  const values = Object.fromEntries(Object.keys(FILTERS).map((k) => [k, query.get(k) ?? ''])) as Record<
+    FilterName,
+    string
+  >;
+  const filter = Object.fromEntries(
+    Object.entries(values)
+      .filter(([, v]) => v)
+      .map(([k, v]) => [FILTERS[k as FilterName], v]),
+  );
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors[cursors.length - 1];
   const key = JSON.stringify(filter);
@@ -58,7 +73,10 @@ export function PostingsPage({ session }: { session: Session }) {
   const apply = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    navigate('/posteringer', Object.fromEntries(Object.keys(FILTERS).map((k) => [k, String(form.get(k) ?? '').trim()])));
+    navigate(
+      '/posteringer',
+      Object.fromEntries(Object.keys(FILTERS).map((k) => [k, String(form.get(k) ?? '').trim()])),
+    );
   };
 
   return (
@@ -79,7 +97,12 @@ export function PostingsPage({ session }: { session: Session }) {
         </label>
         <label>
           Konto
-          <input name="konto" defaultValue={values.konto} placeholder="5.68.90.1.097" pattern="\d\.\d{2}\.\d{2}(\.[12](\.\d{3})?)?" />
+          <input
+            name="konto"
+            defaultValue={values.konto}
+            placeholder="5.68.90.1.097"
+            pattern="\d\.\d{2}\.\d{2}(\.[12](\.\d{3})?)?"
+          />
         </label>
         <label>
           Art
@@ -124,13 +147,24 @@ export function PostingsPage({ session }: { session: Session }) {
       <Loaded query={page}>
         {(p) => (
           <>
-            <PostingsTable postings={p.entries} caption={`Side ${cursors.length}: ${p.entries.length} posteringer${p.nextCursor ? ' (flere på næste side)' : ''}`} />
+            <PostingsTable
+              postings={p.entries}
+              caption={`Side ${cursors.length}: ${p.entries.length} posteringer${p.nextCursor ? ' (flere på næste side)' : ''}`}
+            />
             <nav className="pager" aria-label="Sider">
-              <button type="button" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+              <button
+                type="button"
+                disabled={cursors.length === 1}
+                onClick={() => setCursors(cursors.slice(0, -1))}
+              >
                 Forrige side
               </button>
               <span>Side {cursors.length}</span>
-              <button type="button" disabled={!p.nextCursor} onClick={() => setCursors([...cursors, p.nextCursor])}>
+              <button
+                type="button"
+                disabled={!p.nextCursor}
+                onClick={() => setCursors([...cursors, p.nextCursor])}
+              >
                 Næste side
               </button>
             </nav>
@@ -141,7 +175,15 @@ export function PostingsPage({ session }: { session: Session }) {
   );
 }
 
-export function PostingsTable({ postings, caption, highlight }: { postings: Posting[]; caption: string; highlight?: string }) {
+export function PostingsTable({
+  postings,
+  caption,
+  highlight,
+}: {
+  postings: Posting[];
+  caption: string;
+  highlight?: string;
+}) {
   if (postings.length === 0) return <p>Ingen posteringer.</p>;
   return (
     <table className="postings">
@@ -154,18 +196,32 @@ export function PostingsTable({ postings, caption, highlight }: { postings: Post
           <th scope="col">Målgruppe</th>
           <th scope="col">Aktivitet</th>
           <th scope="col">Borger</th>
-          <th scope="col" className="num">Beløb</th>
-          <th scope="col" className="num">Sats</th>
-          <th scope="col" className="num">Refusion</th>
+          <th scope="col" className="num">
+            Beløb
+          </th>
+          <th scope="col" className="num">
+            Sats
+          </th>
+          <th scope="col" className="num">
+            Refusion
+          </th>
           <th scope="col">Registreret</th>
         </tr>
       </thead>
       <tbody>
         {postings.map((e) => (
-          <tr key={e.entryId} className={[e.unresolved ? 'unresolved' : '', e.entryId === highlight ? 'highlight' : ''].join(' ')}>
+          <tr
+            key={e.entryId}
+            className={[e.unresolved ? 'unresolved' : '', e.entryId === highlight ? 'highlight' : ''].join(
+              ' ',
+            )}
+          >
             <td>{period(e.bookingPeriod)}</td>
             <td>
-              <a href={href(`/postering/${encodeURIComponent(e.entryId)}`)} aria-label={`${KINDS[e.kind]} ${e.amount}: forklaring`}>
+              <a
+                href={href(`/postering/${encodeURIComponent(e.entryId)}`)}
+                aria-label={`${KINDS[e.kind]} ${e.amount}: forklaring`}
+              >
                 {KINDS[e.kind]}
               </a>
             </td>
@@ -174,7 +230,13 @@ export function PostingsTable({ postings, caption, highlight }: { postings: Post
             <td>
               {date(e.activityFrom)} – {date(e.activityTo)}
             </td>
-            <td>{e.personId ? <a href={href(`/borger/${encodeURIComponent(e.personId)}`)}>{e.personId}</a> : '–'}</td>
+            <td>
+              {e.personId ? (
+                <a href={href(`/borger/${encodeURIComponent(e.personId)}`)}>{e.personId}</a>
+              ) : (
+                '–'
+              )}
+            </td>
             <Money value={e.amount} />
             <td className="num">{e.unresolved ? 'uafklaret' : rate(e.refundRate)}</td>
             <Money value={e.refundAmount} />

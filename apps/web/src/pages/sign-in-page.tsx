@@ -23,12 +23,20 @@ export function SignInPage() {
   return (
     <main className="sign-in" id="indhold">
       <h1>Refusion</h1>
-      <p>Kommunens refusionsregnskab for beskæftigelsesindsatsen: opgørelser, posteringer og deres forklaringer.</p>
+      <p>
+        Kommunens refusionsregnskab for beskæftigelsesindsatsen: opgørelser, posteringer og deres
+        forklaringer.
+      </p>
       {offered.isPending && <p role="status">Henter …</p>}
       {offered.isError && offered.error instanceof ApiProblem && offered.error.status === 404 && (
-        <p className="notice">Denne installation bruger kommunens eget login. Udviklingslogin er kun tilgængeligt, mens systemet kører med sin udviklingsnøgle.</p>
+        <p className="notice">
+          Denne installation bruger kommunens eget login. Udviklingslogin er kun tilgængeligt, mens systemet
+          kører med sin udviklingsnøgle.
+        </p>
       )}
-      {offered.isError && !(offered.error instanceof ApiProblem && offered.error.status === 404) && <ErrorNote error={offered.error} />}
+      {offered.isError && !(offered.error instanceof ApiProblem && offered.error.status === 404) && (
+        <ErrorNote error={offered.error} />
+      )}
       {offered.isSuccess && (
         <form
           onSubmit={(e) => {
@@ -37,14 +45,31 @@ export function SignInPage() {
           }}
         >
           <h2>Udviklingslogin</h2>
-          <p className="hint">Systemet kører med sin udviklingsnøgle. Vælg rolle og kommune; adgangen gælder i {offered.data.lifetimeHours} time.</p>
+          <p className="hint">
+            Systemet kører med sin udviklingsnøgle. Vælg rolle og kommune; adgangen gælder i{' '}
+            {offered.data.lifetimeHours} time.
+          </p>
           <fieldset>
             <legend>Rolle</legend>
             <label>
-              <input type="radio" name="role" value="finance" checked={role === 'finance'} onChange={() => setRole('finance')} /> Økonomi (opgørelser, lofter og lukning af regnskabsår)
+              <input
+                type="radio"
+                name="role"
+                value="finance"
+                checked={role === 'finance'}
+                onChange={() => setRole('finance')}
+              />{' '}
+              Økonomi (opgørelser, lofter og lukning af regnskabsår)
             </label>
             <label>
-              <input type="radio" name="role" value="auditor" checked={role === 'auditor'} onChange={() => setRole('auditor')} /> Revision (læser alt, ændrer intet)
+              <input
+                type="radio"
+                name="role"
+                value="auditor"
+                checked={role === 'auditor'}
+                onChange={() => setRole('auditor')}
+              />{' '}
+              Revision (læser alt, ændrer intet)
             </label>
           </fieldset>
           <label htmlFor="municipality">Kommune</label>

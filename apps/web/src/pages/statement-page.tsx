@@ -14,7 +14,9 @@ import { ErrorNote, Loaded, Money } from '../ui';
 
 export function statementPeriods(year: number, quarter: number | null): { fra: string; til: string } {
   const month = (m: number) => `${year}-${String(m).padStart(2, '0')}`;
-  return quarter ? { fra: month(quarter * 3 - 2), til: month(quarter * 3) } : { fra: month(1), til: month(12) };
+  return quarter
+    ? { fra: month(quarter * 3 - 2), til: month(quarter * 3) }
+    : { fra: month(1), til: month(12) };
 }
 
 export function useStatement(municipality: string, year: number, quarter: number | null) {
@@ -24,7 +26,10 @@ export function useStatement(municipality: string, year: number, quarter: number
     queryFn: () =>
       body<Statement>(
         api.GET('/v1/municipalities/{m}/refund-statements/{year}', {
-          params: { path: { m: municipality, year: String(year) }, query: { ...asOfQuery(asOf), ...(quarter ? { quarter } : {}) } },
+          params: {
+            path: { m: municipality, year: String(year) },
+            query: { ...asOfQuery(asOf), ...(quarter ? { quarter } : {}) },
+          },
         }),
       ),
   });
@@ -45,7 +50,11 @@ export function StatementPage({ session }: { session: Session }) {
       </h1>
       <form className="pickers" onSubmit={(e) => e.preventDefault()}>
         <label htmlFor="year">Regnskabsår</label>
-        <select id="year" value={year} onChange={(e) => navigate('/opgoerelse', { aar: e.target.value, kvartal: quarter })}>
+        <select
+          id="year"
+          value={year}
+          onChange={(e) => navigate('/opgoerelse', { aar: e.target.value, kvartal: quarter })}
+        >
           {years.map((y) => (
             <option key={y} value={y}>
               {y}
@@ -53,7 +62,11 @@ export function StatementPage({ session }: { session: Session }) {
           ))}
         </select>
         <label htmlFor="quarter">Periode</label>
-        <select id="quarter" value={quarter ?? ''} onChange={(e) => navigate('/opgoerelse', { aar: year, kvartal: e.target.value })}>
+        <select
+          id="quarter"
+          value={quarter ?? ''}
+          onChange={(e) => navigate('/opgoerelse', { aar: year, kvartal: e.target.value })}
+        >
           <option value="">Hele året</option>
           {[1, 2, 3, 4].map((q) => (
             <option key={q} value={q}>
@@ -68,13 +81,28 @@ export function StatementPage({ session }: { session: Session }) {
   );
 }
 
-function Downloads({ municipality, year, quarter }: { municipality: string; year: number; quarter: number | null }) {
+function Downloads({
+  municipality,
+  year,
+  quarter,
+}: {
+  municipality: string;
+  year: number;
+  quarter: number | null;
+}) {
   const { asOf } = useAsOf();
   const [error, setError] = useState<unknown>(null);
   const get = (format: 'csv' | 'xlsx') => {
-    const params = new URLSearchParams({ format, ...asOfQuery(asOf), ...(quarter ? { quarter: String(quarter) } : {}) });
+    const params = new URLSearchParams({
+      format,
+      ...asOfQuery(asOf),
+      ...(quarter ? { quarter: String(quarter) } : {}),
+    });
     const name = `refusionsopgoerelse-${municipality}-${year}${quarter ? `-k${quarter}` : ''}.${format}`;
-    download(`/v1/municipalities/${municipality}/refund-statements/${year}?${params}`, name).then(() => setError(null), setError);
+    download(`/v1/municipalities/${municipality}/refund-statements/${year}?${params}`, name).then(
+      () => setError(null),
+      setError,
+    );
   };
   return (
     <span className="downloads">
@@ -91,13 +119,15 @@ function Downloads({ municipality, year, quarter }: { municipality: string; year
 
 function StatementView({ statement: s }: { statement: Statement }) {
   const { fra, til } = statementPeriods(s.year, s.quarter);
-  const postings = (filter: Record<string, string | number | null>) => href('/posteringer', { fra, til, ...filter });
+  const postings = (filter: Record<string, string | number | null>) =>
+    href('/posteringer', { fra, til, ...filter });
   const inYear = { aktivitetFra: `${s.year}-01-01`, aktivitetTil: `${s.year}-12-31` };
   return (
     <>
       {s.frozen && (
         <p className="banner frozen" role="note">
-          <strong>Regnskabsåret {s.year} er lukket</strong> ({instant(s.closedAt)}). Opgørelsen er låst, som den stod ved lukningen; senere rettelser bogføres i første åbne periode.
+          <strong>Regnskabsåret {s.year} er lukket</strong> ({instant(s.closedAt)}). Opgørelsen er låst, som
+          den stod ved lukningen; senere rettelser bogføres i første åbne periode.
         </p>
       )}
       {!s.frozen && s.closedAt && (
@@ -106,7 +136,8 @@ function StatementView({ statement: s }: { statement: Statement }) {
         </p>
       )}
       <p className="hint">
-        Bogføringsperioder {period(s.bookingPeriods.from)} – {period(s.bookingPeriods.to)}, som registreret {instant(s.asOf)}.
+        Bogføringsperioder {period(s.bookingPeriods.from)} – {period(s.bookingPeriods.to)}, som registreret{' '}
+        {instant(s.asOf)}.
       </p>
       <section aria-labelledby="totals">
         <h2 id="totals">I alt</h2>
@@ -114,7 +145,9 @@ function StatementView({ statement: s }: { statement: Statement }) {
           <div>
             <dt>Udgifter</dt>
             <dd>
-              <a href={postings({})} data-testid="total-cost">{kr(s.totals.cost)}</a>
+              <a href={postings({})} data-testid="total-cost">
+                {kr(s.totals.cost)}
+              </a>
             </dd>
           </div>
           <div>
@@ -156,9 +189,15 @@ function StatementView({ statement: s }: { statement: Statement }) {
               <th scope="col">Konto (dranst 1)</th>
               <th scope="col">Gruppering</th>
               <th scope="col">Refusionskonto (dranst 2)</th>
-              <th scope="col" className="num">Posteringer</th>
-              <th scope="col" className="num">Udgift</th>
-              <th scope="col" className="num">Refusion</th>
+              <th scope="col" className="num">
+                Posteringer
+              </th>
+              <th scope="col" className="num">
+                Udgift
+              </th>
+              <th scope="col" className="num">
+                Refusion
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -168,7 +207,13 @@ function StatementView({ statement: s }: { statement: Statement }) {
                   <a href={postings({ konto: a.account, ...inYear })}>{a.account}</a>
                 </td>
                 <td>{accountTitle(a.account) ?? '–'}</td>
-                <td>{a.refundAccount ? <span title={accountTitle(a.refundAccount) ?? undefined}>{a.refundAccount}</span> : 'ingen refusion'}</td>
+                <td>
+                  {a.refundAccount ? (
+                    <span title={accountTitle(a.refundAccount) ?? undefined}>{a.refundAccount}</span>
+                  ) : (
+                    'ingen refusion'
+                  )}
+                </td>
                 <td className="num">{a.entries}</td>
                 <Money value={a.cost} />
                 <Money value={a.refund} />
@@ -184,16 +229,24 @@ function StatementView({ statement: s }: { statement: Statement }) {
           <thead>
             <tr>
               <th scope="col">Målgruppe (LAB § 6)</th>
-              <th scope="col" className="num">Posteringer</th>
-              <th scope="col" className="num">Udgift</th>
-              <th scope="col" className="num">Refusion</th>
+              <th scope="col" className="num">
+                Posteringer
+              </th>
+              <th scope="col" className="num">
+                Udgift
+              </th>
+              <th scope="col" className="num">
+                Refusion
+              </th>
             </tr>
           </thead>
           <tbody>
             {s.targetGroups.map((g) => (
               <tr key={g.targetGroup ?? 'unknown'}>
                 <td>
-                  <a href={postings({ maalgruppe: g.targetGroup ?? 'unknown' })}>{targetGroupName(g.targetGroup)}</a>
+                  <a href={postings({ maalgruppe: g.targetGroup ?? 'unknown' })}>
+                    {targetGroupName(g.targetGroup)}
+                  </a>
                 </td>
                 <td className="num">{g.entries}</td>
                 <Money value={g.cost} />
@@ -215,9 +268,15 @@ function StatementView({ statement: s }: { statement: Statement }) {
                 <th scope="col">Aktivitetsår</th>
                 <th scope="col">Konto</th>
                 <th scope="col">Gruppering</th>
-                <th scope="col" className="num">Posteringer</th>
-                <th scope="col" className="num">Udgift</th>
-                <th scope="col" className="num">Refusion</th>
+                <th scope="col" className="num">
+                  Posteringer
+                </th>
+                <th scope="col" className="num">
+                  Udgift
+                </th>
+                <th scope="col" className="num">
+                  Refusion
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -225,7 +284,15 @@ function StatementView({ statement: s }: { statement: Statement }) {
                 <tr key={`${a.activityYear}-${a.account}`}>
                   <td>{a.activityYear}</td>
                   <td>
-                    <a href={postings({ konto: a.account, aktivitetFra: `${a.activityYear}-01-01`, aktivitetTil: `${a.activityYear}-12-31` })}>{a.account}</a>
+                    <a
+                      href={postings({
+                        konto: a.account,
+                        aktivitetFra: `${a.activityYear}-01-01`,
+                        aktivitetTil: `${a.activityYear}-12-31`,
+                      })}
+                    >
+                      {a.account}
+                    </a>
                   </td>
                   <td>{accountTitle(a.account) ?? '–'}</td>
                   <td className="num">{a.entries}</td>
@@ -240,7 +307,11 @@ function StatementView({ statement: s }: { statement: Statement }) {
 
       <section aria-labelledby="caps">
         <h2 id="caps">Lofter</h2>
-        {s.caps.length === 0 ? <p>Ingen udgifter under et loft.</p> : s.caps.map((c) => <CapView key={c.cap} cap={c} />)}
+        {s.caps.length === 0 ? (
+          <p>Ingen udgifter under et loft.</p>
+        ) : (
+          s.caps.map((c) => <CapView key={c.cap} cap={c} />)
+        )}
       </section>
     </>
   );
@@ -257,7 +328,8 @@ export function CapView({ cap: c }: { cap: Statement['caps'][number] }) {
             <tr>
               <th scope="row">Rådighedsbeløb</th>
               <td className="num">
-                {kr(c.parameters.amountPerFullYearPerson)} × {c.parameters.fullYearPersons.replace('.', ',')} helårspersoner = {kr(c.allowance)}
+                {kr(c.parameters.amountPerFullYearPerson)} × {c.parameters.fullYearPersons.replace('.', ',')}{' '}
+                helårspersoner = {kr(c.allowance)}
               </td>
             </tr>
           )}
@@ -292,4 +364,3 @@ export function CapView({ cap: c }: { cap: Statement['caps'][number] }) {
     </article>
   );
 }
-

@@ -17,11 +17,21 @@ export function TimelinePage({ session, personId }: { session: Session; personId
   const path = { m, personId };
   const segments = useQuery({
     queryKey: ['timeline', m, personId, asOf],
-    queryFn: () => body<TimelineSegment[]>(api.GET('/v1/municipalities/{m}/persons/{personId}/timeline', { params: { path, query: asOfQuery(asOf) } })),
+    queryFn: () =>
+      body<TimelineSegment[]>(
+        api.GET('/v1/municipalities/{m}/persons/{personId}/timeline', {
+          params: { path, query: asOfQuery(asOf) },
+        }),
+      ),
   });
   const registrations = useQuery({
     queryKey: ['timeline-history', m, personId, asOf],
-    queryFn: () => body<Registration[]>(api.GET('/v1/municipalities/{m}/persons/{personId}/timeline', { params: { path, query: { ...asOfQuery(asOf), history: 'true' } } })),
+    queryFn: () =>
+      body<Registration[]>(
+        api.GET('/v1/municipalities/{m}/persons/{personId}/timeline', {
+          params: { path, query: { ...asOfQuery(asOf), history: 'true' } },
+        }),
+      ),
   });
   return (
     <>
@@ -32,18 +42,16 @@ export function TimelinePage({ session, personId }: { session: Session; personId
       <section aria-labelledby="segments">
         <h2 id="segments">Målgrupper over tid</h2>
         <Loaded query={segments}>
-          {(s) =>
-            s.length === 0 ? (
-              <p>Ingen målgruppe registreret.</p>
-            ) : (
-              <SegmentsTable segments={s} />
-            )
-          }
+          {(s) => (s.length === 0 ? <p>Ingen målgruppe registreret.</p> : <SegmentsTable segments={s} />)}
         </Loaded>
       </section>
       <section aria-labelledby="registrations">
         <h2 id="registrations">Registreringer over registreringstid</h2>
-        <p className="hint">Hver registrering med det tidspunkt, den blev registreret. En tilbagekaldt registrering er overstreget: den behandles, som om den aldrig var sket, men forespørgsler pr. et tidligere tidspunkt viser den stadig.</p>
+        <p className="hint">
+          Hver registrering med det tidspunkt, den blev registreret. En tilbagekaldt registrering er
+          overstreget: den behandles, som om den aldrig var sket, men forespørgsler pr. et tidligere tidspunkt
+          viser den stadig.
+        </p>
         <Loaded query={registrations}>
           {(r) => (
             <table className="registrations">
@@ -70,7 +78,11 @@ export function TimelinePage({ session, personId }: { session: Session; personId
                         {retroactive ? <span className="tag">med tilbagevirkende kraft</span> : null}
                       </td>
                       <td>{g.reason ?? '–'}</td>
-                      <td>{g.retractedAt ? `${instant(g.retractedAt)}${g.retractionReason ? `: ${g.retractionReason}` : ''}` : '–'}</td>
+                      <td>
+                        {g.retractedAt
+                          ? `${instant(g.retractedAt)}${g.retractionReason ? `: ${g.retractionReason}` : ''}`
+                          : '–'}
+                      </td>
                     </tr>
                   );
                 })}
@@ -84,7 +96,13 @@ export function TimelinePage({ session, personId }: { session: Session; personId
 }
 
 /** Target-group segments over effective time; `used` (a posting's segment) is marked. */
-export function SegmentsTable({ segments, used }: { segments: TimelineSegment[]; used?: TimelineSegment | null }) {
+export function SegmentsTable({
+  segments,
+  used,
+}: {
+  segments: TimelineSegment[];
+  used?: TimelineSegment | null;
+}) {
   return (
     <table>
       <thead>

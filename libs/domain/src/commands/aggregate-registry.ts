@@ -33,7 +33,10 @@ export const AGGREGATES: { readonly [A in AggregateName]: AggregateDefinition<Ag
 };
 
 /** Folds events (in stream order) into the aggregate's state. */
-export function fold<A extends AggregateName>(aggregate: A, events: readonly DomainEvent[]): AggregateStates[A] {
+export function fold<A extends AggregateName>(
+  aggregate: A,
+  events: readonly DomainEvent[],
+): AggregateStates[A] {
   const def = AGGREGATES[aggregate] as AggregateDefinition<AggregateStates[A]>;
   return events.reduce(def.evolve, def.initialState);
 }

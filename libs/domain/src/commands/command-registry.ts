@@ -4,32 +4,59 @@
 // append what the decider returns with the revision read (conflict -> 409).
 import type { z } from 'zod';
 import { expenseStream } from '../expenses/expense.stream';
-import { parseRecordOfferExpense, recordOfferExpenseSchema } from '../expenses/record-offer-expense/record-offer-expense.command';
+import {
+  parseRecordOfferExpense,
+  recordOfferExpenseSchema,
+} from '../expenses/record-offer-expense/record-offer-expense.command';
 import { decideRecordOfferExpense } from '../expenses/record-offer-expense/record-offer-expense.decide';
-import { parseReverseOfferExpense, reverseOfferExpenseSchema } from '../expenses/reverse-offer-expense/reverse-offer-expense.command';
+import {
+  parseReverseOfferExpense,
+  reverseOfferExpenseSchema,
+} from '../expenses/reverse-offer-expense/reverse-offer-expense.command';
 import { decideReverseOfferExpense } from '../expenses/reverse-offer-expense/reverse-offer-expense.decide';
 import type { DomainEvent } from '../events/domain-events';
 import { mentorAgreementStream } from '../mentor-agreements/mentor-agreement.stream';
-import { parseRecordMentorHours, recordMentorHoursSchema } from '../mentor-agreements/record-mentor-hours/record-mentor-hours.command';
+import {
+  parseRecordMentorHours,
+  recordMentorHoursSchema,
+} from '../mentor-agreements/record-mentor-hours/record-mentor-hours.command';
 import { decideRecordMentorHours } from '../mentor-agreements/record-mentor-hours/record-mentor-hours.decide';
-import { parseRegisterMentorAgreement, registerMentorAgreementSchema } from '../mentor-agreements/register-mentor-agreement/register-mentor-agreement.command';
+import {
+  parseRegisterMentorAgreement,
+  registerMentorAgreementSchema,
+} from '../mentor-agreements/register-mentor-agreement/register-mentor-agreement.command';
 import { decideRegisterMentorAgreement } from '../mentor-agreements/register-mentor-agreement/register-mentor-agreement.decide';
 import { parseCancelOffer, cancelOfferSchema } from '../offers/cancel-offer/cancel-offer.command';
 import { decideCancelOffer } from '../offers/cancel-offer/cancel-offer.decide';
-import { parseChangeOfferPeriod, changeOfferPeriodSchema } from '../offers/change-offer-period/change-offer-period.command';
+import {
+  parseChangeOfferPeriod,
+  changeOfferPeriodSchema,
+} from '../offers/change-offer-period/change-offer-period.command';
 import { decideChangeOfferPeriod } from '../offers/change-offer-period/change-offer-period.decide';
 import { offerStream } from '../offers/offer.stream';
 import { parseRegisterOffer, registerOfferSchema } from '../offers/register-offer/register-offer.command';
 import { decideRegisterOffer } from '../offers/register-offer/register-offer.decide';
-import { parseChangeTargetGroup, changeTargetGroupSchema } from '../persons/change-target-group/change-target-group.command';
+import {
+  parseChangeTargetGroup,
+  changeTargetGroupSchema,
+} from '../persons/change-target-group/change-target-group.command';
 import { decideChangeTargetGroup } from '../persons/change-target-group/change-target-group.decide';
 import { personStream } from '../persons/person.stream';
-import { parseRetractTargetGroupChange, retractTargetGroupChangeSchema } from '../persons/retract-target-group-change/retract-target-group-change.command';
+import {
+  parseRetractTargetGroupChange,
+  retractTargetGroupChangeSchema,
+} from '../persons/retract-target-group-change/retract-target-group-change.command';
 import { decideRetractTargetGroupChange } from '../persons/retract-target-group-change/retract-target-group-change.decide';
-import { parseCloseAccountingYear, closeAccountingYearSchema } from '../finance/close-accounting-year/close-accounting-year.command';
+import {
+  parseCloseAccountingYear,
+  closeAccountingYearSchema,
+} from '../finance/close-accounting-year/close-accounting-year.command';
 import { decideCloseAccountingYear } from '../finance/close-accounting-year/close-accounting-year.decide';
 import { financeStream } from '../finance/finance.stream';
-import { parseSetCapParameters, setCapParametersSchema } from '../finance/set-cap-parameters/set-cap-parameters.command';
+import {
+  parseSetCapParameters,
+  setCapParametersSchema,
+} from '../finance/set-cap-parameters/set-cap-parameters.command';
 import { decideSetCapParameters } from '../finance/set-cap-parameters/set-cap-parameters.decide';
 import type { DecisionContext, RelatedStates } from '../shared/decision-context';
 import { AGGREGATES, type AggregateName, type AggregateStates } from './aggregate-registry';
@@ -135,7 +162,9 @@ export const COMMAND_REGISTRY = {
     schema: recordOfferExpenseSchema,
     parse: parseRecordOfferExpense,
     streamOf: (c) => expenseStream(c.municipality, c.expenseId),
-    contextStreams: (c) => [{ key: 'offer', aggregate: 'offer', stream: offerStream(c.municipality, c.offerId) }],
+    contextStreams: (c) => [
+      { key: 'offer', aggregate: 'offer', stream: offerStream(c.municipality, c.offerId) },
+    ],
     decide: decideRecordOfferExpense,
   }),
   ReverseOfferExpense: define('ReverseOfferExpense', 'expense', {

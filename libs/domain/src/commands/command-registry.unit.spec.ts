@@ -60,7 +60,11 @@ describe('command registry', () => {
       throw new Error('expected a failure');
     } catch (e) {
       expect(e).toBeInstanceOf(InvalidCommandError);
-      expect((e as InvalidCommandError).errors.map((i) => i.path)).toEqual(['commandId', 'offerId', 'reason']);
+      expect((e as InvalidCommandError).errors.map((i) => i.path)).toEqual([
+        'commandId',
+        'offerId',
+        'reason',
+      ]);
     }
     expect(() => def.parse('nope')).toThrow(InvalidCommandError);
   });

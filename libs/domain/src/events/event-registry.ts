@@ -28,26 +28,32 @@ interface StoredVersion<T extends DomainEventType> {
   upcast: (data: never) => EventOf<T>;
 }
 
-function current<T extends DomainEventType>(type: T, schema: z.ZodType<EventOf<T>['data']>): StoredVersion<T> {
+function current<T extends DomainEventType>(
+  type: T,
+  schema: z.ZodType<EventOf<T>['data']>,
+): StoredVersion<T> {
   return {
     schema,
-    upcast: ((data: EventOf<T>['data']) => ({ type, version: 1, data })) as unknown as (data: never) => EventOf<T>,
+    upcast: ((data: EventOf<T>['data']) => ({ type, version: 1, data })) as unknown as (
+      data: never,
+    ) => EventOf<T>,
   };
 }
 
-export const EVENT_REGISTRY: { readonly [T in DomainEventType]: Readonly<Record<number, StoredVersion<T>>> } = {
-  TargetGroupChanged: { 1: current('TargetGroupChanged', targetGroupChangedV1) },
-  TargetGroupChangeRetracted: { 1: current('TargetGroupChangeRetracted', targetGroupChangeRetractedV1) },
-  OfferRegistered: { 1: current('OfferRegistered', offerRegisteredV1) },
-  OfferPeriodChanged: { 1: current('OfferPeriodChanged', offerPeriodChangedV1) },
-  OfferCancelled: { 1: current('OfferCancelled', offerCancelledV1) },
-  OfferExpenseRecorded: { 1: current('OfferExpenseRecorded', offerExpenseRecordedV1) },
-  OfferExpenseReversed: { 1: current('OfferExpenseReversed', offerExpenseReversedV1) },
-  MentorAgreementRegistered: { 1: current('MentorAgreementRegistered', mentorAgreementRegisteredV1) },
-  MentorHoursRecorded: { 1: current('MentorHoursRecorded', mentorHoursRecordedV1) },
-  CapParametersSet: { 1: current('CapParametersSet', capParametersSetV1) },
-  AccountingYearClosed: { 1: current('AccountingYearClosed', accountingYearClosedV1) },
-};
+export const EVENT_REGISTRY: { readonly [T in DomainEventType]: Readonly<Record<number, StoredVersion<T>>> } =
+  {
+    TargetGroupChanged: { 1: current('TargetGroupChanged', targetGroupChangedV1) },
+    TargetGroupChangeRetracted: { 1: current('TargetGroupChangeRetracted', targetGroupChangeRetractedV1) },
+    OfferRegistered: { 1: current('OfferRegistered', offerRegisteredV1) },
+    OfferPeriodChanged: { 1: current('OfferPeriodChanged', offerPeriodChangedV1) },
+    OfferCancelled: { 1: current('OfferCancelled', offerCancelledV1) },
+    OfferExpenseRecorded: { 1: current('OfferExpenseRecorded', offerExpenseRecordedV1) },
+    OfferExpenseReversed: { 1: current('OfferExpenseReversed', offerExpenseReversedV1) },
+    MentorAgreementRegistered: { 1: current('MentorAgreementRegistered', mentorAgreementRegisteredV1) },
+    MentorHoursRecorded: { 1: current('MentorHoursRecorded', mentorHoursRecordedV1) },
+    CapParametersSet: { 1: current('CapParametersSet', capParametersSetV1) },
+    AccountingYearClosed: { 1: current('AccountingYearClosed', accountingYearClosedV1) },
+  };
 
 export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_REGISTRY) as DomainEventType[];
 
@@ -64,7 +70,10 @@ export function isDomainEventType(type: string): type is DomainEventType {
 export function parseEvent(type: string, version: number, data: unknown): DomainEvent {
   if (!isDomainEventType(type)) throw new UnknownEventVersionError(type, version);
   const versions = EVENT_REGISTRY[type] as Readonly<Record<number, StoredVersion<DomainEventType>>>;
-  const stored = Number.isInteger(version) && Object.prototype.hasOwnProperty.call(versions, version) ? versions[version] : undefined;
+  const stored =
+    Number.isInteger(version) && Object.prototype.hasOwnProperty.call(versions, version)
+      ? versions[version]
+      : undefined;
   if (!stored) throw new UnknownEventVersionError(type, version);
   const result = check(stored.schema, data);
   if (!result.ok) throw new InvalidEventDataError(type, version, result.issues);
@@ -79,7 +88,10 @@ export function parseEvent(type: string, version: number, data: unknown): Domain
 export function assertStorableEvents(events: readonly DomainEvent[]): void {
   for (const event of events) {
     const stored = EVENT_REGISTRY[event.type][event.version] as StoredVersion<DomainEventType> | undefined;
-    if (!stored) throw new UnstorableEventError(event.type, [{ path: 'version', message: `${event.version} is not a stored version` }]);
+    if (!stored)
+      throw new UnstorableEventError(event.type, [
+        { path: 'version', message: `${event.version} is not a stored version` },
+      ]);
     const result = check(stored.schema, asStoredJson(event.data));
     if (!result.ok) throw new UnstorableEventError(event.type, result.issues);
   }

@@ -1,4 +1,9 @@
-import { anAgreementRegistered, anExpenseRecorded, anOfferRegistered, aTargetGroupChange } from '../testing/fixtures';
+import {
+  anAgreementRegistered,
+  anExpenseRecorded,
+  anOfferRegistered,
+  aTargetGroupChange,
+} from '../testing/fixtures';
 import { InvalidEventDataError } from '../shared/invalid-event-data.error';
 import { UnknownEventVersionError } from '../shared/unknown-event-version.error';
 import { DomainError } from '../shared/domain-error';
@@ -27,12 +32,14 @@ describe('parseEvent', () => {
     );
   });
 
-  it.each([aTargetGroupChange({ attributes: { readiness: 'jobparat', sickPayCategory: 2 } }), anOfferRegistered(), anExpenseRecorded(), anAgreementRegistered()])(
-    'reads stored $type data back into the typed event',
-    (event) => {
-      expect(parseEvent(event.type, event.version, roundTrip(event.data))).toEqual(event);
-    },
-  );
+  it.each([
+    aTargetGroupChange({ attributes: { readiness: 'jobparat', sickPayCategory: 2 } }),
+    anOfferRegistered(),
+    anExpenseRecorded(),
+    anAgreementRegistered(),
+  ])('reads stored $type data back into the typed event', (event) => {
+    expect(parseEvent(event.type, event.version, roundTrip(event.data))).toEqual(event);
+  });
 
   it('throws UnknownEventVersionError for an unknown type', () => {
     const error = (() => {
@@ -49,16 +56,23 @@ describe('parseEvent', () => {
   });
 
   it.each([2, 0, 1.5, NaN])('throws UnknownEventVersionError for version %p of a known type', (version) => {
-    expect(() => parseEvent('OfferRegistered', version, anOfferRegistered().data)).toThrow(UnknownEventVersionError);
+    expect(() => parseEvent('OfferRegistered', version, anOfferRegistered().data)).toThrow(
+      UnknownEventVersionError,
+    );
   });
 
   it('does not mistake Object.prototype keys for event types', () => {
     expect(() => parseEvent('toString', 1, {})).toThrow(UnknownEventVersionError);
-    expect(() => parseEvent('OfferRegistered', 'constructor' as unknown as number, {})).toThrow(UnknownEventVersionError);
+    expect(() => parseEvent('OfferRegistered', 'constructor' as unknown as number, {})).toThrow(
+      UnknownEventVersionError,
+    );
   });
 
   it('throws InvalidEventDataError, by path, for data that breaks the schema', () => {
-    const data = { ...anExpenseRecorded().data, amountOere: 12.5, activityTo: '2025-02-30' } as Record<string, unknown>;
+    const data = { ...anExpenseRecorded().data, amountOere: 12.5, activityTo: '2025-02-30' } as Record<
+      string,
+      unknown
+    >;
     delete data.personId;
     try {
       parseEvent('OfferExpenseRecorded', 1, data);
@@ -66,17 +80,26 @@ describe('parseEvent', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(InvalidEventDataError);
       expect((e as InvalidEventDataError).code).toBe('event.invalid_data');
-      expect((e as InvalidEventDataError).errors.map((i) => i.path).sort()).toEqual(['activityTo', 'amountOere', 'personId']);
+      expect((e as InvalidEventDataError).errors.map((i) => i.path).sort()).toEqual([
+        'activityTo',
+        'amountOere',
+        'personId',
+      ]);
     }
   });
 
   it('refuses unknown fields and wrong nested values in stored data', () => {
-    expect(() => parseEvent('OfferRegistered', 1, { ...anOfferRegistered().data, extra: 1 })).toThrow(InvalidEventDataError);
-    expect(() => parseEvent('OfferRegistered', 1, { ...anOfferRegistered().data, provider: { kind: 'x', name: null } })).toThrow(
+    expect(() => parseEvent('OfferRegistered', 1, { ...anOfferRegistered().data, extra: 1 })).toThrow(
       InvalidEventDataError,
     );
     expect(() =>
-      parseEvent('TargetGroupChanged', 1, { ...aTargetGroupChange().data, attributes: { readiness: 'lazy' } }),
+      parseEvent('OfferRegistered', 1, { ...anOfferRegistered().data, provider: { kind: 'x', name: null } }),
+    ).toThrow(InvalidEventDataError);
+    expect(() =>
+      parseEvent('TargetGroupChanged', 1, {
+        ...aTargetGroupChange().data,
+        attributes: { readiness: 'lazy' },
+      }),
     ).toThrow(InvalidEventDataError);
     expect(() => parseEvent('OfferCancelled', 1, null)).toThrow(InvalidEventDataError);
   });
@@ -98,7 +121,9 @@ describe('parseEvent', () => {
       costOere: 52500,
     };
     expect(parseEvent('MentorHoursRecorded', 1, data).data).toEqual(data);
-    expect(() => parseEvent('MentorHoursRecorded', 1, { ...data, contactHours: '1.5' })).toThrow(InvalidEventDataError);
+    expect(() => parseEvent('MentorHoursRecorded', 1, { ...data, contactHours: '1.5' })).toThrow(
+      InvalidEventDataError,
+    );
   });
 });
 
@@ -119,16 +144,37 @@ describe('assertStorableEvents: an event is appended only if its readers accept 
   it('refuses an amount beyond safe øre, e.g. 99999999999999.99 kr, which JSON would not keep exact', () => {
     const error = refusal([anOfferRegistered(), anExpenseRecorded({ amountOere: 9999999999999999 })]);
     expect(error).toBeInstanceOf(UnstorableEventError);
-    expect(error).toMatchObject({ code: 'event.unstorable', eventType: 'OfferExpenseRecorded', errors: [{ path: 'amountOere' }] });
+    expect(error).toMatchObject({
+      code: 'event.unstorable',
+      eventType: 'OfferExpenseRecorded',
+      errors: [{ path: 'amountOere' }],
+    });
   });
 
   it('refuses any event the reader would refuse: NUL in text, a date out of range, a value JSON drops', () => {
-    const cancelled = offerCancelled({ offerId: 'O1', personId: 'P1', offerKind: 'other', startDate: '2025-01-01', endDate: '2025-01-31', reason: 'r' });
-    expect(refusal([{ ...cancelled, data: { ...cancelled.data, reason: 'a\u0000b' } }])).toMatchObject({ errors: [{ path: 'reason' }] });
-    expect(refusal([{ ...cancelled, data: { ...cancelled.data, endDate: '9999-12-31' } }])).toMatchObject({ errors: [{ path: 'endDate' }] });
-    expect(refusal([anExpenseRecorded({ amountOere: NaN })])).toMatchObject({ errors: [{ path: 'amountOere' }] });
-    expect(refusal([anExpenseRecorded({ amountOere: 1n as unknown as number })])).toBeInstanceOf(UnstorableEventError);
+    const cancelled = offerCancelled({
+      offerId: 'O1',
+      personId: 'P1',
+      offerKind: 'other',
+      startDate: '2025-01-01',
+      endDate: '2025-01-31',
+      reason: 'r',
+    });
+    expect(refusal([{ ...cancelled, data: { ...cancelled.data, reason: 'a\u0000b' } }])).toMatchObject({
+      errors: [{ path: 'reason' }],
+    });
+    expect(refusal([{ ...cancelled, data: { ...cancelled.data, endDate: '9999-12-31' } }])).toMatchObject({
+      errors: [{ path: 'endDate' }],
+    });
+    expect(refusal([anExpenseRecorded({ amountOere: NaN })])).toMatchObject({
+      errors: [{ path: 'amountOere' }],
+    });
+    expect(refusal([anExpenseRecorded({ amountOere: 1n as unknown as number })])).toBeInstanceOf(
+      UnstorableEventError,
+    );
     // the stored form of each of these is what parseEvent refuses
-    expect(() => parseEvent('OfferCancelled', 1, { ...cancelled.data, reason: 'a\u0000b' })).toThrow(InvalidEventDataError);
+    expect(() => parseEvent('OfferCancelled', 1, { ...cancelled.data, reason: 'a\u0000b' })).toThrow(
+      InvalidEventDataError,
+    );
   });
 });

@@ -13,41 +13,75 @@ const VEJ_9584 = '000_140518b2c182b2de.txt';
 const REFUSED: Partial<Record<ExpenseType, ExpenseRefusal>> = {
   board_and_lodging: {
     reason: 'kost og logi is not covered unless it is part of the course price (record it in the course fee)',
-    citation: { source: VEJ_9584, section: '6.4 nr. 13 (L1130-L1131): "Udgifter til kost og logi, samt attester og beviser dækkes ikke medmindre udgiften er en del af kursusprisen"' },
+    citation: {
+      source: VEJ_9584,
+      section:
+        '6.4 nr. 13 (L1130-L1131): "Udgifter til kost og logi, samt attester og beviser dækkes ikke medmindre udgiften er en del af kursusprisen"',
+    },
   },
   certificates_and_fees: {
     reason: 'attester, beviser and fees are not covered unless part of the course price',
-    citation: { source: VEJ_9584, section: '6.4 nr. 13 (L1130-L1131); for seks ugers jobrettet uddannelse 6.4 (L1187-L1191): "ikke eventuelle følgeudgifter i form af gebyr ved udarbejdelse af lægeattest, eksamensgebyr"' },
+    citation: {
+      source: VEJ_9584,
+      section:
+        '6.4 nr. 13 (L1130-L1131); for seks ugers jobrettet uddannelse 6.4 (L1187-L1191): "ikke eventuelle følgeudgifter i form af gebyr ved udarbejdelse af lægeattest, eksamensgebyr"',
+    },
   },
   mentor_travel: {
     reason: "the mentor's own transport is never a mentor cost",
-    citation: { source: VEJ_9584, section: '6.5 (L1256-L1257): "Der kan heller ikke medregnes befordringsudgifter til mentoren"' },
+    citation: {
+      source: VEJ_9584,
+      section: '6.5 (L1256-L1257): "Der kan heller ikke medregnes befordringsudgifter til mentoren"',
+    },
   },
   capital_expenditure: {
-    reason: 'capital spending (anlæg) is not an operating cost of an offer and is not registered on hovedkonto 5',
-    citation: { source: VEJ_9584, section: '6.8 Afgrænsning af anlægsudgifter versus driftsudgifter (L1336-L1339)' },
+    reason:
+      'capital spending (anlæg) is not an operating cost of an offer and is not registered on hovedkonto 5',
+    citation: {
+      source: VEJ_9584,
+      section: '6.8 Afgrænsning af anlægsudgifter versus driftsudgifter (L1336-L1339)',
+    },
   },
   self_insurance_damages: {
-    reason: 'actual damages in a self-insuring municipality cannot be registered on hovedkonto 5 (only an estimated insurance cost)',
-    citation: { source: VEJ_9584, section: '6.4 nr. 7 (L1099-L1101): "Faktiske udgifter i forbindelse med skade i selvforsikrende kommuner kan ikke registreres på hovedkonto 5"' },
+    reason:
+      'actual damages in a self-insuring municipality cannot be registered on hovedkonto 5 (only an estimated insurance cost)',
+    citation: {
+      source: VEJ_9584,
+      section:
+        '6.4 nr. 7 (L1099-L1101): "Faktiske udgifter i forbindelse med skade i selvforsikrende kommuner kan ikke registreres på hovedkonto 5"',
+    },
   },
   authorised_craftsmen: {
-    reason: 'work by authorised craftsmen on a rebuilding that is part of the project is not an operating cost of the offer',
-    citation: { source: VEJ_9584, section: '6.8 (L1373-L1376): "medtages udgifter til autoriserede håndværkere ikke"' },
+    reason:
+      'work by authorised craftsmen on a rebuilding that is part of the project is not an operating cost of the offer',
+    citation: {
+      source: VEJ_9584,
+      section: '6.8 (L1373-L1376): "medtages udgifter til autoriserede håndværkere ikke"',
+    },
   },
   result_grant: {
     reason: 'resultattilskud (IL § 45) is not netted against the operating costs the refund is computed on',
-    citation: { source: VEJ_9584, section: 'Bilag 1 (L1597-L1598): "Indtægter fra resultattilskud efter integrationslovens § 45 skal ikke modregnes"' },
+    citation: {
+      source: VEJ_9584,
+      section:
+        'Bilag 1 (L1597-L1598): "Indtægter fra resultattilskud efter integrationslovens § 45 skal ikke modregnes"',
+    },
   },
 };
 
 const SIX_WEEKS_FOLLOW_UP: ExpenseRefusal = {
-  reason: 'in seks ugers jobrettet uddannelse the jobcentre pays the participant fee in the course price, not books or other teaching material',
-  citation: { source: VEJ_9584, section: '6.4 (L1187-L1191): "men ikke eventuelle følgeudgifter i form af ... udgifter til bøger, andet undervisningsmateriale, sikkerhedssko eller lignende"' },
+  reason:
+    'in seks ugers jobrettet uddannelse the jobcentre pays the participant fee in the course price, not books or other teaching material',
+  citation: {
+    source: VEJ_9584,
+    section:
+      '6.4 (L1187-L1191): "men ikke eventuelle følgeudgifter i form af ... udgifter til bøger, andet undervisningsmateriale, sikkerhedssko eller lignende"',
+  },
 };
 
 /** Why an expense of this type cannot be recorded on an offer of this kind, or null when it can. */
 export function expenseRefusal(offerKind: OfferKind, expenseType: ExpenseType): ExpenseRefusal | null {
-  if (offerKind === 'six_weeks_job_education' && expenseType === 'teaching_material') return SIX_WEEKS_FOLLOW_UP;
+  if (offerKind === 'six_weeks_job_education' && expenseType === 'teaching_material')
+    return SIX_WEEKS_FOLLOW_UP;
   return REFUSED[expenseType] ?? null;
 }

@@ -1,2 +1,3 @@
 /** Stream of one offer expense. */
-export const expenseStream = (municipality: string, expenseId: string): string => `expense-${municipality}-${expenseId}`;
+export const expenseStream = (municipality: string, expenseId: string): string =>
+  `expense-${municipality}-${expenseId}`;

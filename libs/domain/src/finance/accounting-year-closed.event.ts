@@ -13,4 +13,8 @@ export type AccountingYearClosedData = z.output<typeof accountingYearClosedV1>;
  */
 export type AccountingYearClosed = EventEnvelope<'AccountingYearClosed', 1, AccountingYearClosedData>;
 
-export const accountingYearClosed = (data: AccountingYearClosedData): AccountingYearClosed => ({ type: 'AccountingYearClosed', version: 1, data });
+export const accountingYearClosed = (data: AccountingYearClosedData): AccountingYearClosed => ({
+  type: 'AccountingYearClosed',
+  version: 1,
+  data,
+});

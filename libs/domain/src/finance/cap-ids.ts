@@ -18,7 +18,11 @@ export const MAX_ACCOUNTING_YEAR = 2100;
 
 /** An accounting year finance may act on. */
 export const accountingYear = () =>
-  z.int(says(`must be a year from ${MIN_ACCOUNTING_YEAR} to ${MAX_ACCOUNTING_YEAR}`)).min(MIN_ACCOUNTING_YEAR).max(MAX_ACCOUNTING_YEAR).meta({ example: 2025 });
+  z
+    .int(says(`must be a year from ${MIN_ACCOUNTING_YEAR} to ${MAX_ACCOUNTING_YEAR}`))
+    .min(MIN_ACCOUNTING_YEAR)
+    .max(MAX_ACCOUNTING_YEAR)
+    .meta({ example: 2025 });
 
 /**
  * The most full-year persons one cap may count: 50,000.00, far above what any municipality

@@ -19,4 +19,8 @@ export type CapParametersSetData = z.output<typeof capParametersSetV1>;
 /** Stream finance-{municipality}-{year}. The allowance is amount × persons (libs/ledger capAllowance). */
 export type CapParametersSet = EventEnvelope<'CapParametersSet', 1, CapParametersSetData>;
 
-export const capParametersSet = (data: CapParametersSetData): CapParametersSet => ({ type: 'CapParametersSet', version: 1, data });
+export const capParametersSet = (data: CapParametersSetData): CapParametersSet => ({
+  type: 'CapParametersSet',
+  version: 1,
+  data,
+});

@@ -19,7 +19,16 @@ export function evolveFinanceYear(state: FinanceYearState, event: DomainEvent): 
   switch (event.type) {
     case 'CapParametersSet': {
       const d = event.data;
-      return { ...state, caps: { ...state.caps, [d.cap]: { amountPerFullYearPersonOere: d.amountPerFullYearPersonOere, fullYearPersonsHundredths: d.fullYearPersonsHundredths } } };
+      return {
+        ...state,
+        caps: {
+          ...state.caps,
+          [d.cap]: {
+            amountPerFullYearPersonOere: d.amountPerFullYearPersonOere,
+            fullYearPersonsHundredths: d.fullYearPersonsHundredths,
+          },
+        },
+      };
     }
     case 'AccountingYearClosed':
       return { ...state, closed: true };

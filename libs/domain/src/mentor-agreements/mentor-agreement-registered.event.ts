@@ -16,9 +16,15 @@ export const mentorAgreementRegisteredV1 = z.strictObject({
 export type MentorAgreementRegisteredData = z.output<typeof mentorAgreementRegisteredV1>;
 
 /** Stream mentor-agreement-{municipality}-{agreementId}. */
-export type MentorAgreementRegistered = EventEnvelope<'MentorAgreementRegistered', 1, MentorAgreementRegisteredData>;
+export type MentorAgreementRegistered = EventEnvelope<
+  'MentorAgreementRegistered',
+  1,
+  MentorAgreementRegisteredData
+>;
 
-export const mentorAgreementRegistered = (data: MentorAgreementRegisteredData): MentorAgreementRegistered => ({
+export const mentorAgreementRegistered = (
+  data: MentorAgreementRegisteredData,
+): MentorAgreementRegistered => ({
   type: 'MentorAgreementRegistered',
   version: 1,
   data,

@@ -40,7 +40,13 @@ export function evolveMentorAgreement(state: MentorAgreementState, event: Domain
       if (state.status === 'none') return state;
       const { date, contactHours } = event.data;
       const before = state.contactHundredthsByDate[date] ?? 0;
-      return { ...state, contactHundredthsByDate: { ...state.contactHundredthsByDate, [date]: before + parseHours(contactHours) } };
+      return {
+        ...state,
+        contactHundredthsByDate: {
+          ...state.contactHundredthsByDate,
+          [date]: before + parseHours(contactHours),
+        },
+      };
     }
     default:
       return state;

@@ -8,7 +8,9 @@ import { divideRoundHalfAwayFromZero, toSafeOere } from '../shared/money';
  * (hundredths × øre) / 100, rounded to whole øre, halves away from zero:
  * 1.33 h × 333.33 kr = 443.3289 kr -> 443.33 kr; 0.01 h × 0.50 kr = 0.005 kr -> 0.01 kr.
  */
-export function mentorCostOere(basis: { contactHundredths: number; hourlyCostOere: number } | { feeOere: number }): number {
+export function mentorCostOere(
+  basis: { contactHundredths: number; hourlyCostOere: number } | { feeOere: number },
+): number {
   if ('feeOere' in basis) return basis.feeOere;
   const { contactHundredths, hourlyCostOere } = basis;
   if (!Number.isSafeInteger(contactHundredths) || !Number.isSafeInteger(hourlyCostOere)) {

@@ -4,7 +4,8 @@ import { clientId, isoDate, oere } from '../shared/field-schemas';
 import { MENTOR_KINDS, MENTOR_TYPES } from '../shared/vocabulary';
 import { says } from '../shared/schema';
 
-const hoursText = () => z.string(says('must be hours with exactly two decimals, e.g. "1.50"')).regex(/^\d{1,6}\.\d{2}$/);
+const hoursText = () =>
+  z.string(says('must be hours with exactly two decimals, e.g. "1.50"')).regex(/^\d{1,6}\.\d{2}$/);
 
 export const mentorHoursRecordedV1 = z.strictObject({
   agreementId: clientId(),

@@ -17,4 +17,8 @@ export type OfferCancelledData = z.output<typeof offerCancelledV1>;
 /** Stream offer-{municipality}-{offerId}. The offer never took place: the ledger reverses its costs. */
 export type OfferCancelled = EventEnvelope<'OfferCancelled', 1, OfferCancelledData>;
 
-export const offerCancelled = (data: OfferCancelledData): OfferCancelled => ({ type: 'OfferCancelled', version: 1, data });
+export const offerCancelled = (data: OfferCancelledData): OfferCancelled => ({
+  type: 'OfferCancelled',
+  version: 1,
+  data,
+});

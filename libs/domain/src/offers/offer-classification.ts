@@ -28,7 +28,12 @@ export function checkOfferClassification(c: OfferClassification, context: Decisi
       required
         ? `An offer of kind ${c.offerKind} needs both offerCategory (afholdelseskategori) and fundingFrame (bevillingsramme)`
         : 'offerCategory and fundingFrame are given together or not at all',
-      { offerId: c.offerId, offerKind: c.offerKind, offerCategory: c.offerCategory, fundingFrame: c.fundingFrame },
+      {
+        offerId: c.offerId,
+        offerKind: c.offerKind,
+        offerCategory: c.offerCategory,
+        fundingFrame: c.fundingFrame,
+      },
     );
   }
   const result = context.offerValidity({

@@ -3,7 +3,10 @@ import type { EventEnvelope } from '../shared/domain-event';
 import { clientId, isoDate, storedCodeListId, text } from '../shared/field-schemas';
 import { OFFER_KINDS, PROVIDER_KINDS } from '../shared/vocabulary';
 
-export const offerProviderSchema = z.strictObject({ kind: z.enum(PROVIDER_KINDS), name: text(200).nullable() });
+export const offerProviderSchema = z.strictObject({
+  kind: z.enum(PROVIDER_KINDS),
+  name: text(200).nullable(),
+});
 export type OfferProvider = z.output<typeof offerProviderSchema>;
 
 export const offerRegisteredV1 = z.strictObject({
@@ -28,4 +31,8 @@ export type OfferRegisteredData = z.output<typeof offerRegisteredV1>;
 /** Stream offer-{municipality}-{offerId}. */
 export type OfferRegistered = EventEnvelope<'OfferRegistered', 1, OfferRegisteredData>;
 
-export const offerRegistered = (data: OfferRegisteredData): OfferRegistered => ({ type: 'OfferRegistered', version: 1, data });
+export const offerRegistered = (data: OfferRegisteredData): OfferRegistered => ({
+  type: 'OfferRegistered',
+  version: 1,
+  data,
+});

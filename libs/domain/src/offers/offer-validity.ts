@@ -9,7 +9,8 @@ export interface OfferValidityQuery {
   registrationDate: IsoDate;
 }
 
-export type OfferValidityResult = { valid: true; citations: unknown[] } | { valid: false; reason: string; citations: unknown[] };
+export type OfferValidityResult =
+  { valid: true; citations: unknown[] } | { valid: false; reason: string; citations: unknown[] };
 
 /**
  * Injected check of the seed 002 matrix (libs/rules builds the real one; the domain does not

@@ -38,7 +38,9 @@ export function evolveOffer(state: OfferState, event: DomainEvent): OfferState {
       };
     }
     case 'OfferPeriodChanged':
-      return state.status === 'none' ? state : { ...state, startDate: event.data.startDate, endDate: event.data.endDate };
+      return state.status === 'none'
+        ? state
+        : { ...state, startDate: event.data.startDate, endDate: event.data.endDate };
     case 'OfferCancelled':
       return state.status === 'none' ? state : { ...state, status: 'cancelled' };
     default:

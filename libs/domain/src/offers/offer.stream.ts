@@ -1,2 +1,3 @@
 /** Stream of an offer. */
-export const offerStream = (municipality: string, offerId: string): string => `offer-${municipality}-${offerId}`;
+export const offerStream = (municipality: string, offerId: string): string =>
+  `offer-${municipality}-${offerId}`;

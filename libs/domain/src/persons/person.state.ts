@@ -41,7 +41,9 @@ export function evolvePerson(state: PersonState, event: DomainEvent): PersonStat
       const id = event.data.changeCommandId.toLowerCase();
       return {
         ...state,
-        changes: state.changes.map((c) => (c.changeCommandId.toLowerCase() === id ? { ...c, retracted: true } : c)),
+        changes: state.changes.map((c) =>
+          c.changeCommandId.toLowerCase() === id ? { ...c, retracted: true } : c,
+        ),
       };
     }
     default:

@@ -1,2 +1,3 @@
 /** Stream of a person's target-group history. */
-export const personStream = (municipality: string, personId: string): string => `person-${municipality}-${personId}`;
+export const personStream = (municipality: string, personId: string): string =>
+  `person-${municipality}-${personId}`;

@@ -18,9 +18,15 @@ export type TargetGroupChangeRetractedData = z.output<typeof targetGroupChangeRe
  * Stream person-{municipality}-{personId}. From its recorded time on, the retracted change is
  * treated as never having happened, for every effective date.
  */
-export type TargetGroupChangeRetracted = EventEnvelope<'TargetGroupChangeRetracted', 1, TargetGroupChangeRetractedData>;
+export type TargetGroupChangeRetracted = EventEnvelope<
+  'TargetGroupChangeRetracted',
+  1,
+  TargetGroupChangeRetractedData
+>;
 
-export const targetGroupChangeRetracted = (data: TargetGroupChangeRetractedData): TargetGroupChangeRetracted => ({
+export const targetGroupChangeRetracted = (
+  data: TargetGroupChangeRetractedData,
+): TargetGroupChangeRetracted => ({
   type: 'TargetGroupChangeRetracted',
   version: 1,
   data,

@@ -31,7 +31,12 @@ export function isWithin(day: IsoDate, from: IsoDate, to: IsoDate): boolean {
 }
 
 /** Whether the inclusive period [innerFrom, innerTo] lies inside [outerFrom, outerTo]. */
-export function isPeriodWithin(innerFrom: IsoDate, innerTo: IsoDate, outerFrom: IsoDate, outerTo: IsoDate): boolean {
+export function isPeriodWithin(
+  innerFrom: IsoDate,
+  innerTo: IsoDate,
+  outerFrom: IsoDate,
+  outerTo: IsoDate,
+): boolean {
   return outerFrom <= innerFrom && innerTo <= outerTo;
 }
 

@@ -5,12 +5,20 @@ describe('iso dates', () => {
     expect(isValidIsoDate(d)).toBe(true);
   });
 
-  it.each(['2025-02-30', '2025-02-29', '1900-02-29', '2025-13-01', '2025-00-10', '2025-04-31', '2025-1-01', '20250101', '2025-01-01T00:00:00Z', ''])(
-    '%s is invalid',
-    (d) => {
-      expect(isValidIsoDate(d)).toBe(false);
-    },
-  );
+  it.each([
+    '2025-02-30',
+    '2025-02-29',
+    '1900-02-29',
+    '2025-13-01',
+    '2025-00-10',
+    '2025-04-31',
+    '2025-1-01',
+    '20250101',
+    '2025-01-01T00:00:00Z',
+    '',
+  ])('%s is invalid', (d) => {
+    expect(isValidIsoDate(d)).toBe(false);
+  });
 
   it('inclusive periods', () => {
     expect(isWithin('2025-01-01', '2025-01-01', '2025-01-31')).toBe(true);

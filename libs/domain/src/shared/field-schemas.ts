@@ -7,7 +7,8 @@ import { formatOere, isKroner, MAX_AMOUNT_OERE, parseKroner } from './money';
 import { says } from './schema';
 
 const KRONER_TEXT = /^-?\d{1,10}(?:\.\d{1,2})?$/;
-const KRONER_MESSAGE = 'must be an amount in kroner as a string with at most two decimals, at most 1000000000.00 in absolute value, e.g. "4200.00"';
+const KRONER_MESSAGE =
+  'must be an amount in kroner as a string with at most two decimals, at most 1000000000.00 in absolute value, e.g. "4200.00"';
 
 /** Kroner as a string with at most two decimals, |amount| <= 1,000,000,000.00; parsed to its canonical form ("12.5" -> "12.50"). */
 export const kroner = () =>
@@ -33,8 +34,14 @@ export const oere = () => z.int(says('must be integer øre (a safe integer)'));
 /** Hours or a count as a JSON number or a decimal string, at most two decimals; parsed to the canonical string ("1.5" -> "1.50"). */
 export const hours = () =>
   z
-    .union([z.number(), z.string()], says('must be a number of hours with at most two decimals, e.g. "1.5" or 1.5'))
-    .refine((value) => tryParseHours(value) !== undefined, 'must be a number of hours with at most two decimals, e.g. "1.5" or 1.5')
+    .union(
+      [z.number(), z.string()],
+      says('must be a number of hours with at most two decimals, e.g. "1.5" or 1.5'),
+    )
+    .refine(
+      (value) => tryParseHours(value) !== undefined,
+      'must be a number of hours with at most two decimals, e.g. "1.5" or 1.5',
+    )
     .transform((value) => formatHours(tryParseHours(value)!))
     .meta({ example: '1.5' });
 
@@ -57,19 +64,28 @@ export const text = (max = 1000) =>
     .refine((value) => !UNSAFE_TEXT.test(value));
 
 /** Client-chosen ids (offerId, agreementId, expenseId, personId): 1-64 characters [A-Za-z0-9._:-]. */
-export const clientId = () => z.string(says('must be 1-64 characters [A-Za-z0-9._:-]')).regex(CLIENT_ID_PATTERN);
+export const clientId = () =>
+  z.string(says('must be 1-64 characters [A-Za-z0-9._:-]')).regex(CLIENT_ID_PATTERN);
 
 /** Kommunekode: three digits. */
-export const municipalityCode = () => z.string(says('must be a three-digit kommunekode')).regex(MUNICIPALITY_PATTERN).meta({ example: '101' });
+export const municipalityCode = () =>
+  z.string(says('must be a three-digit kommunekode')).regex(MUNICIPALITY_PATTERN).meta({ example: '101' });
 
 /** A UUID (any version); compared case-insensitively, so parsed to lower case. */
 export const uuid = () =>
-  z.string(says('must be a UUID')).regex(UUID_PATTERN).toLowerCase().meta({ format: 'uuid', example: '3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f' });
+  z
+    .string(says('must be a UUID'))
+    .regex(UUID_PATTERN)
+    .toLowerCase()
+    .meta({ format: 'uuid', example: '3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f' });
 
 /** A code-list id of STAR's lists (afholdelseskategori, bevillingsramme): a JSON number or string, parsed to a string. */
 export const codeListId = () =>
   z
-    .union([z.int().min(0), z.string().regex(CLIENT_ID_PATTERN)], says('must be a code-list id: a non-negative integer or a string of 1-64 characters [A-Za-z0-9._:-]'))
+    .union(
+      [z.int().min(0), z.string().regex(CLIENT_ID_PATTERN)],
+      says('must be a code-list id: a non-negative integer or a string of 1-64 characters [A-Za-z0-9._:-]'),
+    )
     .transform(String)
     .meta({ example: '30' });
 

@@ -21,7 +21,8 @@ export function tryParseHours(value: unknown): number | undefined {
 /** Decimal hours -> integer hundredths of an hour; RangeError for anything else. */
 export function parseHours(value: string | number): number {
   const h = tryParseHours(value);
-  if (h === undefined) throw new RangeError(`Not a number of hours with at most two decimals: ${JSON.stringify(value)}`);
+  if (h === undefined)
+    throw new RangeError(`Not a number of hours with at most two decimals: ${JSON.stringify(value)}`);
   return h;
 }
 

@@ -10,6 +10,8 @@ export class InvalidEventDataError extends DomainError {
     readonly version: number,
     readonly errors: readonly Issue[],
   ) {
-    super(`Invalid data for ${eventType} v${version}: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+    super(
+      `Invalid data for ${eventType} v${version}: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+    );
   }
 }

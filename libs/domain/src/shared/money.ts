@@ -26,13 +26,15 @@ function kronerToOere(m: RegExpExecArray): number {
  * sign, and amounts whose øre are not a safe integer (above about 90 trillion kroner).
  */
 export function parseKroner(value: string): number {
-  if (!isKroner(value)) throw new RangeError(`Not a kroner amount with at most two decimals: ${JSON.stringify(value)}`);
+  if (!isKroner(value))
+    throw new RangeError(`Not a kroner amount with at most two decimals: ${JSON.stringify(value)}`);
   return kronerToOere(KRONER.exec(value)!);
 }
 
 /** Integer øre -> kroner string with exactly two decimals: 420000 -> "4200.00", -12550 -> "-125.50", -5 -> "-0.05". */
 export function formatOere(oere: number | bigint): string {
-  if (typeof oere === 'number' && !Number.isSafeInteger(oere)) throw new RangeError(`Not an integer øre amount: ${oere}`);
+  if (typeof oere === 'number' && !Number.isSafeInteger(oere))
+    throw new RangeError(`Not an integer øre amount: ${oere}`);
   const n = BigInt(oere);
   const abs = n < 0n ? -n : n;
   const kroner = abs / 100n;
@@ -44,7 +46,8 @@ export function formatOere(oere: number | bigint): string {
 export function parsePercentToBasisPoints(value: string): number {
   const m = typeof value === 'string' ? PERCENT.exec(value) : null;
   const bp = m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : NaN;
-  if (!(bp >= 0 && bp <= 10000)) throw new RangeError(`Not a percentage 0-100 with at most two decimals: ${JSON.stringify(value)}`);
+  if (!(bp >= 0 && bp <= 10000))
+    throw new RangeError(`Not a percentage 0-100 with at most two decimals: ${JSON.stringify(value)}`);
   return bp;
 }
 
@@ -80,7 +83,8 @@ export function toSafeOere(value: bigint): number {
 
 /** A whole number of øre, checked: an integer within ±(2^53 - 1). */
 export function assertOere(value: number, what = 'amount'): number {
-  if (!Number.isSafeInteger(value)) throw new RangeError(`${what} must be a whole number of øre, got ${value}`);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`${what} must be a whole number of øre, got ${value}`);
   return value;
 }
 
@@ -101,5 +105,7 @@ export function refundOf(amountOere: number, rateBasisPoints: number): number {
   if (!Number.isInteger(rateBasisPoints) || rateBasisPoints < 0) {
     throw new RangeError(`rate must be a non-negative whole number of basis points, got ${rateBasisPoints}`);
   }
-  return toSafeOere(divideRoundHalfAwayFromZero(BigInt(amountOere) * BigInt(rateBasisPoints), BigInt(BASIS_POINTS_PER_WHOLE)));
+  return toSafeOere(
+    divideRoundHalfAwayFromZero(BigInt(amountOere) * BigInt(rateBasisPoints), BigInt(BASIS_POINTS_PER_WHOLE)),
+  );
 }

@@ -39,13 +39,26 @@ describe('parseKroner', () => {
     expect(formatOere(parseKroner('-12345678901234.56'))).toBe('-12345678901234.56');
   });
 
-  it.each(['12.345', '1,50', ' 12.00', '12.00 ', '+12.00', '1e3', '', '-', '.5', '5.', 'NaN', '12.3.4', '1 000.00', '1234567890123456.00', '99999999999999.99'])(
-    'refuses %j',
-    (text) => {
-      expect(() => parseKroner(text)).toThrow(RangeError);
-      expect(isKroner(text)).toBe(false);
-    },
-  );
+  it.each([
+    '12.345',
+    '1,50',
+    ' 12.00',
+    '12.00 ',
+    '+12.00',
+    '1e3',
+    '',
+    '-',
+    '.5',
+    '5.',
+    'NaN',
+    '12.3.4',
+    '1 000.00',
+    '1234567890123456.00',
+    '99999999999999.99',
+  ])('refuses %j', (text) => {
+    expect(() => parseKroner(text)).toThrow(RangeError);
+    expect(isKroner(text)).toBe(false);
+  });
 
   it('refuses non-strings', () => {
     expect(() => parseKroner(12 as unknown as string)).toThrow(RangeError);
@@ -75,7 +88,8 @@ describe('formatOere', () => {
   });
 
   it('round-trips with parseKroner', () => {
-    for (const text of ['4200.00', '-125.50', '0.01', '-0.99', '100000.10']) expect(formatOere(parseKroner(text))).toBe(text);
+    for (const text of ['4200.00', '-125.50', '0.01', '-0.99', '100000.10'])
+      expect(formatOere(parseKroner(text))).toBe(text);
   });
 });
 

@@ -8,13 +8,14 @@ import { check } from './schema';
  * other field is refused), parsed into the command with its `type`.
  */
 export function commandSchema<T extends string, S extends z.core.$ZodLooseShape>(type: T, body: S) {
-  return z
-    .strictObject({ ...envelopeShape, ...body })
-    .transform((fields) => ({ type, ...fields }));
+  return z.strictObject({ ...envelopeShape, ...body }).transform((fields) => ({ type, ...fields }));
 }
 
 /** The parser of a command schema; throws InvalidCommandError listing every bad field. */
-export function commandParser<T extends string, S extends z.ZodType<{ type: T }>>(type: T, schema: S): (input: unknown) => z.output<S> {
+export function commandParser<T extends string, S extends z.ZodType<{ type: T }>>(
+  type: T,
+  schema: S,
+): (input: unknown) => z.output<S> {
   return (input) => {
     const result = check(schema, input);
     if (!result.ok) throw new InvalidCommandError(type, result.issues);

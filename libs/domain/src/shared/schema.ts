@@ -13,29 +13,39 @@ export interface Issue {
 export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
 /** The message of a field's wrong value; a missing field falls through to "is required". */
-export const says = (message: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? undefined : message) });
+export const says = (message: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? undefined : message),
+});
 
 const fallback = (issue: { input?: unknown; code?: string; expected?: unknown }): string | undefined => {
   if (issue.input === undefined) return 'is required';
-  if (issue.code === 'invalid_type') return issue.expected === 'object' ? 'must be a JSON object' : `must be ${String(issue.expected)}`;
+  if (issue.code === 'invalid_type')
+    return issue.expected === 'object' ? 'must be a JSON object' : `must be ${String(issue.expected)}`;
   return undefined;
 };
 
 /** Runs a schema over a value; every bad field gets one issue. */
 export function check<S extends z.ZodType>(schema: S, value: unknown): Result<z.output<S>> {
   const result = schema.safeParse(value, { error: fallback });
-  return result.success ? { ok: true, value: result.data } : { ok: false, issues: issuesOf(schema, result.error) };
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, issues: issuesOf(schema, result.error) };
 }
 
 const pathText = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text === '' ? String(key) : `${text}.${String(key)}`), '') || 'value';
+  path.reduce<string>(
+    (text, key) =>
+      typeof key === 'number' ? `${text}[${key}]` : text === '' ? String(key) : `${text}.${String(key)}`,
+    '',
+  ) || 'value';
 
 function issuesOf(schema: z.ZodType, error: z.ZodError): Issue[] {
   const issues = new Map<string, string>();
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeysAt(schema, issue.path);
-      for (const key of issue.keys) issues.set(pathText([...issue.path, key]), unknownFieldMessage(key, known));
+      for (const key of issue.keys)
+        issues.set(pathText([...issue.path, key]), unknownFieldMessage(key, known));
     } else {
       const path = pathText(issue.path);
       if (!issues.has(path)) issues.set(path, issue.message);
@@ -46,7 +56,10 @@ function issuesOf(schema: z.ZodType, error: z.ZodError): Issue[] {
 
 function unknownFieldMessage(key: string, known: string[]): string {
   const near = known.length ? closest(key, known) : undefined;
-  const close = near !== undefined && (near.toLowerCase() === key.toLowerCase() || distance(near, key) <= Math.max(1, Math.floor(near.length / 4)));
+  const close =
+    near !== undefined &&
+    (near.toLowerCase() === key.toLowerCase() ||
+      distance(near, key) <= Math.max(1, Math.floor(near.length / 4)));
   return close ? `is not a known field; did you mean ${near}?` : 'is not a known field';
 }
 
@@ -61,11 +74,15 @@ function knownKeysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): str
     const next = shape[String(path[0])];
     return next ? knownKeysAt(next, path.slice(1)) : [];
   }
-  if (def.type === 'array' && path.length > 0) return knownKeysAt(def.element as z.core.$ZodType, path.slice(1));
+  if (def.type === 'array' && path.length > 0)
+    return knownKeysAt(def.element as z.core.$ZodType, path.slice(1));
   return [];
 }
 
 /** For command input: an optional field may also be sent as null; both mean absent. */
 export function maybe<S extends z.ZodType>(schema: S) {
-  return schema.nullish().transform((value) => value ?? undefined).optional();
+  return schema
+    .nullish()
+    .transform((value) => value ?? undefined)
+    .optional();
 }

@@ -20,7 +20,12 @@ export const TARGET_GROUPS = [
 ] as const;
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
 
-export const READINESS = ['jobparat', 'aktivitetsparat', 'uddannelsesparat', 'aabenlyst_uddannelsesparat'] as const;
+export const READINESS = [
+  'jobparat',
+  'aktivitetsparat',
+  'uddannelsesparat',
+  'aabenlyst_uddannelsesparat',
+] as const;
 export type Readiness = (typeof READINESS)[number];
 
 /** The attributes of a target-group change, as stored: only those that were given (no key for an absent one). */

@@ -1,8 +1,14 @@
 // Ids and builders shared by the unit tests of the deciders.
 import { offerRegistered, type OfferRegisteredData } from '../offers/offer-registered.event';
 import { targetGroupChanged, type TargetGroupChangedData } from '../persons/target-group-changed.event';
-import { mentorAgreementRegistered, type MentorAgreementRegisteredData } from '../mentor-agreements/mentor-agreement-registered.event';
-import { offerExpenseRecorded, type OfferExpenseRecordedData } from '../expenses/offer-expense-recorded.event';
+import {
+  mentorAgreementRegistered,
+  type MentorAgreementRegisteredData,
+} from '../mentor-agreements/mentor-agreement-registered.event';
+import {
+  offerExpenseRecorded,
+  type OfferExpenseRecordedData,
+} from '../expenses/offer-expense-recorded.event';
 
 export const M = '101';
 export const CMD_1 = '11111111-1111-4111-8111-111111111111';

@@ -49,7 +49,10 @@ export function given(history: DomainEvent[]) {
         const related: RelatedStates = {};
         for (const ref of def.contextStreams?.(command) ?? []) {
           const events = ctx.related?.[ref.key] ?? [];
-          const agg = AGGREGATES[ref.aggregate] as { initialState: unknown; evolve: (s: unknown, e: DomainEvent) => unknown };
+          const agg = AGGREGATES[ref.aggregate] as {
+            initialState: unknown;
+            evolve: (s: unknown, e: DomainEvent) => unknown;
+          };
           (related as Record<string, unknown>)[ref.key] = events.reduce(agg.evolve, agg.initialState);
         }
         const context: DecisionContext = {

@@ -55,7 +55,9 @@ export class EsdbConflict extends Error {
 
 /** Errors after which a new call may succeed (connection lost, leader changed, server busy). */
 export function isTransient(error: unknown): boolean {
-  return [UnavailableError, CancelledError, DeadlineExceededError, NotLeaderError, TimeoutError].some((type) => error instanceof type);
+  return [UnavailableError, CancelledError, DeadlineExceededError, NotLeaderError, TimeoutError].some(
+    (type) => error instanceof type,
+  );
 }
 
 export interface LiveFeed {
@@ -92,10 +94,25 @@ export class EsdbConnection {
   }
 
   /** Appends atomically; returns the stream's last revision and, when the server reports one, the write's position. */
-  async append(stream: string, events: ProposedEvent[], expected: Expected): Promise<{ lastRevision: bigint; position?: bigint }> {
-    const expectedRevision: AppendExpectedRevision = expected === 'any' ? ANY : expected === 'no_stream' ? NO_STREAM : expected === 'stream_exists' ? STREAM_EXISTS : expected;
+  async append(
+    stream: string,
+    events: ProposedEvent[],
+    expected: Expected,
+  ): Promise<{ lastRevision: bigint; position?: bigint }> {
+    const expectedRevision: AppendExpectedRevision =
+      expected === 'any'
+        ? ANY
+        : expected === 'no_stream'
+          ? NO_STREAM
+          : expected === 'stream_exists'
+            ? STREAM_EXISTS
+            : expected;
     try {
-      const result = await this.client.appendToStream(stream, events.map((e) => jsonEvent(e)), { expectedRevision });
+      const result = await this.client.appendToStream(
+        stream,
+        events.map((e) => jsonEvent(e)),
+        { expectedRevision },
+      );
       return { lastRevision: result.nextExpectedRevision, position: result.position?.commit };
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) {
@@ -124,9 +141,20 @@ export class EsdbConnection {
    * $all from a position: forwards includes the event at `from`, backwards starts with the one
    * before it (the server's rules); 'start'/'end' are the ends of the log.
    */
-  async readAll(from: bigint | 'start' | 'end', maxCount: number, direction: 'forwards' | 'backwards'): Promise<EsdbEvent[]> {
-    const fromPosition = typeof from === 'bigint' ? { commit: from, prepare: from } : from === 'end' ? END : START;
-    return collect(this.client.readAll({ fromPosition, direction: direction === 'forwards' ? FORWARDS : BACKWARDS, maxCount }));
+  async readAll(
+    from: bigint | 'start' | 'end',
+    maxCount: number,
+    direction: 'forwards' | 'backwards',
+  ): Promise<EsdbEvent[]> {
+    const fromPosition =
+      typeof from === 'bigint' ? { commit: from, prepare: from } : from === 'end' ? END : START;
+    return collect(
+      this.client.readAll({
+        fromPosition,
+        direction: direction === 'forwards' ? FORWARDS : BACKWARDS,
+        maxCount,
+      }),
+    );
   }
 
   /**

@@ -56,7 +56,11 @@ export class EventIdReservations {
    * reserved for another stream.
    */
   reserve(requests: AppendRequest[]): Promise<Set<string>> {
-    return this.queue.submit(requests.flatMap((request) => request.events.map((event) => ({ id: event.id, stream: request.stream }))));
+    return this.queue.submit(
+      requests.flatMap((request) =>
+        request.events.map((event) => ({ id: event.id, stream: request.stream })),
+      ),
+    );
   }
 
   /** Checks each reservation of the group against the journal and writes the new claims of those that pass. */
@@ -65,7 +69,12 @@ export class EventIdReservations {
     let open = group.map((_, i) => i);
     for (;;) {
       // A stale index is safe: the write expects the journal's length as read, so it fails if the journal grew.
-      const failed = this.current ? null : await this.catchUp().then(() => null, (error: Error) => error);
+      const failed = this.current
+        ? null
+        : await this.catchUp().then(
+            () => null,
+            (error: Error) => error,
+          );
       if (failed) {
         for (const i of open) outcomes[i] = failed;
         return outcomes;
@@ -116,7 +125,11 @@ export class EventIdReservations {
       const byStream: Record<string, string[]> = {};
       for (const [id, stream] of chunk) (byStream[stream] ??= []).push(id);
       const expected = this.journalLength === 0n ? 'no_stream' : this.journalLength - 1n;
-      await this.connection.append(RESERVATION_STREAM, [{ id: randomUUID(), type: RESERVED, data: { claims: byStream }, metadata: {} }], expected);
+      await this.connection.append(
+        RESERVATION_STREAM,
+        [{ id: randomUUID(), type: RESERVED, data: { claims: byStream }, metadata: {} }],
+        expected,
+      );
       this.remember(byStream);
       this.journalLength++;
     }
@@ -135,6 +148,7 @@ export class EventIdReservations {
   }
 
   private remember(byStream: Record<string, string[]>): void {
-    for (const [stream, ids] of Object.entries(byStream)) for (const id of ids) if (!this.owners.has(id)) this.owners.set(id, stream);
+    for (const [stream, ids] of Object.entries(byStream))
+      for (const id of ids) if (!this.owners.has(id)) this.owners.set(id, stream);
   }
 }

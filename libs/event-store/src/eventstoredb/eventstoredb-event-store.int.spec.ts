@@ -36,28 +36,51 @@ function describeEsdbSpecifics(name: string, url: () => string) {
       const before = await store.headPosition();
       const stream = `positions-${randomUUID()}`;
       const single = await store.append({ stream, events: [newEvent('One')], expectedRevision: 'no_stream' });
-      const several = await store.append({ stream, events: [newEvent('Two'), newEvent('Three')], expectedRevision: 0 });
+      const several = await store.append({
+        stream,
+        events: [newEvent('Two'), newEvent('Three')],
+        expectedRevision: 0,
+      });
       const read = (await store.readAll(before, 10_000)).filter((e) => e.stream === stream);
-      expect(read.map((e) => e.position)).toEqual([...single.events, ...several.events].map((e) => e.position));
+      expect(read.map((e) => e.position)).toEqual(
+        [...single.events, ...several.events].map((e) => e.position),
+      );
     });
 
     it('hides system events and id reservations from reads', async () => {
-      await store.append({ stream: `visible-${randomUUID()}`, events: [newEvent()], expectedRevision: 'no_stream' });
+      await store.append({
+        stream: `visible-${randomUUID()}`,
+        events: [newEvent()],
+        expectedRevision: 'no_stream',
+      });
       const all = await store.readAll(null, 100_000);
-      expect(all.filter((e) => e.type.startsWith('$') || e.stream.startsWith('$') || e.stream.startsWith('event-id-'))).toEqual([]);
+      expect(
+        all.filter(
+          (e) => e.type.startsWith('$') || e.stream.startsWith('$') || e.stream.startsWith('event-id-'),
+        ),
+      ).toEqual([]);
     });
   });
 }
 
 describeEsdbSpecifics('test server', () => server.url);
-(realServer ? describe : describe.skip)('against EVENTSTORE_URL', () => describeEsdbSpecifics('real server', () => realServer!));
+(realServer ? describe : describe.skip)('against EVENTSTORE_URL', () =>
+  describeEsdbSpecifics('real server', () => realServer!),
+);
 
 describe('EventStoreDB id reservations across processes (two connections, each with its own journal index)', () => {
   it('lets exactly one of two racing appends of one id on different streams win; a stale index catches up', async () => {
-    const [a, b] = await Promise.all([EventStoredbEventStore.connect(server.url), EventStoredbEventStore.connect(server.url)]);
+    const [a, b] = await Promise.all([
+      EventStoredbEventStore.connect(server.url),
+      EventStoredbEventStore.connect(server.url),
+    ]);
     try {
       // Both indexes are loaded, then each process claims ids the other has not seen.
-      await Promise.all([a, b].map((s) => s.append({ stream: `warm-${randomUUID()}`, events: [newEvent()], expectedRevision: 'no_stream' })));
+      await Promise.all(
+        [a, b].map((s) =>
+          s.append({ stream: `warm-${randomUUID()}`, events: [newEvent()], expectedRevision: 'no_stream' }),
+        ),
+      );
       for (let round = 0; round < 10; round++) {
         const event = newEvent('Raced');
         const outcomes = await Promise.allSettled([
@@ -65,12 +88,17 @@ describe('EventStoreDB id reservations across processes (two connections, each w
           b.append({ stream: `race-b-${randomUUID()}`, events: [event], expectedRevision: 'no_stream' }),
         ]);
         expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-        expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: expect.any(DuplicateEventIdError) });
+        expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({
+          reason: expect.any(DuplicateEventIdError),
+        });
       }
       const stream = `retry-${randomUUID()}`;
       const events = [newEvent('One'), newEvent('Two')];
       const first = await a.append({ stream, events, expectedRevision: 'no_stream' });
-      expect(await b.append({ stream, events, expectedRevision: 'no_stream' })).toEqual({ ...first, alreadyStored: true });
+      expect(await b.append({ stream, events, expectedRevision: 'no_stream' })).toEqual({
+        ...first,
+        alreadyStored: true,
+      });
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
@@ -83,7 +111,11 @@ describe('EventStoreDB subscription across a dropped connection', () => {
     const stream = `drops-${randomUUID()}`;
     const write = async (from: number, count: number) => {
       for (let i = from; i < from + count; i++) {
-        await store.append({ stream, events: [newEvent('Numbered', { i })], expectedRevision: i === 0 ? 'no_stream' : i - 1 });
+        await store.append({
+          stream,
+          events: [newEvent('Numbered', { i })],
+          expectedRevision: i === 0 ? 'no_stream' : i - 1,
+        });
       }
     };
     await write(0, 30);

@@ -72,7 +72,9 @@ export class EventStoredbEventStore implements EventStore {
     if (requests.some((r) => r.events.length === 0)) throw new Error('an append needs at least one event');
     const maybeRetried = await this.reservations.reserve(requests);
     const stored = await Promise.all(
-      requests.map((request) => (request.events.some((e) => maybeRetried.has(e.id)) ? this.storedEvents(request) : null)),
+      requests.map((request) =>
+        request.events.some((e) => maybeRetried.has(e.id)) ? this.storedEvents(request) : null,
+      ),
     );
     const writes = requests.filter((_, i) => stored[i] === null);
     // A single append is checked by the server itself; several are checked up front (see header).
@@ -82,7 +84,9 @@ export class EventStoredbEventStore implements EventStore {
     const lastRevisions: bigint[] = [];
     for (const request of writes) lastRevisions.push(await this.write(request));
     const readBack = await this.readBack(writes, lastRevisions, head);
-    return requests.map((request, i) => (stored[i] ? appendResultOf(stored[i], true) : readBack.get(request)!));
+    return requests.map((request, i) =>
+      stored[i] ? appendResultOf(stored[i], true) : readBack.get(request)!,
+    );
   }
 
   /** Checks the requests' expected revisions in order against the streams' current revisions. */
@@ -109,12 +113,17 @@ export class EventStoredbEventStore implements EventStore {
 
   /** Appends one request; returns the stream's revision after it. */
   private async write({ stream, events, expectedRevision }: AppendRequest): Promise<bigint> {
-    const expected: Expected = typeof expectedRevision === 'number' ? BigInt(expectedRevision) : expectedRevision;
+    const expected: Expected =
+      typeof expectedRevision === 'number' ? BigInt(expectedRevision) : expectedRevision;
     try {
       return (await this.connection.append(stream, events.map(toProposed), expected)).lastRevision;
     } catch (error) {
       if (!(error instanceof EsdbConflict)) throw error;
-      throw new WrongExpectedRevisionError(stream, String(expectedRevision), error.current === null ? null : Number(error.current));
+      throw new WrongExpectedRevisionError(
+        stream,
+        String(expectedRevision),
+        error.current === null ? null : Number(error.current),
+      );
     }
   }
 
@@ -125,7 +134,11 @@ export class EventStoredbEventStore implements EventStore {
    * requests are looked up in $all after `head`; what is not found there (stored before it) and a
    * single request are read from their streams.
    */
-  private async readBack(requests: AppendRequest[], lastRevisions: bigint[], head: bigint | null): Promise<Map<AppendRequest, AppendResult>> {
+  private async readBack(
+    requests: AppendRequest[],
+    lastRevisions: bigint[],
+    head: bigint | null,
+  ): Promise<Map<AppendRequest, AppendResult>> {
     const key = (stream: string, id: string) => `${stream}\n${id}`;
     const found = new Map<string, RecordedEvent>();
     if (requests.length > 1) {
@@ -134,7 +147,9 @@ export class EventStoredbEventStore implements EventStore {
       while (wanted.size > 0) {
         const size = Math.max(wanted.size + 1, HEAD_PAGE);
         const page = await this.connection.readAll(from, size, 'forwards');
-        for (const event of page) if (wanted.delete(key(event.stream, event.id))) found.set(key(event.stream, event.id), toRecorded(event));
+        for (const event of page)
+          if (wanted.delete(key(event.stream, event.id)))
+            found.set(key(event.stream, event.id), toRecorded(event));
         if (page.length < size) break;
         from = page[page.length - 1].position; // read on from there: the server includes it again
       }
@@ -143,10 +158,16 @@ export class EventStoredbEventStore implements EventStore {
     for (const [i, request] of requests.entries()) {
       const { stream, events } = request;
       let stored = events.map((e) => found.get(key(stream, e.id)));
-      if (stored.some((e) => e === undefined)) stored = (await this.readStream(stream, Number(lastRevisions[i]) - events.length + 1)).slice(0, events.length);
+      if (stored.some((e) => e === undefined))
+        stored = (await this.readStream(stream, Number(lastRevisions[i]) - events.length + 1)).slice(
+          0,
+          events.length,
+        );
       const mismatch = events.findIndex((e, j) => stored[j]?.id !== e.id);
       if (mismatch >= 0) throw new DuplicateEventIdError(events[mismatch].id);
-      const mine = events.every((e, j) => isDeepStrictEqual(asStored(e), { data: stored[j]!.data, metadata: stored[j]!.metadata }));
+      const mine = events.every((e, j) =>
+        isDeepStrictEqual(asStored(e), { data: stored[j]!.data, metadata: stored[j]!.metadata }),
+      );
       results.set(request, appendResultOf(stored as RecordedEvent[], !mine));
     }
     return results;

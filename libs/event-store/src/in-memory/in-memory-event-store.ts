@@ -29,7 +29,12 @@ export class InMemoryEventStore implements EventStore {
     const results: AppendResult[] = [];
     for (const step of plan) {
       results.push(
-        'write' in step ? this.write(step.write) : appendResultOf(step.storedIds.map((id) => this.byId.get(id)!), true),
+        'write' in step
+          ? this.write(step.write)
+          : appendResultOf(
+              step.storedIds.map((id) => this.byId.get(id)!),
+              true,
+            ),
       );
     }
     return results;
@@ -43,11 +48,15 @@ export class InMemoryEventStore implements EventStore {
       if (request.events.length === 0) throw new Error('an append needs at least one event');
       const found = request.events.map((e) => this.byId.get(e.id) ?? planned.get(e.id));
       if (found.some((e) => e !== undefined)) {
-        const same = found.every((e, i) => e && e.stream === request.stream && e.type === request.events[i].type);
+        const same = found.every(
+          (e, i) => e && e.stream === request.stream && e.type === request.events[i].type,
+        );
         if (!same) throw new DuplicateEventIdError(request.events[0].id);
         return { storedIds: request.events.map((e) => e.id) };
       }
-      const current = pending.has(request.stream) ? pending.get(request.stream)! : this.currentRevision(request.stream);
+      const current = pending.has(request.stream)
+        ? pending.get(request.stream)!
+        : this.currentRevision(request.stream);
       checkExpectedRevision(request, current);
       pending.set(request.stream, (current ?? -1) + request.events.length);
       for (const e of request.events) planned.set(e.id, { stream: request.stream, type: e.type });

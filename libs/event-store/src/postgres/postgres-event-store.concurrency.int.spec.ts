@@ -19,10 +19,15 @@ afterAll(async () => {
 it('a subscriber following concurrent writers sees every event exactly once, in order', async () => {
   const reader = await PostgresEventStore.connect(db.url, 2);
   const seen: RecordedEvent[] = [];
-  const subscription = reader.subscribe(null, async (batch) => void seen.push(...batch), { batchSize: 7, idleDelayMs: 1 });
+  const subscription = reader.subscribe(null, async (batch) => void seen.push(...batch), {
+    batchSize: 7,
+    idleDelayMs: 1,
+  });
 
   const written: string[] = [];
-  const writers = await Promise.all(Array.from({ length: WRITERS }, () => PostgresEventStore.connect(db.url, 3)));
+  const writers = await Promise.all(
+    Array.from({ length: WRITERS }, () => PostgresEventStore.connect(db.url, 3)),
+  );
   await Promise.all(
     writers.map(async (writer, w) => {
       // Three streams per writer, appended through a pool of three connections at once.

@@ -25,14 +25,23 @@ describe('postgres: the one-statement append and its fallback', () => {
 
   it('places events by their order, whatever the case of their UUIDs', async () => {
     const events = [newEvent('A'), newEvent('B')].map((e) => ({ ...e, id: e.id.toUpperCase() }));
-    const result = await store.append({ stream: `upper-${randomUUID()}`, events, expectedRevision: 'no_stream' });
+    const result = await store.append({
+      stream: `upper-${randomUUID()}`,
+      events,
+      expectedRevision: 'no_stream',
+    });
     expect(result.events.map((e) => e.position)).toEqual([result.position - 1n, result.position]);
     const stored = await store.readAll(result.position - 2n, 10);
-    expect(stored.map((e) => [e.type, e.position])).toEqual([['A', result.position - 1n], ['B', result.position]]);
+    expect(stored.map((e) => [e.type, e.position])).toEqual([
+      ['A', result.position - 1n],
+      ['B', result.position],
+    ]);
   });
 
   it('takes -1 as a revision no stream has, not as "no stream"', async () => {
-    await expect(store.append({ stream: `minus-one-${randomUUID()}`, events: [newEvent()], expectedRevision: -1 })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    await expect(
+      store.append({ stream: `minus-one-${randomUUID()}`, events: [newEvent()], expectedRevision: -1 }),
+    ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
   });
 
   it('a group with one stale expectation appends the others and refuses that one', async () => {
@@ -49,15 +58,26 @@ describe('postgres: the one-statement append and its fallback', () => {
 
   it('a member whose data PostgreSQL refuses fails alone: the 40 appends grouped with it succeed', async () => {
     // NUL is refused by jsonb; the domain validates it away, the store must not let it hurt others.
-    const goodAppend = (i: number) => store.append({ stream: `good-${100 + i}-${randomUUID()}`, events: [newEvent('Good', { i })], expectedRevision: 'no_stream' });
+    const goodAppend = (i: number) =>
+      store.append({
+        stream: `good-${100 + i}-${randomUUID()}`,
+        events: [newEvent('Good', { i })],
+        expectedRevision: 'no_stream',
+      });
     // The first append occupies the connection; what arrives meanwhile (the bad one among 39 good) goes as one group.
     const first = goodAppend(0);
-    const bad = store.append({ stream: `bad-${randomUUID()}`, events: [newEvent('Bad', { text: 'a\u0000b' })], expectedRevision: 'no_stream' });
+    const bad = store.append({
+      stream: `bad-${randomUUID()}`,
+      events: [newEvent('Bad', { text: 'a\u0000b' })],
+      expectedRevision: 'no_stream',
+    });
     const rest = Array.from({ length: 39 }, (_, i) => goodAppend(i + 1));
     const [badOutcome, ...goodOutcomes] = await Promise.allSettled([bad, first, ...rest]);
     expect(badOutcome).toMatchObject({ status: 'rejected', reason: expect.any(EventNotStorableError) });
     expect(goodOutcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(40);
-    const positions = goodOutcomes.map((o) => (o as PromiseFulfilledResult<{ position: bigint }>).value.position);
+    const positions = goodOutcomes.map(
+      (o) => (o as PromiseFulfilledResult<{ position: bigint }>).value.position,
+    );
     expect(new Set(positions).size).toBe(40);
   });
 
@@ -66,7 +86,11 @@ describe('postgres: the one-statement append and its fallback', () => {
     await expect(
       store.appendMany([
         { stream, events: [newEvent('Good')], expectedRevision: 'no_stream' },
-        { stream: `bad-${randomUUID()}`, events: [newEvent('Bad', { text: '\u0000' })], expectedRevision: 'no_stream' },
+        {
+          stream: `bad-${randomUUID()}`,
+          events: [newEvent('Bad', { text: '\u0000' })],
+          expectedRevision: 'no_stream',
+        },
       ]),
     ).rejects.toBeInstanceOf(EventNotStorableError);
     expect(await store.readStream(stream)).toEqual([]);

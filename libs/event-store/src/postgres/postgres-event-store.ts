@@ -44,7 +44,10 @@ type AppendRow = Omit<RecordedEvent, 'position'> & { ord: number };
 
 export class PostgresEventStore implements EventStore {
   readonly densePositions = true;
-  private readonly appends = new GroupQueue<AppendRequest, AppendResult>((requests) => this.appendGroup(requests), MAX_GROUP);
+  private readonly appends = new GroupQueue<AppendRequest, AppendResult>(
+    (requests) => this.appendGroup(requests),
+    MAX_GROUP,
+  );
   private readonly reads = new GroupQueue<string, RecordedEvent[]>(async (streams) => {
     const found = await this.readStreams([...new Set(streams)]);
     const handedOut = new Set<string>();
@@ -100,7 +103,12 @@ export class PostgresEventStore implements EventStore {
       if (requests.length === 1) throw error;
       const outcomes: (AppendResult | Error)[] = [];
       for (const request of requests) {
-        outcomes.push(await this.write([request], false).then(([outcome]) => outcome, (e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
+        outcomes.push(
+          await this.write([request], false).then(
+            ([outcome]) => outcome,
+            (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
+          ),
+        );
       }
       return outcomes;
     }
@@ -122,9 +130,11 @@ export class PostgresEventStore implements EventStore {
       inTransaction = true;
       return await this.appendUnderLock(client, requests, atomic);
     } catch (error) {
-      if (inTransaction) await client.query('ROLLBACK').catch((rollbackError: Error) => (broken ??= rollbackError));
+      if (inTransaction)
+        await client.query('ROLLBACK').catch((rollbackError: Error) => (broken ??= rollbackError));
       const code = (error as { code?: unknown }).code;
-      if (typeof code === 'string' && code.startsWith(DATA_EXCEPTION_CLASS)) throw new EventNotStorableError(requests[0].stream, (error as Error).message);
+      if (typeof code === 'string' && code.startsWith(DATA_EXCEPTION_CLASS))
+        throw new EventNotStorableError(requests[0].stream, (error as Error).message);
       throw error;
     } finally {
       client.removeListener('error', onError);
@@ -139,12 +149,16 @@ export class PostgresEventStore implements EventStore {
    * or a stored event id (a retry) returns null, with nothing written, and the caller takes
    * appendUnderLock, which sorts out each request.
    */
-  private async appendInOneTrip(client: PoolClient, requests: AppendRequest[]): Promise<AppendResult[] | null> {
+  private async appendInOneTrip(
+    client: PoolClient,
+    requests: AppendRequest[],
+  ): Promise<AppendResult[] | null> {
     const guards = new Map<string, number>();
     const next = new Map<string, number>();
     const rows: AppendRow[] = [];
     for (const { stream, expectedRevision, events } of requests) {
-      const definite = typeof expectedRevision === 'number' && Number.isInteger(expectedRevision) && expectedRevision >= 0;
+      const definite =
+        typeof expectedRevision === 'number' && Number.isInteger(expectedRevision) && expectedRevision >= 0;
       // 'any', 'stream_exists' or a revision no stream can have: appendUnderLock decides.
       if (expectedRevision !== 'no_stream' && !definite) return null;
       const expected = definite ? (expectedRevision as number) : -1;
@@ -158,7 +172,11 @@ export class PostgresEventStore implements EventStore {
     let first: bigint | null;
     try {
       // One statement outside a transaction: a failed one has already rolled back.
-      first = await this.insert(client, rows, [...guards].map(([stream, expected]) => ({ stream, expected })));
+      first = await this.insert(
+        client,
+        rows,
+        [...guards].map(([stream, expected]) => ({ stream, expected })),
+      );
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) return null;
       throw error;
@@ -166,7 +184,9 @@ export class PostgresEventStore implements EventStore {
     if (first === null) return null;
     const recorded = rows.map(({ ord, ...row }) => ({ ...row, position: first + BigInt(ord - 1) }));
     let offset = 0;
-    return requests.map((request) => appendResultOf(recorded.slice(offset, (offset += request.events.length))));
+    return requests.map((request) =>
+      appendResultOf(recorded.slice(offset, (offset += request.events.length))),
+    );
   }
 
   /**
@@ -174,7 +194,11 @@ export class PostgresEventStore implements EventStore {
    * requests' ids and the streams' revisions are read, each request is answered (what is stored
    * already, a conflict, or rows to insert) and the rows go in through event_log_append.
    */
-  private async appendUnderLock(client: PoolClient, requests: AppendRequest[], atomic: boolean): Promise<(AppendResult | Error)[]> {
+  private async appendUnderLock(
+    client: PoolClient,
+    requests: AppendRequest[],
+    atomic: boolean,
+  ): Promise<(AppendResult | Error)[]> {
     await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY})`);
     const { stored, revisions } = await this.stateOf(client, requests);
     const outcomes: ({ rows: (AppendRow | RecordedEvent)[]; alreadyStored: boolean } | Error)[] = [];
@@ -190,7 +214,12 @@ export class PostgresEventStore implements EventStore {
         const current = revisions.get(request.stream) ?? null;
         checkExpectedRevision(request, current);
         let revision = current ?? -1;
-        const own = request.events.map((e) => ({ ...e, stream: request.stream, revision: ++revision, ord: 0 }));
+        const own = request.events.map((e) => ({
+          ...e,
+          stream: request.stream,
+          revision: ++revision,
+          ord: 0,
+        }));
         for (const row of own) {
           row.ord = rows.push(row);
           inserted.set(row.id.toLowerCase(), row);
@@ -204,15 +233,22 @@ export class PostgresEventStore implements EventStore {
     }
     const first = rows.length > 0 ? await this.insert(client, rows, []) : null;
     await client.query('COMMIT');
-    const placed = (row: AppendRow | RecordedEvent) => ('ord' in row ? { ...row, position: first! + BigInt(row.ord - 1) } : row);
-    return outcomes.map((o) => (o instanceof Error ? o : appendResultOf(o.rows.map(placed), o.alreadyStored)));
+    const placed = (row: AppendRow | RecordedEvent) =>
+      'ord' in row ? { ...row, position: first! + BigInt(row.ord - 1) } : row;
+    return outcomes.map((o) =>
+      o instanceof Error ? o : appendResultOf(o.rows.map(placed), o.alreadyStored),
+    );
   }
 
   /**
    * event_log_append: inserts the rows at head + ord if every guard holds; returns the position
    * of the first row, or null when a guard does not hold.
    */
-  private async insert(client: PoolClient, rows: AppendRow[], guards: { stream: string; expected: number }[]): Promise<bigint | null> {
+  private async insert(
+    client: PoolClient,
+    rows: AppendRow[],
+    guards: { stream: string; expected: number }[],
+  ): Promise<bigint | null> {
     const { rows: appended } = await client.query<{ first: string | null }>({
       name: 'event-log-append',
       text: 'SELECT min(appended_position)::text AS first FROM event_log_append($1::jsonb, $2::jsonb)',
@@ -222,11 +258,15 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** The stored events of a retried append (its event ids are stored); null when none is. */
-  private storedEventsOf<E extends { stream: string; type: string }>(request: AppendRequest, storedById: (id: string) => E | undefined): E[] | null {
+  private storedEventsOf<E extends { stream: string; type: string }>(
+    request: AppendRequest,
+    storedById: (id: string) => E | undefined,
+  ): E[] | null {
     const found = request.events.map((e) => storedById(e.id.toLowerCase()));
     if (found.every((e) => e === undefined)) return null;
     const same = found.every((e, i) => e && e.stream === request.stream && e.type === request.events[i].type);
-    if (!same) throw new DuplicateEventIdError(request.events[found.findIndex((e) => !e)]?.id ?? request.events[0].id);
+    if (!same)
+      throw new DuplicateEventIdError(request.events[found.findIndex((e) => !e)]?.id ?? request.events[0].id);
     return found as E[];
   }
 
@@ -290,7 +330,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   async headPosition(): Promise<bigint | null> {
-    const { rows } = await this.pool.query<{ head: string | null }>('SELECT max(position) AS head FROM event_log');
+    const { rows } = await this.pool.query<{ head: string | null }>(
+      'SELECT max(position) AS head FROM event_log',
+    );
     return rows[0].head === null ? null : BigInt(rows[0].head);
   }
 

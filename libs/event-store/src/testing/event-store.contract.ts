@@ -62,7 +62,9 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
       const second = newEvent('B', { n: 2 });
       await store.append({ stream, events: [first, second], expectedRevision: 'no_stream' });
       const read = await store.readStream(stream);
-      expect(read.map(({ id, type, data, metadata, revision }) => ({ id, type, data, metadata, revision }))).toEqual([
+      expect(
+        read.map(({ id, type, data, metadata, revision }) => ({ id, type, data, metadata, revision })),
+      ).toEqual([
         { ...first, revision: 0 },
         { ...second, revision: 1 },
       ]);
@@ -78,32 +80,48 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
       await store.append({ stream: b, events: eb, expectedRevision: 'no_stream' });
       const read = await readStreams(store, [a, b, missing]);
       expect([...read.keys()].sort()).toEqual([a, b, missing].sort());
-      expect(read.get(a)!.map((e) => [e.id, e.revision])).toEqual([[ea[0].id, 0], [ea[1].id, 1]]);
+      expect(read.get(a)!.map((e) => [e.id, e.revision])).toEqual([
+        [ea[0].id, 0],
+        [ea[1].id, 1],
+      ]);
       expect(read.get(b)!.map((e) => e.id)).toEqual([eb[0].id]);
       expect(read.get(missing)).toEqual([]);
     });
 
     it('checks the expected revision: no stream, exact, stream exists, any', async () => {
       const stream = uniqueStream();
-      await expect(store.append({ stream, events: [newEvent()], expectedRevision: 0 })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
-      await expect(store.append({ stream, events: [newEvent()], expectedRevision: 'stream_exists' })).rejects.toBeInstanceOf(
-        WrongExpectedRevisionError,
-      );
+      await expect(
+        store.append({ stream, events: [newEvent()], expectedRevision: 0 }),
+      ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      await expect(
+        store.append({ stream, events: [newEvent()], expectedRevision: 'stream_exists' }),
+      ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
       await store.append({ stream, events: [newEvent()], expectedRevision: 'no_stream' });
-      await expect(store.append({ stream, events: [newEvent()], expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(
-        WrongExpectedRevisionError,
+      await expect(
+        store.append({ stream, events: [newEvent()], expectedRevision: 'no_stream' }),
+      ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      await expect(
+        store.append({ stream, events: [newEvent()], expectedRevision: 5 }),
+      ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      expect((await store.append({ stream, events: [newEvent()], expectedRevision: 0 })).nextRevision).toBe(
+        1,
       );
-      await expect(store.append({ stream, events: [newEvent()], expectedRevision: 5 })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
-      expect((await store.append({ stream, events: [newEvent()], expectedRevision: 0 })).nextRevision).toBe(1);
-      expect((await store.append({ stream, events: [newEvent()], expectedRevision: 'stream_exists' })).nextRevision).toBe(2);
-      expect((await store.append({ stream, events: [newEvent()], expectedRevision: 'any' })).nextRevision).toBe(3);
+      expect(
+        (await store.append({ stream, events: [newEvent()], expectedRevision: 'stream_exists' }))
+          .nextRevision,
+      ).toBe(2);
+      expect(
+        (await store.append({ stream, events: [newEvent()], expectedRevision: 'any' })).nextRevision,
+      ).toBe(3);
       expect(await store.readStream(stream)).toHaveLength(4);
     });
 
     it('reports the stream and revisions of a conflict', async () => {
       const stream = uniqueStream();
       await store.append({ stream, events: [newEvent(), newEvent()], expectedRevision: 'no_stream' });
-      const error = await store.append({ stream, events: [newEvent()], expectedRevision: 0 }).catch((e: unknown) => e);
+      const error = await store
+        .append({ stream, events: [newEvent()], expectedRevision: 0 })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(WrongExpectedRevisionError);
       expect(error).toMatchObject({ stream, actual: 1 });
     });
@@ -122,7 +140,9 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
       const stream = uniqueStream();
       const template = newEvent('A');
       const attempts = Array.from({ length: 6 }, (_, i) => ({ ...template, data: { attempt: i } }));
-      const results = await Promise.all(attempts.map((event) => store.append({ stream, events: [event], expectedRevision: 'no_stream' })));
+      const results = await Promise.all(
+        attempts.map((event) => store.append({ stream, events: [event], expectedRevision: 'no_stream' })),
+      );
       const stored = await store.readStream(stream);
       expect(stored).toHaveLength(1);
       const winners = results.flatMap((r, i) => (r.alreadyStored ? [] : [i]));
@@ -138,16 +158,17 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
         Array.from({ length: 5 }, () => store.append({ stream, events: [newEvent()], expectedRevision: 0 })),
       );
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-      for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(WrongExpectedRevisionError);
+      for (const o of outcomes)
+        if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(WrongExpectedRevisionError);
       expect(await store.readStream(stream)).toHaveLength(2);
     });
 
     it('refuses a stored event id on another stream', async () => {
       const event = newEvent('A');
       await store.append({ stream: uniqueStream(), events: [event], expectedRevision: 'no_stream' });
-      await expect(store.append({ stream: uniqueStream(), events: [event], expectedRevision: 'any' })).rejects.toBeInstanceOf(
-        DuplicateEventIdError,
-      );
+      await expect(
+        store.append({ stream: uniqueStream(), events: [event], expectedRevision: 'any' }),
+      ).rejects.toBeInstanceOf(DuplicateEventIdError);
     });
 
     it('reads the global log after a position, in order, in batches', async () => {
@@ -160,7 +181,9 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
       await store.append({ stream, events: [a], expectedRevision: 'no_stream' });
       await store.append({ stream: other, events: [b], expectedRevision: 'no_stream' });
       await store.append({ stream, events: [c], expectedRevision: 0 });
-      const mine = (await readAllAfter(store, before)).filter((e) => e.stream === stream || e.stream === other);
+      const mine = (await readAllAfter(store, before)).filter(
+        (e) => e.stream === stream || e.stream === other,
+      );
       expect(mine.map((e) => e.id)).toEqual([a.id, b.id, c.id]);
       const positions = mine.map((e) => e.position);
       expect([...positions].sort((x, y) => (x < y ? -1 : 1))).toEqual(positions);

@@ -4,7 +4,13 @@
 // Closed years are not restated. It updates the municipality's books in place.
 import type { Account, CapId } from '@app/rules/rulebook.types';
 import type { Cause, Posting } from '../posting.types';
-import { capAdjustmentPosting, computeCap, type CapComputation, type CapParameters, type CapYearFigures } from './cap';
+import {
+  capAdjustmentPosting,
+  computeCap,
+  type CapComputation,
+  type CapParameters,
+  type CapYearFigures,
+} from './cap';
 
 /** The running figures of one cap year, and the refund account its adjustments post to. */
 export interface CapYear extends CapYearFigures {
@@ -21,7 +27,17 @@ export interface MunicipalityBooks {
 export const capYearKey = (year: number, cap: string) => `${year}/${cap}`;
 
 function emptyCapYear(municipality: string, year: number, cap: CapId): CapYear {
-  return { municipality, year, cap, rateBasisPoints: null, parameters: null, eligibleCostsOere: 0n, refundBeforeCapOere: 0n, adjustmentsOere: 0n, refundAccount: null };
+  return {
+    municipality,
+    year,
+    cap,
+    rateBasisPoints: null,
+    parameters: null,
+    eligibleCostsOere: 0n,
+    refundBeforeCapOere: 0n,
+    adjustmentsOere: 0n,
+    refundAccount: null,
+  };
 }
 
 /** An adjusting posting and the computation it was made from. */
@@ -57,7 +73,11 @@ function restate(capYear: CapYear, cause: Cause): CapAdjustment | null {
  * capped: its amount adds to the eligible costs, its refund to the refund before the cap; the
  * cap's rate is the highest rate of its postings and its refund account the first one seen.
  */
-export function countAgainstCaps(books: MunicipalityBooks, postings: readonly Posting[], cause: Cause): CapRestatement {
+export function countAgainstCaps(
+  books: MunicipalityBooks,
+  postings: readonly Posting[],
+  cause: Cause,
+): CapRestatement {
   const touched = new Map<string, CapYear>();
   for (const p of postings) {
     if (p.cap === null || p.kind === 'cap_adjustment') continue;
@@ -65,8 +85,10 @@ export function countAgainstCaps(books: MunicipalityBooks, postings: readonly Po
     const capYear = capYearOf(books, p.municipality, year, p.cap);
     capYear.eligibleCostsOere += BigInt(p.amountOere);
     capYear.refundBeforeCapOere += BigInt(p.refundOere ?? 0);
-    if (p.refundRateBasisPoints !== null) capYear.rateBasisPoints = Math.max(capYear.rateBasisPoints ?? 0, p.refundRateBasisPoints);
-    if (capYear.refundAccount === null && p.refundAccount !== null) capYear.refundAccount = { ...p.refundAccount };
+    if (p.refundRateBasisPoints !== null)
+      capYear.rateBasisPoints = Math.max(capYear.rateBasisPoints ?? 0, p.refundRateBasisPoints);
+    if (capYear.refundAccount === null && p.refundAccount !== null)
+      capYear.refundAccount = { ...p.refundAccount };
     touched.set(capYearKey(year, p.cap), capYear);
   }
   const adjustments: CapAdjustment[] = [];
@@ -80,7 +102,14 @@ export function countAgainstCaps(books: MunicipalityBooks, postings: readonly Po
 }
 
 /** New parameters for a cap year restate it; a closed year keeps its figures (the decider refuses this, an old log may hold it). */
-export function setCapParameters(books: MunicipalityBooks, municipality: string, year: number, cap: CapId, parameters: CapParameters, cause: Cause): CapRestatement {
+export function setCapParameters(
+  books: MunicipalityBooks,
+  municipality: string,
+  year: number,
+  cap: CapId,
+  parameters: CapParameters,
+  cause: Cause,
+): CapRestatement {
   if (books.closedYears.has(year)) return { adjustments: [], changed: [] };
   const capYear = capYearOf(books, municipality, year, cap);
   capYear.parameters = { ...parameters };

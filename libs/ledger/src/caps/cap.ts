@@ -18,7 +18,10 @@ export interface CapParameters {
 
 /** Allowance = amount per full-year person × full-year persons, rounded to whole øre (halves away from zero). */
 export function capAllowance(p: CapParameters): bigint {
-  return divideRoundHalfAwayFromZero(BigInt(p.amountPerFullYearPersonOere) * BigInt(p.fullYearPersonsHundredths), 100n);
+  return divideRoundHalfAwayFromZero(
+    BigInt(p.amountPerFullYearPersonOere) * BigInt(p.fullYearPersonsHundredths),
+    100n,
+  );
 }
 
 const min = (a: bigint, b: bigint) => (a < b ? a : b);
@@ -80,7 +83,10 @@ export function computeCap(f: CapYearFigures): CapComputation {
   let formula = 'no cap parameters for this year: the refund before the cap stands';
   if (f.parameters !== null) {
     allowanceOere = capAllowance(f.parameters);
-    limitOere = rate === null ? 0n : divideRoundHalfAwayFromZero(min(f.eligibleCostsOere, allowanceOere) * BigInt(rate), 10_000n);
+    limitOere =
+      rate === null
+        ? 0n
+        : divideRoundHalfAwayFromZero(min(f.eligibleCostsOere, allowanceOere) * BigInt(rate), 10_000n);
     cappedRefundOere = min(f.refundBeforeCapOere, limitOere);
     status = f.eligibleCostsOere > allowanceOere ? 'allowance_exceeded' : 'within_allowance';
     formula =
@@ -112,9 +118,21 @@ export function computeCap(f: CapYearFigures): CapComputation {
 /** Where each cap is cited: seed 003 §2.1 for the 2014-2018 driftslofter and the mentor frame, seed 000 Bilag 1 for the rådighedsloft. */
 export function capCitations(cap: CapId): Citation[] {
   if (cap === 'integration_raadighedsloft') {
-    return [{ source: '000_140518b2c182b2de.txt', section: '2B, Bilag 1', note: 'rådighedsloft per helårsdeltager, 50 % within it' }];
+    return [
+      {
+        source: '000_140518b2c182b2de.txt',
+        section: '2B, Bilag 1',
+        note: 'rådighedsloft per helårsdeltager, 50 % within it',
+      },
+    ];
   }
-  return [{ source: '003_ba212cd929ee8ae7.txt', section: '2.1 [L273-L291, L1955-L1990]', note: 'driftsloft per helårsperson; refund 50 % of min(eligible, rådighedsbeløb)' }];
+  return [
+    {
+      source: '003_ba212cd929ee8ae7.txt',
+      section: '2.1 [L273-L291, L1955-L1990]',
+      note: 'driftsloft per helårsperson; refund 50 % of min(eligible, rådighedsbeløb)',
+    },
+  ];
 }
 
 /**
@@ -131,7 +149,11 @@ export function capAdjustmentPeriod(year: number, cause: Cause): string {
 export const capItemId = (year: number, cap: CapId) => `cap:${year}:${cap}`;
 
 /** The adjusting posting of a computation whose delta is not 0; entryId `${eventId}:cap:${year}:${cap}`. */
-export function capAdjustmentPosting(c: CapComputation, cause: Cause, refundAccount: Posting['refundAccount']): Posting {
+export function capAdjustmentPosting(
+  c: CapComputation,
+  cause: Cause,
+  refundAccount: Posting['refundAccount'],
+): Posting {
   const itemId = capItemId(c.year, c.cap);
   return {
     entryId: `${cause.eventId}:${itemId}`,

@@ -20,7 +20,12 @@ export function openBookingPeriod(recordedAt: string, closedYears: ReadonlySet<n
  * The closed year a posting's activity relates to, when it is booked after that year was closed:
  * the earliest closed year its activity period touches (activityFrom..activityTo), else null.
  */
-export function relatedClosedYear(activityFrom: string, activityTo: string, closedYears: ReadonlySet<number>): number | null {
-  for (let y = Number(activityFrom.slice(0, 4)); y <= Number(activityTo.slice(0, 4)); y++) if (closedYears.has(y)) return y;
+export function relatedClosedYear(
+  activityFrom: string,
+  activityTo: string,
+  closedYears: ReadonlySet<number>,
+): number | null {
+  for (let y = Number(activityFrom.slice(0, 4)); y <= Number(activityTo.slice(0, 4)); y++)
+    if (closedYears.has(y)) return y;
   return null;
 }

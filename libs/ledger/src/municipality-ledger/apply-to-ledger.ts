@@ -22,8 +22,16 @@ export interface LedgerEvent {
 
 type PersonEvent = Exclude<DomainEvent, { type: 'CapParametersSet' | 'AccountingYearClosed' }>;
 
-export function applyToLedger(ledger: MunicipalityLedger, recorded: LedgerEvent, decide: DecideRefund): LedgerOutcome {
-  const cause: Cause = { eventId: recorded.id, commandId: recorded.commandId, recordedAt: recorded.recordedAt };
+export function applyToLedger(
+  ledger: MunicipalityLedger,
+  recorded: LedgerEvent,
+  decide: DecideRefund,
+): LedgerOutcome {
+  const cause: Cause = {
+    eventId: recorded.id,
+    commandId: recorded.commandId,
+    recordedAt: recorded.recordedAt,
+  };
   const facts: LedgerFact[] = [];
   const { event } = recorded;
   const { books } = ledger;
@@ -34,18 +42,43 @@ export function applyToLedger(ledger: MunicipalityLedger, recorded: LedgerEvent,
   }
   if (event.type === 'CapParametersSet') {
     const d = event.data;
-    const parameters = { amountPerFullYearPersonOere: d.amountPerFullYearPersonOere, fullYearPersonsHundredths: d.fullYearPersonsHundredths };
+    const parameters = {
+      amountPerFullYearPersonOere: d.amountPerFullYearPersonOere,
+      fullYearPersonsHundredths: d.fullYearPersonsHundredths,
+    };
     facts.push({ type: 'cap_parameters_set', year: d.year, cap: d.cap, parameters, reason: d.reason });
-    return withCaps(facts, [], setCapParameters(books, ledger.municipality, d.year, d.cap, parameters, cause));
+    return withCaps(
+      facts,
+      [],
+      setCapParameters(books, ledger.municipality, d.year, d.cap, parameters, cause),
+    );
   }
   const person = ledger.persons.get(event.data.personId);
-  if (!person) throw new Error(`person ${event.data.personId} of municipality ${ledger.municipality} is not loaded (ledgerScope)`);
+  if (!person)
+    throw new Error(
+      `person ${event.data.personId} of municipality ${ledger.municipality} is not loaded (ledgerScope)`,
+    );
   const postings = applyToPerson(ledger, person, recorded, event, facts, decide);
-  return withCaps(facts, postings, countAgainstCaps(books, postings.map((p) => p.posting), cause));
+  return withCaps(
+    facts,
+    postings,
+    countAgainstCaps(
+      books,
+      postings.map((p) => p.posting),
+      cause,
+    ),
+  );
 }
 
 /** The person's facts and the postings of the cost items the event affects. */
-function applyToPerson(ledger: MunicipalityLedger, person: PersonLedger, recorded: LedgerEvent, event: PersonEvent, facts: LedgerFact[], decide: DecideRefund): LedgerPosting[] {
+function applyToPerson(
+  ledger: MunicipalityLedger,
+  person: PersonLedger,
+  recorded: LedgerEvent,
+  event: PersonEvent,
+  facts: LedgerFact[],
+  decide: DecideRefund,
+): LedgerPosting[] {
   const { municipality, books } = ledger;
   const { recordedAt } = recorded;
   const cause: Cause = { eventId: recorded.id, commandId: recorded.commandId, recordedAt };
@@ -54,7 +87,14 @@ function applyToPerson(ledger: MunicipalityLedger, person: PersonLedger, recorde
   switch (event.type) {
     case 'TargetGroupChanged': {
       const d = event.data;
-      const change = { changeCommandId: d.changeCommandId, targetGroup: d.targetGroup, attributes: d.attributes, effectiveFrom: d.effectiveFrom, recordedAt, retractedAt: null };
+      const change = {
+        changeCommandId: d.changeCommandId,
+        targetGroup: d.targetGroup,
+        attributes: d.attributes,
+        effectiveFrom: d.effectiveFrom,
+        recordedAt,
+        retractedAt: null,
+      };
       person.changes.push(change);
       facts.push({ type: 'target_group_changed', personId: d.personId, change, reason: d.reason });
       return regroupItems(all());
@@ -63,7 +103,11 @@ function applyToPerson(ledger: MunicipalityLedger, person: PersonLedger, recorde
       const d = event.data;
       const change = person.changes.find((c) => c.changeCommandId === d.changeCommandId);
       if (change) change.retractedAt = recordedAt;
-      facts.push({ type: 'target_group_change_retracted', changeCommandId: d.changeCommandId, reason: d.reason });
+      facts.push({
+        type: 'target_group_change_retracted',
+        changeCommandId: d.changeCommandId,
+        reason: d.reason,
+      });
       return regroupItems(all());
     }
     case 'OfferRegistered':
@@ -76,7 +120,11 @@ function applyToPerson(ledger: MunicipalityLedger, person: PersonLedger, recorde
       const ofOffer = all().filter((i) => i.offerId === event.data.offerId && !i.reversed);
       for (const item of ofOffer) {
         item.reversed = true;
-        facts.push({ type: 'cost_item_reversed', costItemId: item.costItemId, reason: `offer cancelled: ${event.data.reason}` });
+        facts.push({
+          type: 'cost_item_reversed',
+          costItemId: item.costItemId,
+          reason: `offer cancelled: ${event.data.reason}`,
+        });
       }
       return regroupItems(ofOffer);
     }
@@ -111,6 +159,14 @@ function withCaps(facts: LedgerFact[], postings: LedgerPosting[], caps: CapResta
     postings.push({ posting, relatesToClosedYear: null });
     facts.push({ type: 'cap_restated', entryId: posting.entryId, computation });
   }
-  for (const c of caps.changed) facts.push({ type: 'cap_year_changed', capYear: { ...c, parameters: c.parameters && { ...c.parameters }, refundAccount: c.refundAccount && { ...c.refundAccount } } });
+  for (const c of caps.changed)
+    facts.push({
+      type: 'cap_year_changed',
+      capYear: {
+        ...c,
+        parameters: c.parameters && { ...c.parameters },
+        refundAccount: c.refundAccount && { ...c.refundAccount },
+      },
+    });
   return { facts, postings };
 }

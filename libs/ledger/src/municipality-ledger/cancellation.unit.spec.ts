@@ -13,13 +13,22 @@ const history = [
 ];
 
 it('cancelling an offer reverses its costs (and only its), with the item marked reversed', () => {
-  const cancelled = givenEvents(history).when(l.at('2025-05-02T09:00:00Z').offerCancelled('p1', 'o1', '2025-03-01', '2025-03-31'));
-  cancelled.thenPostings([['reversal', 'jobafklaring', '2025-03-01', '2025-03-31', '-800.00', '50', '-400.00', '2025-05']]);
-  expect(cancelled.outcomes[0].facts.filter((f) => f.type === 'cost_item_reversed')).toEqual([{ type: 'cost_item_reversed', costItemId: 'expense:e1', reason: 'offer cancelled: never took place' }]);
+  const cancelled = givenEvents(history).when(
+    l.at('2025-05-02T09:00:00Z').offerCancelled('p1', 'o1', '2025-03-01', '2025-03-31'),
+  );
+  cancelled.thenPostings([
+    ['reversal', 'jobafklaring', '2025-03-01', '2025-03-31', '-800.00', '50', '-400.00', '2025-05'],
+  ]);
+  expect(cancelled.outcomes[0].facts.filter((f) => f.type === 'cost_item_reversed')).toEqual([
+    { type: 'cost_item_reversed', costItemId: 'expense:e1', reason: 'offer cancelled: never took place' },
+  ]);
 });
 
 it('a regrouping after the cancellation does not rebook the cancelled offer’s costs', () => {
-  givenEvents([...history, l.at('2025-05-02T09:00:00Z').offerCancelled('p1', 'o1', '2025-03-01', '2025-03-31')])
+  givenEvents([
+    ...history,
+    l.at('2025-05-02T09:00:00Z').offerCancelled('p1', 'o1', '2025-03-01', '2025-03-31'),
+  ])
     .when(l.at('2025-06-02T09:00:00Z').targetGroupChanged('p1', 'dagpenge', '2025-03-16'))
     .thenPostings([
       ['reversal', 'jobafklaring', '2025-03-01', '2025-03-31', '-100.00', '50', '-50.00', '2025-06'],
@@ -30,6 +39,11 @@ it('a regrouping after the cancellation does not rebook the cancelled offer’s 
 
 it('reversing an expense reverses its postings; reversing an unknown expense posts nothing', () => {
   givenEvents(history)
-    .when(l.at('2025-05-02T09:00:00Z').expenseReversed('p1', 'o2', 'e2', '100.00', '2025-03-01', '2025-03-31'), l.at('2025-05-02T09:00:00Z').expenseReversed('p1', 'o2', 'e9', '1.00', '2025-03-01', '2025-03-31'))
-    .thenPostings([['reversal', 'jobafklaring', '2025-03-01', '2025-03-31', '-100.00', '50', '-50.00', '2025-05']]);
+    .when(
+      l.at('2025-05-02T09:00:00Z').expenseReversed('p1', 'o2', 'e2', '100.00', '2025-03-01', '2025-03-31'),
+      l.at('2025-05-02T09:00:00Z').expenseReversed('p1', 'o2', 'e9', '1.00', '2025-03-01', '2025-03-31'),
+    )
+    .thenPostings([
+      ['reversal', 'jobafklaring', '2025-03-01', '2025-03-31', '-100.00', '50', '-50.00', '2025-05'],
+    ]);
 });

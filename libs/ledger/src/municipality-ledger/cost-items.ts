@@ -11,17 +11,39 @@ const mentorItemId = (agreementId: string, eventId: string) => `mentor:${agreeme
 
 export function expenseItem(municipality: string, d: DataOf<'OfferExpenseRecorded'>): StoredCostItem {
   return {
-    costItemId: expenseItemId(d.expenseId), personId: d.personId, offerId: d.offerId, municipality, offerKind: d.offerKind,
-    cost: { kind: 'expense', expenseType: d.expenseType }, amountOere: d.amountOere, activityFrom: d.activityFrom, activityTo: d.activityTo,
-    mentorAgreementPeriod: null, fundingFrame: d.fundingFrame ?? null, reversed: false,
+    costItemId: expenseItemId(d.expenseId),
+    personId: d.personId,
+    offerId: d.offerId,
+    municipality,
+    offerKind: d.offerKind,
+    cost: { kind: 'expense', expenseType: d.expenseType },
+    amountOere: d.amountOere,
+    activityFrom: d.activityFrom,
+    activityTo: d.activityTo,
+    mentorAgreementPeriod: null,
+    fundingFrame: d.fundingFrame ?? null,
+    reversed: false,
   };
 }
 
 /** The hours of one MentorHoursRecorded event (its id makes the item's id). */
-export function mentorItem(municipality: string, eventId: string, d: DataOf<'MentorHoursRecorded'>): StoredCostItem {
+export function mentorItem(
+  municipality: string,
+  eventId: string,
+  d: DataOf<'MentorHoursRecorded'>,
+): StoredCostItem {
   return {
-    costItemId: mentorItemId(d.agreementId, eventId), personId: d.personId, offerId: d.offerId, municipality, offerKind: 'mentor',
-    cost: { kind: 'mentor' }, amountOere: d.costOere, activityFrom: d.date, activityTo: d.date,
-    mentorAgreementPeriod: { from: d.agreementStartDate, to: d.agreementEndDate }, mentorAgreementStartDate: d.agreementStartDate, reversed: false,
+    costItemId: mentorItemId(d.agreementId, eventId),
+    personId: d.personId,
+    offerId: d.offerId,
+    municipality,
+    offerKind: 'mentor',
+    cost: { kind: 'mentor' },
+    amountOere: d.costOere,
+    activityFrom: d.date,
+    activityTo: d.date,
+    mentorAgreementPeriod: { from: d.agreementStartDate, to: d.agreementEndDate },
+    mentorAgreementStartDate: d.agreementStartDate,
+    reversed: false,
   };
 }

@@ -18,7 +18,13 @@ export type LedgerFact =
   | { type: 'expense_recorded'; item: StoredCostItem; invoiceRef: string | null }
   | { type: 'mentor_hours_recorded'; item: StoredCostItem; hours: EventOf<'MentorHoursRecorded'>['data'] }
   | { type: 'cost_item_reversed'; costItemId: string; reason: string }
-  | { type: 'cap_parameters_set'; year: number; cap: CapYear['cap']; parameters: CapParameters; reason: string | null }
+  | {
+      type: 'cap_parameters_set';
+      year: number;
+      cap: CapYear['cap'];
+      parameters: CapParameters;
+      reason: string | null;
+    }
   | { type: 'accounting_year_closed'; year: number; reason: string | null }
   /** A cap adjustment's computation (the posting itself is among the postings). */
   | { type: 'cap_restated'; entryId: string; computation: CapComputation }

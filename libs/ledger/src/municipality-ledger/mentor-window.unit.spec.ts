@@ -6,11 +6,23 @@ import { givenEvents, ledgerEvents } from '../testing/given-ledger-events';
 const l = ledgerEvents();
 const april = l.at('2025-04-10T09:00:00Z');
 const twoHours = { contactHours: '2.00', hourlyCost: '350.00', cost: '700.00' };
-const brief = (postings: { activityFrom: string; targetGroup: string | null; amountOere: number; refundOere: number | null; ruleId: string | null }[]) =>
-  postings.map((p) => [p.activityFrom, p.targetGroup, p.amountOere, p.refundOere, p.ruleId]);
+const brief = (
+  postings: {
+    activityFrom: string;
+    targetGroup: string | null;
+    amountOere: number;
+    refundOere: number | null;
+    ruleId: string | null;
+  }[],
+) => postings.map((p) => [p.activityFrom, p.targetGroup, p.amountOere, p.refundOere, p.ruleId]);
 
 it('a person still in jobafklaring with a 12-month company-mentor agreement keeps 700,00 × 50 % = 350,00 kr after 6 months (L132-L134)', () => {
-  const agreement = { agreementId: 'a1', mentorType: 'company' as const, startDate: '2025-01-01', endDate: '2025-12-31' };
+  const agreement = {
+    agreementId: 'a1',
+    mentorType: 'company' as const,
+    startDate: '2025-01-01',
+    endDate: '2025-12-31',
+  };
   const { postings } = givenEvents([april.targetGroupChanged('p1', 'jobafklaring', '2025-01-01')]).when(
     april.mentorHoursRecorded('p1', agreement, '2025-03-10', twoHours),
     april.mentorHoursRecorded('p1', agreement, '2025-08-01', twoHours),
@@ -22,8 +34,16 @@ it('a person still in jobafklaring with a 12-month company-mentor agreement keep
 });
 
 it('a social mentor following the person into a job: 350,00 kr up to 6 months after the move (2025-03-01 → 2025-08-31), 0 kr after (L138-L142)', () => {
-  const agreement = { agreementId: 'a1', mentorType: 'social' as const, startDate: '2025-01-15', endDate: '2026-06-30' };
-  const { postings } = givenEvents([april.targetGroupChanged('p1', 'jobafklaring', '2025-01-01'), april.targetGroupChanged('p1', 'none', '2025-03-01')]).when(
+  const agreement = {
+    agreementId: 'a1',
+    mentorType: 'social' as const,
+    startDate: '2025-01-15',
+    endDate: '2026-06-30',
+  };
+  const { postings } = givenEvents([
+    april.targetGroupChanged('p1', 'jobafklaring', '2025-01-01'),
+    april.targetGroupChanged('p1', 'none', '2025-03-01'),
+  ]).when(
     april.mentorHoursRecorded('p1', agreement, '2025-08-31', twoHours),
     april.mentorHoursRecorded('p1', agreement, '2025-09-01', twoHours),
   );
@@ -34,25 +54,45 @@ it('a social mentor following the person into a job: 350,00 kr up to 6 months af
 });
 
 it('the move into a job registered late and effective before the hours: regrouped from JA-MENTOR to the transition rule, still 350,00 kr', () => {
-  const agreement = { agreementId: 'a1', mentorType: 'company' as const, startDate: '2025-01-15', endDate: '2025-12-31' };
-  const { postings } = givenEvents([april.targetGroupChanged('p1', 'jobafklaring', '2025-01-01'), april.mentorHoursRecorded('p1', agreement, '2025-03-10', twoHours)])
-    .when(l.at('2025-05-05T09:00:00Z').targetGroupChanged('p1', 'none', '2025-03-01'));
-  expect(postings.map((p) => [p.kind, p.targetGroup, p.amountOere, p.refundOere, p.bookingPeriod, p.ruleId])).toEqual([
+  const agreement = {
+    agreementId: 'a1',
+    mentorType: 'company' as const,
+    startDate: '2025-01-15',
+    endDate: '2025-12-31',
+  };
+  const { postings } = givenEvents([
+    april.targetGroupChanged('p1', 'jobafklaring', '2025-01-01'),
+    april.mentorHoursRecorded('p1', agreement, '2025-03-10', twoHours),
+  ]).when(l.at('2025-05-05T09:00:00Z').targetGroupChanged('p1', 'none', '2025-03-01'));
+  expect(
+    postings.map((p) => [p.kind, p.targetGroup, p.amountOere, p.refundOere, p.bookingPeriod, p.ruleId]),
+  ).toEqual([
     ['reversal', 'jobafklaring', -70000, -35000, '2025-05', 'JA-MENTOR'],
     ['rebooking', 'none', 70000, 35000, '2025-05', 'NONE-MENTOR-JA-TRANSITION'],
   ]);
 });
 
 it('an agreement that begins on the first day of the job did not follow a person in jobafklaring: 0 kr (NONE-MENTOR-2019)', () => {
-  const agreement = { agreementId: 'a1', mentorType: 'education' as const, startDate: '2025-03-01', endDate: '2025-12-31' };
-  const { postings } = givenEvents([april.targetGroupChanged('p1', 'jobafklaring', '2025-01-01'), april.targetGroupChanged('p1', 'none', '2025-03-01')]).when(
-    april.mentorHoursRecorded('p1', agreement, '2025-03-10', twoHours),
-  );
+  const agreement = {
+    agreementId: 'a1',
+    mentorType: 'education' as const,
+    startDate: '2025-03-01',
+    endDate: '2025-12-31',
+  };
+  const { postings } = givenEvents([
+    april.targetGroupChanged('p1', 'jobafklaring', '2025-01-01'),
+    april.targetGroupChanged('p1', 'none', '2025-03-01'),
+  ]).when(april.mentorHoursRecorded('p1', agreement, '2025-03-10', twoHours));
   expect(brief(postings)).toEqual([['2025-03-10', 'none', 70000, 0, 'NONE-MENTOR-2019']]);
 });
 
 it('a move from jobafklaring to another target group ends the jobafklaring refund at once: sygedagpenge mentor 0 kr (SDP-MENTOR-2019H2)', () => {
-  const agreement = { agreementId: 'a1', mentorType: 'company' as const, startDate: '2025-01-15', endDate: '2025-12-31' };
+  const agreement = {
+    agreementId: 'a1',
+    mentorType: 'company' as const,
+    startDate: '2025-01-15',
+    endDate: '2025-12-31',
+  };
   const { postings } = givenEvents([
     april.targetGroupChanged('p1', 'jobafklaring', '2025-01-01'),
     april.targetGroupChanged('p1', 'sygedagpenge', '2025-03-01', { attributes: { sickPayCategory: 2 } }),

@@ -14,13 +14,25 @@ import type { LedgerPosting } from './ledger-facts';
 import type { PersonLedger, StoredCostItem } from './ledger-state';
 
 /** Posts, for each of `items` (of the person), the difference between what stands and what should; adds the postings to the person's. */
-export function regroup(person: PersonLedger, items: readonly StoredCostItem[], closedYears: ReadonlySet<number>, cause: Cause, decide: DecideRefund): LedgerPosting[] {
+export function regroup(
+  person: PersonLedger,
+  items: readonly StoredCostItem[],
+  closedYears: ReadonlySet<number>,
+  cause: Cause,
+  decide: DecideRefund,
+): LedgerPosting[] {
   if (items.length === 0) return [];
   const timeline = timelineAsOf(person.changes);
   const ids = new Set(items.map((i) => i.costItemId));
   const history = person.postings.filter((p) => ids.has(p.costItemId));
   const desired = items.filter((i) => !i.reversed).flatMap((i) => allocate(i, timeline, decide));
-  const postings = reconcile(history, desired, { ...cause, bookingPeriod: openBookingPeriod(cause.recordedAt, closedYears) });
+  const postings = reconcile(history, desired, {
+    ...cause,
+    bookingPeriod: openBookingPeriod(cause.recordedAt, closedYears),
+  });
   person.postings.push(...postings);
-  return postings.map((posting) => ({ posting, relatesToClosedYear: relatedClosedYear(posting.activityFrom, posting.activityTo, closedYears) }));
+  return postings.map((posting) => ({
+    posting,
+    relatesToClosedYear: relatedClosedYear(posting.activityFrom, posting.activityTo, closedYears),
+  }));
 }

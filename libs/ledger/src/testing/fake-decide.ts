@@ -16,7 +16,14 @@ export const FAR_FUTURE = '9999-12-31';
 
 export function fakeDecide(q: RefundQuery): RefundDecision {
   if (q.date < '2014-01-01') {
-    return { outcome: 'no_rule', reason: 'no rule before 2014', costAccount: null, validFrom: '0001-01-01', validTo: '2013-12-31', citations: [] };
+    return {
+      outcome: 'no_rule',
+      reason: 'no rule before 2014',
+      costAccount: null,
+      validFrom: '0001-01-01',
+      validTo: '2013-12-31',
+      citations: [],
+    };
   }
   const rule = (
     ruleId: string,
@@ -39,16 +46,21 @@ export function fakeDecide(q: RefundQuery): RefundDecision {
   const july2019 = q.date >= '2019-07-01';
   switch (q.targetGroup) {
     case 'jobafklaring':
-      if (q.cost.kind === 'mentor' && q.withinMentorWindow === false) return rule('R7-mentor-outside', 0, '098', '2014-01-01', FAR_FUTURE);
+      if (q.cost.kind === 'mentor' && q.withinMentorWindow === false)
+        return rule('R7-mentor-outside', 0, '098', '2014-01-01', FAR_FUTURE);
       return rule('R7', 5000, '097', '2014-01-01', FAR_FUTURE);
     case 'dagpenge':
       return july2019
         ? rule('R1-0', 0, '091', '2019-07-01', FAR_FUTURE)
         : rule('R1-50', 5000, '090', '2014-01-01', '2019-06-30', 'driftsloft_dagpenge_kontanthjaelp');
     case 'sygedagpenge':
-      return july2019 ? rule('R6-0', 0, '093', '2019-07-01', FAR_FUTURE) : rule('R6-50', 5000, '092', '2014-01-01', '2019-06-30');
+      return july2019
+        ? rule('R6-0', 0, '093', '2019-07-01', FAR_FUTURE)
+        : rule('R6-50', 5000, '092', '2014-01-01', '2019-06-30');
     case 'foertidspension':
-      return q.date <= '2019-12-31' ? rule('R11', 5000, '095', '2014-01-01', '2019-12-31') : rule('R11', 5000, '095', '2020-01-01', FAR_FUTURE);
+      return q.date <= '2019-12-31'
+        ? rule('R11', 5000, '095', '2014-01-01', '2019-12-31')
+        : rule('R11', 5000, '095', '2020-01-01', FAR_FUTURE);
     case 'kontanthjaelp':
       return {
         outcome: 'ambiguous',
@@ -60,6 +72,13 @@ export function fakeDecide(q: RefundQuery): RefundDecision {
         citations: cite('R2'),
       };
     default:
-      return { outcome: 'no_rule', reason: `no rule for ${q.targetGroup}`, costAccount: null, validFrom: '2014-01-01', validTo: FAR_FUTURE, citations: [] };
+      return {
+        outcome: 'no_rule',
+        reason: `no rule for ${q.targetGroup}`,
+        costAccount: null,
+        validFrom: '2014-01-01',
+        validTo: FAR_FUTURE,
+        citations: [],
+      };
   }
 }

@@ -8,30 +8,55 @@
 // The events are applied one by one with applyToLedger to a municipality whose persons are
 // created as ledgerScope names them (so a missing scope fails the test). The rulebook is the
 // real one unless a test passes another. Postings are compared briefly, money in kroner with øre.
-import { formatBasisPoints, formatOere, parseKroner, type DomainEvent, type TargetGroup, type TargetGroupAttributes } from '@app/domain';
+import {
+  formatBasisPoints,
+  formatOere,
+  parseKroner,
+  type DomainEvent,
+  type TargetGroup,
+  type TargetGroupAttributes,
+} from '@app/domain';
 import type { CapId } from '@app/rules/rulebook.types';
 import { decideRefund } from '@app/rules';
 import type { DecideRefund } from '../allocate';
 import type { Posting } from '../posting.types';
 import { applyToLedger, type LedgerEvent } from '../municipality-ledger/apply-to-ledger';
 import type { LedgerOutcome } from '../municipality-ledger/ledger-facts';
-import { emptyPersonLedger, ledgerScope, type MunicipalityLedger, type PersonLedger } from '../municipality-ledger/ledger-state';
+import {
+  emptyPersonLedger,
+  ledgerScope,
+  type MunicipalityLedger,
+  type PersonLedger,
+} from '../municipality-ledger/ledger-state';
 
 /** [kind, targetGroup, activityFrom, activityTo, amount, refund rate %, refund, bookingPeriod] */
 type PostingBrief = [string, string | null, string, string, string, string | null, string | null, string];
 
 export const brief = (p: Posting): PostingBrief => [
-  p.kind, p.targetGroup, p.activityFrom, p.activityTo, formatOere(p.amountOere),
-  p.refundRateBasisPoints === null ? null : formatBasisPoints(p.refundRateBasisPoints), p.refundOere === null ? null : formatOere(p.refundOere), p.bookingPeriod,
+  p.kind,
+  p.targetGroup,
+  p.activityFrom,
+  p.activityTo,
+  formatOere(p.amountOere),
+  p.refundRateBasisPoints === null ? null : formatBasisPoints(p.refundRateBasisPoints),
+  p.refundOere === null ? null : formatOere(p.refundOere),
+  p.bookingPeriod,
 ];
 
-function newMunicipalityLedger(municipality: string): MunicipalityLedger & { persons: Map<string, PersonLedger> } {
+function newMunicipalityLedger(
+  municipality: string,
+): MunicipalityLedger & { persons: Map<string, PersonLedger> } {
   return { municipality, books: { closedYears: new Set(), caps: new Map() }, persons: new Map() };
 }
 
 /** Applies one event, creating the persons its scope names first. */
-export function apply(ledger: MunicipalityLedger & { persons: Map<string, PersonLedger> }, event: LedgerEvent, decide: DecideRefund = decideRefund): LedgerOutcome {
-  for (const personId of ledgerScope(event.event).personIds) if (!ledger.persons.has(personId)) ledger.persons.set(personId, emptyPersonLedger());
+export function apply(
+  ledger: MunicipalityLedger & { persons: Map<string, PersonLedger> },
+  event: LedgerEvent,
+  decide: DecideRefund = decideRefund,
+): LedgerOutcome {
+  for (const personId of ledgerScope(event.event).personIds)
+    if (!ledger.persons.has(personId)) ledger.persons.set(personId, emptyPersonLedger());
   return applyToLedger(ledger, event, decide);
 }
 
@@ -73,36 +98,171 @@ export function ledgerEvents() {
   return {
     at(recordedAt: string, ids: { eventId?: string; commandId?: string } = {}) {
       const recordedAtIso = new Date(recordedAt).toISOString();
-      const make = (event: DomainEvent): LedgerEvent => ({ id: ids.eventId ?? nextId('event'), commandId: ids.commandId ?? nextId('command'), recordedAt: recordedAtIso, event });
+      const make = (event: DomainEvent): LedgerEvent => ({
+        id: ids.eventId ?? nextId('event'),
+        commandId: ids.commandId ?? nextId('command'),
+        recordedAt: recordedAtIso,
+        event,
+      });
       return {
-        targetGroupChanged: (personId: string, targetGroup: TargetGroup, effectiveFrom: string, o: { attributes?: TargetGroupAttributes; changeCommandId?: string } = {}) =>
-          make({ type: 'TargetGroupChanged', version: 1, data: { personId, changeCommandId: o.changeCommandId ?? nextId('change'), targetGroup, attributes: o.attributes ?? {}, effectiveFrom, reason: null } }),
-        targetGroupChangeRetracted: (personId: string, changeCommandId: string, retractedTargetGroup: TargetGroup, retractedEffectiveFrom: string) =>
-          make({ type: 'TargetGroupChangeRetracted', version: 1, data: { personId, changeCommandId, reason: 'registered in error', retractedTargetGroup, retractedEffectiveFrom } }),
-        offerRegistered: (personId: string, offerId: string, startDate: string, endDate: string) =>
-          make({ type: 'OfferRegistered', version: 1, data: { offerId, personId, offerKind: 'ordinary_education', startDate, endDate, offerCategory: null, fundingFrame: null, provider: null, registrationDate: recordedAtIso.slice(0, 10), validityCitations: [] } }),
-        offerCancelled: (personId: string, offerId: string, startDate: string, endDate: string, reason = 'never took place') =>
-          make({ type: 'OfferCancelled', version: 1, data: { offerId, personId, offerKind: 'ordinary_education', startDate, endDate, reason } }),
-        /** `fundingFrame`: the offer's bevillingsramme as the decider copied it (absent as in events written before it was copied). */
-        expenseRecorded: (personId: string, offerId: string, expenseId: string, amount: string, activityFrom: string, activityTo: string, o: { fundingFrame?: string } = {}) =>
+        targetGroupChanged: (
+          personId: string,
+          targetGroup: TargetGroup,
+          effectiveFrom: string,
+          o: { attributes?: TargetGroupAttributes; changeCommandId?: string } = {},
+        ) =>
           make({
-            type: 'OfferExpenseRecorded', version: 1,
-            data: { expenseId, offerId, personId, offerKind: 'ordinary_education', expenseType: 'course_fee', amountOere: parseKroner(amount), activityFrom, activityTo, invoiceRef: null, ...(o.fundingFrame && { fundingFrame: o.fundingFrame }) },
-          }),
-        expenseReversed: (personId: string, offerId: string, expenseId: string, amount: string, activityFrom: string, activityTo: string) =>
-          make({ type: 'OfferExpenseReversed', version: 1, data: { expenseId, offerId, personId, offerKind: 'ordinary_education', expenseType: 'course_fee', amountOere: parseKroner(amount), activityFrom, activityTo, reason: 'booked in error' } }),
-        /** `cost` = contact hours × hourly cost, as the decider computed it (libs/domain mentor-cost.ts). */
-        mentorHoursRecorded: (personId: string, agreement: MentorAgreement, date: string, hours: { contactHours: string; hourlyCost: string; cost: string }) =>
-          make({
-            type: 'MentorHoursRecorded', version: 1,
+            type: 'TargetGroupChanged',
+            version: 1,
             data: {
-              agreementId: agreement.agreementId, personId, offerId: null, mentorType: agreement.mentorType, mentorKind: 'employee', agreementStartDate: agreement.startDate,
-              agreementEndDate: agreement.endDate, date, contactHours: hours.contactHours, preparationHours: null, hourlyCostOere: parseKroner(hours.hourlyCost), feeOere: null, costOere: parseKroner(hours.cost),
+              personId,
+              changeCommandId: o.changeCommandId ?? nextId('change'),
+              targetGroup,
+              attributes: o.attributes ?? {},
+              effectiveFrom,
+              reason: null,
             },
           }),
-        capParametersSet: (year: number, cap: CapId, amountPerFullYearPerson: string, fullYearPersons: string) =>
-          make({ type: 'CapParametersSet', version: 1, data: { year, cap, amountPerFullYearPersonOere: parseKroner(amountPerFullYearPerson), fullYearPersonsHundredths: parseKroner(fullYearPersons), reason: null } }),
-        accountingYearClosed: (year: number) => make({ type: 'AccountingYearClosed', version: 1, data: { year, reason: null } }),
+        targetGroupChangeRetracted: (
+          personId: string,
+          changeCommandId: string,
+          retractedTargetGroup: TargetGroup,
+          retractedEffectiveFrom: string,
+        ) =>
+          make({
+            type: 'TargetGroupChangeRetracted',
+            version: 1,
+            data: {
+              personId,
+              changeCommandId,
+              reason: 'registered in error',
+              retractedTargetGroup,
+              retractedEffectiveFrom,
+            },
+          }),
+        offerRegistered: (personId: string, offerId: string, startDate: string, endDate: string) =>
+          make({
+            type: 'OfferRegistered',
+            version: 1,
+            data: {
+              offerId,
+              personId,
+              offerKind: 'ordinary_education',
+              startDate,
+              endDate,
+              offerCategory: null,
+              fundingFrame: null,
+              provider: null,
+              registrationDate: recordedAtIso.slice(0, 10),
+              validityCitations: [],
+            },
+          }),
+        offerCancelled: (
+          personId: string,
+          offerId: string,
+          startDate: string,
+          endDate: string,
+          reason = 'never took place',
+        ) =>
+          make({
+            type: 'OfferCancelled',
+            version: 1,
+            data: { offerId, personId, offerKind: 'ordinary_education', startDate, endDate, reason },
+          }),
+        /** `fundingFrame`: the offer's bevillingsramme as the decider copied it (absent as in events written before it was copied). */
+        expenseRecorded: (
+          personId: string,
+          offerId: string,
+          expenseId: string,
+          amount: string,
+          activityFrom: string,
+          activityTo: string,
+          o: { fundingFrame?: string } = {},
+        ) =>
+          make({
+            type: 'OfferExpenseRecorded',
+            version: 1,
+            data: {
+              expenseId,
+              offerId,
+              personId,
+              offerKind: 'ordinary_education',
+              expenseType: 'course_fee',
+              amountOere: parseKroner(amount),
+              activityFrom,
+              activityTo,
+              invoiceRef: null,
+              ...(o.fundingFrame && { fundingFrame: o.fundingFrame }),
+            },
+          }),
+        expenseReversed: (
+          personId: string,
+          offerId: string,
+          expenseId: string,
+          amount: string,
+          activityFrom: string,
+          activityTo: string,
+        ) =>
+          make({
+            type: 'OfferExpenseReversed',
+            version: 1,
+            data: {
+              expenseId,
+              offerId,
+              personId,
+              offerKind: 'ordinary_education',
+              expenseType: 'course_fee',
+              amountOere: parseKroner(amount),
+              activityFrom,
+              activityTo,
+              reason: 'booked in error',
+            },
+          }),
+        /** `cost` = contact hours × hourly cost, as the decider computed it (libs/domain mentor-cost.ts). */
+        mentorHoursRecorded: (
+          personId: string,
+          agreement: MentorAgreement,
+          date: string,
+          hours: { contactHours: string; hourlyCost: string; cost: string },
+        ) =>
+          make({
+            type: 'MentorHoursRecorded',
+            version: 1,
+            data: {
+              agreementId: agreement.agreementId,
+              personId,
+              offerId: null,
+              mentorType: agreement.mentorType,
+              mentorKind: 'employee',
+              agreementStartDate: agreement.startDate,
+              agreementEndDate: agreement.endDate,
+              date,
+              contactHours: hours.contactHours,
+              preparationHours: null,
+              hourlyCostOere: parseKroner(hours.hourlyCost),
+              feeOere: null,
+              costOere: parseKroner(hours.cost),
+            },
+          }),
+        capParametersSet: (
+          year: number,
+          cap: CapId,
+          amountPerFullYearPerson: string,
+          fullYearPersons: string,
+        ) =>
+          make({
+            type: 'CapParametersSet',
+            version: 1,
+            data: {
+              year,
+              cap,
+              amountPerFullYearPersonOere: parseKroner(amountPerFullYearPerson),
+              fullYearPersonsHundredths: parseKroner(fullYearPersons),
+              reason: null,
+            },
+          }),
+        accountingYearClosed: (year: number) =>
+          make({ type: 'AccountingYearClosed', version: 1, data: { year, reason: null } }),
       };
     },
   };

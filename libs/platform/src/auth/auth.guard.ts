@@ -1,6 +1,14 @@
 // Rejects a missing or bad token (401 with WWW-Authenticate, RFC 6750), another municipality's
 // path (403, see authorisation.ts) and a role the route does not allow (403). Routes opt out with @Public().
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, SetMetadata, UnauthorizedException, createParamDecorator } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  SetMetadata,
+  UnauthorizedException,
+  createParamDecorator,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { authoriseMunicipality } from './authorisation';
@@ -25,7 +33,12 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: Execution
 /** The challenge of a 401: the realm, and for a token that was sent, why it was refused. */
 function challenge(response: Response, reason?: string): void {
   const description = reason?.replace(/["\\]/g, "'");
-  response.setHeader('WWW-Authenticate', reason ? `Bearer realm="${REALM}", error="invalid_token", error_description="${description}"` : `Bearer realm="${REALM}"`);
+  response.setHeader(
+    'WWW-Authenticate',
+    reason
+      ? `Bearer realm="${REALM}", error="invalid_token", error_description="${description}"`
+      : `Bearer realm="${REALM}"`,
+  );
 }
 
 @Injectable()

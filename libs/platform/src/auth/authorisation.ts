@@ -20,7 +20,8 @@ const COMMAND_ROLES: Record<CommandIssuer, ReadonlySet<string>> = {
 
 /** Checked before the body is parsed: a caller who may not send the command learns nothing of the body's faults. */
 export function authoriseSending(principal: Principal, issuer: CommandIssuer, commandType: string): void {
-  if (!COMMAND_ROLES[issuer].has(principal.role)) throw new ForbiddenError(`role ${principal.role} may not send ${commandType}`);
+  if (!COMMAND_ROLES[issuer].has(principal.role))
+    throw new ForbiddenError(`role ${principal.role} may not send ${commandType}`);
 }
 
 export function authoriseMunicipality(principal: Principal, municipality: string): void {

@@ -32,10 +32,15 @@ export function durationSeconds(value: string): number | null {
 
 function roleMap(value: string | undefined): Record<string, Role> {
   const map: Record<string, Role> = {};
-  for (const pair of (value ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of (value ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [theirs, ours] = pair.split('=').map((p) => p.trim());
     if (!theirs || !(ROLES as readonly string[]).includes(ours)) {
-      throw new Error(`AUTH_ROLE_MAP takes issuer-role=our-role pairs separated by commas, our roles being ${ROLES.join(', ')}; got "${pair}"`);
+      throw new Error(
+        `AUTH_ROLE_MAP takes issuer-role=our-role pairs separated by commas, our roles being ${ROLES.join(', ')}; got "${pair}"`,
+      );
     }
     map[theirs] = ours as Role;
   }
@@ -49,11 +54,18 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv): IdentityConfig {
     throw new Error(`AUTH_MAX_TOKEN_LIFETIME must be a duration such as 12h, 30m or 7d, got "${lifetime}"`);
   }
   if (!env.AUTH_JWKS_URL) {
-    if (env.AUTH_ISSUER || env.AUTH_AUDIENCE) throw new Error('AUTH_ISSUER and AUTH_AUDIENCE apply to the tokens of AUTH_JWKS_URL: set AUTH_JWKS_URL too');
+    if (env.AUTH_ISSUER || env.AUTH_AUDIENCE)
+      throw new Error(
+        'AUTH_ISSUER and AUTH_AUDIENCE apply to the tokens of AUTH_JWKS_URL: set AUTH_JWKS_URL too',
+      );
     return { issuer: null, maxTokenLifetimeSeconds };
   }
-  if (!/^https?:\/\//.test(env.AUTH_JWKS_URL)) throw new Error(`AUTH_JWKS_URL must be an http(s) URL of the issuer's JSON Web Key Set, got "${env.AUTH_JWKS_URL}"`);
-  if (!env.AUTH_ISSUER || !env.AUTH_AUDIENCE) throw new Error('AUTH_JWKS_URL needs AUTH_ISSUER and AUTH_AUDIENCE: both are checked on every token');
+  if (!/^https?:\/\//.test(env.AUTH_JWKS_URL))
+    throw new Error(
+      `AUTH_JWKS_URL must be an http(s) URL of the issuer's JSON Web Key Set, got "${env.AUTH_JWKS_URL}"`,
+    );
+  if (!env.AUTH_ISSUER || !env.AUTH_AUDIENCE)
+    throw new Error('AUTH_JWKS_URL needs AUTH_ISSUER and AUTH_AUDIENCE: both are checked on every token');
   return {
     issuer: {
       jwksUrl: env.AUTH_JWKS_URL,

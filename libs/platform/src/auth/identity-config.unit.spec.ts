@@ -30,16 +30,31 @@ describe('identity configuration', () => {
   });
 
   it.each([
-    [{ AUTH_JWKS_URL: 'https://login.example.dk/certs', AUTH_ISSUER: 'https://login.example.dk' }, 'AUTH_JWKS_URL needs AUTH_ISSUER and AUTH_AUDIENCE'],
+    [
+      { AUTH_JWKS_URL: 'https://login.example.dk/certs', AUTH_ISSUER: 'https://login.example.dk' },
+      'AUTH_JWKS_URL needs AUTH_ISSUER and AUTH_AUDIENCE',
+    ],
     [{ AUTH_AUDIENCE: 'x' }, 'set AUTH_JWKS_URL too'],
-    [{ AUTH_JWKS_URL: 'login.example.dk', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' }, 'AUTH_JWKS_URL must be an http(s) URL'],
-    [{ AUTH_JWKS_URL: 'https://l/c', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a', AUTH_ROLE_MAP: 'boss=mayor' }, 'AUTH_ROLE_MAP takes issuer-role=our-role pairs'],
+    [
+      { AUTH_JWKS_URL: 'login.example.dk', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' },
+      'AUTH_JWKS_URL must be an http(s) URL',
+    ],
+    [
+      { AUTH_JWKS_URL: 'https://l/c', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a', AUTH_ROLE_MAP: 'boss=mayor' },
+      'AUTH_ROLE_MAP takes issuer-role=our-role pairs',
+    ],
     [{ AUTH_MAX_TOKEN_LIFETIME: 'a day' }, 'AUTH_MAX_TOKEN_LIFETIME must be a duration such as 12h'],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => loadIdentityConfig(env)).toThrow(message);
   });
 
   it('reads durations in seconds, minutes, hours and days', () => {
-    expect([durationSeconds('90s'), durationSeconds('30m'), durationSeconds('12h'), durationSeconds('7d'), durationSeconds('12')]).toEqual([90, 1800, 43200, 604800, null]);
+    expect([
+      durationSeconds('90s'),
+      durationSeconds('30m'),
+      durationSeconds('12h'),
+      durationSeconds('7d'),
+      durationSeconds('12'),
+    ]).toEqual([90, 1800, 43200, 604800, null]);
   });
 });

@@ -18,7 +18,11 @@ export class InvalidTokenError extends Error {}
 /** The default of AUTH_MAX_TOKEN_LIFETIME: 24 hours. */
 export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 
-export function mintToken(principal: Principal, secret: string, expiresIn: `${number}${'h' | 'd'}` = '12h'): string {
+export function mintToken(
+  principal: Principal,
+  secret: string,
+  expiresIn: `${number}${'h' | 'd'}` = '12h',
+): string {
   return sign({ role: principal.role, municipality: principal.municipality }, secret, {
     algorithm: 'HS256',
     subject: principal.sub,
@@ -28,20 +32,27 @@ export function mintToken(principal: Principal, secret: string, expiresIn: `${nu
 
 /** A token must expire, and not later than the longest lifetime allows (from its iat, else from now). */
 export function checkLifetime(claims: { exp?: unknown; iat?: unknown }, maxLifetimeSeconds: number): void {
-  if (typeof claims.exp !== 'number') throw new InvalidTokenError('the token has no exp claim: tokens must expire');
+  if (typeof claims.exp !== 'number')
+    throw new InvalidTokenError('the token has no exp claim: tokens must expire');
   const from = typeof claims.iat === 'number' ? claims.iat : Math.floor(Date.now() / 1000);
   if (claims.exp - from > maxLifetimeSeconds) {
-    throw new InvalidTokenError(`the token lives ${claims.exp - from} s, longer than AUTH_MAX_TOKEN_LIFETIME allows (${maxLifetimeSeconds} s)`);
+    throw new InvalidTokenError(
+      `the token lives ${claims.exp - from} s, longer than AUTH_MAX_TOKEN_LIFETIME allows (${maxLifetimeSeconds} s)`,
+    );
   }
 }
 
 /** The principal the claims name, or why they name none. */
 export function principalOf(sub: unknown, role: unknown, municipality: unknown): Principal {
-  if (typeof sub !== 'string' || sub.trim() === '') throw new InvalidTokenError('the token has no sub (subject)');
-  if (!ROLES.includes(role as Role)) throw new InvalidTokenError(`the token's role is not one of ${ROLES.join(', ')}`);
+  if (typeof sub !== 'string' || sub.trim() === '')
+    throw new InvalidTokenError('the token has no sub (subject)');
+  if (!ROLES.includes(role as Role))
+    throw new InvalidTokenError(`the token's role is not one of ${ROLES.join(', ')}`);
   if (typeof municipality !== 'string') throw new InvalidTokenError('the token has no municipality');
-  if (municipality !== '*' && !/^\d{3}$/.test(municipality)) throw new InvalidTokenError('municipality claim is not a kommunekode');
-  if (municipality === '*' && role !== 'admin') throw new InvalidTokenError('only admin tokens may span all municipalities');
+  if (municipality !== '*' && !/^\d{3}$/.test(municipality))
+    throw new InvalidTokenError('municipality claim is not a kommunekode');
+  if (municipality === '*' && role !== 'admin')
+    throw new InvalidTokenError('only admin tokens may span all municipalities');
   return { sub, role: role as Role, municipality };
 }
 
@@ -64,7 +75,11 @@ const SIGNED_ELSEWHERE =
 const MAX_REMEMBERED = 10_000;
 const verified = new Map<string, { principal: Principal; nbf?: number; exp: number }>();
 
-export function verifyToken(token: string, secret: string, maxLifetimeSeconds = DEFAULT_MAX_TOKEN_LIFETIME_SECONDS): Principal {
+export function verifyToken(
+  token: string,
+  secret: string,
+  maxLifetimeSeconds = DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+): Principal {
   const cacheKey = `${secret}\n${maxLifetimeSeconds}\n${token}`;
   const known = verified.get(cacheKey);
   if (known) {
@@ -76,7 +91,8 @@ export function verifyToken(token: string, secret: string, maxLifetimeSeconds = 
   try {
     claims = verify(token, keyOf(secret), { algorithms: ['HS256'] }) as Record<string, unknown>;
   } catch (error) {
-    if (error instanceof JsonWebTokenError && error.message === 'invalid signature') throw new InvalidTokenError(SIGNED_ELSEWHERE);
+    if (error instanceof JsonWebTokenError && error.message === 'invalid signature')
+      throw new InvalidTokenError(SIGNED_ELSEWHERE);
     throw new InvalidTokenError((error as Error).message);
   }
   checkLifetime(claims, maxLifetimeSeconds);

@@ -11,16 +11,48 @@ describe('JWT principals (API.md "Authentication")', () => {
   });
 
   it.each([
-    ['another secret', sign({ role: 'jobcentre', municipality: '101' }, 'other', { subject: 'x', ...HOUR }), /another AUTH_JWT_SECRET, or with the development secret of another DATA_DIR/],
-    ['an unknown role', sign({ role: 'mayor', municipality: '101' }, SECRET, { subject: 'x', ...HOUR }), /role is not one of/],
-    ['a malformed municipality', sign({ role: 'finance', municipality: '10' }, SECRET, { subject: 'x', ...HOUR }), /not a kommunekode/],
-    ['"*" for a non-admin', sign({ role: 'auditor', municipality: '*' }, SECRET, { subject: 'x', ...HOUR }), /only admin tokens/],
+    [
+      'another secret',
+      sign({ role: 'jobcentre', municipality: '101' }, 'other', { subject: 'x', ...HOUR }),
+      /another AUTH_JWT_SECRET, or with the development secret of another DATA_DIR/,
+    ],
+    [
+      'an unknown role',
+      sign({ role: 'mayor', municipality: '101' }, SECRET, { subject: 'x', ...HOUR }),
+      /role is not one of/,
+    ],
+    [
+      'a malformed municipality',
+      sign({ role: 'finance', municipality: '10' }, SECRET, { subject: 'x', ...HOUR }),
+      /not a kommunekode/,
+    ],
+    [
+      '"*" for a non-admin',
+      sign({ role: 'auditor', municipality: '*' }, SECRET, { subject: 'x', ...HOUR }),
+      /only admin tokens/,
+    ],
     ['no subject', sign({ role: 'finance', municipality: '101' }, SECRET, HOUR), /no sub/],
     ['an empty subject', sign({ sub: ' ', role: 'finance', municipality: '101' }, SECRET, HOUR), /no sub/],
-    ['no expiry', sign({ role: 'finance', municipality: '101' }, SECRET, { subject: 'x' }), /no exp claim: tokens must expire/],
-    ['a lifetime over the bound', sign({ role: 'finance', municipality: '101' }, SECRET, { subject: 'x', expiresIn: '25h' }), /lives 90000 s, longer than AUTH_MAX_TOKEN_LIFETIME allows \(86400 s\)/],
-    ['an expired token', sign({ role: 'finance', municipality: '101', exp: 1 }, SECRET, { subject: 'x' }), /jwt expired/],
-    ['another algorithm', sign({ role: 'finance', municipality: '101' }, SECRET, { subject: 'x', algorithm: 'HS512', ...HOUR }), /invalid algorithm/],
+    [
+      'no expiry',
+      sign({ role: 'finance', municipality: '101' }, SECRET, { subject: 'x' }),
+      /no exp claim: tokens must expire/,
+    ],
+    [
+      'a lifetime over the bound',
+      sign({ role: 'finance', municipality: '101' }, SECRET, { subject: 'x', expiresIn: '25h' }),
+      /lives 90000 s, longer than AUTH_MAX_TOKEN_LIFETIME allows \(86400 s\)/,
+    ],
+    [
+      'an expired token',
+      sign({ role: 'finance', municipality: '101', exp: 1 }, SECRET, { subject: 'x' }),
+      /jwt expired/,
+    ],
+    [
+      'another algorithm',
+      sign({ role: 'finance', municipality: '101' }, SECRET, { subject: 'x', algorithm: 'HS512', ...HOUR }),
+      /invalid algorithm/,
+    ],
   ])('refuses a token with %s', (_, token, reason) => {
     expect(() => verifyToken(token, SECRET)).toThrow(InvalidTokenError);
     expect(() => verifyToken(token, SECRET)).toThrow(reason);

@@ -26,7 +26,10 @@ export interface AppConfig {
 function isPostgresUrl(value: string): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && (url.hostname !== '' || url.searchParams.has('host'));
+    return (
+      (url.protocol === 'postgres:' || url.protocol === 'postgresql:') &&
+      (url.hostname !== '' || url.searchParams.has('host'))
+    );
   } catch {
     return false;
   }
@@ -41,30 +44,42 @@ function developmentSecret(dataDir: string): string {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, secret, { mode: 0o600 });
   } catch (error) {
-    throw new Error(`DATA_DIR ${dataDir} is not writable (${(error as NodeJS.ErrnoException).code}): choose another DATA_DIR or make it writable`);
+    throw new Error(
+      `DATA_DIR ${dataDir} is not writable (${(error as NodeJS.ErrnoException).code}): choose another DATA_DIR or make it writable`,
+    );
   }
   return secret;
 }
 
 function positiveInteger(name: string, value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Error(`${name} must be a whole number from 1 to 1000, got ${value}`);
+  if (!Number.isInteger(n) || n < 1 || n > 1000)
+    throw new Error(`${name} must be a whole number from 1 to 1000, got ${value}`);
   return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR ?? './.data');
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a TCP port, got ${env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a TCP port, got ${env.PORT}`);
   if (env.DATABASE_URL && !isPostgresUrl(env.DATABASE_URL)) {
-    throw new Error(`DATABASE_URL must be a postgres://user:password@host:port/database connection string, got "${env.DATABASE_URL}"`);
+    throw new Error(
+      `DATABASE_URL must be a postgres://user:password@host:port/database connection string, got "${env.DATABASE_URL}"`,
+    );
   }
-  if (env.EVENTSTORE_URL && !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\//.test(env.EVENTSTORE_URL)) {
+  if (
+    env.EVENTSTORE_URL &&
+    !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\//.test(env.EVENTSTORE_URL)
+  ) {
     throw new Error('EVENTSTORE_URL must be an esdb:// connection string');
   }
   const projectorWorkers = positiveInteger('PROJECTOR_WORKERS', env.PROJECTOR_WORKERS ?? '1');
   const projectorWorker = positiveInteger('PROJECTOR_WORKER', env.PROJECTOR_WORKER ?? '1');
-  if (projectorWorker > projectorWorkers) throw new Error(`PROJECTOR_WORKER must be at most PROJECTOR_WORKERS (${projectorWorkers}), got ${projectorWorker}`);
+  if (projectorWorker > projectorWorkers)
+    throw new Error(
+      `PROJECTOR_WORKER must be at most PROJECTOR_WORKERS (${projectorWorkers}), got ${projectorWorker}`,
+    );
   let jwtSecret = env.AUTH_JWT_SECRET || undefined;
   return {
     port,

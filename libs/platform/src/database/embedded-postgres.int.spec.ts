@@ -6,7 +6,10 @@ import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
-import { startEmbeddedPostgresProcess as startEmbeddedPostgres, type EmbeddedPostgresProcess } from '../testing/embedded-postgres-process';
+import {
+  startEmbeddedPostgresProcess as startEmbeddedPostgres,
+  type EmbeddedPostgresProcess,
+} from '../testing/embedded-postgres-process';
 
 let dataDir: string;
 let db: EmbeddedPostgresProcess | null = null;

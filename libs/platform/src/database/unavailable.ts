@@ -3,7 +3,16 @@
 // that callers answer 503 with Retry-After instead of 500 and retry later.
 
 /** Socket-level failures of a TCP connection (Node's error codes). */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
 
 /**
  * PostgreSQL SQLSTATEs of an unavailable server: class 08 (connection exception), 57P01-57P03
@@ -34,7 +43,12 @@ function isUnavailableItself(error: object): boolean {
 export function isDependencyUnavailable(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null || depth > 5) return false;
   if (isUnavailableItself(error)) return true;
-  const { driverError, cause, errors } = error as { driverError?: unknown; cause?: unknown; errors?: unknown };
-  if (isDependencyUnavailable(driverError, depth + 1) || isDependencyUnavailable(cause, depth + 1)) return true;
+  const { driverError, cause, errors } = error as {
+    driverError?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
+  if (isDependencyUnavailable(driverError, depth + 1) || isDependencyUnavailable(cause, depth + 1))
+    return true;
   return Array.isArray(errors) && errors.some((e) => isDependencyUnavailable(e, depth + 1));
 }

@@ -1,19 +1,32 @@
 import { isDependencyUnavailable } from './unavailable';
 
-const withProps = (message: string, props: Record<string, unknown>) => Object.assign(new Error(message), props);
+const withProps = (message: string, props: Record<string, unknown>) =>
+  Object.assign(new Error(message), props);
 
 describe('isDependencyUnavailable', () => {
   it.each([
     ['a refused connection', withProps('connect ECONNREFUSED 127.0.0.1:5432', { code: 'ECONNREFUSED' })],
-    ['PostgreSQL shutting down (57P01)', withProps('terminating connection due to administrator command', { code: '57P01' })],
+    [
+      'PostgreSQL shutting down (57P01)',
+      withProps('terminating connection due to administrator command', { code: '57P01' }),
+    ],
     ['PostgreSQL starting up (57P03)', withProps('the database system is starting up', { code: '57P03' })],
     ['a connection exception (08006)', withProps('connection failure', { code: '08006' })],
     ['a connection lost mid-query', new Error('Connection terminated unexpectedly')],
     ['a pool timeout', new Error('timeout exceeded when trying to connect')],
-    ["TypeORM's wrapper of a refused connection", withProps('query failed', { driverError: withProps('connect ECONNREFUSED', { code: 'ECONNREFUSED' }) })],
+    [
+      "TypeORM's wrapper of a refused connection",
+      withProps('query failed', { driverError: withProps('connect ECONNREFUSED', { code: 'ECONNREFUSED' }) }),
+    ],
     ['a cause', new Error('append failed', { cause: withProps('read ECONNRESET', { code: 'ECONNRESET' }) })],
-    ['an AggregateError of connection attempts', new AggregateError([withProps('connect ECONNREFUSED ::1', { code: 'ECONNREFUSED' })], '')],
-    ['EventStoreDB unavailable', withProps('14 UNAVAILABLE: No connection established', { type: 'unavailable' })],
+    [
+      'an AggregateError of connection attempts',
+      new AggregateError([withProps('connect ECONNREFUSED ::1', { code: 'ECONNREFUSED' })], ''),
+    ],
+    [
+      'EventStoreDB unavailable',
+      withProps('14 UNAVAILABLE: No connection established', { type: 'unavailable' }),
+    ],
     ['EventStoreDB deadline exceeded', withProps('4 DEADLINE_EXCEEDED', { type: 'deadline-exceeded' })],
   ])('recognises %s', (_name, error) => {
     expect(isDependencyUnavailable(error)).toBe(true);
@@ -21,7 +34,10 @@ describe('isDependencyUnavailable', () => {
 
   it.each([
     ['a unique violation', withProps('duplicate key', { code: '23505' })],
-    ['a bigint out of range', withProps('value "99999999999999999999" is out of range for type bigint', { code: '22003' })],
+    [
+      'a bigint out of range',
+      withProps('value "99999999999999999999" is out of range for type bigint', { code: '22003' }),
+    ],
     ['invalid input syntax', withProps('invalid input syntax', { code: '22P02' })],
     ['a body-parser error', withProps('request entity too large', { type: 'entity.too.large', status: 413 })],
     ['a plain error', new Error('boom')],

@@ -29,7 +29,12 @@ const TITLES: Record<number, string> = {
 };
 
 /** `type` is a stable, documented slug per kind of problem. */
-export function problem(status: number, slug: string, detail: string, extensions: Partial<Problem> = {}): Problem {
+export function problem(
+  status: number,
+  slug: string,
+  detail: string,
+  extensions: Partial<Problem> = {},
+): Problem {
   return { type: `/problems/${slug}`, title: TITLES[status] ?? 'Error', status, detail, ...extensions };
 }
 

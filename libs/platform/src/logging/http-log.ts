@@ -36,7 +36,9 @@ export function requestIdOf(req: object): string | undefined {
 }
 
 function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 }
 
 /** The line's fields that only the answer knows. */
@@ -50,11 +52,18 @@ function answeredFields(req: AnsweredRequest, res: ServerResponse): Record<strin
     path,
     actor: req.principal?.sub,
     role: req.principal?.role,
-    municipality: MUNICIPALITY_PATH.exec(path)?.[1] ?? (typeof field(req.body, 'municipality') === 'string' ? field(req.body, 'municipality') : undefined) ?? req.principal?.municipality,
+    municipality:
+      MUNICIPALITY_PATH.exec(path)?.[1] ??
+      (typeof field(req.body, 'municipality') === 'string' ? field(req.body, 'municipality') : undefined) ??
+      req.principal?.municipality,
     commandType: command ? (command[1] ?? 'batch') : undefined,
     commandId: typeof commandId === 'string' ? commandId : undefined,
     commands: Array.isArray(batch) ? batch.length : undefined,
-    problem: problem && { status: problem.status, type: problem.type, code: typeof problem.code === 'string' ? problem.code : undefined },
+    problem: problem && {
+      status: problem.status,
+      type: problem.type,
+      code: typeof problem.code === 'string' ? problem.code : undefined,
+    },
   };
 }
 
@@ -70,7 +79,10 @@ export function httpLogger(logger: Logger): HttpLogger {
       return id;
     },
     autoLogging: { ignore: () => process.env.LOG_REQUESTS === '0' },
-    serializers: { req: (req: { method: string }) => ({ method: req.method }), res: (res: { statusCode: number }) => ({ status: res.statusCode }) },
+    serializers: {
+      req: (req: { method: string }) => ({ method: req.method }),
+      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+    },
     // Called at the start (nothing known yet) and at the answer: the fields are bound once, at the answer.
     customProps: (req, res) => (res.headersSent ? answeredFields(req as AnsweredRequest, res) : {}),
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),

@@ -9,8 +9,12 @@ export type { Logger } from 'pino';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-export function createLogger(level: string = process.env.LOG_LEVEL || 'info', destination?: DestinationStream): Logger {
-  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(level)}`);
+export function createLogger(
+  level: string = process.env.LOG_LEVEL || 'info',
+  destination?: DestinationStream,
+): Logger {
+  if (!(LOG_LEVELS as readonly string[]).includes(level))
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(level)}`);
   const options = {
     level,
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -28,16 +32,29 @@ export function rootLogger(): Logger {
 }
 
 /** Nest's start-up chatter: its modules, routes and "successfully started" lines. */
-const START_UP_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication']);
+const START_UP_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
 
 /** Nest's LoggerService on pino. */
 export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
-  private write(level: 'error' | 'warn' | 'info' | 'debug' | 'trace', message: unknown, context: unknown[]): void {
+  private write(
+    level: 'error' | 'warn' | 'info' | 'debug' | 'trace',
+    message: unknown,
+    context: unknown[],
+  ): void {
     const last = context[context.length - 1];
     const name = typeof last === 'string' ? last : undefined;
-    const fields = { context: name, ...(typeof message === 'object' && message !== null ? message : { msg: String(message) }) };
+    const fields = {
+      context: name,
+      ...(typeof message === 'object' && message !== null ? message : { msg: String(message) }),
+    };
     this.logger[level](fields);
   }
 
@@ -48,7 +65,11 @@ export class NestPinoLogger implements LoggerService {
   /** Nest passes (message, stack, context) or (message, context). */
   error(message: unknown, ...context: unknown[]): void {
     const [stack] = context.length > 1 ? context : [];
-    this.write('error', typeof stack === 'string' && typeof message === 'string' ? { msg: message, stack } : message, context);
+    this.write(
+      'error',
+      typeof stack === 'string' && typeof message === 'string' ? { msg: message, stack } : message,
+      context,
+    );
   }
   warn(message: unknown, ...context: unknown[]): void {
     this.write('warn', message, context);

@@ -14,10 +14,23 @@ export interface EmbeddedPostgresProcess {
   stop(): Promise<void>;
 }
 
-export async function startEmbeddedPostgresProcess(dir: string, port?: number): Promise<EmbeddedPostgresProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'embedded-postgres.main.ts'), dir, ...(port ? [String(port)] : [])], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function startEmbeddedPostgresProcess(
+  dir: string,
+  port?: number,
+): Promise<EmbeddedPostgresProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      '@swc-node/register',
+      join(__dirname, 'embedded-postgres.main.ts'),
+      dir,
+      ...(port ? [String(port)] : []),
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));

@@ -10,7 +10,8 @@ export interface TestDatabase {
 
 export function testServerUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (test/global-setup.ts)');
+  if (!url)
+    throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (test/global-setup.ts)');
   return url;
 }
 

@@ -8,8 +8,12 @@ afterEach(() => stopTracing());
 
 it('is off without the variables, with OTEL_TRACES_EXPORTER=none and with OTEL_SDK_DISABLED=true', () => {
   expect(tracingWanted({})).toBe(false);
-  expect(tracingWanted({ OTEL_TRACES_EXPORTER: 'none', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toBe(false);
-  expect(tracingWanted({ OTEL_SDK_DISABLED: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toBe(false);
+  expect(
+    tracingWanted({ OTEL_TRACES_EXPORTER: 'none', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }),
+  ).toBe(false);
+  expect(
+    tracingWanted({ OTEL_SDK_DISABLED: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }),
+  ).toBe(false);
   expect(startTracing({}, new InMemorySpanExporter())).toBeNull();
   expect(trace.getTracer('test').startSpan('nothing').isRecording()).toBe(false);
 });
@@ -20,11 +24,15 @@ it('is on with an OTLP endpoint or an exporter, and then records spans', async (
   expect(tracingWanted({ OTEL_TRACES_EXPORTER: 'console' })).toBe(true);
 
   const exporter = new InMemorySpanExporter();
-  expect(startTracing({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_SERVICE_NAME: 'tracing-test' }, exporter)).not.toBeNull();
+  expect(
+    startTracing({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_SERVICE_NAME: 'tracing-test' }, exporter),
+  ).not.toBeNull();
   const span = trace.getTracer('test').startSpan('recorded');
   expect(span.isRecording()).toBe(true);
   span.end();
-  await (trace.getTracerProvider() as unknown as { getDelegate(): { forceFlush(): Promise<void> } }).getDelegate().forceFlush();
+  await (trace.getTracerProvider() as unknown as { getDelegate(): { forceFlush(): Promise<void> } })
+    .getDelegate()
+    .forceFlush();
   const [finished] = exporter.getFinishedSpans();
   expect(finished.name).toBe('recorded');
   expect(finished.resource.attributes['service.name']).toBe('tracing-test');

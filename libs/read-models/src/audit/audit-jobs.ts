@@ -21,7 +21,14 @@ export interface AuditJob {
   finishedAt: string | null;
   progress: { applied: number; position: string | null; head: string | null };
   /** When done: what the replay covered and how it compared. */
-  result: { identical: boolean; asOf: string; throughPosition: string | null; eventsReplayed: number; compared: number; differences: string[] } | null;
+  result: {
+    identical: boolean;
+    asOf: string;
+    throughPosition: string | null;
+    eventsReplayed: number;
+    compared: number;
+    differences: string[];
+  } | null;
   error: string | null;
 }
 
@@ -68,9 +75,17 @@ export class AuditJobs {
     job.startedAt = new Date().toISOString();
     const schema = `audit_${job.jobId.replace(/-/g, '')}`;
     try {
-      const replay = await replayInto(this.store, this.databaseUrl, target, this.decide, schema, (p) => {
-        job.progress = { applied: p.applied, position: p.through.toString(), head: p.head.toString() };
-      }, job.municipality);
+      const replay = await replayInto(
+        this.store,
+        this.databaseUrl,
+        target,
+        this.decide,
+        schema,
+        (p) => {
+          job.progress = { applied: p.applied, position: p.through.toString(), head: p.head.toString() };
+        },
+        job.municipality,
+      );
       const replayed = await openReadModels(this.databaseUrl, schema, 2);
       try {
         const verdict = await verifyReplay(this.live, replayed, replay.asOf, job.municipality);

@@ -26,16 +26,60 @@ beforeAll(async () => {
     const { position } = await log.run(type, body, at);
     if (position !== null) positions.push(position);
   };
-  await run('2025-02-01T09:00:00Z', 'ChangeTargetGroup', { personId: 'P1', targetGroup: 'jobafklaring', effectiveFrom: '2025-01-01' });
-  await run('2025-02-01T09:01:00Z', 'ChangeTargetGroup', { personId: 'P2', targetGroup: 'sygedagpenge', effectiveFrom: '2025-01-01', attributes: { sickPayCategory: 2 } });
-  await run('2025-02-01T09:02:00Z', 'ChangeTargetGroup', { personId: 'P3', targetGroup: 'integration_programme', effectiveFrom: '2025-01-01' });
-  for (const [p, amount] of [['P1', '10000.00'], ['P2', '9000.00'], ['P3', '100000.00']]) {
-    await run('2025-03-01T09:00:00Z', 'RegisterOffer', { offerId: `O-${p}`, personId: p, offerKind: 'ordinary_education', startDate: '2025-01-01', endDate: '2025-12-31' });
-    await run('2025-04-10T09:00:00Z', 'RecordOfferExpense', { expenseId: `E-${p}`, offerId: `O-${p}`, expenseType: 'course_fee', amount, activityFrom: '2025-03-01', activityTo: '2025-03-30' });
+  await run('2025-02-01T09:00:00Z', 'ChangeTargetGroup', {
+    personId: 'P1',
+    targetGroup: 'jobafklaring',
+    effectiveFrom: '2025-01-01',
+  });
+  await run('2025-02-01T09:01:00Z', 'ChangeTargetGroup', {
+    personId: 'P2',
+    targetGroup: 'sygedagpenge',
+    effectiveFrom: '2025-01-01',
+    attributes: { sickPayCategory: 2 },
+  });
+  await run('2025-02-01T09:02:00Z', 'ChangeTargetGroup', {
+    personId: 'P3',
+    targetGroup: 'integration_programme',
+    effectiveFrom: '2025-01-01',
+  });
+  for (const [p, amount] of [
+    ['P1', '10000.00'],
+    ['P2', '9000.00'],
+    ['P3', '100000.00'],
+  ]) {
+    await run('2025-03-01T09:00:00Z', 'RegisterOffer', {
+      offerId: `O-${p}`,
+      personId: p,
+      offerKind: 'ordinary_education',
+      startDate: '2025-01-01',
+      endDate: '2025-12-31',
+    });
+    await run('2025-04-10T09:00:00Z', 'RecordOfferExpense', {
+      expenseId: `E-${p}`,
+      offerId: `O-${p}`,
+      expenseType: 'course_fee',
+      amount,
+      activityFrom: '2025-03-01',
+      activityTo: '2025-03-30',
+    });
   }
-  await run('2025-05-05T09:00:00Z', 'SetCapParameters', { year: 2025, cap: 'integration_raadighedsloft', amountPerFullYearPerson: '43363.00', fullYearPersons: '2' });
-  await run('2025-06-12T09:00:00Z', 'ChangeTargetGroup', { personId: 'P2', targetGroup: 'jobafklaring', effectiveFrom: '2025-03-16' });
-  await run('2025-07-01T09:00:00Z', 'SetCapParameters', { year: 2025, cap: 'integration_raadighedsloft', amountPerFullYearPerson: '43363.00', fullYearPersons: '2.1' });
+  await run('2025-05-05T09:00:00Z', 'SetCapParameters', {
+    year: 2025,
+    cap: 'integration_raadighedsloft',
+    amountPerFullYearPerson: '43363.00',
+    fullYearPersons: '2',
+  });
+  await run('2025-06-12T09:00:00Z', 'ChangeTargetGroup', {
+    personId: 'P2',
+    targetGroup: 'jobafklaring',
+    effectiveFrom: '2025-03-16',
+  });
+  await run('2025-07-01T09:00:00Z', 'SetCapParameters', {
+    year: 2025,
+    cap: 'integration_raadighedsloft',
+    amountPerFullYearPerson: '43363.00',
+    fullYearPersons: '2.1',
+  });
   await run('2026-01-20T09:00:00Z', 'CloseAccountingYear', { year: 2025 });
   await run('2026-02-03T09:00:00Z', 'ReverseOfferExpense', { expenseId: 'E-P1', reason: 'booked in error' });
   await new ProjectionRunner(store, live, allProjections(decideRefund)).catchUp();
@@ -56,14 +100,17 @@ async function replayAndVerify(until: string, schema = 'replay') {
   }
 }
 
-it.each(['2025-04-10T09:00:00Z', '2025-05-31T00:00:00Z', '2025-06-12T09:00:00Z', '2025-12-31T23:59:59Z', '2026-12-31T00:00:00Z'])(
-  'replay until %s verifies identical',
-  async (until) => {
-    const { verdict } = await replayAndVerify(until);
-    expect(verdict.differences).toEqual([]);
-    expect(verdict.compared).toBeGreaterThan(0);
-  },
-);
+it.each([
+  '2025-04-10T09:00:00Z',
+  '2025-05-31T00:00:00Z',
+  '2025-06-12T09:00:00Z',
+  '2025-12-31T23:59:59Z',
+  '2026-12-31T00:00:00Z',
+])('replay until %s verifies identical', async (until) => {
+  const { verdict } = await replayAndVerify(until);
+  expect(verdict.differences).toEqual([]);
+  expect(verdict.compared).toBeGreaterThan(0);
+});
 
 it('replay until a log position stands for the recorded time of that event', async () => {
   const position = positions[positions.length - 4]; // the late correction of 2025-06-12
@@ -76,7 +123,9 @@ it('the replayed statement has the figures of its instant', async () => {
   await replayInto(store, db.url, parseUntil('2025-06-01T00:00:00Z'), decideRefund, 'replay_june');
   const replayed = await openReadModels(db.url, 'replay_june', 2);
   try {
-    const rows: { refund: string }[] = await replayed.query(`SELECT sum(refund_oere)::text AS refund FROM ledger_entry`);
+    const rows: { refund: string }[] = await replayed.query(
+      `SELECT sum(refund_oere)::text AS refund FROM ledger_entry`,
+    );
     // 5,000.00 (P1) + 0 (P2) + 50,000.00 − 6,637.00 (P3 capped at 50 % of 86,726.00)
     expect(rows[0].refund).toBe(String(500000 + 5000000 - 663700));
   } finally {
@@ -85,7 +134,9 @@ it('the replayed statement has the figures of its instant', async () => {
 });
 
 it('verify reports the difference when a live read model is tampered with', async () => {
-  await live.query(`UPDATE ledger_entry SET refund_oere = refund_oere + 100 WHERE cost_item_id = 'expense:E-P1' AND kind = 'original'`);
+  await live.query(
+    `UPDATE ledger_entry SET refund_oere = refund_oere + 100 WHERE cost_item_id = 'expense:E-P1' AND kind = 'original'`,
+  );
   try {
     const { verdict } = await replayAndVerify('2025-12-31T23:59:59Z');
     // refund before caps 5,000.00 (P1) + 2,250.00 (P2 after the correction) + 50,000.00 (P3); after the cap 52,781.15
@@ -97,7 +148,9 @@ it('verify reports the difference when a live read model is tampered with', asyn
       '101 summary.3.refundOere: live "500100", replay "500000"',
     ]);
   } finally {
-    await live.query(`UPDATE ledger_entry SET refund_oere = refund_oere - 100 WHERE cost_item_id = 'expense:E-P1' AND kind = 'original'`);
+    await live.query(
+      `UPDATE ledger_entry SET refund_oere = refund_oere - 100 WHERE cost_item_id = 'expense:E-P1' AND kind = 'original'`,
+    );
   }
 });
 
@@ -105,7 +158,9 @@ it('verify on a schema that holds no replay yet says so in one sentence, not in 
   const empty = await openReadModels(db.url, 'replay_never', 1);
   try {
     await expect(verifyReplay(live, empty)).rejects.toThrow(
-      new Error('schema replay_never holds no replay yet: run replay --until <instant> first, or verify --until <instant>'),
+      new Error(
+        'schema replay_never holds no replay yet: run replay --until <instant> first, or verify --until <instant>',
+      ),
     );
   } finally {
     await empty.destroy();

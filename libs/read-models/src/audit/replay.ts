@@ -11,13 +11,15 @@ import { assertSchemaName, LIVE_SCHEMA, openReadModels } from '../read-model-dat
 import { ProjectionRunner, type CatchUpProgress } from '../runner/projection-runner';
 import { statementJson } from '../statements/statement-formats';
 
-export type ReplayTarget = { position: bigint; instant?: undefined } | { instant: string; position?: undefined };
+export type ReplayTarget =
+  { position: bigint; instant?: undefined } | { instant: string; position?: undefined };
 
 /** `--until`: digits are a log position, anything else an ISO 8601 instant. */
 export function parseUntil(value: string): ReplayTarget {
   if (/^\d{1,19}$/.test(value)) return { position: BigInt(value) };
   const ms = Date.parse(value);
-  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}/.test(value)) throw new Error(`--until takes a log position or an ISO 8601 instant, got ${JSON.stringify(value)}`);
+  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}/.test(value))
+    throw new Error(`--until takes a log position or an ISO 8601 instant, got ${JSON.stringify(value)}`);
   return { instant: new Date(ms).toISOString() };
 }
 
@@ -49,7 +51,8 @@ export async function replayInto(
   municipality?: string,
 ): Promise<ReplayResult> {
   assertSchemaName(schema);
-  if (schema === LIVE_SCHEMA || schema === 'public') throw new Error(`refusing to replay into the ${schema} schema`);
+  if (schema === LIVE_SCHEMA || schema === 'public')
+    throw new Error(`refusing to replay into the ${schema} schema`);
   const bootstrap = await openReadModels(databaseUrl, schema, 1);
   await bootstrap.query(`DROP SCHEMA ${schema} CASCADE`);
   await bootstrap.destroy();
@@ -61,7 +64,8 @@ export async function replayInto(
     if (target.position !== undefined) {
       until = target.position;
       const [event] = target.position > 0n ? await store.readAll(target.position - 1n, 1) : [];
-      if (!event || event.position !== target.position) throw new Error(`no event at log position ${target.position}`);
+      if (!event || event.position !== target.position)
+        throw new Error(`no event at log position ${target.position}`);
       asOf = new Date(event.metadata.recordedAt).toISOString();
     } else {
       until = await store.headPosition();
@@ -70,10 +74,18 @@ export async function replayInto(
       accept = (e) => Date.parse(e.metadata.recordedAt) <= limit;
     }
     const runner = new ProjectionRunner(store, db, allProjections(decide), { batchSize: 2000, onProgress });
-    const inScope = municipality === undefined ? accept : (e: RecordedEvent) => e.metadata.municipality === municipality && accept(e);
+    const inScope =
+      municipality === undefined
+        ? accept
+        : (e: RecordedEvent) => e.metadata.municipality === municipality && accept(e);
     const applied = until === null ? 0 : await runner.catchUp(until, inScope);
-    await db.query('CREATE TABLE replay_info (as_of timestamptz NOT NULL, through_position bigint, replayed_at timestamptz NOT NULL DEFAULT now())');
-    await db.query('INSERT INTO replay_info (as_of, through_position) VALUES ($1, $2)', [asOf, until?.toString() ?? null]);
+    await db.query(
+      'CREATE TABLE replay_info (as_of timestamptz NOT NULL, through_position bigint, replayed_at timestamptz NOT NULL DEFAULT now())',
+    );
+    await db.query('INSERT INTO replay_info (as_of, through_position) VALUES ($1, $2)', [
+      asOf,
+      until?.toString() ?? null,
+    ]);
     return { schema, applied, throughPosition: until?.toString() ?? null, asOf };
   } finally {
     await db.destroy();
@@ -82,9 +94,14 @@ export async function replayInto(
 
 /** The instant a replayed schema stands for (written by replayInto). */
 export async function replayedAsOf(replayed: DataSource): Promise<string> {
-  const [{ found, schema }]: { found: string | null; schema: string }[] = await replayed.query(`SELECT to_regclass('replay_info') AS found, current_schema() AS schema`);
+  const [{ found, schema }]: { found: string | null; schema: string }[] = await replayed.query(
+    `SELECT to_regclass('replay_info') AS found, current_schema() AS schema`,
+  );
   const rows: { as_of: Date }[] = found ? await replayed.query('SELECT as_of FROM replay_info') : [];
-  if (!rows.length) throw new Error(`schema ${schema} holds no replay yet: run replay --until <instant> first, or verify --until <instant>`);
+  if (!rows.length)
+    throw new Error(
+      `schema ${schema} holds no replay yet: run replay --until <instant> first, or verify --until <instant>`,
+    );
   return rows[0].as_of.toISOString();
 }
 
@@ -96,11 +113,17 @@ async function auditView(db: DataSource, asOf: string, scopes: { municipality: s
   const ledger = new LedgerQueries(db);
   const view: Record<string, unknown> = {};
   for (const { municipality, year } of scopes) {
-    view[`${municipality}/${year} statement`] = statementJson(await statements.statement({ municipality, year, quarter: null, asOf }));
+    view[`${municipality}/${year} statement`] = statementJson(
+      await statements.statement({ municipality, year, quarter: null, asOf }),
+    );
   }
   for (const municipality of [...new Set(scopes.map((s) => s.municipality))]) {
     const lines = await ledger.summary({ municipality, asOf }, SUMMARY_KEYS);
-    view[`${municipality} summary`] = lines.map((l) => ({ ...l, amountOere: l.amountOere.toString(), refundOere: l.refundOere.toString() }));
+    view[`${municipality} summary`] = lines.map((l) => ({
+      ...l,
+      amountOere: l.amountOere.toString(),
+      refundOere: l.refundOere.toString(),
+    }));
   }
   return view;
 }
@@ -108,13 +131,27 @@ async function auditView(db: DataSource, asOf: string, scopes: { municipality: s
 /** Paths where two JSON values differ, with both values. */
 export function differences(live: unknown, replayed: unknown, path = ''): string[] {
   if (JSON.stringify(live) === JSON.stringify(replayed)) return [];
-  if (typeof live === 'object' && live !== null && typeof replayed === 'object' && replayed !== null && Array.isArray(live) === Array.isArray(replayed)) {
+  if (
+    typeof live === 'object' &&
+    live !== null &&
+    typeof replayed === 'object' &&
+    replayed !== null &&
+    Array.isArray(live) === Array.isArray(replayed)
+  ) {
     const keys = Array.isArray(live)
       ? [...Array(Math.max(live.length, (replayed as unknown[]).length)).keys()].map(String)
       : [...new Set([...Object.keys(live), ...Object.keys(replayed)])];
-    return keys.flatMap((k) => differences((live as Record<string, unknown>)[k], (replayed as Record<string, unknown>)[k], path ? `${path}.${k}` : k));
+    return keys.flatMap((k) =>
+      differences(
+        (live as Record<string, unknown>)[k],
+        (replayed as Record<string, unknown>)[k],
+        path ? `${path}.${k}` : k,
+      ),
+    );
   }
-  return [`${path}: live ${JSON.stringify(live) ?? 'absent'}, replay ${JSON.stringify(replayed) ?? 'absent'}`];
+  return [
+    `${path}: live ${JSON.stringify(live) ?? 'absent'}, replay ${JSON.stringify(replayed) ?? 'absent'}`,
+  ];
 }
 
 /**
@@ -123,13 +160,22 @@ export function differences(live: unknown, replayed: unknown, path = ''): string
  * replay's instant.
  * Returns the differences; none means identical.
  */
-export async function verifyReplay(live: DataSource, replayed: DataSource, asOf?: string, municipality?: string): Promise<{ asOf: string; compared: number; differences: string[] }> {
+export async function verifyReplay(
+  live: DataSource,
+  replayed: DataSource,
+  asOf?: string,
+  municipality?: string,
+): Promise<{ asOf: string; compared: number; differences: string[] }> {
   const instant = asOf ?? (await replayedAsOf(replayed));
   const scopes = new Map<string, { municipality: string; year: number }>();
   for (const db of [live, replayed]) {
-    for (const s of await new StatementQueries(db).bookingYears(instant)) if (municipality === undefined || s.municipality === municipality) scopes.set(`${s.municipality}/${s.year}`, s);
+    for (const s of await new StatementQueries(db).bookingYears(instant))
+      if (municipality === undefined || s.municipality === municipality)
+        scopes.set(`${s.municipality}/${s.year}`, s);
   }
-  const sorted = [...scopes.values()].sort((a, b) => (a.municipality + a.year < b.municipality + b.year ? -1 : 1));
+  const sorted = [...scopes.values()].sort((a, b) =>
+    a.municipality + a.year < b.municipality + b.year ? -1 : 1,
+  );
   const [l, r] = await Promise.all([auditView(live, instant, sorted), auditView(replayed, instant, sorted)]);
   return { asOf: instant, compared: Object.keys(l).length, differences: differences(l, r) };
 }

@@ -123,6 +123,8 @@ export class LedgerReadModels1732400000001 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP TABLE ledger_entry, cost_item, mentor_agreement, offer_version, target_group_change');
+    await runner.query(
+      'DROP TABLE ledger_entry, cost_item, mentor_agreement, offer_version, target_group_change',
+    );
   }
 }

@@ -20,11 +20,18 @@ export class CitationSets1732400000004 implements MigrationInterface {
       );
       ALTER TABLE ledger_entry ADD COLUMN citations_id uuid;
     `);
-    const sets: { citations: Citation[] }[] = await runner.query('SELECT DISTINCT citations FROM ledger_entry');
+    const sets: { citations: Citation[] }[] = await runner.query(
+      'SELECT DISTINCT citations FROM ledger_entry',
+    );
     if (sets.length) {
       const ids = sets.map((s) => citationSetId(s.citations).id);
-      await runner.query('INSERT INTO citation_set (id, citations) SELECT * FROM unnest($1::uuid[], $2::jsonb[])', [ids, sets.map((s) => JSON.stringify(s.citations))]);
-      await runner.query('UPDATE ledger_entry e SET citations_id = s.id FROM citation_set s WHERE s.citations = e.citations');
+      await runner.query(
+        'INSERT INTO citation_set (id, citations) SELECT * FROM unnest($1::uuid[], $2::jsonb[])',
+        [ids, sets.map((s) => JSON.stringify(s.citations))],
+      );
+      await runner.query(
+        'UPDATE ledger_entry e SET citations_id = s.id FROM citation_set s WHERE s.citations = e.citations',
+      );
     }
     await runner.query(`
       ALTER TABLE ledger_entry ALTER COLUMN citations_id SET NOT NULL;

@@ -7,4 +7,12 @@ import { MunicipalityCheckpoints1732400000005 } from './1732400000005-municipali
 import { CostItemFundingFrame1732400000006 } from './1732400000006-cost-item-funding-frame';
 
 /** Every read-model migration, in order. */
-export const READ_MODEL_MIGRATIONS = [ProjectionCheckpoints1732400000000, LedgerReadModels1732400000001, FinanceReadModels1732400000002, LedgerActivityAndMentorAgreement1732400000003, CitationSets1732400000004, MunicipalityCheckpoints1732400000005, CostItemFundingFrame1732400000006];
+export const READ_MODEL_MIGRATIONS = [
+  ProjectionCheckpoints1732400000000,
+  LedgerReadModels1732400000001,
+  FinanceReadModels1732400000002,
+  LedgerActivityAndMentorAgreement1732400000003,
+  CitationSets1732400000004,
+  MunicipalityCheckpoints1732400000005,
+  CostItemFundingFrame1732400000006,
+];

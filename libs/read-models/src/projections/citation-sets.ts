@@ -12,11 +12,21 @@ export interface CitationSet {
 
 /** The id and canonical JSON of a list of citations (fields source, section, note, whatever the input's order, e.g. JSONB's). */
 export function citationSetId(citations: readonly Citation[]): CitationSet {
-  const json = JSON.stringify(citations.map((c) => (c.note === undefined ? { source: c.source, section: c.section } : { source: c.source, section: c.section, note: c.note })));
+  const json = JSON.stringify(
+    citations.map((c) =>
+      c.note === undefined
+        ? { source: c.source, section: c.section }
+        : { source: c.source, section: c.section, note: c.note },
+    ),
+  );
   const hex = createHash('md5').update(json).digest('hex');
-  return { id: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`, json };
+  return {
+    id: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
+    json,
+  };
 }
 
 /** ledger_entry with its citations (SELECT ledger_entry.*, citation_set.citations FROM …). */
-export const LEDGER_ENTRY_WITH_CITATIONS = 'ledger_entry JOIN citation_set ON citation_set.id = ledger_entry.citations_id';
+export const LEDGER_ENTRY_WITH_CITATIONS =
+  'ledger_entry JOIN citation_set ON citation_set.id = ledger_entry.citations_id';
 export const LEDGER_ENTRY_COLUMNS_WITH_CITATIONS = 'ledger_entry.*, citation_set.citations';

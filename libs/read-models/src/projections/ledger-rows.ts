@@ -4,7 +4,13 @@
 import type { CapYear, LedgerOutcome, LedgerPosting } from '@app/ledger';
 import type { CitationSet } from './citation-sets';
 import { citationSetsWrite, type StoredCitationSets } from './rows/citation-set.row';
-import { COST_ITEM, costItemReversalRow, costItemRow, type CostItemReversalRow, type CostItemRow } from './rows/cost-item.row';
+import {
+  COST_ITEM,
+  costItemReversalRow,
+  costItemRow,
+  type CostItemReversalRow,
+  type CostItemRow,
+} from './rows/cost-item.row';
 import type { SourceEvent } from './rows/event-row';
 import { ACCOUNTING_YEAR, accountingYearRow, type AccountingYearRow } from './rows/accounting-year.row';
 import { CAP_COMPUTATION, capComputationRow, type CapComputationRow } from './rows/cap-computation.row';
@@ -13,7 +19,13 @@ import { CAP_YEAR_KEY, capYearRow } from './rows/cap-year.row';
 import { LEDGER_ENTRY, ledgerEntryLine } from './rows/ledger-entry.row';
 import { MENTOR_AGREEMENT, mentorAgreementRow, type MentorAgreementRow } from './rows/mentor-agreement.row';
 import { OFFER_VERSION, offerVersionRow, type OfferVersionRow } from './rows/offer-version.row';
-import { retractionRow, TARGET_GROUP_CHANGE, targetGroupChangeRow, type RetractionRow, type TargetGroupChangeRow } from './rows/target-group-change.row';
+import {
+  retractionRow,
+  TARGET_GROUP_CHANGE,
+  targetGroupChangeRow,
+  type RetractionRow,
+  type TargetGroupChangeRow,
+} from './rows/target-group-change.row';
 import { copyLines, copyRows, updateWrite, upsertWrite, type Write } from './sql-rows';
 
 /** Encoding a large batch's postings is long synchronous work: every so many it lets I/O callbacks run. */
@@ -39,17 +51,37 @@ export class LedgerRows {
   add(event: SourceEvent, outcome: LedgerOutcome): void {
     for (const f of outcome.facts) {
       switch (f.type) {
-        case 'target_group_changed': this.changes.push(targetGroupChangeRow(f, event)); break;
-        case 'target_group_change_retracted': this.retractions.push(retractionRow(f, event)); break;
-        case 'offer_version': this.offerVersions.push(offerVersionRow(f, event)); break;
-        case 'mentor_agreement_registered': this.agreements.push(mentorAgreementRow(f, event)); break;
+        case 'target_group_changed':
+          this.changes.push(targetGroupChangeRow(f, event));
+          break;
+        case 'target_group_change_retracted':
+          this.retractions.push(retractionRow(f, event));
+          break;
+        case 'offer_version':
+          this.offerVersions.push(offerVersionRow(f, event));
+          break;
+        case 'mentor_agreement_registered':
+          this.agreements.push(mentorAgreementRow(f, event));
+          break;
         case 'expense_recorded':
-        case 'mentor_hours_recorded': this.items.push(costItemRow(f, event)); break;
-        case 'cost_item_reversed': this.itemReversals.push(costItemReversalRow(f, event)); break;
-        case 'cap_parameters_set': this.capParameters.push(capParametersRow(f, event)); break;
-        case 'accounting_year_closed': this.closedYears.push(accountingYearRow(f, event)); break;
-        case 'cap_restated': this.capComputations.push(capComputationRow(f, event)); break;
-        case 'cap_year_changed': this.capYears.set(`${f.capYear.municipality}/${f.capYear.year}/${f.capYear.cap}`, f.capYear); break;
+        case 'mentor_hours_recorded':
+          this.items.push(costItemRow(f, event));
+          break;
+        case 'cost_item_reversed':
+          this.itemReversals.push(costItemReversalRow(f, event));
+          break;
+        case 'cap_parameters_set':
+          this.capParameters.push(capParametersRow(f, event));
+          break;
+        case 'accounting_year_closed':
+          this.closedYears.push(accountingYearRow(f, event));
+          break;
+        case 'cap_restated':
+          this.capComputations.push(capComputationRow(f, event));
+          break;
+        case 'cap_year_changed':
+          this.capYears.set(`${f.capYear.municipality}/${f.capYear.year}/${f.capYear.cap}`, f.capYear);
+          break;
       }
     }
     outcome.postings.forEach((posting, ordinal) => this.postings.push({ posting, event, ordinal }));
@@ -61,7 +93,12 @@ export class LedgerRows {
     const lines = new Array<string>(this.postings.length);
     for (let i = 0; i < this.postings.length; i++) {
       const { posting, event, ordinal } = this.postings[i];
-      lines[i] = ledgerEntryLine(posting, event, ordinal, this.citationSets.idOf(posting.posting.citations, newSets));
+      lines[i] = ledgerEntryLine(
+        posting,
+        event,
+        ordinal,
+        this.citationSets.idOf(posting.posting.citations, newSets),
+      );
       if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToIo();
     }
     const statements = [

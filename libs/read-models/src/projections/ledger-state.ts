@@ -13,22 +13,34 @@ export const personKey = (municipality: string, personId: string) => `${municipa
 /** Anything that runs a query: a data source, or a transaction's entity manager. */
 type Reader = Pick<EntityManager, 'query'>;
 
-export async function loadPersonLedgers(tx: Reader, keys: { municipality: string; personId: string }[]): Promise<Map<string, PersonLedger>> {
+export async function loadPersonLedgers(
+  tx: Reader,
+  keys: { municipality: string; personId: string }[],
+): Promise<Map<string, PersonLedger>> {
   const ledgers = new Map<string, PersonLedger>();
   for (const k of keys) ledgers.set(personKey(k.municipality, k.personId), emptyPersonLedger());
   if (keys.length === 0) return ledgers;
   const params = [keys.map((k) => k.municipality), keys.map((k) => k.personId)];
   const persons = `(municipality, person_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`;
   // One connection (the batch's transaction): the queries run one after the other.
-  const changes: StoredChangeRow[] = await tx.query(`SELECT * FROM target_group_change WHERE ${persons} ORDER BY recorded_at, event_id`, params);
-  const items: StoredCostItemRow[] = await tx.query(`SELECT * FROM cost_item WHERE ${persons} ORDER BY cost_item_id`, params);
+  const changes: StoredChangeRow[] = await tx.query(
+    `SELECT * FROM target_group_change WHERE ${persons} ORDER BY recorded_at, event_id`,
+    params,
+  );
+  const items: StoredCostItemRow[] = await tx.query(
+    `SELECT * FROM cost_item WHERE ${persons} ORDER BY cost_item_id`,
+    params,
+  );
   const postings: Record<string, unknown>[] = await tx.query(
     `SELECT ${LEDGER_ENTRY_COLUMNS_WITH_CITATIONS} FROM ${LEDGER_ENTRY_WITH_CITATIONS} WHERE ${persons} ORDER BY position, ordinal`,
     params,
   );
-  for (const c of changes) ledgers.get(personKey(c.municipality, c.person_id))!.changes.push(changeRecordOf(c));
-  for (const i of items) ledgers.get(personKey(i.municipality, i.person_id))!.items.set(i.cost_item_id, storedCostItemOf(i));
-  for (const p of postings) ledgers.get(personKey(p.municipality as string, p.person_id as string))!.postings.push(rowToPosting(p));
+  for (const c of changes)
+    ledgers.get(personKey(c.municipality, c.person_id))!.changes.push(changeRecordOf(c));
+  for (const i of items)
+    ledgers.get(personKey(i.municipality, i.person_id))!.items.set(i.cost_item_id, storedCostItemOf(i));
+  for (const p of postings)
+    ledgers.get(personKey(p.municipality as string, p.person_id as string))!.postings.push(rowToPosting(p));
   return ledgers;
 }
 

@@ -3,7 +3,14 @@
 // applyToLedger and writes the facts and postings with one statement per table (ledger-rows.ts).
 import { DOMAIN_EVENT_TYPES, parseEvent } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
-import { applyToLedger, ledgerScope, type DecideRefund, type LedgerEvent, type MunicipalityBooks, type PersonLedger } from '@app/ledger';
+import {
+  applyToLedger,
+  ledgerScope,
+  type DecideRefund,
+  type LedgerEvent,
+  type MunicipalityBooks,
+  type PersonLedger,
+} from '@app/ledger';
 import type { DataSource, EntityManager } from 'typeorm';
 import { LedgerRows } from './ledger-rows';
 import { loadPersonLedgers, PersonLedgerCache, personKey } from './ledger-state';
@@ -56,7 +63,15 @@ export class LedgerProjection implements Projection {
     for (const recorded of batch) {
       if (!DOMAIN_TYPES.has(recorded.type)) continue;
       const { commandId, recordedAt } = recorded.metadata;
-      events.push({ recorded, event: { id: recorded.id, commandId, recordedAt, event: parseEvent(recorded.type, recorded.metadata.schemaVersion ?? 1, recorded.data) } });
+      events.push({
+        recorded,
+        event: {
+          id: recorded.id,
+          commandId,
+          recordedAt,
+          event: parseEvent(recorded.type, recorded.metadata.schemaVersion ?? 1, recorded.data),
+        },
+      });
       if (events.length % YIELD_EVERY === 0) await yieldToIo();
     }
     if (events.length === 0) return async () => {};
@@ -66,7 +81,11 @@ export class LedgerProjection implements Projection {
       if ((i + 1) % YIELD_EVERY === 0) await yieldToIo();
       const { recorded, event } = events[i];
       const municipality = recorded.metadata.municipality;
-      const ledger = { municipality, books: this.books.get(municipality)!, persons: { get: (personId: string) => persons.get(personKey(municipality, personId)) } };
+      const ledger = {
+        municipality,
+        books: this.books.get(municipality)!,
+        persons: { get: (personId: string) => persons.get(personKey(municipality, personId)) },
+      };
       rows.add(recorded, applyToLedger(ledger, event, this.decide));
     }
     const statements = await rows.writes();
@@ -74,7 +93,11 @@ export class LedgerProjection implements Projection {
   }
 
   /** The ledgers of the persons the events touch (held or read), after reading the books of municipalities not seen before. */
-  private async load(events: BatchEvent[], reader: DataSource | EntityManager, batchNumber: number): Promise<Map<string, PersonLedger>> {
+  private async load(
+    events: BatchEvent[],
+    reader: DataSource | EntityManager,
+    batchNumber: number,
+  ): Promise<Map<string, PersonLedger>> {
     const ledgers = new Map<string, PersonLedger>();
     const toLoad = new Map<string, { municipality: string; personId: string }>();
     const municipalities = new Set<string>();
@@ -93,7 +116,8 @@ export class LedgerProjection implements Projection {
       ledgers.set(key, ledger);
       this.persons.put(key, ledger, batchNumber);
     }
-    for (const [municipality, books] of await loadMunicipalityBooks(reader, [...municipalities])) this.books.set(municipality, books);
+    for (const [municipality, books] of await loadMunicipalityBooks(reader, [...municipalities]))
+      this.books.set(municipality, books);
     return ledgers;
   }
 }

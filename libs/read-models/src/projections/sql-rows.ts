@@ -20,8 +20,13 @@ interface TableColumns<Row> {
   json: ReadonlySet<keyof Row & string>;
 }
 
-export function tableColumns<Row>(table: string, columns: readonly (keyof Row & string)[], json: readonly (keyof Row & string)[] = []): TableColumns<Row> {
-  if (!IDENTIFIER.test(table) || columns.some((c) => !IDENTIFIER.test(c))) throw new Error(`bad table or column name in ${table} (${columns.join(', ')})`);
+export function tableColumns<Row>(
+  table: string,
+  columns: readonly (keyof Row & string)[],
+  json: readonly (keyof Row & string)[] = [],
+): TableColumns<Row> {
+  if (!IDENTIFIER.test(table) || columns.some((c) => !IDENTIFIER.test(c)))
+    throw new Error(`bad table or column name in ${table} (${columns.join(', ')})`);
   return { table, columns, json: new Set(json) };
 }
 
@@ -37,7 +42,8 @@ export function copyValue(value: unknown, json: boolean): string {
   if (value === null || value === undefined) return '\\N';
   if (json) return escapeCopy(JSON.stringify(value));
   if (typeof value === 'string') return escapeCopy(value);
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return String(value);
   return escapeCopy(JSON.stringify(value));
 }
 
@@ -54,7 +60,10 @@ export function copyRows<Row>(t: TableColumns<Row>, rows: readonly Row[]): Write
 /** A COPY of rows already in COPY text form (one line per row, without its newline; see copyValue). */
 export function copyLines<Row>(t: TableColumns<Row>, lines: readonly string[]): Write | null {
   if (lines.length === 0) return null;
-  return { copy: `COPY ${t.table} (${t.columns.join(', ')}) FROM STDIN`, payload: Buffer.from(`${lines.join('\n')}\n`, 'utf8') };
+  return {
+    copy: `COPY ${t.table} (${t.columns.join(', ')}) FROM STDIN`,
+    payload: Buffer.from(`${lines.join('\n')}\n`, 'utf8'),
+  };
 }
 
 /** The pg client under the transaction's query runner (TypeORM has no COPY of its own). */
@@ -76,22 +85,36 @@ export async function runWrites(tx: EntityManager, writes: readonly Write[]): Pr
  * Updates the rows matched by `keys` with the other columns given, in one statement. Every row
  * must carry the same columns; of several rows for one key the last wins.
  */
-export function updateWrite<Row extends object>(table: string, keys: (keyof Row & string)[], rows: readonly Row[]): Write | null {
+export function updateWrite<Row extends object>(
+  table: string,
+  keys: (keyof Row & string)[],
+  rows: readonly Row[],
+): Write | null {
   if (rows.length === 0) return null;
   const columns = Object.keys(rows[0]).filter((c) => !keys.includes(c as keyof Row & string));
   const lastPerKey = [...new Map(rows.map((r) => [JSON.stringify(keys.map((k) => r[k])), r])).values()];
   const set = columns.map((c) => `${c} = x.${c}`).join(', ');
   const match = keys.map((k) => `t.${k} = x.${k}`).join(' AND ');
-  return { sql: `UPDATE ${table} t SET ${set} FROM jsonb_populate_recordset(null::${table}, $1::jsonb) x WHERE ${match}`, params: [JSON.stringify(lastPerKey)] };
+  return {
+    sql: `UPDATE ${table} t SET ${set} FROM jsonb_populate_recordset(null::${table}, $1::jsonb) x WHERE ${match}`,
+    params: [JSON.stringify(lastPerKey)],
+  };
 }
 
 /** Inserts the rows, or updates every other column where `keys` match; of several rows for one key the last wins. */
-export function upsertWrite<Row extends object>(table: string, keys: (keyof Row & string)[], rows: readonly Row[]): Write | null {
+export function upsertWrite<Row extends object>(
+  table: string,
+  keys: (keyof Row & string)[],
+  rows: readonly Row[],
+): Write | null {
   if (rows.length === 0) return null;
   const all = Object.keys(rows[0]);
   const lastPerKey = [...new Map(rows.map((r) => [JSON.stringify(keys.map((k) => r[k])), r])).values()];
   const columns = all.join(', ');
-  const set = all.filter((c) => !keys.includes(c as keyof Row & string)).map((c) => `${c} = excluded.${c}`).join(', ');
+  const set = all
+    .filter((c) => !keys.includes(c as keyof Row & string))
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ');
   return {
     sql: `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(null::${table}, $1::jsonb) ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${set}`,
     params: [JSON.stringify(lastPerKey)],

@@ -16,7 +16,14 @@ export class CapParametersQueries {
   constructor(private readonly db: DataSource) {}
 
   async history(municipality: string, year: number, asOf: string): Promise<CapParametersSetting[]> {
-    const rows: { cap: CapId; amount: string; persons: number; reason: string | null; recorded_at: Date; command_id: string }[] = await this.db.query(
+    const rows: {
+      cap: CapId;
+      amount: string;
+      persons: number;
+      reason: string | null;
+      recorded_at: Date;
+      command_id: string;
+    }[] = await this.db.query(
       `SELECT cap, amount_per_full_year_person_oere::text AS amount, full_year_persons_hundredths AS persons, reason, recorded_at, command_id
          FROM cap_parameters WHERE municipality = $1 AND year = $2 AND recorded_at <= $3 ORDER BY position`,
       [municipality, year, asOf],

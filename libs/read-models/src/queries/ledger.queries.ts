@@ -1,7 +1,10 @@
 // Reads of the ledger, timeline and offers, always "as of" a recorded instant.
 import { registeredSegments, timelineAsOf, type Posting, type TimelineSegment } from '@app/ledger';
 import type { DataSource, EntityManager } from 'typeorm';
-import { LEDGER_ENTRY_COLUMNS_WITH_CITATIONS, LEDGER_ENTRY_WITH_CITATIONS } from '../projections/citation-sets';
+import {
+  LEDGER_ENTRY_COLUMNS_WITH_CITATIONS,
+  LEDGER_ENTRY_WITH_CITATIONS,
+} from '../projections/citation-sets';
 import { rowToPosting } from '../projections/rows/ledger-entry.row';
 import { ledgerWhere, type LedgerFilter } from './ledger-filter';
 
@@ -32,17 +35,27 @@ export type SummaryKey = keyof typeof SUMMARY_COLUMNS;
 export class LedgerQueries {
   constructor(private readonly db: DataSource | EntityManager) {}
 
-  async entries(filter: LedgerFilter, limit: number, cursor?: { position: bigint; ordinal: number }): Promise<LedgerPage> {
+  async entries(
+    filter: LedgerFilter,
+    limit: number,
+    cursor?: { position: bigint; ordinal: number },
+  ): Promise<LedgerPage> {
     const params: unknown[] = [];
     let where = ledgerWhere(filter, params);
-    if (cursor) where += ` AND (position, ordinal) > ($${params.push(cursor.position.toString())}, $${params.push(cursor.ordinal)})`;
+    if (cursor)
+      where += ` AND (position, ordinal) > ($${params.push(cursor.position.toString())}, $${params.push(cursor.ordinal)})`;
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT ${LEDGER_ENTRY_COLUMNS_WITH_CITATIONS} FROM ${LEDGER_ENTRY_WITH_CITATIONS} WHERE ${where} ORDER BY position, ordinal LIMIT $${params.push(limit + 1)}`,
       params,
     );
-    const page = rows.slice(0, limit).map((r) => ({ ...rowToPosting(r), position: String(r.position), ordinal: Number(r.ordinal) }));
+    const page = rows
+      .slice(0, limit)
+      .map((r) => ({ ...rowToPosting(r), position: String(r.position), ordinal: Number(r.ordinal) }));
     const last = page[page.length - 1];
-    return { entries: page, nextCursor: rows.length > limit && last ? `${last.position}.${last.ordinal}` : null };
+    return {
+      entries: page,
+      nextCursor: rows.length > limit && last ? `${last.position}.${last.ordinal}` : null,
+    };
   }
 
   async entry(municipality: string, entryId: string, asOf: string): Promise<Posting | null> {
@@ -81,11 +94,17 @@ export class LedgerQueries {
   }
 
   async timeline(municipality: string, personId: string, asOf: string): Promise<TimelineSegment[]> {
-    const rows: { change_command_id: string; target_group: never; attributes: never; effective_from: string; recorded_at: Date; retracted_at: Date | null }[] =
-      await this.db.query(
-        'SELECT * FROM target_group_change WHERE municipality = $1 AND person_id = $2 AND recorded_at <= $3 ORDER BY recorded_at, event_id',
-        [municipality, personId, asOf],
-      );
+    const rows: {
+      change_command_id: string;
+      target_group: never;
+      attributes: never;
+      effective_from: string;
+      recorded_at: Date;
+      retracted_at: Date | null;
+    }[] = await this.db.query(
+      'SELECT * FROM target_group_change WHERE municipality = $1 AND person_id = $2 AND recorded_at <= $3 ORDER BY recorded_at, event_id',
+      [municipality, personId, asOf],
+    );
     const changes = rows.map((r) => ({
       changeCommandId: r.change_command_id,
       targetGroup: r.target_group,
@@ -108,7 +127,8 @@ export class LedgerQueries {
       [municipality, offerId, asOf],
     );
     const asOfMs = Date.parse(asOf);
-    const reversed = (i: Record<string, unknown>) => i.reversed_at instanceof Date && i.reversed_at.getTime() <= asOfMs;
+    const reversed = (i: Record<string, unknown>) =>
+      i.reversed_at instanceof Date && i.reversed_at.getTime() <= asOfMs;
     return {
       registered: versions[0],
       current: versions[versions.length - 1],
@@ -117,7 +137,10 @@ export class LedgerQueries {
   }
 
   async costItem(municipality: string, costItemId: string): Promise<Record<string, unknown> | null> {
-    const rows: Record<string, unknown>[] = await this.db.query('SELECT * FROM cost_item WHERE municipality = $1 AND cost_item_id = $2', [municipality, costItemId]);
+    const rows: Record<string, unknown>[] = await this.db.query(
+      'SELECT * FROM cost_item WHERE municipality = $1 AND cost_item_id = $2',
+      [municipality, costItemId],
+    );
     return rows[0] ?? null;
   }
 }

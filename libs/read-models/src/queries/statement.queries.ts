@@ -1,5 +1,14 @@
 // The reads behind refund statements and the cap figures of explanations, as of a recorded instant.
-import { buildStatement, computeCap, quarterPeriods, type CapComputation, type CapYearToDate, type RefundStatement, type StatementGroup, type UnresolvedLine } from '@app/ledger';
+import {
+  buildStatement,
+  computeCap,
+  quarterPeriods,
+  type CapComputation,
+  type CapYearToDate,
+  type RefundStatement,
+  type StatementGroup,
+  type UnresolvedLine,
+} from '@app/ledger';
 import type { CapId } from '@app/rules/rulebook.types';
 import { computationOf } from '../projections/rows/cap-computation.row';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -15,7 +24,14 @@ export interface StatementRequest {
 }
 
 /** A cap with no capped postings and no parameters yet. */
-const noCapFigures = (cap: CapId): CapYearToDate => ({ cap, rateBasisPoints: null, parameters: null, eligibleCostsOere: 0n, refundBeforeCapOere: 0n, adjustmentsOere: 0n });
+const noCapFigures = (cap: CapId): CapYearToDate => ({
+  cap,
+  rateBasisPoints: null,
+  parameters: null,
+  eligibleCostsOere: 0n,
+  refundBeforeCapOere: 0n,
+  adjustmentsOere: 0n,
+});
 
 const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
 
@@ -27,7 +43,10 @@ export class StatementQueries {
 
   /** When the year was closed, if it was by `asOf`. */
   async closedAt(municipality: string, year: number, asOf: string): Promise<string | null> {
-    const rows: { closed_at: Date }[] = await this.db.query('SELECT closed_at FROM accounting_year WHERE municipality = $1 AND year = $2 AND closed_at <= $3', [municipality, year, asOf]);
+    const rows: { closed_at: Date }[] = await this.db.query(
+      'SELECT closed_at FROM accounting_year WHERE municipality = $1 AND year = $2 AND closed_at <= $3',
+      [municipality, year, asOf],
+    );
     return rows.length ? iso(rows[0].closed_at) : null;
   }
 
@@ -35,7 +54,10 @@ export class StatementQueries {
    * `onStep(done, STATEMENT_STEPS)` is told as each of the statement's reads ends (the year's
    * state, then its three views), so a caller can show progress on a large municipality-year.
    */
-  async statement(req: StatementRequest, onStep: (done: number, total: number) => void = () => undefined): Promise<RefundStatement> {
+  async statement(
+    req: StatementRequest,
+    onStep: (done: number, total: number) => void = () => undefined,
+  ): Promise<RefundStatement> {
     let done = 0;
     const step = <T>(value: T): T => {
       onStep(++done, STATEMENT_STEPS);
@@ -50,10 +72,24 @@ export class StatementQueries {
       this.unresolvedLines(req.municipality, from, to, effective).then(step),
       this.capsYearToDate(req.municipality, req.year, to, effective).then(step),
     ]);
-    return buildStatement({ municipality: req.municipality, year: req.year, quarter: req.quarter, asOf: req.asOf, closedAt, groups, unresolvedLines, caps });
+    return buildStatement({
+      municipality: req.municipality,
+      year: req.year,
+      quarter: req.quarter,
+      asOf: req.asOf,
+      closedAt,
+      groups,
+      unresolvedLines,
+      caps,
+    });
   }
 
-  private async groups(municipality: string, from: string, to: string, asOf: string): Promise<StatementGroup[]> {
+  private async groups(
+    municipality: string,
+    from: string,
+    to: string,
+    asOf: string,
+  ): Promise<StatementGroup[]> {
     const rows: Record<string, string | number | boolean | null>[] = await this.db.query(
       `SELECT ${accountKey('account')} AS account, ${accountKey('refund_account')} AS refund_account, target_group,
               extract(year FROM activity_from)::int AS activity_year, unresolved->>'outcome' AS unresolved,
@@ -78,7 +114,12 @@ export class StatementQueries {
     }));
   }
 
-  private async unresolvedLines(municipality: string, from: string, to: string, asOf: string): Promise<UnresolvedLine[]> {
+  private async unresolvedLines(
+    municipality: string,
+    from: string,
+    to: string,
+    asOf: string,
+  ): Promise<UnresolvedLine[]> {
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT entry_id, person_id, cost_item_id, ${accountKey('account')} AS account, target_group, activity_from, activity_to, booking_period,
               amount_oere::text AS amount, unresolved->>'outcome' AS outcome, unresolved->>'reason' AS reason
@@ -103,7 +144,12 @@ export class StatementQueries {
   }
 
   /** Each cap's figures of booking periods year-01 .. `through`, with the parameters standing at `asOf`. */
-  async capsYearToDate(municipality: string, year: number, through: string, asOf: string): Promise<CapYearToDate[]> {
+  async capsYearToDate(
+    municipality: string,
+    year: number,
+    through: string,
+    asOf: string,
+  ): Promise<CapYearToDate[]> {
     const [sums, params] = await Promise.all([
       this.db.query(
         `SELECT cap, max(refund_rate_bp) FILTER (WHERE kind <> 'cap_adjustment') AS rate,
@@ -114,7 +160,9 @@ export class StatementQueries {
          WHERE municipality = $1 AND cap IS NOT NULL AND booking_period >= $2 AND booking_period <= $3 AND recorded_at <= $4
          GROUP BY cap`,
         [municipality, `${year}-01`, through, asOf],
-      ) as Promise<{ cap: CapId; rate: number | null; eligible: string; refund: string; adjustments: string }[]>,
+      ) as Promise<
+        { cap: CapId; rate: number | null; eligible: string; refund: string; adjustments: string }[]
+      >,
       this.db.query(
         `SELECT DISTINCT ON (cap) cap, amount_per_full_year_person_oere::text AS amount, full_year_persons_hundredths AS persons
          FROM cap_parameters WHERE municipality = $1 AND year = $2 AND recorded_at <= $3 ORDER BY cap, position DESC`,
@@ -123,7 +171,14 @@ export class StatementQueries {
     ]);
     const out = new Map<CapId, CapYearToDate>();
     for (const s of sums) {
-      out.set(s.cap, { cap: s.cap, rateBasisPoints: s.rate, parameters: null, eligibleCostsOere: BigInt(s.eligible), refundBeforeCapOere: BigInt(s.refund), adjustmentsOere: BigInt(s.adjustments) });
+      out.set(s.cap, {
+        cap: s.cap,
+        rateBasisPoints: s.rate,
+        parameters: null,
+        eligibleCostsOere: BigInt(s.eligible),
+        refundBeforeCapOere: BigInt(s.refund),
+        adjustmentsOere: BigInt(s.adjustments),
+      });
     }
     for (const p of params) {
       const c = out.get(p.cap) ?? noCapFigures(p.cap);
@@ -134,22 +189,37 @@ export class StatementQueries {
   }
 
   /** The cap computation of a booking year as of an instant (for explanations of capped postings). */
-  async capAsOf(municipality: string, year: number, cap: CapId, asOf: string): Promise<{ computation: CapComputation; lastAdjustment: { entryId: string; computation: CapComputation } | null }> {
+  async capAsOf(
+    municipality: string,
+    year: number,
+    cap: CapId,
+    asOf: string,
+  ): Promise<{
+    computation: CapComputation;
+    lastAdjustment: { entryId: string; computation: CapComputation } | null;
+  }> {
     const closedAt = await this.closedAt(municipality, year, asOf);
     const effective = closedAt !== null && closedAt < asOf ? closedAt : asOf;
-    const ytd = (await this.capsYearToDate(municipality, year, `${year}-12`, effective)).find((c) => c.cap === cap) ?? noCapFigures(cap);
+    const ytd =
+      (await this.capsYearToDate(municipality, year, `${year}-12`, effective)).find((c) => c.cap === cap) ??
+      noCapFigures(cap);
     const last: { entry_id: string; computation: Record<string, unknown> }[] = await this.db.query(
       'SELECT entry_id, computation FROM cap_computation WHERE municipality = $1 AND year = $2 AND cap = $3 AND recorded_at <= $4 ORDER BY recorded_at DESC, entry_id DESC LIMIT 1',
       [municipality, year, cap, effective],
     );
     return {
       computation: computeCap({ municipality, year, ...ytd }),
-      lastAdjustment: last.length ? { entryId: last[0].entry_id, computation: computationOf(last[0].computation) } : null,
+      lastAdjustment: last.length
+        ? { entryId: last[0].entry_id, computation: computationOf(last[0].computation) }
+        : null,
     };
   }
 
   async capComputationOf(entryId: string): Promise<CapComputation | null> {
-    const rows: { computation: Record<string, unknown> }[] = await this.db.query('SELECT computation FROM cap_computation WHERE entry_id = $1', [entryId]);
+    const rows: { computation: Record<string, unknown> }[] = await this.db.query(
+      'SELECT computation FROM cap_computation WHERE entry_id = $1',
+      [entryId],
+    );
     return rows.length ? computationOf(rows[0].computation) : null;
   }
 

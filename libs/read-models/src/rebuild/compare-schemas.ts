@@ -37,13 +37,22 @@ export async function compareSchemas(url: string, left: string, right: string): 
     const differences: SchemaDifference[] = [];
     for (const { table, orderBy, ignore = [] } of TABLES) {
       const rows = async (schema: string) => {
-        const { rows: r } = await client.query<{ row: Record<string, unknown> }>(`SELECT to_jsonb(t) AS row FROM ${schema}.${table} t ORDER BY ${orderBy}`);
-        return r.map(({ row }) => JSON.stringify(Object.fromEntries(Object.entries(row).filter(([k]) => !ignore.includes(k)))));
+        const { rows: r } = await client.query<{ row: Record<string, unknown> }>(
+          `SELECT to_jsonb(t) AS row FROM ${schema}.${table} t ORDER BY ${orderBy}`,
+        );
+        return r.map(({ row }) =>
+          JSON.stringify(Object.fromEntries(Object.entries(row).filter(([k]) => !ignore.includes(k)))),
+        );
       };
       const [a, b] = [await rows(left), await rows(right)];
       const first = a.findIndex((row, i) => row !== b[i]);
       if (a.length !== b.length || first !== -1) {
-        differences.push({ table, left: a.length, right: b.length, firstDifferentRow: first === -1 ? Math.min(a.length, b.length) : first });
+        differences.push({
+          table,
+          left: a.length,
+          right: b.length,
+          firstDifferentRow: first === -1 ? Math.min(a.length, b.length) : first,
+        });
       }
     }
     return differences;

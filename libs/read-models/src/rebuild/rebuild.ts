@@ -39,7 +39,13 @@ async function admin<T>(url: string, work: (client: Client) => Promise<T>): Prom
 const BULK_LOAD_KEEPS: Record<string, string[]> = {
   // The person index serves the loads; the others kept grow at their right end only (keys in
   // log order per municipality), cheap row by row.
-  ledger_entry: ['ledger_entry_person', 'ledger_entry_position_ordinal_key', 'ledger_entry_municipality_recorded', 'ledger_entry_booking', 'ledger_entry_cap_year'],
+  ledger_entry: [
+    'ledger_entry_person',
+    'ledger_entry_position_ordinal_key',
+    'ledger_entry_municipality_recorded',
+    'ledger_entry_booking',
+    'ledger_entry_cap_year',
+  ],
   cost_item: ['cost_item_pkey', 'cost_item_person'],
   offer_version: [],
   mentor_agreement: [],
@@ -78,9 +84,14 @@ async function dropDeferredIndexes(db: DataSource, schema: string): Promise<Defe
       table: r.table,
       name: r.name,
       definition: r.definition,
-      constraint: r.contype === null ? null : `ALTER TABLE ${r.table} ADD CONSTRAINT ${r.name} ${kind} USING INDEX ${r.name}`,
+      constraint:
+        r.contype === null
+          ? null
+          : `ALTER TABLE ${r.table} ADD CONSTRAINT ${r.name} ${kind} USING INDEX ${r.name}`,
     });
-    await db.query(r.contype === null ? `DROP INDEX ${r.name}` : `ALTER TABLE ${r.table} DROP CONSTRAINT ${r.name}`);
+    await db.query(
+      r.contype === null ? `DROP INDEX ${r.name}` : `ALTER TABLE ${r.table} DROP CONSTRAINT ${r.name}`,
+    );
   }
   return deferred;
 }
@@ -90,7 +101,12 @@ async function dropDeferredIndexes(db: DataSource, schema: string): Promise<Defe
  * then attaches the constraints to theirs: the schema ends exactly as the migrations made it.
  * A duplicate key fails here as it would have failed the insert.
  */
-async function buildDeferredIndexes(url: string, schema: string, deferred: DeferredIndex[], parallel = 2): Promise<void> {
+async function buildDeferredIndexes(
+  url: string,
+  schema: string,
+  deferred: DeferredIndex[],
+  parallel = 2,
+): Promise<void> {
   const queue = [...deferred];
   const worker = () =>
     admin(url, async (c) => {
@@ -110,7 +126,13 @@ async function buildDeferredIndexes(url: string, schema: string, deferred: Defer
  * A bulk load: the tables start empty and no one reads them until this returns, so the indexes
  * the projections do not need while applying are built once at the end.
  */
-export async function projectIntoSchema(url: string, schema: string, store: EventStore, projections: Projection[], options: ProjectOptions = {}): Promise<number> {
+export async function projectIntoSchema(
+  url: string,
+  schema: string,
+  store: EventStore,
+  projections: Projection[],
+  options: ProjectOptions = {},
+): Promise<number> {
   assertSchemaName(schema);
   await admin(url, (c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
   const readModels = await openReadModels(url, schema, 2);
@@ -143,7 +165,12 @@ export async function swapIntoLive(url: string, schema: string): Promise<void> {
 }
 
 /** Rebuilds the live read models from the whole log; the live projector then goes on from the rebuilt checkpoint. */
-export async function rebuildLive(url: string, store: EventStore, projections: Projection[], options: Pick<ProjectOptions, 'onProgress'> = {}): Promise<number> {
+export async function rebuildLive(
+  url: string,
+  store: EventStore,
+  projections: Projection[],
+  options: Pick<ProjectOptions, 'onProgress'> = {},
+): Promise<number> {
   const schema = `${LIVE_SCHEMA}_rebuild_${Date.now()}`;
   const applied = await projectIntoSchema(url, schema, store, projections, options);
   await swapIntoLive(url, schema);

@@ -44,11 +44,36 @@ afterEach(async () => {
 async function expenses(municipality: string, second: boolean): Promise<void> {
   const log = new DomainLog(store, checkOfferValidity, municipality);
   if (!second) {
-    await log.run('ChangeTargetGroup', { personId: 'P1', targetGroup: 'jobafklaring', effectiveFrom: '2025-01-01' }, '2025-02-01T09:00:00Z');
-    await log.run('RegisterOffer', { offerId: 'O1', personId: 'P1', offerKind: 'ordinary_education', startDate: '2025-03-01', endDate: '2025-03-31' }, '2025-02-02T09:00:00Z');
+    await log.run(
+      'ChangeTargetGroup',
+      { personId: 'P1', targetGroup: 'jobafklaring', effectiveFrom: '2025-01-01' },
+      '2025-02-01T09:00:00Z',
+    );
+    await log.run(
+      'RegisterOffer',
+      {
+        offerId: 'O1',
+        personId: 'P1',
+        offerKind: 'ordinary_education',
+        startDate: '2025-03-01',
+        endDate: '2025-03-31',
+      },
+      '2025-02-02T09:00:00Z',
+    );
   }
   const [expenseId, amount] = second ? ['E2', '500.00'] : ['E1', '1000.00'];
-  await log.run('RecordOfferExpense', { expenseId, offerId: 'O1', expenseType: 'course_fee', amount, activityFrom: '2025-03-01', activityTo: '2025-03-31' }, '2025-04-01T09:00:00Z');
+  await log.run(
+    'RecordOfferExpense',
+    {
+      expenseId,
+      offerId: 'O1',
+      expenseType: 'course_fee',
+      amount,
+      activityFrom: '2025-03-01',
+      activityTo: '2025-03-31',
+    },
+    '2025-04-01T09:00:00Z',
+  );
 }
 
 /** An event the stored-event schema refuses, appended straight through the event store (no validation on this path). */
@@ -57,7 +82,14 @@ async function plantUnreadable(municipality: string): Promise<RecordedEvent> {
   await store.append({
     stream: `offer-${municipality}-planted`,
     expectedRevision: 'no_stream',
-    events: [{ id, type: 'OfferExpenseRecorded', data: { amountOere: 'not a number' }, metadata: { recordedAt: '2025-04-01T08:00:00Z', commandId: id, actor: 'test', municipality } }],
+    events: [
+      {
+        id,
+        type: 'OfferExpenseRecorded',
+        data: { amountOere: 'not a number' },
+        metadata: { recordedAt: '2025-04-01T08:00:00Z', commandId: id, actor: 'test', municipality },
+      },
+    ],
   });
   return (await store.readStream(`offer-${municipality}-planted`))[0];
 }
@@ -73,15 +105,31 @@ async function logWithPlantedEvent(): Promise<RecordedEvent> {
 }
 
 async function postedOere(readModels: DataSource, municipality: string): Promise<number> {
-  const [{ sum }]: { sum: string | null }[] = await readModels.query('SELECT sum(amount_oere)::text AS sum FROM ledger_entry WHERE municipality = $1', [municipality]);
+  const [{ sum }]: { sum: string | null }[] = await readModels.query(
+    'SELECT sum(amount_oere)::text AS sum FROM ledger_entry WHERE municipality = $1',
+    [municipality],
+  );
   return Number(sum ?? 0);
 }
 
-async function decide(decision: 'skip' | 'resume', planted: RecordedEvent, reason: string | null): Promise<void> {
+async function decide(
+  decision: 'skip' | 'resume',
+  planted: RecordedEvent,
+  reason: string | null,
+): Promise<void> {
   await store.append({
     stream: DECISIONS_STREAM,
     expectedRevision: 'any',
-    events: [decisionEvent({ decision, municipality: planted.metadata.municipality, eventId: planted.id, position: planted.position.toString(), reason, actor: 'operator:test' })],
+    events: [
+      decisionEvent({
+        decision,
+        municipality: planted.metadata.municipality,
+        eventId: planted.id,
+        position: planted.position.toString(),
+        reason,
+        actor: 'operator:test',
+      }),
+    ],
   });
 }
 
@@ -97,7 +145,13 @@ it('an unreadable event of one municipality is parked; the other municipality is
   await new ProjectionRunner(store, live, allProjections(decideRefund), { batchSize: 1000 }).catchUp();
 
   expect(await parkedEvents(live)).toEqual([
-    expect.objectContaining({ municipality: A, eventId: planted.id, position: planted.position.toString(), eventType: 'OfferExpenseRecorded', heldEvents: 1 }),
+    expect.objectContaining({
+      municipality: A,
+      eventId: planted.id,
+      position: planted.position.toString(),
+      eventType: 'OfferExpenseRecorded',
+      heldEvents: 1,
+    }),
   ]);
   expect((await parkedEvents(live))[0].error).toMatch(/amountOere/);
   // B: both course fees (1,000.00 + 500.00 kr.) are posted; A: only the one before the parked event.
@@ -116,8 +170,16 @@ it('a skip recorded in the log lets the held events through, and a rebuild skips
 
   expect(await parkedEvents(live)).toEqual([]);
   expect(await postedOere(live, A)).toBe(150_000);
-  const [decision]: Record<string, unknown>[] = await live.query('SELECT decision, municipality, parked_event_id, reason, actor FROM projector_decision');
-  expect(decision).toEqual({ decision: 'skip', municipality: A, parked_event_id: planted.id, reason: 'amount cannot be read; re-entered by the jobcentre', actor: 'operator:test' });
+  const [decision]: Record<string, unknown>[] = await live.query(
+    'SELECT decision, municipality, parked_event_id, reason, actor FROM projector_decision',
+  );
+  expect(decision).toEqual({
+    decision: 'skip',
+    municipality: A,
+    parked_event_id: planted.id,
+    reason: 'amount cannot be read; re-entered by the jobcentre',
+    actor: 'operator:test',
+  });
   expect(await projectedThrough(live, A)).toBe(await store.headPosition());
   expect(await rebuildDifferences('rm_rebuilt')).toEqual([]);
 });
@@ -126,17 +188,21 @@ it('a resume after the code is fixed applies the parked event and then the held 
   await expenses(A, false);
   await expenses(B, false);
   await expenses(A, true);
-  const second = (await store.readAll(null, 100)).filter((e) => e.metadata.municipality === A && e.type === 'OfferExpenseRecorded')[1];
+  const second = (await store.readAll(null, 100)).filter(
+    (e) => e.metadata.municipality === A && e.type === 'OfferExpenseRecorded',
+  )[1];
   await expenses(B, true);
   const defect = { fixed: false };
   // A defect in code: this projection cannot handle A's second expense until it is fixed.
   const defective: Projection = {
     name: 'defective',
     apply: async (events) => {
-      if (!defect.fixed && events.some((e) => e.id === second.id)) throw new TypeError('cannot read properties of undefined');
+      if (!defect.fixed && events.some((e) => e.id === second.id))
+        throw new TypeError('cannot read properties of undefined');
     },
   };
-  const runner = () => new ProjectionRunner(store, live, [...allProjections(decideRefund), defective], { batchSize: 3 });
+  const runner = () =>
+    new ProjectionRunner(store, live, [...allProjections(decideRefund), defective], { batchSize: 3 });
   await runner().catchUp();
   expect((await parkedEvents(live)).map((p) => p.eventId)).toEqual([second.id]);
   expect(await postedOere(live, A)).toBe(100_000);
@@ -167,20 +233,30 @@ it('three workers project what one does, row for row, and a parked municipality 
   const three = await openReadModels(db.url, 'rm_three', 6);
   try {
     // Each worker its own projections (their caches are per process), all at once on one schema.
-    const workers = [0, 1, 2].map((index) => new ProjectionRunner(store, three, allProjections(decideRefund), { worker: { index, workers: 3 }, batchSize: 4 }));
+    const workers = [0, 1, 2].map(
+      (index) =>
+        new ProjectionRunner(store, three, allProjections(decideRefund), {
+          worker: { index, workers: 3 },
+          batchSize: 4,
+        }),
+    );
     await Promise.all(workers.map((w) => w.catchUp()));
     expect((await parkedEvents(three)).map((p) => p.eventId)).toEqual([planted.id]);
     expect(await projectedThrough(three, C)).toBe(head);
     expect(await projectedThrough(three, B)).toBe(head);
     expect(await postedOere(three, C)).toBe(150_000);
     // Only the workers' own rows differ: one worker's, or three.
-    expect(await compareSchemas(db.url, 'rm', 'rm_three')).toEqual([{ table: 'projection_checkpoint', left: 1, right: 3, firstDifferentRow: 0 }]);
+    expect(await compareSchemas(db.url, 'rm', 'rm_three')).toEqual([
+      { table: 'projection_checkpoint', left: 1, right: 3, firstDifferentRow: 0 },
+    ]);
 
     await decide('skip', planted, 'unreadable');
     await Promise.all(workers.map((w) => w.catchUp()));
     await new ProjectionRunner(store, live, allProjections(decideRefund)).catchUp();
     expect(await postedOere(three, A)).toBe(150_000);
-    expect(await compareSchemas(db.url, 'rm', 'rm_three')).toEqual([{ table: 'projection_checkpoint', left: 1, right: 3, firstDifferentRow: 0 }]);
+    expect(await compareSchemas(db.url, 'rm', 'rm_three')).toEqual([
+      { table: 'projection_checkpoint', left: 1, right: 3, firstDifferentRow: 0 },
+    ]);
   } finally {
     await three.destroy();
   }

@@ -57,7 +57,10 @@ async function workersFloor(db: Reader): Promise<bigint | null> {
 export async function projectedThrough(db: Reader, municipality?: string): Promise<bigint | null> {
   const floor = await workersFloor(db);
   if (municipality !== undefined) {
-    const rows: { position: string | null }[] = await db.query('SELECT position FROM municipality_checkpoint WHERE municipality = $1', [municipality]);
+    const rows: { position: string | null }[] = await db.query(
+      'SELECT position FROM municipality_checkpoint WHERE municipality = $1',
+      [municipality],
+    );
     if (rows.length === 0) return floor;
     return rows[0].position === null ? null : BigInt(rows[0].position);
   }

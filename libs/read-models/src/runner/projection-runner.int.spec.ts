@@ -25,13 +25,22 @@ afterEach(async () => {
 });
 
 async function counts(): Promise<Record<string, number>> {
-  const rows: { type: string; count: string }[] = await readModels.query('SELECT type, count FROM event_type_count ORDER BY type');
+  const rows: { type: string; count: string }[] = await readModels.query(
+    'SELECT type, count FROM event_type_count ORDER BY type',
+  );
   return Object.fromEntries(rows.map((r) => [r.type, Number(r.count)]));
 }
 
 it('follows the log from its checkpoint and counts events per type', async () => {
-  await store.append({ stream: 's-1', events: [newEvent('A'), newEvent('B')], expectedRevision: 'no_stream' });
-  const runner = new ProjectionRunner(store, readModels, [new EventTypeCountProjection()], { batchSize: 2, idleDelayMs: 5 });
+  await store.append({
+    stream: 's-1',
+    events: [newEvent('A'), newEvent('B')],
+    expectedRevision: 'no_stream',
+  });
+  const runner = new ProjectionRunner(store, readModels, [new EventTypeCountProjection()], {
+    batchSize: 2,
+    idleDelayMs: 5,
+  });
   await runner.start();
   const { position } = await store.append({ stream: 's-1', events: [newEvent('A')], expectedRevision: 1 });
   expect(await waitForPosition(readModels, position, 5000)).toBe(true);
@@ -42,7 +51,8 @@ it('follows the log from its checkpoint and counts events per type', async () =>
 });
 
 it('a restarted runner resumes after its checkpoint: nothing lost, nothing doubled', async () => {
-  for (let i = 0; i < 10; i++) await store.append({ stream: `s-${i}`, events: [newEvent('A')], expectedRevision: 'no_stream' });
+  for (let i = 0; i < 10; i++)
+    await store.append({ stream: `s-${i}`, events: [newEvent('A')], expectedRevision: 'no_stream' });
   const first = new ProjectionRunner(store, readModels, [new EventTypeCountProjection()], { batchSize: 3 });
   expect(await first.catchUp(4n)).toBe(4);
   // A new runner (as after a crash) continues from the stored checkpoint.
@@ -52,7 +62,11 @@ it('a restarted runner resumes after its checkpoint: nothing lost, nothing doubl
 });
 
 it('a batch that fails for a reason other than its events leaves neither its rows nor its checkpoint behind', async () => {
-  await store.append({ stream: 's-1', events: [newEvent('A'), newEvent('B')], expectedRevision: 'no_stream' });
+  await store.append({
+    stream: 's-1',
+    events: [newEvent('A'), newEvent('B')],
+    expectedRevision: 'no_stream',
+  });
   const deadlocked = Object.assign(new Error('deadlock detected'), { code: '40P01' });
   const failing = { name: 'failing', apply: async () => Promise.reject(deadlocked) };
   const runner = new ProjectionRunner(store, readModels, [new EventTypeCountProjection(), failing]);
@@ -63,20 +77,33 @@ it('a batch that fails for a reason other than its events leaves neither its row
 });
 
 it('a second runner on the same read models fails loudly instead of applying a batch twice', async () => {
-  await store.append({ stream: 's-1', events: [newEvent('A'), newEvent('B')], expectedRevision: 'no_stream' });
+  await store.append({
+    stream: 's-1',
+    events: [newEvent('A'), newEvent('B')],
+    expectedRevision: 'no_stream',
+  });
   const first = new ProjectionRunner(store, readModels, [new EventTypeCountProjection()], { batchSize: 1 });
   const second = new ProjectionRunner(store, readModels, [new EventTypeCountProjection()]);
   await second['load'](null);
   await first.catchUp(1n);
   // The second runner still believes the checkpoint is empty (it read it before the first moved it).
-  await expect(second['applyBisecting'](await store.readAll(null, 1))).rejects.toBeInstanceOf(CheckpointMovedError);
+  await expect(second['applyBisecting'](await store.readAll(null, 1))).rejects.toBeInstanceOf(
+    CheckpointMovedError,
+  );
   expect(await counts()).toEqual({ A: 1 });
 });
 
 it('workers started one after another each project their own municipalities from the start; until all have reported, nothing claims to be projected', async () => {
-  const inMunicipality = (m: string) => ({ ...newEvent('A'), metadata: { ...newEvent('A').metadata, municipality: m } });
-  for (const m of ['101', '147', '851']) await store.append({ stream: `s-${m}`, events: [inMunicipality(m)], expectedRevision: 'no_stream' });
-  const worker = (index: number) => new ProjectionRunner(store, readModels, [new EventTypeCountProjection()], { worker: { index, workers: 3 } });
+  const inMunicipality = (m: string) => ({
+    ...newEvent('A'),
+    metadata: { ...newEvent('A').metadata, municipality: m },
+  });
+  for (const m of ['101', '147', '851'])
+    await store.append({ stream: `s-${m}`, events: [inMunicipality(m)], expectedRevision: 'no_stream' });
+  const worker = (index: number) =>
+    new ProjectionRunner(store, readModels, [new EventTypeCountProjection()], {
+      worker: { index, workers: 3 },
+    });
   expect(ownerOf('851', 3)).toBe(0);
   await worker(0).catchUp();
   expect(await projectedThrough(readModels, '851')).toBe(3n);
@@ -92,7 +119,9 @@ it('workers started one after another each project their own municipalities from
   await store.append({ stream: 's-101', events: [inMunicipality('101')], expectedRevision: 0 });
   await new ProjectionRunner(store, readModels, [new EventTypeCountProjection()]).catchUp();
   expect(await counts()).toEqual({ A: 4 });
-  expect(await readModels.query('SELECT name, position FROM projection_checkpoint')).toEqual([{ name: 'worker 1 of 1', position: '4' }]);
+  expect(await readModels.query('SELECT name, position FROM projection_checkpoint')).toEqual([
+    { name: 'worker 1 of 1', position: '4' },
+  ]);
 });
 
 it('waitForPosition gives up after its timeout when the read models lag', async () => {

@@ -57,7 +57,10 @@ export interface ProjectionLag {
   positionDistance: string;
 }
 
-export async function projectionLag(store: EventStore, db: DataSource | EntityManager): Promise<ProjectionLag> {
+export async function projectionLag(
+  store: EventStore,
+  db: DataSource | EntityManager,
+): Promise<ProjectionLag> {
   const [head, checkpoint] = await Promise.all([store.headPosition(), projectedThrough(db)]);
   const distance = (head ?? 0n) - (checkpoint ?? 0n);
   return {
@@ -80,7 +83,9 @@ const maxPosition = (a: bigint | null, b: bigint) => (a === null || b > a ? b : 
 /** The read models were rebuilt, or another projector works on them: restart from the stored checkpoints. */
 export class CheckpointMovedError extends Error {
   constructor(what: string, expected: bigint | null, actual: bigint | null) {
-    super(`projection checkpoint ${what} is at ${actual ?? 'none'}, expected ${expected ?? 'none'}: is a second projector running on these read models?`);
+    super(
+      `projection checkpoint ${what} is at ${actual ?? 'none'}, expected ${expected ?? 'none'}: is a second projector running on these read models?`,
+    );
     this.name = 'CheckpointMovedError';
   }
 }
@@ -178,7 +183,11 @@ export class ProjectionRunner {
   private async handle(batch: RecordedEvent[]): Promise<void> {
     const started = performance.now();
     const applied = await this.applyBisecting(batch);
-    this.options.onBatch?.({ events: applied, through: batch[batch.length - 1].position, seconds: (performance.now() - started) / 1000 });
+    this.options.onBatch?.({
+      events: applied,
+      through: batch[batch.length - 1].position,
+      seconds: (performance.now() - started) / 1000,
+    });
     if (this.rewind) throw new Rewind();
   }
 
@@ -191,13 +200,17 @@ export class ProjectionRunner {
    * written and committed. Batches still commit one by one, in log order, each with its
    * checkpoints; a batch is written only after the previous one committed.
    */
-  async catchUp(until: bigint | null = null, accept: (e: RecordedEvent) => boolean = () => true): Promise<number> {
+  async catchUp(
+    until: bigint | null = null,
+    accept: (e: RecordedEvent) => boolean = () => true,
+  ): Promise<number> {
     const head = until ?? (await this.store.headPosition());
     await this.load(head);
     if (head === null) return 0;
     let applied = 0;
     const started = this.readFrom() ?? 0n;
-    const report = (through: bigint, more: number) => this.options.onProgress?.({ applied: applied + more, from: started, through, head });
+    const report = (through: bigint, more: number) =>
+      this.options.onProgress?.({ applied: applied + more, from: started, through, head });
     for (;;) {
       this.rewind = false;
       const from = this.readFrom();
@@ -282,11 +295,19 @@ export class ProjectionRunner {
    * stretch is split in halves until that event stands alone, and that event is parked. Stops
    * early when a decision unparked a municipality (its held events come first).
    */
-  private async applyBisecting(events: RecordedEvent[], accept: (e: RecordedEvent) => boolean = () => true): Promise<number> {
+  private async applyBisecting(
+    events: RecordedEvent[],
+    accept: (e: RecordedEvent) => boolean = () => true,
+  ): Promise<number> {
     if (events.length === 0 || this.rewind) return 0;
     const relevant = events.filter((e) => this.applies(e) && accept(e));
     try {
-      return await this.commit(events, relevant, relevant.length === 0 ? [] : await this.prepare(relevant), null);
+      return await this.commit(
+        events,
+        relevant,
+        relevant.length === 0 ? [] : await this.prepare(relevant),
+        null,
+      );
     } catch (error) {
       if (!isEventDefect(error) || relevant.length === 0) throw error;
       this.rolledBack();
@@ -305,7 +326,9 @@ export class ProjectionRunner {
   private async prepare(events: RecordedEvent[]): Promise<BatchWriter[]> {
     const writers: BatchWriter[] = [];
     for (const projection of this.projections) {
-      writers.push(projection.prepare ? await projection.prepare(events, this.db) : (tx) => projection.apply(events, tx));
+      writers.push(
+        projection.prepare ? await projection.prepare(events, this.db) : (tx) => projection.apply(events, tx),
+      );
     }
     return writers;
   }
@@ -331,17 +354,26 @@ export class ProjectionRunner {
   /** Where to read the log from: the lowest checkpoint of this worker's municipalities (parked ones wait). */
   private readFrom(): bigint | null {
     let from = this.scan ?? this.floor;
-    for (const [partition, checkpoint] of this.checkpoints) if (!this.parked.has(partition)) from = minPosition(from, checkpoint);
+    for (const [partition, checkpoint] of this.checkpoints)
+      if (!this.parked.has(partition)) from = minPosition(from, checkpoint);
     return from;
   }
 
   /** This worker's checkpoints, parked events and the decisions so far (of the log up to `until`, for a rebuild). */
   private async load(until: bigint | null): Promise<void> {
     const [workers, checkpoints, parked, decisions, decisionEvents] = await Promise.all([
-      this.db.query('SELECT name, position FROM projection_checkpoint') as Promise<{ name: string; position: string }[]>,
-      this.db.query('SELECT municipality, position FROM municipality_checkpoint') as Promise<{ municipality: string; position: string | null }[]>,
-      this.db.query('SELECT municipality, event_id, position FROM parked_event') as Promise<{ municipality: string; event_id: string; position: string }[]>,
-      this.db.query('SELECT event_id, decision, parked_event_id FROM projector_decision') as Promise<{ event_id: string; decision: string; parked_event_id: string }[]>,
+      this.db.query('SELECT name, position FROM projection_checkpoint') as Promise<
+        { name: string; position: string }[]
+      >,
+      this.db.query('SELECT municipality, position FROM municipality_checkpoint') as Promise<
+        { municipality: string; position: string | null }[]
+      >,
+      this.db.query('SELECT municipality, event_id, position FROM parked_event') as Promise<
+        { municipality: string; event_id: string; position: string }[]
+      >,
+      this.db.query('SELECT event_id, decision, parked_event_id FROM projector_decision') as Promise<
+        { event_id: string; decision: string; parked_event_id: string }[]
+      >,
       this.store.readStream(DECISIONS_STREAM),
     ]);
     const own = workers.find((w) => w.name === this.name);
@@ -349,9 +381,13 @@ export class ProjectionRunner {
     this.floor = unseenFloor(workers);
     this.otherWorkerRows = workers.some((w) => w.name !== this.name);
     this.checkpoints.clear();
-    for (const c of checkpoints) if (owns(this.slot, c.municipality)) this.checkpoints.set(c.municipality, c.position === null ? null : BigInt(c.position));
+    for (const c of checkpoints)
+      if (owns(this.slot, c.municipality))
+        this.checkpoints.set(c.municipality, c.position === null ? null : BigInt(c.position));
     this.parked.clear();
-    for (const p of parked) if (owns(this.slot, p.municipality)) this.parked.set(p.municipality, { eventId: p.event_id, heldThrough: BigInt(p.position) });
+    for (const p of parked)
+      if (owns(this.slot, p.municipality))
+        this.parked.set(p.municipality, { eventId: p.event_id, heldThrough: BigInt(p.position) });
     this.decided.clear();
     this.skipped.clear();
     for (const d of decisions) {
@@ -359,7 +395,9 @@ export class ProjectionRunner {
       if (d.decision === 'skip') this.skipped.add(d.parked_event_id);
     }
     // A rebuild meets a skipped event before the decision that skips it: it skips it as the live projector did.
-    for (const e of decisionEvents) if (e.type === PARKED_EVENT_SKIPPED && (until === null || e.position <= until)) this.skipped.add(decisionOf(e)?.eventId ?? '');
+    for (const e of decisionEvents)
+      if (e.type === PARKED_EVENT_SKIPPED && (until === null || e.position <= until))
+        this.skipped.add(decisionOf(e)?.eventId ?? '');
   }
 
   /**
@@ -377,9 +415,16 @@ export class ProjectionRunner {
     const progress = this.progressOf(batch, applied, park);
     await this.db.transaction(async (tx) => {
       if (this.options.bulkLoad) await tx.query('SET LOCAL synchronous_commit = off');
-      await tx.query('INSERT INTO projection_checkpoint (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING', [this.name]);
-      const [{ position }]: { position: string }[] = await tx.query('SELECT position FROM projection_checkpoint WHERE name = $1 FOR UPDATE', [this.name]);
-      if (BigInt(position) !== (this.scan ?? 0n)) throw new CheckpointMovedError(this.name, this.scan, BigInt(position));
+      await tx.query(
+        'INSERT INTO projection_checkpoint (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING',
+        [this.name],
+      );
+      const [{ position }]: { position: string }[] = await tx.query(
+        'SELECT position FROM projection_checkpoint WHERE name = $1 FOR UPDATE',
+        [this.name],
+      );
+      if (BigInt(position) !== (this.scan ?? 0n))
+        throw new CheckpointMovedError(this.name, this.scan, BigInt(position));
       await this.moveCheckpoints(tx, progress);
       for (const write of writers) await write(tx);
       await this.recordDecisions(tx, progress);
@@ -387,11 +432,21 @@ export class ProjectionRunner {
         const { partition, event, error } = progress.parked;
         await tx.query(
           `INSERT INTO parked_event (municipality, position, event_id, event_type, stream, error) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [partition, event.position.toString(), event.id, event.type, event.stream, (error.message || String(error)).slice(0, 2000)],
+          [
+            partition,
+            event.position.toString(),
+            event.id,
+            event.type,
+            event.stream,
+            (error.message || String(error)).slice(0, 2000),
+          ],
         );
       }
       for (const [partition, { count }] of progress.held) {
-        await tx.query('UPDATE parked_event SET held_events = held_events + $2 WHERE municipality = $1', [partition, count]);
+        await tx.query('UPDATE parked_event SET held_events = held_events + $2 WHERE municipality = $1', [
+          partition,
+          count,
+        ]);
       }
       await tx.query(
         'UPDATE projection_checkpoint SET position = $2, recorded_at = coalesce($3, recorded_at), updated_at = now() WHERE name = $1',
@@ -405,9 +460,21 @@ export class ProjectionRunner {
   }
 
   /** The checkpoints after the batch: every municipality of this worker not parked is through the batch. */
-  private progressOf(batch: RecordedEvent[], applied: RecordedEvent[], park: { event: RecordedEvent; error: Error } | null): Progress {
+  private progressOf(
+    batch: RecordedEvent[],
+    applied: RecordedEvent[],
+    park: { event: RecordedEvent; error: Error } | null,
+  ): Progress {
     const through = batch[batch.length - 1].position;
-    const progress: Progress = { scan: maxPosition(this.scan, through), partitions: new Map(), recordedAt: new Map(), parked: null, unparked: [], decisions: [], held: new Map() };
+    const progress: Progress = {
+      scan: maxPosition(this.scan, through),
+      partitions: new Map(),
+      recordedAt: new Map(),
+      parked: null,
+      unparked: [],
+      decisions: [],
+      held: new Map(),
+    };
     const parkedPartition = park ? partitionOf(park.event) : null;
     for (const [partition, checkpoint] of this.checkpoints) {
       if (this.parked.has(partition) || partition === parkedPartition) continue;
@@ -422,19 +489,23 @@ export class ProjectionRunner {
         held.count++;
         progress.held.set(partition, held);
       }
-      if (!this.checkpoints.has(partition) && !this.parked.has(partition) && partition !== parkedPartition) progress.partitions.set(partition, through);
+      if (!this.checkpoints.has(partition) && !this.parked.has(partition) && partition !== parkedPartition)
+        progress.partitions.set(partition, through);
     }
     for (const event of applied) {
       const decision = decisionOf(event);
       if (decision) progress.decisions.push(event);
-      if (decision && this.parked.get(decision.municipality)?.eventId === decision.eventId) progress.unparked.push(decision.municipality);
+      if (decision && this.parked.get(decision.municipality)?.eventId === decision.eventId)
+        progress.unparked.push(decision.municipality);
       if (!decision) progress.recordedAt.set(partitionOf(event), event.metadata.recordedAt);
     }
     if (park && parkedPartition) {
       // Everything of the municipality before the parked event is applied: its checkpoint is the event before it in the log,
       // whatever the batches were (the one before the batch is where the municipality's or this worker's checkpoint stands).
       const index = batch.indexOf(park.event);
-      const before = this.checkpoints.has(parkedPartition) ? this.checkpoints.get(parkedPartition)! : (this.scan ?? this.floor);
+      const before = this.checkpoints.has(parkedPartition)
+        ? this.checkpoints.get(parkedPartition)!
+        : (this.scan ?? this.floor);
       const checkpoint = index > 0 ? batch[index - 1].position : before;
       progress.partitions.set(parkedPartition, checkpoint);
       progress.parked = { partition: parkedPartition, event: park.event, error: park.error };
@@ -443,7 +514,9 @@ export class ProjectionRunner {
   }
 
   private async moveCheckpoints(tx: EntityManager, progress: Progress): Promise<void> {
-    const moved = [...progress.partitions].filter(([p, next]) => this.checkpoints.has(p) && this.checkpoints.get(p) !== next).sort(([a], [b]) => (a < b ? -1 : 1));
+    const moved = [...progress.partitions]
+      .filter(([p, next]) => this.checkpoints.has(p) && this.checkpoints.get(p) !== next)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     if (moved.length) {
       const [{ count }]: { count: number }[] = await tx.query(
         `WITH moved AS (
@@ -451,9 +524,15 @@ export class ProjectionRunner {
            FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::timestamptz[]) AS m(municipality, expected, next, recorded_at)
            WHERE c.municipality = m.municipality AND c.position IS NOT DISTINCT FROM m.expected RETURNING 1)
          SELECT count(*)::int AS count FROM moved`,
-        [moved.map(([p]) => p), moved.map(([p]) => this.checkpoints.get(p)?.toString() ?? null), moved.map(([, n]) => n?.toString() ?? null), moved.map(([p]) => progress.recordedAt.get(p) ?? null)],
+        [
+          moved.map(([p]) => p),
+          moved.map(([p]) => this.checkpoints.get(p)?.toString() ?? null),
+          moved.map(([, n]) => n?.toString() ?? null),
+          moved.map(([p]) => progress.recordedAt.get(p) ?? null),
+        ],
       );
-      if (count !== moved.length) throw new CheckpointMovedError(`of ${moved.length} municipalities`, null, null);
+      if (count !== moved.length)
+        throw new CheckpointMovedError(`of ${moved.length} municipalities`, null, null);
     }
     const created = [...progress.partitions].filter(([p]) => !this.checkpoints.has(p));
     if (created.length) {
@@ -462,9 +541,14 @@ export class ProjectionRunner {
            INSERT INTO municipality_checkpoint (municipality, position, recorded_at) SELECT * FROM unnest($1::text[], $2::bigint[], $3::timestamptz[])
            ON CONFLICT (municipality) DO NOTHING RETURNING 1)
          SELECT count(*)::int AS count FROM created`,
-        [created.map(([p]) => p), created.map(([, n]) => n?.toString() ?? null), created.map(([p]) => progress.recordedAt.get(p) ?? null)],
+        [
+          created.map(([p]) => p),
+          created.map(([, n]) => n?.toString() ?? null),
+          created.map(([p]) => progress.recordedAt.get(p) ?? null),
+        ],
       );
-      if (count !== created.length) throw new CheckpointMovedError(`of ${created.length} new municipalities`, null, null);
+      if (count !== created.length)
+        throw new CheckpointMovedError(`of ${created.length} new municipalities`, null, null);
     }
   }
 
@@ -474,10 +558,21 @@ export class ProjectionRunner {
       await tx.query(
         `INSERT INTO projector_decision (event_id, position, decision, municipality, parked_event_id, parked_position, reason, actor, recorded_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [event.id, event.position.toString(), d.decision, d.municipality, d.eventId, d.position, d.reason, d.actor, event.metadata.recordedAt],
+        [
+          event.id,
+          event.position.toString(),
+          d.decision,
+          d.municipality,
+          d.eventId,
+          d.position,
+          d.reason,
+          d.actor,
+          event.metadata.recordedAt,
+        ],
       );
     }
-    if (progress.unparked.length) await tx.query('DELETE FROM parked_event WHERE municipality = ANY($1)', [progress.unparked]);
+    if (progress.unparked.length)
+      await tx.query('DELETE FROM parked_event WHERE municipality = ANY($1)', [progress.unparked]);
   }
 
   /** The committed transaction's progress becomes the runner's. */
@@ -493,7 +588,10 @@ export class ProjectionRunner {
     for (const partition of progress.unparked) this.parked.delete(partition);
     if (progress.unparked.length) this.rewind = true;
     if (progress.parked) {
-      this.parked.set(progress.parked.partition, { eventId: progress.parked.event.id, heldThrough: progress.parked.event.position });
+      this.parked.set(progress.parked.partition, {
+        eventId: progress.parked.event.id,
+        heldThrough: progress.parked.event.position,
+      });
     }
   }
 
@@ -502,8 +600,13 @@ export class ProjectionRunner {
    * keep the low-water mark down; once every worker of this count has its row, they go.
    */
   private async forgetOtherWorkerCounts(): Promise<void> {
-    const names = Array.from({ length: this.slot.workers }, (_, index) => workerName({ index, workers: this.slot.workers }));
-    const [{ present }]: { present: string }[] = await this.db.query('SELECT count(*) AS present FROM projection_checkpoint WHERE name = ANY($1)', [names]);
+    const names = Array.from({ length: this.slot.workers }, (_, index) =>
+      workerName({ index, workers: this.slot.workers }),
+    );
+    const [{ present }]: { present: string }[] = await this.db.query(
+      'SELECT count(*) AS present FROM projection_checkpoint WHERE name = ANY($1)',
+      [names],
+    );
     if (Number(present) < names.length) return;
     await this.db.query('DELETE FROM projection_checkpoint WHERE NOT (name = ANY($1))', [names]);
     this.otherWorkerRows = false;

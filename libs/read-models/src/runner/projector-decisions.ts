@@ -34,8 +34,22 @@ export function decisionEvent(d: ParkedEventDecision, recordedAt = new Date().to
 /** The decision an event records, or null for any other event. */
 export function decisionOf(event: RecordedEvent): ParkedEventDecision | null {
   if (event.stream !== DECISIONS_STREAM) return null;
-  const decision = event.type === PARKED_EVENT_SKIPPED ? 'skip' : event.type === PARKED_EVENT_RESUMED ? 'resume' : null;
+  const decision =
+    event.type === PARKED_EVENT_SKIPPED ? 'skip' : event.type === PARKED_EVENT_RESUMED ? 'resume' : null;
   const d = event.data as Partial<Record<'municipality' | 'eventId' | 'position' | 'reason', unknown>>;
-  if (decision === null || typeof d.eventId !== 'string' || typeof d.municipality !== 'string' || typeof d.position !== 'string') return null;
-  return { decision, municipality: d.municipality, eventId: d.eventId, position: d.position, reason: typeof d.reason === 'string' ? d.reason : null, actor: event.metadata.actor };
+  if (
+    decision === null ||
+    typeof d.eventId !== 'string' ||
+    typeof d.municipality !== 'string' ||
+    typeof d.position !== 'string'
+  )
+    return null;
+  return {
+    decision,
+    municipality: d.municipality,
+    eventId: d.eventId,
+    position: d.position,
+    reason: typeof d.reason === 'string' ? d.reason : null,
+    actor: event.metadata.actor,
+  };
 }

@@ -3,7 +3,13 @@
 import type { DataSource } from 'typeorm';
 import { projectedThrough } from './progress';
 
-export async function waitForPosition(db: DataSource, position: bigint, timeoutMs: number, pollMs = 10, municipality?: string): Promise<boolean> {
+export async function waitForPosition(
+  db: DataSource,
+  position: bigint,
+  timeoutMs: number,
+  pollMs = 10,
+  municipality?: string,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const checkpoint = await projectedThrough(db, municipality);

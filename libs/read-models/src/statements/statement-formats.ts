@@ -11,7 +11,11 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 const kr = (oere: number | bigint | null) => (oere === null ? null : formatOere(oere));
 
 export function statementJson(s: RefundStatement) {
-  const totals = (t: { entries: number; costOere: bigint; refundOere: bigint }) => ({ entries: t.entries, cost: kr(t.costOere), refund: kr(t.refundOere) });
+  const totals = (t: { entries: number; costOere: bigint; refundOere: bigint }) => ({
+    entries: t.entries,
+    cost: kr(t.costOere),
+    refund: kr(t.refundOere),
+  });
   return {
     municipality: s.municipality,
     year: s.year,
@@ -32,12 +36,28 @@ export function statementJson(s: RefundStatement) {
     },
     accounts: s.accounts.map((a) => ({ account: a.account, refundAccount: a.refundAccount, ...totals(a) })),
     targetGroups: s.targetGroups.map((g) => ({ targetGroup: g.targetGroup, ...totals(g) })),
-    afloeb: s.afloeb.map((a) => ({ activityYear: a.activityYear, account: a.account, refundAccount: a.refundAccount, ...totals(a) })),
-    unresolved: s.unresolved.map((u) => ({
-      entryId: u.entryId, personId: u.personId, costItemId: u.costItemId, account: u.account, targetGroup: u.targetGroup,
-      activityFrom: u.activityFrom, activityTo: u.activityTo, bookingPeriod: u.bookingPeriod, amount: kr(u.amountOere), outcome: u.outcome, reason: u.reason,
+    afloeb: s.afloeb.map((a) => ({
+      activityYear: a.activityYear,
+      account: a.account,
+      refundAccount: a.refundAccount,
+      ...totals(a),
     })),
-    caps: s.caps.map(capJson).map((c, i) => ({ ...c, adjustmentsInPeriod: kr(s.caps[i].adjustmentsInPeriodOere) })),
+    unresolved: s.unresolved.map((u) => ({
+      entryId: u.entryId,
+      personId: u.personId,
+      costItemId: u.costItemId,
+      account: u.account,
+      targetGroup: u.targetGroup,
+      activityFrom: u.activityFrom,
+      activityTo: u.activityTo,
+      bookingPeriod: u.bookingPeriod,
+      amount: kr(u.amountOere),
+      outcome: u.outcome,
+      reason: u.reason,
+    })),
+    caps: s.caps
+      .map(capJson)
+      .map((c, i) => ({ ...c, adjustmentsInPeriod: kr(s.caps[i].adjustmentsInPeriodOere) })),
   };
 }
 
@@ -46,7 +66,13 @@ export function capJson(c: CapComputation) {
     cap: c.cap,
     status: c.status,
     refundRate: c.rateBasisPoints === null ? null : formatBasisPoints(c.rateBasisPoints),
-    parameters: c.parameters === null ? null : { amountPerFullYearPerson: kr(c.parameters.amountPerFullYearPersonOere), fullYearPersons: (c.parameters.fullYearPersonsHundredths / 100).toFixed(2) },
+    parameters:
+      c.parameters === null
+        ? null
+        : {
+            amountPerFullYearPerson: kr(c.parameters.amountPerFullYearPersonOere),
+            fullYearPersons: (c.parameters.fullYearPersonsHundredths / 100).toFixed(2),
+          },
     allowance: kr(c.allowanceOere),
     eligibleCosts: kr(c.eligibleCostsOere),
     refundBeforeCap: kr(c.refundBeforeCapOere),
@@ -75,7 +101,9 @@ function addSheet(workbook: Workbook, table: Table): void {
   const sheet = workbook.addWorksheet(table.name);
   sheet.addRow(table.columns.map((c) => c.header)).font = { bold: true };
   for (const row of table.rows) {
-    sheet.addRow(row.map((cell, i) => (cell !== null && table.columns[i].kind === 'money' ? Number(cell) / 100 : cell)));
+    sheet.addRow(
+      row.map((cell, i) => (cell !== null && table.columns[i].kind === 'money' ? Number(cell) / 100 : cell)),
+    );
   }
   table.columns.forEach((c, i) => {
     const column = sheet.getColumn(i + 1);

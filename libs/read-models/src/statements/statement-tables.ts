@@ -48,12 +48,19 @@ export function statementTables(s: RefundStatement): Table[] {
   overview.rows[2][0] = `kvartal ${s.quarter ?? 'hele året'}`;
   overview.rows[3][0] = `bogføringsperioder ${s.bookingPeriods.from}..${s.bookingPeriods.to}`;
   overview.rows[4][0] = `opgjort pr. ${s.asOf}`;
-  overview.rows[5][0] = s.closedAt === null ? 'året er åbent' : `året lukket ${s.closedAt}${s.frozen ? ' (fastfrosset)' : ''}`;
+  overview.rows[5][0] =
+    s.closedAt === null ? 'året er åbent' : `året lukket ${s.closedAt}${s.frozen ? ' (fastfrosset)' : ''}`;
   return [
     overview,
     {
       name: 'Konti',
-      columns: [text('konto'), text('refusionskonto'), int('posteringer'), money('udgift'), money('refusion')],
+      columns: [
+        text('konto'),
+        text('refusionskonto'),
+        int('posteringer'),
+        money('udgift'),
+        money('refusion'),
+      ],
       rows: s.accounts.map((a) => [a.account, a.refundAccount, a.entries, a.costOere, a.refundOere]),
     },
     {
@@ -63,24 +70,77 @@ export function statementTables(s: RefundStatement): Table[] {
     },
     {
       name: 'Afløb',
-      columns: [int('aktivitetsår'), text('konto'), text('refusionskonto'), int('posteringer'), money('udgift'), money('refusion')],
-      rows: s.afloeb.map((a) => [a.activityYear, a.account, a.refundAccount, a.entries, a.costOere, a.refundOere]),
+      columns: [
+        int('aktivitetsår'),
+        text('konto'),
+        text('refusionskonto'),
+        int('posteringer'),
+        money('udgift'),
+        money('refusion'),
+      ],
+      rows: s.afloeb.map((a) => [
+        a.activityYear,
+        a.account,
+        a.refundAccount,
+        a.entries,
+        a.costOere,
+        a.refundOere,
+      ]),
     },
     {
       name: 'Uafklarede',
-      columns: [text('postering'), text('person'), text('konto'), text('målgruppe'), text('aktivitet fra'), text('aktivitet til'), text('bogføringsperiode'), money('udgift'), text('udfald'), text('årsag')],
-      rows: s.unresolved.map((u) => [u.entryId, u.personId, u.account, u.targetGroup, u.activityFrom, u.activityTo, u.bookingPeriod, u.amountOere, u.outcome, u.reason]),
+      columns: [
+        text('postering'),
+        text('person'),
+        text('konto'),
+        text('målgruppe'),
+        text('aktivitet fra'),
+        text('aktivitet til'),
+        text('bogføringsperiode'),
+        money('udgift'),
+        text('udfald'),
+        text('årsag'),
+      ],
+      rows: s.unresolved.map((u) => [
+        u.entryId,
+        u.personId,
+        u.account,
+        u.targetGroup,
+        u.activityFrom,
+        u.activityTo,
+        u.bookingPeriod,
+        u.amountOere,
+        u.outcome,
+        u.reason,
+      ]),
     },
     {
       name: 'Lofter',
       columns: [
-        text('loft'), text('status'), money('beløb pr. helårsperson'), text('helårspersoner'), money('rådighedsbeløb'), money('støtteberettigede udgifter'),
-        money('refusion før loft'), money('loft over refusion'), money('refusion efter loft'), money('regulering i alt'), money('regulering i perioden'),
+        text('loft'),
+        text('status'),
+        money('beløb pr. helårsperson'),
+        text('helårspersoner'),
+        money('rådighedsbeløb'),
+        money('støtteberettigede udgifter'),
+        money('refusion før loft'),
+        money('loft over refusion'),
+        money('refusion efter loft'),
+        money('regulering i alt'),
+        money('regulering i perioden'),
       ],
       rows: s.caps.map((c) => [
-        c.cap, c.status, c.parameters?.amountPerFullYearPersonOere ?? null,
-        c.parameters === null ? null : (c.parameters.fullYearPersonsHundredths / 100).toFixed(2), c.allowanceOere, c.eligibleCostsOere,
-        c.refundBeforeCapOere, c.limitOere, c.cappedRefundOere, c.requiredAdjustmentOere, c.adjustmentsInPeriodOere,
+        c.cap,
+        c.status,
+        c.parameters?.amountPerFullYearPersonOere ?? null,
+        c.parameters === null ? null : (c.parameters.fullYearPersonsHundredths / 100).toFixed(2),
+        c.allowanceOere,
+        c.eligibleCostsOere,
+        c.refundBeforeCapOere,
+        c.limitOere,
+        c.cappedRefundOere,
+        c.requiredAdjustmentOere,
+        c.adjustmentsInPeriodOere,
       ]),
     },
   ];

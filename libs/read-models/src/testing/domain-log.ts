@@ -15,7 +15,11 @@ export class DomainLog {
   ) {}
 
   /** Runs one command recorded at `recordedAt`; returns its command id and the log position of its last event. */
-  async run(type: string, body: Record<string, unknown>, recordedAt: string): Promise<{ commandId: string; position: bigint | null }> {
+  async run(
+    type: string,
+    body: Record<string, unknown>,
+    recordedAt: string,
+  ): Promise<{ commandId: string; position: bigint | null }> {
     const definition = getCommandDefinition(type);
     if (!definition) throw new Error(`unknown command ${type}`);
     const commandId = randomUUID();
@@ -24,8 +28,13 @@ export class DomainLog {
     const stored = await this.store.readStream(stream);
     const state = stored.map(toDomain).reduce(definition.evolve, definition.initialState);
     const related: Record<string, unknown> = {};
-    for (const ref of definition.contextStreams?.(command) ?? []) related[ref.key] = fold(ref.aggregate, (await this.store.readStream(ref.stream)).map(toDomain));
-    const events = definition.decide(command, state, { now: recordedAt, offerValidity: this.offerValidity, related });
+    for (const ref of definition.contextStreams?.(command) ?? [])
+      related[ref.key] = fold(ref.aggregate, (await this.store.readStream(ref.stream)).map(toDomain));
+    const events = definition.decide(command, state, {
+      now: recordedAt,
+      offerValidity: this.offerValidity,
+      related,
+    });
     if (events.length === 0) return { commandId, position: null };
     const last = stored[stored.length - 1];
     const result = await this.store.append({
@@ -35,7 +44,14 @@ export class DomainLog {
         id: randomUUID(),
         type: event.type,
         data: event.data as unknown as Record<string, unknown>,
-        metadata: { recordedAt, commandId, commandType: type, actor: 'test', municipality: this.municipality, schemaVersion: event.version },
+        metadata: {
+          recordedAt,
+          commandId,
+          commandType: type,
+          actor: 'test',
+          municipality: this.municipality,
+          schemaVersion: event.version,
+        },
       })),
     });
     return { commandId, position: result.position };

@@ -31,8 +31,10 @@ export function validateGroupingRows(rows: readonly GroupingRow[]): string[] {
     if (!/^\d$/.test(row.dranst)) errors.push(`${key}: bad dranst`);
     if (!/^(\d{3}|-)$/.test(row.grouping)) errors.push(`${key}: bad grouping`);
     if (!row.title) errors.push(`${key}: missing title`);
-    for (const date of [row.validFrom, row.validTo]) if (date !== null && !isIsoDate(date)) errors.push(`${key}: bad date ${date}`);
-    if (row.validFrom && row.validTo && row.validFrom > row.validTo) errors.push(`${key}: validFrom after validTo`);
+    for (const date of [row.validFrom, row.validTo])
+      if (date !== null && !isIsoDate(date)) errors.push(`${key}: bad date ${date}`);
+    if (row.validFrom && row.validTo && row.validFrom > row.validTo)
+      errors.push(`${key}: validFrom after validTo`);
     if (!row.source?.source || !row.source.section) errors.push(`${key}: missing source`);
   }
   return errors;
@@ -42,7 +44,12 @@ function load(): Map<string, AccountGrouping> {
   const rows = groupingsDocument.groupings as GroupingRow[];
   const errors = validateGroupingRows(rows);
   if (errors.length > 0) throw new Error(`account-groupings.json is invalid:\n${errors.join('\n')}`);
-  return new Map(rows.map((row) => [accountKey(row), Object.freeze({ key: accountKey(row), ...row, source: Object.freeze({ ...row.source }) })]));
+  return new Map(
+    rows.map((row) => [
+      accountKey(row),
+      Object.freeze({ key: accountKey(row), ...row, source: Object.freeze({ ...row.source }) }),
+    ]),
+  );
 }
 
 const GROUPINGS = load();
@@ -61,6 +68,7 @@ export function groupingByKey(key: string): AccountGrouping | undefined {
 /** The posting account for a grouping key (throws for a key the chart does not hold). */
 export function accountOf(key: string): Account {
   const grouping = GROUPINGS.get(key);
-  if (!grouping || (grouping.dranst !== '1' && grouping.dranst !== '2')) throw new Error(`unknown posting account ${key}`);
+  if (!grouping || (grouping.dranst !== '1' && grouping.dranst !== '2'))
+    throw new Error(`unknown posting account ${key}`);
   return Object.freeze({ function: grouping.function, dranst: grouping.dranst, grouping: grouping.grouping });
 }

@@ -4,12 +4,18 @@ import { accountOf, groupingByKey, groupings, validateGroupingRows } from './acc
 
 describe('account groupings', () => {
   it('holds 5.68.90 with titles and validity, cited', () => {
-    expect(groupingByKey('5.68.90/1/097')).toMatchObject({ title: 'Jobafklaringsforløb, driftsudgifter ved aktivering med 50 pct. refusion', validFrom: null, validTo: null });
+    expect(groupingByKey('5.68.90/1/097')).toMatchObject({
+      title: 'Jobafklaringsforløb, driftsudgifter ved aktivering med 50 pct. refusion',
+      validFrom: null,
+      validTo: null,
+    });
     expect(groupingByKey('5.68.90/1/108')).toMatchObject({ validFrom: '2019-01-01', validTo: '2019-06-30' });
     expect(groupingByKey('5.68.90/1/001')).toMatchObject({ validTo: '2019-06-30' });
     expect(groupingByKey('5.68.90/1/109')).toMatchObject({ validFrom: '2019-07-01' });
     expect(groupings().filter((g) => g.function === '5.68.90').length).toBe(45);
-    expect(groupings().every((g) => g.source.source.endsWith('.txt') && g.source.section.length > 0)).toBe(true);
+    expect(groupings().every((g) => g.source.source.endsWith('.txt') && g.source.section.length > 0)).toBe(
+      true,
+    );
   });
 
   it('holds the integration groupings of Bilag 1 and 6.45.53 for administration', () => {
@@ -24,7 +30,15 @@ describe('account groupings', () => {
 
   it('the data is valid; broken rows are reported', () => {
     expect(validateGroupingRows(groupings().map(({ key: _key, ...row }) => row))).toEqual([]);
-    const bad = { function: '5.68', dranst: '1', grouping: '1', title: '', validFrom: '2020-13-01', validTo: null, source: { source: '', section: '' } };
+    const bad = {
+      function: '5.68',
+      dranst: '1',
+      grouping: '1',
+      title: '',
+      validFrom: '2020-13-01',
+      validTo: null,
+      source: { source: '', section: '' },
+    };
     expect(validateGroupingRows([bad]).length).toBeGreaterThanOrEqual(4);
   });
 });

@@ -19,7 +19,12 @@ function contentOf({ validFrom: _from, validTo: _to, ...content }: RefundDecisio
 /** What a decision posts: two readings agree when they post the same (any two unresolved answers withhold the refund alike). */
 function effectOf(decision: RefundDecision): string {
   if (decision.outcome !== 'rule') return 'unresolved';
-  return JSON.stringify([decision.rateBasisPoints, decision.cap, decision.costAccount, decision.refundAccount]);
+  return JSON.stringify([
+    decision.rateBasisPoints,
+    decision.cap,
+    decision.costAccount,
+    decision.refundAccount,
+  ]);
 }
 
 export class MentorAgreementReader {
@@ -32,7 +37,11 @@ export class MentorAgreementReader {
 
   /** Whether the reading can change the answer for a mentor cost of a person in `targetGroup` with this agreement group. */
   applies(targetGroup: TargetGroup, agreementGroup: TargetGroup | undefined): agreementGroup is TargetGroup {
-    return agreementGroup !== undefined && agreementGroup !== targetGroup && this.reading.agreementGroups.includes(agreementGroup);
+    return (
+      agreementGroup !== undefined &&
+      agreementGroup !== targetGroup &&
+      this.reading.agreementGroups.includes(agreementGroup)
+    );
   }
 
   /** The composed timeline for a person in `targetGroup` (decisions `byDate`) whose agreement was made in another group (`byAgreement`). */
@@ -40,7 +49,15 @@ export class MentorAgreementReader {
     let inner = this.cache.get(byDate);
     if (!inner) this.cache.set(byDate, (inner = new WeakMap()));
     let composed = inner.get(byAgreement);
-    if (!composed) inner.set(byAgreement, (composed = this.compose(this.reading.followsAgreementFor.includes(targetGroup), byDate, byAgreement)));
+    if (!composed)
+      inner.set(
+        byAgreement,
+        (composed = this.compose(
+          this.reading.followsAgreementFor.includes(targetGroup),
+          byDate,
+          byAgreement,
+        )),
+      );
     return composed;
   }
 
@@ -62,7 +79,13 @@ export class MentorAgreementReader {
   }
 
   private compose(follows: boolean, byDate: Timeline, byAgreement: Timeline): Timeline {
-    const starts = [...new Set([...byDate, ...byAgreement].map((s) => s.from).concat(this.reading.validFrom, nextDay(this.reading.validTo)))].sort();
+    const starts = [
+      ...new Set(
+        [...byDate, ...byAgreement]
+          .map((s) => s.from)
+          .concat(this.reading.validFrom, nextDay(this.reading.validTo)),
+      ),
+    ].sort();
     const pieces = starts.map((from) => {
       const content = this.contentOn(follows, from, byDate, byAgreement);
       return { from, content, key: JSON.stringify(content) };
@@ -71,7 +94,11 @@ export class MentorAgreementReader {
     return Object.freeze(
       joined.map(({ from, content }, i) => {
         const to = i + 1 < joined.length ? previousDay(joined[i + 1].from) : END_OF_TIME;
-        return Object.freeze({ from, to, decision: Object.freeze({ ...content, validFrom: from, validTo: to } as RefundDecision) });
+        return Object.freeze({
+          from,
+          to,
+          decision: Object.freeze({ ...content, validFrom: from, validTo: to } as RefundDecision),
+        });
       }),
     );
   }

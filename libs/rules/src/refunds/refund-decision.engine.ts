@@ -1,7 +1,13 @@
 // decideRefund: the rulebook's answer for one cost on one activity date. Pure and allocation-free per call:
 // every possible answer was built at load (refund-timeline.index; mentor agreement readings once per pair, cached);
 // a call finds its timeline and binary-searches it.
-import { EXPENSE_TYPES, OFFER_KINDS, TARGET_GROUPS, type TargetGroup, type TargetGroupAttributes } from '@app/domain/shared/vocabulary';
+import {
+  EXPENSE_TYPES,
+  OFFER_KINDS,
+  TARGET_GROUPS,
+  type TargetGroup,
+  type TargetGroupAttributes,
+} from '@app/domain/shared/vocabulary';
 import type { RefundDecision, RefundQuery } from '../rulebook.types';
 import { costCategoryOf } from './cost-category.mapper';
 import { MentorAgreementReader } from './mentor-agreement.reading';
@@ -16,20 +22,29 @@ const EXPENSE_TYPE_SET: ReadonlySet<string> = new Set(EXPENSE_TYPES);
 const TARGET_GROUP_SET: ReadonlySet<string> = new Set(TARGET_GROUPS);
 
 /** The inputs that select a timeline: the query without its date, for one target group and its attributes. */
-type Selector = Omit<RefundQuery, 'date' | 'cost' | 'offerKind' | 'fundingFrame' | 'mentorAgreementAttributes'>;
+type Selector = Omit<
+  RefundQuery,
+  'date' | 'cost' | 'offerKind' | 'fundingFrame' | 'mentorAgreementAttributes'
+>;
 
 function conditionValue(query: Selector, dimension: ConditionDimension): string {
   switch (dimension) {
     case 'readiness':
       return query.attributes?.readiness ?? 'unknown';
     case 'sickPayCategory':
-      return query.attributes?.sickPayCategory === undefined ? 'unknown' : String(query.attributes.sickPayCategory);
+      return query.attributes?.sickPayCategory === undefined
+        ? 'unknown'
+        : String(query.attributes.sickPayCategory);
     case 'months':
       return monthsBucketOf(query.monthsUnemployed);
     case 'mentorWindow':
       return query.withinMentorWindow === undefined ? 'unknown' : query.withinMentorWindow ? 'yes' : 'no';
     case 'mentorAgreement':
-      return query.mentorAgreementTargetGroup === undefined ? 'unknown' : query.mentorAgreementTargetGroup === 'jobafklaring' ? 'jobafklaring' : 'other';
+      return query.mentorAgreementTargetGroup === undefined
+        ? 'unknown'
+        : query.mentorAgreementTargetGroup === 'jobafklaring'
+          ? 'jobafklaring'
+          : 'other';
     case 'scheme':
       return query.scheme ?? 'none';
   }
@@ -37,28 +52,52 @@ function conditionValue(query: Selector, dimension: ConditionDimension): string 
 
 function assertWellFormed(query: RefundQuery): void {
   const date = query.date;
-  if (typeof date !== 'string' || date.length !== 10 || date[4] !== '-' || date[7] !== '-') throw new RangeError(`date must be YYYY-MM-DD, got '${String(date)}'`);
-  if (!OFFER_KIND_SET.has(query.offerKind)) throw new RangeError(`unknown offer kind '${String(query.offerKind)}'`);
-  if (query.cost?.kind !== 'mentor' && !(query.cost?.kind === 'expense' && EXPENSE_TYPE_SET.has(query.cost.expenseType))) {
+  if (typeof date !== 'string' || date.length !== 10 || date[4] !== '-' || date[7] !== '-')
+    throw new RangeError(`date must be YYYY-MM-DD, got '${String(date)}'`);
+  if (!OFFER_KIND_SET.has(query.offerKind))
+    throw new RangeError(`unknown offer kind '${String(query.offerKind)}'`);
+  if (
+    query.cost?.kind !== 'mentor' &&
+    !(query.cost?.kind === 'expense' && EXPENSE_TYPE_SET.has(query.cost.expenseType))
+  ) {
     throw new RangeError(`unknown cost ${JSON.stringify(query.cost)}`);
   }
   const agreement = query.mentorAgreementTargetGroup;
-  if (agreement !== undefined && !TARGET_GROUP_SET.has(agreement)) throw new RangeError(`unknown mentor agreement target group '${String(agreement)}'`);
+  if (agreement !== undefined && !TARGET_GROUP_SET.has(agreement))
+    throw new RangeError(`unknown mentor agreement target group '${String(agreement)}'`);
 }
 
 function timelineOf(query: Selector, category: CostCategory): readonly DecisionSegment[] {
   const bucket = INDEX.get(bucketKey(query.scheme ?? 'none', query.targetGroup, category));
-  if (!bucket) throw new RangeError(`unknown target group '${String(query.targetGroup)}' or scheme '${String(query.scheme)}'`);
+  if (!bucket)
+    throw new RangeError(
+      `unknown target group '${String(query.targetGroup)}' or scheme '${String(query.scheme)}'`,
+    );
   const dimensions = bucket.dimensions;
-  const key = dimensions.length === 0 ? '' : dimensions.length === 1 ? conditionValue(query, dimensions[0]) : dimensions.map((d) => conditionValue(query, d)).join('|');
+  const key =
+    dimensions.length === 0
+      ? ''
+      : dimensions.length === 1
+        ? conditionValue(query, dimensions[0])
+        : dimensions.map((d) => conditionValue(query, d)).join('|');
   const timeline = bucket.timelines.get(key);
   if (!timeline) throw new RangeError(`unsupported attribute values '${key}' for ${query.targetGroup}`);
   return timeline;
 }
 
 /** The same mentor query as asked for the target group and attributes the person had when the agreement was made. */
-function asOfAgreement(query: RefundQuery, targetGroup: TargetGroup, attributes: TargetGroupAttributes | undefined): Selector {
-  return { targetGroup, attributes, monthsUnemployed: query.monthsUnemployed, withinMentorWindow: query.withinMentorWindow, scheme: query.scheme };
+function asOfAgreement(
+  query: RefundQuery,
+  targetGroup: TargetGroup,
+  attributes: TargetGroupAttributes | undefined,
+): Selector {
+  return {
+    targetGroup,
+    attributes,
+    monthsUnemployed: query.monthsUnemployed,
+    withinMentorWindow: query.withinMentorWindow,
+    scheme: query.scheme,
+  };
 }
 
 /**
@@ -72,9 +111,11 @@ export function decideRefund(query: RefundQuery): RefundDecision {
   let timeline = timelineOf(query, category);
   const agreement = query.mentorAgreementTargetGroup;
   if (category === 'mentor' && AGREEMENT_READER.applies(query.targetGroup, agreement)) {
-    const byAgreement = timelineOf(asOfAgreement(query, agreement, query.mentorAgreementAttributes), category);
+    const byAgreement = timelineOf(
+      asOfAgreement(query, agreement, query.mentorAgreementAttributes),
+      category,
+    );
     timeline = AGREEMENT_READER.timeline(query.targetGroup, timeline, byAgreement);
   }
   return segmentAt(timeline, query.date).decision;
 }
-

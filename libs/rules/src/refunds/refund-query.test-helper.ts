@@ -1,5 +1,10 @@
 // Test helper: terse refund queries and a compact summary of a decision ('rule:5000', 'no_rule', 'ambiguous').
-import type { ExpenseType, OfferKind, TargetGroup, TargetGroupAttributes } from '@app/domain/shared/vocabulary';
+import type {
+  ExpenseType,
+  OfferKind,
+  TargetGroup,
+  TargetGroupAttributes,
+} from '@app/domain/shared/vocabulary';
 import type { CapId, RefundDecision, RefundQuery } from '../rulebook.types';
 import { decideRefund } from './refund-decision.engine';
 
@@ -11,7 +16,13 @@ export interface QueryOptions {
   scheme?: 'igu';
 }
 
-export function expenseQuery(date: string, targetGroup: TargetGroup, offerKind: OfferKind, expenseType: ExpenseType, options: QueryOptions = {}): RefundQuery {
+export function expenseQuery(
+  date: string,
+  targetGroup: TargetGroup,
+  offerKind: OfferKind,
+  expenseType: ExpenseType,
+  options: QueryOptions = {},
+): RefundQuery {
   return { date, targetGroup, offerKind, cost: { kind: 'expense', expenseType }, ...options };
 }
 

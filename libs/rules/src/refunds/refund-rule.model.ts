@@ -43,7 +43,9 @@ export const CONDITION_VALUES = {
 export type ConditionDimension = keyof typeof CONDITION_VALUES;
 export const CONDITION_DIMENSIONS = Object.keys(CONDITION_VALUES) as ConditionDimension[];
 /** A row without a `scheme` condition applies to ordinary offers only. */
-export const DEFAULT_CONDITIONS: Partial<Record<ConditionDimension, readonly string[]>> = { scheme: ['none'] };
+export const DEFAULT_CONDITIONS: Partial<Record<ConditionDimension, readonly string[]>> = {
+  scheme: ['none'],
+};
 
 export interface RuleConditions {
   targetGroups: TargetGroup[];

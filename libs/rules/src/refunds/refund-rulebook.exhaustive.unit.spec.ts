@@ -7,7 +7,13 @@
 //    on each side (maximal interval);
 // 3. a fast-check property over random queries.
 import fc from 'fast-check';
-import { EXPENSE_TYPES, OFFER_KINDS, READINESS, TARGET_GROUPS, type IsoDate } from '@app/domain/shared/vocabulary';
+import {
+  EXPENSE_TYPES,
+  OFFER_KINDS,
+  READINESS,
+  TARGET_GROUPS,
+  type IsoDate,
+} from '@app/domain/shared/vocabulary';
 import type { CostKind, RefundDecision, RefundQuery } from '../rulebook.types';
 import { nextDay, previousDay } from '@app/domain';
 import { FUNDING_FRAME_IDS } from '../offers/offer-validity.checker';
@@ -19,7 +25,10 @@ import { GAP_REASON } from './refund-timeline.index';
 
 const FIRST_DAY = '2014-01-01';
 const LAST_DAY = '2030-12-31';
-const COSTS: CostKind[] = [...EXPENSE_TYPES.map((expenseType) => ({ kind: 'expense' as const, expenseType })), { kind: 'mentor' }];
+const COSTS: CostKind[] = [
+  ...EXPENSE_TYPES.map((expenseType) => ({ kind: 'expense' as const, expenseType })),
+  { kind: 'mentor' },
+];
 const FRAMES: (string | undefined)[] = [undefined, ...FUNDING_FRAME_IDS];
 
 function middleOf(from: IsoDate, to: IsoDate): IsoDate {
@@ -38,12 +47,15 @@ function walkSegments(query: Omit<RefundQuery, 'date'>): number {
     return decideRefund(asked);
   };
   let segments = 0;
-  for (let date = FIRST_DAY; date <= LAST_DAY; ) {
+  for (let date = FIRST_DAY; date <= LAST_DAY;) {
     const decision = ask(date);
     const { validFrom, validTo } = decision;
     const ok =
-      validFrom <= date && date <= validTo &&
-      ask(validFrom) === decision && ask(middleOf(validFrom, validTo)) === decision && ask(validTo) === decision &&
+      validFrom <= date &&
+      date <= validTo &&
+      ask(validFrom) === decision &&
+      ask(middleOf(validFrom, validTo)) === decision &&
+      ask(validTo) === decision &&
       (validFrom === FIRST_DAY || !sameDecision(ask(previousDay(validFrom)), decision)) &&
       (validTo >= LAST_DAY || ask(nextDay(validTo)).validFrom === nextDay(validTo)) &&
       !(decision.outcome === 'no_rule' && decision.reason === GAP_REASON);
@@ -63,20 +75,29 @@ describe('rulebook coverage (rows)', () => {
   it('every combination from 2014-01-01 is covered by exactly one row per day, open-ended', () => {
     const rules = refundRules();
     const problems: string[] = [];
-    const combos = CONDITION_DIMENSIONS.reduce<string[][]>((acc, d) => acc.flatMap((c) => CONDITION_VALUES[d].map((v) => [...c, v])), [[]]);
+    const combos = CONDITION_DIMENSIONS.reduce<string[][]>(
+      (acc, d) => acc.flatMap((c) => CONDITION_VALUES[d].map((v) => [...c, v])),
+      [[]],
+    );
     for (const targetGroup of TARGET_GROUPS) {
       for (const category of COST_CATEGORIES) {
-        const bucket = rules.filter((r) => r.when.targetGroups.includes(targetGroup) && r.when.categories.includes(category));
+        const bucket = rules.filter(
+          (r) => r.when.targetGroups.includes(targetGroup) && r.when.categories.includes(category),
+        );
         for (const combo of combos) {
           const rows = bucket
             .filter((r) => CONDITION_DIMENSIONS.every((d, i) => acceptedValues(r, d).includes(combo[i])))
             .sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
           let expectedStart = FIRST_DAY;
           for (const row of rows) {
-            if (row.validFrom !== expectedStart) problems.push(`${targetGroup}/${category}/${combo.join(',')}: ${row.id} starts ${row.validFrom}, expected ${expectedStart}`);
+            if (row.validFrom !== expectedStart)
+              problems.push(
+                `${targetGroup}/${category}/${combo.join(',')}: ${row.id} starts ${row.validFrom}, expected ${expectedStart}`,
+              );
             expectedStart = row.validTo === null ? 'open' : nextDay(row.validTo);
           }
-          if (expectedStart !== 'open') problems.push(`${targetGroup}/${category}/${combo.join(',')}: not covered from ${expectedStart}`);
+          if (expectedStart !== 'open')
+            problems.push(`${targetGroup}/${category}/${combo.join(',')}: not covered from ${expectedStart}`);
         }
       }
     }
@@ -91,41 +112,86 @@ describe('decideRefund over time', () => {
     // readiness and months matter for kontant-/uddannelseshjælp, the category for sygedagpenge, the window for mentor,
     // the agreement's target group for mentor of a person in no target group
     // (which rows use which condition is checked for all values by the coverage test above)
-    const readinessFor = (tg: string) => (tg === 'kontanthjaelp' || tg === 'ung_kontanthjaelp' ? [undefined, ...READINESS] : [undefined]);
-    const monthsFor = (tg: string) => (tg === 'kontanthjaelp' || tg === 'ung_kontanthjaelp' ? [undefined, 3, 12, 30] : [undefined]);
-    const sickPayFor = (tg: string) => (tg === 'sygedagpenge' ? ([undefined, 1, 2, 3] as const) : [undefined]);
-    const windowFor = (cost: CostKind, offerKind: string) => (cost.kind === 'mentor' || offerKind === 'mentor' ? [undefined, true, false] : [undefined]);
+    const readinessFor = (tg: string) =>
+      tg === 'kontanthjaelp' || tg === 'ung_kontanthjaelp' ? [undefined, ...READINESS] : [undefined];
+    const monthsFor = (tg: string) =>
+      tg === 'kontanthjaelp' || tg === 'ung_kontanthjaelp' ? [undefined, 3, 12, 30] : [undefined];
+    const sickPayFor = (tg: string) =>
+      tg === 'sygedagpenge' ? ([undefined, 1, 2, 3] as const) : [undefined];
+    const windowFor = (cost: CostKind, offerKind: string) =>
+      cost.kind === 'mentor' || offerKind === 'mentor' ? [undefined, true, false] : [undefined];
     const agreementFor = (tg: string, cost: CostKind, offerKind: string) =>
-      tg === 'none' && (cost.kind === 'mentor' || offerKind === 'mentor') ? ([undefined, 'jobafklaring', 'kontanthjaelp'] as const) : [undefined];
+      tg === 'none' && (cost.kind === 'mentor' || offerKind === 'mentor')
+        ? ([undefined, 'jobafklaring', 'kontanthjaelp'] as const)
+        : [undefined];
     let segments = 0;
-    for (const targetGroup of TARGET_GROUPS) for (const offerKind of OFFER_KINDS) for (const cost of COSTS) for (const fundingFrame of FRAMES)
-      for (const readiness of readinessFor(targetGroup)) for (const sickPayCategory of sickPayFor(targetGroup)) for (const monthsUnemployed of monthsFor(targetGroup))
-        for (const withinMentorWindow of windowFor(cost, offerKind)) for (const mentorAgreementTargetGroup of agreementFor(targetGroup, cost, offerKind)) for (const scheme of [undefined, 'igu'] as const) {
-          const query = { targetGroup, offerKind, cost, fundingFrame, attributes: { readiness, sickPayCategory }, monthsUnemployed, withinMentorWindow, mentorAgreementTargetGroup, scheme };
-          segments += walkSegments(query);
-        }
-    expect(segments).toBeGreaterThan(TARGET_GROUPS.length * OFFER_KINDS.length * COSTS.length * FRAMES.length);
+    for (const targetGroup of TARGET_GROUPS)
+      for (const offerKind of OFFER_KINDS)
+        for (const cost of COSTS)
+          for (const fundingFrame of FRAMES)
+            for (const readiness of readinessFor(targetGroup))
+              for (const sickPayCategory of sickPayFor(targetGroup))
+                for (const monthsUnemployed of monthsFor(targetGroup))
+                  for (const withinMentorWindow of windowFor(cost, offerKind))
+                    for (const mentorAgreementTargetGroup of agreementFor(targetGroup, cost, offerKind))
+                      for (const scheme of [undefined, 'igu'] as const) {
+                        const query = {
+                          targetGroup,
+                          offerKind,
+                          cost,
+                          fundingFrame,
+                          attributes: { readiness, sickPayCategory },
+                          monthsUnemployed,
+                          withinMentorWindow,
+                          mentorAgreementTargetGroup,
+                          scheme,
+                        };
+                        segments += walkSegments(query);
+                      }
+    expect(segments).toBeGreaterThan(
+      TARGET_GROUPS.length * OFFER_KINDS.length * COSTS.length * FRAMES.length,
+    );
   });
 
   it('mentor of every target group × the target group and attributes when the agreement was made: walking the decision boundaries, one decision per day', () => {
-    const attributeProfiles = [undefined, { readiness: 'aktivitetsparat', sickPayCategory: 2 }, { readiness: 'jobparat', sickPayCategory: 1 }] as const;
+    const attributeProfiles = [
+      undefined,
+      { readiness: 'aktivitetsparat', sickPayCategory: 2 },
+      { readiness: 'jobparat', sickPayCategory: 1 },
+    ] as const;
     let segments = 0;
-    for (const targetGroup of TARGET_GROUPS) for (const attributes of attributeProfiles) for (const mentorAgreementTargetGroup of [undefined, ...TARGET_GROUPS])
-      for (const mentorAgreementAttributes of attributeProfiles) for (const withinMentorWindow of [undefined, true, false]) {
-        const query = { targetGroup, offerKind: 'mentor' as const, cost: { kind: 'mentor' as const }, attributes, mentorAgreementTargetGroup, mentorAgreementAttributes, withinMentorWindow };
-        segments += walkSegments(query);
-      }
+    for (const targetGroup of TARGET_GROUPS)
+      for (const attributes of attributeProfiles)
+        for (const mentorAgreementTargetGroup of [undefined, ...TARGET_GROUPS])
+          for (const mentorAgreementAttributes of attributeProfiles)
+            for (const withinMentorWindow of [undefined, true, false]) {
+              const query = {
+                targetGroup,
+                offerKind: 'mentor' as const,
+                cost: { kind: 'mentor' as const },
+                attributes,
+                mentorAgreementTargetGroup,
+                mentorAgreementAttributes,
+                withinMentorWindow,
+              };
+              segments += walkSegments(query);
+            }
     expect(segments).toBeGreaterThan(TARGET_GROUPS.length ** 2);
   });
 
   it('property: random queries get one decision valid on its date, identical across its interval', () => {
-    const day = fc.integer({ min: 0, max: 6208 }).map((n) => new Date(Date.UTC(2014, 0, 1 + n)).toISOString().slice(0, 10));
+    const day = fc
+      .integer({ min: 0, max: 6208 })
+      .map((n) => new Date(Date.UTC(2014, 0, 1 + n)).toISOString().slice(0, 10));
     const query = fc.record({
       date: day,
       targetGroup: fc.constantFrom(...TARGET_GROUPS),
       offerKind: fc.constantFrom(...OFFER_KINDS),
       cost: fc.constantFrom(...COSTS),
-      attributes: fc.record({ readiness: fc.option(fc.constantFrom(...READINESS), { nil: undefined }), sickPayCategory: fc.option(fc.constantFrom(1 as const, 2 as const, 3 as const), { nil: undefined }) }),
+      attributes: fc.record({
+        readiness: fc.option(fc.constantFrom(...READINESS), { nil: undefined }),
+        sickPayCategory: fc.option(fc.constantFrom(1 as const, 2 as const, 3 as const), { nil: undefined }),
+      }),
       monthsUnemployed: fc.option(fc.double({ min: 0, max: 120, noNaN: true }), { nil: undefined }),
       withinMentorWindow: fc.option(fc.boolean(), { nil: undefined }),
       mentorAgreementTargetGroup: fc.option(fc.constantFrom(...TARGET_GROUPS), { nil: undefined }),
@@ -136,7 +202,12 @@ describe('decideRefund over time', () => {
         const decision = decideRefund(q);
         expect(decision.validFrom <= q.date && q.date <= decision.validTo).toBe(true);
         const inside = new Date(Date.UTC(2014, 0, 1));
-        inside.setTime(Math.min(Date.parse(`${decision.validTo}T00:00:00Z`), Date.parse(`${decision.validFrom}T00:00:00Z`) + offset * 86_400_000));
+        inside.setTime(
+          Math.min(
+            Date.parse(`${decision.validTo}T00:00:00Z`),
+            Date.parse(`${decision.validFrom}T00:00:00Z`) + offset * 86_400_000,
+          ),
+        );
         expect(decideRefund({ ...q, date: inside.toISOString().slice(0, 10) })).toBe(decision);
         if (decision.outcome === 'rule') {
           expect(decision.costAccount.dranst).toBe('1');

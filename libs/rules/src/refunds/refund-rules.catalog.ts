@@ -1,7 +1,12 @@
 // Loads data/refund-rules.json once, validates it (throws at import if the data is broken) and freezes it.
 import { groupingByKey } from '../accounts/account-groupings.catalog';
 import rulesDocument from '../data/refund-rules.json';
-import type { MentorAgreementReading, MonthsBucket, RefundRule, RefundRulesDocument } from './refund-rule.model';
+import type {
+  MentorAgreementReading,
+  MonthsBucket,
+  RefundRule,
+  RefundRulesDocument,
+} from './refund-rule.model';
 import { validateRefundRules } from './refund-rules.validator';
 
 function deepFreeze<T>(value: T): T {
@@ -42,7 +47,10 @@ export function ruleById(id: string): RefundRule | undefined {
 
 /** The months-of-unemployment bucket ('lt9', '9to24', 'ge24') of a query, or 'unknown'. */
 export function monthsBucketOf(monthsUnemployed: number | undefined): string {
-  if (monthsUnemployed === undefined || !Number.isFinite(monthsUnemployed) || monthsUnemployed < 0) return 'unknown';
-  const bucket = DOCUMENT.monthsBuckets.find((b: MonthsBucket) => b.toMonths === null || monthsUnemployed < b.toMonths);
+  if (monthsUnemployed === undefined || !Number.isFinite(monthsUnemployed) || monthsUnemployed < 0)
+    return 'unknown';
+  const bucket = DOCUMENT.monthsBuckets.find(
+    (b: MonthsBucket) => b.toMonths === null || monthsUnemployed < b.toMonths,
+  );
   return bucket ? bucket.id : 'unknown';
 }

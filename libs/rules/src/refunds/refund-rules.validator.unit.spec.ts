@@ -11,9 +11,16 @@ function withRules(...rules: RefundRule[]): RefundRulesDocument {
 }
 
 const base: RefundRule = {
-  id: 'T-1', title: 'test', validFrom: '2014-01-01', validTo: null,
+  id: 'T-1',
+  title: 'test',
+  validFrom: '2014-01-01',
+  validTo: null,
   when: { targetGroups: ['jobafklaring'], categories: ['guidance_upskilling'] },
-  outcome: 'rule', rateBasisPoints: 5000, cap: null, costAccount: '5.68.90/1/097', refundAccount: '5.68.90/2/004',
+  outcome: 'rule',
+  rateBasisPoints: 5000,
+  cap: null,
+  costAccount: '5.68.90/1/097',
+  refundAccount: '5.68.90/2/004',
   sources: [{ source: '000_140518b2c182b2de.txt', section: 'Bilag 3' }],
 };
 
@@ -26,14 +33,38 @@ describe('refund rules validator', () => {
   it.each<[string, RefundRule[], RegExp]>([
     ['overlapping rows', [base, { ...base, id: 'T-2', validFrom: '2020-01-01' }], /T-1 and T-2 overlap/],
     ['a row without source', [{ ...base, sources: [] }], /source citation is required/],
-    ['a citation of an unknown file', [{ ...base, sources: [{ source: 'x.txt', section: 's' }] }], /not a seed file/],
-    ['an unknown target group', [{ ...base, when: { ...base.when, targetGroups: ['pensioner' as never] } }], /unknown targetGroups value 'pensioner'/],
-    ['an account missing from the chart', [{ ...base, costAccount: '5.68.90/1/999' }], /not in account-groupings.json/],
-    ['an account used outside its validity', [{ ...base, costAccount: '5.68.90/1/101' }], /valid only from 2019-01-01/],
+    [
+      'a citation of an unknown file',
+      [{ ...base, sources: [{ source: 'x.txt', section: 's' }] }],
+      /not a seed file/,
+    ],
+    [
+      'an unknown target group',
+      [{ ...base, when: { ...base.when, targetGroups: ['pensioner' as never] } }],
+      /unknown targetGroups value 'pensioner'/,
+    ],
+    [
+      'an account missing from the chart',
+      [{ ...base, costAccount: '5.68.90/1/999' }],
+      /not in account-groupings.json/,
+    ],
+    [
+      'an account used outside its validity',
+      [{ ...base, costAccount: '5.68.90/1/101' }],
+      /valid only from 2019-01-01/,
+    ],
     ['a 0 % rule with a refund account', [{ ...base, rateBasisPoints: 0 }], /neither cap nor refund account/],
     ['validFrom after validTo', [{ ...base, validTo: '2013-01-01' }], /validFrom after validTo/],
-    ['an ambiguous row without candidates', [{ ...base, outcome: 'ambiguous', reason: 'sources disagree here' } as RefundRule], /needs candidates/],
-    ['a no_rule row without reason', [{ ...base, outcome: 'no_rule', reason: '' } as RefundRule], /needs a reason/],
+    [
+      'an ambiguous row without candidates',
+      [{ ...base, outcome: 'ambiguous', reason: 'sources disagree here' } as RefundRule],
+      /needs candidates/,
+    ],
+    [
+      'a no_rule row without reason',
+      [{ ...base, outcome: 'no_rule', reason: '' } as RefundRule],
+      /needs a reason/,
+    ],
   ])('reports %s', (_label, rules, message) => {
     expect(validateRefundRules(withRules(...rules), groupingByKey).join('\n')).toMatch(message);
   });

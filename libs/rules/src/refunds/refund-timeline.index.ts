@@ -5,7 +5,13 @@ import { TARGET_GROUPS, type IsoDate } from '@app/domain/shared/vocabulary';
 import { accountOf } from '../accounts/account-groupings.catalog';
 import type { RefundDecision } from '../rulebook.types';
 import { BEGINNING_OF_TIME, END_OF_TIME, nextDay, previousDay } from '@app/domain';
-import { COST_CATEGORIES, CONDITION_DIMENSIONS, CONDITION_VALUES, type ConditionDimension, type RefundRule } from './refund-rule.model';
+import {
+  COST_CATEGORIES,
+  CONDITION_DIMENSIONS,
+  CONDITION_VALUES,
+  type ConditionDimension,
+  type RefundRule,
+} from './refund-rule.model';
 import { acceptedValues } from './refund-rules.validator';
 
 export interface DecisionSegment {
@@ -22,14 +28,23 @@ export interface TimelineBucket {
 
 export type TimelineIndex = ReadonlyMap<string, TimelineBucket>;
 
-export const GAP_REASON = 'No rule row covers this date for this combination (the rulebook covers activity dates from 2014-01-01)';
+export const GAP_REASON =
+  'No rule row covers this date for this combination (the rulebook covers activity dates from 2014-01-01)';
 
 export function bucketKey(scheme: string, targetGroup: string, category: string): string {
   return `${scheme}|${targetGroup}|${category}`;
 }
 
 function decisionFor(rule: RefundRule | null, from: IsoDate, to: IsoDate): RefundDecision {
-  if (rule === null) return { outcome: 'no_rule', reason: GAP_REASON, costAccount: null, validFrom: from, validTo: to, citations: [] };
+  if (rule === null)
+    return {
+      outcome: 'no_rule',
+      reason: GAP_REASON,
+      costAccount: null,
+      validFrom: from,
+      validTo: to,
+      citations: [],
+    };
   const base = { validFrom: from, validTo: to, citations: rule.sources };
   if (rule.outcome === 'rule') {
     return {
@@ -49,14 +64,17 @@ function decisionFor(rule: RefundRule | null, from: IsoDate, to: IsoDate): Refun
     reason: rule.reason,
     costAccount: rule.costAccount === undefined ? null : accountOf(rule.costAccount),
     ...(rule.candidates && { candidates: rule.candidates }),
-    ...(rule.indicatedRateBasisPoints !== undefined && { indicatedRateBasisPoints: rule.indicatedRateBasisPoints }),
+    ...(rule.indicatedRateBasisPoints !== undefined && {
+      indicatedRateBasisPoints: rule.indicatedRateBasisPoints,
+    }),
     ...(rule.indicatedCap !== undefined && { indicatedCap: rule.indicatedCap }),
   };
 }
 
 function timelineOf(rules: readonly RefundRule[]): DecisionSegment[] {
   const segments: DecisionSegment[] = [];
-  const push = (rule: RefundRule | null, from: IsoDate, to: IsoDate) => segments.push(Object.freeze({ from, to, decision: Object.freeze(decisionFor(rule, from, to)) }));
+  const push = (rule: RefundRule | null, from: IsoDate, to: IsoDate) =>
+    segments.push(Object.freeze({ from, to, decision: Object.freeze(decisionFor(rule, from, to)) }));
   let cursor = BEGINNING_OF_TIME;
   for (const rule of [...rules].sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1))) {
     if (rule.validFrom > cursor) push(null, cursor, previousDay(rule.validFrom));
@@ -70,14 +88,21 @@ function timelineOf(rules: readonly RefundRule[]): DecisionSegment[] {
 }
 
 function combinations(dimensions: readonly ConditionDimension[]): string[][] {
-  return dimensions.reduce<string[][]>((combos, d) => combos.flatMap((combo) => CONDITION_VALUES[d].map((value) => [...combo, value])), [[]]);
+  return dimensions.reduce<string[][]>(
+    (combos, d) => combos.flatMap((combo) => CONDITION_VALUES[d].map((value) => [...combo, value])),
+    [[]],
+  );
 }
 
 function bucketOf(rules: readonly RefundRule[]): TimelineBucket {
-  const dimensions = CONDITION_DIMENSIONS.filter((d) => d !== 'scheme' && rules.some((rule) => rule.when[d] !== undefined));
+  const dimensions = CONDITION_DIMENSIONS.filter(
+    (d) => d !== 'scheme' && rules.some((rule) => rule.when[d] !== undefined),
+  );
   const timelines = new Map<string, readonly DecisionSegment[]>();
   for (const combo of combinations(dimensions)) {
-    const matching = rules.filter((rule) => dimensions.every((d, i) => acceptedValues(rule, d).includes(combo[i])));
+    const matching = rules.filter((rule) =>
+      dimensions.every((d, i) => acceptedValues(rule, d).includes(combo[i])),
+    );
     timelines.set(combo.join('|'), Object.freeze(timelineOf(matching)));
   }
   return Object.freeze({ dimensions, timelines });
@@ -101,7 +126,9 @@ export function buildTimelineIndex(rules: readonly RefundRule[]): TimelineIndex 
     const schemeRules = rules.filter((rule) => acceptedValues(rule, 'scheme').includes(scheme));
     for (const targetGroup of TARGET_GROUPS) {
       for (const category of COST_CATEGORIES) {
-        const bucketRules = schemeRules.filter((rule) => rule.when.targetGroups.includes(targetGroup) && rule.when.categories.includes(category));
+        const bucketRules = schemeRules.filter(
+          (rule) => rule.when.targetGroups.includes(targetGroup) && rule.when.categories.includes(category),
+        );
         index.set(bucketKey(scheme, targetGroup, category), bucketOf(bucketRules));
       }
     }

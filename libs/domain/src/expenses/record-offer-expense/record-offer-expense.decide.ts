@@ -19,9 +19,13 @@ export function decideRecordOfferExpense(
   context: DecisionContext,
 ): [OfferExpenseRecorded] {
   if (state.status !== 'none') {
-    throw new DomainRuleViolation('expense.already_recorded', `Expense ${cmd.expenseId} is already recorded`, {
-      expenseId: cmd.expenseId,
-    });
+    throw new DomainRuleViolation(
+      'expense.already_recorded',
+      `Expense ${cmd.expenseId} is already recorded`,
+      {
+        expenseId: cmd.expenseId,
+      },
+    );
   }
   if (cmd.activityTo < cmd.activityFrom) {
     throw new DomainRuleViolation(
@@ -42,20 +46,28 @@ export function decideRecordOfferExpense(
     throw new Error(`Context offer ${offer.offerId} is not the command's offer ${cmd.offerId}`);
   }
   if (offer.status === 'cancelled') {
-    throw new DomainRuleViolation('expense.offer_cancelled', `Offer ${cmd.offerId} is cancelled; no expenses can be recorded on it`, {
-      expenseId: cmd.expenseId,
-      offerId: cmd.offerId,
-    });
+    throw new DomainRuleViolation(
+      'expense.offer_cancelled',
+      `Offer ${cmd.offerId} is cancelled; no expenses can be recorded on it`,
+      {
+        expenseId: cmd.expenseId,
+        offerId: cmd.offerId,
+      },
+    );
   }
   const refusal = expenseRefusal(offer.offerKind, cmd.expenseType);
   if (refusal) {
-    throw new DomainRuleViolation('expense.not_bookable', `Expense ${cmd.expenseId} (${cmd.expenseType}) cannot be recorded on a ${offer.offerKind} offer: ${refusal.reason}`, {
-      expenseId: cmd.expenseId,
-      expenseType: cmd.expenseType,
-      offerKind: offer.offerKind,
-      reason: refusal.reason,
-      citations: [refusal.citation],
-    });
+    throw new DomainRuleViolation(
+      'expense.not_bookable',
+      `Expense ${cmd.expenseId} (${cmd.expenseType}) cannot be recorded on a ${offer.offerKind} offer: ${refusal.reason}`,
+      {
+        expenseId: cmd.expenseId,
+        expenseType: cmd.expenseType,
+        offerKind: offer.offerKind,
+        reason: refusal.reason,
+        citations: [refusal.citation],
+      },
+    );
   }
   if (!isPeriodWithin(cmd.activityFrom, cmd.activityTo, offer.startDate, offer.endDate)) {
     throw new DomainRuleViolation(

@@ -7,7 +7,9 @@ import { offerExpenseRecorded } from '../offer-expense-recorded.event';
 import type { CommandInput } from '../../commands/domain-commands';
 import type { InvalidCommandError } from '../../shared/invalid-command.error';
 
-const record = (over: Partial<CommandInput<'RecordOfferExpense'>> = {}): CommandInput<'RecordOfferExpense'> => ({
+const record = (
+  over: Partial<CommandInput<'RecordOfferExpense'>> = {},
+): CommandInput<'RecordOfferExpense'> => ({
   type: 'RecordOfferExpense',
   commandId: CMD_2,
   municipality: M,
@@ -66,7 +68,9 @@ describe('RecordOfferExpense', () => {
       validityCitations: [],
     });
     given([])
-      .when(record({ activityFrom: '2025-05-01', activityTo: '2025-05-31' }), { related: { offer: [anOfferRegistered(), changed] } })
+      .when(record({ activityFrom: '2025-05-01', activityTo: '2025-05-31' }), {
+        related: { offer: [anOfferRegistered(), changed] },
+      })
       .then([anExpenseRecorded({ activityFrom: '2025-05-01', activityTo: '2025-05-31' })]);
   });
 
@@ -78,15 +82,27 @@ describe('RecordOfferExpense', () => {
     ['self_insurance_damages', 'L1099-L1101'],
     ['authorised_craftsmen', 'L1373-L1376'],
     ['result_grant', 'L1597-L1598'],
-  ] as const)('refuses %s with the passage of VEJ 9584 that keeps it out (%s), recording nothing', (expenseType, lines) => {
-    const error = given([]).when(record({ expenseType }), withOffer).thenFails('expense.not_bookable') as DomainRuleViolation;
-    expect(error.details).toMatchObject({ expenseType, citations: [{ source: '000_140518b2c182b2de.txt', section: expect.stringContaining(lines) }] });
-  });
+  ] as const)(
+    'refuses %s with the passage of VEJ 9584 that keeps it out (%s), recording nothing',
+    (expenseType, lines) => {
+      const error = given([])
+        .when(record({ expenseType }), withOffer)
+        .thenFails('expense.not_bookable') as DomainRuleViolation;
+      expect(error.details).toMatchObject({
+        expenseType,
+        citations: [{ source: '000_140518b2c182b2de.txt', section: expect.stringContaining(lines) }],
+      });
+    },
+  );
 
   it('refuses books and other teaching material on seks ugers jobrettet uddannelse (L1187-L1191), not on other offers', () => {
     const sixWeeks = { related: { offer: [anOfferRegistered({ offerKind: 'six_weeks_job_education' })] } };
-    given([]).when(record({ expenseType: 'teaching_material' }), sixWeeks).thenFails('expense.not_bookable');
-    given([]).when(record({ expenseType: 'teaching_material' }), withOffer).then([anExpenseRecorded({ expenseType: 'teaching_material' })]);
+    given([])
+      .when(record({ expenseType: 'teaching_material' }), sixWeeks)
+      .thenFails('expense.not_bookable');
+    given([])
+      .when(record({ expenseType: 'teaching_material' }), withOffer)
+      .then([anExpenseRecorded({ expenseType: 'teaching_material' })]);
   });
 
   it('refuses an expenseId recorded before', () => {
@@ -106,7 +122,9 @@ describe('RecordOfferExpense', () => {
       endDate: '2025-04-30',
       reason: 'x',
     });
-    given([]).when(record(), { related: { offer: [anOfferRegistered(), cancelled] } }).thenFails('expense.offer_cancelled');
+    given([])
+      .when(record(), { related: { offer: [anOfferRegistered(), cancelled] } })
+      .thenFails('expense.offer_cancelled');
   });
 
   it.each([
@@ -118,18 +136,30 @@ describe('RecordOfferExpense', () => {
   });
 
   it('refuses activityTo before activityFrom', () => {
-    given([]).when(record({ activityFrom: '2025-02-28', activityTo: '2025-02-01' }), withOffer).thenFails('expense.invalid_period');
+    given([])
+      .when(record({ activityFrom: '2025-02-28', activityTo: '2025-02-01' }), withOffer)
+      .thenFails('expense.invalid_period');
   });
 
   it('refuses money with more than two decimals, or not as a kroner string', () => {
-    const error = given([]).when(record({ amount: '4200.005' }), withOffer).thenFails('command.invalid') as InvalidCommandError;
+    const error = given([])
+      .when(record({ amount: '4200.005' }), withOffer)
+      .thenFails('command.invalid') as InvalidCommandError;
     expect(error.errors[0].path).toBe('amount');
-    given([]).when(record({ amount: 4200 as unknown as string }), withOffer).thenFails('command.invalid');
-    given([]).when(record({ amount: '4.200,00' }), withOffer).thenFails('command.invalid');
+    given([])
+      .when(record({ amount: 4200 as unknown as string }), withOffer)
+      .thenFails('command.invalid');
+    given([])
+      .when(record({ amount: '4.200,00' }), withOffer)
+      .thenFails('command.invalid');
   });
 
   it('refuses invalid dates and expense types', () => {
-    given([]).when(record({ activityTo: '2025-02-29' }), withOffer).thenFails('command.invalid');
-    given([]).when(record({ expenseType: 'coffee' as never }), withOffer).thenFails('command.invalid');
+    given([])
+      .when(record({ activityTo: '2025-02-29' }), withOffer)
+      .thenFails('command.invalid');
+    given([])
+      .when(record({ expenseType: 'coffee' as never }), withOffer)
+      .thenFails('command.invalid');
   });
 });

@@ -11,12 +11,18 @@ export function decideReverseOfferExpense(
   _context: DecisionContext,
 ): [OfferExpenseReversed] {
   if (state.status === 'none') {
-    throw new DomainRuleViolation('expense.not_found', `Expense ${cmd.expenseId} is not recorded`, { expenseId: cmd.expenseId });
-  }
-  if (state.status === 'reversed') {
-    throw new DomainRuleViolation('expense.already_reversed', `Expense ${cmd.expenseId} is already reversed`, {
+    throw new DomainRuleViolation('expense.not_found', `Expense ${cmd.expenseId} is not recorded`, {
       expenseId: cmd.expenseId,
     });
+  }
+  if (state.status === 'reversed') {
+    throw new DomainRuleViolation(
+      'expense.already_reversed',
+      `Expense ${cmd.expenseId} is already reversed`,
+      {
+        expenseId: cmd.expenseId,
+      },
+    );
   }
   return [
     offerExpenseReversed({

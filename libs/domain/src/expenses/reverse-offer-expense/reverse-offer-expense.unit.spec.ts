@@ -3,7 +3,9 @@ import { anExpenseRecorded, CMD_3, M } from '../../testing/fixtures';
 import { offerExpenseReversed } from '../offer-expense-reversed.event';
 import type { CommandInput } from '../../commands/domain-commands';
 
-const reverse = (over: Partial<CommandInput<'ReverseOfferExpense'>> = {}): CommandInput<'ReverseOfferExpense'> => ({
+const reverse = (
+  over: Partial<CommandInput<'ReverseOfferExpense'>> = {},
+): CommandInput<'ReverseOfferExpense'> => ({
   type: 'ReverseOfferExpense',
   commandId: CMD_3,
   municipality: M,
@@ -42,6 +44,8 @@ describe('ReverseOfferExpense', () => {
   });
 
   it('refuses a malformed expenseId', () => {
-    given([]).when(reverse({ expenseId: 'E 1' })).thenFails('command.invalid');
+    given([])
+      .when(reverse({ expenseId: 'E 1' }))
+      .thenFails('command.invalid');
   });
 });

@@ -10,13 +10,25 @@ import type { CloseAccountingYear } from './close-accounting-year.command';
  * past it. Closing the running year early is allowed (a cut-off); what is recorded later goes
  * to the first open period.
  */
-export function decideCloseAccountingYear(cmd: CloseAccountingYear, state: FinanceYearState, context: DecisionContext): [AccountingYearClosed] {
+export function decideCloseAccountingYear(
+  cmd: CloseAccountingYear,
+  state: FinanceYearState,
+  context: DecisionContext,
+): [AccountingYearClosed] {
   if (state.closed) {
-    throw new DomainRuleViolation('finance.year_already_closed', `Accounting year ${cmd.year} is already closed`, { year: cmd.year });
+    throw new DomainRuleViolation(
+      'finance.year_already_closed',
+      `Accounting year ${cmd.year} is already closed`,
+      { year: cmd.year },
+    );
   }
   const currentYear = Number(context.now.slice(0, 4));
   if (cmd.year > currentYear) {
-    throw new DomainRuleViolation('finance.year_not_begun', `Accounting year ${cmd.year} has not begun (now ${context.now})`, { year: cmd.year, now: context.now });
+    throw new DomainRuleViolation(
+      'finance.year_not_begun',
+      `Accounting year ${cmd.year} has not begun (now ${context.now})`,
+      { year: cmd.year, now: context.now },
+    );
   }
   return [accountingYearClosed({ year: cmd.year, reason: cmd.reason ?? null })];
 }

@@ -8,7 +8,9 @@ import { accountingYear, CAP_IDS, MAX_FULL_YEAR_PERSONS_HUNDREDTHS } from '../ca
 /** Full-year persons: a count (number or decimal string, at most two decimals) from 0 to the bound → hundredths; undefined for anything else. */
 export function tryParseFullYearPersons(value: unknown): number | undefined {
   const hundredths = tryParseHours(value);
-  return hundredths !== undefined && hundredths >= 0 && hundredths <= MAX_FULL_YEAR_PERSONS_HUNDREDTHS ? hundredths : undefined;
+  return hundredths !== undefined && hundredths >= 0 && hundredths <= MAX_FULL_YEAR_PERSONS_HUNDREDTHS
+    ? hundredths
+    : undefined;
 }
 
 const PERSONS_MESSAGE = `must be a number of full-year persons from 0 to ${formatHours(MAX_FULL_YEAR_PERSONS_HUNDREDTHS)} with at most two decimals, e.g. "12.5"`;

@@ -9,13 +9,34 @@ import { fullYearPersonsHundredths, type SetCapParameters } from './set-cap-para
  * Sets (or changes) a cap's parameters for an accounting year. A closed year's cap is not
  * reopened (DOMAIN.md "Caps"). Sending the parameters that already stand appends nothing.
  */
-export function decideSetCapParameters(cmd: SetCapParameters, state: FinanceYearState, _context: DecisionContext): CapParametersSet[] {
+export function decideSetCapParameters(
+  cmd: SetCapParameters,
+  state: FinanceYearState,
+  _context: DecisionContext,
+): CapParametersSet[] {
   if (state.closed) {
-    throw new DomainRuleViolation('finance.year_closed', `Accounting year ${cmd.year} is closed; its caps are not reopened`, { year: cmd.year, cap: cmd.cap });
+    throw new DomainRuleViolation(
+      'finance.year_closed',
+      `Accounting year ${cmd.year} is closed; its caps are not reopened`,
+      { year: cmd.year, cap: cmd.cap },
+    );
   }
   const amountPerFullYearPersonOere = parseKroner(cmd.amountPerFullYearPerson);
   const persons = fullYearPersonsHundredths(cmd);
   const current = state.caps[cmd.cap];
-  if (current && current.amountPerFullYearPersonOere === amountPerFullYearPersonOere && current.fullYearPersonsHundredths === persons) return [];
-  return [capParametersSet({ year: cmd.year, cap: cmd.cap, amountPerFullYearPersonOere, fullYearPersonsHundredths: persons, reason: cmd.reason ?? null })];
+  if (
+    current &&
+    current.amountPerFullYearPersonOere === amountPerFullYearPersonOere &&
+    current.fullYearPersonsHundredths === persons
+  )
+    return [];
+  return [
+    capParametersSet({
+      year: cmd.year,
+      cap: cmd.cap,
+      amountPerFullYearPersonOere,
+      fullYearPersonsHundredths: persons,
+      reason: cmd.reason ?? null,
+    }),
+  ];
 }

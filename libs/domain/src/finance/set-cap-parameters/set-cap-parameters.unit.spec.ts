@@ -17,26 +17,43 @@ const set = (over: Partial<CommandInput<'SetCapParameters'>> = {}): CommandInput
 });
 
 const expected = (over: Partial<Parameters<typeof capParametersSet>[0]> = {}) =>
-  capParametersSet({ year: 2025, cap: 'integration_raadighedsloft', amountPerFullYearPersonOere: 4336300, fullYearPersonsHundredths: 1250, reason: null, ...over });
+  capParametersSet({
+    year: 2025,
+    cap: 'integration_raadighedsloft',
+    amountPerFullYearPersonOere: 4336300,
+    fullYearPersonsHundredths: 1250,
+    reason: null,
+    ...over,
+  });
 
 describe('SetCapParameters', () => {
   it('records the amount per full-year person in øre and the persons in hundredths', () => {
     given([]).when(set()).then([expected()]);
-    given([]).when(set({ fullYearPersons: 3, reason: 'tal fra STAR' })).then([expected({ fullYearPersonsHundredths: 300, reason: 'tal fra STAR' })]);
+    given([])
+      .when(set({ fullYearPersons: 3, reason: 'tal fra STAR' }))
+      .then([expected({ fullYearPersonsHundredths: 300, reason: 'tal fra STAR' })]);
   });
 
   it('changes the parameters of a year; the same parameters again append nothing', () => {
-    given([expected()]).when(set({ fullYearPersons: '13' })).then([expected({ fullYearPersonsHundredths: 1300 })]);
+    given([expected()])
+      .when(set({ fullYearPersons: '13' }))
+      .then([expected({ fullYearPersonsHundredths: 1300 })]);
     given([expected()]).when(set()).then([]);
   });
 
   it('refuses a closed year: its cap is not reopened', () => {
-    given([expected(), accountingYearClosed({ year: 2025, reason: null })]).when(set({ fullYearPersons: '13' })).thenFails('finance.year_closed');
+    given([expected(), accountingYearClosed({ year: 2025, reason: null })])
+      .when(set({ fullYearPersons: '13' }))
+      .thenFails('finance.year_closed');
   });
 
   it('refuses unknown caps, negative amounts and more than two decimals of persons', () => {
-    const error = given([]).when(set({ cap: 'loft' as never, amountPerFullYearPerson: '-1.00', fullYearPersons: '1.234' })).thenFails('command.invalid') as InvalidCommandError;
+    const error = given([])
+      .when(set({ cap: 'loft' as never, amountPerFullYearPerson: '-1.00', fullYearPersons: '1.234' }))
+      .thenFails('command.invalid') as InvalidCommandError;
     expect(error.errors.map((e) => e.path)).toEqual(['cap', 'amountPerFullYearPerson', 'fullYearPersons']);
-    given([]).when(set({ year: 1999 })).thenFails('command.invalid');
+    given([])
+      .when(set({ year: 1999 }))
+      .thenFails('command.invalid');
   });
 });

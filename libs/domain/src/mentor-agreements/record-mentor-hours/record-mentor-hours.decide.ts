@@ -14,9 +14,13 @@ export function decideRecordMentorHours(
   _context: DecisionContext,
 ): [MentorHoursRecorded] {
   if (state.status === 'none') {
-    throw new DomainRuleViolation('mentor_agreement.not_found', `Mentor agreement ${cmd.agreementId} is not registered`, {
-      agreementId: cmd.agreementId,
-    });
+    throw new DomainRuleViolation(
+      'mentor_agreement.not_found',
+      `Mentor agreement ${cmd.agreementId} is not registered`,
+      {
+        agreementId: cmd.agreementId,
+      },
+    );
   }
   if (!isWithin(cmd.date, state.startDate, state.endDate)) {
     throw new DomainRuleViolation(
@@ -27,10 +31,14 @@ export function decideRecordMentorHours(
   }
   const contact = parseHours(cmd.contactHours);
   if (contact <= 0 || contact > HUNDREDTHS_PER_DAY) {
-    throw new DomainRuleViolation('mentor_hours.invalid_hours', `contactHours must be more than 0 and at most 24, got ${cmd.contactHours}`, {
-      agreementId: cmd.agreementId,
-      contactHours: cmd.contactHours,
-    });
+    throw new DomainRuleViolation(
+      'mentor_hours.invalid_hours',
+      `contactHours must be more than 0 and at most 24, got ${cmd.contactHours}`,
+      {
+        agreementId: cmd.agreementId,
+        contactHours: cmd.contactHours,
+      },
+    );
   }
   const preparation = cmd.preparationHours === undefined ? null : parseHours(cmd.preparationHours);
   if (preparation !== null && (preparation < 0 || preparation > HUNDREDTHS_PER_DAY)) {
@@ -45,7 +53,12 @@ export function decideRecordMentorHours(
     throw new DomainRuleViolation(
       'mentor_hours.daily_limit_exceeded',
       `Agreement ${cmd.agreementId} already has ${formatHours(before)} contact hours on ${cmd.date}; ${formatHours(contact)} more would exceed 24`,
-      { agreementId: cmd.agreementId, date: cmd.date, recordedHours: formatHours(before), contactHours: formatHours(contact) },
+      {
+        agreementId: cmd.agreementId,
+        date: cmd.date,
+        recordedHours: formatHours(before),
+        contactHours: formatHours(contact),
+      },
     );
   }
   const hourlyCostOere = cmd.hourlyCost === undefined ? null : parseKroner(cmd.hourlyCost);
@@ -57,12 +70,18 @@ export function decideRecordMentorHours(
   }
   const given = hourlyCostOere ?? feeOere ?? 0;
   if (given < 0) {
-    throw new DomainRuleViolation('mentor_hours.cost_basis', `hourlyCost / fee cannot be negative, got ${formatOere(given)}`, {
-      agreementId: cmd.agreementId,
-    });
+    throw new DomainRuleViolation(
+      'mentor_hours.cost_basis',
+      `hourlyCost / fee cannot be negative, got ${formatOere(given)}`,
+      {
+        agreementId: cmd.agreementId,
+      },
+    );
   }
   const costOere =
-    hourlyCostOere !== null ? mentorCostOere({ contactHundredths: contact, hourlyCostOere }) : mentorCostOere({ feeOere: given });
+    hourlyCostOere !== null
+      ? mentorCostOere({ contactHundredths: contact, hourlyCostOere })
+      : mentorCostOere({ feeOere: given });
   return [
     mentorHoursRecorded({
       agreementId: state.agreementId,

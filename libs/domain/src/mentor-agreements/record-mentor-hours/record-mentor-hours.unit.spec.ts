@@ -3,7 +3,9 @@ import { anAgreementRegistered, CMD_2, M } from '../../testing/fixtures';
 import { mentorHoursRecorded, type MentorHoursRecordedData } from '../mentor-hours-recorded.event';
 import type { CommandInput } from '../../commands/domain-commands';
 
-const recordHours = (over: Partial<CommandInput<'RecordMentorHours'>> = {}): CommandInput<'RecordMentorHours'> => ({
+const recordHours = (
+  over: Partial<CommandInput<'RecordMentorHours'>> = {},
+): CommandInput<'RecordMentorHours'> => ({
   type: 'RecordMentorHours',
   commandId: CMD_2,
   municipality: M,
@@ -46,7 +48,15 @@ describe('RecordMentorHours', () => {
   it('takes a consultant fee as the cost', () => {
     given([anAgreementRegistered({ mentorKind: 'external_consultant' })])
       .when(recordHours({ hourlyCost: undefined, fee: '1200.00', contactHours: 3 }))
-      .then([hoursEvent({ mentorKind: 'external_consultant', contactHours: '3.00', hourlyCostOere: null, feeOere: 120000, costOere: 120000 })]);
+      .then([
+        hoursEvent({
+          mentorKind: 'external_consultant',
+          contactHours: '3.00',
+          hourlyCostOere: null,
+          feeOere: 120000,
+          costOere: 120000,
+        }),
+      ]);
   });
 
   it('rounds the cost to whole øre, halves away from zero', () => {
@@ -59,8 +69,12 @@ describe('RecordMentorHours', () => {
   });
 
   it('accepts hours on the first and last day of the agreement, and up to 24 contact hours a day in total', () => {
-    given([anAgreementRegistered()]).when(recordHours({ date: '2025-01-01' })).events();
-    given([anAgreementRegistered()]).when(recordHours({ date: '2025-06-30', contactHours: '24' })).events();
+    given([anAgreementRegistered()])
+      .when(recordHours({ date: '2025-01-01' }))
+      .events();
+    given([anAgreementRegistered()])
+      .when(recordHours({ date: '2025-06-30', contactHours: '24' }))
+      .events();
     given([anAgreementRegistered(), hoursEvent({ contactHours: '20.00' })])
       .when(recordHours({ contactHours: '4' }))
       .then([hoursEvent({ contactHours: '4.00', costOere: 140000 })]);
@@ -75,12 +89,18 @@ describe('RecordMentorHours', () => {
   });
 
   it.each(['0', 0, '-1', '24.01', 25])('refuses contactHours %j', (contactHours) => {
-    given([anAgreementRegistered()]).when(recordHours({ contactHours })).thenFails('mentor_hours.invalid_hours');
+    given([anAgreementRegistered()])
+      .when(recordHours({ contactHours }))
+      .thenFails('mentor_hours.invalid_hours');
   });
 
   it('refuses negative or more than 24 preparation hours', () => {
-    given([anAgreementRegistered()]).when(recordHours({ preparationHours: '-0.5' })).thenFails('mentor_hours.invalid_hours');
-    given([anAgreementRegistered()]).when(recordHours({ preparationHours: 30 })).thenFails('mentor_hours.invalid_hours');
+    given([anAgreementRegistered()])
+      .when(recordHours({ preparationHours: '-0.5' }))
+      .thenFails('mentor_hours.invalid_hours');
+    given([anAgreementRegistered()])
+      .when(recordHours({ preparationHours: 30 }))
+      .thenFails('mentor_hours.invalid_hours');
   });
 
   it('refuses more than 24 contact hours on one date across records', () => {
@@ -90,16 +110,32 @@ describe('RecordMentorHours', () => {
   });
 
   it('refuses neither or both of hourlyCost and fee, and a negative one', () => {
-    given([anAgreementRegistered()]).when(recordHours({ hourlyCost: undefined })).thenFails('mentor_hours.cost_basis');
-    given([anAgreementRegistered()]).when(recordHours({ fee: '100.00' })).thenFails('mentor_hours.cost_basis');
-    given([anAgreementRegistered()]).when(recordHours({ hourlyCost: '-350.00' })).thenFails('mentor_hours.cost_basis');
+    given([anAgreementRegistered()])
+      .when(recordHours({ hourlyCost: undefined }))
+      .thenFails('mentor_hours.cost_basis');
+    given([anAgreementRegistered()])
+      .when(recordHours({ fee: '100.00' }))
+      .thenFails('mentor_hours.cost_basis');
+    given([anAgreementRegistered()])
+      .when(recordHours({ hourlyCost: '-350.00' }))
+      .thenFails('mentor_hours.cost_basis');
   });
 
   it('refuses money and hours with more than two decimals, and invalid dates', () => {
-    given([anAgreementRegistered()]).when(recordHours({ hourlyCost: '350.001' })).thenFails('command.invalid');
-    given([anAgreementRegistered()]).when(recordHours({ hourlyCost: undefined, fee: '1.234' })).thenFails('command.invalid');
-    given([anAgreementRegistered()]).when(recordHours({ contactHours: '1.555' })).thenFails('command.invalid');
-    given([anAgreementRegistered()]).when(recordHours({ contactHours: 0.1 + 0.2 })).thenFails('command.invalid');
-    given([anAgreementRegistered()]).when(recordHours({ date: '2025-02-29' })).thenFails('command.invalid');
+    given([anAgreementRegistered()])
+      .when(recordHours({ hourlyCost: '350.001' }))
+      .thenFails('command.invalid');
+    given([anAgreementRegistered()])
+      .when(recordHours({ hourlyCost: undefined, fee: '1.234' }))
+      .thenFails('command.invalid');
+    given([anAgreementRegistered()])
+      .when(recordHours({ contactHours: '1.555' }))
+      .thenFails('command.invalid');
+    given([anAgreementRegistered()])
+      .when(recordHours({ contactHours: 0.1 + 0.2 }))
+      .thenFails('command.invalid');
+    given([anAgreementRegistered()])
+      .when(recordHours({ date: '2025-02-29' }))
+      .thenFails('command.invalid');
   });
 });

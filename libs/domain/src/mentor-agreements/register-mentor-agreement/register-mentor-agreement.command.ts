@@ -16,4 +16,7 @@ export const registerMentorAgreementSchema = commandSchema('RegisterMentorAgreem
 });
 export type RegisterMentorAgreement = z.output<typeof registerMentorAgreementSchema>;
 
-export const parseRegisterMentorAgreement = commandParser('RegisterMentorAgreement', registerMentorAgreementSchema);
+export const parseRegisterMentorAgreement = commandParser(
+  'RegisterMentorAgreement',
+  registerMentorAgreementSchema,
+);

@@ -1,6 +1,9 @@
 import type { DecisionContext } from '../../shared/decision-context';
 import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
-import { mentorAgreementRegistered, type MentorAgreementRegistered } from '../mentor-agreement-registered.event';
+import {
+  mentorAgreementRegistered,
+  type MentorAgreementRegistered,
+} from '../mentor-agreement-registered.event';
 import type { MentorAgreementState } from '../mentor-agreement.state';
 import type { RegisterMentorAgreement } from './register-mentor-agreement.command';
 
@@ -14,9 +17,13 @@ export function decideRegisterMentorAgreement(
   _context: DecisionContext,
 ): [MentorAgreementRegistered] {
   if (state.status !== 'none') {
-    throw new DomainRuleViolation('mentor_agreement.already_registered', `Mentor agreement ${cmd.agreementId} is already registered`, {
-      agreementId: cmd.agreementId,
-    });
+    throw new DomainRuleViolation(
+      'mentor_agreement.already_registered',
+      `Mentor agreement ${cmd.agreementId} is already registered`,
+      {
+        agreementId: cmd.agreementId,
+      },
+    );
   }
   if (cmd.endDate < cmd.startDate) {
     throw new DomainRuleViolation(

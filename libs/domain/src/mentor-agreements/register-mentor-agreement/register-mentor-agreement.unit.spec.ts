@@ -3,7 +3,9 @@ import { anAgreementRegistered, CMD_1, M } from '../../testing/fixtures';
 import { mentorAgreementRegistered } from '../mentor-agreement-registered.event';
 import type { CommandInput } from '../../commands/domain-commands';
 
-const register = (over: Partial<CommandInput<'RegisterMentorAgreement'>> = {}): CommandInput<'RegisterMentorAgreement'> => ({
+const register = (
+  over: Partial<CommandInput<'RegisterMentorAgreement'>> = {},
+): CommandInput<'RegisterMentorAgreement'> => ({
   type: 'RegisterMentorAgreement',
   commandId: CMD_1,
   municipality: M,
@@ -42,12 +44,20 @@ describe('RegisterMentorAgreement', () => {
   });
 
   it('refuses endDate before startDate', () => {
-    given([]).when(register({ endDate: '2024-12-31' })).thenFails('mentor_agreement.invalid_period');
+    given([])
+      .when(register({ endDate: '2024-12-31' }))
+      .thenFails('mentor_agreement.invalid_period');
   });
 
   it('refuses invalid enums and dates', () => {
-    given([]).when(register({ mentorType: 'buddy' as never })).thenFails('command.invalid');
-    given([]).when(register({ mentorKind: 'volunteer' as never })).thenFails('command.invalid');
-    given([]).when(register({ startDate: '2025-02-30' })).thenFails('command.invalid');
+    given([])
+      .when(register({ mentorType: 'buddy' as never }))
+      .thenFails('command.invalid');
+    given([])
+      .when(register({ mentorKind: 'volunteer' as never }))
+      .thenFails('command.invalid');
+    given([])
+      .when(register({ startDate: '2025-02-30' }))
+      .thenFails('command.invalid');
   });
 });

@@ -4,9 +4,15 @@ import { offerCancelled, type OfferCancelled } from '../offer-cancelled.event';
 import type { OfferState } from '../offer.state';
 import type { CancelOffer } from './cancel-offer.command';
 
-export function decideCancelOffer(cmd: CancelOffer, state: OfferState, _context: DecisionContext): [OfferCancelled] {
+export function decideCancelOffer(
+  cmd: CancelOffer,
+  state: OfferState,
+  _context: DecisionContext,
+): [OfferCancelled] {
   if (state.status === 'none') {
-    throw new DomainRuleViolation('offer.not_found', `Offer ${cmd.offerId} is not registered`, { offerId: cmd.offerId });
+    throw new DomainRuleViolation('offer.not_found', `Offer ${cmd.offerId} is not registered`, {
+      offerId: cmd.offerId,
+    });
   }
   if (state.status === 'cancelled') {
     throw new DomainRuleViolation('offer.already_cancelled', `Offer ${cmd.offerId} is already cancelled`, {

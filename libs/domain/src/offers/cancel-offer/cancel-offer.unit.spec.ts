@@ -51,6 +51,8 @@ describe('CancelOffer', () => {
   });
 
   it('refuses without a reason', () => {
-    given([anOfferRegistered()]).when(cancel({ reason: '' })).thenFails('command.invalid');
+    given([anOfferRegistered()])
+      .when(cancel({ reason: '' }))
+      .thenFails('command.invalid');
   });
 });

@@ -18,12 +18,18 @@ export function decideChangeOfferPeriod(
   context: DecisionContext,
 ): [] | [OfferPeriodChanged] {
   if (state.status === 'none') {
-    throw new DomainRuleViolation('offer.not_found', `Offer ${cmd.offerId} is not registered`, { offerId: cmd.offerId });
-  }
-  if (state.status === 'cancelled') {
-    throw new DomainRuleViolation('offer.cancelled', `Offer ${cmd.offerId} is cancelled; its period cannot change`, {
+    throw new DomainRuleViolation('offer.not_found', `Offer ${cmd.offerId} is not registered`, {
       offerId: cmd.offerId,
     });
+  }
+  if (state.status === 'cancelled') {
+    throw new DomainRuleViolation(
+      'offer.cancelled',
+      `Offer ${cmd.offerId} is cancelled; its period cannot change`,
+      {
+        offerId: cmd.offerId,
+      },
+    );
   }
   assertOfferPeriod(cmd.offerId, cmd.startDate, cmd.endDate);
   if (cmd.startDate === state.startDate && cmd.endDate === state.endDate) return [];

@@ -5,7 +5,9 @@ import { offerPeriodChanged } from '../offer-period-changed.event';
 import type { OfferValidityQuery } from '../offer-validity';
 import type { CommandInput } from '../../commands/domain-commands';
 
-const changePeriod = (over: Partial<CommandInput<'ChangeOfferPeriod'>> = {}): CommandInput<'ChangeOfferPeriod'> => ({
+const changePeriod = (
+  over: Partial<CommandInput<'ChangeOfferPeriod'>> = {},
+): CommandInput<'ChangeOfferPeriod'> => ({
   type: 'ChangeOfferPeriod',
   commandId: CMD_2,
   municipality: M,
@@ -46,7 +48,15 @@ describe('ChangeOfferPeriod', () => {
           validityCitations: ['c'],
         }),
       ]);
-    expect(asked).toEqual([{ offerKind: 'guidance_upskilling', offerCategory: '30', fundingFrame: '1', startDate: '2025-01-15', registrationDate: '2025-01-20' }]);
+    expect(asked).toEqual([
+      {
+        offerKind: 'guidance_upskilling',
+        offerCategory: '30',
+        fundingFrame: '1',
+        startDate: '2025-01-15',
+        registrationDate: '2025-01-20',
+      },
+    ]);
   });
 
   it('applies successive changes', () => {
@@ -66,12 +76,16 @@ describe('ChangeOfferPeriod', () => {
   });
 
   it('accepts a shorter period even if expenses recorded earlier now lie outside it (the ledger flags them)', () => {
-    const events = given([anOfferRegistered()]).when(changePeriod({ endDate: '2025-02-10' })).events();
+    const events = given([anOfferRegistered()])
+      .when(changePeriod({ endDate: '2025-02-10' }))
+      .events();
     expect(events).toHaveLength(1);
   });
 
   it('yields no event for the same period', () => {
-    given([anOfferRegistered()]).when(changePeriod({ endDate: '2025-04-30' })).then([]);
+    given([anOfferRegistered()])
+      .when(changePeriod({ endDate: '2025-04-30' }))
+      .then([]);
   });
 
   it('refuses an unknown offer', () => {
@@ -83,7 +97,9 @@ describe('ChangeOfferPeriod', () => {
   });
 
   it('refuses endDate before startDate', () => {
-    given([anOfferRegistered()]).when(changePeriod({ startDate: '2025-05-01', endDate: '2025-04-30' })).thenFails('offer.invalid_period');
+    given([anOfferRegistered()])
+      .when(changePeriod({ startDate: '2025-05-01', endDate: '2025-04-30' }))
+      .thenFails('offer.invalid_period');
   });
 
   it('refuses a new start date the matrix does not allow', () => {
@@ -95,6 +111,8 @@ describe('ChangeOfferPeriod', () => {
   });
 
   it('refuses invalid dates', () => {
-    given([anOfferRegistered()]).when(changePeriod({ endDate: '2025-06-31' })).thenFails('command.invalid');
+    given([anOfferRegistered()])
+      .when(changePeriod({ endDate: '2025-06-31' }))
+      .thenFails('command.invalid');
   });
 });

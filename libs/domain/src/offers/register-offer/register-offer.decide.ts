@@ -7,7 +7,11 @@ import { offerRegistered, type OfferRegistered } from '../offer-registered.event
 import type { OfferState } from '../offer.state';
 import type { RegisterOffer } from './register-offer.command';
 
-export function decideRegisterOffer(cmd: RegisterOffer, state: OfferState, context: DecisionContext): [OfferRegistered] {
+export function decideRegisterOffer(
+  cmd: RegisterOffer,
+  state: OfferState,
+  context: DecisionContext,
+): [OfferRegistered] {
   if (state.status !== 'none') {
     throw new DomainRuleViolation('offer.already_registered', `Offer ${cmd.offerId} is already registered`, {
       offerId: cmd.offerId,
@@ -19,16 +23,27 @@ export function decideRegisterOffer(cmd: RegisterOffer, state: OfferState, conte
   const today = danishDateOf(context.now);
   const registrationDate = cmd.registrationDate ?? today;
   if (registrationDate > today) {
-    throw new DomainRuleViolation('offer.registration_in_future', `Offer ${cmd.offerId} cannot have been registered on ${registrationDate}, after today (${today})`, {
-      offerId: cmd.offerId,
-      registrationDate,
-      today,
-    });
+    throw new DomainRuleViolation(
+      'offer.registration_in_future',
+      `Offer ${cmd.offerId} cannot have been registered on ${registrationDate}, after today (${today})`,
+      {
+        offerId: cmd.offerId,
+        registrationDate,
+        today,
+      },
+    );
   }
   const offerCategory = cmd.offerCategory ?? null;
   const fundingFrame = cmd.fundingFrame ?? null;
   const validityCitations = checkOfferClassification(
-    { offerId: cmd.offerId, offerKind: cmd.offerKind, offerCategory, fundingFrame, startDate: cmd.startDate, registrationDate },
+    {
+      offerId: cmd.offerId,
+      offerKind: cmd.offerKind,
+      offerCategory,
+      fundingFrame,
+      startDate: cmd.startDate,
+      registrationDate,
+    },
     context,
   );
   return [

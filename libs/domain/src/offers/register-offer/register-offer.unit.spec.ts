@@ -29,7 +29,10 @@ describe('RegisterOffer', () => {
       return { valid: true, citations: [citation] };
     };
     given([])
-      .when(register({ provider: { kind: 'other_actor', name: 'AMU Syd' } }), { now: '2025-01-19T23:30:00Z', offerValidity })
+      .when(register({ provider: { kind: 'other_actor', name: 'AMU Syd' } }), {
+        now: '2025-01-19T23:30:00Z',
+        offerValidity,
+      })
       .then([
         offerRegistered({
           offerId: 'O1',
@@ -44,20 +47,37 @@ describe('RegisterOffer', () => {
           validityCitations: [citation],
         }),
       ]);
-    expect(asked).toEqual([{ offerKind: 'guidance_upskilling', offerCategory: '30', fundingFrame: '1', startDate: '2025-02-01', registrationDate: '2025-01-20' }]);
+    expect(asked).toEqual([
+      {
+        offerKind: 'guidance_upskilling',
+        offerCategory: '30',
+        fundingFrame: '1',
+        startDate: '2025-02-01',
+        registrationDate: '2025-01-20',
+      },
+    ]);
   });
 
   it('judges the matrix on a given registration date (an imported history), not on today', () => {
     const asked: OfferValidityQuery[] = [];
     const offerValidity: OfferValidityCheck = (q) => (asked.push(q), { valid: true, citations: [citation] });
-    const [event] = given([]).when(register({ registrationDate: '2021-03-14' }), { now: '2025-01-19T10:00:00Z', offerValidity }).events();
+    const [event] = given([])
+      .when(register({ registrationDate: '2021-03-14' }), { now: '2025-01-19T10:00:00Z', offerValidity })
+      .events();
     expect(event.data).toMatchObject({ registrationDate: '2021-03-14' });
     expect(asked.map((q) => q.registrationDate)).toEqual(['2021-03-14']);
   });
 
   it('refuses a registration date after today in Denmark (API.md: never in the future)', () => {
-    given([]).when(register({ registrationDate: '2025-01-20' }), { now: '2025-01-19T22:59:59Z' }).thenFails('offer.registration_in_future');
-    given([]).when(register({ registrationDate: '2025-01-20' }), { now: '2025-01-19T23:00:00Z', offerValidity: () => ({ valid: true, citations: [] }) }).events();
+    given([])
+      .when(register({ registrationDate: '2025-01-20' }), { now: '2025-01-19T22:59:59Z' })
+      .thenFails('offer.registration_in_future');
+    given([])
+      .when(register({ registrationDate: '2025-01-20' }), {
+        now: '2025-01-19T23:00:00Z',
+        offerValidity: () => ({ valid: true, citations: [] }),
+      })
+      .events();
   });
 
   it('registers an unclassified offer of another kind without asking the matrix', () => {
@@ -65,9 +85,17 @@ describe('RegisterOffer', () => {
       throw new Error('must not be asked');
     };
     given([])
-      .when(register({ offerKind: 'company_internship', offerCategory: undefined, fundingFrame: undefined, provider: { kind: 'municipality' } }), {
-        offerValidity,
-      })
+      .when(
+        register({
+          offerKind: 'company_internship',
+          offerCategory: undefined,
+          fundingFrame: undefined,
+          provider: { kind: 'municipality' },
+        }),
+        {
+          offerValidity,
+        },
+      )
       .then([
         offerRegistered({
           offerId: 'O1',
@@ -85,7 +113,9 @@ describe('RegisterOffer', () => {
   });
 
   it('accepts a one-day offer (periods are inclusive)', () => {
-    const [e] = given([]).when(register({ endDate: '2025-02-01' })).events();
+    const [e] = given([])
+      .when(register({ endDate: '2025-02-01' }))
+      .events();
     expect(e.type === 'OfferRegistered' && e.data.endDate).toBe('2025-02-01');
   });
 
@@ -94,16 +124,24 @@ describe('RegisterOffer', () => {
   });
 
   it('refuses endDate before startDate', () => {
-    given([]).when(register({ endDate: '2025-01-31' })).thenFails('offer.invalid_period');
+    given([])
+      .when(register({ endDate: '2025-01-31' }))
+      .thenFails('offer.invalid_period');
   });
 
   it('refuses guidance_upskilling without offerCategory and fundingFrame', () => {
-    given([]).when(register({ offerCategory: undefined, fundingFrame: undefined })).thenFails('offer.classification_required');
-    given([]).when(register({ fundingFrame: undefined })).thenFails('offer.classification_required');
+    given([])
+      .when(register({ offerCategory: undefined, fundingFrame: undefined }))
+      .thenFails('offer.classification_required');
+    given([])
+      .when(register({ fundingFrame: undefined }))
+      .thenFails('offer.classification_required');
   });
 
   it('refuses only one of offerCategory / fundingFrame on any kind', () => {
-    given([]).when(register({ offerKind: 'other', fundingFrame: undefined })).thenFails('offer.classification_required');
+    given([])
+      .when(register({ offerKind: 'other', fundingFrame: undefined }))
+      .thenFails('offer.classification_required');
   });
 
   it('validates a classification given on another kind', () => {
@@ -117,17 +155,32 @@ describe('RegisterOffer', () => {
   it('refuses a category × frame combination the matrix does not allow for its dates', () => {
     const error = given([])
       .when(register(), {
-        offerValidity: () => ({ valid: false, reason: 'category 30 closed for new registrations from 2024-07-01', citations: [citation] }),
+        offerValidity: () => ({
+          valid: false,
+          reason: 'category 30 closed for new registrations from 2024-07-01',
+          citations: [citation],
+        }),
       })
       .thenFails('offer.classification_invalid') as DomainRuleViolation;
     expect(error.message).toContain('category 30 closed');
-    expect(error.details).toMatchObject({ reason: 'category 30 closed for new registrations from 2024-07-01', citations: [citation] });
+    expect(error.details).toMatchObject({
+      reason: 'category 30 closed for new registrations from 2024-07-01',
+      citations: [citation],
+    });
   });
 
   it('refuses invalid dates and enums', () => {
-    given([]).when(register({ startDate: '2025-02-30' })).thenFails('command.invalid');
-    given([]).when(register({ offerKind: 'course' as never })).thenFails('command.invalid');
-    given([]).when(register({ provider: { kind: 'private' as never } })).thenFails('command.invalid');
-    given([]).when(register({ offerId: 'x'.repeat(65) })).thenFails('command.invalid');
+    given([])
+      .when(register({ startDate: '2025-02-30' }))
+      .thenFails('command.invalid');
+    given([])
+      .when(register({ offerKind: 'course' as never }))
+      .thenFails('command.invalid');
+    given([])
+      .when(register({ provider: { kind: 'private' as never } }))
+      .thenFails('command.invalid');
+    given([])
+      .when(register({ offerId: 'x'.repeat(65) }))
+      .thenFails('command.invalid');
   });
 });

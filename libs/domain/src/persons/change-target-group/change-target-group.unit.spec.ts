@@ -4,7 +4,9 @@ import { targetGroupChanged } from '../target-group-changed.event';
 import type { CommandInput } from '../../commands/domain-commands';
 import { InvalidCommandError } from '../../shared/invalid-command.error';
 
-const change = (over: Partial<CommandInput<'ChangeTargetGroup'>> = {}): CommandInput<'ChangeTargetGroup'> => ({
+const change = (
+  over: Partial<CommandInput<'ChangeTargetGroup'>> = {},
+): CommandInput<'ChangeTargetGroup'> => ({
   type: 'ChangeTargetGroup',
   commandId: CMD_2,
   municipality: M,
@@ -55,7 +57,13 @@ describe('ChangeTargetGroup', () => {
 
   it('carries the first day of the unemployment spell (API.md ChangeTargetGroup attributes.unemploymentSpellStart)', () => {
     given([])
-      .when(change({ commandId: CMD_1, targetGroup: 'kontanthjaelp', attributes: { readiness: 'jobparat', unemploymentSpellStart: '2015-11-30' } }))
+      .when(
+        change({
+          commandId: CMD_1,
+          targetGroup: 'kontanthjaelp',
+          attributes: { readiness: 'jobparat', unemploymentSpellStart: '2015-11-30' },
+        }),
+      )
       .then([
         targetGroupChanged({
           personId: 'P1',
@@ -66,7 +74,9 @@ describe('ChangeTargetGroup', () => {
           reason: null,
         }),
       ]);
-    given([]).when(change({ attributes: { unemploymentSpellStart: '2015-02-30' } })).thenFails('command.invalid');
+    given([])
+      .when(change({ attributes: { unemploymentSpellStart: '2015-02-30' } }))
+      .thenFails('command.invalid');
   });
 
   it('accepts a retroactive change (effectiveFrom before earlier changes)', () => {
@@ -86,7 +96,11 @@ describe('ChangeTargetGroup', () => {
 
   it('treats null optional fields as absent', () => {
     given([])
-      .when({ ...change(), reason: null, attributes: { readiness: null, sickPayCategory: 2 } } as unknown as CommandInput<'ChangeTargetGroup'>)
+      .when({
+        ...change(),
+        reason: null,
+        attributes: { readiness: null, sickPayCategory: 2 },
+      } as unknown as CommandInput<'ChangeTargetGroup'>)
       .then([
         targetGroupChanged({
           personId: 'P1',
@@ -100,8 +114,15 @@ describe('ChangeTargetGroup', () => {
   });
 
   it('refuses an invalid calendar date', () => {
-    const error = given([]).when(change({ effectiveFrom: '2025-02-30' })).thenFails('command.invalid') as InvalidCommandError;
-    expect(error.errors).toEqual([{ path: 'effectiveFrom', message: 'must be a calendar date YYYY-MM-DD between 2000-01-01 and 2099-12-31' }]);
+    const error = given([])
+      .when(change({ effectiveFrom: '2025-02-30' }))
+      .thenFails('command.invalid') as InvalidCommandError;
+    expect(error.errors).toEqual([
+      {
+        path: 'effectiveFrom',
+        message: 'must be a calendar date YYYY-MM-DD between 2000-01-01 and 2099-12-31',
+      },
+    ]);
   });
 
   it('refuses an unknown target group, bad ids and attributes', () => {

@@ -10,4 +10,7 @@ export const retractTargetGroupChangeSchema = commandSchema('RetractTargetGroupC
 });
 export type RetractTargetGroupChange = z.output<typeof retractTargetGroupChangeSchema>;
 
-export const parseRetractTargetGroupChange = commandParser('RetractTargetGroupChange', retractTargetGroupChangeSchema);
+export const parseRetractTargetGroupChange = commandParser(
+  'RetractTargetGroupChange',
+  retractTargetGroupChangeSchema,
+);

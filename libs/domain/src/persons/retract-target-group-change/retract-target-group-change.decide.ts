@@ -2,7 +2,10 @@ import type { DecisionContext } from '../../shared/decision-context';
 import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
 import { sameCommandId } from '../../shared/ids';
 import type { PersonState } from '../person.state';
-import { targetGroupChangeRetracted, type TargetGroupChangeRetracted } from '../target-group-change-retracted.event';
+import {
+  targetGroupChangeRetracted,
+  type TargetGroupChangeRetracted,
+} from '../target-group-change-retracted.event';
 import type { RetractTargetGroupChange } from './retract-target-group-change.command';
 
 export function decideRetractTargetGroupChange(

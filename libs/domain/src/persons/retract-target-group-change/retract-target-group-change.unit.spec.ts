@@ -4,7 +4,9 @@ import { targetGroupChangeRetracted } from '../target-group-change-retracted.eve
 import type { CommandInput } from '../../commands/domain-commands';
 import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
 
-const retract = (over: Partial<CommandInput<'RetractTargetGroupChange'>> = {}): CommandInput<'RetractTargetGroupChange'> => ({
+const retract = (
+  over: Partial<CommandInput<'RetractTargetGroupChange'>> = {},
+): CommandInput<'RetractTargetGroupChange'> => ({
   type: 'RetractTargetGroupChange',
   commandId: CMD_3,
   municipality: M,
@@ -49,7 +51,9 @@ describe('RetractTargetGroupChange', () => {
   });
 
   it('refuses a change that does not exist', () => {
-    const error = given(history).when(retract({ changeCommandId: CMD_3 })).thenFails('target_group_change.not_found');
+    const error = given(history)
+      .when(retract({ changeCommandId: CMD_3 }))
+      .thenFails('target_group_change.not_found');
     expect((error as DomainRuleViolation).details).toEqual({ personId: 'P1', changeCommandId: CMD_3 });
   });
 
@@ -73,6 +77,8 @@ describe('RetractTargetGroupChange', () => {
   });
 
   it('refuses without a reason', () => {
-    given(history).when(retract({ reason: '' })).thenFails('command.invalid');
+    given(history)
+      .when(retract({ reason: '' }))
+      .thenFails('command.invalid');
   });
 });

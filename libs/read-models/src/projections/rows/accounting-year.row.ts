@@ -12,8 +12,25 @@ export interface AccountingYearRow {
   reason: string | null;
 }
 
-export const ACCOUNTING_YEAR = tableColumns<AccountingYearRow>('accounting_year', ['municipality', 'year', 'closed_at', 'event_id', 'command_id', 'reason']);
+export const ACCOUNTING_YEAR = tableColumns<AccountingYearRow>('accounting_year', [
+  'municipality',
+  'year',
+  'closed_at',
+  'event_id',
+  'command_id',
+  'reason',
+]);
 
-export function accountingYearRow(f: Extract<LedgerFact, { type: 'accounting_year_closed' }>, e: SourceEvent): AccountingYearRow {
-  return { municipality: e.metadata.municipality, year: f.year, closed_at: e.metadata.recordedAt, event_id: e.id, command_id: e.metadata.commandId, reason: f.reason };
+export function accountingYearRow(
+  f: Extract<LedgerFact, { type: 'accounting_year_closed' }>,
+  e: SourceEvent,
+): AccountingYearRow {
+  return {
+    municipality: e.metadata.municipality,
+    year: f.year,
+    closed_at: e.metadata.recordedAt,
+    event_id: e.id,
+    command_id: e.metadata.commandId,
+    reason: f.reason,
+  };
 }

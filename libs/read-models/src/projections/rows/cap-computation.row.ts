@@ -13,18 +13,45 @@ export interface CapComputationRow {
   recorded_at: string;
 }
 
-export const CAP_COMPUTATION = tableColumns<CapComputationRow>('cap_computation', ['entry_id', 'municipality', 'year', 'cap', 'computation', 'recorded_at'], ['computation']);
+export const CAP_COMPUTATION = tableColumns<CapComputationRow>(
+  'cap_computation',
+  ['entry_id', 'municipality', 'year', 'cap', 'computation', 'recorded_at'],
+  ['computation'],
+);
 
-export function capComputationRow({ entryId, computation: c }: Extract<LedgerFact, { type: 'cap_restated' }>, e: SourceEvent): CapComputationRow {
-  return { entry_id: entryId, municipality: c.municipality, year: c.year, cap: c.cap, computation: storedComputation(c), recorded_at: e.metadata.recordedAt };
+export function capComputationRow(
+  { entryId, computation: c }: Extract<LedgerFact, { type: 'cap_restated' }>,
+  e: SourceEvent,
+): CapComputationRow {
+  return {
+    entry_id: entryId,
+    municipality: c.municipality,
+    year: c.year,
+    cap: c.cap,
+    computation: storedComputation(c),
+    recorded_at: e.metadata.recordedAt,
+  };
 }
 
-const MONEY = ['allowanceOere', 'eligibleCostsOere', 'limitOere', 'refundBeforeCapOere', 'cappedRefundOere', 'requiredAdjustmentOere', 'adjustmentsBeforeOere', 'deltaOere'] as const;
+const MONEY = [
+  'allowanceOere',
+  'eligibleCostsOere',
+  'limitOere',
+  'refundBeforeCapOere',
+  'cappedRefundOere',
+  'requiredAdjustmentOere',
+  'adjustmentsBeforeOere',
+  'deltaOere',
+] as const;
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** The computation as stored in jsonb: øre as JSON numbers, or as decimal strings where a number would not be exact. */
 function storedComputation(c: CapComputation): unknown {
-  return JSON.parse(JSON.stringify(c, (_key, v: unknown) => (typeof v === 'bigint' ? (v <= SAFE && v >= -SAFE ? Number(v) : String(v)) : v)));
+  return JSON.parse(
+    JSON.stringify(c, (_key, v: unknown) =>
+      typeof v === 'bigint' ? (v <= SAFE && v >= -SAFE ? Number(v) : String(v)) : v,
+    ),
+  );
 }
 
 /** A stored computation read back, its øre exact again. */

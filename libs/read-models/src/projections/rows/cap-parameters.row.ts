@@ -18,13 +18,33 @@ export interface CapParametersRow {
 }
 
 export const CAP_PARAMETERS = tableColumns<CapParametersRow>('cap_parameters', [
-  'municipality', 'year', 'cap', 'position', 'amount_per_full_year_person_oere', 'full_year_persons_hundredths', 'reason', 'recorded_at', 'event_id', 'command_id',
+  'municipality',
+  'year',
+  'cap',
+  'position',
+  'amount_per_full_year_person_oere',
+  'full_year_persons_hundredths',
+  'reason',
+  'recorded_at',
+  'event_id',
+  'command_id',
 ]);
 
-export function capParametersRow(f: Extract<LedgerFact, { type: 'cap_parameters_set' }>, e: SourceEvent): CapParametersRow {
+export function capParametersRow(
+  f: Extract<LedgerFact, { type: 'cap_parameters_set' }>,
+  e: SourceEvent,
+): CapParametersRow {
   const { municipality, recordedAt, commandId } = e.metadata;
   return {
-    municipality, year: f.year, cap: f.cap, position: e.position.toString(), amount_per_full_year_person_oere: f.parameters.amountPerFullYearPersonOere,
-    full_year_persons_hundredths: f.parameters.fullYearPersonsHundredths, reason: f.reason, recorded_at: recordedAt, event_id: e.id, command_id: commandId,
+    municipality,
+    year: f.year,
+    cap: f.cap,
+    position: e.position.toString(),
+    amount_per_full_year_person_oere: f.parameters.amountPerFullYearPersonOere,
+    full_year_persons_hundredths: f.parameters.fullYearPersonsHundredths,
+    reason: f.reason,
+    recorded_at: recordedAt,
+    event_id: e.id,
+    command_id: commandId,
   };
 }

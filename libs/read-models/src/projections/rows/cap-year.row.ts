@@ -36,13 +36,22 @@ export function capYearRow(c: CapYear): CapYearRow {
 }
 
 /** The books of each municipality: closed years and cap years (bigint columns read as text). */
-export async function loadMunicipalityBooks(tx: Pick<EntityManager, 'query'>, municipalities: string[]): Promise<Map<string, MunicipalityBooks>> {
+export async function loadMunicipalityBooks(
+  tx: Pick<EntityManager, 'query'>,
+  municipalities: string[],
+): Promise<Map<string, MunicipalityBooks>> {
   const out = new Map<string, MunicipalityBooks>();
   for (const m of municipalities) out.set(m, { closedYears: new Set(), caps: new Map() });
   if (municipalities.length === 0) return out;
   // One after the other: on a transaction's connection they could not run side by side anyway.
-  const closed: { municipality: string; year: number }[] = await tx.query('SELECT municipality, year FROM accounting_year WHERE municipality = ANY($1)', [municipalities]);
-  const caps: (CapYearRow & { amount_per_full_year_person_oere: string | null })[] = await tx.query('SELECT * FROM cap_year WHERE municipality = ANY($1)', [municipalities]);
+  const closed: { municipality: string; year: number }[] = await tx.query(
+    'SELECT municipality, year FROM accounting_year WHERE municipality = ANY($1)',
+    [municipalities],
+  );
+  const caps: (CapYearRow & { amount_per_full_year_person_oere: string | null })[] = await tx.query(
+    'SELECT * FROM cap_year WHERE municipality = ANY($1)',
+    [municipalities],
+  );
   for (const c of closed) out.get(c.municipality)!.closedYears.add(c.year);
   for (const r of caps) {
     out.get(r.municipality)!.caps.set(capYearKey(r.year, r.cap), {
@@ -50,7 +59,13 @@ export async function loadMunicipalityBooks(tx: Pick<EntityManager, 'query'>, mu
       year: r.year,
       cap: r.cap,
       rateBasisPoints: r.rate_bp,
-      parameters: r.amount_per_full_year_person_oere === null ? null : { amountPerFullYearPersonOere: Number(r.amount_per_full_year_person_oere), fullYearPersonsHundredths: r.full_year_persons_hundredths! },
+      parameters:
+        r.amount_per_full_year_person_oere === null
+          ? null
+          : {
+              amountPerFullYearPersonOere: Number(r.amount_per_full_year_person_oere),
+              fullYearPersonsHundredths: r.full_year_persons_hundredths!,
+            },
       eligibleCostsOere: BigInt(r.eligible_oere),
       refundBeforeCapOere: BigInt(r.refund_before_cap_oere),
       adjustmentsOere: BigInt(r.adjustments_oere),

@@ -7,7 +7,8 @@ import type { Write } from '../sql-rows';
 const citationSets = new Map<string, CitationSet>();
 function citationSetOf(cs: Posting['citations']): CitationSet {
   let key = '';
-  for (const c of cs) key += `${c.source}\u0000${c.section}\u0000${c.note === undefined ? '\u0001' : `\u0002${c.note}`}\u0003`;
+  for (const c of cs)
+    key += `${c.source}\u0000${c.section}\u0000${c.note === undefined ? '\u0001' : `\u0002${c.note}`}\u0003`;
   let set = citationSets.get(key);
   if (set === undefined) {
     set = citationSetId(cs);

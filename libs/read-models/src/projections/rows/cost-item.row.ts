@@ -37,9 +37,28 @@ export interface CostItemReversalRow {
 }
 
 export const COST_ITEM = tableColumns<CostItemRow>('cost_item', [
-  'municipality', 'recorded_at', 'event_id', 'cost_item_id', 'kind', 'person_id', 'offer_id', 'agreement_id', 'offer_kind', 'expense_type', 'amount_oere',
-  'activity_from', 'activity_to', 'invoice_ref', 'mentor_window_from', 'mentor_window_to', 'agreement_start_date', 'funding_frame', 'contact_hours', 'preparation_hours',
-  'hourly_cost_oere', 'fee_oere',
+  'municipality',
+  'recorded_at',
+  'event_id',
+  'cost_item_id',
+  'kind',
+  'person_id',
+  'offer_id',
+  'agreement_id',
+  'offer_kind',
+  'expense_type',
+  'amount_oere',
+  'activity_from',
+  'activity_to',
+  'invoice_ref',
+  'mentor_window_from',
+  'mentor_window_to',
+  'agreement_start_date',
+  'funding_frame',
+  'contact_hours',
+  'preparation_hours',
+  'hourly_cost_oere',
+  'fee_oere',
 ]);
 
 type ItemFact = Extract<LedgerFact, { type: 'expense_recorded' | 'mentor_hours_recorded' }>;
@@ -47,21 +66,55 @@ type ItemFact = Extract<LedgerFact, { type: 'expense_recorded' | 'mentor_hours_r
 export function costItemRow(f: ItemFact, e: SourceEvent): CostItemRow {
   const i = f.item;
   const row: CostItemRow = {
-    municipality: e.metadata.municipality, recorded_at: e.metadata.recordedAt, event_id: e.id, cost_item_id: i.costItemId, kind: i.cost.kind,
-    person_id: i.personId, offer_id: i.offerId, agreement_id: null, offer_kind: i.offerKind, expense_type: i.cost.kind === 'expense' ? i.cost.expenseType : null,
-    amount_oere: i.amountOere, activity_from: i.activityFrom, activity_to: i.activityTo, invoice_ref: null, mentor_window_from: null, mentor_window_to: null,
-    agreement_start_date: null, funding_frame: i.fundingFrame ?? null, contact_hours: null, preparation_hours: null, hourly_cost_oere: null, fee_oere: null,
+    municipality: e.metadata.municipality,
+    recorded_at: e.metadata.recordedAt,
+    event_id: e.id,
+    cost_item_id: i.costItemId,
+    kind: i.cost.kind,
+    person_id: i.personId,
+    offer_id: i.offerId,
+    agreement_id: null,
+    offer_kind: i.offerKind,
+    expense_type: i.cost.kind === 'expense' ? i.cost.expenseType : null,
+    amount_oere: i.amountOere,
+    activity_from: i.activityFrom,
+    activity_to: i.activityTo,
+    invoice_ref: null,
+    mentor_window_from: null,
+    mentor_window_to: null,
+    agreement_start_date: null,
+    funding_frame: i.fundingFrame ?? null,
+    contact_hours: null,
+    preparation_hours: null,
+    hourly_cost_oere: null,
+    fee_oere: null,
   };
   if (f.type === 'expense_recorded') return { ...row, invoice_ref: f.invoiceRef };
   const h = f.hours;
   return {
-    ...row, agreement_id: h.agreementId, mentor_window_from: i.mentorAgreementPeriod?.from ?? null, mentor_window_to: i.mentorAgreementPeriod?.to ?? null,
-    agreement_start_date: h.agreementStartDate, contact_hours: h.contactHours, preparation_hours: h.preparationHours, hourly_cost_oere: h.hourlyCostOere, fee_oere: h.feeOere,
+    ...row,
+    agreement_id: h.agreementId,
+    mentor_window_from: i.mentorAgreementPeriod?.from ?? null,
+    mentor_window_to: i.mentorAgreementPeriod?.to ?? null,
+    agreement_start_date: h.agreementStartDate,
+    contact_hours: h.contactHours,
+    preparation_hours: h.preparationHours,
+    hourly_cost_oere: h.hourlyCostOere,
+    fee_oere: h.feeOere,
   };
 }
 
-export function costItemReversalRow(f: Extract<LedgerFact, { type: 'cost_item_reversed' }>, e: SourceEvent): CostItemReversalRow {
-  return { municipality: e.metadata.municipality, cost_item_id: f.costItemId, reversed_at: e.metadata.recordedAt, reversal_event_id: e.id, reversal_reason: f.reason };
+export function costItemReversalRow(
+  f: Extract<LedgerFact, { type: 'cost_item_reversed' }>,
+  e: SourceEvent,
+): CostItemReversalRow {
+  return {
+    municipality: e.metadata.municipality,
+    cost_item_id: f.costItemId,
+    reversed_at: e.metadata.recordedAt,
+    reversal_event_id: e.id,
+    reversal_reason: f.reason,
+  };
 }
 
 /** A row as the ledger reads it back (bigint columns as text). */
@@ -90,13 +143,16 @@ export function storedCostItemOf(i: StoredCostItemRow): StoredCostItem {
     offerId: i.offer_id,
     municipality: i.municipality,
     offerKind: i.offer_kind,
-    cost: i.kind === 'mentor' ? { kind: 'mentor' } : { kind: 'expense', expenseType: i.expense_type as never },
+    cost:
+      i.kind === 'mentor' ? { kind: 'mentor' } : { kind: 'expense', expenseType: i.expense_type as never },
     amountOere: Number(i.amount_oere),
     activityFrom: i.activity_from,
     activityTo: i.activity_to,
     // mentor_window_*: the agreement's period (rows written by rulebook 2025.06-3 and before hold the
     // window then derived from it: for company and education mentors at most 6 months from the start)
-    mentorAgreementPeriod: i.mentor_window_from ? { from: i.mentor_window_from, to: i.mentor_window_to! } : null,
+    mentorAgreementPeriod: i.mentor_window_from
+      ? { from: i.mentor_window_from, to: i.mentor_window_to! }
+      : null,
     // Rows from before the column have none; their window starts on the agreement's start (mentorRefundWindow).
     mentorAgreementStartDate: i.kind === 'mentor' ? (i.agreement_start_date ?? i.mentor_window_from) : null,
     fundingFrame: i.funding_frame,

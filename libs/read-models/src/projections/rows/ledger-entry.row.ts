@@ -6,9 +6,33 @@ import { iso, type SourceEvent } from './event-row';
 
 /** The columns of ledger_entry, in the order ledgerEntryLine writes them (citations by reference: citation_set). */
 export const LEDGER_ENTRY = tableColumns<Record<string, unknown>>('ledger_entry', [
-  'entry_id', 'position', 'ordinal', 'kind', 'municipality', 'person_id', 'offer_id', 'cost_item_id', 'account', 'refund_account', 'target_group',
-  'activity_from', 'activity_to', 'booking_period', 'amount_oere', 'refund_rate_bp', 'refund_oere', 'rule_id', 'citations_id', 'cap', 'unresolved',
-  'caused_by_event', 'caused_by_command', 'reverses', 'recorded_at', 'caused_by_command_type', 'relates_to_closed_year',
+  'entry_id',
+  'position',
+  'ordinal',
+  'kind',
+  'municipality',
+  'person_id',
+  'offer_id',
+  'cost_item_id',
+  'account',
+  'refund_account',
+  'target_group',
+  'activity_from',
+  'activity_to',
+  'booking_period',
+  'amount_oere',
+  'refund_rate_bp',
+  'refund_oere',
+  'rule_id',
+  'citations_id',
+  'cap',
+  'unresolved',
+  'caused_by_event',
+  'caused_by_command',
+  'reverses',
+  'recorded_at',
+  'caused_by_command_type',
+  'relates_to_closed_year',
 ]);
 
 const NULL = '\\N';
@@ -31,7 +55,12 @@ function account(a: Posting['account']): string {
 }
 
 /** The ledger_entry row of a posting in COPY text form; `ordinal` is its place among its event's postings. */
-export function ledgerEntryLine({ posting: p, relatesToClosedYear }: LedgerPosting, e: SourceEvent, ordinal: number, citationsId: string): string {
+export function ledgerEntryLine(
+  { posting: p, relatesToClosedYear }: LedgerPosting,
+  e: SourceEvent,
+  ordinal: number,
+  citationsId: string,
+): string {
   return [
     text(p.entryId),
     e.position.toString(),
@@ -89,6 +118,7 @@ export function rowToPosting(r: Record<string, unknown>): Posting {
     reverses: r.reverses as string | null,
     recordedAt: iso(r.recorded_at as Date),
   };
-  if (r.relates_to_closed_year !== null && r.relates_to_closed_year !== undefined) posting.relatesToClosedYear = Number(r.relates_to_closed_year);
+  if (r.relates_to_closed_year !== null && r.relates_to_closed_year !== undefined)
+    posting.relatesToClosedYear = Number(r.relates_to_closed_year);
   return posting;
 }

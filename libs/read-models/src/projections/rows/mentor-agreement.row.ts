@@ -17,12 +17,32 @@ export interface MentorAgreementRow {
 }
 
 export const MENTOR_AGREEMENT = tableColumns<MentorAgreementRow>('mentor_agreement', [
-  'municipality', 'recorded_at', 'event_id', 'agreement_id', 'person_id', 'offer_id', 'mentor_type', 'mentor_kind', 'start_date', 'end_date',
+  'municipality',
+  'recorded_at',
+  'event_id',
+  'agreement_id',
+  'person_id',
+  'offer_id',
+  'mentor_type',
+  'mentor_kind',
+  'start_date',
+  'end_date',
 ]);
 
-export function mentorAgreementRow({ agreement: d }: Extract<LedgerFact, { type: 'mentor_agreement_registered' }>, e: SourceEvent): MentorAgreementRow {
+export function mentorAgreementRow(
+  { agreement: d }: Extract<LedgerFact, { type: 'mentor_agreement_registered' }>,
+  e: SourceEvent,
+): MentorAgreementRow {
   return {
-    municipality: e.metadata.municipality, recorded_at: e.metadata.recordedAt, event_id: e.id, agreement_id: d.agreementId, person_id: d.personId,
-    offer_id: d.offerId, mentor_type: d.mentorType, mentor_kind: d.mentorKind, start_date: d.startDate, end_date: d.endDate,
+    municipality: e.metadata.municipality,
+    recorded_at: e.metadata.recordedAt,
+    event_id: e.id,
+    agreement_id: d.agreementId,
+    person_id: d.personId,
+    offer_id: d.offerId,
+    mentor_type: d.mentorType,
+    mentor_kind: d.mentorKind,
+    start_date: d.startDate,
+    end_date: d.endDate,
   };
 }

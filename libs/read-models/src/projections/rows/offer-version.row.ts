@@ -23,17 +23,47 @@ export interface OfferVersionRow {
 
 export const OFFER_VERSION = tableColumns<OfferVersionRow>(
   'offer_version',
-  ['municipality', 'recorded_at', 'event_id', 'position', 'event_type', 'offer_id', 'person_id', 'offer_kind', 'start_date', 'end_date', 'offer_category', 'funding_frame', 'provider', 'status', 'reason'],
+  [
+    'municipality',
+    'recorded_at',
+    'event_id',
+    'position',
+    'event_type',
+    'offer_id',
+    'person_id',
+    'offer_kind',
+    'start_date',
+    'end_date',
+    'offer_category',
+    'funding_frame',
+    'provider',
+    'status',
+    'reason',
+  ],
   ['provider'],
 );
 
-export function offerVersionRow({ event }: Extract<LedgerFact, { type: 'offer_version' }>, e: SourceEvent): OfferVersionRow {
+export function offerVersionRow(
+  { event }: Extract<LedgerFact, { type: 'offer_version' }>,
+  e: SourceEvent,
+): OfferVersionRow {
   const d = event.data;
   const registered = event.type === 'OfferRegistered' ? event.data : null;
   return {
-    municipality: e.metadata.municipality, recorded_at: e.metadata.recordedAt, event_id: e.id, position: e.position.toString(), event_type: event.type,
-    offer_id: d.offerId, person_id: d.personId, offer_kind: d.offerKind, start_date: d.startDate, end_date: d.endDate,
-    offer_category: registered?.offerCategory ?? null, funding_frame: registered?.fundingFrame ?? null, provider: registered?.provider ?? null,
-    status: event.type === 'OfferCancelled' ? 'cancelled' : 'registered', reason: event.type === 'OfferCancelled' ? event.data.reason : null,
+    municipality: e.metadata.municipality,
+    recorded_at: e.metadata.recordedAt,
+    event_id: e.id,
+    position: e.position.toString(),
+    event_type: event.type,
+    offer_id: d.offerId,
+    person_id: d.personId,
+    offer_kind: d.offerKind,
+    start_date: d.startDate,
+    end_date: d.endDate,
+    offer_category: registered?.offerCategory ?? null,
+    funding_frame: registered?.fundingFrame ?? null,
+    provider: registered?.provider ?? null,
+    status: event.type === 'OfferCancelled' ? 'cancelled' : 'registered',
+    reason: event.type === 'OfferCancelled' ? event.data.reason : null,
   };
 }

@@ -25,20 +25,49 @@ export interface RetractionRow {
 
 export const TARGET_GROUP_CHANGE = tableColumns<TargetGroupChangeRow>(
   'target_group_change',
-  ['municipality', 'recorded_at', 'event_id', 'change_command_id', 'person_id', 'target_group', 'attributes', 'effective_from', 'reason'],
+  [
+    'municipality',
+    'recorded_at',
+    'event_id',
+    'change_command_id',
+    'person_id',
+    'target_group',
+    'attributes',
+    'effective_from',
+    'reason',
+  ],
   ['attributes'],
 );
 
-export function targetGroupChangeRow(f: Extract<LedgerFact, { type: 'target_group_changed' }>, e: SourceEvent): TargetGroupChangeRow {
+export function targetGroupChangeRow(
+  f: Extract<LedgerFact, { type: 'target_group_changed' }>,
+  e: SourceEvent,
+): TargetGroupChangeRow {
   const c = f.change;
   return {
-    municipality: e.metadata.municipality, recorded_at: c.recordedAt, event_id: e.id, change_command_id: c.changeCommandId, person_id: f.personId,
-    target_group: c.targetGroup, attributes: c.attributes, effective_from: c.effectiveFrom, reason: f.reason,
+    municipality: e.metadata.municipality,
+    recorded_at: c.recordedAt,
+    event_id: e.id,
+    change_command_id: c.changeCommandId,
+    person_id: f.personId,
+    target_group: c.targetGroup,
+    attributes: c.attributes,
+    effective_from: c.effectiveFrom,
+    reason: f.reason,
   };
 }
 
-export function retractionRow(f: Extract<LedgerFact, { type: 'target_group_change_retracted' }>, e: SourceEvent): RetractionRow {
-  return { municipality: e.metadata.municipality, change_command_id: f.changeCommandId, retracted_at: e.metadata.recordedAt, retraction_event_id: e.id, retraction_reason: f.reason };
+export function retractionRow(
+  f: Extract<LedgerFact, { type: 'target_group_change_retracted' }>,
+  e: SourceEvent,
+): RetractionRow {
+  return {
+    municipality: e.metadata.municipality,
+    change_command_id: f.changeCommandId,
+    retracted_at: e.metadata.recordedAt,
+    retraction_event_id: e.id,
+    retraction_reason: f.reason,
+  };
 }
 
 /** A row as the ledger reads it back. */
