@@ -2,7 +2,7 @@
 // PostgreSQL) driven over HTTP by autocannon: single commands at concurrency 1, 8 and 32, then
 // batch import. Prints commands/s, p50/p99 latency, events/s and the api process's resident memory.
 import { randomUUID } from 'node:crypto';
-import { mintToken } from '@app/platform/auth/principal';
+import { mintToken } from '@app/platform';
 import autocannon from 'autocannon';
 import { startRunningSystem } from './support/running-system';
 

@@ -4,13 +4,15 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { startEmbeddedPostgres } from '@app/platform/database/embedded-postgres';
-import { allProjections } from '@app/read-models/projections/all-projections';
-import { LedgerQueries } from '@app/read-models/queries/ledger.queries';
-import { openReadModels } from '@app/read-models/read-model-data-source';
-import { projectedThrough } from '@app/read-models/runner/progress';
-import { ProjectionRunner } from '@app/read-models/runner/projection-runner';
+import { PostgresEventStore } from '@app/event-store';
+import { startEmbeddedPostgres } from '@app/platform';
+import {
+  allProjections,
+  LedgerQueries,
+  openReadModels,
+  projectedThrough,
+  ProjectionRunner,
+} from '@app/read-models';
 import { decideRefund } from '@app/rules';
 import { Client } from 'pg';
 import { generateLog } from './support/generated-log';

@@ -1,5 +1,5 @@
 // `npm run bench -- rules [count]`: decisions per second of the rulebook on random queries (default 1,000,000).
-import { EXPENSE_TYPES, OFFER_KINDS, READINESS, TARGET_GROUPS } from '../libs/domain/src/shared/vocabulary';
+import { EXPENSE_TYPES, OFFER_KINDS, READINESS, TARGET_GROUPS } from '../libs/domain/src';
 import { decideRefund, type RefundQuery } from '../libs/rules/src';
 
 function pick<T>(items: readonly T[], random: () => number): T {

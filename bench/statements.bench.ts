@@ -22,18 +22,17 @@ import {
   type DomainEvent,
   type TargetGroup,
 } from '@app/domain';
-import type { AppendRequest, EventStore } from '@app/event-store/event-store.port';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { startEmbeddedPostgres } from '@app/platform/database/embedded-postgres';
-import { allProjections } from '@app/read-models/projections/all-projections';
-import { StatementQueries } from '@app/read-models/queries/statement.queries';
-import { openReadModels } from '@app/read-models/read-model-data-source';
-import { ProjectionRunner } from '@app/read-models/runner/projection-runner';
+import { type AppendRequest, type EventStore, PostgresEventStore } from '@app/event-store';
+import { startEmbeddedPostgres } from '@app/platform';
 import {
+  allProjections,
+  StatementQueries,
+  openReadModels,
+  ProjectionRunner,
   statementCsvText,
   statementJson,
   statementXlsx,
-} from '@app/read-models/statements/statement-formats';
+} from '@app/read-models';
 import { decideRefund } from '@app/rules';
 
 const DIR = '.bench-data/statements';

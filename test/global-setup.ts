@@ -1,6 +1,6 @@
 // Starts one embedded PostgreSQL server for the whole jest run (see libs/platform testing helpers).
 import { rmSync } from 'node:fs';
-import { startEmbeddedPostgres } from '../libs/platform/src/database/embedded-postgres';
+import { startEmbeddedPostgres } from '../libs/platform/src';
 
 export default async function globalSetup(): Promise<void> {
   if (process.env.TEST_DATABASE_URL) return; // an external server was given

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import type { EmbeddedDatabase } from '../libs/platform/src/database/embedded-postgres';
+import type { EmbeddedDatabase } from '../libs/platform/src';
 
 export default async function globalTeardown(): Promise<void> {
   const db = (globalThis as { __embeddedDb?: EmbeddedDatabase & { dir: string } }).__embeddedDb;

@@ -3,7 +3,7 @@
 // changes of which one in ten is retroactive (and some retracted). Written straight to the log
 // in large appends, as a batch import would.
 import { randomUUID } from 'node:crypto';
-import type { EventStore, NewEvent } from '@app/event-store/event-store.port';
+import type { EventStore, NewEvent } from '@app/event-store';
 
 const GROUPS = [
   'dagpenge',

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from '@app/platform/database/embedded-postgres';
+import { freePort } from '@app/platform';
 
 export interface RunningSystem {
   url: string;

@@ -8,8 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { mintToken } from '@app/platform/auth/principal';
-import { freePort } from '@app/platform/database/embedded-postgres';
+import { mintToken, freePort } from '@app/platform';
 import { runWorkload } from '../support/workload';
 
 const root = join(__dirname, '../..');

@@ -8,20 +8,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { EventStoredbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { mintToken } from '@app/platform/auth/principal';
-import { loadConfig } from '@app/platform/config/app-config';
-import {
-  startEmbeddedPostgresProcess,
-  type EmbeddedPostgresProcess,
-} from '@app/platform/testing/embedded-postgres-process';
-import { openReadModels } from '@app/read-models/read-model-data-source';
+import { EventStoredbEventStore } from '@app/event-store/eventstoredb';
+import { PostgresEventStore } from '@app/event-store';
+import { mintToken, loadConfig } from '@app/platform';
+import { startEmbeddedPostgresProcess, type EmbeddedPostgresProcess } from '@app/platform/testing';
+import { openReadModels } from '@app/read-models';
 import { checkOfferValidity } from '@app/rules';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-api-app';
-import { startTestServer } from '../esdb-test-server';
+import { startTestServer } from '@app/event-store/testing';
 import { startTestSystem } from '../support/test-system';
 
 const SECRET = 'health-secret';

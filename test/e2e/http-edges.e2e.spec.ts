@@ -5,7 +5,7 @@ import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import { createLogger } from '@app/platform/logging/logger';
+import { createLogger } from '@app/platform';
 import request from 'supertest';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 

@@ -1,7 +1,7 @@
 // Idempotency under races with the event log in EventStoreDB (the protocol-level test server;
 // with EVENTSTORE_URL set, that server too).
-import { EventStoredbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
-import { startTestServer, type TestServer } from '../esdb-test-server';
+import { EventStoredbEventStore } from '@app/event-store/eventstoredb';
+import { startTestServer, type TestServer } from '@app/event-store/testing';
 import { describeIdempotencyRaces } from './scenarios/idempotency-races';
 
 let server: TestServer;

@@ -4,11 +4,7 @@
 // development secret; every refusal a 401 with WWW-Authenticate saying why.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { freePort } from '@app/platform/database/embedded-postgres';
-import { loadIdentityConfig } from '@app/platform/auth/identity-config';
-import { mintToken } from '@app/platform/auth/principal';
-import { TokenVerifier } from '@app/platform/auth/token-verifier';
-import { ProblemException } from '@app/platform/http/problem';
+import { freePort, loadIdentityConfig, mintToken, TokenVerifier, ProblemException } from '@app/platform';
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
 import request from 'supertest';
 import { startTestSystem, type TestSystem } from '../support/test-system';

@@ -1,6 +1,6 @@
 // The ledger scenarios (scenarios/ledger-scenarios.ts) with the event log in PostgreSQL, the
 // read models' test database.
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
+import { PostgresEventStore } from '@app/event-store';
 import { describeLedgerScenarios } from './scenarios/ledger-scenarios';
 
 describeLedgerScenarios('PostgreSQL log', (databaseUrl) => PostgresEventStore.connect(databaseUrl));

@@ -5,8 +5,8 @@
 // The projector logs its lag at info and every batch at debug.
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { createLogger } from '@app/platform/logging/logger';
-import { allProjections } from '@app/read-models/projections/all-projections';
+import { createLogger } from '@app/platform';
+import { allProjections } from '@app/read-models';
 import { decideRefund } from '@app/rules';
 import request from 'supertest';
 import { createProjectorApp } from '../../apps/projector/src/create-projector-app';

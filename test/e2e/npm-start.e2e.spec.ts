@@ -6,8 +6,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { mintToken } from '@app/platform/auth/principal';
-import { freePort } from '@app/platform/database/embedded-postgres';
+import { mintToken, freePort } from '@app/platform';
 
 const root = join(__dirname, '../..');
 const SECRET = 'npm-start-secret';

@@ -6,9 +6,9 @@
 // ledger has exactly one posting per recorded expense.
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { EventStore, RecordedEvent } from '@app/event-store/event-store.port';
-import { EventStoredbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
-import { startTestServer, type TestServer } from '../esdb-test-server';
+import type { EventStore, RecordedEvent } from '@app/event-store';
+import { EventStoredbEventStore } from '@app/event-store/eventstoredb';
+import { startTestServer, type TestServer } from '@app/event-store/testing';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 const PERSONS = 150;

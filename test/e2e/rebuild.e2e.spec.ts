@@ -2,10 +2,13 @@
 // and the projector can be killed at any moment and restarted without losing or doubling rows.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { allProjections } from '@app/read-models/projections/all-projections';
-import { compareSchemas } from '@app/read-models/rebuild/compare-schemas';
-import { projectIntoSchema, rebuildLive } from '@app/read-models/rebuild/rebuild';
-import { waitForPosition } from '@app/read-models/runner/wait-for-position';
+import {
+  allProjections,
+  compareSchemas,
+  projectIntoSchema,
+  rebuildLive,
+  waitForPosition,
+} from '@app/read-models';
 import { decideRefund } from '@app/rules';
 import { Client } from 'pg';
 import request from 'supertest';

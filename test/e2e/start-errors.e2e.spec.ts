@@ -3,8 +3,8 @@
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import { freePort } from '@app/platform/database/embedded-postgres';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
+import { freePort } from '@app/platform';
+import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 
 const root = join(__dirname, '../..');
 

@@ -2,8 +2,8 @@
 // (the instrumentations wrap http and pg because the command line starts the SDK first).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort } from '@app/platform/database/embedded-postgres';
-import { createTestDatabase } from '@app/platform/testing/test-database';
+import { freePort } from '@app/platform';
+import { createTestDatabase } from '@app/platform/testing';
 
 it('start --only api with OTEL_TRACES_EXPORTER=console prints spans of an HTTP request and of pg queries', async () => {
   const db = await createTestDatabase();

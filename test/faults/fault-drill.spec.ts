@@ -12,12 +12,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { mintToken } from '@app/platform/auth/principal';
-import { freePort } from '@app/platform/database/embedded-postgres';
-import { allProjections } from '@app/read-models/projections/all-projections';
-import { compareSchemas } from '@app/read-models/rebuild/compare-schemas';
-import { projectIntoSchema } from '@app/read-models/rebuild/rebuild';
+import { PostgresEventStore } from '@app/event-store';
+import { mintToken, freePort } from '@app/platform';
+import { allProjections, compareSchemas, projectIntoSchema } from '@app/read-models';
 import { decideRefund } from '@app/rules';
 import { Client } from 'pg';
 

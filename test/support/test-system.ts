@@ -1,14 +1,10 @@
 // The whole system on a fresh database of the embedded test server: api (in-process HTTP
 // server), projector and event log, as `npm start` wires them.
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import type { EventStore } from '@app/event-store/event-store.port';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { mintToken, type Role } from '@app/platform/auth/principal';
-import { loadConfig, type AppConfig } from '@app/platform/config/app-config';
-import type { Logger } from '@app/platform/logging/logger';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
-import { allProjections } from '@app/read-models/projections/all-projections';
-import { openReadModels } from '@app/read-models/read-model-data-source';
+import { type EventStore, PostgresEventStore } from '@app/event-store';
+import { mintToken, type Role, loadConfig, type AppConfig, type Logger } from '@app/platform';
+import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
+import { allProjections, openReadModels } from '@app/read-models';
 import { checkOfferValidity, decideRefund } from '@app/rules';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-api-app';

@@ -3,7 +3,7 @@
 // in .test-data/web-demo until the next demo starts. Stop with Ctrl-C.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '@app/platform/database/embedded-postgres';
+import { startEmbeddedPostgres } from '@app/platform';
 import { startTestSystem } from '../support/test-system';
 import { seedWebScenario } from './web-scenario';
 

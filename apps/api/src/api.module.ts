@@ -3,16 +3,15 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, Reflector } from '@ne
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import type { OfferValidityCheck } from '@app/domain';
-import type { EventStore } from '@app/event-store/event-store.port';
-import { AuthGuard } from '@app/platform/auth/auth.guard';
-import { TokenVerifier } from '@app/platform/auth/token-verifier';
-import type { AppConfig } from '@app/platform/config/app-config';
-import { Metrics } from '@app/platform/metrics/metrics';
-import { AuditQueries } from '@app/read-models/queries/audit.queries';
-import { CapParametersQueries } from '@app/read-models/queries/cap-parameters.queries';
-import { LedgerQueries } from '@app/read-models/queries/ledger.queries';
-import { StatementQueries } from '@app/read-models/queries/statement.queries';
-import { TimelineHistoryQueries } from '@app/read-models/queries/timeline-history.queries';
+import type { EventStore } from '@app/event-store';
+import { AuthGuard, TokenVerifier, type AppConfig, Metrics } from '@app/platform';
+import {
+  AuditQueries,
+  CapParametersQueries,
+  LedgerQueries,
+  StatementQueries,
+  TimelineHistoryQueries,
+} from '@app/read-models';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, CLOCK, EVENT_STORE, OFFER_VALIDITY, READ_MODELS } from './api.tokens';
 import { CommandBatchHandler } from './commands/command-batch.handler';

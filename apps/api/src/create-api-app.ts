@@ -3,13 +3,17 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import { httpLogger } from '@app/platform/logging/http-log';
-import { createLogger, NestPinoLogger, rootLogger, type Logger } from '@app/platform/logging/logger';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import type { EventStore } from '@app/event-store/event-store.port';
-import { Metrics, type PoolUse } from '@app/platform/metrics/metrics';
-import { projectionLag } from '@app/read-models/runner/projection-runner';
-import { parkedEvents } from '@app/read-models/runner/progress';
+import {
+  httpLogger,
+  createLogger,
+  NestPinoLogger,
+  rootLogger,
+  type Logger,
+  Metrics,
+  type PoolUse,
+} from '@app/platform';
+import { PostgresEventStore, type EventStore } from '@app/event-store';
+import { projectionLag, parkedEvents } from '@app/read-models';
 import type { NextFunction, Request, Response } from 'express';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';

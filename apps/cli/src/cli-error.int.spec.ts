@@ -1,8 +1,8 @@
 // The one-sentence causes of the failures an operator meets, from the real clients' real errors:
 // PostgreSQL not answering, EventStoreDB not answering (gRPC codes are numbers), and a rejection
 // without any reason. (The data folder's server in use: test/e2e/cli-beside-npm-start.e2e.spec.ts.)
-import { EventStoredbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
-import { freePort } from '@app/platform/database/embedded-postgres';
+import { EventStoredbEventStore } from '@app/event-store/eventstoredb';
+import { freePort } from '@app/platform';
 import { Client } from 'pg';
 import { describeError } from './cli-error';
 import { runCli } from './program';

@@ -1,6 +1,6 @@
 // The operator tool: `npm run cli -- <command> [options]` (`--help` on any command).
 import 'reflect-metadata';
-import { startTracing, stopTracing } from '@app/platform/tracing/tracing';
+import { startTracing, stopTracing } from '@app/platform/tracing';
 
 // Before anything loads http, pg or gRPC, so that the instrumentations can wrap them.
 startTracing();

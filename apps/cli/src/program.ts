@@ -1,6 +1,6 @@
 // The operator tool's commands, options and help (commander). Each command's module is loaded
 // only when it runs, so `start` and `--help` do not carry every command's dependencies.
-import { TARGET_GROUPS, EXPENSE_TYPES, OFFER_KINDS, READINESS } from '@app/domain/shared/vocabulary';
+import { TARGET_GROUPS, EXPENSE_TYPES, OFFER_KINDS, READINESS } from '@app/domain';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { describeError } from './cli-error';
 import { UsageError } from './commands/usage-error';

@@ -1,7 +1,7 @@
 // Progress of long work on standard error (standard output stays the command's result): a bar
 // redrawn in place on a terminal, a plain line every few seconds when piped or logged. Both show
 // the count, the percentage, the rate and the time left.
-import type { CatchUpProgress } from '@app/read-models/runner/projection-runner';
+import type { CatchUpProgress } from '@app/read-models';
 import { SingleBar } from 'cli-progress';
 
 export interface Progress {

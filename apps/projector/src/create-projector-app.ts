@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createLogger, NestPinoLogger, rootLogger, type Logger } from '@app/platform/logging/logger';
+import { createLogger, NestPinoLogger, rootLogger, type Logger } from '@app/platform';
 import { ProjectorModule, type ProjectorDependencies } from './projector.module';
 
 export async function createProjectorApp(

@@ -1,9 +1,7 @@
 import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { EventStore } from '@app/event-store/event-store.port';
-import type { Projection } from '@app/read-models/projections/projection';
-import type { WorkerSlot } from '@app/read-models/runner/partition';
-import { ProjectionRunner, type AppliedBatch } from '@app/read-models/runner/projection-runner';
-import { rootLogger, type Logger } from '@app/platform/logging/logger';
+import type { EventStore } from '@app/event-store';
+import { type Projection, type WorkerSlot, ProjectionRunner, type AppliedBatch } from '@app/read-models';
+import { rootLogger, type Logger } from '@app/platform';
 import type { DataSource } from 'typeorm';
 
 export interface ProjectorDependencies {

@@ -1,7 +1,7 @@
 // migrateLog from an in-memory log of 100,000 events into EventStoreDB (the protocol-level test
 // server through the real client): a run interrupted part-way, a resumed run that copies the rest
 // exactly once, and a third run that finds nothing left to copy.
-import { startTestServer, type TestServer } from '../../../test/esdb-test-server';
+import { startTestServer, type TestServer } from './testing';
 import type { AppendRequest, EventStore, RecordedEvent } from './event-store.port';
 import { EventStoredbEventStore } from './eventstoredb/eventstoredb-event-store';
 import { InMemoryEventStore } from './in-memory/in-memory-event-store';

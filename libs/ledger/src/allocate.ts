@@ -1,8 +1,9 @@
 // Allocation of one cost item over the person's target-group timeline and the rulebook's rule
 // boundaries: split, divide the amount by calendar days, and attach each segment's decision.
-import type { IsoDate, TargetGroup, TargetGroupAttributes } from '@app/domain/shared/vocabulary';
-import type { Account, CapId, Citation, RefundDecision, RefundQuery } from '@app/rules/rulebook.types';
 import {
+  type IsoDate,
+  type TargetGroup,
+  type TargetGroupAttributes,
   addMonths,
   assertOere,
   dayNumber,
@@ -12,6 +13,7 @@ import {
   isoDateOfDay,
   refundOf,
 } from '@app/domain';
+import type { Account, CapId, Citation, RefundDecision, RefundQuery } from '@app/rules';
 import { copyAccount, copyCitations, copyUnresolved } from './canonical-copy';
 import { shareOfDays } from './day-split';
 import type { CostItem, DesiredSegment, Unresolved } from './posting.types';

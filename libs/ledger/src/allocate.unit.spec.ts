@@ -1,4 +1,4 @@
-import type { RefundDecision, RefundQuery } from '@app/rules/rulebook.types';
+import type { RefundDecision, RefundQuery } from '@app/rules';
 import { allocate, monthsElapsed, NO_TARGET_GROUP_REASON } from './allocate';
 import type { CostItem } from './posting.types';
 import { fakeDecide } from './testing/fake-decide';

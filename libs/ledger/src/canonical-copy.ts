@@ -1,6 +1,6 @@
 // Fresh copies with a fixed key order, so postings serialise identically however their inputs
 // were stored (e.g. JSONB reorders object keys) and never share objects with the rulebook.
-import type { Account, Citation } from '@app/rules/rulebook.types';
+import type { Account, Citation } from '@app/rules';
 import type { Unresolved } from './posting.types';
 
 export function copyAccount(a: Account | null): Account | null {

@@ -1,7 +1,6 @@
 // The arithmetic behind a segment's amount and refund, for the explanation endpoint.
-import type { IsoDate } from '@app/domain/shared/vocabulary';
+import { type IsoDate, BASIS_POINTS_PER_WHOLE, refundOf } from '@app/domain';
 import { cumulativeShare, dayShareOf } from './day-split';
-import { BASIS_POINTS_PER_WHOLE, refundOf } from '@app/domain';
 
 export interface ExplainSegmentInput {
   /** The whole cost item: amount and activity period. */

@@ -1,8 +1,7 @@
 // Properties of allocation and reconciliation over random amounts, periods and timelines.
 import fc from 'fast-check';
-import type { TargetGroup } from '@app/domain/shared/vocabulary';
+import { type TargetGroup, addDays, dayNumber, isoDateOfDay } from '@app/domain';
 import { allocate, type AllocateOptions } from './allocate';
-import { addDays, dayNumber, isoDateOfDay } from '@app/domain';
 import type { CostItem, DesiredSegment, Posting } from './posting.types';
 import { reconcile, segmentIdentity, standingPostings } from './reconcile';
 import { fakeDecide } from './testing/fake-decide';

@@ -3,8 +3,7 @@
 // (jobafklaring → no target group) the agreement runs out at most 6 months after that transition, for every mentor
 // type, and no refund follows after it. An agreement that begins on the job's first day or later did not follow a
 // person in jobafklaring (the rulebook sees its target group on the start day: none).
-import type { IsoDate } from '@app/domain/shared/vocabulary';
-import { addDays, addMonths, dayNumber, minDate, type DateRange } from '@app/domain';
+import { type IsoDate, addDays, addMonths, dayNumber, minDate, type DateRange } from '@app/domain';
 import { segmentOn, type TimelineSegment } from './timeline';
 
 /** How long the refund follows the person after the move from jobafklaring into a job or education. */

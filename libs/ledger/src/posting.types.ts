@@ -1,9 +1,8 @@
 // The ledger's data: the cost items it allocates, the segments an item should be posted as, and
 // the immutable postings themselves. Field order here is the field order of every object the
 // ledger creates, so that serialising a rebuild gives byte-identical output.
-import type { IsoDate, OfferKind, TargetGroup } from '@app/domain/shared/vocabulary';
-import type { Account, CapId, Citation, CostKind } from '@app/rules/rulebook.types';
-import type { DateRange } from '@app/domain';
+import type { IsoDate, OfferKind, TargetGroup, DateRange } from '@app/domain';
+import type { Account, CapId, Citation, CostKind } from '@app/rules';
 
 /** An operating expense of an offer, or costed mentor hours, relating to an activity period. */
 export interface CostItem {

@@ -1,7 +1,7 @@
 // Scenarios with the real rulebook: a cost item allocated over a person's timeline, the postings' amounts and refunds
 // in exact øre, each expected figure worked out from the cited line of shared/seeds.
 import { decideRefund } from '@app/rules';
-import type { TargetGroup, TargetGroupAttributes } from '@app/domain/shared/vocabulary';
+import type { TargetGroup, TargetGroupAttributes } from '@app/domain';
 import { allocate } from './allocate';
 import type { CostItem } from './posting.types';
 import { timelineAsOf } from './timeline';

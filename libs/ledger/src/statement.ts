@@ -3,7 +3,7 @@
 // afløb (booked this year, activity in earlier years) apart, unresolved lines apart, and the
 // capped refunds. Pure: the read side hands in grouped sums (exact bigint øre); this file builds
 // the views (their presentation as tables, CSV and xlsx: libs/read-models/src/statements).
-import type { CapId } from '@app/rules/rulebook.types';
+import type { CapId } from '@app/rules';
 import { computeCap, type CapComputation, type CapYearFigures } from './caps/cap';
 
 /** One group of postings as summed by the read side. */

@@ -1,7 +1,6 @@
 // The bitemporal target-group timeline of a person: which target group applied on which
 // effective dates, as it was known at a recorded instant.
-import type { IsoDate, TargetGroup, TargetGroupAttributes } from '@app/domain/shared/vocabulary';
-import { addDays, dayNumber } from '@app/domain';
+import { type IsoDate, type TargetGroup, type TargetGroupAttributes, addDays, dayNumber } from '@app/domain';
 
 /** One registered change (ChangeTargetGroup), with its retraction if it was retracted. */
 export interface TargetGroupChangeRecord {

@@ -1,6 +1,6 @@
 // Migrations on a real PostgreSQL: many processes opening the read models of a fresh database
 // at the same moment (api and projector started together) all succeed, and each migration runs once.
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 import type { DataSource } from 'typeorm';
 import { READ_MODEL_MIGRATIONS } from './migrations';
 import { openReadModels } from './read-model-data-source';

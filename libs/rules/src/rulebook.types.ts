@@ -1,11 +1,5 @@
 // The rulebook's public contract: what the ledger and the offer validation ask, and what they get.
-import type {
-  ExpenseType,
-  IsoDate,
-  OfferKind,
-  TargetGroup,
-  TargetGroupAttributes,
-} from '@app/domain/shared/vocabulary';
+import type { ExpenseType, IsoDate, OfferKind, TargetGroup, TargetGroupAttributes } from '@app/domain';
 
 /** Where a rule comes from: the seed file (shared/seeds) and the section or passage in it. */
 export interface Citation {

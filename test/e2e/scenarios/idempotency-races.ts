@@ -3,7 +3,7 @@
 // the log holds the accepted body only. Run against each event log.
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { EventStore } from '@app/event-store/event-store.port';
+import type { EventStore } from '@app/event-store';
 import { startTestSystem, type TestSystem } from '../../support/test-system';
 
 export function describeIdempotencyRaces(

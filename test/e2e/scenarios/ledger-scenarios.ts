@@ -6,7 +6,7 @@
 // commands in, projection, queries as of an instant, explanations and the offer read model.
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { EventStore } from '@app/event-store/event-store.port';
+import type { EventStore } from '@app/event-store';
 import { startTestSystem, type TestSystem } from '../../support/test-system';
 
 /** Registers the ledger scenarios on a whole system whose event log `openStore` opens. */

@@ -2,11 +2,9 @@
 // municipality up to an instant or a log position (202 { jobId }), and follow it.
 import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import type { EventStore } from '@app/event-store/event-store.port';
-import { Roles } from '@app/platform/auth/auth.guard';
-import { problem, ProblemException } from '@app/platform/http/problem';
-import { AuditJobs } from '@app/read-models/audit/audit-jobs';
-import { parseUntil } from '@app/read-models/audit/replay';
+import type { EventStore } from '@app/event-store';
+import { Roles, problem, ProblemException } from '@app/platform';
+import { AuditJobs, parseUntil } from '@app/read-models';
 import { decideRefund } from '@app/rules';
 import { IsString, MaxLength } from 'class-validator';
 import type { DataSource } from 'typeorm';

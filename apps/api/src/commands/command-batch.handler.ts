@@ -10,9 +10,10 @@ import {
   DuplicateEventIdError,
   EventNotStorableError,
   WrongExpectedRevisionError,
-} from '@app/event-store/event-store.errors';
-import type { AppendResult, EventStore } from '@app/event-store/event-store.port';
-import type { Principal } from '@app/platform/auth/principal';
+  type AppendResult,
+  type EventStore,
+} from '@app/event-store';
+import type { Principal } from '@app/platform';
 import { EVENT_STORE } from '../api.tokens';
 import { CommandIdReusedError } from './command-errors';
 import { SendCommandBatch, type BatchOutcome, type CommandItem } from './command-messages';

@@ -2,7 +2,7 @@
 // answered with the original result, a different one under the same command id is refused.
 import { createHash } from 'node:crypto';
 import type { DomainCommand } from '@app/domain';
-import type { EventMetadata } from '@app/event-store/event-store.port';
+import type { EventMetadata } from '@app/event-store';
 
 /** The hash covers the parsed command (its type included, the command id in lower case). */
 export const COMMAND_HASH_VERSION = 2;

@@ -1,8 +1,8 @@
 // What travels over the CommandBus (a command of API.md, or a batch of them) and the EventBus
 // (what a command appended), and what a command answers.
 import { Command, type IEvent } from '@nestjs/cqrs';
-import type { AppendedEvent } from '@app/event-store/event-store.port';
-import type { Principal } from '@app/platform/auth/principal';
+import type { AppendedEvent } from '@app/event-store';
+import type { Principal } from '@app/platform';
 
 /** A command as received: its CommandType and its body (an object, not yet parsed). */
 export interface CommandItem {

@@ -19,18 +19,18 @@ import {
 } from '@app/domain';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
-import { DuplicateEventIdError, WrongExpectedRevisionError } from '@app/event-store/event-store.errors';
-import type {
-  AppendedEvent,
-  AppendRequest,
-  AppendResult,
-  EventStore,
-  RecordedEvent,
-} from '@app/event-store/event-store.port';
-import { readStreams } from '@app/event-store/read-streams';
-import type { Principal } from '@app/platform/auth/principal';
+import {
+  DuplicateEventIdError,
+  WrongExpectedRevisionError,
+  type AppendedEvent,
+  type AppendRequest,
+  type AppendResult,
+  type EventStore,
+  type RecordedEvent,
+  readStreams,
+} from '@app/event-store';
+import { type Principal, authoriseMunicipality, authoriseSending } from '@app/platform';
 import { CLOCK, EVENT_STORE, OFFER_VALIDITY } from '../api.tokens';
-import { authoriseMunicipality, authoriseSending } from '@app/platform/auth/authorisation';
 import { CommandIdReusedError, UnknownCommandTypeError } from './command-errors';
 import { eventIdFor } from './command-event-ids';
 import { COMMAND_HASH_VERSION, commandHash, isSameCommand } from './command-hash';

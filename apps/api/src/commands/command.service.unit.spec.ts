@@ -2,13 +2,15 @@
 // idempotency under races, batches.
 import { createHash, randomUUID } from 'node:crypto';
 import type { IEvent } from '@nestjs/cqrs';
-import { WrongExpectedRevisionError } from '@app/event-store/event-store.errors';
-import type { AppendRequest, AppendResult } from '@app/event-store/event-store.port';
-import { InMemoryEventStore } from '@app/event-store/in-memory/in-memory-event-store';
-import type { Principal } from '@app/platform/auth/principal';
+import {
+  WrongExpectedRevisionError,
+  type AppendRequest,
+  type AppendResult,
+  InMemoryEventStore,
+} from '@app/event-store';
+import { type Principal, ForbiddenError } from '@app/platform';
 import { checkOfferValidity } from '@app/rules';
 import { CommandBatchHandler } from './command-batch.handler';
-import { ForbiddenError } from '@app/platform/auth/authorisation';
 import { CommandIdReusedError } from './command-errors';
 import { eventIdFor } from './command-event-ids';
 import {

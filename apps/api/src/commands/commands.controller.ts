@@ -2,10 +2,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { COMMAND_TYPES } from '@app/domain';
-import { CurrentPrincipal } from '@app/platform/auth/auth.guard';
-import type { Principal } from '@app/platform/auth/principal';
-import { problem, ProblemException } from '@app/platform/http/problem';
-import { CorrelationId } from '@app/platform/logging/correlation-id';
+import { CurrentPrincipal, type Principal, problem, ProblemException, CorrelationId } from '@app/platform';
 import type { Response } from 'express';
 import { toProblem } from '../http/problem.filter';
 import { CommandBus } from '@nestjs/cqrs';

@@ -5,9 +5,8 @@
 // the lag and the parked events in its details.
 import { Inject, Injectable, type Provider } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
-import type { EventStore } from '@app/event-store/event-store.port';
-import { projectionHealth } from '@app/read-models/runner/projection-health';
-import { projectedThrough } from '@app/read-models/runner/progress';
+import type { EventStore } from '@app/event-store';
+import { projectionHealth, projectedThrough } from '@app/read-models';
 import type { DataSource } from 'typeorm';
 import { EVENT_STORE, READ_MODELS } from '../api.tokens';
 

@@ -3,10 +3,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
-import { Public } from '@app/platform/auth/auth.guard';
-import type { ProjectionHealth } from '@app/read-models/runner/projection-health';
-import type { ParkedEvent } from '@app/read-models/runner/progress';
-import { problem, ProblemException } from '@app/platform/http/problem';
+import { Public, problem, ProblemException } from '@app/platform';
+import type { ProjectionHealth, ParkedEvent } from '@app/read-models';
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../http/problem.filter';
 import { READINESS_INDICATORS, type ReadinessIndicator } from './health-indicators';
 

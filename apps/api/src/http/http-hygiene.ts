@@ -2,8 +2,7 @@
 // no caching of ledger data, and the media type of a body checked (415) before it is parsed.
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { problem } from '@app/platform/http/problem';
-import { noteProblem } from '@app/platform/logging/http-log';
+import { problem, noteProblem } from '@app/platform';
 
 export const JSON_TYPES = ['application/json', 'application/*+json'];
 

@@ -3,7 +3,7 @@
 // of an admin token that is not a kommunekode in a Content-Disposition filename).
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { CLIENT_ID_PATTERN, MUNICIPALITY_PATTERN } from '@app/domain';
-import { problem, ProblemException } from '@app/platform/http/problem';
+import { problem, ProblemException } from '@app/platform';
 
 const FORMS: Record<string, { pattern: RegExp; message: string }> = {
   m: { pattern: MUNICIPALITY_PATTERN, message: 'must be a three-digit kommunekode' },

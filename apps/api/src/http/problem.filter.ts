@@ -1,17 +1,18 @@
 // The one place where errors become problem+json responses (API.md "Conventions").
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import { DomainRuleViolation, InvalidCommandError, UnstorableEventError } from '@app/domain';
+import { DuplicateEventIdError, EventNotStorableError, WrongExpectedRevisionError } from '@app/event-store';
 import {
-  DuplicateEventIdError,
-  EventNotStorableError,
-  WrongExpectedRevisionError,
-} from '@app/event-store/event-store.errors';
-import { problem, ProblemException, type Problem } from '@app/platform/http/problem';
-import { isDependencyUnavailable } from '@app/platform/database/unavailable';
-import { noteProblem } from '@app/platform/logging/http-log';
-import { rootLogger, type Logger } from '@app/platform/logging/logger';
+  problem,
+  ProblemException,
+  type Problem,
+  isDependencyUnavailable,
+  noteProblem,
+  rootLogger,
+  type Logger,
+  ForbiddenError,
+} from '@app/platform';
 import type { Request, Response } from 'express';
-import { ForbiddenError } from '@app/platform/auth/authorisation';
 import { CommandIdReusedError, UnknownCommandTypeError } from '../commands/command-errors';
 import { NotFoundError } from '../queries/not-found.error';
 

@@ -1,6 +1,6 @@
 // class-validator failures become 400 problems listing each field (API.md "Conventions").
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { problem, ProblemException, type FieldError } from '@app/platform/http/problem';
+import { problem, ProblemException, type FieldError } from '@app/platform';
 
 /** One message per bad field (the first constraint it breaks), as for command bodies. */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {

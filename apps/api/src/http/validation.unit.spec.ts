@@ -1,4 +1,4 @@
-import type { Problem } from '@app/platform/http/problem';
+import type { Problem } from '@app/platform';
 import { StatementQuery } from '../queries/finance.controller';
 import { strictValidationPipe } from './validation';
 

@@ -9,7 +9,7 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { COMMAND_TYPES } from '@app/domain';
-import { Metrics } from '@app/platform/metrics/metrics';
+import { Metrics } from '@app/platform';
 import type { Request, Response } from 'express';
 import { tap, type Observable } from 'rxjs';
 import { toProblem } from '../http/problem.filter';

@@ -1,4 +1,4 @@
-import type { Metrics } from '@app/platform/metrics/metrics';
+import type { Metrics } from '@app/platform';
 import type { NextFunction, Request, Response } from 'express';
 
 /**

@@ -1,7 +1,6 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
-import { Public } from '@app/platform/auth/auth.guard';
-import { Metrics } from '@app/platform/metrics/metrics';
+import { Public, Metrics } from '@app/platform';
 
 /** Prometheus's text format, for scrapers (no token: it names no person and no amount). */
 @Controller()

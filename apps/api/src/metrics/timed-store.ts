@@ -1,5 +1,5 @@
-import type { EventStore } from '@app/event-store/event-store.port';
-import type { Metrics } from '@app/platform/metrics/metrics';
+import type { EventStore } from '@app/event-store';
+import type { Metrics } from '@app/platform';
 
 const TIMED = new Set(['append', 'appendMany']);
 

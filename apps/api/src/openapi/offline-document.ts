@@ -1,6 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { InMemoryEventStore } from '@app/event-store/in-memory/in-memory-event-store';
-import { loadConfig } from '@app/platform/config/app-config';
+import { InMemoryEventStore } from '@app/event-store';
+import { loadConfig } from '@app/platform';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../create-api-app';
 import { openApiDocument } from './openapi-document';

@@ -12,7 +12,7 @@ import type {
   SchemaObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { COMMAND_REGISTRY, COMMAND_TYPES, type CommandType } from '@app/domain';
-import { CSV_TYPE, XLSX_TYPE } from '@app/read-models/statements/statement-formats';
+import { CSV_TYPE, XLSX_TYPE } from '@app/read-models';
 import { z } from 'zod';
 import { MAX_BATCH } from '../commands/commands.controller';
 import { COMMAND_EXAMPLES } from './command-examples';

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { formatOere } from '@app/domain';
 import { capAllowance } from '@app/ledger';
-import { CapParametersQueries } from '@app/read-models/queries/cap-parameters.queries';
+import { CapParametersQueries } from '@app/read-models';
 
 type Settings = Awaited<ReturnType<CapParametersQueries['history']>>;
 

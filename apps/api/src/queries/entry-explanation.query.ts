@@ -3,11 +3,9 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { formatOere } from '@app/domain';
-import type { EventStore } from '@app/event-store/event-store.port';
+import type { EventStore } from '@app/event-store';
 import { explainSegment, type Posting } from '@app/ledger';
-import { LedgerQueries } from '@app/read-models/queries/ledger.queries';
-import { StatementQueries } from '@app/read-models/queries/statement.queries';
-import { capJson } from '@app/read-models/statements/statement-formats';
+import { LedgerQueries, StatementQueries, capJson } from '@app/read-models';
 import { ruleById } from '@app/rules';
 import { EVENT_STORE } from '../api.tokens';
 import { entryJson } from './ledger-json';

@@ -21,13 +21,7 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import {
-  CSV_TYPE,
-  statementCsvText,
-  statementJson,
-  statementXlsx,
-  XLSX_TYPE,
-} from '@app/read-models/statements/statement-formats';
+import { CSV_TYPE, statementCsvText, statementJson, statementXlsx, XLSX_TYPE } from '@app/read-models';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Response } from 'express';

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { formatOere } from '@app/domain';
 import type { Changes } from '@app/ledger';
-import { AuditQueries } from '@app/read-models/queries/audit.queries';
+import { AuditQueries } from '@app/read-models';
 import { entryJson } from './ledger-json';
 
 function changesJson(from: string, to: string, changes: Changes) {

@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { LedgerQueries } from '@app/read-models/queries/ledger.queries';
-import type { LedgerFilter } from '@app/read-models/queries/ledger-filter';
+import { LedgerQueries, type LedgerFilter } from '@app/read-models';
 import { entryJson } from './ledger-json';
 
 interface EntriesPage {

@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { formatOere } from '@app/domain';
-import type { LedgerFilter } from '@app/read-models/queries/ledger-filter';
-import { LedgerQueries, type SummaryKey } from '@app/read-models/queries/ledger.queries';
+import { type LedgerFilter, LedgerQueries, type SummaryKey } from '@app/read-models';
 
 interface Summary {
   groupBy: SummaryKey[];

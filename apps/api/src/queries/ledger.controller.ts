@@ -3,8 +3,8 @@
 import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { problem, ProblemException } from '@app/platform/http/problem';
-import type { SummaryKey } from '@app/read-models/queries/ledger.queries';
+import { problem, ProblemException } from '@app/platform';
+import type { SummaryKey } from '@app/read-models';
 import { ExplainEntry } from './entry-explanation.query';
 import { GetLedgerEntries } from './ledger-entries.query';
 import { GetLedgerSummary } from './ledger-summary.query';

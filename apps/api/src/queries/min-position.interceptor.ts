@@ -4,10 +4,8 @@
 // body, a Ledger-Stale header); waiting for a position past its parked event ends in 503 too.
 import { MUNICIPALITY_PATTERN } from '@app/domain';
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
-import type { AppConfig } from '@app/platform/config/app-config';
-import { problem, ProblemException } from '@app/platform/http/problem';
-import { parkedEvents } from '@app/read-models/runner/progress';
-import { waitForPosition } from '@app/read-models/runner/wait-for-position';
+import { type AppConfig, problem, ProblemException } from '@app/platform';
+import { parkedEvents, waitForPosition } from '@app/read-models';
 import type { Request, Response } from 'express';
 import { map, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';

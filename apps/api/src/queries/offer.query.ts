@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { formatOere } from '@app/domain';
-import { LedgerQueries } from '@app/read-models/queries/ledger.queries';
+import { LedgerQueries } from '@app/read-models';
 import { NotFoundError } from './not-found.error';
 
 /** An offer with its expenses and mentor hours, as known at `asOf`. */

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { RefundStatement } from '@app/ledger';
-import { StatementQueries, type StatementRequest } from '@app/read-models/queries/statement.queries';
+import { StatementQueries, type StatementRequest } from '@app/read-models';
 
 /** The refund statement of an accounting year (or quarter) as of an instant; the controller picks its format. */
 export class GetRefundStatement extends Query<RefundStatement> {

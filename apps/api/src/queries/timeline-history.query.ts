@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { TimelineHistoryQueries } from '@app/read-models/queries/timeline-history.queries';
+import { TimelineHistoryQueries } from '@app/read-models';
 
 type Registrations = Awaited<ReturnType<TimelineHistoryQueries['registrations']>>;
 

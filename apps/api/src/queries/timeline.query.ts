@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { LedgerQueries } from '@app/read-models/queries/ledger.queries';
+import { LedgerQueries } from '@app/read-models';
 
 type Timeline = Awaited<ReturnType<LedgerQueries['timeline']>>;
 

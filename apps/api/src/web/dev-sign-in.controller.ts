@@ -4,9 +4,7 @@
 // deployment never hands out tokens this way.
 import { Body, Controller, Get, Inject, NotFoundException, Post } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Public } from '@app/platform/auth/auth.guard';
-import { mintToken } from '@app/platform/auth/principal';
-import type { AppConfig } from '@app/platform/config/app-config';
+import { Public, mintToken, type AppConfig } from '@app/platform';
 import { IsIn, Matches } from 'class-validator';
 import { APP_CONFIG } from '../api.tokens';
 

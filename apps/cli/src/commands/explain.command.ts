@@ -1,13 +1,7 @@
 // `npm run cli -- explain --date 2025-03-01 --target-group jobafklaring --offer-kind mentor --mentor
 // --within-mentor-window true` prints one refund decision of the rulebook: outcome, rate, cap, accounts, the
 // interval in which the same decision holds, and the citations it rests on.
-import type {
-  ExpenseType,
-  OfferKind,
-  Readiness,
-  TargetGroup,
-  TargetGroupAttributes,
-} from '@app/domain/shared/vocabulary';
+import type { ExpenseType, OfferKind, Readiness, TargetGroup, TargetGroupAttributes } from '@app/domain';
 import {
   RULEBOOK_VERSION,
   accountKey,

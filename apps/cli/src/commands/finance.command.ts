@@ -7,23 +7,22 @@
 // DATA_DIR, or the embedded default under DATA_DIR.
 import { writeFileSync } from 'node:fs';
 import { formatOere } from '@app/domain';
-import { loadConfig } from '@app/platform/config/app-config';
+import { loadConfig } from '@app/platform';
 import {
   parseUntil,
   replayInto,
   verifyReplay,
   type ReplayResult,
   type ReplayTarget,
-} from '@app/read-models/audit/replay';
-import { AuditQueries } from '@app/read-models/queries/audit.queries';
-import { STATEMENT_STEPS, StatementQueries } from '@app/read-models/queries/statement.queries';
-import { openReadModels } from '@app/read-models/read-model-data-source';
-import { projectionLag } from '@app/read-models/runner/projection-runner';
-import {
+  AuditQueries,
+  STATEMENT_STEPS,
+  StatementQueries,
+  openReadModels,
+  projectionLag,
   statementCsvText,
   statementJson,
   statementXlsx,
-} from '@app/read-models/statements/statement-formats';
+} from '@app/read-models';
 import { decideRefund } from '@app/rules';
 import { catchUpProgress, progress } from '../progress';
 import { openSystem, type System } from '../system/open-system';

@@ -2,12 +2,15 @@
 // run copies everything, a second copies nothing, and after the source grew a third copies only
 // the new events. The 100,000-event figure is libs/event-store/src/migrate-log.int.spec.ts.
 import { randomUUID } from 'node:crypto';
-import type { AppendRequest, EventStore, RecordedEvent } from '@app/event-store/event-store.port';
-import { EventStoredbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { newEvent } from '@app/event-store/testing/event-store.contract';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
-import { startTestServer, type TestServer } from '../../../../test/esdb-test-server';
+import {
+  type AppendRequest,
+  type EventStore,
+  type RecordedEvent,
+  PostgresEventStore,
+} from '@app/event-store';
+import { EventStoredbEventStore } from '@app/event-store/eventstoredb';
+import { newEvent, startTestServer, type TestServer } from '@app/event-store/testing';
+import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 import { parseCommandLine } from '../program';
 import { migrateLogCommand, type MigrateLogOptions } from './migrate-log.command';
 import { UsageError } from './usage-error';

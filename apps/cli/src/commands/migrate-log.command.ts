@@ -4,11 +4,9 @@
 // else DATABASE_URL, else the embedded PostgreSQL in DATA_DIR (started for the copy and stopped
 // after it); the target is `--to`, else EVENTSTORE_URL. An interrupted copy is resumed by running
 // the command again: what the target already holds is skipped, and a complete copy copies nothing.
-import type { EventStore } from '@app/event-store/event-store.port';
-import { EventStoredbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
-import { migrateLog } from '@app/event-store/migrate-log';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { loadConfig } from '@app/platform/config/app-config';
+import { type EventStore, migrateLog, PostgresEventStore } from '@app/event-store';
+import { EventStoredbEventStore } from '@app/event-store/eventstoredb';
+import { loadConfig } from '@app/platform';
 import { progress as progressBar, type Progress } from '../progress';
 import { openSystem } from '../system/open-system';
 import { UsageError } from './usage-error';

@@ -4,14 +4,15 @@
 //   parked list [--json]
 //   parked resume --municipality <m> [--reason <text>] [--actor <who>]   after a fix: apply it again
 //   parked skip   --municipality <m> --reason <text> [--actor <who>]     never apply it
-import type { EventStore } from '@app/event-store/event-store.port';
-import { loadConfig } from '@app/platform/config/app-config';
+import type { EventStore } from '@app/event-store';
+import { loadConfig } from '@app/platform';
 import {
   decisionEvent,
   DECISIONS_STREAM,
   type ParkedEventDecision,
-} from '@app/read-models/runner/projector-decisions';
-import { parkedEvents, type ParkedEvent } from '@app/read-models/runner/progress';
+  parkedEvents,
+  type ParkedEvent,
+} from '@app/read-models';
 import { userInfo } from 'node:os';
 import type { DataSource } from 'typeorm';
 import { openSystem } from '../system/open-system';

@@ -1,8 +1,7 @@
 // `npm run cli -- rebuild`: replays the whole log into fresh read-model tables and swaps them in
 // while the api keeps answering; a running projector goes on from the rebuilt checkpoint.
-import { loadConfig } from '@app/platform/config/app-config';
-import { allProjections } from '@app/read-models/projections/all-projections';
-import { rebuildLive } from '@app/read-models/rebuild/rebuild';
+import { loadConfig } from '@app/platform';
+import { allProjections, rebuildLive } from '@app/read-models';
 import { decideRefund } from '@app/rules';
 import { catchUpProgress } from '../progress';
 import { openSystem } from '../system/open-system';

@@ -1,6 +1,6 @@
 // `npm run cli -- rulebook --date 2025-03-01 [--target-group <group>]` prints the refund rules in force on a
 // date as a table, so a finance officer can check them against the sources they cite.
-import { TARGET_GROUPS, type IsoDate, type TargetGroup } from '@app/domain/shared/vocabulary';
+import { TARGET_GROUPS, type IsoDate, type TargetGroup } from '@app/domain';
 import { COST_CATEGORIES, RULEBOOK_VERSION, ruleById, rulesInForce, type RuleTableRow } from '@app/rules';
 import { renderTable, type Column } from './text-table';
 import { UsageError } from './usage-error';

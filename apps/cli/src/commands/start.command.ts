@@ -3,10 +3,9 @@
 // Ctrl-C, which shuts everything down cleanly. `--only api|projector` runs one part (containers).
 // Logs are JSON lines on standard output; the banner and what start and stop do go to standard
 // error, apart from them.
-import { mintToken } from '@app/platform/auth/principal';
-import { loadConfig, type AppConfig } from '@app/platform/config/app-config';
-import { stopTracing } from '@app/platform/tracing/tracing';
-import { allProjections } from '@app/read-models/projections/all-projections';
+import { mintToken, loadConfig, type AppConfig } from '@app/platform';
+import { stopTracing } from '@app/platform/tracing';
+import { allProjections } from '@app/read-models';
 import { checkOfferValidity, decideRefund } from '@app/rules';
 import { apiMetrics, createApiApp } from '../../../api/src/create-api-app';
 import { createProjectorApp } from '../../../projector/src/create-projector-app';

@@ -1,7 +1,5 @@
 // `npm run cli -- token --role jobcentre --municipality 101` prints a token for local use.
-import { durationSeconds } from '@app/platform/auth/identity-config';
-import { mintToken, type Role } from '@app/platform/auth/principal';
-import { loadConfig } from '@app/platform/config/app-config';
+import { durationSeconds, mintToken, type Role, loadConfig } from '@app/platform';
 import { UsageError } from './usage-error';
 
 export interface TokenOptions {

@@ -1,9 +1,7 @@
 // The composition root: the event log, the read models and (unless given) the embedded database.
-import type { EventStore } from '@app/event-store/event-store.port';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import type { AppConfig } from '@app/platform/config/app-config';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '@app/platform/database/embedded-postgres';
-import { openReadModels } from '@app/read-models/read-model-data-source';
+import { type EventStore, PostgresEventStore } from '@app/event-store';
+import { type AppConfig, startEmbeddedPostgres, type EmbeddedDatabase } from '@app/platform';
+import { openReadModels } from '@app/read-models';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { runningDatabaseUrl } from './connection-file';
@@ -31,7 +29,7 @@ export interface OpenOptions {
 export async function openEventStore(config: AppConfig, databaseUrl: string): Promise<EventStore> {
   if (config.eventStoreUrl) {
     // Loaded only when asked for: the gRPC client is large.
-    const { EventStoredbEventStore } = await import('@app/event-store/eventstoredb/eventstoredb-event-store');
+    const { EventStoredbEventStore } = await import('@app/event-store/eventstoredb');
     return EventStoredbEventStore.connect(config.eventStoreUrl);
   }
   return PostgresEventStore.connect(databaseUrl);

@@ -1,4 +1,4 @@
-import type { CapId } from '@app/rules/rulebook.types';
+import type { CapId } from '@app/rules';
 import { CAP_IDS, type CapIdentifier } from './cap-ids';
 
 describe('cap ids', () => {

@@ -1,7 +1,7 @@
 // The EventStoreDB adapter through the real client library: against the protocol-level test
 // server always, and against a real server when EVENTSTORE_URL is set (esdb://localhost:2113?tls=false).
 import { randomUUID } from 'node:crypto';
-import { startTestServer, type TestServer } from '../../../../test/esdb-test-server';
+import { startTestServer, type TestServer } from '../testing';
 import { DuplicateEventIdError } from '../event-store.errors';
 import type { RecordedEvent } from '../event-store.port';
 import { describeEventStoreContract, newEvent } from '../testing/event-store.contract';

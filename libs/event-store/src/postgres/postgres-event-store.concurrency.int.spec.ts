@@ -1,6 +1,6 @@
 // Many writers append concurrently while a subscriber follows the log: the subscriber must see
 // every event exactly once and in position order, even though transactions commit in any order.
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 import type { RecordedEvent } from '../event-store.port';
 import { newEvent } from '../testing/event-store.contract';
 import { PostgresEventStore } from './postgres-event-store';

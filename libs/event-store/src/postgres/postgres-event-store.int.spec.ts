@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 import { EventNotStorableError, WrongExpectedRevisionError } from '../event-store.errors';
 import { describeEventStoreContract, newEvent } from '../testing/event-store.contract';
 import { PostgresEventStore } from './postgres-event-store';

@@ -2,7 +2,7 @@
 // at which rate, and the adjusting posting that restates the capped refund whenever its figures
 // change (cap.ts has the arithmetic; DOMAIN.md "Caps", seed003.md §2.1, seed000.md Bilag 1).
 // Closed years are not restated. It updates the municipality's books in place.
-import type { Account, CapId } from '@app/rules/rulebook.types';
+import type { Account, CapId } from '@app/rules';
 import type { Cause, Posting } from '../posting.types';
 import {
   capAdjustmentPosting,

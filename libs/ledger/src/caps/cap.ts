@@ -4,7 +4,7 @@
 // text", Refund[cap] = 50 % × min(EligibleCapped, Allowance); seed000.md 2B / Bilag 1 for the
 // integration rådighedsloft). The postings of capped costs carry their uncapped refund; the cap
 // is applied by separate 'cap_adjustment' postings that post only the difference.
-import type { CapId, Citation } from '@app/rules/rulebook.types';
+import type { CapId, Citation } from '@app/rules';
 import { divideRoundHalfAwayFromZero, toSafeOere } from '@app/domain';
 import type { Cause, Posting } from '../posting.types';
 import { bookingPeriodOf } from '../reconcile';

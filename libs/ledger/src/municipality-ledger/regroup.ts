@@ -4,8 +4,7 @@
 // say so far (reconcile.ts), and exactly the difference posted — reversals of what no longer
 // holds and rebookings — in the booking period of the causing event, or the first open period
 // when the event's year is closed (caps/closing.ts).
-import type { DecideRefund } from '../allocate';
-import { allocate } from '../allocate';
+import { type DecideRefund, allocate } from '../allocate';
 import { openBookingPeriod, relatedClosedYear } from '../caps/closing';
 import type { Cause } from '../posting.types';
 import { reconcile } from '../reconcile';

@@ -6,7 +6,7 @@
 //   foertidspension          → 50 %, '095', the same rule in two rows split at 2019-12-31
 //   kontanthjaelp            → ambiguous between two rules, cost account '099' known
 //   anything else            → no_rule, no account
-import type { Account, RefundDecision, RefundQuery } from '@app/rules/rulebook.types';
+import type { Account, RefundDecision, RefundQuery } from '@app/rules';
 
 const cost = (grouping: string): Account => ({ function: '5.68.90', dranst: '1', grouping });
 const refund = (grouping: string): Account => ({ function: '5.68.90', dranst: '2', grouping });

@@ -16,8 +16,7 @@ import {
   type TargetGroup,
   type TargetGroupAttributes,
 } from '@app/domain';
-import type { CapId } from '@app/rules/rulebook.types';
-import { decideRefund } from '@app/rules';
+import { type CapId, decideRefund } from '@app/rules';
 import type { DecideRefund } from '../allocate';
 import type { Posting } from '../posting.types';
 import { applyToLedger, type LedgerEvent } from '../municipality-ledger/apply-to-ledger';

@@ -3,7 +3,7 @@
 // figures. A job reads the log and writes only its scratch schema, which is dropped when the job
 // ends; it runs one at a time (a replay is heavy) and its record stays in this process's memory.
 import { randomUUID } from 'node:crypto';
-import type { EventStore } from '@app/event-store/event-store.port';
+import type { EventStore } from '@app/event-store';
 import type { DecideRefund } from '@app/ledger';
 import type { DataSource } from 'typeorm';
 import { openReadModels } from '../read-model-data-source';

@@ -2,8 +2,8 @@
 // target groups, a late correction, capped costs, a cap parameter change, a closing) is
 // replayed up to several instants and a position; verify says identical each time, and reports
 // the difference once a live read model is tampered with.
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
+import { PostgresEventStore } from '@app/event-store';
+import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 import { checkOfferValidity, decideRefund } from '@app/rules';
 import type { DataSource } from 'typeorm';
 import { allProjections } from '../projections/all-projections';

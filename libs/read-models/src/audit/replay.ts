@@ -1,7 +1,7 @@
 // Replay to any date: rebuild every read model from the log up to a position
 // or a recorded instant into a schema of its own, and compare what it says with the as-of
 // queries of the live read models for the same instant.
-import type { EventStore, RecordedEvent } from '@app/event-store/event-store.port';
+import type { EventStore, RecordedEvent } from '@app/event-store';
 import type { DecideRefund } from '@app/ledger';
 import type { DataSource } from 'typeorm';
 import { allProjections } from '../projections/all-projections';

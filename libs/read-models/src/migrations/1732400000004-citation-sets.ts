@@ -1,5 +1,5 @@
 import { citationSetId } from '../projections/citation-sets';
-import type { Citation } from '@app/rules/rulebook.types';
+import type { Citation } from '@app/rules';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**

@@ -1,7 +1,7 @@
 // Citation lists by reference (migration 1732400000004): the id of a list is the md5 of its
 // canonical JSON, so the live projector, a rebuild and a replay give every list the same id.
 import { createHash } from 'node:crypto';
-import type { Citation } from '@app/rules/rulebook.types';
+import type { Citation } from '@app/rules';
 
 /** What a posting's citations are stored as: citation_set(id, citations). */
 export interface CitationSet {

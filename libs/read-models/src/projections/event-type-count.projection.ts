@@ -1,5 +1,5 @@
 // The trivial projection that proves the loop: how many events of each type the log holds.
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { RecordedEvent } from '@app/event-store';
 import type { EntityManager } from 'typeorm';
 import type { Projection } from './projection';
 

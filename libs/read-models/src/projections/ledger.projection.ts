@@ -2,7 +2,7 @@
 // touch (the persons ledgerScope names, the municipalities' books), folds every event with
 // applyToLedger and writes the facts and postings with one statement per table (ledger-rows.ts).
 import { DOMAIN_EVENT_TYPES, parseEvent } from '@app/domain';
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { RecordedEvent } from '@app/event-store';
 import {
   applyToLedger,
   ledgerScope,

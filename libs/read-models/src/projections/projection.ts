@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { RecordedEvent } from '@app/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** Writes a prepared batch into the read models, inside the runner's transaction. */

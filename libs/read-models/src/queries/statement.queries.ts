@@ -9,7 +9,7 @@ import {
   type StatementGroup,
   type UnresolvedLine,
 } from '@app/ledger';
-import type { CapId } from '@app/rules/rulebook.types';
+import type { CapId } from '@app/rules';
 import { computationOf } from '../projections/rows/cap-computation.row';
 import type { DataSource, EntityManager } from 'typeorm';
 

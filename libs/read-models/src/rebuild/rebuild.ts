@@ -1,7 +1,7 @@
 // Rebuild: project the whole log (or a prefix of it) into a fresh schema, then, for a rebuild,
 // swap it in for the live schema by renaming, so queries never stop. Read models are
 // disposable: the log is the truth.
-import type { EventStore, RecordedEvent } from '@app/event-store/event-store.port';
+import type { EventStore, RecordedEvent } from '@app/event-store';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Projection } from '../projections/projection';

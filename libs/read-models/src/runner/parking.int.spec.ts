@@ -2,9 +2,8 @@
 // other municipalities go on, the parked one's later events wait, and the operator's decision
 // (skip or resume), recorded in the log, is honoured by a rebuild too. On a real PostgreSQL,
 // with the real projections, one worker or three.
-import type { RecordedEvent } from '@app/event-store/event-store.port';
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
+import { type RecordedEvent, PostgresEventStore } from '@app/event-store';
+import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 import { checkOfferValidity, decideRefund } from '@app/rules';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -15,10 +14,9 @@ import { compareSchemas } from '../rebuild/compare-schemas';
 import { projectIntoSchema } from '../rebuild/rebuild';
 import { DomainLog } from '../testing/domain-log';
 import { ownerOf } from './partition';
-import { projectedThrough } from './progress';
+import { projectedThrough, parkedEvents } from './progress';
 import { ProjectionRunner } from './projection-runner';
 import { decisionEvent, DECISIONS_STREAM } from './projector-decisions';
-import { parkedEvents } from './progress';
 
 const A = '101';
 const B = '147';

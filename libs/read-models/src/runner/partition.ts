@@ -1,7 +1,7 @@
 // The projector's partition key is the municipality: everything a posting depends on lives
 // within one (ARCHITECTURE.md, "Scaling past one machine"). Workers own municipalities by a
 // stable hash, so the same municipality always lands on the same worker for a given count.
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { RecordedEvent } from '@app/event-store';
 import { crc32 } from 'node:zlib';
 
 /** The partition of events that carry no municipality. */

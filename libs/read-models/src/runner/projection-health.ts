@@ -1,6 +1,6 @@
 // What /health says about the projector: its lag and the parked events (a municipality whose
 // event could not be applied is `degraded`; the others are served as usual).
-import type { EventStore } from '@app/event-store/event-store.port';
+import type { EventStore } from '@app/event-store';
 import type { DataSource } from 'typeorm';
 import { projectionLag, type ProjectionLag } from './projection-runner';
 import { parkedEvents, type ParkedEvent } from './progress';

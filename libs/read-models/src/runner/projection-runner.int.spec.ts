@@ -1,6 +1,6 @@
-import { PostgresEventStore } from '@app/event-store/postgres/postgres-event-store';
-import { newEvent } from '@app/event-store/testing/event-store.contract';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing/test-database';
+import { PostgresEventStore } from '@app/event-store';
+import { newEvent } from '@app/event-store/testing';
+import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 import type { DataSource } from 'typeorm';
 import { EventTypeCountProjection } from '../projections/event-type-count.projection';
 import { openReadModels } from '../read-model-data-source';

@@ -6,7 +6,7 @@
 // batch is bisected down to that event, which is parked with its municipality: the others go on,
 // the parked municipality's later events wait until an operator's decision in the log (resume or
 // skip) lets the runner read them again from that municipality's checkpoint.
-import type { EventStore, RecordedEvent, Subscription } from '@app/event-store/event-store.port';
+import type { EventStore, RecordedEvent, Subscription } from '@app/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BatchWriter, Projection } from '../projections/projection';
 import { owns, partitionOf, SINGLE_WORKER, unseenFloor, workerName, type WorkerSlot } from './partition';

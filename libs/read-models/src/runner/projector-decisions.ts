@@ -1,7 +1,7 @@
 // An operator's decision on a parked event is an event of the log (stream projector-decisions),
 // so every projector and every rebuild decides the same way: a skipped event is skipped by a
 // rebuild too, whatever the code then makes of it; a resumed one is simply applied again.
-import type { NewEvent, RecordedEvent } from '@app/event-store/event-store.port';
+import type { NewEvent, RecordedEvent } from '@app/event-store';
 import { randomUUID } from 'node:crypto';
 
 export const DECISIONS_STREAM = 'projector-decisions';

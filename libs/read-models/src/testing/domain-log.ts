@@ -3,7 +3,7 @@
 // the recorded time chosen by the caller — no HTTP, no authorisation.
 import { randomUUID } from 'node:crypto';
 import { fold, getCommandDefinition, parseEvent, type OfferValidityCheck } from '@app/domain';
-import type { EventStore, RecordedEvent } from '@app/event-store/event-store.port';
+import type { EventStore, RecordedEvent } from '@app/event-store';
 
 const toDomain = (e: RecordedEvent) => parseEvent(e.type, e.metadata.schemaVersion ?? 1, e.data);
 

@@ -1,4 +1,4 @@
-import type { IsoDate } from '@app/domain/shared/vocabulary';
+import type { IsoDate } from '@app/domain';
 import type { Citation } from '../rulebook.types';
 
 /** One authorised grouping of the municipal chart of accounts (or a function-level HK 6 entry, grouping '-'). */

@@ -1,9 +1,8 @@
 // checkOfferValidity: is an (afholdelseskategori, bevillingsramme) pair valid for an offer of a kind, starting and
 // registered on the given dates? Data: seed 002 tables 10a/10b (data/offer-validity.json) with the frames' date rules
 // and the frames that finance only certain offer kinds (sections 4.1-4.8).
-import { OFFER_KINDS, type IsoDate, type OfferKind } from '@app/domain/shared/vocabulary';
+import { OFFER_KINDS, type IsoDate, type OfferKind, isIsoDate } from '@app/domain';
 import type { Citation, OfferValidity, OfferValidityQuery } from '../rulebook.types';
-import { isIsoDate } from '@app/domain';
 import offerDocument from '../data/offer-validity.json';
 
 export interface OfferCode {

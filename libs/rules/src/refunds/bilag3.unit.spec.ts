@@ -2,7 +2,7 @@
 // af § 6 i LAB"), asked on 2025-07-01. The column "Alle øvrige omfattet af § 6" is asked for every other LAB group.
 // 'no_rule' where Bilag 3 has "-" (not applicable) or the chart of accounts in the sources has no grouping for the cell;
 // 'ambiguous' where the 2 A text and Bilag 3 disagree (§ 173 for alle øvrige; § 175 with § 198 for dagpenge).
-import type { ExpenseType, OfferKind, TargetGroup } from '@app/domain/shared/vocabulary';
+import type { ExpenseType, OfferKind, TargetGroup } from '@app/domain';
 import { costAccountOf, decide, expenseQuery, mentorQuery, summary } from './refund-query.test-helper';
 
 const DATE = '2025-07-01';

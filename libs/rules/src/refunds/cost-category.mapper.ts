@@ -1,6 +1,6 @@
 // Maps the API vocabulary (offer kind × expense type × bevillingsramme, or mentor hours) to the cost categories the
 // sources use.
-import type { ExpenseType, OfferKind } from '@app/domain/shared/vocabulary';
+import type { ExpenseType, OfferKind } from '@app/domain';
 import type { CostKind } from '../rulebook.types';
 import type { CostCategory } from './refund-rule.model';
 

@@ -3,9 +3,8 @@
 // group, agreement group), this composes the timeline the rulebook answers with: outside the reading's period the
 // activity date decides; inside it, for a person in no target group the agreement's group decides, and for anyone
 // else the two must agree or the answer is `ambiguous`. Composed timelines are built once per pair and cached.
-import type { IsoDate, TargetGroup } from '@app/domain/shared/vocabulary';
+import { type IsoDate, type TargetGroup, END_OF_TIME, nextDay, previousDay } from '@app/domain';
 import type { RefundDecision, UnresolvedDecision } from '../rulebook.types';
-import { END_OF_TIME, nextDay, previousDay } from '@app/domain';
 import type { MentorAgreementReading } from './refund-rule.model';
 import { segmentAt, type DecisionSegment } from './refund-timeline.index';
 

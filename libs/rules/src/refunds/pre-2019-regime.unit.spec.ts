@@ -10,7 +10,7 @@ import {
   mentorQuery,
   summary,
 } from './refund-query.test-helper';
-import type { Readiness } from '@app/domain/shared/vocabulary';
+import type { Readiness } from '@app/domain';
 
 const D2017 = '2017-03-01';
 const D2014 = '2014-09-01';

@@ -7,7 +7,7 @@ import {
   TARGET_GROUPS,
   type TargetGroup,
   type TargetGroupAttributes,
-} from '@app/domain/shared/vocabulary';
+} from '@app/domain';
 import type { RefundDecision, RefundQuery } from '../rulebook.types';
 import { costCategoryOf } from './cost-category.mapper';
 import { MentorAgreementReader } from './mentor-agreement.reading';

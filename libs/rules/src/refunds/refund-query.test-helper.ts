@@ -1,10 +1,5 @@
 // Test helper: terse refund queries and a compact summary of a decision ('rule:5000', 'no_rule', 'ambiguous').
-import type {
-  ExpenseType,
-  OfferKind,
-  TargetGroup,
-  TargetGroupAttributes,
-} from '@app/domain/shared/vocabulary';
+import type { ExpenseType, OfferKind, TargetGroup, TargetGroupAttributes } from '@app/domain';
 import type { CapId, RefundDecision, RefundQuery } from '../rulebook.types';
 import { decideRefund } from './refund-decision.engine';
 

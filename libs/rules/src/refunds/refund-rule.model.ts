@@ -1,7 +1,6 @@
 // The shape of one row of data/refund-rules.json: a rule, an explicit "no rule" or an explicit contradiction,
 // valid for a date interval and a set of query dimensions.
-import type { IsoDate, TargetGroup } from '@app/domain/shared/vocabulary';
-import { READINESS } from '@app/domain/shared/vocabulary';
+import { type IsoDate, type TargetGroup, READINESS } from '@app/domain';
 import type { CapId, Citation } from '../rulebook.types';
 
 /** What a cost is, in the terms the sources use (derived from offer kind and expense type, see cost-category.mapper). */

@@ -13,9 +13,10 @@ import {
   READINESS,
   TARGET_GROUPS,
   type IsoDate,
-} from '@app/domain/shared/vocabulary';
+  nextDay,
+  previousDay,
+} from '@app/domain';
 import type { CostKind, RefundDecision, RefundQuery } from '../rulebook.types';
-import { nextDay, previousDay } from '@app/domain';
 import { FUNDING_FRAME_IDS } from '../offers/offer-validity.checker';
 import { decideRefund } from './refund-decision.engine';
 import { COST_CATEGORIES, CONDITION_DIMENSIONS, CONDITION_VALUES } from './refund-rule.model';

@@ -1,7 +1,6 @@
 // Hand-written schema check of data/refund-rules.json: every row well-formed, cited, booked on a known grouping
 // that is valid for the row's dates, and no two rows claiming the same query on the same day.
-import { TARGET_GROUPS } from '@app/domain/shared/vocabulary';
-import { isIsoDate, END_OF_TIME } from '@app/domain';
+import { TARGET_GROUPS, isIsoDate, END_OF_TIME } from '@app/domain';
 import type { AccountGrouping } from '../accounts/account-grouping.model';
 import {
   COST_CATEGORIES,

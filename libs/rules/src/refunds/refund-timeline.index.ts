@@ -1,10 +1,16 @@
 // Precomputes, at load, for every (scheme, target group, cost category, relevant condition values) the complete
 // timeline of decisions from the beginning to the end of time: rule rows in date order, gaps filled with an explicit
 // no_rule. A decision is then one map lookup and a binary search, and its validFrom/validTo are the segment bounds.
-import { TARGET_GROUPS, type IsoDate } from '@app/domain/shared/vocabulary';
+import {
+  TARGET_GROUPS,
+  type IsoDate,
+  BEGINNING_OF_TIME,
+  END_OF_TIME,
+  nextDay,
+  previousDay,
+} from '@app/domain';
 import { accountOf } from '../accounts/account-groupings.catalog';
 import type { RefundDecision } from '../rulebook.types';
-import { BEGINNING_OF_TIME, END_OF_TIME, nextDay, previousDay } from '@app/domain';
 import {
   COST_CATEGORIES,
   CONDITION_DIMENSIONS,

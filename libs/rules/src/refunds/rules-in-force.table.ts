@@ -1,8 +1,7 @@
 // rulesInForce(date): the rule rows valid on a date, flattened into printable strings (for the CLI and explanations).
-import type { IsoDate } from '@app/domain/shared/vocabulary';
-import type { RefundRule } from './refund-rule.model';
+import type { IsoDate } from '@app/domain';
+import { type RefundRule, CONDITION_DIMENSIONS } from './refund-rule.model';
 import { refundRules } from './refund-rules.catalog';
-import { CONDITION_DIMENSIONS } from './refund-rule.model';
 
 export interface RuleTableRow {
   id: string;

@@ -1,6 +1,6 @@
 // cap_computation: the computation behind each cap adjustment (for its explanation).
 import type { CapComputation, LedgerFact } from '@app/ledger';
-import type { CapId } from '@app/rules/rulebook.types';
+import type { CapId } from '@app/rules';
 import { tableColumns } from '../sql-rows';
 import type { SourceEvent } from './event-row';
 

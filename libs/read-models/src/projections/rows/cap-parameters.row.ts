@@ -1,6 +1,6 @@
 // cap_parameters: every setting of a cap's parameters (the statement reads the one standing as of its instant).
 import type { LedgerFact } from '@app/ledger';
-import type { CapId } from '@app/rules/rulebook.types';
+import type { CapId } from '@app/rules';
 import { tableColumns } from '../sql-rows';
 import type { SourceEvent } from './event-row';
 

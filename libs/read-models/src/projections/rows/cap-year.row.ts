@@ -1,7 +1,7 @@
 // cap_year: the running figures of each municipality × booking year × cap, upserted by the
 // batch that changed them and read back, with the closed years, as a municipality's books.
 import { capYearKey, type CapYear, type MunicipalityBooks } from '@app/ledger';
-import type { Account, CapId } from '@app/rules/rulebook.types';
+import type { Account, CapId } from '@app/rules';
 import type { EntityManager } from 'typeorm';
 
 export interface CapYearRow {

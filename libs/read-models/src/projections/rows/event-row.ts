@@ -1,5 +1,5 @@
 // The log event a ledger row comes from: its id, position and metadata.
-import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { RecordedEvent } from '@app/event-store';
 
 export type SourceEvent = Pick<RecordedEvent, 'id' | 'position' | 'metadata'>;
 

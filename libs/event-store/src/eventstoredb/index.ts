@@ -1,0 +1,2 @@
+// libs/event-store/eventstoredb: the public surface other packages import.
+export * from './eventstoredb-event-store';

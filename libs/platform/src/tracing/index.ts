@@ -1,0 +1,2 @@
+// libs/platform/tracing: the public surface other packages import.
+export * from './tracing';
