@@ -1,6 +1,16 @@
 // Audit jobs over HTTP (API.md "Audit jobs"): start a replay and verify of the caller's
 // municipality up to an instant or a log position (202 { jobId }), and follow it.
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  type OnApplicationBootstrap,
+  Param,
+  Post,
+} from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@app/event-store';
 import { Roles, problem, ProblemException } from '@app/platform';
@@ -26,7 +36,7 @@ const invalidUntil = (message: string) =>
 @ApiTags('audit')
 @Controller('v1/municipalities/:m/audit/replays')
 @Roles('auditor', 'finance', 'admin')
-export class AuditJobsController {
+export class AuditJobsController implements OnApplicationBootstrap {
   private readonly jobs: AuditJobs;
 
   constructor(
@@ -34,6 +44,11 @@ export class AuditJobsController {
     @Inject(READ_MODELS) readModels: DataSource,
   ) {
     this.jobs = new AuditJobs(store, readModels, (readModels.options as { url: string }).url, decideRefund);
+  }
+
+  /** Jobs an earlier api process left unfinished run again (their records are kept in the read models). */
+  onApplicationBootstrap(): void {
+    void this.jobs.resumeUnfinished().catch(() => {});
   }
 
   @Post()
@@ -54,7 +69,7 @@ export class AuditJobsController {
       if (!event || event.position !== target.position)
         throw invalidUntil(`the log holds no event at position ${target.position}`);
     }
-    return { jobId: this.jobs.start(m, body.until, target).jobId };
+    return { jobId: (await this.jobs.start(m, body.until)).jobId };
   }
 
   @Get(':jobId')
@@ -62,8 +77,8 @@ export class AuditJobsController {
     description:
       '{ jobId, status: queued | running | done | failed, progress { applied, position, head }, result { identical, differences, asOf, throughPosition, eventsReplayed, compared }, error }',
   })
-  status(@Param('m') m: string, @Param('jobId') jobId: string) {
-    const job = this.jobs.get(m, jobId);
+  async status(@Param('m') m: string, @Param('jobId') jobId: string) {
+    const job = await this.jobs.get(m, jobId);
     if (!job) throw new NotFoundException(`no audit job ${jobId} in municipality ${m}`);
     return job;
   }

@@ -5,6 +5,7 @@ import { LedgerActivityAndMentorAgreement1732400000003 } from './1732400000003-l
 import { CitationSets1732400000004 } from './1732400000004-citation-sets';
 import { MunicipalityCheckpoints1732400000005 } from './1732400000005-municipality-checkpoints';
 import { CostItemFundingFrame1732400000006 } from './1732400000006-cost-item-funding-frame';
+import { AuditJobs1796126650058 } from './1796126650058-audit-jobs';
 
 /** Every read-model migration, in order. */
 export const READ_MODEL_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const READ_MODEL_MIGRATIONS = [
   CitationSets1732400000004,
   MunicipalityCheckpoints1732400000005,
   CostItemFundingFrame1732400000006,
+  AuditJobs1796126650058,
 ];

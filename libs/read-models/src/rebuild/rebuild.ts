@@ -151,12 +151,25 @@ export async function projectIntoSchema(
   }
 }
 
+/**
+ * Audit jobs are records, not projections of the log: the rebuilt schema takes the live ones over
+ * (the lock holds back a running job's updates until the swap has committed).
+ */
+async function carryOverAuditJobs(c: Client, schema: string): Promise<void> {
+  const [{ found }] = (await c.query(`SELECT to_regclass('${LIVE_SCHEMA}.audit_job') IS NOT NULL AS found`))
+    .rows as { found: boolean }[];
+  if (!found) return;
+  await c.query(`LOCK TABLE ${LIVE_SCHEMA}.audit_job IN EXCLUSIVE MODE`);
+  await c.query(`INSERT INTO ${schema}.audit_job SELECT * FROM ${LIVE_SCHEMA}.audit_job`);
+}
+
 /** Makes `schema` the live read models in one transaction; the old live schema is dropped. */
 export async function swapIntoLive(url: string, schema: string): Promise<void> {
   assertSchemaName(schema);
   const retired = assertSchemaName(`${LIVE_SCHEMA}_retired_${Date.now()}`);
   await admin(url, async (c) => {
     await c.query('BEGIN');
+    await carryOverAuditJobs(c, schema);
     await c.query(`ALTER SCHEMA ${LIVE_SCHEMA} RENAME TO ${retired}`);
     await c.query(`ALTER SCHEMA ${schema} RENAME TO ${LIVE_SCHEMA}`);
     await c.query('COMMIT');
