@@ -79,6 +79,7 @@ async function courseExpense(
   from: string,
   to: string,
   amount: string,
+  bookingDate?: string,
 ): Promise<{ offerId: string; expenseId: string; commandId: string }> {
   const offerId = `o-${randomUUID()}`;
   const expenseId = `e-${randomUUID()}`;
@@ -96,6 +97,7 @@ async function courseExpense(
     amount,
     activityFrom: from,
     activityTo: to,
+    bookingDate,
   });
   return { offerId, expenseId, commandId };
 }
@@ -109,6 +111,7 @@ type Entry = {
   causedBy: { commandId: string };
   relatesToClosedYear: number | null;
   activityFrom: string;
+  bookingDate: string;
 };
 const entries = async (m: string, query: Record<string, string> = {}): Promise<Entry[]> =>
   (await get(m, '/ledger/entries', { limit: '1000', ...query })).body.entries;
@@ -356,6 +359,65 @@ describe('closing an accounting year', () => {
         refund: '1500.00',
       },
     ]);
+  });
+});
+
+describe('booking dates and the supplementary period (RecordOfferExpense.bookingDate; seed 001 L4151-L4154)', () => {
+  it('a January invoice is booked into the old year until finance closes it, then into the first open period', async () => {
+    const m = '306';
+    now = new Date('2025-11-20T09:00:00Z');
+    const p = await person(m, 'jobafklaring', '2025-01-01');
+    // recorded 12 January 2026 with the municipality's booking date 31 December 2025: JA-OPS 50 % of 3,100.00 = 1,550.00
+    now = new Date('2026-01-12T10:00:00Z');
+    const { commandId, offerId } = await courseExpense(
+      m,
+      p,
+      '2025-12-01',
+      '2025-12-31',
+      '3100.00',
+      '2025-12-31',
+    );
+    const [inOldYear] = await entries(m);
+    expect([inOldYear.bookingPeriod, inOldYear.bookingDate, inOldYear.relatesToClosedYear]).toEqual([
+      '2025-12',
+      '2025-12-31',
+      null,
+    ]);
+    expect((await statement(m, 2025)).totals).toMatchObject({ cost: '3100.00', refund: '1550.00' });
+    const changes = (
+      await get(m, '/ledger/changes', { from: '2026-01-12T00:00:00Z', to: '2026-01-13T00:00:00Z' })
+    ).body;
+    expect(changes.commands.map((c: { commandId: string }) => c.commandId)).toEqual([commandId]);
+    expect(changes.commands[0].postings.map((e: Entry) => [e.bookingPeriod, e.bookingDate])).toEqual([
+      ['2025-12', '2025-12-31'],
+    ]);
+
+    // a booking date after today (in Denmark) is refused and appends nothing
+    const future = await sendAs('jobcentre', m, 'RecordOfferExpense', {
+      expenseId: `e-${randomUUID()}`,
+      offerId,
+      expenseType: 'course_fee',
+      amount: '10.00',
+      activityFrom: '2025-12-01',
+      activityTo: '2025-12-31',
+      bookingDate: '2026-01-13',
+    });
+    expect([future.status, future.body.code]).toEqual([422, 'expense.booking_in_future']);
+
+    // finance closes 2025; an invoice booked on 31 December after that lands in 2026-01, relating to 2025
+    now = new Date('2026-01-20T09:00:00Z');
+    await send(m, 'CloseAccountingYear', { year: 2025 });
+    now = new Date('2026-01-22T09:00:00Z');
+    await courseExpense(m, p, '2025-12-01', '2025-12-31', '620.00', '2025-12-31'); // JA-OPS 50 %: 310.00
+    const late = (await entries(m)).find((e) => e.amount === '620.00')!;
+    expect([late.bookingPeriod, late.bookingDate, late.refundAmount, late.relatesToClosedYear]).toEqual([
+      '2026-01',
+      '2025-12-31',
+      '310.00',
+      2025,
+    ]);
+    expect((await statement(m, 2025)).totals).toMatchObject({ cost: '3100.00', refund: '1550.00' });
+    expect((await statement(m, 2026)).totals).toMatchObject({ afloebCost: '620.00', afloebRefund: '310.00' });
   });
 });
 

@@ -86,6 +86,8 @@ export interface Cause {
   recordedAt: string;
   /** 'YYYY-MM'; default: the UTC month of recordedAt (see bookingPeriodOf). */
   bookingPeriod?: string;
+  /** The municipality's booking date the event gave (an expense's bookingDate); its postings carry it. */
+  bookingDate?: IsoDate;
 }
 
 /** An immutable ledger posting. */
@@ -103,7 +105,7 @@ export interface Posting {
   targetGroup: TargetGroup | null;
   activityFrom: IsoDate;
   activityTo: IsoDate;
-  /** 'YYYY-MM': the month the causing event was recorded. */
+  /** 'YYYY-MM': the month the causing event was recorded, or of its booking date (closing.ts). */
   bookingPeriod: string;
   amountOere: number;
   refundRateBasisPoints: number | null;
@@ -122,4 +124,6 @@ export interface Posting {
    * lies in that year: they landed in the first open period instead (closing.ts).
    */
   relatesToClosedYear?: number;
+  /** The booking date the causing event gave (Cause.bookingDate); absent: booked when recorded. */
+  bookingDate?: IsoDate;
 }

@@ -29,6 +29,10 @@ export function bookingPeriodOf(recordedAt: string, timeZone?: string): string {
   return `${get('year')}-${get('month')}`;
 }
 
+/** The day a posting was booked: the booking date its cause gave, else the (UTC) day it was recorded, as bookingPeriodOf. */
+export const bookingDateOf = (p: Pick<Posting, 'bookingDate' | 'recordedAt'>): string =>
+  p.bookingDate ?? p.recordedAt.slice(0, 10);
+
 /** The postings that currently stand: originals and rebookings that no reversal in the list reverses. */
 export function standingPostings(postings: readonly Posting[]): Posting[] {
   const reversed = new Set(postings.filter((p) => p.kind === 'reversal').map((p) => p.reverses));
@@ -109,6 +113,7 @@ export function reconcile(
 ): Posting[] {
   const bookingPeriod = cause.bookingPeriod ?? bookingPeriodOf(cause.recordedAt);
   const causedBy = () => ({ eventId: cause.eventId, commandId: cause.commandId });
+  const bookingDate = cause.bookingDate === undefined ? {} : { bookingDate: cause.bookingDate };
 
   const seen = new Set<string>();
   const historyOf = new Map<string, Posting[]>();
@@ -165,6 +170,7 @@ export function reconcile(
         causedBy: causedBy(),
         reverses: p.entryId,
         recordedAt: cause.recordedAt,
+        ...bookingDate,
       });
     }
     const kind = history.length === 0 ? 'original' : 'rebooking';
@@ -192,6 +198,7 @@ export function reconcile(
         causedBy: causedBy(),
         reverses: null,
         recordedAt: cause.recordedAt,
+        ...bookingDate,
       });
     }
   }

@@ -33,6 +33,8 @@ export interface UnresolvedLine {
   activityFrom: string;
   activityTo: string;
   bookingPeriod: string;
+  /** The booking date its command gave, else the day it was recorded (bookingDateOf). */
+  bookingDate: string;
   amountOere: number;
   outcome: string;
   reason: string;

@@ -118,6 +118,10 @@ export const postingSchema = z.looseObject({
   activityFrom: date(),
   activityTo: date(),
   bookingPeriod: z.string().meta({ description: 'YYYY-MM', example: '2025-03' }),
+  bookingDate: date().meta({
+    description:
+      'the booking date the causing command gave (an expense’s bookingDate), else the day the posting was recorded (UTC)',
+  }),
   amount: money(),
   refundRate: rate().nullable(),
   refundAmount: money().nullable(),
@@ -266,7 +270,14 @@ export const statementSchema = z.looseObject({
   targetGroups: z.array(z.looseObject({ targetGroup: targetGroup().nullable(), ...statementTotals })),
   afloeb: z.array(z.looseObject({ activityYear: z.int(), account: accountSchema, ...statementTotals })),
   unresolved: z.array(
-    z.looseObject({ entryId: z.string(), amount: money(), outcome: z.string(), reason: z.string() }),
+    z.looseObject({
+      entryId: z.string(),
+      bookingPeriod: z.string(),
+      bookingDate: date(),
+      amount: money(),
+      outcome: z.string(),
+      reason: z.string(),
+    }),
   ),
   caps: z.array(capJson.extend({ adjustmentsInPeriod: money() })),
 });

@@ -1,6 +1,6 @@
 // The JSON shapes of API.md: money as kroner strings with two decimals, rates as percent strings.
 import { formatBasisPoints, formatOere } from '@app/domain';
-import type { Posting } from '@app/ledger';
+import { bookingDateOf, type Posting } from '@app/ledger';
 import type { Citation } from '@app/rules';
 
 export function citationText(citations: Citation[]): string | null {
@@ -17,6 +17,7 @@ export function entryJson(p: Posting) {
     activityFrom: p.activityFrom,
     activityTo: p.activityTo,
     bookingPeriod: p.bookingPeriod,
+    bookingDate: bookingDateOf(p),
     amount: formatOere(p.amountOere),
     refundRate: p.refundRateBasisPoints === null ? null : formatBasisPoints(p.refundRateBasisPoints),
     refundAmount: p.refundOere === null ? null : formatOere(p.refundOere),

@@ -891,6 +891,7 @@ export interface components {
              */
             activityTo: string;
             invoiceRef?: string | null;
+            bookingDate?: string | null;
         };
         /**
          * @description RecordOfferExpense in a batch
@@ -937,6 +938,7 @@ export interface components {
              */
             activityTo: string;
             invoiceRef?: string | null;
+            bookingDate?: string | null;
         };
         /**
          * @description the body of ReverseOfferExpense (API.md "Commands")
@@ -1345,6 +1347,12 @@ export interface components {
              */
             bookingPeriod: string;
             /**
+             * Format: date
+             * @description the booking date the causing command gave (an expense’s bookingDate), else the day the posting was recorded (UTC)
+             * @example 2025-03-01
+             */
+            bookingDate: string;
+            /**
              * @description kroner, two decimals
              * @example 4200.00
              */
@@ -1691,6 +1699,12 @@ export interface components {
             })[];
             unresolved: ({
                 entryId: string;
+                bookingPeriod: string;
+                /**
+                 * Format: date
+                 * @example 2025-03-01
+                 */
+                bookingDate: string;
                 /**
                  * @description kroner, two decimals
                  * @example 4200.00

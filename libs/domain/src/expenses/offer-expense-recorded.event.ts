@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EventEnvelope } from '../shared/domain-event';
-import { storedCodeListId, text } from '../shared/field-schemas';
+import { isoDate, storedCodeListId, text } from '../shared/field-schemas';
 import { expenseFactsShape } from './expense-facts';
 
 export const offerExpenseRecordedV1 = z.strictObject({
@@ -8,6 +8,8 @@ export const offerExpenseRecordedV1 = z.strictObject({
   invoiceRef: text(200).nullable(),
   /** The offer's bevillingsramme when the expense was recorded (it decides some refunds, seed 002 section 4); absent in events written before it was copied. */
   fundingFrame: storedCodeListId().nullable().optional(),
+  /** The municipality's booking date, when the command gave one: its postings are booked in its period while that year is open. */
+  bookingDate: isoDate().optional(),
 });
 export type OfferExpenseRecordedData = z.output<typeof offerExpenseRecordedV1>;
 

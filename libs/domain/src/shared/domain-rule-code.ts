@@ -19,6 +19,7 @@ export const DOMAIN_RULE_CODES = [
   'expense.offer_not_found', // RecordOfferExpense for an unknown offer
   'expense.offer_cancelled', // RecordOfferExpense for a cancelled offer
   'expense.outside_offer_period', // activity period not within the offer's period
+  'expense.booking_in_future', // an expense with a bookingDate after today (Danish date)
   'expense.not_bookable', // an expense type the sources keep off hovedkonto 5 or out of the refund (VEJ 9584 6.4-6.10), cited
   'expense.not_found', // ReverseOfferExpense of an unknown expense
   'expense.already_reversed', // ReverseOfferExpense twice

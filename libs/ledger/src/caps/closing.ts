@@ -1,6 +1,9 @@
 // Closed accounting years: nothing is posted into a closed year's booking periods; a posting that
 // would land there goes to the first open period after it, and is marked as relating to the
-// closed year (DOMAIN.md "Caps").
+// closed year (DOMAIN.md "Caps"). An event that gives a booking date (an expense's bookingDate)
+// books in that date's period while its year is open: a January invoice for December activity
+// can still go into the old year until finance closes it (the supplementary period).
+import type { Cause } from '../posting.types';
 import { bookingPeriodOf } from '../reconcile';
 
 /** The first booking period at or after `period` ('YYYY-MM') whose year is not closed. */
@@ -11,9 +14,9 @@ export function firstOpenPeriod(period: string, closedYears: ReadonlySet<number>
   return `${year}-01`;
 }
 
-/** The booking period of postings caused at `recordedAt`, given the municipality's closed years. */
-export function openBookingPeriod(recordedAt: string, closedYears: ReadonlySet<number>): string {
-  return firstOpenPeriod(bookingPeriodOf(recordedAt), closedYears);
+/** The booking period of the postings of `cause` (its booking period, else its recorded month), given the municipality's closed years. */
+export function openBookingPeriod(cause: Cause, closedYears: ReadonlySet<number>): string {
+  return firstOpenPeriod(cause.bookingPeriod ?? bookingPeriodOf(cause.recordedAt), closedYears);
 }
 
 /**

@@ -27,13 +27,9 @@ export function applyToLedger(
   recorded: LedgerEvent,
   decide: DecideRefund,
 ): LedgerOutcome {
-  const cause: Cause = {
-    eventId: recorded.id,
-    commandId: recorded.commandId,
-    recordedAt: recorded.recordedAt,
-  };
-  const facts: LedgerFact[] = [];
   const { event } = recorded;
+  const cause = causeOf(recorded);
+  const facts: LedgerFact[] = [];
   const { books } = ledger;
   if (event.type === 'AccountingYearClosed') {
     books.closedYears.add(event.data.year);
@@ -58,7 +54,7 @@ export function applyToLedger(
     throw new Error(
       `person ${event.data.personId} of municipality ${ledger.municipality} is not loaded (ledgerScope)`,
     );
-  const postings = applyToPerson(ledger, person, recorded, event, facts, decide);
+  const postings = applyToPerson(ledger, person, event, cause, facts, decide);
   return withCaps(
     facts,
     postings,
@@ -70,18 +66,34 @@ export function applyToLedger(
   );
 }
 
+/**
+ * What causes the event's postings: the event, and the booking date it gives (an expense's bookingDate), which
+ * books them — cap adjustments too — in that date's period rather than the recorded month (caps/closing.ts).
+ * Later events that correct them give none: they are booked when recorded.
+ */
+function causeOf(recorded: LedgerEvent): Cause {
+  const cause: Cause = {
+    eventId: recorded.id,
+    commandId: recorded.commandId,
+    recordedAt: recorded.recordedAt,
+  };
+  const bookingDate =
+    recorded.event.type === 'OfferExpenseRecorded' ? recorded.event.data.bookingDate : undefined;
+  if (bookingDate === undefined) return cause;
+  return { ...cause, bookingPeriod: bookingDate.slice(0, 7), bookingDate };
+}
+
 /** The person's facts and the postings of the cost items the event affects. */
 function applyToPerson(
   ledger: MunicipalityLedger,
   person: PersonLedger,
-  recorded: LedgerEvent,
   event: PersonEvent,
+  cause: Cause,
   facts: LedgerFact[],
   decide: DecideRefund,
 ): LedgerPosting[] {
   const { municipality, books } = ledger;
-  const { recordedAt } = recorded;
-  const cause: Cause = { eventId: recorded.id, commandId: recorded.commandId, recordedAt };
+  const { recordedAt } = cause;
   const regroupItems = (items: StoredCostItem[]) => regroup(person, items, books.closedYears, cause, decide);
   const all = () => [...person.items.values()];
   switch (event.type) {
@@ -145,7 +157,7 @@ function applyToPerson(
       facts.push({ type: 'mentor_agreement_registered', agreement: event.data });
       return [];
     case 'MentorHoursRecorded': {
-      const item = mentorItem(municipality, recorded.id, event.data);
+      const item = mentorItem(municipality, cause.eventId, event.data);
       person.items.set(item.costItemId, item);
       facts.push({ type: 'mentor_hours_recorded', item, hours: event.data });
       return regroupItems([item]);

@@ -2,8 +2,8 @@
 // cancellation alike: the person's timeline as now known (timeline.ts), each affected cost item
 // allocated over it and the rulebook's boundaries (allocate.ts), compared with what its postings
 // say so far (reconcile.ts), and exactly the difference posted — reversals of what no longer
-// holds and rebookings — in the booking period of the causing event, or the first open period
-// when the event's year is closed (caps/closing.ts).
+// holds and rebookings — in the booking period of the causing event (its booking date's, when it
+// gives one), or the first open period when that year is closed (caps/closing.ts).
 import { type DecideRefund, allocate } from '../allocate';
 import { openBookingPeriod, relatedClosedYear } from '../caps/closing';
 import type { Cause } from '../posting.types';
@@ -27,7 +27,7 @@ export function regroup(
   const desired = items.filter((i) => !i.reversed).flatMap((i) => allocate(i, timeline, decide));
   const postings = reconcile(history, desired, {
     ...cause,
-    bookingPeriod: openBookingPeriod(cause.recordedAt, closedYears),
+    bookingPeriod: openBookingPeriod(cause, closedYears),
   });
   person.postings.push(...postings);
   return postings.map((posting) => ({

@@ -168,7 +168,10 @@ export function ledgerEvents() {
             version: 1,
             data: { offerId, personId, offerKind: 'ordinary_education', startDate, endDate, reason },
           }),
-        /** `fundingFrame`: the offer's bevillingsramme as the decider copied it (absent as in events written before it was copied). */
+        /**
+         * `fundingFrame`: the offer's bevillingsramme as the decider copied it (absent as in events written before it
+         * was copied); `bookingDate`: the municipality's booking date the command gave.
+         */
         expenseRecorded: (
           personId: string,
           offerId: string,
@@ -176,7 +179,7 @@ export function ledgerEvents() {
           amount: string,
           activityFrom: string,
           activityTo: string,
-          o: { fundingFrame?: string } = {},
+          o: { fundingFrame?: string; bookingDate?: string } = {},
         ) =>
           make({
             type: 'OfferExpenseRecorded',
@@ -192,6 +195,7 @@ export function ledgerEvents() {
               activityTo,
               invoiceRef: null,
               ...(o.fundingFrame && { fundingFrame: o.fundingFrame }),
+              ...(o.bookingDate && { bookingDate: o.bookingDate }),
             },
           }),
         expenseReversed: (

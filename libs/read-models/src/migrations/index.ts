@@ -6,6 +6,7 @@ import { CitationSets1732400000004 } from './1732400000004-citation-sets';
 import { MunicipalityCheckpoints1732400000005 } from './1732400000005-municipality-checkpoints';
 import { CostItemFundingFrame1732400000006 } from './1732400000006-cost-item-funding-frame';
 import { AuditJobs1796126650058 } from './1796126650058-audit-jobs';
+import { LedgerEntryBookingDate1796126778153 } from './1796126778153-ledger-entry-booking-date';
 
 /** Every read-model migration, in order. */
 export const READ_MODEL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const READ_MODEL_MIGRATIONS = [
   MunicipalityCheckpoints1732400000005,
   CostItemFundingFrame1732400000006,
   AuditJobs1796126650058,
+  LedgerEntryBookingDate1796126778153,
 ];

@@ -122,6 +122,7 @@ export class StatementQueries {
   ): Promise<UnresolvedLine[]> {
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT entry_id, person_id, cost_item_id, ${accountKey('account')} AS account, target_group, activity_from, activity_to, booking_period,
+              coalesce(booking_date, (recorded_at AT TIME ZONE 'UTC')::date)::text AS booking_date,
               amount_oere::text AS amount, unresolved->>'outcome' AS outcome, unresolved->>'reason' AS reason
        FROM ledger_entry
        WHERE municipality = $1 AND booking_period >= $2 AND booking_period <= $3 AND recorded_at <= $4 AND unresolved IS NOT NULL
@@ -137,6 +138,7 @@ export class StatementQueries {
       activityFrom: r.activity_from as string,
       activityTo: r.activity_to as string,
       bookingPeriod: r.booking_period as string,
+      bookingDate: r.booking_date as string,
       amountOere: Number(r.amount),
       outcome: r.outcome as string,
       reason: r.reason as string,

@@ -51,6 +51,7 @@ export function statementJson(s: RefundStatement) {
       activityFrom: u.activityFrom,
       activityTo: u.activityTo,
       bookingPeriod: u.bookingPeriod,
+      bookingDate: u.bookingDate,
       amount: kr(u.amountOere),
       outcome: u.outcome,
       reason: u.reason,

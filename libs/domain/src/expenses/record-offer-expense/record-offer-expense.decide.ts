@@ -3,6 +3,7 @@ import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
 import { isPeriodWithin } from '../../shared/calendar-date';
 import { parseKroner } from '../../shared/money';
 import { initialOfferState } from '../../offers/offer.state';
+import { checkedBookingDate } from '../booking-date';
 import { expenseRefusal } from '../expense-admissibility';
 import type { ExpenseState } from '../expense.state';
 import { offerExpenseRecorded, type OfferExpenseRecorded } from '../offer-expense-recorded.event';
@@ -11,7 +12,8 @@ import type { RecordOfferExpense } from './record-offer-expense.command';
 /**
  * Needs the offer's folded state as context (`context.related.offer`, stream
  * offer-{municipality}-{offerId}): the offer must exist, not be cancelled, and its period must
- * contain the activity period. The expense copies personId, offerKind and fundingFrame from the offer.
+ * contain the activity period. The expense copies personId, offerKind and fundingFrame from the offer; a booking
+ * date, when given, must not lie after today.
  */
 export function decideRecordOfferExpense(
   cmd: RecordOfferExpense,
@@ -83,6 +85,7 @@ export function decideRecordOfferExpense(
       },
     );
   }
+  const bookingDate = checkedBookingDate(cmd.bookingDate, context, { expenseId: cmd.expenseId });
   return [
     offerExpenseRecorded({
       expenseId: cmd.expenseId,
@@ -95,6 +98,7 @@ export function decideRecordOfferExpense(
       activityTo: cmd.activityTo,
       invoiceRef: cmd.invoiceRef ?? null,
       fundingFrame: offer.fundingFrame,
+      ...(bookingDate && { bookingDate }),
     }),
   ];
 }

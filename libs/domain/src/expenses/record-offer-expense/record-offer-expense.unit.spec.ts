@@ -105,6 +105,18 @@ describe('RecordOfferExpense', () => {
       .then([anExpenseRecorded({ expenseType: 'teaching_material' })]);
   });
 
+  it('keeps the municipality’s booking date, a day that has begun in Denmark; a later one records nothing', () => {
+    given([])
+      .when(record({ bookingDate: '2025-12-31' }), { ...withOffer, now: '2026-01-15T10:00:00Z' })
+      .then([anExpenseRecorded({ bookingDate: '2025-12-31' })]);
+    given([])
+      .when(record({ bookingDate: '2026-01-16' }), { ...withOffer, now: '2026-01-15T22:59:59Z' })
+      .thenFails('expense.booking_in_future');
+    given([])
+      .when(record({ bookingDate: '2026-01-16' }), { ...withOffer, now: '2026-01-15T23:00:00Z' })
+      .then([anExpenseRecorded({ bookingDate: '2026-01-16' })]);
+  });
+
   it('refuses an expenseId recorded before', () => {
     given([anExpenseRecorded()]).when(record(), withOffer).thenFails('expense.already_recorded');
   });

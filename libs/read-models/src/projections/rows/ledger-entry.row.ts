@@ -33,6 +33,7 @@ export const LEDGER_ENTRY = tableColumns<Record<string, unknown>>('ledger_entry'
   'recorded_at',
   'caused_by_command_type',
   'relates_to_closed_year',
+  'booking_date',
 ]);
 
 const NULL = '\\N';
@@ -89,6 +90,7 @@ export function ledgerEntryLine(
     text(p.recordedAt),
     text(e.metadata.commandType ?? null),
     num(relatesToClosedYear),
+    plain(p.bookingDate ?? null),
   ].join('\t');
 }
 
@@ -120,5 +122,6 @@ export function rowToPosting(r: Record<string, unknown>): Posting {
   };
   if (r.relates_to_closed_year !== null && r.relates_to_closed_year !== undefined)
     posting.relatesToClosedYear = Number(r.relates_to_closed_year);
+  if (r.booking_date !== null && r.booking_date !== undefined) posting.bookingDate = r.booking_date as string;
   return posting;
 }

@@ -1,0 +1,64 @@
+// The municipality's booking date (RecordOfferExpense.bookingDate, API.md (2)): a January invoice
+// for December activity is booked into the old year's last period while that year is open — the
+// supplementary period, seed 001 L4151-L4154 ("regnskabsføringen i supplementsperioden": amounts
+// settled then belong to "regnskabet for foregående regnskabsår") — and, once finance has closed
+// the year, into the first open period, marked as relating to the closed year (DOMAIN.md L76-L77).
+//
+// Figures: p1 is in jobafklaring from 2025-01-01; an ordinary-education course fee of 3100.00 for
+// December 2025 (31 days), one segment, refunded at 50 % under JA-OPS (seed 000 Bilag 3, LAB § 195:
+// jobafklaring operating costs 50 % without cap) = 1550.00. A retroactive regrouping into dagpenge
+// from 2025-12-17 splits it 16/31 and 15/31 days: 3100.00 × 16/31 = 1600.00 at 50 % = 800.00, and
+// 1500.00 in dagpenge at 0 % (no refund of dagpenge recipients' course costs from 1/7-2019, seed 000 §2-3).
+import { givenEvents, ledgerEvents } from '../testing/given-ledger-events';
+
+const l = ledgerEvents();
+const history = [
+  l.at('2025-11-20T09:00:00Z').targetGroupChanged('p1', 'jobafklaring', '2025-01-01'),
+  l.at('2025-11-20T09:00:00Z').offerRegistered('p1', 'o1', '2025-12-01', '2025-12-31'),
+];
+const januaryInvoice = l
+  .at('2026-01-12T10:00:00Z')
+  .expenseRecorded('p1', 'o1', 'e1', '3100.00', '2025-12-01', '2025-12-31', { bookingDate: '2025-12-31' });
+
+describe('booking dates and the supplementary period', () => {
+  it('a January invoice with a December booking date is booked in 2025-12 while 2025 is open', () => {
+    const booked = givenEvents(history).when(januaryInvoice);
+    const [posting] = booked.thenPostings([
+      ['original', 'jobafklaring', '2025-12-01', '2025-12-31', '3100.00', '50', '1550.00', '2025-12'],
+    ]);
+    expect(posting.bookingDate).toBe('2025-12-31');
+    expect(booked.outcomes[0].postings[0].relatesToClosedYear).toBeNull();
+  });
+
+  it('after finance closed 2025 the same invoice lands in 2026-01, marked as relating to 2025', () => {
+    const booked = givenEvents([...history, l.at('2026-01-10T08:00:00Z').accountingYearClosed(2025)]).when(
+      januaryInvoice,
+    );
+    const [posting] = booked.thenPostings([
+      ['original', 'jobafklaring', '2025-12-01', '2025-12-31', '3100.00', '50', '1550.00', '2026-01'],
+    ]);
+    expect(posting.bookingDate).toBe('2025-12-31');
+    expect(booked.outcomes[0].postings[0].relatesToClosedYear).toBe(2025);
+  });
+
+  it('a later correction without a booking date of its own is booked when recorded', () => {
+    givenEvents([...history, januaryInvoice])
+      .when(l.at('2026-02-03T10:00:00Z').targetGroupChanged('p1', 'dagpenge', '2025-12-17'))
+      .thenPostings([
+        ['reversal', 'jobafklaring', '2025-12-01', '2025-12-31', '-3100.00', '50', '-1550.00', '2026-02'],
+        ['rebooking', 'jobafklaring', '2025-12-01', '2025-12-16', '1600.00', '50', '800.00', '2026-02'],
+        ['rebooking', 'dagpenge', '2025-12-17', '2025-12-31', '1500.00', '0', '0.00', '2026-02'],
+      ])
+      .forEach((p) => expect(p.bookingDate).toBeUndefined());
+  });
+
+  it('an expense without a booking date is booked in the month it is recorded, as before', () => {
+    givenEvents(history)
+      .when(
+        l.at('2026-01-12T10:00:00Z').expenseRecorded('p1', 'o1', 'e1', '3100.00', '2025-12-01', '2025-12-31'),
+      )
+      .thenPostings([
+        ['original', 'jobafklaring', '2025-12-01', '2025-12-31', '3100.00', '50', '1550.00', '2026-01'],
+      ]);
+  });
+});
