@@ -4,6 +4,7 @@ export * from './audit/replay';
 export * from './projections/all-projections';
 export * from './projections/projection';
 export * from './queries/audit.queries';
+export type { ReadPosting } from './projections/rows/ledger-entry.row';
 export * from './queries/cap-parameters.queries';
 export * from './queries/ledger-filter';
 export * from './queries/ledger.queries';

@@ -105,9 +105,13 @@ export const timelineSchema = z
       to: date().nullable().meta({ description: 'inclusive; null while open-ended' }),
       recordedAt: instant().nullable(),
       changeCommandId: z.string().nullable(),
+      reason: z.string().nullable().meta({ description: 'the reason given with the change' }),
     }),
   )
-  .meta({ description: 'the target-group segments of a person as known at asOf' });
+  .meta({
+    description:
+      'the target-group segments of a person as known at asOf; a further page is announced in a Link header (rel="next")',
+  });
 
 export const postingSchema = z.looseObject({
   entryId: z.string(),
@@ -131,7 +135,10 @@ export const postingSchema = z.looseObject({
   cap: z.enum(CAP_IDS).nullable(),
   unresolved: z.looseObject({ outcome: z.enum(['no_rule', 'ambiguous']), reason: z.string() }).nullable(),
   causedBy: z.object({ eventId: z.string(), commandId: z.string() }),
-  reverses: z.string().nullable(),
+  reverses: z.string().nullable().meta({ description: 'for a reversal: the entryId it reverses' }),
+  reversedBy: z.string().nullable().meta({
+    description: 'the entryId of the reversal that reverses this posting, if one was recorded by asOf',
+  }),
   relatesToClosedYear: z.int().nullable(),
   recordedAt: instant(),
   personId: z.string().nullable(),
@@ -291,15 +298,32 @@ export const changesSchema = z
         commandId: z.string(),
         commandType: z.enum(COMMAND_TYPES as [CommandType, ...CommandType[]]),
         recordedAt: instant(),
+        actor: z.string().meta({
+          description:
+            "role:subject of the token that sent the command ('' if projected before actors were kept)",
+          example: 'jobcentre:sb-1234',
+        }),
+        reason: z.string().nullable().meta({ description: "the command's reason, where it has one" }),
+        personId: z.string().nullable().meta({
+          description: 'the person the command concerns; null for none (a cap) or several (a project)',
+        }),
         entries: z.int(),
         amount: money(),
         refund: money(),
         postings: z.array(postingSchema),
       }),
     ),
-    totals: z.object({ commands: z.int(), entries: z.int(), amount: money(), refund: money() }),
+    totals: z
+      .object({ commands: z.int(), entries: z.int(), amount: money(), refund: money() })
+      .meta({ description: 'of the whole span, not only this page' }),
+    nextCursor: z.string().nullable().meta({
+      description: 'pass as ?cursor= (with the same from and to) for the next page; null on the last',
+    }),
   })
-  .meta({ description: 'every posting recorded in (from, to], grouped by the command that caused it' });
+  .meta({
+    description:
+      'the postings recorded in (from, to], grouped by the command that caused it, a page of commands at a time',
+  });
 
 export const capParameterHistorySchema = z
   .object({

@@ -22,11 +22,12 @@ const ref = (id: string): ReferenceObject => ({ $ref: `#/components/schemas/${id
 const PROBLEM_TYPE = 'application/problem+json';
 
 /** The answer (its 200) and summary of each query path, by the path as Nest names it. */
-const QUERIES: Record<string, { answer: string; summary: string }> = {
+const QUERIES: Record<string, { answer: string; summary: string; pagedByLink?: true }> = {
   '/health': { answer: 'Health', summary: 'Whether the api can serve, and the lag of the read models' },
   '/v1/municipalities/{m}/persons/{personId}/timeline': {
     answer: 'Timeline',
     summary: "A person's target-group timeline",
+    pagedByLink: true,
   },
   '/v1/municipalities/{m}/offers/{offerId}': {
     answer: 'Offer',
@@ -73,6 +74,14 @@ const PROBLEMS: Record<number, string> = {
   422: 'well-formed, but breaks a domain rule: `code` says which',
   503: 'a dependency (the database, the event log) is unavailable: retry after Retry-After seconds',
 };
+
+const NEXT_PAGE_LINK = {
+  description: 'when a further page follows: `<path?…&cursor=n>; rel="next"` (RFC 8288)',
+  schema: {
+    type: 'string',
+    example: '</v1/municipalities/101/persons/p-1/timeline?limit=1&cursor=1>; rel="next"',
+  },
+} as const;
 
 function problems(...statuses: number[]): ResponsesObject {
   return Object.fromEntries(
@@ -202,7 +211,11 @@ function describeQuery(path: string, operation: OperationObject): void {
   const ofMunicipality = path.startsWith('/v1/municipalities/');
   operation.responses = {
     ...operation.responses,
-    200: { description: ok?.description ?? 'the answer', ...(answer ? { content } : {}) },
+    200: {
+      description: ok?.description ?? 'the answer',
+      ...(answer ? { content } : {}),
+      ...(query?.pagedByLink ? { headers: { Link: NEXT_PAGE_LINK } } : {}),
+    },
     ...problems(...(ofMunicipality ? [400, 401, 403, 404, 503] : [503])),
   };
   if (path.startsWith('/health')) operation.security = [];

@@ -28,7 +28,7 @@ import type { Response } from 'express';
 import { IsInstant, IsLogPosition } from '../http/query-forms';
 import { GetLedgerChanges } from './ledger-changes.query';
 import { MinPositionInterceptor } from './min-position.interceptor';
-import { AsOfQuery } from './query-params.dto';
+import { AsOfQuery, PageLimit } from './query-params.dto';
 import { GetRefundStatement } from './refund-statement.query';
 
 export class StatementQuery extends AsOfQuery {
@@ -71,6 +71,15 @@ export class ChangesQuery {
   @IsOptional()
   @IsLogPosition()
   minPosition?: string;
+
+  /** Commands per page (with all their postings in the span). */
+  @PageLimit(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page (pass the same from and to)' })
+  @IsOptional()
+  @IsLogPosition({ message: 'cursor must be a nextCursor from an earlier page' })
+  cursor?: string;
 }
 
 function formatOf(format: string | undefined, accept: string | undefined): 'json' | 'csv' | 'xlsx' {
@@ -132,11 +141,13 @@ export class FinanceController {
   @Get('ledger/changes')
   @ApiOkResponse({
     description:
-      '{ from, to, commands: [ { commandId, commandType, recordedAt, entries, amount, refund, postings } ], totals }: every posting recorded in (from, to], by causing command',
+      '{ from, to, commands: [ { commandId, commandType, recordedAt, actor, reason, personId, entries, amount, refund, postings } ], totals, nextCursor }: ' +
+      'the postings recorded in (from, to], by causing command, a page of commands at a time; totals are of the whole span',
   })
   changes(@Param('m') m: string, @Query() q: ChangesQuery) {
     const from = q.from ? new Date(q.from).toISOString() : '1970-01-01T00:00:00.000Z';
     const to = q.to ? new Date(q.to).toISOString() : new Date().toISOString();
-    return this.queryBus.execute(new GetLedgerChanges(m, from, to));
+    const cursor = q.cursor === undefined ? undefined : BigInt(q.cursor);
+    return this.queryBus.execute(new GetLedgerChanges(m, from, to, q.limit ?? 100, cursor));
   }
 }

@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { formatOere } from '@app/domain';
-import type { Changes } from '@app/ledger';
-import { AuditQueries } from '@app/read-models';
+import { AuditQueries, type ChangesPage } from '@app/read-models';
 import { entryJson } from './ledger-json';
 
-function changesJson(from: string, to: string, changes: Changes) {
+function changesJson(from: string, to: string, changes: ChangesPage) {
   return {
     from,
     to,
@@ -13,6 +12,9 @@ function changesJson(from: string, to: string, changes: Changes) {
       commandId: c.commandId,
       commandType: c.commandType,
       recordedAt: c.recordedAt,
+      actor: c.actor,
+      reason: c.reason,
+      personId: c.personId,
       entries: c.entries,
       amount: formatOere(c.amountOere),
       refund: formatOere(c.refundOere),
@@ -24,17 +26,20 @@ function changesJson(from: string, to: string, changes: Changes) {
       amount: formatOere(changes.totals.amountOere),
       refund: formatOere(changes.totals.refundOere),
     },
+    nextCursor: changes.nextCursor,
   };
 }
 
 type ChangesJson = ReturnType<typeof changesJson>;
 
-/** Every posting recorded in (from, to], grouped by the command that caused it. */
+/** The postings recorded in (from, to], grouped by causing command: `limit` commands after `cursor`. */
 export class GetLedgerChanges extends Query<ChangesJson> {
   constructor(
     readonly municipality: string,
     readonly from: string,
     readonly to: string,
+    readonly limit: number,
+    readonly cursor?: bigint,
   ) {
     super();
   }
@@ -44,7 +49,7 @@ export class GetLedgerChanges extends Query<ChangesJson> {
 export class GetLedgerChangesHandler implements IQueryHandler<GetLedgerChanges> {
   constructor(@Inject(AuditQueries) private readonly audit: AuditQueries) {}
 
-  async execute({ municipality, from, to }: GetLedgerChanges): Promise<ChangesJson> {
-    return changesJson(from, to, await this.audit.changes(municipality, from, to));
+  async execute({ municipality, from, to, limit, cursor }: GetLedgerChanges): Promise<ChangesJson> {
+    return changesJson(from, to, await this.audit.changes(municipality, from, to, limit, cursor));
   }
 }

@@ -7,7 +7,8 @@ export function citationText(citations: Citation[]): string | null {
   return citations.length ? citations.map((c) => `${c.source} ${c.section}`).join('; ') : null;
 }
 
-export function entryJson(p: Posting) {
+/** A posting as answered; `reversedBy` where the query looked for its reversal. */
+export function entryJson(p: Posting & { reversedBy?: string | null }) {
   return {
     entryId: p.entryId,
     kind: p.kind,
@@ -28,6 +29,7 @@ export function entryJson(p: Posting) {
     unresolved: p.unresolved,
     causedBy: p.causedBy,
     reverses: p.reverses,
+    reversedBy: p.reversedBy ?? null,
     relatesToClosedYear: p.relatesToClosedYear ?? null,
     recordedAt: p.recordedAt,
     personId: p.personId,

@@ -1,14 +1,16 @@
 // Read endpoints of API.md: timeline, offer, ledger entries, explanation, summary. Each maps
 // the HTTP request to its query on the QueryBus.
-import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { problem, ProblemException } from '@app/platform';
 import type { SummaryKey } from '@app/read-models';
+import type { Request, Response } from 'express';
 import { ExplainEntry } from './entry-explanation.query';
 import { GetLedgerEntries } from './ledger-entries.query';
 import { GetLedgerSummary } from './ledger-summary.query';
 import { MinPositionInterceptor } from './min-position.interceptor';
+import { listPage } from './list-page';
 import { GetOffer } from './offer.query';
 import {
   AsOfQuery,
@@ -33,12 +35,23 @@ export class LedgerController {
   @Get('persons/:personId/timeline')
   @ApiOkResponse({
     description:
-      '[ { targetGroup, attributes, from, to, recordedAt, changeCommandId } ] as known at asOf; with history=true every registration ' +
-      '[ { changeCommandId, targetGroup, attributes, effectiveFrom, reason, recordedAt, retractedAt, retractionReason } ], retracted ones included',
+      '[ { targetGroup, attributes, from, to, recordedAt, changeCommandId, reason } ] as known at asOf; with history=true every registration ' +
+      '[ { changeCommandId, targetGroup, attributes, effectiveFrom, reason, recordedAt, retractedAt, retractionReason } ], retracted ones included. ' +
+      'A further page is announced in a Link header (rel="next")',
   })
-  timeline(@Param('m') m: string, @Param('personId') personId: string, @Query() q: TimelineQuery) {
-    if (q.history === 'true') return this.queryBus.execute(new GetTimelineHistory(m, personId, asOfOf(q)));
-    return this.queryBus.execute(new GetTimeline(m, personId, asOfOf(q)));
+  async timeline(
+    @Param('m') m: string,
+    @Param('personId') personId: string,
+    @Query() q: TimelineQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const all: unknown[] = await this.queryBus.execute(
+      q.history === 'true'
+        ? new GetTimelineHistory(m, personId, asOfOf(q))
+        : new GetTimeline(m, personId, asOfOf(q)),
+    );
+    return listPage(all, q.limit ?? 1000, q.cursor, req, res);
   }
 
   @Get('offers/:offerId')

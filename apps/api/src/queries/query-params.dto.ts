@@ -1,4 +1,5 @@
 // Query-string parameters shared by the read endpoints (API.md "Queries"), validated by class-validator.
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { TARGET_GROUPS } from '@app/domain';
@@ -22,6 +23,17 @@ export class AsOfQuery {
   minPosition?: string;
 }
 
+/** `?limit=` of a paged collection (API.md "Queries": 1-1000). */
+export const PageLimit = (fallback: number) =>
+  applyDecorators(
+    ApiPropertyOptional({ default: fallback, minimum: 1, maximum: 1000 }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(1000),
+  );
+
 export class TimelineQuery extends AsOfQuery {
   @ApiPropertyOptional({
     description: 'true: every registration, retracted ones included, with its recorded and retracted times',
@@ -30,6 +42,16 @@ export class TimelineQuery extends AsOfQuery {
   @IsOptional()
   @IsIn(['true', 'false'])
   history?: 'true' | 'false';
+
+  @PageLimit(1000)
+  limit?: number;
+
+  @ApiPropertyOptional({
+    description: 'the cursor of the previous page\'s Link rel="next" (pass the same asOf)',
+  })
+  @IsOptional()
+  @Matches(/^\d{1,9}$/, { message: 'cursor must be a cursor from an earlier page' })
+  cursor?: string;
 }
 
 export class LedgerFilterQuery extends AsOfQuery {
@@ -85,12 +107,7 @@ export class LedgerFilterQuery extends AsOfQuery {
 }
 
 export class LedgerEntriesQuery extends LedgerFilterQuery {
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageLimit(100)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })

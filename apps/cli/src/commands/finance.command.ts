@@ -107,13 +107,23 @@ export interface ChangesOptions {
   json?: boolean;
 }
 
+/** Commands read per query: the CLI prints every one of the span. */
+const CHANGES_PAGE = 1000;
+
 export async function changesCommand(values: ChangesOptions): Promise<void> {
   if (!MUNICIPALITY.test(values.municipality))
     throw new UsageError('--municipality must be a three-digit kommunekode');
   const from = instant(values.from, 'from');
   const to = instant(values.to, 'to', new Date().toISOString());
   await withSystem(async (system) => {
-    const changes = await new AuditQueries(system.readModels).changes(values.municipality, from, to);
+    const audit = new AuditQueries(system.readModels);
+    const changes = await audit.changes(values.municipality, from, to, CHANGES_PAGE);
+    for (let next = changes.nextCursor; next !== null;) {
+      const page = await audit.changes(values.municipality, from, to, CHANGES_PAGE, BigInt(next));
+      changes.commands.push(...page.commands);
+      next = page.nextCursor;
+    }
+    changes.nextCursor = null;
     // øre sums are exact bigints: printed as decimal strings
     if (values.json)
       return void console.log(

@@ -528,7 +528,7 @@ export interface components {
             effectiveFrom: string;
             attributes?: {
                 readiness?: ("jobparat" | "aktivitetsparat" | "uddannelsesparat" | "aabenlyst_uddannelsesparat") | null;
-                sickPayCategory?: (1 | 2 | 3) | null;
+                sickPayCategory?: ((1 | 2 | 3) | ("1" | "2" | "3")) | null;
                 hasVocationalEducation?: boolean | null;
                 unemploymentSpellStart?: string | null;
             } | null;
@@ -572,7 +572,7 @@ export interface components {
             effectiveFrom: string;
             attributes?: {
                 readiness?: ("jobparat" | "aktivitetsparat" | "uddannelsesparat" | "aabenlyst_uddannelsesparat") | null;
-                sickPayCategory?: (1 | 2 | 3) | null;
+                sickPayCategory?: ((1 | 2 | 3) | ("1" | "2" | "3")) | null;
                 hasVocationalEducation?: boolean | null;
                 unemploymentSpellStart?: string | null;
             } | null;
@@ -1161,7 +1161,7 @@ export interface components {
             /** @example 101 */
             municipality: string;
             /** @example 2025 */
-            year: number;
+            year: number | string;
             /** @enum {string} */
             cap: "driftsloft_dagpenge_kontanthjaelp" | "driftsloft_sygedagpenge_revalidering" | "integration_raadighedsloft" | "mentorramme";
             /** @example 43363.00 */
@@ -1197,7 +1197,7 @@ export interface components {
             /** @example 101 */
             municipality: string;
             /** @example 2025 */
-            year: number;
+            year: number | string;
             /** @enum {string} */
             cap: "driftsloft_dagpenge_kontanthjaelp" | "driftsloft_sygedagpenge_revalidering" | "integration_raadighedsloft" | "mentorramme";
             /** @example 43363.00 */
@@ -1224,7 +1224,7 @@ export interface components {
             /** @example 101 */
             municipality: string;
             /** @example 2025 */
-            year: number;
+            year: number | string;
             reason?: string | null;
         };
         /**
@@ -1251,7 +1251,7 @@ export interface components {
             /** @example 101 */
             municipality: string;
             /** @example 2025 */
-            year: number;
+            year: number | string;
             reason?: string | null;
         };
         /** @description RFC 9457 problem details (application/problem+json) */
@@ -1374,7 +1374,10 @@ export interface components {
                 eventId: string;
                 commandId: string;
             };
+            /** @description for a reversal: the entryId it reverses */
             reverses: string | null;
+            /** @description the entryId of the reversal that reverses this posting, if one was recorded by asOf */
+            reversedBy: string | null;
             relatesToClosedYear: number | null;
             /**
              * Format: date-time
@@ -1387,7 +1390,7 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description the target-group segments of a person as known at asOf */
+        /** @description the target-group segments of a person as known at asOf; a further page is announced in a Link header (rel="next") */
         Timeline: ({
             targetGroup: ("dagpenge" | "kontanthjaelp" | "ung_kontanthjaelp" | "sygedagpenge" | "jobafklaring" | "ressourceforloeb" | "ledighedsydelse" | "revalidering" | "foertidspension" | "selvforsoergende" | "ung_under_18" | "integration_programme" | "integration_introduction" | "none") | null;
             attributes: {
@@ -1403,6 +1406,8 @@ export interface components {
             to: string | null;
             recordedAt: string | null;
             changeCommandId: string | null;
+            /** @description the reason given with the change */
+            reason: string | null;
         } & {
             [key: string]: unknown;
         })[];
@@ -1536,6 +1541,8 @@ export interface components {
                 to: string | null;
                 recordedAt: string | null;
                 changeCommandId: string | null;
+                /** @description the reason given with the change */
+                reason: string | null;
             } & {
                 [key: string]: unknown;
             }) | null;
@@ -1770,7 +1777,7 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description every posting recorded in (from, to], grouped by the command that caused it */
+        /** @description the postings recorded in (from, to], grouped by the command that caused it, a page of commands at a time */
         LedgerChanges: {
             /**
              * Format: date-time
@@ -1791,6 +1798,15 @@ export interface components {
                  * @example 2025-03-01T10:00:00.000Z
                  */
                 recordedAt: string;
+                /**
+                 * @description role:subject of the token that sent the command ('' if projected before actors were kept)
+                 * @example jobcentre:sb-1234
+                 */
+                actor: string;
+                /** @description the command's reason, where it has one */
+                reason: string | null;
+                /** @description the person the command concerns; null for none (a cap) or several (a project) */
+                personId: string | null;
                 entries: number;
                 /**
                  * @description kroner, two decimals
@@ -1806,6 +1822,7 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+            /** @description of the whole span, not only this page */
             totals: {
                 commands: number;
                 entries: number;
@@ -1820,6 +1837,8 @@ export interface components {
                  */
                 refund: string;
             };
+            /** @description pass as ?cursor= (with the same from and to) for the next page; null on the last */
+            nextCursor: string | null;
         };
         /** @description every setting of a year's cap parameters, oldest first; the last per cap stands */
         CapParameterHistory: {
@@ -3391,6 +3410,9 @@ export interface operations {
                 minPosition?: string;
                 /** @description true: every registration, retracted ones included, with its recorded and retracted times */
                 history?: "true" | "false";
+                limit?: number;
+                /** @description the cursor of the previous page's Link rel="next" (pass the same asOf) */
+                cursor?: string;
             };
             header?: never;
             path: {
@@ -3402,9 +3424,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description [ { targetGroup, attributes, from, to, recordedAt, changeCommandId } ] as known at asOf; with history=true every registration [ { changeCommandId, targetGroup, attributes, effectiveFrom, reason, recordedAt, retractedAt, retractionReason } ], retracted ones included */
+            /** @description [ { targetGroup, attributes, from, to, recordedAt, changeCommandId, reason } ] as known at asOf; with history=true every registration [ { changeCommandId, targetGroup, attributes, effectiveFrom, reason, recordedAt, retractedAt, retractionReason } ], retracted ones included. A further page is announced in a Link header (rel="next") */
             200: {
                 headers: {
+                    /** @description when a further page follows: `<path?…&cursor=n>; rel="next"` (RFC 8288) */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3884,6 +3908,9 @@ export interface operations {
                 to?: string;
                 /** @description wait until the read models include this log position */
                 minPosition?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page (pass the same from and to) */
+                cursor?: string;
             };
             header?: never;
             path: {
@@ -3894,7 +3921,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { from, to, commands: [ { commandId, commandType, recordedAt, entries, amount, refund, postings } ], totals }: every posting recorded in (from, to], by causing command */
+            /** @description { from, to, commands: [ { commandId, commandType, recordedAt, actor, reason, personId, entries, amount, refund, postings } ], totals, nextCursor }: the postings recorded in (from, to], by causing command, a page of commands at a time; totals are of the whole span */
             200: {
                 headers: {
                     [name: string]: unknown;

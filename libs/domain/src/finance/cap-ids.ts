@@ -16,12 +16,18 @@ export type CapIdentifier = (typeof CAP_IDS)[number];
 export const MIN_ACCOUNTING_YEAR = 2000;
 export const MAX_ACCOUNTING_YEAR = 2100;
 
-/** An accounting year finance may act on. */
+const YEAR_MESSAGE = `must be a year from ${MIN_ACCOUNTING_YEAR} to ${MAX_ACCOUNTING_YEAR}`;
+
+/** An accounting year finance may act on, as stored. */
 export const accountingYear = () =>
+  z.int(says(YEAR_MESSAGE)).min(MIN_ACCOUNTING_YEAR).max(MAX_ACCOUNTING_YEAR).meta({ example: 2025 });
+
+/** An accounting year in a command: a JSON number or a string of digits (API.md "Conventions": numbers may be strings), parsed to a number. */
+export const accountingYearInput = () =>
   z
-    .int(says(`must be a year from ${MIN_ACCOUNTING_YEAR} to ${MAX_ACCOUNTING_YEAR}`))
-    .min(MIN_ACCOUNTING_YEAR)
-    .max(MAX_ACCOUNTING_YEAR)
+    .union([z.int(says(YEAR_MESSAGE)), z.string().regex(/^\d{4}$/, YEAR_MESSAGE)], says(YEAR_MESSAGE))
+    .transform(Number)
+    .pipe(accountingYear())
     .meta({ example: 2025 });
 
 /**

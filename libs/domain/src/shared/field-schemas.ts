@@ -91,3 +91,10 @@ export const codeListId = () =>
 
 /** A code-list id as stored (a string). */
 export const storedCodeListId = () => text(64);
+
+/** The sygedagpenge category (1, 2 or 3) as a JSON number or string, parsed to the number. */
+export const sickPayCategory = () =>
+  z
+    .union([z.literal([1, 2, 3]), z.enum(['1', '2', '3'])], says('must be the category 1, 2 or 3'))
+    .transform((value) => Number(value) as 1 | 2 | 3)
+    .meta({ example: 1 });

@@ -7,9 +7,11 @@ import {
   kroner,
   nonNegativeKroner,
   oere,
+  sickPayCategory,
   text,
   uuid,
 } from './field-schemas';
+import { accountingYearInput } from '../finance/cap-ids';
 import { check } from './schema';
 
 const ok = (schema: z.ZodType, value: unknown) => {
@@ -106,5 +108,22 @@ describe('field schemas of API.md "Conventions"', () => {
     expect(ok(codeListId(), 30)).toBe('30');
     expect(ok(codeListId(), '30')).toBe('30');
     for (const bad of [-1, 1.5, '', 'a b', null, {}]) expect(refused(codeListId(), bad)).toHaveLength(1);
+  });
+
+  it('an accounting year in a command: a JSON number or a string of digits, parsed to the number', () => {
+    expect(ok(accountingYearInput(), 2025)).toBe(2025);
+    expect(ok(accountingYearInput(), '2025')).toBe(2025);
+    for (const bad of ['1999', 1999, '2025.0', ' 2025', 2025.5, '20x5', null])
+      expect(refused(accountingYearInput(), bad)).toEqual([
+        { path: 'value', message: 'must be a year from 2000 to 2100' },
+      ]);
+  });
+
+  it('the sygedagpenge category: 1, 2 or 3 as a number or a string, parsed to the number', () => {
+    expect([1, '2', '3'].map((v) => ok(sickPayCategory(), v))).toEqual([1, 2, 3]);
+    for (const bad of [0, '4', 'A', 1.5, '01'])
+      expect(refused(sickPayCategory(), bad)).toEqual([
+        { path: 'value', message: 'must be the category 1, 2 or 3' },
+      ]);
   });
 });

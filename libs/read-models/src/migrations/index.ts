@@ -7,6 +7,7 @@ import { MunicipalityCheckpoints1732400000005 } from './1732400000005-municipali
 import { CostItemFundingFrame1732400000006 } from './1732400000006-cost-item-funding-frame';
 import { AuditJobs1796126650058 } from './1796126650058-audit-jobs';
 import { LedgerEntryBookingDate1796126778153 } from './1796126778153-ledger-entry-booking-date';
+import { LedgerCause1796127921187 } from './1796127921187-ledger-cause';
 
 /** Every read-model migration, in order. */
 export const READ_MODEL_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const READ_MODEL_MIGRATIONS = [
   CostItemFundingFrame1732400000006,
   AuditJobs1796126650058,
   LedgerEntryBookingDate1796126778153,
+  LedgerCause1796127921187,
 ];

@@ -1,6 +1,7 @@
 // The rows a batch of ledger outcomes writes, collected per table (rows/*.row.ts), and the
 // batch's statements: one per table and kind, in an order that lets each see the ones before
 // (a retraction updates a change inserted by the same batch).
+import type { RecordedEvent } from '@app/event-store';
 import type { CapYear, LedgerOutcome, LedgerPosting } from '@app/ledger';
 import type { CitationSet } from './citation-sets';
 import { citationSetsWrite, type StoredCitationSets } from './rows/citation-set.row';
@@ -16,6 +17,7 @@ import { ACCOUNTING_YEAR, accountingYearRow, type AccountingYearRow } from './ro
 import { CAP_COMPUTATION, capComputationRow, type CapComputationRow } from './rows/cap-computation.row';
 import { CAP_PARAMETERS, capParametersRow, type CapParametersRow } from './rows/cap-parameters.row';
 import { CAP_YEAR_KEY, capYearRow } from './rows/cap-year.row';
+import { LEDGER_CAUSE, ledgerCauseRow, type LedgerCauseRow } from './rows/ledger-cause.row';
 import { LEDGER_ENTRY, ledgerEntryLine } from './rows/ledger-entry.row';
 import { MENTOR_AGREEMENT, mentorAgreementRow, type MentorAgreementRow } from './rows/mentor-agreement.row';
 import { OFFER_VERSION, offerVersionRow, type OfferVersionRow } from './rows/offer-version.row';
@@ -40,6 +42,7 @@ export class LedgerRows {
   private readonly items: CostItemRow[] = [];
   private readonly itemReversals: CostItemReversalRow[] = [];
   private readonly postings: { posting: LedgerPosting; event: SourceEvent; ordinal: number }[] = [];
+  private readonly causes: LedgerCauseRow[] = [];
   private readonly capParameters: CapParametersRow[] = [];
   private readonly capComputations: CapComputationRow[] = [];
   private readonly closedYears: AccountingYearRow[] = [];
@@ -48,7 +51,7 @@ export class LedgerRows {
 
   constructor(private readonly citationSets: StoredCitationSets) {}
 
-  add(event: SourceEvent, outcome: LedgerOutcome): void {
+  add(event: SourceEvent & Pick<RecordedEvent, 'data'>, outcome: LedgerOutcome): void {
     for (const f of outcome.facts) {
       switch (f.type) {
         case 'target_group_changed':
@@ -84,6 +87,7 @@ export class LedgerRows {
           break;
       }
     }
+    if (outcome.postings.length) this.causes.push(ledgerCauseRow(event, outcome.postings));
     outcome.postings.forEach((posting, ordinal) => this.postings.push({ posting, event, ordinal }));
   }
 
@@ -110,6 +114,7 @@ export class LedgerRows {
       updateWrite('cost_item', ['municipality', 'cost_item_id'], this.itemReversals),
       citationSetsWrite(newSets),
       copyLines(LEDGER_ENTRY, lines),
+      copyRows(LEDGER_CAUSE, this.causes),
       copyRows(CAP_PARAMETERS, this.capParameters),
       copyRows(CAP_COMPUTATION, this.capComputations),
       copyRows(ACCOUNTING_YEAR, this.closedYears),

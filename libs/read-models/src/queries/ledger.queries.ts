@@ -1,15 +1,15 @@
 // Reads of the ledger, timeline and offers, always "as of" a recorded instant.
-import { registeredSegments, timelineAsOf, type Posting, type TimelineSegment } from '@app/ledger';
+import { registeredSegments, timelineAsOf, type TimelineSegment } from '@app/ledger';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   LEDGER_ENTRY_COLUMNS_WITH_CITATIONS,
   LEDGER_ENTRY_WITH_CITATIONS,
 } from '../projections/citation-sets';
-import { rowToPosting } from '../projections/rows/ledger-entry.row';
+import { reversedByColumn, rowToReadPosting, type ReadPosting } from '../projections/rows/ledger-entry.row';
 import { ledgerWhere, type LedgerFilter } from './ledger-filter';
 
 export interface LedgerPage {
-  entries: (Posting & { position: string; ordinal: number })[];
+  entries: (ReadPosting & { position: string; ordinal: number })[];
   nextCursor: string | null;
 }
 
@@ -44,13 +44,14 @@ export class LedgerQueries {
     let where = ledgerWhere(filter, params);
     if (cursor)
       where += ` AND (position, ordinal) > ($${params.push(cursor.position.toString())}, $${params.push(cursor.ordinal)})`;
+    const reversedBy = reversedByColumn(`$${params.push(filter.asOf)}`);
     const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT ${LEDGER_ENTRY_COLUMNS_WITH_CITATIONS} FROM ${LEDGER_ENTRY_WITH_CITATIONS} WHERE ${where} ORDER BY position, ordinal LIMIT $${params.push(limit + 1)}`,
+      `SELECT ${LEDGER_ENTRY_COLUMNS_WITH_CITATIONS}, ${reversedBy} FROM ${LEDGER_ENTRY_WITH_CITATIONS} WHERE ${where} ORDER BY position, ordinal LIMIT $${params.push(limit + 1)}`,
       params,
     );
     const page = rows
       .slice(0, limit)
-      .map((r) => ({ ...rowToPosting(r), position: String(r.position), ordinal: Number(r.ordinal) }));
+      .map((r) => ({ ...rowToReadPosting(r), position: String(r.position), ordinal: Number(r.ordinal) }));
     const last = page[page.length - 1];
     return {
       entries: page,
@@ -58,12 +59,12 @@ export class LedgerQueries {
     };
   }
 
-  async entry(municipality: string, entryId: string, asOf: string): Promise<Posting | null> {
+  async entry(municipality: string, entryId: string, asOf: string): Promise<ReadPosting | null> {
     const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT ${LEDGER_ENTRY_COLUMNS_WITH_CITATIONS} FROM ${LEDGER_ENTRY_WITH_CITATIONS} WHERE municipality = $1 AND entry_id = $2 AND recorded_at <= $3`,
+      `SELECT ${LEDGER_ENTRY_COLUMNS_WITH_CITATIONS}, ${reversedByColumn('$3')} FROM ${LEDGER_ENTRY_WITH_CITATIONS} WHERE municipality = $1 AND entry_id = $2 AND recorded_at <= $3`,
       [municipality, entryId, asOf],
     );
-    return rows.length ? rowToPosting(rows[0]) : null;
+    return rows.length ? rowToReadPosting(rows[0]) : null;
   }
 
   /** Totals per group; unresolved postings (no rule / ambiguous) always form lines of their own. */
@@ -93,12 +94,18 @@ export class LedgerQueries {
     }));
   }
 
-  async timeline(municipality: string, personId: string, asOf: string): Promise<TimelineSegment[]> {
+  /** The registered segments, each with the reason given with its change. */
+  async timeline(
+    municipality: string,
+    personId: string,
+    asOf: string,
+  ): Promise<(TimelineSegment & { reason: string | null })[]> {
     const rows: {
       change_command_id: string;
       target_group: never;
       attributes: never;
       effective_from: string;
+      reason: string | null;
       recorded_at: Date;
       retracted_at: Date | null;
     }[] = await this.db.query(
@@ -113,7 +120,12 @@ export class LedgerQueries {
       recordedAt: r.recorded_at.toISOString(),
       retractedAt: r.retracted_at?.toISOString() ?? null,
     }));
-    return rows.length ? registeredSegments(timelineAsOf(changes, asOf)) : [];
+    if (!rows.length) return [];
+    const reasons = new Map(rows.map((r) => [r.change_command_id, r.reason]));
+    return registeredSegments(timelineAsOf(changes, asOf)).map((s) => ({
+      ...s,
+      reason: reasons.get(s.changeCommandId!) ?? null,
+    }));
   }
 
   async offer(municipality: string, offerId: string, asOf: string) {

@@ -14,6 +14,7 @@ const TABLES: { table: string; orderBy: string; ignore?: string[] }[] = [
   { table: 'mentor_agreement', orderBy: 'municipality, agreement_id' },
   { table: 'cost_item', orderBy: 'municipality, cost_item_id' },
   { table: 'ledger_entry', orderBy: 'position, ordinal' },
+  { table: 'ledger_cause', orderBy: 'event_id' },
   { table: 'citation_set', orderBy: 'id' },
   { table: 'cap_parameters', orderBy: 'municipality, year, cap, position' },
   { table: 'cap_year', orderBy: 'municipality, year, cap' },

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { text } from '../../shared/field-schemas';
 import { commandParser, commandSchema } from '../../shared/parse-command';
 import { maybe } from '../../shared/schema';
-import { accountingYear } from '../cap-ids';
+import { accountingYearInput } from '../cap-ids';
 
 /** Finance: close an accounting year of the municipality. */
 export const closeAccountingYearSchema = commandSchema('CloseAccountingYear', {
-  year: accountingYear(),
+  year: accountingYearInput(),
   reason: maybe(text()),
 });
 export type CloseAccountingYear = z.output<typeof closeAccountingYearSchema>;

@@ -3,7 +3,7 @@ import { nonNegativeKroner, text } from '../../shared/field-schemas';
 import { formatHours, tryParseHours } from '../../shared/hours';
 import { commandParser, commandSchema } from '../../shared/parse-command';
 import { maybe, says } from '../../shared/schema';
-import { accountingYear, CAP_IDS, MAX_FULL_YEAR_PERSONS_HUNDREDTHS } from '../cap-ids';
+import { accountingYearInput, CAP_IDS, MAX_FULL_YEAR_PERSONS_HUNDREDTHS } from '../cap-ids';
 
 /** Full-year persons: a count (number or decimal string, at most two decimals) from 0 to the bound → hundredths; undefined for anything else. */
 export function tryParseFullYearPersons(value: unknown): number | undefined {
@@ -21,7 +21,7 @@ const PERSONS_MESSAGE = `must be a number of full-year persons from 0 to ${forma
  * fullYearPersons is parsed to its canonical string with two decimals ("12.5" -> "12.50").
  */
 export const setCapParametersSchema = commandSchema('SetCapParameters', {
-  year: accountingYear(),
+  year: accountingYearInput(),
   cap: z.enum(CAP_IDS),
   amountPerFullYearPerson: nonNegativeKroner(),
   fullYearPersons: z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clientId, isoDate, text } from '../../shared/field-schemas';
+import { clientId, isoDate, sickPayCategory, text } from '../../shared/field-schemas';
 import { commandParser, commandSchema } from '../../shared/parse-command';
 import { maybe } from '../../shared/schema';
 import { READINESS, TARGET_GROUPS } from '../../shared/vocabulary';
@@ -12,7 +12,7 @@ export const changeTargetGroupSchema = commandSchema('ChangeTargetGroup', {
   attributes: maybe(
     z.strictObject({
       readiness: maybe(z.enum(READINESS)),
-      sickPayCategory: maybe(z.literal([1, 2, 3])),
+      sickPayCategory: maybe(sickPayCategory()),
       hasVocationalEducation: maybe(z.boolean()),
       unemploymentSpellStart: maybe(isoDate()),
     }),

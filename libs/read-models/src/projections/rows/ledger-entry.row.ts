@@ -125,3 +125,14 @@ export function rowToPosting(r: Record<string, unknown>): Posting {
   if (r.booking_date !== null && r.booking_date !== undefined) posting.bookingDate = r.booking_date as string;
   return posting;
 }
+
+/** A posting as the queries answer it: with the reversal that reverses it, if one was recorded by then. */
+export type ReadPosting = Posting & { reversedBy: string | null };
+
+/** The column reversed_by of a query of ledger_entry, as of the instant the parameter `asOf` (e.g. '$3') holds. */
+export const reversedByColumn = (asOf: string) =>
+  `(SELECT r.entry_id FROM ledger_entry r WHERE r.municipality = ledger_entry.municipality AND r.reverses = ledger_entry.entry_id AND r.recorded_at <= ${asOf} LIMIT 1) AS reversed_by`;
+
+export function rowToReadPosting(r: Record<string, unknown>): ReadPosting {
+  return { ...rowToPosting(r), reversedBy: (r.reversed_by as string | null) ?? null };
+}

@@ -1,0 +1,153 @@
+// The queries of API.md "Queries" (2) over HTTP, on the browser tests' data (test/web/web-scenario.ts):
+// timeline reasons and paging, what changed by command with actor, reason and person, bounded
+// and paged, reversedBy on postings, and code-list numbers sent as strings.
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { startTestSystem, type TestSystem } from '../support/test-system';
+import { M, seedWebScenario, type WebScenario } from '../web/web-scenario';
+
+let system: TestSystem;
+let scenario: WebScenario;
+let now: Date | null = null;
+
+beforeAll(async () => {
+  process.env.LOG_REQUESTS = '0';
+  system = await startTestSystem({ env: { MIN_POSITION_WAIT_MS: '20000' }, clock: () => now ?? new Date() });
+  scenario = await seedWebScenario(system, (iso) => (now = new Date(iso)));
+  now = null;
+});
+afterAll(async () => {
+  await system?.close();
+});
+
+const get = (path: string, query: Record<string, string> = {}) =>
+  request(system.http)
+    .get(path.startsWith('/v1/') ? path : `/v1/municipalities/${M}${path}`)
+    .query(path.startsWith('/v1/') ? {} : { minPosition: scenario.position, ...query })
+    .set('authorization', `Bearer ${system.token('auditor', M)}`);
+
+describe('timeline', () => {
+  it('gives each segment the reason of its change', async () => {
+    const { body } = await get(`/persons/${scenario.retractedPerson}/timeline`, {
+      asOf: scenario.beforeRetraction,
+    }).expect(200);
+    expect(
+      body.map((s: { targetGroup: string; reason: string | null }) => [s.targetGroup, s.reason]),
+    ).toEqual([
+      ['sygedagpenge', null],
+      ['jobafklaring', 'lægeerklæring modtaget'],
+    ]);
+  });
+
+  it('pages with limit and cursor, announcing the next page in a Link header', async () => {
+    const first = await get(`/persons/${scenario.retractedPerson}/timeline`, {
+      asOf: scenario.beforeRetraction,
+      limit: '1',
+    }).expect(200);
+    expect(first.body.map((s: { from: string }) => s.from)).toEqual(['2025-01-01']);
+    const next = /^<([^>]+)>; rel="next"$/.exec(first.headers.link)![1];
+    expect(next).toContain('cursor=1');
+    const second = await get(next).expect(200);
+    expect(second.body.map((s: { from: string }) => s.from)).toEqual(['2025-03-01']);
+    expect(second.headers.link).toBeUndefined();
+    // the history pages the same way
+    const history = await get(`/persons/${scenario.retractedPerson}/timeline`, {
+      history: 'true',
+      limit: '1',
+      cursor: '1',
+    }).expect(200);
+    expect(history.body.map((r: { reason: string | null }) => r.reason)).toEqual(['lægeerklæring modtaget']);
+    await get(`/persons/${scenario.retractedPerson}/timeline`, { cursor: '1.2' }).expect(400);
+  });
+});
+
+describe('what changed', () => {
+  const span = { from: '2025-04-15T00:00:00Z', to: '2025-05-31T00:00:00Z' };
+
+  it('names the actor, the reason and the person of each causing command', async () => {
+    const { body } = await get('/ledger/changes', span).expect(200);
+    expect(
+      body.commands.map((c: Record<string, unknown>) => [c.commandType, c.actor, c.reason, c.personId]),
+    ).toEqual([
+      ['ChangeTargetGroup', 'jobcentre:test-jobcentre', 'lægeerklæring modtaget', 'borger-bo'],
+      ['RetractTargetGroupChange', 'jobcentre:test-jobcentre', 'registreret på forkert borger', 'borger-bo'],
+    ]);
+    expect(body.nextCursor).toBeNull();
+  });
+
+  it('pages by command: each page whole commands, the totals of the whole span on every page', async () => {
+    const whole = (await get('/ledger/changes', span).expect(200)).body;
+    const first = (await get('/ledger/changes', { ...span, limit: '1' }).expect(200)).body;
+    expect(first.commands.map((c: { commandType: string }) => c.commandType)).toEqual(['ChangeTargetGroup']);
+    expect(first.commands[0].postings).toEqual(whole.commands[0].postings);
+    expect(first.totals).toEqual(whole.totals);
+    const second = (
+      await get('/ledger/changes', { ...span, limit: '1', cursor: first.nextCursor }).expect(200)
+    ).body;
+    expect(second.commands.map((c: { commandType: string }) => c.commandType)).toEqual([
+      'RetractTargetGroupChange',
+    ]);
+    expect(second.nextCursor).toBeNull();
+    // without from: a page of the earliest commands, not the whole ledger
+    const fromStart = (await get('/ledger/changes', { limit: '2' }).expect(200)).body;
+    expect(fromStart.commands).toHaveLength(2);
+    expect(fromStart.totals.commands).toBeGreaterThan(2);
+    expect(fromStart.nextCursor).toMatch(/^\d+$/);
+    await get('/ledger/changes', { limit: '1001' }).expect(400);
+  });
+});
+
+describe('reversedBy', () => {
+  it('links every reversed posting to its reversal, as known at asOf', async () => {
+    const entries = async (asOf?: string) =>
+      (
+        await get('/ledger/entries', {
+          personId: scenario.retractedPerson,
+          ...(asOf ? { asOf } : {}),
+        }).expect(200)
+      ).body.entries as {
+        entryId: string;
+        kind: string;
+        reverses: string | null;
+        reversedBy: string | null;
+      }[];
+    const all = await entries();
+    const reversals = all.filter((e) => e.kind === 'reversal');
+    expect(reversals.length).toBeGreaterThan(0);
+    for (const r of reversals) expect(all.find((e) => e.entryId === r.reverses)?.reversedBy).toBe(r.entryId);
+    expect(all.filter((e) => e.reversedBy !== null)).toHaveLength(reversals.length);
+    // before the regrouping nothing was reversed yet
+    expect((await entries('2025-04-01T00:00:00Z')).map((e) => e.reversedBy)).not.toContainEqual(
+      expect.any(String),
+    );
+  });
+});
+
+describe('numbers as strings (API.md "Conventions")', () => {
+  it('takes year and sickPayCategory as strings, and "2025" is the same body as 2025', async () => {
+    const send = (type: string, role: 'finance' | 'jobcentre', body: object) =>
+      request(system.http)
+        .post(`/v1/commands/${type}`)
+        .set('authorization', `Bearer ${system.token(role, M)}`)
+        .send({ municipality: M, ...body });
+    const commandId = randomUUID();
+    const close = { commandId, year: '2019', reason: 'afsluttet' };
+    await send('CloseAccountingYear', 'finance', close).expect(201);
+    await send('CloseAccountingYear', 'finance', { ...close, year: 2019 }).expect(200);
+    await send('ChangeTargetGroup', 'jobcentre', {
+      commandId: randomUUID(),
+      personId: `p-${randomUUID()}`,
+      targetGroup: 'sygedagpenge',
+      effectiveFrom: '2025-01-01',
+      attributes: { sickPayCategory: '3' },
+    }).expect(201);
+    const bad = await send('SetCapParameters', 'finance', {
+      commandId: randomUUID(),
+      year: '25',
+      cap: 'integration_raadighedsloft',
+      amountPerFullYearPerson: '1.00',
+      fullYearPersons: '1',
+    }).expect(400);
+    expect(bad.body.errors).toEqual([{ path: 'year', message: 'must be a year from 2000 to 2100' }]);
+  });
+});
