@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
-import { kr, toLocalInput } from '../../apps/web/src/format';
+import { instant, instantField, kr } from '../../apps/web/src/format';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 import { launchBrowser } from '../web/browser';
 import { M, seedWebScenario, type WebScenario } from '../web/web-scenario';
@@ -182,7 +182,7 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     const current = await apiGet('/refund-statements/2025');
     expect(then.totals.refund).not.toBe(current.totals.refund); // the retraction changed the figure since
     await page.goto(`${base}/app/#/opgoerelse?aar=2025`);
-    await page.getByLabel('Vis som registreret pr.').fill(toLocalInput(scenario.beforeRetraction));
+    await page.getByLabel('Vis som registreret pr.').fill(instantField(scenario.beforeRetraction));
     await page.getByRole('button', { name: 'Vis', exact: true }).click();
     await page
       .getByRole('status')
@@ -192,6 +192,62 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     await shot('05-as-of');
     await page.getByRole('button', { name: 'Nu' }).click();
     await eventually(() => page.getByTestId('total-refund').textContent(), kr(current.totals.refund));
+  });
+
+  it('moves the as-of slider by keyboard and shows the figure the api gives for the instant it stops at', async () => {
+    await page.goto(`${base}/app/#/opgoerelse?aar=2025`);
+    const slider = page.getByRole('slider', { name: 'Tidspunkt i den registrerede historik' });
+    const stopsAt = async () => new Date(Number(await slider.inputValue())).toISOString();
+    const { entries } = await apiGet('/ledger/entries', { limit: '1' });
+    await slider.focus();
+    await page.keyboard.press('Home'); // the first posting recorded
+    expect(await stopsAt()).toBe(new Date(entries[0].recordedAt).toISOString());
+    const seen: string[] = [];
+    for (const presses of [0, 2]) {
+      for (let i = 0; i < presses; i++) await page.keyboard.press('PageUp');
+      const at = await stopsAt();
+      const then = await apiGet('/refund-statements/2025', { asOf: at });
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Du ser regnskabet, som det var registreret ${instant(at)}.` })
+        .waitFor();
+      await eventually(() => page.getByTestId('total-refund').textContent(), kr(then.totals.refund));
+      expect(await page.getByLabel('Vis som registreret pr.').inputValue()).toBe(instantField(at));
+      seen.push(then.totals.refund);
+    }
+    expect(seen[0]).not.toBe(seen[1]); // the slider moved to an instant with another figure
+    await shot('05b-as-of-slider');
+    await page.getByRole('button', { name: 'Nu' }).click();
+  });
+
+  it('reads and shows dates as dd.mm.åååå whatever the browser, and says so when one is not', async () => {
+    await page.goto(`${base}/app/#/posteringer?borger=borger-anna`);
+    const from = page.getByLabel('Aktivitet fra');
+    expect(await from.getAttribute('placeholder')).toBe('dd.mm.åååå');
+    await from.fill('1.4.2025');
+    await page.getByLabel('Aktivitet til').fill('31.05.2025');
+    await page.getByLabel('Bogført fra (periode)').fill('01.2025');
+    await page.getByRole('button', { name: 'Filtrér' }).click();
+    const { entries } = await apiGet('/ledger/entries', {
+      personId: 'borger-anna',
+      activityFrom: '2025-04-01',
+      activityTo: '2025-05-31',
+      bookingPeriodFrom: '2025-01',
+    });
+    expect(entries.length).toBeGreaterThan(0);
+    await eventually(() => page.locator('table.postings tbody tr').count(), entries.length);
+    await eventually(() => page.getByLabel('Aktivitet fra').inputValue(), '01.04.2025');
+    expect(new URL(page.url()).hash).toContain('aktivitetFra=2025-04-01');
+    expect(await page.locator('table.postings tbody tr').first().locator('td').nth(4).textContent()).toMatch(
+      /^\d\d\.\d\d\.2025 – \d\d\.\d\d\.2025$/,
+    );
+
+    await page.getByLabel('Aktivitet til').fill('31.04.2025'); // April has 30 days
+    await page.getByRole('button', { name: 'Filtrér' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Skriv som dd.mm.åååå, fx 30.06.2025.' }).waitFor();
+    expect(await page.getByLabel('Aktivitet til').getAttribute('aria-invalid')).toBe('true');
+    expect(new URL(page.url()).hash).toContain('aktivitetTil=2025-05-31'); // the refused filter was not applied
+    await shot('05c-date-fields');
   });
 
   it("opens a person's timeline with the retracted registration struck through", async () => {
@@ -251,7 +307,7 @@ describe('the web app at /app/ (API.md "Web app")', () => {
 
   it('replays and verifies as auditor through an audit job, with a dated result', async () => {
     await page.getByRole('link', { name: 'Revision' }).click();
-    await page.getByLabel('Til og med registreringstidspunkt').fill(toLocalInput(scenario.beforeRetraction));
+    await page.getByLabel('Til og med registreringstidspunkt').fill(instantField(scenario.beforeRetraction));
     await page.getByRole('button', { name: 'Start genafspilning og kontrol' }).click();
     const verdict = page.getByTestId('audit-verdict');
     await verdict.waitFor({ timeout: 60_000 });

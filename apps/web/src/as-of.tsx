@@ -5,7 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, body } from './api/client';
 import type { EntriesPage } from './api/shapes';
-import { fromLocalInput, instant, toLocalInput } from './format';
+import { DateInput, readDateField } from './date-input';
+import { instant, instantField } from './format';
 
 interface AsOfState {
   asOf: string | null;
@@ -55,10 +56,12 @@ export function AsOfControl({ municipality }: { municipality: string }) {
   const first = useFirstRecorded(municipality);
   const [now] = useState(() => Date.now());
   const shown = asOf ?? new Date(now).toISOString();
-  const [input, setInput] = useState(toLocalInput(shown));
+  const [input, setInput] = useState(instantField(shown));
+  const [inputError, setInputError] = useState<string | null>(null);
   const [slider, setSlider] = useState(Date.parse(shown));
   useEffect(() => {
-    setInput(toLocalInput(shown));
+    setInput(instantField(shown));
+    setInputError(null);
     setSlider(Date.parse(shown));
   }, [shown]);
   // the slider commits a moment after it stops moving, so dragging does not fire a query per step
@@ -77,15 +80,17 @@ export function AsOfControl({ municipality }: { municipality: string }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const value = fromLocalInput(input);
+          const { value, error } = readDateField('instant', input, true);
+          setInputError(error);
           if (value) setAsOf(Date.parse(value) >= Date.now() ? null : value);
         }}
       >
         <label htmlFor="as-of-input">Vis som registreret pr.</label>
-        <input
+        <DateInput
+          kind="instant"
           id="as-of-input"
-          type="datetime-local"
           value={input}
+          error={inputError}
           onChange={(e) => setInput(e.target.value)}
         />
         <button type="submit">Vis</button>

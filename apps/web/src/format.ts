@@ -79,24 +79,67 @@ export function instant(iso: string | null | undefined): string {
   return `${w.d}.${w.mo}.${w.y} kl. ${w.h}:${w.mi}`;
 }
 
-/** An instant as the value of an <input type="datetime-local"> in Copenhagen time. */
-export function toLocalInput(iso: string): string {
-  const w = wallClock(Date.parse(iso));
-  return `${w.y}-${w.mo}-${w.d}T${w.h}:${w.mi}`;
+// The date fields of the app are text fields in Danish form, not the browser's date pickers (which
+// follow the browser's locale): dates dd.mm.åååå, booking periods mm.åååå, instants
+// dd.mm.åååå tt:mm in Copenhagen time. Reading accepts one-digit days and months and "-" or "/".
+const DAY = String.raw`(\d{1,2})[./-](\d{1,2})[./-](\d{4})`;
+const DATE_FIELD = new RegExp(`^${DAY}$`);
+const INSTANT_FIELD = new RegExp(String.raw`^${DAY}(?:\s+(?:kl\.\s*)?(\d{1,2})[:.](\d{2}))?$`);
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function calendarDate(d: number, mo: number, y: number): string | null {
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  if (y < 2000 || y > 2099 || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return null;
+  return `${y}-${pad(mo)}-${pad(d)}`;
 }
 
-/** A Copenhagen wall-clock "YYYY-MM-DDTHH:mm" as a UTC instant (the later one when the clock is set back). */
-export function fromLocalInput(value: string): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+/** "2025-06-30" → "30.06.2025" for a date field (empty stays empty). */
+export function dateField(iso: string | null | undefined): string {
+  return iso ? date(iso) : '';
+}
+
+/** "30.06.2025" (or "30-6-2025") → "2025-06-30"; null when it is no day of 2000-2099. */
+export function parseDateField(text: string): string | null {
+  const match = DATE_FIELD.exec(text.trim());
+  return match ? calendarDate(Number(match[1]), Number(match[2]), Number(match[3])) : null;
+}
+
+/** "2025-06" → "06.2025" for a booking-period field (empty stays empty). */
+export function monthField(bookingPeriod: string | null | undefined): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(bookingPeriod ?? '');
+  return match ? `${match[2]}.${match[1]}` : '';
+}
+
+/** "06.2025" (or "6-2025") → "2025-06"; null when it is no month of 2000-2099. */
+export function parseMonthField(text: string): string | null {
+  const match = /^(\d{1,2})[./-](\d{4})$/.exec(text.trim());
+  if (!match || !calendarDate(1, Number(match[1]), Number(match[2]))) return null;
+  return `${match[2]}-${pad(Number(match[1]))}`;
+}
+
+/** An instant as an instant field shows it, in Copenhagen time: "30.06.2025 23:59". */
+export function instantField(iso: string): string {
+  const w = wallClock(Date.parse(iso));
+  return `${w.d}.${w.mo}.${w.y} ${w.h}:${w.mi}`;
+}
+
+/**
+ * "30.06.2025 23:59" (also "30.06.2025 kl. 23.59", or the day alone for its first minute) in
+ * Copenhagen time → a UTC instant; in the hour the clock is set back, the later of the two.
+ */
+export function parseInstantField(text: string): string | null {
+  const match = INSTANT_FIELD.exec(text.trim());
   if (!match) return null;
-  const [y, mo, d, h, mi, s] = match.slice(1).map((v) => Number(v ?? 0));
-  const wanted = Date.UTC(y, mo - 1, d, h, mi, s);
+  const day = calendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  const [h, mi] = [Number(match[4] ?? 0), Number(match[5] ?? 0)];
+  if (!day || h > 23 || mi > 59) return null;
+  const [y, mo, d] = day.split('-').map(Number);
+  const wanted = Date.UTC(y, mo - 1, d, h, mi);
   // the zone's offset at the guess, then at the corrected guess (right across a DST change)
   let guess = wanted;
   for (let i = 0; i < 2; i++) {
     const w = wallClock(guess);
-    const shown = Date.UTC(+w.y, +w.mo - 1, +w.d, +w.h, +w.mi, +w.s);
-    guess += wanted - shown;
+    guess += wanted - Date.UTC(+w.y, +w.mo - 1, +w.d, +w.h, +w.mi, +w.s);
   }
   return new Date(guess).toISOString();
 }

@@ -1,4 +1,16 @@
-import { date, fromLocalInput, instant, kr, period, rate, toLocalInput } from './format';
+import {
+  date,
+  dateField,
+  instant,
+  instantField,
+  kr,
+  monthField,
+  parseDateField,
+  parseInstantField,
+  parseMonthField,
+  period,
+  rate,
+} from './format';
 
 describe('Danish formats of the web app (API.md "Conventions")', () => {
   it.each([
@@ -20,10 +32,34 @@ describe('Danish formats of the web app (API.md "Conventions")', () => {
   it('instants are read and written in Copenhagen time, summer and winter', () => {
     expect(instant('2025-06-30T21:59:00Z')).toBe('30.06.2025 kl. 23:59'); // CEST, UTC+2
     expect(instant('2025-01-15T08:00:00Z')).toBe('15.01.2025 kl. 09:00'); // CET, UTC+1
-    expect(toLocalInput('2025-06-30T21:59:00Z')).toBe('2025-06-30T23:59');
-    expect(fromLocalInput('2025-06-30T23:59')).toBe('2025-06-30T21:59:00.000Z');
-    expect(fromLocalInput('2025-01-15T09:00')).toBe('2025-01-15T08:00:00.000Z');
-    expect(fromLocalInput('2025-03-30T03:30')).toBe('2025-03-30T01:30:00.000Z'); // just after the spring change
-    expect(fromLocalInput('30.06.2025')).toBeNull();
+    expect(instantField('2025-06-30T21:59:00Z')).toBe('30.06.2025 23:59');
+    expect(parseInstantField('30.06.2025 23:59')).toBe('2025-06-30T21:59:00.000Z');
+    expect(parseInstantField('15.01.2025 kl. 09.00')).toBe('2025-01-15T08:00:00.000Z');
+    expect(parseInstantField('1.2.2025')).toBe('2025-01-31T23:00:00.000Z'); // the day's first minute
+    expect(parseInstantField('30.03.2025 03:30')).toBe('2025-03-30T01:30:00.000Z'); // just after the spring change
+    expect(parseInstantField('26.10.2025 02:30')).toBe('2025-10-26T01:30:00.000Z'); // the later 02:30 in the autumn
+  });
+
+  it.each([
+    '2025-06-30T23:59',
+    '06/30/2025 10:00',
+    '30.06.2025 24:00',
+    '30.06.2025 12:60',
+    '29.02.2025 10:00',
+    '',
+  ])('the instant field refuses %j', (text) => expect(parseInstantField(text)).toBeNull());
+
+  it('date fields are dd.mm.åååå, booking periods mm.åååå, not the browser locale', () => {
+    expect(dateField('2025-06-30')).toBe('30.06.2025');
+    expect(dateField('')).toBe('');
+    expect(parseDateField(' 30.06.2025 ')).toBe('2025-06-30');
+    expect(parseDateField('1-3-2025')).toBe('2025-03-01');
+    expect(parseDateField('29.02.2024')).toBe('2024-02-29');
+    for (const refused of ['29.02.2025', '31.04.2025', '2025-06-30', '06/30/2025', '30.06.1999', '30.06.25'])
+      expect(parseDateField(refused)).toBeNull();
+    expect(monthField('2025-03')).toBe('03.2025');
+    expect(parseMonthField('3.2025')).toBe('2025-03');
+    expect(parseMonthField('13.2025')).toBeNull();
+    expect(parseMonthField('2025-03')).toBeNull();
   });
 });

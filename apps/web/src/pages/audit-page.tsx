@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { api, body } from '../api/client';
 import type { AuditJob } from '../api/shapes';
 import { useAsOf } from '../as-of';
-import { fromLocalInput, instant, toLocalInput } from '../format';
+import { DateInput, readDateField } from '../date-input';
+import { instant, instantField } from '../format';
 import { municipalityName } from '../names';
 import type { Session } from '../session';
 import { ErrorNote, Loaded } from '../ui';
@@ -14,7 +15,8 @@ import { ErrorNote, Loaded } from '../ui';
 export function AuditPage({ session }: { session: Session }) {
   const m = session.municipality;
   const { asOf } = useAsOf();
-  const [until, setUntil] = useState(() => toLocalInput(asOf ?? new Date().toISOString()));
+  const [until, setUntil] = useState(() => instantField(asOf ?? new Date().toISOString()));
+  const [untilError, setUntilError] = useState<string | null>(null);
   const [position, setPosition] = useState('');
   const [jobId, setJobId] = useState<string | null>(null);
   const start = useMutation({
@@ -47,15 +49,18 @@ export function AuditPage({ session }: { session: Session }) {
         className="stack"
         onSubmit={(e) => {
           e.preventDefault();
-          const value = position.trim() || fromLocalInput(until);
+          const read = readDateField('instant', until, !position.trim());
+          setUntilError(read.error);
+          const value = position.trim() || read.value;
           if (value) start.mutate(value);
         }}
       >
         <label htmlFor="audit-until">Til og med registreringstidspunkt</label>
-        <input
+        <DateInput
+          kind="instant"
           id="audit-until"
-          type="datetime-local"
           value={until}
+          error={untilError}
           onChange={(e) => setUntil(e.target.value)}
         />
         <label htmlFor="audit-position">eller til og med logposition (valgfri)</label>

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { api, body } from '../api/client';
 import type { Changes, Posting } from '../api/shapes';
 import { useAsOf } from '../as-of';
-import { fromLocalInput, instant, kr, toLocalInput } from '../format';
+import { DateInput, readDateField } from '../date-input';
+import { instant, instantField, kr } from '../format';
 import { accountText, accountTitle } from '../names';
 import { navigate, useRoute } from '../router';
 import type { Session } from '../session';
@@ -45,8 +46,9 @@ export function ChangesPage({ session }: { session: Session }) {
   const [now] = useState(() => new Date().toISOString());
   const to = query.get('til') ?? asOf ?? now;
   const from = query.get('fra') ?? new Date(Date.parse(to) - 30 * 86_400_000).toISOString();
-  const [fromInput, setFromInput] = useState(toLocalInput(from));
-  const [toInput, setToInput] = useState(toLocalInput(to));
+  const [fromInput, setFromInput] = useState(instantField(from));
+  const [toInput, setToInput] = useState(instantField(to));
+  const [errors, setErrors] = useState<{ from: string | null; to: string | null }>({ from: null, to: null });
   const m = session.municipality;
   const changes = useQuery({
     queryKey: ['changes', m, from, to],
@@ -62,24 +64,26 @@ export function ChangesPage({ session }: { session: Session }) {
         className="pickers"
         onSubmit={(e) => {
           e.preventDefault();
-          navigate('/aendringer', {
-            fra: fromInput && fromLocalInput(fromInput),
-            til: toInput && fromLocalInput(toInput),
-          });
+          const [fra, til] = [readDateField('instant', fromInput), readDateField('instant', toInput)];
+          setErrors({ from: fra.error, to: til.error });
+          if (fra.value !== null && til.value !== null)
+            navigate('/aendringer', { fra: fra.value, til: til.value });
         }}
       >
         <label htmlFor="changes-from">Registreret efter</label>
-        <input
+        <DateInput
+          kind="instant"
           id="changes-from"
-          type="datetime-local"
           value={fromInput}
+          error={errors.from}
           onChange={(e) => setFromInput(e.target.value)}
         />
         <label htmlFor="changes-to">til og med</label>
-        <input
+        <DateInput
+          kind="instant"
           id="changes-to"
-          type="datetime-local"
           value={toInput}
+          error={errors.to}
           onChange={(e) => setToInput(e.target.value)}
         />
         <button type="submit">Vis</button>

@@ -5,7 +5,8 @@ import { useState, type FormEvent } from 'react';
 import { api, body } from '../api/client';
 import type { EntriesPage, Posting } from '../api/shapes';
 import { asOfQuery, useAsOf } from '../as-of';
-import { date, instant, period, rate } from '../format';
+import { DateInput, readDateField, type DateKind } from '../date-input';
+import { date, dateField, instant, monthField, period, rate } from '../format';
 import { accountText, accountTitle, KINDS, TARGET_GROUP_CODES, targetGroupName } from '../names';
 import { href, navigate, useRoute } from '../router';
 import type { Session } from '../session';
@@ -26,6 +27,13 @@ const FILTERS = {
   aktivitetTil: 'activityTo',
 } as const;
 type FilterName = keyof typeof FILTERS;
+/** The filters typed as dates: Danish in the field, the api's form in the page's query string. */
+const DATE_FILTERS: Partial<Record<FilterName, DateKind>> = {
+  fra: 'month',
+  til: 'month',
+  aktivitetFra: 'date',
+  aktivitetTil: 'date',
+};
 
 export function usePostings(
   municipality: string,
@@ -69,15 +77,35 @@ export function PostingsPage({ session }: { session: Session }) {
     setCursors([null]);
   }
   const page = usePostings(session.municipality, filter, cursor);
+  const [errors, setErrors] = useState<Partial<Record<FilterName, string>>>({});
 
   const apply = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    navigate(
-      '/posteringer',
-      Object.fromEntries(Object.keys(FILTERS).map((k) => [k, String(form.get(k) ?? '').trim()])),
-    );
+    const next: Record<string, string> = {};
+    const refused: Partial<Record<FilterName, string>> = {};
+    for (const k of Object.keys(FILTERS) as FilterName[]) {
+      const text = String(form.get(k) ?? '').trim();
+      const kind = DATE_FILTERS[k];
+      const read = kind ? readDateField(kind, text) : { value: text, error: null };
+      if (read.value === null) refused[k] = read.error;
+      else next[k] = read.value;
+    }
+    setErrors(refused);
+    if (Object.keys(refused).length === 0) navigate('/posteringer', next);
   };
+  const dateFilter = (name: FilterName, label: string) => (
+    <div className="date-filter">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <DateInput
+        kind={DATE_FILTERS[name]!}
+        id={`filter-${name}`}
+        name={name}
+        defaultValue={DATE_FILTERS[name] === 'month' ? monthField(values[name]) : dateField(values[name])}
+        error={errors[name]}
+      />
+    </div>
+  );
 
   return (
     <>
@@ -123,22 +151,10 @@ export function PostingsPage({ session }: { session: Session }) {
           Tilbud
           <input name="tilbud" defaultValue={values.tilbud} />
         </label>
-        <label>
-          Bogført fra (periode)
-          <input name="fra" type="month" defaultValue={values.fra} />
-        </label>
-        <label>
-          Bogført til (periode)
-          <input name="til" type="month" defaultValue={values.til} />
-        </label>
-        <label>
-          Aktivitet fra
-          <input name="aktivitetFra" type="date" defaultValue={values.aktivitetFra} />
-        </label>
-        <label>
-          Aktivitet til
-          <input name="aktivitetTil" type="date" defaultValue={values.aktivitetTil} />
-        </label>
+        {dateFilter('fra', 'Bogført fra (periode)')}
+        {dateFilter('til', 'Bogført til (periode)')}
+        {dateFilter('aktivitetFra', 'Aktivitet fra')}
+        {dateFilter('aktivitetTil', 'Aktivitet til')}
         <div className="actions">
           <button type="submit">Filtrér</button>
           <a href={href('/posteringer')}>Nulstil</a>
