@@ -29,6 +29,7 @@ import { GetLedgerEntriesHandler } from './queries/ledger-entries.query';
 import { GetLedgerSummaryHandler } from './queries/ledger-summary.query';
 import { LedgerController } from './queries/ledger.controller';
 import { GetOfferHandler } from './queries/offer.query';
+import { GetProjectHandler } from './queries/project.query';
 import { GetRefundStatementHandler } from './queries/refund-statement.query';
 import { GetTimelineHistoryHandler } from './queries/timeline-history.query';
 import { GetTimelineHandler } from './queries/timeline.query';
@@ -107,6 +108,7 @@ export class ApiModule {
         GetTimelineHandler,
         GetTimelineHistoryHandler,
         GetOfferHandler,
+        GetProjectHandler,
         GetLedgerEntriesHandler,
         ExplainEntryHandler,
         GetLedgerSummaryHandler,

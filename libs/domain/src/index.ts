@@ -40,6 +40,8 @@ export * from './mentor-agreements/mentor-agreement-registered.event';
 export * from './mentor-agreements/mentor-hours-recorded.event';
 export * from './finance/cap-parameters-set.event';
 export * from './finance/accounting-year-closed.event';
+export * from './projects/project-registered.event';
+export * from './projects/project-expense-recorded.event';
 
 // aggregates: states, streams, deciders
 export * from './persons/person.state';
@@ -76,3 +78,9 @@ export * from './finance/set-cap-parameters/set-cap-parameters.command';
 export * from './finance/set-cap-parameters/set-cap-parameters.decide';
 export * from './finance/close-accounting-year/close-accounting-year.command';
 export * from './finance/close-accounting-year/close-accounting-year.decide';
+export * from './projects/project.state';
+export * from './projects/project.stream';
+export * from './projects/register-project/register-project.command';
+export * from './projects/register-project/register-project.decide';
+export * from './projects/record-project-expense/record-project-expense.command';
+export * from './projects/record-project-expense/record-project-expense.decide';

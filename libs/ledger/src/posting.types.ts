@@ -48,7 +48,7 @@ export interface Unresolved {
 /** One segment of a cost item as it should stand in the ledger now (output of allocate). */
 export interface DesiredSegment {
   costItemId: string;
-  personId: string;
+  personId: string | null;
   offerId: string | null;
   municipality: string;
   /** Cost account (dranst '1'); null only when unresolved and the chart of accounts gives none. */

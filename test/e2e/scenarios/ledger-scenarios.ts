@@ -238,5 +238,96 @@ export function describeLedgerScenarios(
       const offer = await get(`/offers/${offerId}`);
       expect(offer).toMatchObject({ status: 'cancelled', expenses: [{ amount: '800.00', reversed: true }] });
     });
+
+    it('a project invoice is shared by participant-days, explained, and shared again when a participant is cancelled', async () => {
+      // 003_ba212cd929ee8ae7.txt L4210-L4213: an invoice for several target groups is divided between them.
+      const projectId = `pr-${randomUUID()}`;
+      await send('RegisterProject', {
+        projectId,
+        name: 'Lager og logistik',
+        offerKind: 'ordinary_education',
+        startDate: '2025-03-01',
+        endDate: '2025-03-31',
+      });
+      const groups = ['jobafklaring', 'dagpenge', 'integration_programme'];
+      const persons = await Promise.all(groups.map((g) => person(g, '2025-01-01')));
+      const offers = persons.map(() => `o-${randomUUID()}`);
+      for (const [i, personId] of persons.entries())
+        await send('RegisterOffer', {
+          offerId: offers[i],
+          personId,
+          projectId,
+          offerKind: 'ordinary_education',
+          startDate: i === 2 ? '2025-03-11' : '2025-03-01',
+          endDate: '2025-03-31',
+        });
+      await send('RecordProjectExpense', {
+        expenseId: 'inv-1',
+        projectId,
+        expenseType: 'course_fee',
+        amount: '10000.00',
+        activityFrom: '2025-03-01',
+        activityTo: '2025-03-31',
+      });
+      // D = 31 + 31 + 21 = 83: C(31) = 373,494, C(62) = 746,988 øre (libs/ledger project-shares.unit.spec.ts);
+      // JA-OPS 50 %, DP-OPS-2019H2 0 %, INT-PROG-OFFER 50 %.
+      const shares = await Promise.all(persons.map((p) => entriesOf(p)));
+      expect(shares.map((entries) => entries.map(brief))).toEqual([
+        [['original', 'jobafklaring', '2025-03-01', '2025-03-31', '3734.94', '50', '1867.47', '2025-04']],
+        [['original', 'dagpenge', '2025-03-01', '2025-03-31', '3734.94', '0', '0.00', '2025-04']],
+        [
+          [
+            'original',
+            'integration_programme',
+            '2025-03-11',
+            '2025-03-31',
+            '2530.12',
+            '50',
+            '1265.06',
+            '2025-04',
+          ],
+        ],
+      ]);
+      const project = await get(`/projects/${projectId}`);
+      expect(project.expenses[0]).toMatchObject({
+        expenseId: 'inv-1',
+        amount: '10000.00',
+        totalParticipantDays: 83,
+        unshared: false,
+        shares: [
+          { offerId: offers[0], participantDays: 31, percentage: '37.35', amount: '3734.94' },
+          { offerId: offers[1], participantDays: 31, percentage: '37.35', amount: '3734.94' },
+          { offerId: offers[2], participantDays: 21, percentage: '25.30', amount: '2530.12' },
+        ],
+      });
+      const x = await get(`/ledger/entries/${encodeURIComponent(shares[2][0].entryId)}/explanation`);
+      expect(x.events.map((ev: { type: string }) => ev.type)).toEqual(['ProjectExpenseRecorded']);
+      expect(x.projectShare).toMatchObject({
+        participantDays: 21,
+        totalParticipantDays: 83,
+        share: '2530.12',
+        formula: expect.stringContaining('round(1000000 × 83 / 83) − round(1000000 × 62 / 83)'),
+      });
+      expect(x.arithmetic).toMatchObject({ totalDays: 21, amountOere: 253012, refundOere: 126506 });
+
+      now = new Date('2025-05-02T09:00:00Z');
+      await send('CancelOffer', { offerId: offers[2], projectId, reason: 'never took place' });
+      // D = 62: 5000.00 each; the third share reversed.
+      const after = await Promise.all(persons.map((p) => entriesOf(p, { bookingPeriod: '2025-05' })));
+      expect(after.map((entries) => entries.map((e) => [e.kind, e.amount, e.refundAmount]))).toEqual([
+        [
+          ['reversal', '-3734.94', '-1867.47'],
+          ['rebooking', '5000.00', '2500.00'],
+        ],
+        [
+          ['reversal', '-3734.94', '0.00'],
+          ['rebooking', '5000.00', '0.00'],
+        ],
+        [['reversal', '-2530.12', '-1265.06']],
+      ]);
+      const rebooked = await get(`/ledger/entries/${encodeURIComponent(after[0][0].entryId)}/explanation`);
+      expect(rebooked.projectShare).toMatchObject({ participantDays: 31, totalParticipantDays: 83 });
+      expect((await get(`/projects/${projectId}`)).participants[2]).toMatchObject({ status: 'cancelled' });
+    });
   });
 }

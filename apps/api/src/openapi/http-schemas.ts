@@ -146,6 +146,16 @@ export const postingSchema = z.looseObject({
   costItemId: z.string(),
 });
 
+/** What an offer's or a project's expense shows of itself. */
+const expenseFields = {
+  expenseId: z.string(),
+  expenseType: z.enum(EXPENSE_TYPES),
+  amount: money(),
+  activityFrom: date(),
+  activityTo: date(),
+  invoiceRef: z.string().nullable(),
+};
+
 export const offerSchema = z
   .looseObject({
     offerId: z.string(),
@@ -159,12 +169,7 @@ export const offerSchema = z
     registeredAt: instant(),
     expenses: z.array(
       z.looseObject({
-        expenseId: z.string(),
-        expenseType: z.enum(EXPENSE_TYPES),
-        amount: money(),
-        activityFrom: date(),
-        activityTo: date(),
-        invoiceRef: z.string().nullable(),
+        ...expenseFields,
         reversed: z.boolean(),
         recordedAt: instant(),
       }),
@@ -180,6 +185,51 @@ export const offerSchema = z
     ),
   })
   .meta({ description: 'the offer with its expenses and mentor hours, as known at asOf' });
+
+export const projectSchema = z
+  .looseObject({
+    projectId: z.string(),
+    name: z.string(),
+    offerKind: z.enum(OFFER_KINDS),
+    fundingFrame: z.string().nullable(),
+    startDate: date(),
+    endDate: date(),
+    registeredAt: instant(),
+    participants: z.array(
+      z.looseObject({
+        offerId: z.string(),
+        personId: z.string(),
+        startDate: date(),
+        endDate: date(),
+        status: z.enum(['active', 'cancelled']),
+      }),
+    ),
+    expenses: z.array(
+      z.looseObject({
+        ...expenseFields,
+        totalParticipantDays: z
+          .int()
+          .meta({ description: 'every participant’s days in the period together' }),
+        unshared: z.boolean().meta({ description: 'no participant bears it: posted whole as unresolved' }),
+        shares: z.array(
+          z.looseObject({
+            offerId: z.string(),
+            personId: z.string(),
+            from: date(),
+            to: date(),
+            participantDays: z.int(),
+            percentage: z.string().meta({
+              description: 'participantDays / totalParticipantDays, two decimals',
+              example: '37.35',
+            }),
+            amount: money(),
+            costItemId: z.string(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ description: 'the project with its participants, expenses and shares, as known at asOf' });
 
 export const entriesPageSchema = z.object({
   entries: z.array(postingSchema),
@@ -387,6 +437,7 @@ export const ANSWER_SCHEMAS: Record<string, z.ZodType> = {
   Posting: postingSchema,
   Timeline: timelineSchema,
   Offer: offerSchema,
+  Project: projectSchema,
   LedgerEntriesPage: entriesPageSchema,
   Explanation: explanationSchema,
   LedgerSummary: summarySchema,

@@ -33,6 +33,10 @@ const QUERIES: Record<string, { answer: string; summary: string; pagedByLink?: t
     answer: 'Offer',
     summary: 'An offer with its expenses and mentor hours',
   },
+  '/v1/municipalities/{m}/projects/{projectId}': {
+    answer: 'Project',
+    summary: 'A project with its participants, expenses and their shares',
+  },
   '/v1/municipalities/{m}/ledger/entries': {
     answer: 'LedgerEntriesPage',
     summary: 'Ledger postings, filtered and paged',

@@ -3,13 +3,14 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { formatOere } from '@app/domain';
-import type { EventStore } from '@app/event-store';
-import { explainSegment, type Posting } from '@app/ledger';
+import type { EventStore, RecordedEvent } from '@app/event-store';
+import { explainSegment, explainShare, type Posting } from '@app/ledger';
 import { LedgerQueries, StatementQueries, capJson } from '@app/read-models';
 import { ruleById } from '@app/rules';
 import { EVENT_STORE } from '../api.tokens';
 import { entryJson } from './ledger-json';
 import { NotFoundError } from './not-found.error';
+import { percentOf } from './project.query';
 
 export class ExplainEntry extends Query<Record<string, unknown>> {
   constructor(
@@ -19,6 +20,47 @@ export class ExplainEntry extends Query<Record<string, unknown>> {
   ) {
     super();
   }
+}
+
+const eventJson = (e: RecordedEvent) => ({
+  id: e.id,
+  type: e.type,
+  stream: e.stream,
+  revision: e.revision,
+  position: e.position.toString(),
+  data: e.data,
+  metadata: e.metadata,
+});
+
+/** Why this share: the participant's days of all participants' days in the expense's period, and its øre. */
+function projectShareJson(s: Record<string, unknown>) {
+  const base = {
+    projectId: s.project_id,
+    expenseId: s.expense_id,
+    offerId: s.offer_id,
+    expenseAmount: formatOere(BigInt(s.expense_amount_oere as string)),
+    totalParticipantDays: s.total_participant_days,
+  };
+  if (s.share_oere === null) return { ...base, share: null, note: 'no longer a participant in the period' };
+  const explained = explainShare({
+    offerId: s.offer_id as string,
+    from: s.share_from as string,
+    to: s.share_to as string,
+    participantDays: Number(s.participant_days),
+    daysBefore: Number(s.days_before),
+    totalParticipantDays: Number(s.total_participant_days),
+    expenseAmountOere: Number(s.expense_amount_oere),
+  });
+  return {
+    ...base,
+    participantDays: explained.participantDays,
+    daysBefore: explained.daysBefore,
+    percentage: percentOf(explained.participantDays, explained.totalParticipantDays),
+    share: formatOere(explained.shareOere),
+    formula: explained.formula,
+    source:
+      '003_ba212cd929ee8ae7.txt L4210-L4213 (costs for several target groups are divided between them); shares by participant-days',
+  };
 }
 
 @QueryHandler(ExplainEntry)
@@ -32,39 +74,39 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
   async execute({ municipality: m, entryId, asOf }: ExplainEntry): Promise<Record<string, unknown>> {
     const entry = await this.queries.entry(m, entryId, asOf);
     if (!entry) throw new NotFoundError(`no ledger entry ${entryId} in municipality ${m}`);
-    if (entry.kind === 'cap_adjustment' || entry.personId === null) return this.explainCapAdjustment(entry);
+    if (entry.kind === 'cap_adjustment') return this.explainCapAdjustment(entry);
+    if (entry.personId === null) return this.explainUnshared(m, entry);
     const item = (await this.queries.costItem(m, entry.costItemId))!;
+    const share = item.project_id
+      ? await this.queries.projectShareOf(m, entry.costItemId, entry.reverses ?? entry.entryId)
+      : null;
     const timeline = await this.queries.timeline(m, entry.personId, entry.recordedAt);
     const segment =
       timeline.find(
         (s) => s.from !== null && s.from <= entry.activityFrom && (s.to === null || s.to >= entry.activityTo),
       ) ?? null;
-    const stream =
-      item.kind === 'expense'
+    const stream = item.project_id
+      ? `project-${m}-${item.project_id}`
+      : item.kind === 'expense'
         ? `expense-${m}-${String(item.cost_item_id).slice('expense:'.length)}`
         : `mentor-agreement-${m}-${item.agreement_id}`;
     const related = [
       ...(await this.store.readStream(stream)),
       ...(await this.store.readStream(`person-${m}-${entry.personId}`)),
-      ...(entry.offerId ? await this.store.readStream(`offer-${m}-${entry.offerId}`) : []),
+      ...(entry.offerId && !item.project_id
+        ? await this.store.readStream(`offer-${m}-${entry.offerId}`)
+        : []),
     ];
-    const events = related
-      .filter(
-        (e) => e.id === item.event_id || e.id === entry.causedBy.eventId || e.id === item.reversal_event_id,
-      )
-      .map((e) => ({
-        id: e.id,
-        type: e.type,
-        stream: e.stream,
-        revision: e.revision,
-        position: e.position.toString(),
-        data: e.data,
-        metadata: e.metadata,
-      }));
+    const wanted = new Set([item.event_id, entry.causedBy.eventId, item.reversal_event_id, share?.event_id]);
+    const events = related.filter((e) => wanted.has(e.id)).map(eventJson);
+    // A share's postings were made from the share standing then, not from the item's current amount.
+    const basis = share
+      ? { amount: share.share_oere, from: share.share_from, to: share.share_to }
+      : { amount: item.amount_oere, from: item.activity_from, to: item.activity_to };
     const arithmetic = explainSegment({
-      itemAmountOere: Number(item.amount_oere),
-      itemFrom: item.activity_from as string,
-      itemTo: item.activity_to as string,
+      itemAmountOere: Number(basis.amount),
+      itemFrom: basis.from as string,
+      itemTo: basis.to as string,
       from: entry.activityFrom,
       to: entry.activityTo,
       rateBasisPoints: entry.refundRateBasisPoints,
@@ -74,10 +116,11 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
       costItem: {
         costItemId: entry.costItemId,
         kind: item.kind,
-        amount: formatOere(BigInt(item.amount_oere as string)),
-        activityFrom: item.activity_from,
-        activityTo: item.activity_to,
+        amount: formatOere(BigInt(basis.amount as string)),
+        activityFrom: basis.from,
+        activityTo: basis.to,
       },
+      projectShare: share && projectShareJson(share),
       events,
       timelineSegment: segment,
       rule: entry.ruleId ? (ruleById(entry.ruleId) ?? null) : null,
@@ -102,6 +145,32 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
         entryId: lastAdjustment.entryId,
         ...capJson(lastAdjustment.computation),
       },
+    };
+  }
+
+  /** A project expense no participant bore when it was posted: the whole amount, unresolved, with the reason. */
+  private async explainUnshared(m: string, entry: Posting) {
+    const [, projectId] = /^project:(.+?):/.exec(entry.costItemId) ?? [];
+    const events = projectId
+      ? (await this.store.readStream(`project-${m}-${projectId}`)).filter(
+          (e) => e.id === entry.causedBy.eventId,
+        )
+      : [];
+    return {
+      entry: entryJson(entry),
+      costItem: {
+        costItemId: entry.costItemId,
+        kind: 'expense',
+        amount: formatOere(entry.amountOere),
+        activityFrom: entry.activityFrom,
+        activityTo: entry.activityTo,
+      },
+      events: events.map(eventJson),
+      timelineSegment: null,
+      rule: null,
+      unresolved: entry.unresolved,
+      arithmetic: null,
+      cap: null,
     };
   }
 

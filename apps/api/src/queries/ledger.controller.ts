@@ -12,6 +12,7 @@ import { GetLedgerSummary } from './ledger-summary.query';
 import { MinPositionInterceptor } from './min-position.interceptor';
 import { listPage } from './list-page';
 import { GetOffer } from './offer.query';
+import { GetProject } from './project.query';
 import {
   AsOfQuery,
   GROUP_BY_KEYS,
@@ -58,6 +59,14 @@ export class LedgerController {
   @ApiOkResponse({ description: 'the offer with its expenses and mentor hours, as known at asOf' })
   offer(@Param('m') m: string, @Param('offerId') offerId: string, @Query() q: AsOfQuery) {
     return this.queryBus.execute(new GetOffer(m, offerId, asOfOf(q)));
+  }
+
+  @Get('projects/:projectId')
+  @ApiOkResponse({
+    description: 'the project, its participants and their periods, its expenses and each expense’s shares',
+  })
+  project(@Param('m') m: string, @Param('projectId') projectId: string, @Query() q: AsOfQuery) {
+    return this.queryBus.execute(new GetProject(m, projectId, asOfOf(q)));
   }
 
   @Get('ledger/entries')

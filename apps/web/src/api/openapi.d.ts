@@ -271,6 +271,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/commands/RegisterProject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send RegisterProject
+         * @description Sent by role jobcentre (or admin) of the body's municipality. The same commandId, type and body again answers 200 with the original result and appends nothing.
+         */
+        post: operations["sendRegisterProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/commands/RecordProjectExpense": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send RecordProjectExpense
+         * @description Sent by role jobcentre (or admin) of the body's municipality. The same commandId, type and body again answers 200 with the original result and appends nothing.
+         */
+        post: operations["sendRecordProjectExpense"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/commands": {
         parameters: {
             query?: never;
@@ -314,6 +354,23 @@ export interface paths {
         };
         /** An offer with its expenses and mentor hours */
         get: operations["LedgerController_offer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/municipalities/{m}/projects/{projectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project with its participants, expenses and their shares */
+        get: operations["LedgerController_project"];
         put?: never;
         post?: never;
         delete?: never;
@@ -684,6 +741,7 @@ export interface components {
                 name?: string | null;
             } | null;
             registrationDate?: string | null;
+            projectId?: string | null;
         };
         /**
          * @description RegisterOffer in a batch
@@ -739,6 +797,7 @@ export interface components {
                 name?: string | null;
             } | null;
             registrationDate?: string | null;
+            projectId?: string | null;
         };
         /**
          * @description the body of ChangeOfferPeriod (API.md "Commands")
@@ -759,6 +818,7 @@ export interface components {
             /** @example 101 */
             municipality: string;
             offerId: string;
+            projectId?: string | null;
             /**
              * Format: date
              * @example 2025-03-01
@@ -795,6 +855,7 @@ export interface components {
             /** @example 101 */
             municipality: string;
             offerId: string;
+            projectId?: string | null;
             /**
              * Format: date
              * @example 2025-03-01
@@ -824,6 +885,7 @@ export interface components {
             /** @example 101 */
             municipality: string;
             offerId: string;
+            projectId?: string | null;
             reason: string;
         };
         /**
@@ -850,6 +912,7 @@ export interface components {
             /** @example 101 */
             municipality: string;
             offerId: string;
+            projectId?: string | null;
             reason: string;
         };
         /**
@@ -1254,6 +1317,190 @@ export interface components {
             year: number | string;
             reason?: string | null;
         };
+        /**
+         * @description the body of RegisterProject (API.md "Commands")
+         * @example {
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "projectId": "PRJ-2025-01",
+         *       "name": "Særligt tilrettelagt forløb, lager og logistik",
+         *       "offerKind": "other",
+         *       "startDate": "2025-03-01",
+         *       "endDate": "2025-05-31",
+         *       "provider": {
+         *         "kind": "municipality",
+         *         "name": "Jobcenter Nord"
+         *       }
+         *     }
+         */
+        RegisterProject: {
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            projectId: string;
+            name: string;
+            /** @enum {string} */
+            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other";
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            endDate: string;
+            offerCategory?: (number | string) | null;
+            fundingFrame?: (number | string) | null;
+            provider?: {
+                /** @enum {string} */
+                kind: "municipality" | "other_actor" | "education_institution";
+                name?: string | null;
+            } | null;
+        };
+        /**
+         * @description RegisterProject in a batch
+         * @example {
+         *       "type": "RegisterProject",
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "projectId": "PRJ-2025-01",
+         *       "name": "Særligt tilrettelagt forløb, lager og logistik",
+         *       "offerKind": "other",
+         *       "startDate": "2025-03-01",
+         *       "endDate": "2025-05-31",
+         *       "provider": {
+         *         "kind": "municipality",
+         *         "name": "Jobcenter Nord"
+         *       }
+         *     }
+         */
+        RegisterProjectItem: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RegisterProject";
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            projectId: string;
+            name: string;
+            /** @enum {string} */
+            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other";
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            endDate: string;
+            offerCategory?: (number | string) | null;
+            fundingFrame?: (number | string) | null;
+            provider?: {
+                /** @enum {string} */
+                kind: "municipality" | "other_actor" | "education_institution";
+                name?: string | null;
+            } | null;
+        };
+        /**
+         * @description the body of RecordProjectExpense (API.md "Commands")
+         * @example {
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "expenseId": "PE-2025-0001",
+         *       "projectId": "PRJ-2025-01",
+         *       "expenseType": "course_fee",
+         *       "amount": "36000.00",
+         *       "activityFrom": "2025-03-01",
+         *       "activityTo": "2025-03-31",
+         *       "invoiceRef": "F-90211"
+         *     }
+         */
+        RecordProjectExpense: {
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            expenseId: string;
+            projectId: string;
+            /** @enum {string} */
+            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant";
+            /** @example 4200.00 */
+            amount: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            activityFrom: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            activityTo: string;
+            invoiceRef?: string | null;
+        };
+        /**
+         * @description RecordProjectExpense in a batch
+         * @example {
+         *       "type": "RecordProjectExpense",
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "expenseId": "PE-2025-0001",
+         *       "projectId": "PRJ-2025-01",
+         *       "expenseType": "course_fee",
+         *       "amount": "36000.00",
+         *       "activityFrom": "2025-03-01",
+         *       "activityTo": "2025-03-31",
+         *       "invoiceRef": "F-90211"
+         *     }
+         */
+        RecordProjectExpenseItem: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordProjectExpense";
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            expenseId: string;
+            projectId: string;
+            /** @enum {string} */
+            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant";
+            /** @example 4200.00 */
+            amount: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            activityFrom: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            activityTo: string;
+            invoiceRef?: string | null;
+        };
         /** @description RFC 9457 problem details (application/problem+json) */
         Problem: {
             /** @example /problems/validation */
@@ -1479,6 +1726,104 @@ export interface components {
                  * @example 2025-03-01T10:00:00.000Z
                  */
                 recordedAt: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description the project with its participants, expenses and shares, as known at asOf */
+        Project: {
+            projectId: string;
+            name: string;
+            /** @enum {string} */
+            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other";
+            fundingFrame: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            endDate: string;
+            /**
+             * Format: date-time
+             * @example 2025-03-01T10:00:00.000Z
+             */
+            registeredAt: string;
+            participants: ({
+                offerId: string;
+                personId: string;
+                /**
+                 * Format: date
+                 * @example 2025-03-01
+                 */
+                startDate: string;
+                /**
+                 * Format: date
+                 * @example 2025-03-01
+                 */
+                endDate: string;
+                /** @enum {string} */
+                status: "active" | "cancelled";
+            } & {
+                [key: string]: unknown;
+            })[];
+            expenses: ({
+                expenseId: string;
+                /** @enum {string} */
+                expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant";
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                amount: string;
+                /**
+                 * Format: date
+                 * @example 2025-03-01
+                 */
+                activityFrom: string;
+                /**
+                 * Format: date
+                 * @example 2025-03-01
+                 */
+                activityTo: string;
+                invoiceRef: string | null;
+                /** @description every participant’s days in the period together */
+                totalParticipantDays: number;
+                /** @description no participant bears it: posted whole as unresolved */
+                unshared: boolean;
+                shares: ({
+                    offerId: string;
+                    personId: string;
+                    /**
+                     * Format: date
+                     * @example 2025-03-01
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @example 2025-03-01
+                     */
+                    to: string;
+                    participantDays: number;
+                    /**
+                     * @description participantDays / totalParticipantDays, two decimals
+                     * @example 37.35
+                     */
+                    percentage: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    amount: string;
+                    costItemId: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
             } & {
                 [key: string]: unknown;
             })[];
@@ -1792,7 +2137,7 @@ export interface components {
             commands: ({
                 commandId: string;
                 /** @enum {string} */
-                commandType: "ChangeTargetGroup" | "RetractTargetGroupChange" | "RegisterOffer" | "ChangeOfferPeriod" | "CancelOffer" | "RecordOfferExpense" | "ReverseOfferExpense" | "RegisterMentorAgreement" | "RecordMentorHours" | "SetCapParameters" | "CloseAccountingYear";
+                commandType: "ChangeTargetGroup" | "RetractTargetGroupChange" | "RegisterOffer" | "ChangeOfferPeriod" | "CancelOffer" | "RecordOfferExpense" | "ReverseOfferExpense" | "RegisterMentorAgreement" | "RecordMentorHours" | "SetCapParameters" | "CloseAccountingYear" | "RegisterProject" | "RecordProjectExpense";
                 /**
                  * Format: date-time
                  * @example 2025-03-01T10:00:00.000Z
@@ -1916,7 +2261,7 @@ export interface components {
             [key: string]: unknown;
         };
         BatchRequest: {
-            commands: (components["schemas"]["ChangeTargetGroupItem"] | components["schemas"]["RetractTargetGroupChangeItem"] | components["schemas"]["RegisterOfferItem"] | components["schemas"]["ChangeOfferPeriodItem"] | components["schemas"]["CancelOfferItem"] | components["schemas"]["RecordOfferExpenseItem"] | components["schemas"]["ReverseOfferExpenseItem"] | components["schemas"]["RegisterMentorAgreementItem"] | components["schemas"]["RecordMentorHoursItem"] | components["schemas"]["SetCapParametersItem"] | components["schemas"]["CloseAccountingYearItem"])[];
+            commands: (components["schemas"]["ChangeTargetGroupItem"] | components["schemas"]["RetractTargetGroupChangeItem"] | components["schemas"]["RegisterOfferItem"] | components["schemas"]["ChangeOfferPeriodItem"] | components["schemas"]["CancelOfferItem"] | components["schemas"]["RecordOfferExpenseItem"] | components["schemas"]["ReverseOfferExpenseItem"] | components["schemas"]["RegisterMentorAgreementItem"] | components["schemas"]["RecordMentorHoursItem"] | components["schemas"]["SetCapParametersItem"] | components["schemas"]["CloseAccountingYearItem"] | components["schemas"]["RegisterProjectItem"] | components["schemas"]["RecordProjectExpenseItem"])[];
         };
     };
     responses: never;
@@ -3320,6 +3665,250 @@ export interface operations {
             };
         };
     };
+    sendRegisterProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description carried into the events' metadata and the logs; default the commandId */
+                "x-correlation-id"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+                 *       "municipality": "101",
+                 *       "projectId": "PRJ-2025-01",
+                 *       "name": "Særligt tilrettelagt forløb, lager og logistik",
+                 *       "offerKind": "other",
+                 *       "startDate": "2025-03-01",
+                 *       "endDate": "2025-05-31",
+                 *       "provider": {
+                 *         "kind": "municipality",
+                 *         "name": "Jobcenter Nord"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegisterProject"];
+            };
+        };
+        responses: {
+            /** @description a retry of an accepted command (its original result), or a command that changes nothing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description accepted: the events appended */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the commandId was used with another type or body, or a concurrency conflict persisted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (named in `detail`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description well-formed, but breaks a domain rule: `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendRecordProjectExpense: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description carried into the events' metadata and the logs; default the commandId */
+                "x-correlation-id"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+                 *       "municipality": "101",
+                 *       "expenseId": "PE-2025-0001",
+                 *       "projectId": "PRJ-2025-01",
+                 *       "expenseType": "course_fee",
+                 *       "amount": "36000.00",
+                 *       "activityFrom": "2025-03-01",
+                 *       "activityTo": "2025-03-31",
+                 *       "invoiceRef": "F-90211"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RecordProjectExpense"];
+            };
+        };
+        responses: {
+            /** @description a retry of an accepted command (its original result), or a command that changes nothing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description accepted: the events appended */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the commandId was used with another type or body, or a concurrency conflict persisted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (named in `detail`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description well-formed, but breaks a domain rule: `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     CommandsController_batch: {
         parameters: {
             query?: never;
@@ -3507,6 +4096,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Offer"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LedgerController_project: {
+        parameters: {
+            query?: {
+                /** @description answer as known at this recorded instant (ISO 8601); default now */
+                asOf?: string;
+                /** @description wait until the read models include this log position (from a command response) */
+                minPosition?: string;
+            };
+            header?: never;
+            path: {
+                /** @description the municipality (three-digit kommunekode) */
+                m: string;
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the project, its participants and their periods, its expenses and each expense’s shares */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
                 };
             };
             /** @description malformed or invalid input: `errors` names each bad field */

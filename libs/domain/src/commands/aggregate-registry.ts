@@ -8,6 +8,7 @@ import {
 } from '../mentor-agreements/mentor-agreement.state';
 import { evolveOffer, initialOfferState, type OfferState } from '../offers/offer.state';
 import { evolvePerson, initialPersonState, type PersonState } from '../persons/person.state';
+import { evolveProject, initialProjectState, type ProjectState } from '../projects/project.state';
 
 /** How to fold a stream of one aggregate into its state. `evolve` ignores events of other aggregates. */
 export interface AggregateDefinition<S> {
@@ -21,6 +22,7 @@ export interface AggregateStates {
   expense: ExpenseState;
   mentorAgreement: MentorAgreementState;
   financeYear: FinanceYearState;
+  project: ProjectState;
 }
 export type AggregateName = keyof AggregateStates;
 
@@ -30,6 +32,7 @@ export const AGGREGATES: { readonly [A in AggregateName]: AggregateDefinition<Ag
   expense: { initialState: initialExpenseState, evolve: evolveExpense },
   mentorAgreement: { initialState: initialMentorAgreementState, evolve: evolveMentorAgreement },
   financeYear: { initialState: initialFinanceYearState, evolve: evolveFinanceYear },
+  project: { initialState: initialProjectState, evolve: evolveProject },
 };
 
 /** Folds events (in stream order) into the aggregate's state. */

@@ -58,6 +58,17 @@ import {
   setCapParametersSchema,
 } from '../finance/set-cap-parameters/set-cap-parameters.command';
 import { decideSetCapParameters } from '../finance/set-cap-parameters/set-cap-parameters.decide';
+import { projectStream } from '../projects/project.stream';
+import {
+  parseRecordProjectExpense,
+  recordProjectExpenseSchema,
+} from '../projects/record-project-expense/record-project-expense.command';
+import { decideRecordProjectExpense } from '../projects/record-project-expense/record-project-expense.decide';
+import {
+  parseRegisterProject,
+  registerProjectSchema,
+} from '../projects/register-project/register-project.command';
+import { decideRegisterProject } from '../projects/register-project/register-project.decide';
 import type { DecisionContext, RelatedStates } from '../shared/decision-context';
 import { AGGREGATES, type AggregateName, type AggregateStates } from './aggregate-registry';
 import type { CommandOf, CommandType, DomainCommand } from './domain-commands';
@@ -127,6 +138,12 @@ function define<T extends CommandType, A extends AggregateName>(
   } as CommandDefinition<T, A>;
 }
 
+/** An offer lives on its project's stream when it takes part in one, else on its own. */
+const offerHostStream = (c: { municipality: string; offerId: string; projectId?: string }) =>
+  c.projectId === undefined
+    ? offerStream(c.municipality, c.offerId)
+    : projectStream(c.municipality, c.projectId);
+
 export const COMMAND_REGISTRY = {
   ChangeTargetGroup: define('ChangeTargetGroup', 'person', {
     schema: changeTargetGroupSchema,
@@ -140,22 +157,22 @@ export const COMMAND_REGISTRY = {
     streamOf: (c) => personStream(c.municipality, c.personId),
     decide: decideRetractTargetGroupChange,
   }),
-  RegisterOffer: define('RegisterOffer', 'offer', {
+  RegisterOffer: define('RegisterOffer', 'project', {
     schema: registerOfferSchema,
     parse: parseRegisterOffer,
-    streamOf: (c) => offerStream(c.municipality, c.offerId),
+    streamOf: offerHostStream,
     decide: decideRegisterOffer,
   }),
-  ChangeOfferPeriod: define('ChangeOfferPeriod', 'offer', {
+  ChangeOfferPeriod: define('ChangeOfferPeriod', 'project', {
     schema: changeOfferPeriodSchema,
     parse: parseChangeOfferPeriod,
-    streamOf: (c) => offerStream(c.municipality, c.offerId),
+    streamOf: offerHostStream,
     decide: decideChangeOfferPeriod,
   }),
-  CancelOffer: define('CancelOffer', 'offer', {
+  CancelOffer: define('CancelOffer', 'project', {
     schema: cancelOfferSchema,
     parse: parseCancelOffer,
-    streamOf: (c) => offerStream(c.municipality, c.offerId),
+    streamOf: offerHostStream,
     decide: decideCancelOffer,
   }),
   RecordOfferExpense: define('RecordOfferExpense', 'expense', {
@@ -198,6 +215,18 @@ export const COMMAND_REGISTRY = {
     parse: parseCloseAccountingYear,
     streamOf: (c) => financeStream(c.municipality, c.year),
     decide: decideCloseAccountingYear,
+  }),
+  RegisterProject: define('RegisterProject', 'project', {
+    schema: registerProjectSchema,
+    parse: parseRegisterProject,
+    streamOf: (c) => projectStream(c.municipality, c.projectId),
+    decide: decideRegisterProject,
+  }),
+  RecordProjectExpense: define('RecordProjectExpense', 'project', {
+    schema: recordProjectExpenseSchema,
+    parse: parseRecordProjectExpense,
+    streamOf: (c) => projectStream(c.municipality, c.projectId),
+    decide: decideRecordProjectExpense,
   }),
 } satisfies { [T in CommandType]: CommandDefinition<T, AggregateName> };
 

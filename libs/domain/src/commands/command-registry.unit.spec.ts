@@ -19,6 +19,8 @@ describe('command registry', () => {
         'RecordMentorHours',
         'SetCapParameters',
         'CloseAccountingYear',
+        'RegisterProject',
+        'RecordProjectExpense',
       ].sort(),
     );
     for (const type of COMMAND_TYPES) expect(COMMAND_REGISTRY[type].type).toBe(type);
@@ -34,6 +36,12 @@ describe('command registry', () => {
     };
     expect(stream('ChangeTargetGroup', { personId: 'P1' })).toBe('person-101-P1');
     expect(stream('RegisterOffer', { offerId: 'O1' })).toBe('offer-101-O1');
+    // a participant's offer lives on its project's stream, with the project's costs
+    expect(stream('RegisterOffer', { offerId: 'O1', projectId: 'PR1' })).toBe('project-101-PR1');
+    expect(stream('CancelOffer', { offerId: 'O1', projectId: 'PR1' })).toBe('project-101-PR1');
+    expect(stream('ChangeOfferPeriod', { offerId: 'O1', projectId: 'PR1' })).toBe('project-101-PR1');
+    expect(stream('RegisterProject', { projectId: 'PR1' })).toBe('project-101-PR1');
+    expect(stream('RecordProjectExpense', { expenseId: 'E1', projectId: 'PR1' })).toBe('project-101-PR1');
     expect(stream('RecordOfferExpense', { expenseId: 'E1' })).toBe('expense-101-E1');
     expect(stream('ReverseOfferExpense', { expenseId: 'E1' })).toBe('expense-101-E1');
     expect(stream('RecordMentorHours', { agreementId: 'A1' })).toBe('mentor-agreement-101-A1');

@@ -10,6 +10,8 @@ import type { changeOfferPeriodSchema } from '../offers/change-offer-period/chan
 import type { registerOfferSchema } from '../offers/register-offer/register-offer.command';
 import type { changeTargetGroupSchema } from '../persons/change-target-group/change-target-group.command';
 import type { retractTargetGroupChangeSchema } from '../persons/retract-target-group-change/retract-target-group-change.command';
+import type { recordProjectExpenseSchema } from '../projects/record-project-expense/record-project-expense.command';
+import type { registerProjectSchema } from '../projects/register-project/register-project.command';
 
 /** The schema of every CommandType of API.md. */
 interface CommandSchemas {
@@ -24,6 +26,8 @@ interface CommandSchemas {
   RecordMentorHours: typeof recordMentorHoursSchema;
   SetCapParameters: typeof setCapParametersSchema;
   CloseAccountingYear: typeof closeAccountingYearSchema;
+  RegisterProject: typeof registerProjectSchema;
+  RecordProjectExpense: typeof recordProjectExpenseSchema;
 }
 
 export type CommandType = keyof CommandSchemas;

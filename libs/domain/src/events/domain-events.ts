@@ -9,6 +9,8 @@ import type { OfferPeriodChanged } from '../offers/offer-period-changed.event';
 import type { OfferRegistered } from '../offers/offer-registered.event';
 import type { TargetGroupChangeRetracted } from '../persons/target-group-change-retracted.event';
 import type { TargetGroupChanged } from '../persons/target-group-changed.event';
+import type { ProjectExpenseRecorded } from '../projects/project-expense-recorded.event';
+import type { ProjectRegistered } from '../projects/project-registered.event';
 
 /** Every event the domain appends (current versions). */
 export type DomainEvent =
@@ -22,6 +24,8 @@ export type DomainEvent =
   | MentorAgreementRegistered
   | MentorHoursRecorded
   | CapParametersSet
-  | AccountingYearClosed;
+  | AccountingYearClosed
+  | ProjectRegistered
+  | ProjectExpenseRecorded;
 
 export type DomainEventType = DomainEvent['type'];

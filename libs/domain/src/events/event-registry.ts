@@ -13,6 +13,8 @@ import { offerPeriodChangedV1 } from '../offers/offer-period-changed.event';
 import { offerRegisteredV1 } from '../offers/offer-registered.event';
 import { targetGroupChangeRetractedV1 } from '../persons/target-group-change-retracted.event';
 import { targetGroupChangedV1 } from '../persons/target-group-changed.event';
+import { projectExpenseRecordedV1 } from '../projects/project-expense-recorded.event';
+import { projectRegisteredV1 } from '../projects/project-registered.event';
 import { InvalidEventDataError } from '../shared/invalid-event-data.error';
 import { z } from 'zod';
 import { check } from '../shared/schema';
@@ -53,6 +55,8 @@ export const EVENT_REGISTRY: { readonly [T in DomainEventType]: Readonly<Record<
     MentorHoursRecorded: { 1: current('MentorHoursRecorded', mentorHoursRecordedV1) },
     CapParametersSet: { 1: current('CapParametersSet', capParametersSetV1) },
     AccountingYearClosed: { 1: current('AccountingYearClosed', accountingYearClosedV1) },
+    ProjectRegistered: { 1: current('ProjectRegistered', projectRegisteredV1) },
+    ProjectExpenseRecorded: { 1: current('ProjectExpenseRecorded', projectExpenseRecordedV1) },
   };
 
 export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_REGISTRY) as DomainEventType[];

@@ -26,6 +26,8 @@ describe('parseEvent', () => {
         'OfferExpenseReversed',
         'OfferPeriodChanged',
         'OfferRegistered',
+        'ProjectExpenseRecorded',
+        'ProjectRegistered',
         'TargetGroupChangeRetracted',
         'TargetGroupChanged',
       ].sort(),

@@ -1,7 +1,8 @@
 // Expenses the sources keep off hovedkonto 5, or out of the costs a refund is computed on (VEJ 9584/2025 chapter 6,
 // 000_140518b2c182b2de.txt): RecordOfferExpense refuses them with the passage that says so, so nothing is booked
 // that a refund statement would have to take out again.
-import type { ExpenseType, OfferKind } from '../shared/vocabulary';
+import { DomainRuleViolation } from '../shared/domain-rule-violation.error';
+import type { ExpenseType, IsoDate, OfferKind } from '../shared/vocabulary';
 
 interface ExpenseRefusal {
   reason: string;
@@ -84,4 +85,27 @@ export function expenseRefusal(offerKind: OfferKind, expenseType: ExpenseType): 
   if (offerKind === 'six_weeks_job_education' && expenseType === 'teaching_material')
     return SIX_WEEKS_FOLLOW_UP;
   return REFUSED[expenseType] ?? null;
+}
+
+/** activityTo before activityFrom is a 422. */
+export function assertExpensePeriod(expenseId: string, activityFrom: IsoDate, activityTo: IsoDate): void {
+  if (activityTo < activityFrom) {
+    throw new DomainRuleViolation(
+      'expense.invalid_period',
+      `Expense ${expenseId}: activityTo ${activityTo} is before activityFrom ${activityFrom}`,
+      { expenseId, activityFrom, activityTo },
+    );
+  }
+}
+
+/** A type the sources keep off hovedkonto 5 for this kind of offer is a 422 citing the passage. */
+export function assertBookable(expenseId: string, offerKind: OfferKind, expenseType: ExpenseType): void {
+  const refusal = expenseRefusal(offerKind, expenseType);
+  if (refusal) {
+    throw new DomainRuleViolation(
+      'expense.not_bookable',
+      `Expense ${expenseId} (${expenseType}) cannot be recorded on a ${offerKind} offer: ${refusal.reason}`,
+      { expenseId, expenseType, offerKind, reason: refusal.reason, citations: [refusal.citation] },
+    );
+  }
 }

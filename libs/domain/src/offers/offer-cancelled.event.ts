@@ -11,6 +11,8 @@ export const offerCancelledV1 = z.strictObject({
   startDate: isoDate(),
   endDate: isoDate(),
   reason: text(),
+  /** The offer's project, when it takes part in one (the event is on the project's stream). */
+  projectId: clientId().optional(),
 });
 export type OfferCancelledData = z.output<typeof offerCancelledV1>;
 

@@ -15,6 +15,8 @@ export const offerPeriodChangedV1 = z.strictObject({
   previousEndDate: isoDate(),
   /** Citations of the category × frame re-check for the new start date (empty when not classified), kept as recorded. */
   validityCitations: z.array(z.unknown()),
+  /** The offer's project, when it takes part in one (the event is on the project's stream). */
+  projectId: clientId().optional(),
 });
 export type OfferPeriodChangedData = z.output<typeof offerPeriodChangedV1>;
 

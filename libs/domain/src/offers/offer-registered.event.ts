@@ -25,6 +25,8 @@ export const offerRegisteredV1 = z.strictObject({
   registrationDate: isoDate(),
   /** Citations the category × frame check returned (empty when there was nothing to check), kept as recorded. */
   validityCitations: z.array(z.unknown()),
+  /** The project the person takes part in: the event is on the project's stream (absent for an offer of its own). */
+  projectId: clientId().optional(),
 });
 export type OfferRegisteredData = z.output<typeof offerRegisteredV1>;
 

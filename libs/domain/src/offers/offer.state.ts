@@ -13,6 +13,8 @@ export interface RegisteredOffer {
   fundingFrame: string | null;
   provider: OfferProvider | null;
   registrationDate: IsoDate;
+  /** The project the offer takes part in (its stream is the project's), or null. */
+  projectId: string | null;
 }
 
 /** Aggregate "offer", stream offer-{municipality}-{offerId}. */
@@ -35,6 +37,7 @@ export function evolveOffer(state: OfferState, event: DomainEvent): OfferState {
         fundingFrame: d.fundingFrame,
         provider: d.provider,
         registrationDate: d.registrationDate,
+        projectId: d.projectId ?? null,
       };
     }
     case 'OfferPeriodChanged':

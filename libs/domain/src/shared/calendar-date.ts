@@ -128,6 +128,10 @@ export function minDate(a: IsoDate, b: IsoDate): IsoDate {
   return dayNumber(a) <= dayNumber(b) ? a : b;
 }
 
+export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return dayNumber(a) >= dayNumber(b) ? a : b;
+}
+
 /** The date `months` calendar months after `date`, clamped to the month's last day (31 Jan + 1 = 28/29 Feb). */
 export function addMonths(date: IsoDate, months: number): IsoDate {
   dayNumber(date); // validate

@@ -13,6 +13,11 @@ export const DOMAIN_RULE_CODES = [
   'offer.registration_in_future', // RegisterOffer with a registrationDate after today (Danish date)
   'offer.cancelled', // ChangeOfferPeriod of a cancelled offer
   'offer.already_cancelled', // CancelOffer twice
+  'offer.project_mismatch', // RegisterOffer in a project naming another kind, category or frame than the project's
+  // projects
+  'project.already_registered', // RegisterProject with a projectId that exists
+  'project.not_found', // RegisterOffer / RecordProjectExpense naming an unregistered project
+  'project.no_participant_in_period', // RecordProjectExpense for a period in which no participant takes part
   // offer expenses
   'expense.already_recorded', // RecordOfferExpense with an expenseId that exists
   'expense.invalid_period', // activityTo before activityFrom

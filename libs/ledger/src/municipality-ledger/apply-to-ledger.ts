@@ -8,6 +8,8 @@ import { countAgainstCaps, setCapParameters, type CapRestatement } from '../caps
 import type { Cause } from '../posting.types';
 import { expenseItem, expenseItemId, mentorItem } from './cost-items';
 import { regroup } from './regroup';
+import type { ProjectExpense, ProjectLedger } from './project-ledger';
+import { reallocateProject } from './project-reallocation';
 import type { LedgerFact, LedgerOutcome, LedgerPosting } from './ledger-facts';
 import type { MunicipalityLedger, PersonLedger, StoredCostItem } from './ledger-state';
 
@@ -20,7 +22,11 @@ export interface LedgerEvent {
   event: DomainEvent;
 }
 
-type PersonEvent = Exclude<DomainEvent, { type: 'CapParametersSet' | 'AccountingYearClosed' }>;
+type PersonEvent = Exclude<
+  DomainEvent,
+  { type: 'CapParametersSet' | 'AccountingYearClosed' | 'ProjectRegistered' | 'ProjectExpenseRecorded' }
+>;
+type ProjectEvent = Extract<DomainEvent, { type: 'ProjectRegistered' | 'ProjectExpenseRecorded' }>;
 
 export function applyToLedger(
   ledger: MunicipalityLedger,
@@ -49,21 +55,30 @@ export function applyToLedger(
       setCapParameters(books, ledger.municipality, d.year, d.cap, parameters, cause),
     );
   }
+  if (event.type === 'ProjectRegistered' || event.type === 'ProjectExpenseRecorded') {
+    return withCountedCaps(ledger, facts, applyToProject(ledger, event, cause, facts, decide), cause);
+  }
   const person = ledger.persons.get(event.data.personId);
   if (!person)
     throw new Error(
       `person ${event.data.personId} of municipality ${ledger.municipality} is not loaded (ledgerScope)`,
     );
-  const postings = applyToPerson(ledger, person, event, cause, facts, decide);
-  return withCaps(
-    facts,
-    postings,
-    countAgainstCaps(
-      books,
-      postings.map((p) => p.posting),
-      cause,
-    ),
+  return withCountedCaps(ledger, facts, applyToPerson(ledger, person, event, cause, facts, decide), cause);
+}
+
+/** The event's postings counted against the caps they are booked under, with the adjustments that follow. */
+function withCountedCaps(
+  ledger: MunicipalityLedger,
+  facts: LedgerFact[],
+  postings: LedgerPosting[],
+  cause: Cause,
+): LedgerOutcome {
+  const counted = countAgainstCaps(
+    ledger.books,
+    postings.map((p) => p.posting),
+    cause,
   );
+  return withCaps(facts, postings, counted);
 }
 
 /**
@@ -125,9 +140,10 @@ function applyToPerson(
     case 'OfferRegistered':
     case 'OfferPeriodChanged':
       facts.push({ type: 'offer_version', event });
-      return [];
+      return participationChanged(ledger, event, cause, facts, decide);
     case 'OfferCancelled': {
       facts.push({ type: 'offer_version', event });
+      const reallocated = participationChanged(ledger, event, cause, facts, decide);
       // A cancelled offer's costs are reversed, not rebooked (VEJ 9584: no refund for an offer that did not take place).
       const ofOffer = all().filter((i) => i.offerId === event.data.offerId && !i.reversed);
       for (const item of ofOffer) {
@@ -138,7 +154,7 @@ function applyToPerson(
           reason: `offer cancelled: ${event.data.reason}`,
         });
       }
-      return regroupItems(ofOffer);
+      return [...reallocated, ...regroupItems(ofOffer)];
     }
     case 'OfferExpenseRecorded': {
       const item = expenseItem(municipality, event.data);
@@ -163,6 +179,93 @@ function applyToPerson(
       return regroupItems([item]);
     }
   }
+}
+
+/** A project registered, or a cost of it recorded and shared out. */
+function applyToProject(
+  ledger: MunicipalityLedger,
+  event: ProjectEvent,
+  cause: Cause,
+  facts: LedgerFact[],
+  decide: DecideRefund,
+): LedgerPosting[] {
+  const d = event.data;
+  if (event.type === 'ProjectRegistered') {
+    const project: ProjectLedger = {
+      projectId: d.projectId,
+      name: event.data.name,
+      offerKind: event.data.offerKind,
+      fundingFrame: event.data.fundingFrame,
+      startDate: event.data.startDate,
+      endDate: event.data.endDate,
+      registeredAt: cause.recordedAt,
+      participants: [],
+      expenses: [],
+      unsharedPostings: [],
+    };
+    ledger.projects.set(d.projectId, project);
+    facts.push({ type: 'project_changed', project });
+    return [];
+  }
+  const project = projectOf(ledger, d.projectId);
+  const expense: ProjectExpense = {
+    expenseId: event.data.expenseId,
+    expenseType: event.data.expenseType,
+    amountOere: event.data.amountOere,
+    activityFrom: event.data.activityFrom,
+    activityTo: event.data.activityTo,
+    invoiceRef: event.data.invoiceRef,
+    totalParticipantDays: 0,
+    shares: [],
+  };
+  project.expenses.push(expense);
+  const postings = reallocateProject(ledger, project, [expense], cause, facts, decide);
+  facts.push({ type: 'project_changed', project });
+  return postings;
+}
+
+/** A participant joined, changed period or was cancelled: the expenses of both periods are shared out again. */
+function participationChanged(
+  ledger: MunicipalityLedger,
+  event: Extract<DomainEvent, { type: 'OfferRegistered' | 'OfferPeriodChanged' | 'OfferCancelled' }>,
+  cause: Cause,
+  facts: LedgerFact[],
+  decide: DecideRefund,
+): LedgerPosting[] {
+  const d = event.data;
+  if (d.projectId === undefined) return [];
+  const project = projectOf(ledger, d.projectId);
+  let participant = project.participants.find((p) => p.offerId === d.offerId);
+  const periods = participant ? [{ from: participant.from, to: participant.to }] : [];
+  if (!participant) {
+    participant = {
+      offerId: d.offerId,
+      personId: d.personId,
+      from: d.startDate,
+      to: d.endDate,
+      cancelled: false,
+    };
+    project.participants.push(participant);
+  }
+  participant.from = d.startDate;
+  participant.to = d.endDate;
+  participant.cancelled = event.type === 'OfferCancelled';
+  periods.push({ from: d.startDate, to: d.endDate });
+  const affected = project.expenses.filter((e) =>
+    periods.some((p) => p.from <= e.activityTo && p.to >= e.activityFrom),
+  );
+  const postings = reallocateProject(ledger, project, affected, cause, facts, decide);
+  facts.push({ type: 'project_changed', project });
+  return postings;
+}
+
+function projectOf(ledger: MunicipalityLedger, projectId: string): ProjectLedger {
+  const project = ledger.projects.get(projectId);
+  if (!project)
+    throw new Error(
+      `project ${projectId} of municipality ${ledger.municipality} is not loaded (ledgerScope)`,
+    );
+  return project;
 }
 
 /** The outcome with the cap stage's adjustments after the event's own postings, and its cap years' figures as facts. */

@@ -3,3 +3,5 @@ export * from './cost-items';
 export * from './ledger-facts';
 export * from './ledger-state';
 export * from './regroup';
+export * from './project-ledger';
+export * from './project-reallocation';

@@ -6,6 +6,7 @@ import type { CapYear } from '../caps/cap-restatement';
 import type { Posting } from '../posting.types';
 import type { TargetGroupChangeRecord } from '../timeline';
 import type { StoredCostItem } from './ledger-state';
+import type { ProjectLedger, ProjectShare } from './project-ledger';
 
 type EventOf<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
 
@@ -28,6 +29,18 @@ export type LedgerFact =
   | { type: 'accounting_year_closed'; year: number; reason: string | null }
   /** A cap adjustment's computation (the posting itself is among the postings). */
   | { type: 'cap_restated'; entryId: string; computation: CapComputation }
+  /** A project after the event changed it (its participants, expenses and their shares). */
+  | { type: 'project_changed'; project: ProjectLedger }
+  /** A participant's share of a project expense as it now stands (share null: no longer theirs, the item reversed). */
+  | {
+      type: 'project_share_set';
+      projectId: string;
+      expenseId: string;
+      expenseAmountOere: number;
+      totalParticipantDays: number;
+      share: ProjectShare | null;
+      item: StoredCostItem;
+    }
   /** A cap year's figures after the event (a copy). */
   | { type: 'cap_year_changed'; capYear: CapYear };
 

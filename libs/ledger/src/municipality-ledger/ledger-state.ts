@@ -5,6 +5,7 @@ import type { DomainEvent } from '@app/domain';
 import type { MunicipalityBooks } from '../caps/cap-restatement';
 import type { CostItem, Posting } from '../posting.types';
 import type { TargetGroupChangeRecord } from '../timeline';
+import type { ProjectLedger } from './project-ledger';
 
 /** A cost item and whether it has been reversed (a reversed item is posted as nothing). */
 export interface StoredCostItem extends CostItem {
@@ -25,16 +26,38 @@ export const emptyPersonLedger = (): PersonLedger => ({ changes: [], items: new 
 export interface MunicipalityLedger {
   municipality: string;
   books: MunicipalityBooks;
-  /** The persons loaded; applyToLedger needs those ledgerScope names. */
+  /** The persons loaded; applyToLedger needs those ledgerScope names, and every participant of its projects (personsOfProject). */
   persons: { get(personId: string): PersonLedger | undefined };
+  /** The projects loaded (those ledgerScope names); a registered project is added. */
+  projects: {
+    get(projectId: string): ProjectLedger | undefined;
+    set(projectId: string, project: ProjectLedger): void;
+  };
 }
 
 /** What of a municipality's ledger an event reads and changes (besides its books). */
 interface LedgerScope {
   personIds: string[];
+  /** With each of them, every person personsOfProject names. */
+  projectIds: string[];
 }
 
 export function ledgerScope(event: DomainEvent): LedgerScope {
-  if (event.type === 'CapParametersSet' || event.type === 'AccountingYearClosed') return { personIds: [] };
-  return { personIds: [event.data.personId] };
+  switch (event.type) {
+    case 'CapParametersSet':
+    case 'AccountingYearClosed':
+      return { personIds: [], projectIds: [] };
+    case 'ProjectRegistered':
+    case 'ProjectExpenseRecorded':
+      return { personIds: [], projectIds: [event.data.projectId] };
+    case 'OfferRegistered':
+    case 'OfferPeriodChanged':
+    case 'OfferCancelled':
+      return {
+        personIds: [event.data.personId],
+        projectIds: event.data.projectId === undefined ? [] : [event.data.projectId],
+      };
+    default:
+      return { personIds: [event.data.personId], projectIds: [] };
+  }
 }

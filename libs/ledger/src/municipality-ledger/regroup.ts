@@ -6,7 +6,7 @@
 // gives one), or the first open period when that year is closed (caps/closing.ts).
 import { type DecideRefund, allocate } from '../allocate';
 import { openBookingPeriod, relatedClosedYear } from '../caps/closing';
-import type { Cause } from '../posting.types';
+import type { Cause, DesiredSegment, Posting } from '../posting.types';
 import { reconcile } from '../reconcile';
 import { timelineAsOf } from '../timeline';
 import type { LedgerPosting } from './ledger-facts';
@@ -25,11 +25,22 @@ export function regroup(
   const ids = new Set(items.map((i) => i.costItemId));
   const history = person.postings.filter((p) => ids.has(p.costItemId));
   const desired = items.filter((i) => !i.reversed).flatMap((i) => allocate(i, timeline, decide));
+  const postings = postDifference(history, desired, closedYears, cause);
+  person.postings.push(...postings.map((p) => p.posting));
+  return postings;
+}
+
+/** The postings that take `history` to `desired`, booked in the cause's open period, with the closed year they relate to. */
+export function postDifference(
+  history: readonly Posting[],
+  desired: readonly DesiredSegment[],
+  closedYears: ReadonlySet<number>,
+  cause: Cause,
+): LedgerPosting[] {
   const postings = reconcile(history, desired, {
     ...cause,
     bookingPeriod: openBookingPeriod(cause, closedYears),
   });
-  person.postings.push(...postings);
   return postings.map((posting) => ({
     posting,
     relatesToClosedYear: relatedClosedYear(posting.activityFrom, posting.activityTo, closedYears),

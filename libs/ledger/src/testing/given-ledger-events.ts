@@ -27,6 +27,7 @@ import {
   type MunicipalityLedger,
   type PersonLedger,
 } from '../municipality-ledger/ledger-state';
+import { personsOfProject, type ProjectLedger } from '../municipality-ledger/project-ledger';
 
 /** [kind, targetGroup, activityFrom, activityTo, amount, refund rate %, refund, bookingPeriod] */
 type PostingBrief = [string, string | null, string, string, string, string | null, string | null, string];
@@ -42,19 +43,29 @@ export const brief = (p: Posting): PostingBrief => [
   p.bookingPeriod,
 ];
 
-function newMunicipalityLedger(
-  municipality: string,
-): MunicipalityLedger & { persons: Map<string, PersonLedger> } {
-  return { municipality, books: { closedYears: new Set(), caps: new Map() }, persons: new Map() };
+type TestLedger = MunicipalityLedger & {
+  persons: Map<string, PersonLedger>;
+  projects: Map<string, ProjectLedger>;
+};
+
+function newMunicipalityLedger(municipality: string): TestLedger {
+  return {
+    municipality,
+    books: { closedYears: new Set(), caps: new Map() },
+    persons: new Map(),
+    projects: new Map(),
+  };
 }
 
-/** Applies one event, creating the persons its scope names first. */
+/** Applies one event, creating the persons its scope names first (its projects' participants too). */
 export function apply(
-  ledger: MunicipalityLedger & { persons: Map<string, PersonLedger> },
+  ledger: TestLedger,
   event: LedgerEvent,
   decide: DecideRefund = decideRefund,
 ): LedgerOutcome {
-  for (const personId of ledgerScope(event.event).personIds)
+  const scope = ledgerScope(event.event);
+  const projects = scope.projectIds.flatMap((id) => ledger.projects.get(id) ?? []);
+  for (const personId of [...scope.personIds, ...projects.flatMap(personsOfProject)])
     if (!ledger.persons.has(personId)) ledger.persons.set(personId, emptyPersonLedger());
   return applyToLedger(ledger, event, decide);
 }
@@ -139,7 +150,13 @@ export function ledgerEvents() {
               retractedEffectiveFrom,
             },
           }),
-        offerRegistered: (personId: string, offerId: string, startDate: string, endDate: string) =>
+        offerRegistered: (
+          personId: string,
+          offerId: string,
+          startDate: string,
+          endDate: string,
+          o: { projectId?: string } = {},
+        ) =>
           make({
             type: 'OfferRegistered',
             version: 1,
@@ -154,6 +171,69 @@ export function ledgerEvents() {
               provider: null,
               registrationDate: recordedAtIso.slice(0, 10),
               validityCitations: [],
+              ...(o.projectId && { projectId: o.projectId }),
+            },
+          }),
+        offerPeriodChanged: (
+          personId: string,
+          offerId: string,
+          previous: [string, string],
+          period: [string, string],
+          o: { projectId?: string } = {},
+        ) =>
+          make({
+            type: 'OfferPeriodChanged',
+            version: 1,
+            data: {
+              offerId,
+              personId,
+              offerKind: 'ordinary_education',
+              startDate: period[0],
+              endDate: period[1],
+              previousStartDate: previous[0],
+              previousEndDate: previous[1],
+              validityCitations: [],
+              ...(o.projectId && { projectId: o.projectId }),
+            },
+          }),
+        /** A project of ordinary education (the kind its participants' offers take) without a frame. */
+        projectRegistered: (projectId: string, startDate: string, endDate: string) =>
+          make({
+            type: 'ProjectRegistered',
+            version: 1,
+            data: {
+              projectId,
+              name: `project ${projectId}`,
+              offerKind: 'ordinary_education',
+              startDate,
+              endDate,
+              offerCategory: null,
+              fundingFrame: null,
+              provider: null,
+              registrationDate: recordedAtIso.slice(0, 10),
+              validityCitations: [],
+            },
+          }),
+        projectExpenseRecorded: (
+          projectId: string,
+          expenseId: string,
+          amount: string,
+          activityFrom: string,
+          activityTo: string,
+        ) =>
+          make({
+            type: 'ProjectExpenseRecorded',
+            version: 1,
+            data: {
+              expenseId,
+              projectId,
+              offerKind: 'ordinary_education',
+              fundingFrame: null,
+              expenseType: 'course_fee',
+              amountOere: parseKroner(amount),
+              activityFrom,
+              activityTo,
+              invoiceRef: null,
             },
           }),
         offerCancelled: (
@@ -162,11 +242,20 @@ export function ledgerEvents() {
           startDate: string,
           endDate: string,
           reason = 'never took place',
+          o: { projectId?: string } = {},
         ) =>
           make({
             type: 'OfferCancelled',
             version: 1,
-            data: { offerId, personId, offerKind: 'ordinary_education', startDate, endDate, reason },
+            data: {
+              offerId,
+              personId,
+              offerKind: 'ordinary_education',
+              startDate,
+              endDate,
+              reason,
+              ...(o.projectId && { projectId: o.projectId }),
+            },
           }),
         /**
          * `fundingFrame`: the offer's bevillingsramme as the decider copied it (absent as in events written before it

@@ -28,6 +28,16 @@ import {
   type RetractionRow,
   type TargetGroupChangeRow,
 } from './rows/target-group-change.row';
+import {
+  PROJECT_KEY,
+  PROJECT_SHARE,
+  projectRow,
+  projectShareRow,
+  shareItemRow,
+  type ProjectRow,
+  type ProjectShareRow,
+  type ShareItemRow,
+} from './rows/project.row';
 import { copyLines, copyRows, updateWrite, upsertWrite, type Write } from './sql-rows';
 
 /** Encoding a large batch's postings is long synchronous work: every so many it lets I/O callbacks run. */
@@ -41,6 +51,9 @@ export class LedgerRows {
   private readonly agreements: MentorAgreementRow[] = [];
   private readonly items: CostItemRow[] = [];
   private readonly itemReversals: CostItemReversalRow[] = [];
+  private readonly shareItems: ShareItemRow[] = [];
+  private readonly shares: ProjectShareRow[] = [];
+  private readonly projects: ProjectRow[] = [];
   private readonly postings: { posting: LedgerPosting; event: SourceEvent; ordinal: number }[] = [];
   private readonly causes: LedgerCauseRow[] = [];
   private readonly capParameters: CapParametersRow[] = [];
@@ -72,6 +85,13 @@ export class LedgerRows {
           break;
         case 'cost_item_reversed':
           this.itemReversals.push(costItemReversalRow(f, event));
+          break;
+        case 'project_share_set':
+          this.shareItems.push(shareItemRow(f, event));
+          this.shares.push(projectShareRow(f, event));
+          break;
+        case 'project_changed':
+          this.projects.push(projectRow(f, event));
           break;
         case 'cap_parameters_set':
           this.capParameters.push(capParametersRow(f, event));
@@ -111,7 +131,10 @@ export class LedgerRows {
       copyRows(OFFER_VERSION, this.offerVersions),
       copyRows(MENTOR_AGREEMENT, this.agreements),
       copyRows(COST_ITEM, this.items),
+      upsertWrite('cost_item', ['municipality', 'cost_item_id'], this.shareItems),
       updateWrite('cost_item', ['municipality', 'cost_item_id'], this.itemReversals),
+      copyRows(PROJECT_SHARE, this.shares),
+      upsertWrite('project', PROJECT_KEY, this.projects),
       citationSetsWrite(newSets),
       copyLines(LEDGER_ENTRY, lines),
       copyRows(LEDGER_CAUSE, this.causes),

@@ -10,6 +10,8 @@ import {
   type LedgerEvent,
   type MunicipalityBooks,
   type PersonLedger,
+  type ProjectLedger,
+  personsOfProject,
 } from '@app/ledger';
 import type { DataSource, EntityManager } from 'typeorm';
 import { LedgerRows } from './ledger-rows';
@@ -17,6 +19,7 @@ import { loadPersonLedgers, PersonLedgerCache, personKey } from './ledger-state'
 import type { BatchWriter, Projection } from './projection';
 import { StoredCitationSets } from './rows/citation-set.row';
 import { loadMunicipalityBooks } from './rows/cap-year.row';
+import { loadProjectLedgers, projectKey } from './rows/project.row';
 import { runWrites } from './sql-rows';
 
 const DOMAIN_TYPES = new Set<string>(DOMAIN_EVENT_TYPES);
@@ -38,6 +41,8 @@ export class LedgerProjection implements Projection {
   /** Persons of recent batches, and every municipality's books: not read back for each batch. */
   private readonly persons = new PersonLedgerCache(LEDGER_CACHE_BUDGET);
   private readonly books = new Map<string, MunicipalityBooks>();
+  /** Every project seen (a worker owns its municipalities, so what it holds is current). */
+  private readonly projects = new Map<string, ProjectLedger>();
   private readonly citationSets = new StoredCitationSets();
 
   constructor(private readonly decide: DecideRefund) {}
@@ -54,6 +59,7 @@ export class LedgerProjection implements Projection {
   rolledBack(): void {
     this.persons.clear();
     this.books.clear();
+    this.projects.clear();
     this.citationSets.clear();
   }
 
@@ -85,6 +91,11 @@ export class LedgerProjection implements Projection {
         municipality,
         books: this.books.get(municipality)!,
         persons: { get: (personId: string) => persons.get(personKey(municipality, personId)) },
+        projects: {
+          get: (projectId: string) => this.projects.get(projectKey(municipality, projectId)),
+          set: (projectId: string, project: ProjectLedger) =>
+            this.projects.set(projectKey(municipality, projectId), project),
+        },
       };
       rows.add(recorded, applyToLedger(ledger, event, this.decide));
     }
@@ -92,7 +103,11 @@ export class LedgerProjection implements Projection {
     return (tx) => runWrites(tx, statements);
   }
 
-  /** The ledgers of the persons the events touch (held or read), after reading the books of municipalities not seen before. */
+  /**
+   * The ledgers of the persons the events touch (held or read) — those ledgerScope names and
+   * every participant of the projects it names — after reading the books of municipalities and
+   * the projects not seen before.
+   */
   private async load(
     events: BatchEvent[],
     reader: DataSource | EntityManager,
@@ -101,10 +116,18 @@ export class LedgerProjection implements Projection {
     const ledgers = new Map<string, PersonLedger>();
     const toLoad = new Map<string, { municipality: string; personId: string }>();
     const municipalities = new Set<string>();
-    for (const { recorded, event } of events) {
-      const municipality = recorded.metadata.municipality;
+    const scopes = events.map(({ recorded, event }) => ({
+      municipality: recorded.metadata.municipality,
+      scope: ledgerScope(event.event),
+    }));
+    await this.loadProjects(scopes, reader);
+    for (const { municipality, scope } of scopes) {
       if (!this.books.has(municipality)) municipalities.add(municipality);
-      for (const personId of ledgerScope(event.event).personIds) {
+      const participants = scope.projectIds.flatMap((id) => {
+        const project = this.projects.get(projectKey(municipality, id));
+        return project ? personsOfProject(project) : [];
+      });
+      for (const personId of [...scope.personIds, ...participants]) {
         const key = personKey(municipality, personId);
         if (ledgers.has(key) || toLoad.has(key)) continue;
         const held = this.persons.take(key, batchNumber);
@@ -119,5 +142,19 @@ export class LedgerProjection implements Projection {
     for (const [municipality, books] of await loadMunicipalityBooks(reader, [...municipalities]))
       this.books.set(municipality, books);
     return ledgers;
+  }
+
+  private async loadProjects(
+    scopes: { municipality: string; scope: { projectIds: string[] } }[],
+    reader: DataSource | EntityManager,
+  ): Promise<void> {
+    const toLoad = new Map<string, { municipality: string; projectId: string }>();
+    for (const { municipality, scope } of scopes)
+      for (const projectId of scope.projectIds) {
+        const key = projectKey(municipality, projectId);
+        if (!this.projects.has(key)) toLoad.set(key, { municipality, projectId });
+      }
+    for (const [key, project] of await loadProjectLedgers(reader, [...toLoad.values()]))
+      this.projects.set(key, project);
   }
 }

@@ -1,5 +1,5 @@
 // Reads of the ledger, timeline and offers, always "as of" a recorded instant.
-import { registeredSegments, timelineAsOf, type TimelineSegment } from '@app/ledger';
+import { registeredSegments, timelineAsOf, type ProjectLedger, type TimelineSegment } from '@app/ledger';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   LEDGER_ENTRY_COLUMNS_WITH_CITATIONS,
@@ -146,6 +146,40 @@ export class LedgerQueries {
       current: versions[versions.length - 1],
       items: items.map((i): Record<string, unknown> => ({ ...i, reversed: reversed(i) })),
     };
+  }
+
+  /**
+   * A project as known at asOf: its ledger state (participants, expenses), its participants'
+   * offer versions and every share given (latest per cost item first), each recorded at or before asOf.
+   */
+  async project(municipality: string, projectId: string, asOf: string) {
+    const rows: { state: ProjectLedger }[] = await this.db.query(
+      'SELECT state FROM project WHERE municipality = $1 AND project_id = $2',
+      [municipality, projectId],
+    );
+    const state = rows[0]?.state;
+    if (!state || Date.parse(state.registeredAt) > Date.parse(asOf)) return null;
+    const versions: Record<string, unknown>[] = await this.db.query(
+      'SELECT * FROM offer_version WHERE municipality = $1 AND offer_id = ANY($2) AND recorded_at <= $3 ORDER BY position',
+      [municipality, state.participants.map((p) => p.offerId), asOf],
+    );
+    const shares: Record<string, unknown>[] = await this.db.query(
+      `SELECT DISTINCT ON (cost_item_id) * FROM project_share
+       WHERE municipality = $1 AND project_id = $2 AND recorded_at <= $3 ORDER BY cost_item_id, position DESC`,
+      [municipality, projectId, asOf],
+    );
+    return { state, versions, shares };
+  }
+
+  /** The share a posting of a project share was made from: the last one given at or before the posting (for a reversal, the posting it reverses). */
+  async projectShareOf(municipality: string, costItemId: string, entryId: string) {
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT * FROM project_share WHERE municipality = $1 AND cost_item_id = $2
+         AND position <= (SELECT position FROM ledger_entry WHERE entry_id = $3)
+       ORDER BY position DESC LIMIT 1`,
+      [municipality, costItemId, entryId],
+    );
+    return rows[0] ?? null;
   }
 
   async costItem(municipality: string, costItemId: string): Promise<Record<string, unknown> | null> {

@@ -13,6 +13,8 @@ const TABLES: { table: string; orderBy: string; ignore?: string[] }[] = [
   { table: 'offer_version', orderBy: 'municipality, offer_id, position' },
   { table: 'mentor_agreement', orderBy: 'municipality, agreement_id' },
   { table: 'cost_item', orderBy: 'municipality, cost_item_id' },
+  { table: 'project', orderBy: 'municipality, project_id' },
+  { table: 'project_share', orderBy: 'municipality, cost_item_id, position' },
   { table: 'ledger_entry', orderBy: 'position, ordinal' },
   { table: 'ledger_cause', orderBy: 'event_id' },
   { table: 'citation_set', orderBy: 'id' },

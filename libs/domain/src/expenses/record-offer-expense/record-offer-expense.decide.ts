@@ -4,7 +4,7 @@ import { isPeriodWithin } from '../../shared/calendar-date';
 import { parseKroner } from '../../shared/money';
 import { initialOfferState } from '../../offers/offer.state';
 import { checkedBookingDate } from '../booking-date';
-import { expenseRefusal } from '../expense-admissibility';
+import { assertBookable, assertExpensePeriod } from '../expense-admissibility';
 import type { ExpenseState } from '../expense.state';
 import { offerExpenseRecorded, type OfferExpenseRecorded } from '../offer-expense-recorded.event';
 import type { RecordOfferExpense } from './record-offer-expense.command';
@@ -29,13 +29,7 @@ export function decideRecordOfferExpense(
       },
     );
   }
-  if (cmd.activityTo < cmd.activityFrom) {
-    throw new DomainRuleViolation(
-      'expense.invalid_period',
-      `Expense ${cmd.expenseId}: activityTo ${cmd.activityTo} is before activityFrom ${cmd.activityFrom}`,
-      { expenseId: cmd.expenseId, activityFrom: cmd.activityFrom, activityTo: cmd.activityTo },
-    );
-  }
+  assertExpensePeriod(cmd.expenseId, cmd.activityFrom, cmd.activityTo);
   const offer = context.related?.offer ?? initialOfferState;
   if (offer.status === 'none') {
     throw new DomainRuleViolation('expense.offer_not_found', `Offer ${cmd.offerId} is not registered`, {
@@ -57,20 +51,7 @@ export function decideRecordOfferExpense(
       },
     );
   }
-  const refusal = expenseRefusal(offer.offerKind, cmd.expenseType);
-  if (refusal) {
-    throw new DomainRuleViolation(
-      'expense.not_bookable',
-      `Expense ${cmd.expenseId} (${cmd.expenseType}) cannot be recorded on a ${offer.offerKind} offer: ${refusal.reason}`,
-      {
-        expenseId: cmd.expenseId,
-        expenseType: cmd.expenseType,
-        offerKind: offer.offerKind,
-        reason: refusal.reason,
-        citations: [refusal.citation],
-      },
-    );
-  }
+  assertBookable(cmd.expenseId, offer.offerKind, cmd.expenseType);
   if (!isPeriodWithin(cmd.activityFrom, cmd.activityTo, offer.startDate, offer.endDate)) {
     throw new DomainRuleViolation(
       'expense.outside_offer_period',

@@ -1,14 +1,15 @@
 import type { DecisionContext } from '../../shared/decision-context';
 import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
 import { offerCancelled, type OfferCancelled } from '../offer-cancelled.event';
-import type { OfferState } from '../offer.state';
+import { offerOf, type ProjectState } from '../../projects/project.state';
 import type { CancelOffer } from './cancel-offer.command';
 
 export function decideCancelOffer(
   cmd: CancelOffer,
-  state: OfferState,
+  stream: ProjectState,
   _context: DecisionContext,
 ): [OfferCancelled] {
+  const state = offerOf(stream, cmd.offerId);
   if (state.status === 'none') {
     throw new DomainRuleViolation('offer.not_found', `Offer ${cmd.offerId} is not registered`, {
       offerId: cmd.offerId,
@@ -27,6 +28,7 @@ export function decideCancelOffer(
       startDate: state.startDate,
       endDate: state.endDate,
       reason: cmd.reason,
+      ...(state.projectId !== null && { projectId: state.projectId }),
     }),
   ];
 }

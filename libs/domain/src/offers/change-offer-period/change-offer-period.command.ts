@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { clientId, isoDate } from '../../shared/field-schemas';
 import { commandParser, commandSchema } from '../../shared/parse-command';
+import { maybe } from '../../shared/schema';
 
 /** API.md ChangeOfferPeriod: correct or extend the period. */
 export const changeOfferPeriodSchema = commandSchema('ChangeOfferPeriod', {
   offerId: clientId(),
+  /** The offer's project, when it takes part in one: its offer lives on the project's stream. */
+  projectId: maybe(clientId()),
   startDate: isoDate(),
   endDate: isoDate(),
 });

@@ -3,7 +3,7 @@ import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
 import { checkOfferClassification } from '../offer-classification';
 import { assertOfferPeriod } from '../offer-period';
 import { offerPeriodChanged, type OfferPeriodChanged } from '../offer-period-changed.event';
-import type { OfferState } from '../offer.state';
+import { offerOf, type ProjectState } from '../../projects/project.state';
 import type { ChangeOfferPeriod } from './change-offer-period.command';
 
 /**
@@ -14,9 +14,10 @@ import type { ChangeOfferPeriod } from './change-offer-period.command';
  */
 export function decideChangeOfferPeriod(
   cmd: ChangeOfferPeriod,
-  state: OfferState,
+  stream: ProjectState,
   context: DecisionContext,
 ): [] | [OfferPeriodChanged] {
+  const state = offerOf(stream, cmd.offerId);
   if (state.status === 'none') {
     throw new DomainRuleViolation('offer.not_found', `Offer ${cmd.offerId} is not registered`, {
       offerId: cmd.offerId,
@@ -54,6 +55,7 @@ export function decideChangeOfferPeriod(
       previousStartDate: state.startDate,
       previousEndDate: state.endDate,
       validityCitations,
+      ...(state.projectId !== null && { projectId: state.projectId }),
     }),
   ];
 }

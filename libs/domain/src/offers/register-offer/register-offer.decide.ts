@@ -4,15 +4,17 @@ import { danishDateOf } from '../../shared/calendar-date';
 import { checkOfferClassification } from '../offer-classification';
 import { assertOfferPeriod } from '../offer-period';
 import { offerRegistered, type OfferRegistered } from '../offer-registered.event';
-import type { OfferState } from '../offer.state';
+import { offerOf, type ProjectState } from '../../projects/project.state';
 import type { RegisterOffer } from './register-offer.command';
 
+/** The offer of a project's participant is registered on the project's stream and takes its kind, category and frame. */
 export function decideRegisterOffer(
-  cmd: RegisterOffer,
-  state: OfferState,
+  given: RegisterOffer,
+  state: ProjectState,
   context: DecisionContext,
 ): [OfferRegistered] {
-  if (state.status !== 'none') {
+  const cmd = given.projectId === undefined ? given : asParticipant(given, state);
+  if (offerOf(state, cmd.offerId).status !== 'none') {
     throw new DomainRuleViolation('offer.already_registered', `Offer ${cmd.offerId} is already registered`, {
       offerId: cmd.offerId,
     });
@@ -58,6 +60,34 @@ export function decideRegisterOffer(
       provider: cmd.provider ? { kind: cmd.provider.kind, name: cmd.provider.name ?? null } : null,
       registrationDate,
       validityCitations,
+      ...(cmd.projectId !== undefined && { projectId: cmd.projectId }),
     }),
   ];
+}
+
+/** The command with the project's kind, category and frame; one that names others is refused. */
+function asParticipant(cmd: RegisterOffer, state: ProjectState): RegisterOffer {
+  const { project } = state;
+  if (project === null) {
+    throw new DomainRuleViolation('project.not_found', `Project ${cmd.projectId} is not registered`, {
+      offerId: cmd.offerId,
+      projectId: cmd.projectId,
+    });
+  }
+  const own = {
+    offerKind: project.offerKind,
+    offerCategory: project.offerCategory ?? undefined,
+    fundingFrame: project.fundingFrame ?? undefined,
+  };
+  const differs = (Object.keys(own) as (keyof typeof own)[]).filter(
+    (k) => cmd[k] !== undefined && cmd[k] !== own[k],
+  );
+  if (differs.length > 0) {
+    throw new DomainRuleViolation(
+      'offer.project_mismatch',
+      `Offer ${cmd.offerId} takes ${differs.join(', ')} from project ${cmd.projectId} (${differs.map((k) => `${k} ${own[k] ?? 'none'}`).join(', ')})`,
+      { offerId: cmd.offerId, projectId: cmd.projectId, fields: differs },
+    );
+  }
+  return { ...cmd, ...own };
 }

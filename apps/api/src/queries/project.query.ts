@@ -1,0 +1,93 @@
+// A project as known at asOf (API.md GET …/projects/{projectId}): its participants and their
+// periods, its expenses, and each expense's shares with the participant-days they come from.
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { formatOere } from '@app/domain';
+import { LedgerQueries } from '@app/read-models';
+import { NotFoundError } from './not-found.error';
+
+export class GetProject extends Query<ReturnType<typeof projectJson>> {
+  constructor(
+    readonly municipality: string,
+    readonly projectId: string,
+    readonly asOf: string,
+  ) {
+    super();
+  }
+}
+
+type FoundProject = NonNullable<Awaited<ReturnType<LedgerQueries['project']>>>;
+
+/** days / total as a percentage with two decimals (display only; the øre come from cumulative rounding). */
+export const percentOf = (days: number, total: number) =>
+  total === 0 ? '0.00' : ((Math.round((days * 10000) / total) / 100).toFixed(2) as string);
+
+function projectJson({ state, versions, shares }: FoundProject) {
+  const money = (v: unknown) => formatOere(BigInt(v as string));
+  const latest = new Map<string, Record<string, unknown>>();
+  for (const v of versions) latest.set(v.offer_id as string, v);
+  const participants = state.participants
+    .filter((p) => latest.has(p.offerId))
+    .map((p) => {
+      const v = latest.get(p.offerId)!;
+      return {
+        offerId: p.offerId,
+        personId: p.personId,
+        startDate: v.start_date,
+        endDate: v.end_date,
+        status: v.status === 'cancelled' ? 'cancelled' : 'active',
+      };
+    });
+  const expenses = state.expenses.flatMap((e) => {
+    const ofExpense = shares.filter((s) => s.expense_id === e.expenseId);
+    if (ofExpense.length === 0) return [];
+    const standing = ofExpense.filter((s) => s.share_oere !== null);
+    const total = Number(ofExpense[0].total_participant_days);
+    return [
+      {
+        expenseId: e.expenseId,
+        expenseType: e.expenseType,
+        amount: formatOere(e.amountOere),
+        activityFrom: e.activityFrom,
+        activityTo: e.activityTo,
+        invoiceRef: e.invoiceRef,
+        totalParticipantDays: total,
+        unshared: standing.length === 0,
+        shares: standing
+          .sort((a, b) => Number(a.days_before) - Number(b.days_before))
+          .map((s) => ({
+            offerId: s.offer_id,
+            personId: s.person_id,
+            from: s.share_from,
+            to: s.share_to,
+            participantDays: s.participant_days,
+            percentage: percentOf(Number(s.participant_days), total),
+            amount: money(s.share_oere),
+            costItemId: s.cost_item_id,
+          })),
+      },
+    ];
+  });
+  return {
+    projectId: state.projectId,
+    name: state.name,
+    offerKind: state.offerKind,
+    fundingFrame: state.fundingFrame,
+    startDate: state.startDate,
+    endDate: state.endDate,
+    registeredAt: state.registeredAt,
+    participants,
+    expenses,
+  };
+}
+
+@QueryHandler(GetProject)
+export class GetProjectHandler implements IQueryHandler<GetProject> {
+  constructor(@Inject(LedgerQueries) private readonly queries: LedgerQueries) {}
+
+  async execute({ municipality, projectId, asOf }: GetProject): Promise<ReturnType<typeof projectJson>> {
+    const found = await this.queries.project(municipality, projectId, asOf);
+    if (!found) throw new NotFoundError(`no project ${projectId} in municipality ${municipality}`);
+    return projectJson(found);
+  }
+}

@@ -1,0 +1,54 @@
+// Aggregate "project": the stream an offer lives on — its own (offer-{m}-{offerId}) or, for a
+// participant of a project, the project's (project-{m}-{projectId}) — folded into the project
+// (when registered), its offers and its shared expenses. Participation and the project's costs
+// share one stream, so "someone takes part in the period" is checked against one revision, on
+// EventStoreDB too.
+import type { DomainEvent } from '../events/domain-events';
+import { evolveOffer, initialOfferState, type OfferState, type RegisteredOffer } from '../offers/offer.state';
+import type { ProjectRegisteredData } from './project-registered.event';
+import type { IsoDate } from '../shared/vocabulary';
+
+export type RegisteredProject = Omit<ProjectRegisteredData, 'validityCitations'>;
+
+export interface ProjectState {
+  /** null on an offer's own stream, or before RegisterProject. */
+  project: RegisteredProject | null;
+  offers: Readonly<Record<string, RegisteredOffer>>;
+  expenses: Readonly<Record<string, { activityFrom: IsoDate; activityTo: IsoDate }>>;
+}
+
+export const initialProjectState: ProjectState = { project: null, offers: {}, expenses: {} };
+
+export function evolveProject(state: ProjectState, event: DomainEvent): ProjectState {
+  switch (event.type) {
+    case 'ProjectRegistered': {
+      const { validityCitations: _citations, ...project } = event.data;
+      return { ...state, project };
+    }
+    case 'OfferRegistered':
+    case 'OfferPeriodChanged':
+    case 'OfferCancelled': {
+      const offer = evolveOffer(offerOf(state, event.data.offerId), event);
+      return offer.status === 'none'
+        ? state
+        : { ...state, offers: { ...state.offers, [offer.offerId]: offer } };
+    }
+    case 'ProjectExpenseRecorded': {
+      const { expenseId, activityFrom, activityTo } = event.data;
+      return { ...state, expenses: { ...state.expenses, [expenseId]: { activityFrom, activityTo } } };
+    }
+    default:
+      return state;
+  }
+}
+
+/** The offer's state on this stream. */
+export const offerOf = (state: ProjectState, offerId: string): OfferState =>
+  Object.prototype.hasOwnProperty.call(state.offers, offerId) ? state.offers[offerId] : initialOfferState;
+
+/** The offers not cancelled whose period overlaps from..to: the participants who share a cost of that period. */
+export function participantsIn(state: ProjectState, from: IsoDate, to: IsoDate): RegisteredOffer[] {
+  return Object.values(state.offers).filter(
+    (o) => o.status === 'active' && o.startDate <= to && o.endDate >= from,
+  );
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { clientId, codeListId, isoDate, text } from '../../shared/field-schemas';
+import { commandParser, commandSchema } from '../../shared/parse-command';
+import { maybe } from '../../shared/schema';
+import { OFFER_KINDS, PROVIDER_KINDS } from '../../shared/vocabulary';
+
+/** API.md RegisterProject: a særligt tilrettelagt projekt or a course bought for a group; its costs are shared by its participants. */
+export const registerProjectSchema = commandSchema('RegisterProject', {
+  projectId: clientId(),
+  name: text(200),
+  offerKind: z.enum(OFFER_KINDS),
+  startDate: isoDate(),
+  endDate: isoDate(),
+  offerCategory: maybe(codeListId()),
+  fundingFrame: maybe(codeListId()),
+  provider: maybe(z.strictObject({ kind: z.enum(PROVIDER_KINDS), name: maybe(text(200)) })),
+});
+export type RegisterProject = z.output<typeof registerProjectSchema>;
+
+export const parseRegisterProject = commandParser('RegisterProject', registerProjectSchema);

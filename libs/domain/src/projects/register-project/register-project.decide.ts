@@ -1,0 +1,52 @@
+import type { DecisionContext } from '../../shared/decision-context';
+import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
+import { danishDateOf } from '../../shared/calendar-date';
+import { checkOfferClassification } from '../../offers/offer-classification';
+import { assertOfferPeriod } from '../../offers/offer-period';
+import { projectRegistered, type ProjectRegistered } from '../project-registered.event';
+import type { ProjectState } from '../project.state';
+import type { RegisterProject } from './register-project.command';
+
+/** The project's kind, category and frame are checked as an offer's would be: its participants' offers take them. */
+export function decideRegisterProject(
+  cmd: RegisterProject,
+  state: ProjectState,
+  context: DecisionContext,
+): [ProjectRegistered] {
+  if (state.project !== null) {
+    throw new DomainRuleViolation(
+      'project.already_registered',
+      `Project ${cmd.projectId} is already registered`,
+      { projectId: cmd.projectId },
+    );
+  }
+  assertOfferPeriod(cmd.projectId, cmd.startDate, cmd.endDate);
+  const registrationDate = danishDateOf(context.now);
+  const offerCategory = cmd.offerCategory ?? null;
+  const fundingFrame = cmd.fundingFrame ?? null;
+  const validityCitations = checkOfferClassification(
+    {
+      offerId: cmd.projectId,
+      offerKind: cmd.offerKind,
+      offerCategory,
+      fundingFrame,
+      startDate: cmd.startDate,
+      registrationDate,
+    },
+    context,
+  );
+  return [
+    projectRegistered({
+      projectId: cmd.projectId,
+      name: cmd.name,
+      offerKind: cmd.offerKind,
+      startDate: cmd.startDate,
+      endDate: cmd.endDate,
+      offerCategory,
+      fundingFrame,
+      provider: cmd.provider ? { kind: cmd.provider.kind, name: cmd.provider.name ?? null } : null,
+      registrationDate,
+      validityCitations,
+    }),
+  ];
+}

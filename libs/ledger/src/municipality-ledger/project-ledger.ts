@@ -1,0 +1,140 @@
+// A project's part of the municipality's ledger: its participants (their offers' periods), its
+// shared expenses with the shares they stand at, and the postings of an expense no participant
+// bears. A project expense is shared by the participants active in its period in proportion to
+// their participant-days in it (003_…txt L4210-L4213: costs of a project for several target groups
+// "skal fordeles/opdeles til flere målgrupper"; VEJ 9584 ch. 4: a fordelingsnøgle per participant),
+// with the cumulative rounding of day-split.ts, so the shares add up to the øre.
+import { daysInclusive, maxDate, minDate, type ExpenseType, type IsoDate, type OfferKind } from '@app/domain';
+import { cumulativeShare, shareOfDays } from '../day-split';
+import type { Posting } from '../posting.types';
+
+export interface ProjectParticipant {
+  offerId: string;
+  personId: string;
+  from: IsoDate;
+  to: IsoDate;
+  cancelled: boolean;
+}
+
+/** One participant's share of an expense: the participant-days it is computed from and its øre. */
+export interface ProjectShare {
+  offerId: string;
+  personId: string;
+  /** The participant's days within the expense's period. */
+  from: IsoDate;
+  to: IsoDate;
+  participantDays: number;
+  /** Participant-days of the participants before this one (cumulative rounding). */
+  daysBefore: number;
+  amountOere: number;
+}
+
+export interface ProjectExpense {
+  expenseId: string;
+  expenseType: ExpenseType;
+  amountOere: number;
+  activityFrom: IsoDate;
+  activityTo: IsoDate;
+  invoiceRef: string | null;
+  /** Every participant's days in the period together; 0 when no one bears it. */
+  totalParticipantDays: number;
+  shares: ProjectShare[];
+}
+
+export interface ProjectLedger {
+  projectId: string;
+  name: string;
+  offerKind: OfferKind;
+  fundingFrame: string | null;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  /** When the project was registered (ISO 8601 UTC). */
+  registeredAt: string;
+  /** In the order they joined. */
+  participants: ProjectParticipant[];
+  expenses: ProjectExpense[];
+  /** Postings of the expenses no participant bears (unresolved; no person). */
+  unsharedPostings: Posting[];
+}
+
+export const projectShareItemId = (projectId: string, expenseId: string, offerId: string) =>
+  `project:${projectId}:${expenseId}:${offerId}`;
+export const projectUnsharedItemId = (projectId: string, expenseId: string) =>
+  `project:${projectId}:${expenseId}`;
+
+/** The persons whose ledgers a change of the project may repost: every participant's. */
+export const personsOfProject = (project: ProjectLedger): string[] => [
+  ...new Set(project.participants.map((p) => p.personId)),
+];
+
+/**
+ * The shares of an amount over from..to: each participant not cancelled whose offer overlaps the
+ * period gets round(A × D_through / D) − round(A × D_before / D) øre, D the participant-days of all,
+ * in the order they joined.
+ */
+export function sharesOf(
+  amountOere: number,
+  from: IsoDate,
+  to: IsoDate,
+  participants: readonly ProjectParticipant[],
+): { totalParticipantDays: number; shares: ProjectShare[] } {
+  const days = participants
+    .filter((p) => !p.cancelled && p.from <= to && p.to >= from)
+    .map((p) => {
+      const shareFrom = maxDate(p.from, from);
+      const shareTo = minDate(p.to, to);
+      return { p, shareFrom, shareTo, participantDays: daysInclusive(shareFrom, shareTo) };
+    });
+  const totalParticipantDays = days.reduce((sum, d) => sum + d.participantDays, 0);
+  let daysBefore = 0;
+  const shares = days.map(({ p, shareFrom, shareTo, participantDays }) => {
+    const share: ProjectShare = {
+      offerId: p.offerId,
+      personId: p.personId,
+      from: shareFrom,
+      to: shareTo,
+      participantDays,
+      daysBefore,
+      amountOere: shareOfDays(amountOere, daysBefore, participantDays, totalParticipantDays),
+    };
+    daysBefore += participantDays;
+    return share;
+  });
+  return { totalParticipantDays, shares };
+}
+
+export interface ShareExplanation {
+  participantDays: number;
+  totalParticipantDays: number;
+  daysBefore: number;
+  expenseAmountOere: number;
+  shareOere: number;
+  formula: string;
+}
+
+/** The arithmetic of one share: its participant-days of all, and the cumulative rounding that gives its øre. */
+export function explainShare(s: {
+  offerId: string;
+  from: IsoDate;
+  to: IsoDate;
+  participantDays: number;
+  daysBefore: number;
+  totalParticipantDays: number;
+  expenseAmountOere: number;
+}): ShareExplanation {
+  const a = s.expenseAmountOere;
+  const d = s.totalParticipantDays;
+  const before = cumulativeShare(a, s.daysBefore, d);
+  const after = cumulativeShare(a, s.daysBefore + s.participantDays, d);
+  return {
+    participantDays: s.participantDays,
+    totalParticipantDays: d,
+    daysBefore: s.daysBefore,
+    expenseAmountOere: a,
+    shareOere: after - before,
+    formula:
+      `${s.participantDays} of ${d} participant-days (offer ${s.offerId}, ${s.from}..${s.to}): ` +
+      `round(${a} × ${s.daysBefore + s.participantDays} / ${d}) − round(${a} × ${s.daysBefore} / ${d}) = ` +
+      `${after} − ${before} = ${after - before} øre`,
+  };
+}
