@@ -2,6 +2,7 @@
 // timeline reasons and paging, what changed by command with actor, reason and person, bounded
 // and paged, reversedBy on postings, and code-list numbers sent as strings.
 import { randomUUID } from 'node:crypto';
+import { LedgerQueries } from '@app/read-models';
 import request from 'supertest';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 import { M, seedWebScenario, type WebScenario } from '../web/web-scenario';
@@ -120,6 +121,48 @@ describe('reversedBy', () => {
     expect((await entries('2025-04-01T00:00:00Z')).map((e) => e.reversedBy)).not.toContainEqual(
       expect.any(String),
     );
+  });
+});
+
+describe('entries as CSV', () => {
+  it("streams every matching posting: the JSON page's postings, BOM, header, decimal comma", async () => {
+    const json = (await get('/ledger/entries', { limit: '1000', bookingPeriodFrom: '2025-01' }).expect(200))
+      .body.entries as { entryId: string; amount: string }[];
+    const res = await get('/ledger/entries', { bookingPeriodFrom: '2025-01' })
+      .set('accept', 'text/csv')
+      .buffer(true)
+      .parse((r, done) => {
+        let text = '';
+        r.setEncoding('utf8');
+        r.on('data', (c: string) => (text += c));
+        r.on('end', () => done(null, text));
+      })
+      .expect(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const [header, ...rows] = (res.body as string).trimEnd().split('\r\n');
+    expect(header.startsWith('\uFEFFentryId;kind;account;')).toBe(true);
+    expect(rows.map((r) => r.split(';')[0])).toEqual(json.map((e) => e.entryId));
+    const amount = header.split(';').indexOf('amount');
+    expect(rows.map((r) => r.split(';')[amount])).toEqual(json.map((e) => e.amount.replace('.', ',')));
+    expect((await get('/ledger/entries', { format: 'csv', limit: '5' }).expect(400)).body.errors).toEqual([
+      { path: 'limit', message: 'is not taken with CSV' },
+    ]);
+  });
+
+  it('reads through a cursor a batch at a time, and stopping early frees the connection', async () => {
+    const queries = new LedgerQueries(system.readModels);
+    const filter = { municipality: M, asOf: new Date().toISOString() };
+    const streamed: string[] = [];
+    for await (const p of queries.allEntries(filter, 2)) streamed.push(p.entryId);
+    const paged = (await queries.entries(filter, 1000)).entries.map((p) => p.entryId);
+    expect(streamed).toEqual(paged);
+    expect(streamed.length).toBeGreaterThan(4);
+    const pool = () =>
+      system.readModels.query(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND query LIKE 'SELECT ledger_entry.*%'",
+      );
+    for (let i = 0; i < 20; i++) for await (const _ of queries.allEntries(filter, 2)) break;
+    expect(await pool()).toEqual([{ n: 0 }]);
   });
 });
 

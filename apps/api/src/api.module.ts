@@ -25,6 +25,7 @@ import { GetCapParameterHistoryHandler } from './queries/cap-parameters.query';
 import { ExplainEntryHandler } from './queries/entry-explanation.query';
 import { FinanceController } from './queries/finance.controller';
 import { GetLedgerChangesHandler } from './queries/ledger-changes.query';
+import { GetLedgerEntriesCsvHandler } from './queries/ledger-entries-csv.query';
 import { GetLedgerEntriesHandler } from './queries/ledger-entries.query';
 import { GetLedgerSummaryHandler } from './queries/ledger-summary.query';
 import { LedgerController } from './queries/ledger.controller';
@@ -114,6 +115,7 @@ export class ApiModule {
         GetLedgerSummaryHandler,
         GetRefundStatementHandler,
         GetLedgerChangesHandler,
+        GetLedgerEntriesCsvHandler,
         {
           provide: APP_GUARD,
           useFactory: (reflector: Reflector) =>

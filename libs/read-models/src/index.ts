@@ -20,3 +20,4 @@ export * from './runner/projection-runner';
 export * from './runner/projector-decisions';
 export * from './runner/wait-for-position';
 export * from './statements/statement-formats';
+export { csvCell, kronerWithComma } from './statements/statement-tables';

@@ -22,7 +22,10 @@ const ref = (id: string): ReferenceObject => ({ $ref: `#/components/schemas/${id
 const PROBLEM_TYPE = 'application/problem+json';
 
 /** The answer (its 200) and summary of each query path, by the path as Nest names it. */
-const QUERIES: Record<string, { answer: string; summary: string; pagedByLink?: true }> = {
+const QUERIES: Record<
+  string,
+  { answer: string; summary: string; pagedByLink?: true; formats?: Record<string, SchemaObject> }
+> = {
   '/health': { answer: 'Health', summary: 'Whether the api can serve, and the lag of the read models' },
   '/v1/municipalities/{m}/persons/{personId}/timeline': {
     answer: 'Timeline',
@@ -39,7 +42,14 @@ const QUERIES: Record<string, { answer: string; summary: string; pagedByLink?: t
   },
   '/v1/municipalities/{m}/ledger/entries': {
     answer: 'LedgerEntriesPage',
-    summary: 'Ledger postings, filtered and paged',
+    summary: 'Ledger postings, filtered and paged (or all of them as CSV)',
+    formats: {
+      [CSV_TYPE]: {
+        type: 'string',
+        description:
+          "every matching posting, streamed: ';' separated, decimal comma, UTF-8 with BOM, CRLF; a header row of the posting's field names; recordedAt in Danish local time (YYYY-MM-DD HH:MM:SS)",
+      },
+    },
   },
   '/v1/municipalities/{m}/ledger/entries/{entryId}/explanation': {
     answer: 'Explanation',
@@ -52,6 +62,13 @@ const QUERIES: Record<string, { answer: string; summary: string; pagedByLink?: t
   '/v1/municipalities/{m}/refund-statements/{year}': {
     answer: 'RefundStatement',
     summary: 'The refund statement of an accounting year (JSON, CSV or xlsx)',
+    formats: {
+      [CSV_TYPE]: {
+        type: 'string',
+        description: "CSV: ';' separated, decimal comma, UTF-8 with BOM, one section per view",
+      },
+      [XLSX_TYPE]: { type: 'string', format: 'binary', description: 'a workbook with one sheet per view' },
+    },
   },
   '/v1/municipalities/{m}/ledger/changes': {
     answer: 'LedgerChanges',
@@ -201,17 +218,7 @@ function describeQuery(path: string, operation: OperationObject): void {
   const content: Record<string, { schema: SchemaObject | ReferenceObject }> = answer
     ? { 'application/json': { schema: ref(answer) } }
     : {};
-  if (answer === 'RefundStatement') {
-    content[CSV_TYPE] = {
-      schema: {
-        type: 'string',
-        description: "CSV: ';' separated, decimal comma, UTF-8 with BOM, one section per view",
-      },
-    };
-    content[XLSX_TYPE] = {
-      schema: { type: 'string', format: 'binary', description: 'a workbook with one sheet per view' },
-    };
-  }
+  for (const [type, schema] of Object.entries(query?.formats ?? {})) content[type] = { schema };
   const ofMunicipality = path.startsWith('/v1/municipalities/');
   operation.responses = {
     ...operation.responses,

@@ -1,12 +1,24 @@
 // Read endpoints of API.md: timeline, offer, ledger entries, explanation, summary. Each maps
 // the HTTP request to its query on the QueryBus.
-import { Controller, Get, Inject, Param, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Headers,
+  Inject,
+  Param,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { problem, ProblemException } from '@app/platform';
-import type { SummaryKey } from '@app/read-models';
+import { CSV_TYPE, type SummaryKey } from '@app/read-models';
 import type { Request, Response } from 'express';
 import { ExplainEntry } from './entry-explanation.query';
+import { GetLedgerEntriesCsv } from './ledger-entries-csv.query';
 import { GetLedgerEntries } from './ledger-entries.query';
 import { GetLedgerSummary } from './ledger-summary.query';
 import { MinPositionInterceptor } from './min-position.interceptor';
@@ -70,12 +82,35 @@ export class LedgerController {
   }
 
   @Get('ledger/entries')
-  @ApiOkResponse({ description: '{ entries: [ posting ], nextCursor }' })
-  entries(@Param('m') m: string, @Query() q: LedgerEntriesQuery) {
-    const cursor = q.cursor
-      ? { position: BigInt(q.cursor.split('.')[0]), ordinal: Number(q.cursor.split('.')[1]) }
+  @ApiHeader({
+    name: 'accept',
+    required: false,
+    description: `application/json (default: a page) or ${CSV_TYPE} (every matching posting: ';', decimal comma, UTF-8 with BOM)`,
+  })
+  @ApiProduces('application/json', CSV_TYPE)
+  @ApiOkResponse({ description: '{ entries: [ posting ], nextCursor }, or every matching posting as CSV' })
+  async entries(
+    @Param('m') m: string,
+    @Query() q: LedgerEntriesQuery,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('accept') accept?: string,
+  ) {
+    const { limit, cursor: rawCursor, minPosition: _p, format, ...filter } = q;
+    if ((format ?? (accept?.includes(CSV_TYPE) ? 'csv' : 'json')) === 'csv') {
+      if (limit !== undefined || rawCursor !== undefined)
+        throw new ProblemException(
+          problem(400, 'validation', 'CSV has every matching posting: leave out limit and cursor', {
+            errors: [{ path: limit !== undefined ? 'limit' : 'cursor', message: 'is not taken with CSV' }],
+          }),
+        );
+      const csv = await this.queryBus.execute(new GetLedgerEntriesCsv(filterOf(m, filter)));
+      res.setHeader('content-type', `${CSV_TYPE}; charset=utf-8`);
+      res.setHeader('content-disposition', `attachment; filename="ledger-entries-${m}.csv"`);
+      return new StreamableFile(csv);
+    }
+    const cursor = rawCursor
+      ? { position: BigInt(rawCursor.split('.')[0]), ordinal: Number(rawCursor.split('.')[1]) }
       : undefined;
-    const { limit, cursor: _c, minPosition: _p, ...filter } = q;
     return this.queryBus.execute(new GetLedgerEntries(filterOf(m, filter), limit ?? 100, cursor));
   }
 

@@ -110,6 +110,14 @@ export class LedgerEntriesQuery extends LedgerFilterQuery {
   @PageLimit(100)
   limit?: number;
 
+  @ApiPropertyOptional({
+    description: 'json (a page) or csv (every matching posting); overrides the Accept header',
+    enum: ['json', 'csv'],
+  })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
   @IsCursor()

@@ -386,7 +386,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ledger postings, filtered and paged */
+        /** Ledger postings, filtered and paged (or all of them as CSV) */
         get: operations["LedgerController_entries"];
         put?: never;
         post?: never;
@@ -4244,10 +4244,15 @@ export interface operations {
                 /** @description entries whose activity period starts on or before this date */
                 activityTo?: string;
                 limit?: number;
+                /** @description json (a page) or csv (every matching posting); overrides the Accept header */
+                format?: "json" | "csv";
                 /** @description nextCursor of the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description application/json (default: a page) or text/csv (every matching posting: ';', decimal comma, UTF-8 with BOM) */
+                accept?: string;
+            };
             path: {
                 /** @description the municipality (three-digit kommunekode) */
                 m: string;
@@ -4256,13 +4261,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { entries: [ posting ], nextCursor } */
+            /** @description { entries: [ posting ], nextCursor }, or every matching posting as CSV */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LedgerEntriesPage"];
+                    "text/csv": string;
                 };
             };
             /** @description malformed or invalid input: `errors` names each bad field */

@@ -59,10 +59,32 @@ const copenhagen = new Intl.DateTimeFormat('en-CA', {
  * command recorded at that instant. Pure: depends on the argument only.
  */
 export function danishDateOf(instant: string): IsoDate {
-  if (!isIsoInstant(instant)) throw new RangeError(`Not an ISO 8601 instant: ${instant}`);
-  const parts = copenhagen.formatToParts(new Date(instant));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const get = copenhagenParts(copenhagen, instant);
   return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The fields of an instant on the wall clock in Copenhagen, as `format` gives them. */
+function copenhagenParts(format: Intl.DateTimeFormat, instant: string): (type: string) => string {
+  if (!isIsoInstant(instant)) throw new RangeError(`Not an ISO 8601 instant: ${instant}`);
+  const parts = format.formatToParts(new Date(instant));
+  return (type) => parts.find((p) => p.type === type)?.value ?? '';
+}
+
+const copenhagenClock = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Copenhagen',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The wall-clock time in Denmark (Europe/Copenhagen) of an instant, "YYYY-MM-DD HH:MM:SS" (what statements show). */
+export function danishLocalTimeOf(instant: string): string {
+  const get = copenhagenParts(copenhagenClock, instant);
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
 }
 
 const MS_PER_DAY = 86_400_000;

@@ -1,4 +1,11 @@
-import { danishDateOf, isIsoInstant, isPeriodWithin, isValidIsoDate, isWithin } from './calendar-date';
+import {
+  danishDateOf,
+  danishLocalTimeOf,
+  isIsoInstant,
+  isPeriodWithin,
+  isValidIsoDate,
+  isWithin,
+} from './calendar-date';
 
 describe('iso dates', () => {
   it.each(['2025-01-01', '2024-02-29', '2000-02-29', '2025-12-31'])('%s is valid', (d) => {
@@ -35,5 +42,12 @@ describe('iso dates', () => {
     expect(danishDateOf('2025-06-30T21:59:59Z')).toBe('2025-06-30');
     expect(() => danishDateOf('yesterday')).toThrow(RangeError);
     expect(isIsoInstant('2025-02-30T10:00:00Z')).toBe(false);
+  });
+
+  it('the Danish wall-clock time of an instant, in winter and summer time', () => {
+    expect(danishLocalTimeOf('2025-01-15T09:05:00Z')).toBe('2025-01-15 10:05:00'); // CET +1
+    expect(danishLocalTimeOf('2025-07-01T00:00:00.000Z')).toBe('2025-07-01 02:00:00'); // CEST +2
+    expect(danishLocalTimeOf('2025-12-31T23:30:00Z')).toBe('2026-01-01 00:30:00');
+    expect(() => danishLocalTimeOf('2025-07-01')).toThrow(RangeError);
   });
 });

@@ -1,5 +1,7 @@
 // Reads of the ledger, timeline and offers, always "as of" a recorded instant.
 import { registeredSegments, timelineAsOf, type ProjectLedger, type TimelineSegment } from '@app/ledger';
+import QueryStream from 'pg-query-stream';
+import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   LEDGER_ENTRY_COLUMNS_WITH_CITATIONS,
@@ -57,6 +59,32 @@ export class LedgerQueries {
       entries: page,
       nextCursor: rows.length > limit && last ? `${last.position}.${last.ordinal}` : null,
     };
+  }
+
+  /**
+   * Every posting matching the filter, in log order, read through a server-side cursor a batch at
+   * a time: memory stays the same whatever the count.
+   */
+  async *allEntries(filter: LedgerFilter, batchSize = 1000): AsyncGenerator<ReadPosting> {
+    if (!('createQueryRunner' in this.db)) throw new Error('streaming needs the data source');
+    const params: unknown[] = [];
+    const where = ledgerWhere(filter, params);
+    const reversedBy = reversedByColumn(`$${params.push(filter.asOf)}`);
+    const runner = this.db.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      const rows = client.query(
+        new QueryStream(
+          `SELECT ${LEDGER_ENTRY_COLUMNS_WITH_CITATIONS}, ${reversedBy} FROM ${LEDGER_ENTRY_WITH_CITATIONS} WHERE ${where} ORDER BY position, ordinal`,
+          params,
+          { batchSize },
+        ),
+      );
+      // leaving the loop early destroys the stream, which closes the cursor
+      for await (const row of rows) yield rowToReadPosting(row as Record<string, unknown>);
+    } finally {
+      await runner.release();
+    }
   }
 
   async entry(municipality: string, entryId: string, asOf: string): Promise<ReadPosting | null> {

@@ -153,7 +153,7 @@ export function kronerWithComma(oere: number | bigint): string {
   return formatOere(oere).replace('.', ',');
 }
 
-function csvCell(value: string): string {
+export function csvCell(value: string): string {
   return /[";\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
