@@ -9,7 +9,7 @@ import {
   isDependencyUnavailable,
   noteProblem,
   rootLogger,
-  type Logger,
+  requestLogger,
   ForbiddenError,
 } from '@app/platform';
 import type { Request, Response } from 'express';
@@ -106,11 +106,10 @@ export function toProblem(error: unknown): Problem {
  * Answers an error as problem+json. Unexpected errors are logged with their stack, unreachable
  * dependencies and unreadable bodies with their cause (the client sees only the problem).
  */
-export function sendProblem(error: unknown, request: Request & { log?: Logger }, response: Response): void {
+export function sendProblem(error: unknown, request: Request, response: Response): void {
   const body = toProblem(error);
   noteProblem(response, body);
-  // The request's own logger (bound to its request id), from the http logger.
-  const logger = request.log ?? rootLogger();
+  const logger = requestLogger(request, rootLogger);
   if (body.status >= HttpStatus.INTERNAL_SERVER_ERROR && body.status !== HttpStatus.SERVICE_UNAVAILABLE) {
     logger.error({ err: error }, 'unexpected error');
   } else if (isBodyParserError(error)) {

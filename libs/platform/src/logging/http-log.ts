@@ -1,10 +1,10 @@
-// One log line per HTTP request (pino-http), with the request id (X-Request-Id, given or made,
-// echoed on the response), who asked (actor, role), for which municipality, the command type and
-// id of a command, and the problem code and status of a refusal. LOG_REQUESTS=0 turns the lines
-// off (the per-request logger stays).
+// One log line per HTTP request, with the request id (X-Request-Id, given or made, echoed on the
+// response), who asked (actor, role), for which municipality, the command type and id of a
+// command, and the problem code and status of a refusal. LOG_REQUESTS=0 turns the lines off (the
+// request id and the request's logger stay). The line is written once, when the answer is done,
+// with no logger made per request: this runs on every command.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pinoHttp, type HttpLogger } from 'pino-http';
 import type { Logger } from 'pino';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -67,26 +67,51 @@ function answeredFields(req: AnsweredRequest, res: ServerResponse): Record<strin
   };
 }
 
-export function httpLogger(logger: Logger): HttpLogger {
-  return pinoHttp({
-    logger: logger.child({ component: 'http' }),
-    quietReqLogger: true,
-    customAttributeKeys: { reqId: 'requestId' },
-    genReqId: (req, res) => {
-      const given = req.headers['x-request-id'];
-      const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-      res.setHeader('x-request-id', id);
-      return id;
-    },
-    autoLogging: { ignore: () => process.env.LOG_REQUESTS === '0' },
-    serializers: {
-      req: (req: { method: string }) => ({ method: req.method }),
-      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
-    },
-    // Called at the start (nothing known yet) and at the answer: the fields are bound once, at the answer.
-    customProps: (req, res) => (res.headersSent ? answeredFields(req as AnsweredRequest, res) : {}),
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-    customSuccessMessage: () => 'request answered',
-    customErrorMessage: () => 'request failed',
-  });
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+const HTTP_LOGGER = Symbol('http logger');
+
+interface LoggedRequest extends IncomingMessage {
+  id?: string;
+  [HTTP_LOGGER]?: Logger;
+}
+
+/** The logger of a request, bound to its request id (the process's own for a request the http logger never saw). */
+export function requestLogger(req: object, fallback: () => Logger): Logger {
+  const logger = (req as LoggedRequest)[HTTP_LOGGER];
+  return logger ? logger.child({ requestId: requestIdOf(req) }) : fallback();
+}
+
+function requestIdFor(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+export function httpLogger(logger: Logger): Middleware {
+  const log = logger.child({ component: 'http' });
+  const linePerRequest = process.env.LOG_REQUESTS !== '0';
+  return (req: LoggedRequest, res, next) => {
+    req.id = requestIdFor(req);
+    req[HTTP_LOGGER] = log;
+    res.setHeader('x-request-id', req.id);
+    if (linePerRequest && log.isLevelEnabled('info')) {
+      const started = Date.now();
+      res.once('close', () => logAnswer(log, req, res, Date.now() - started));
+    }
+    next();
+  };
+}
+
+/** An answer of 500 or more is an error; a connection closed before the answer was complete is said so. */
+function logAnswer(log: Logger, req: LoggedRequest, res: ServerResponse, responseTime: number): void {
+  const line = {
+    requestId: req.id,
+    req: { method: req.method },
+    res: { status: res.statusCode },
+    responseTime,
+    ...answeredFields(req, res),
+  };
+  if (res.statusCode >= 500)
+    log.error({ ...line, err: new Error(`failed with status code ${res.statusCode}`) }, 'request failed');
+  else log.info(line, res.writableFinished ? 'request answered' : 'request aborted');
 }
