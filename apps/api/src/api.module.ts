@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, Reflector } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import type { OfferValidityCheck } from '@app/domain';
@@ -19,7 +19,6 @@ import { CommandService } from './commands/command.service';
 import { CommandsController } from './commands/commands.controller';
 import { HealthController } from './health/health.controller';
 import { HEALTH_PROVIDERS } from './health/health-indicators';
-import { CommandMetricsInterceptor } from './metrics/command-metrics.interceptor';
 import { MetricsController } from './metrics/metrics.controller';
 import { GetCapParameterHistoryHandler } from './queries/cap-parameters.query';
 import { ExplainEntryHandler } from './queries/entry-explanation.query';
@@ -74,7 +73,6 @@ export class ApiModule {
         { provide: READ_MODELS, useValue: deps.readModels },
         { provide: APP_CONFIG, useValue: deps.config },
         { provide: Metrics, useValue: deps.metrics ?? new Metrics() },
-        { provide: APP_INTERCEPTOR, useClass: CommandMetricsInterceptor },
         ...HEALTH_PROVIDERS,
         { provide: OFFER_VALIDITY, useValue: deps.offerValidity },
         { provide: CLOCK, useValue: deps.clock ?? (() => new Date()) },

@@ -2,10 +2,18 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { COMMAND_TYPES } from '@app/domain';
-import { CurrentPrincipal, type Principal, problem, ProblemException, CorrelationId } from '@app/platform';
+import {
+  CurrentPrincipal,
+  type Principal,
+  problem,
+  ProblemException,
+  CorrelationId,
+  Metrics,
+} from '@app/platform';
 import type { Response } from 'express';
 import { toProblem } from '../http/problem.filter';
 import { CommandBus } from '@nestjs/cqrs';
+import { countBatchItems } from '../metrics/command-metrics';
 import { SendCommand, SendCommandBatch } from './command-messages';
 
 export const MAX_BATCH = 5000;
@@ -17,7 +25,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 @ApiTags('commands')
 @Controller('v1/commands')
 export class CommandsController {
-  constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
+  constructor(
+    @Inject(CommandBus) private readonly commandBus: CommandBus,
+    @Inject(Metrics) private readonly metrics: Metrics,
+  ) {}
 
   /** Documented per CommandType, with each body's schema, by apps/api/src/openapi. */
   @Post(':type')
@@ -73,15 +84,15 @@ export class CommandsController {
     }
     const items = commands.map(({ type, ...rest }) => ({ type: type as string, body: rest }));
     const outcomes = await this.commandBus.execute(new SendCommandBatch(items, principal, correlationId));
-    return {
-      results: outcomes.map((outcome) => {
-        if ('error' in outcome) {
-          const p = toProblem(outcome.error);
-          if (p.status >= 500) throw outcome.error;
-          return { status: p.status, problem: p };
-        }
-        return { status: outcome.status, ...outcome.body };
-      }),
-    };
+    const results = outcomes.map((outcome) => {
+      if ('error' in outcome) {
+        const p = toProblem(outcome.error);
+        if (p.status >= 500) throw outcome.error;
+        return { status: p.status, problem: p };
+      }
+      return { status: outcome.status, ...outcome.body };
+    });
+    countBatchItems(this.metrics, items, results);
+    return { results };
   }
 }

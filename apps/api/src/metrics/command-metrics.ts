@@ -1,0 +1,36 @@
+// Counts the commands of POST /v1/commands/{type} and of batches (item by item) by type and
+// status into `ledger_commands_total`. Requests refused before the controller (401, 415, an
+// unreadable body) are not commands yet: they show in `http_request_duration_seconds` by route
+// and status. Counted when the answer is done rather than by a Nest interceptor, which would
+// cost every command an rxjs pipeline and async context bindings.
+import { COMMAND_TYPES } from '@app/domain';
+import type { Metrics } from '@app/platform';
+import type { Request, Response } from 'express';
+
+const KNOWN_TYPES = new Set<string>(COMMAND_TYPES);
+const SINGLE_COMMAND_ROUTE = '/v1/commands/:type';
+const SINGLE_COMMAND_PATH = /^\/v1\/commands\/([^/]+)\/?$/;
+
+/** The type label: a known command type, else "unknown" (the label's values stay few). */
+function typeLabel(type: unknown): string {
+  return typeof type === 'string' && KNOWN_TYPES.has(type) ? type : 'unknown';
+}
+
+/** A single command, once answered: counted when it passed authentication (the guard named its principal). */
+export function countSingleCommand(metrics: Metrics, route: string, req: Request, res: Response): void {
+  if (route !== SINGLE_COMMAND_ROUTE || req.method !== 'POST') return;
+  if ((req as { principal?: unknown }).principal === undefined) return;
+  const type = SINGLE_COMMAND_PATH.exec(req.path)?.[1];
+  metrics.commands.inc({ type: typeLabel(type), status: String(res.statusCode) });
+}
+
+/** A batch's items, by their own types and statuses. */
+export function countBatchItems(
+  metrics: Metrics,
+  items: { type: unknown }[],
+  results: { status: number }[],
+): void {
+  results.forEach((result, i) =>
+    metrics.commands.inc({ type: typeLabel(items[i]?.type), status: String(result.status) }),
+  );
+}
