@@ -1,59 +1,37 @@
 // `npm run bench -- commands`: the running system (a child process on its own embedded
 // PostgreSQL) driven over HTTP by autocannon: single commands at concurrency 1, 8 and 32, then
-// batch import. Prints commands/s, p50/p99 latency, events/s and the api process's resident memory.
-import { randomUUID } from 'node:crypto';
-import { mintToken } from '@app/platform';
-import autocannon from 'autocannon';
+// batch import. Prints commands/s, p50/p99 latency, events/s, the api process's CPU time per
+// command (less disturbed than the rates when other work shares the machine) and its resident memory.
+import { commandLoad } from './support/command-load';
 import { startRunningSystem } from './support/running-system';
 
 export async function main(): Promise<void> {
   const system = await startRunningSystem('.bench-data/commands');
-  const token = mintToken({ sub: 'bench', role: 'jobcentre', municipality: '101' }, system.secret);
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const command = () => ({
-    commandId: randomUUID(),
-    municipality: '101',
-    personId: `p-${randomUUID().slice(0, 8)}`,
-    targetGroup: 'jobafklaring',
-    effectiveFrom: '2025-01-01',
-  });
+  const load = commandLoad(system);
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, system.rssMiB())), 200);
 
-  const drive = (connections: number, duration: number) =>
-    autocannon({
-      url: `${system.url}/v1/commands/ChangeTargetGroup`,
-      connections,
-      duration,
-      requests: [
-        { method: 'POST', headers, setupRequest: (req) => ({ ...req, body: JSON.stringify(command()) }) },
-      ],
-    });
   // A few seconds of load first, not reported: the figures are those of a warmed-up process.
-  await drive(8, 3);
+  await load.single(8, 3);
+  const cpuMicroseconds = (since: number, count: number) =>
+    Math.round(((system.cpuSeconds() - since) * 1e6) / count);
   for (const connections of [1, 8, 32]) {
-    const result = await drive(connections, 10);
+    const cpu = system.cpuSeconds();
+    const result = await load.single(connections, 10);
     console.log(
       `single commands, concurrency ${connections}: ${Math.round(result.requests.average)} commands/s, ` +
-        `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`,
+        `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, ` +
+        `api CPU ${cpuMicroseconds(cpu, result.requests.total)} µs/command`,
     );
   }
 
   const batches = 20;
   const perBatch = 1000;
-  const started = process.hrtime.bigint();
-  for (let b = 0; b < batches; b++) {
-    const commands = Array.from({ length: perBatch }, () => ({ type: 'ChangeTargetGroup', ...command() }));
-    const res = await fetch(`${system.url}/v1/commands`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ commands }),
-    });
-    if (res.status !== 200) throw new Error(`batch answered ${res.status}`);
-  }
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = system.cpuSeconds();
+  const seconds = await load.batches(batches, perBatch);
   console.log(
-    `batch import: ${batches} × ${perBatch} commands in ${seconds.toFixed(2)} s = ${Math.round((batches * perBatch) / seconds)} events/s`,
+    `batch import: ${batches} × ${perBatch} commands in ${seconds.toFixed(2)} s = ${Math.round((batches * perBatch) / seconds)} events/s, ` +
+      `api CPU ${cpuMicroseconds(cpu, batches * perBatch)} µs/command`,
   );
   const caughtUp = Date.now();
   const projecting = !/--only\s+api/.test(process.env.BENCH_START_ARGS ?? '');

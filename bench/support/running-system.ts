@@ -12,6 +12,8 @@ export interface RunningSystem {
   pid: number;
   /** Resident memory of the system's process, in MiB. */
   rssMiB(): number;
+  /** CPU seconds (user and system) the system's process has used so far (not its children: database, projector). */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -20,8 +22,12 @@ export interface RunningSystem {
  * `--cpu-prof --cpu-prof-dir=.bench-data/prof`), `BENCH_START_ARGS` arguments to `start`
  * (for example `--only api`, to measure the api without the projector beside it).
  * `BENCH_REQUEST_LOGS=1` keeps the request log on (as `npm start` has it), read from a pipe.
+ * `env` adds variables (DATABASE_URL: a server of the caller's instead of an embedded one of its own).
  */
-export async function startRunningSystem(dataDir: string): Promise<RunningSystem> {
+export async function startRunningSystem(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<RunningSystem> {
   rmSync(dataDir, { recursive: true, force: true });
   const port = await freePort();
   const secret = 'bench-secret';
@@ -36,6 +42,7 @@ export async function startRunningSystem(dataDir: string): Promise<RunningSystem
       PORT: String(port),
       AUTH_JWT_SECRET: secret,
       LOG_REQUESTS: requestLogs ? '1' : '0',
+      ...env,
     },
     stdio: ['ignore', requestLogs ? 'pipe' : 'ignore', 'inherit'],
   });
@@ -56,6 +63,11 @@ export async function startRunningSystem(dataDir: string): Promise<RunningSystem
     secret,
     pid: child.pid!,
     rssMiB: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024,
+    cpuSeconds: () => {
+      // Fields 14 and 15 of /proc/PID/stat (after the parenthesised name): utime and stime in clock ticks (USER_HZ, 100 on Linux).
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => {
