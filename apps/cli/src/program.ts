@@ -15,7 +15,7 @@ const CONNECTION = `
 The commands that read or write the read models use, in this order: DATABASE_URL; the running
 \`npm start\` of DATA_DIR (its connection file); else they start the embedded PostgreSQL of DATA_DIR.`;
 
-type Run = (options: never) => Promise<void>;
+type Run = (options: never) => Promise<unknown>;
 
 /** The command's function, from a module loaded only when it runs. */
 const RUNS: Record<string, () => Promise<Run>> = {
@@ -30,6 +30,7 @@ const RUNS: Record<string, () => Promise<Run>> = {
   replay: async () => (await import('./commands/finance.command')).replayCommand,
   verify: async () => (await import('./commands/finance.command')).verifyCommand,
   parked: async () => (await import('./commands/parked.command')).parkedCommand,
+  import: async () => (await import('./commands/import.command')).importCommand,
 };
 
 const municipality = () =>
@@ -187,6 +188,27 @@ function buildProgram(): Command {
     .option('--actor <who>', 'who decides (default: operator:<login name>)')
     .option('--json', 'list: print JSON')
     .addHelpText('after', CONNECTION);
+
+  program
+    .command('import')
+    .description(
+      "send a municipality's history (a JSON-lines file of commands) to the running api in batches; a second run appends nothing",
+    )
+    .addOption(municipality())
+    .requiredOption(
+      '--file <file>',
+      'the history: one command a line (README "Importing a municipality\'s history")',
+    )
+    .option('--api <url>', "the api's base URL (default: http://127.0.0.1:$PORT, PORT default 3000)")
+    .option(
+      '--token <jwt>',
+      "a jobcentre token of the municipality (default: LEDGER_TOKEN, else one signed with AUTH_JWT_SECRET or DATA_DIR's development secret)",
+    )
+    .option('--batch-size <n>', 'commands a request, 1 to 5000', '1000')
+    .option(
+      '--refused <file>',
+      'where the refused lines go with their reasons (default: <file>.refused.jsonl)',
+    );
 
   return program;
 }

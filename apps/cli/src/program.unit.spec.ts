@@ -26,6 +26,7 @@ const COMMANDS = [
   'replay',
   'verify',
   'parked',
+  'import',
 ];
 
 describe('the command line', () => {
