@@ -13,7 +13,7 @@ import {
   projectedThrough,
   ProjectionRunner,
 } from '@app/read-models';
-import { decideRefund } from '@app/rules';
+import { rulebooks } from '@app/rules';
 import { Client } from 'pg';
 import { generateLog } from './support/generated-log';
 
@@ -108,7 +108,7 @@ export async function main(args: string[]): Promise<void> {
   // its caches empty) and are not counted: the figure is a long-running projector's.
   const WARM_UP_MS = 3_000;
   const MEASURED_MS = 20_000;
-  const runner = new ProjectionRunner(store, readModels, allProjections(decideRefund)); // as `npm start` runs it
+  const runner = new ProjectionRunner(store, readModels, allProjections(rulebooks)); // as `npm start` runs it
   await runner.start();
   const steadyStart = Date.now();
   const lags: number[] = [];

@@ -33,7 +33,7 @@ import {
   statementJson,
   statementXlsx,
 } from '@app/read-models';
-import { decideRefund } from '@app/rules';
+import { rulebooks } from '@app/rules';
 
 const DIR = '.bench-data/statements';
 const MUNICIPALITIES = ['101', '751'];
@@ -231,7 +231,7 @@ export async function main(args: string[]): Promise<void> {
     const generated = await generate(store, total);
     console.log(`generated ${generated} events in ${(timeMs(t) / 1000).toFixed(1)} s`);
     t = process.hrtime.bigint();
-    await new ProjectionRunner(store, readModels, allProjections(decideRefund), {
+    await new ProjectionRunner(store, readModels, allProjections(rulebooks), {
       batchSize: 2000,
     }).catchUp();
     const [{ postings }] = (await readModels.query('SELECT count(*)::int AS postings FROM ledger_entry')) as {

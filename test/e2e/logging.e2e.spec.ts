@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { createLogger } from '@app/platform';
 import { allProjections } from '@app/read-models';
-import { decideRefund } from '@app/rules';
+import { rulebooks } from '@app/rules';
 import request from 'supertest';
 import { createProjectorApp } from '../../apps/projector/src/create-projector-app';
 import { startTestSystem, type TestSystem } from '../support/test-system';
@@ -175,7 +175,7 @@ it('the projector logs its lag at info when it starts and each applied batch at 
     {
       store: system.store,
       readModels: system.readModels,
-      projections: allProjections(decideRefund),
+      projections: allProjections(rulebooks),
       idleDelayMs: 5,
     },
     { logger: projectorLog.logger },

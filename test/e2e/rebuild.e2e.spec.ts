@@ -9,7 +9,7 @@ import {
   rebuildLive,
   waitForPosition,
 } from '@app/read-models';
-import { decideRefund } from '@app/rules';
+import { rulebooks } from '@app/rules';
 import { Client } from 'pg';
 import request from 'supertest';
 import { startTestSystem, type TestSystem } from '../support/test-system';
@@ -34,7 +34,7 @@ async function sql(query: string): Promise<void> {
 it('a rebuild of the whole log equals the live read models row for row, and can be swapped in', async () => {
   const position = await runWorkload(system, 40);
   expect(await waitForPosition(system.readModels, BigInt(position), 20_000)).toBe(true);
-  await projectIntoSchema(system.databaseUrl, 'rm_check', system.store, allProjections(decideRefund));
+  await projectIntoSchema(system.databaseUrl, 'rm_check', system.store, allProjections(rulebooks));
   expect(await compareSchemas(system.databaseUrl, 'rm', 'rm_check')).toEqual([]);
 
   // The comparison does see a tampered row.
@@ -69,7 +69,7 @@ it('a rebuild of the whole log equals the live read models row for row, and can 
         .set('authorization', `Bearer ${token}`)
         .expect(200)
     ).body;
-  await rebuildLive(system.databaseUrl, system.store, allProjections(decideRefund));
+  await rebuildLive(system.databaseUrl, system.store, allProjections(rulebooks));
   expect(await summary()).toEqual(before);
   expect(await job()).toMatchObject({ jobId, until: position.toString() });
 });
@@ -104,7 +104,7 @@ it('the projector killed at random moments and restarted ends identical to a cle
   expect(await waitForPosition(bare.readModels, BigInt(position), 60_000)).toBe(true);
   last.kill('SIGINT');
   await new Promise((r) => last.once('exit', r));
-  await projectIntoSchema(bare.databaseUrl, 'rm_clean', bare.store, allProjections(decideRefund));
+  await projectIntoSchema(bare.databaseUrl, 'rm_clean', bare.store, allProjections(rulebooks));
   expect(await compareSchemas(bare.databaseUrl, 'rm', 'rm_clean')).toEqual([]);
   await bare.close();
 }, 120_000);

@@ -5,7 +5,7 @@ import { type EventStore, PostgresEventStore } from '@app/event-store';
 import { mintToken, type Role, loadConfig, type AppConfig, type Logger } from '@app/platform';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 import { allProjections, openReadModels } from '@app/read-models';
-import { checkOfferValidity, decideRefund } from '@app/rules';
+import { checkOfferValidity, rulebooks } from '@app/rules';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createProjectorApp } from '../../apps/projector/src/create-projector-app';
@@ -47,7 +47,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
       {
         store,
         readModels,
-        projections: allProjections(decideRefund),
+        projections: allProjections(rulebooks),
         idleDelayMs: 5,
         onFailure: (error) => console.error(error),
       },

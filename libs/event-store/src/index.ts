@@ -3,5 +3,6 @@ export * from './event-store.errors';
 export * from './event-store.port';
 export * from './in-memory/in-memory-event-store';
 export * from './migrate-log';
+export * from './name-uuid';
 export * from './postgres/postgres-event-store';
 export * from './read-streams';

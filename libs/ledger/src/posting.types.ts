@@ -88,6 +88,8 @@ export interface Cause {
   bookingPeriod?: string;
   /** The municipality's booking date the event gave (an expense's bookingDate); its postings carry it. */
   bookingDate?: IsoDate;
+  /** The rulebook version in force at the event's log position (every posting it causes carries it). */
+  rulebookVersion?: string;
 }
 
 /** An immutable ledger posting. */
@@ -119,6 +121,8 @@ export interface Posting {
   reverses: string | null;
   /** The causing event's recorded instant. */
   recordedAt: string;
+  /** The rulebook version the posting was made under: the one in force at the causing event (null without a ledger). */
+  rulebookVersion: string | null;
   /**
    * Set by the read side on postings booked after an accounting year was closed whose activity
    * lies in that year: they landed in the first open period instead (closing.ts).

@@ -170,6 +170,7 @@ export function reconcile(
         causedBy: causedBy(),
         reverses: p.entryId,
         recordedAt: cause.recordedAt,
+        rulebookVersion: cause.rulebookVersion ?? null,
         ...bookingDate,
       });
     }
@@ -198,6 +199,7 @@ export function reconcile(
         causedBy: causedBy(),
         reverses: null,
         recordedAt: cause.recordedAt,
+        rulebookVersion: cause.rulebookVersion ?? null,
         ...bookingDate,
       });
     }

@@ -33,6 +33,7 @@ const cause = (eventId: string, recordedAt: string): Cause => ({
   eventId,
   commandId: `cmd-${eventId}`,
   recordedAt,
+  rulebookVersion: 'test-1',
 });
 const desired = (changes: TargetGroupChangeRecord[], it: CostItem = item) =>
   allocate(it, timelineAsOf(changes), fakeDecide);
@@ -74,6 +75,7 @@ describe('reconcile', () => {
         causedBy: { eventId: 'ev-exp', commandId: 'cmd-ev-exp' },
         reverses: null,
         recordedAt: '2019-04-02T08:00:00Z',
+        rulebookVersion: 'test-1',
       },
     ]);
   });

@@ -41,6 +41,7 @@ function normaliseAttributes(a: TargetGroupAttributes | undefined): TargetGroupA
   if (a?.sickPayCategory !== undefined) out.sickPayCategory = a.sickPayCategory;
   if (a?.hasVocationalEducation !== undefined) out.hasVocationalEducation = a.hasVocationalEducation;
   if (a?.unemploymentSpellStart !== undefined) out.unemploymentSpellStart = a.unemploymentSpellStart;
+  if (a?.selfSupporting !== undefined) out.selfSupporting = a.selfSupporting;
   return out;
 }
 

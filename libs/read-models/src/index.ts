@@ -18,6 +18,7 @@ export * from './runner/progress';
 export * from './runner/projection-health';
 export * from './runner/projection-runner';
 export * from './runner/projector-decisions';
+export * from './runner/rulebook-adoption';
 export * from './runner/wait-for-position';
 export * from './statements/statement-formats';
 export { csvCell, kronerWithComma } from './statements/statement-tables';

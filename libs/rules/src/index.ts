@@ -2,7 +2,14 @@
 // offer category × funding frame validity.
 export * from './rulebook.types';
 export { decideRefund } from './refunds/refund-decision.engine';
-export { ruleById, refundRules, RULEBOOK_VERSION } from './refunds/refund-rules.catalog';
+export {
+  ruleById,
+  refundRules,
+  RULEBOOK_VERSION,
+  GENESIS_RULEBOOK_VERSION,
+  RULEBOOK_VERSIONS,
+} from './refunds/refund-rules.catalog';
+export { rulebooks } from './refunds/rulebooks';
 export { rulesInForce, type RuleTableRow } from './refunds/rules-in-force.table';
 export { COST_CATEGORIES, type CostCategory, type RefundRule } from './refunds/refund-rule.model';
 export { costCategoryOf } from './refunds/cost-category.mapper';

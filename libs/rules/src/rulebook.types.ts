@@ -101,3 +101,21 @@ export interface OfferValidityQuery {
 
 export type OfferValidity =
   { valid: true; citations: Citation[] } | { valid: false; reason: string; citations: Citation[] };
+
+/** A version of the rulebook and its decision function. */
+export interface Rulebook {
+  version: string;
+  decide: (query: RefundQuery) => RefundDecision;
+}
+
+/** Every version this code can judge by: a ledger judges each event under the version in force at its log position. */
+export interface Rulebooks {
+  /** The version in force where the log holds no RulebookAdopted yet. */
+  genesis: string;
+  /** The version this code adopts when first deployed. */
+  current: string;
+  /** Every version this code knows, oldest first. */
+  versions: readonly string[];
+  /** Throws for a version this code does not know. */
+  of(version: string): Rulebook;
+}

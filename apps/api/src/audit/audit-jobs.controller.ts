@@ -15,7 +15,7 @@ import { ApiAcceptedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestj
 import type { EventStore } from '@app/event-store';
 import { Roles, problem, ProblemException } from '@app/platform';
 import { AuditJobs, parseUntil } from '@app/read-models';
-import { decideRefund } from '@app/rules';
+import { rulebooks } from '@app/rules';
 import { IsString, MaxLength } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { EVENT_STORE, READ_MODELS } from '../api.tokens';
@@ -43,7 +43,7 @@ export class AuditJobsController implements OnApplicationBootstrap {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODELS) readModels: DataSource,
   ) {
-    this.jobs = new AuditJobs(store, readModels, (readModels.options as { url: string }).url, decideRefund);
+    this.jobs = new AuditJobs(store, readModels, (readModels.options as { url: string }).url, rulebooks);
   }
 
   /** Jobs an earlier api process left unfinished run again (their records are kept in the read models). */

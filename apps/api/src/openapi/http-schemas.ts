@@ -93,6 +93,7 @@ export const citationSchema = z.looseObject({
 const attributes = z.looseObject({
   readiness: z.enum(READINESS).optional(),
   sickPayCategory: z.int().optional(),
+  selfSupporting: z.boolean().optional(),
   hasVocationalEducation: z.boolean().optional(),
 });
 
@@ -141,6 +142,10 @@ export const postingSchema = z.looseObject({
   }),
   relatesToClosedYear: z.int().nullable(),
   recordedAt: instant(),
+  rulebookVersion: z
+    .string()
+    .nullable()
+    .meta({ description: 'the rulebook version in force at the causing event', example: '2026.12-3' }),
   personId: z.string().nullable(),
   offerId: z.string().nullable(),
   costItemId: z.string(),
@@ -263,6 +268,16 @@ export const explanationSchema = z
     ),
     timelineSegment: timelineSchema.element.nullable(),
     rule: z.looseObject({ id: z.string() }).nullable(),
+    rulebookAdoption: z
+      .looseObject({
+        version: z.string(),
+        previous: z.string(),
+        position: z.string(),
+        adoptedAt: instant(),
+        note: z.string(),
+      })
+      .nullable()
+      .meta({ description: 'for a posting a rulebook adoption caused: the versions, when and why' }),
     arithmetic: z
       .looseObject({})
       .nullable()

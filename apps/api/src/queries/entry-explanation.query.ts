@@ -5,7 +5,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { formatOere } from '@app/domain';
 import type { EventStore, RecordedEvent } from '@app/event-store';
 import { explainSegment, explainShare, type Posting } from '@app/ledger';
-import { LedgerQueries, StatementQueries, capJson } from '@app/read-models';
+import { adoptionOf, LedgerQueries, RULEBOOK_STREAM, StatementQueries, capJson } from '@app/read-models';
 import { ruleById } from '@app/rules';
 import { EVENT_STORE } from '../api.tokens';
 import { entryJson } from './ledger-json';
@@ -96,8 +96,16 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
       ...(entry.offerId && !item.project_id
         ? await this.store.readStream(`offer-${m}-${entry.offerId}`)
         : []),
+      ...(await this.store.readStream(RULEBOOK_STREAM)),
     ];
-    const wanted = new Set([item.event_id, entry.causedBy.eventId, item.reversal_event_id, share?.event_id]);
+    const adoption = related.find((e) => e.id === entry.causedBy.commandId && adoptionOf(e));
+    const wanted = new Set([
+      item.event_id,
+      entry.causedBy.eventId,
+      item.reversal_event_id,
+      share?.event_id,
+      adoption?.id,
+    ]);
     const events = related.filter((e) => wanted.has(e.id)).map(eventJson);
     // A share's postings were made from the share standing then, not from the item's current amount.
     const basis = share
@@ -123,7 +131,8 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
       projectShare: share && projectShareJson(share),
       events,
       timelineSegment: segment,
-      rule: entry.ruleId ? (ruleById(entry.ruleId) ?? null) : null,
+      rule: entry.ruleId ? (ruleById(entry.ruleId, entry.rulebookVersion ?? undefined) ?? null) : null,
+      rulebookAdoption: adoption ? adoptionJson(adoption) : null,
       unresolved: entry.unresolved,
       arithmetic:
         entry.kind === 'reversal'
@@ -195,4 +204,16 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
       },
     };
   }
+}
+
+/** Why a posting a rulebook adoption caused was made: the versions, where and when. */
+function adoptionJson(adoption: RecordedEvent) {
+  const { version, previous } = adoptionOf(adoption)!;
+  return {
+    version,
+    previous,
+    position: adoption.position.toString(),
+    adoptedAt: adoption.metadata.recordedAt,
+    note: `posted when rulebook ${version} was adopted: it judges this cost otherwise than ${previous} did, so the difference is reversed and rebooked in the adoption's booking period`,
+  };
 }

@@ -32,6 +32,7 @@ export function entryJson(p: Posting & { reversedBy?: string | null }) {
     reversedBy: p.reversedBy ?? null,
     relatesToClosedYear: p.relatesToClosedYear ?? null,
     recordedAt: p.recordedAt,
+    rulebookVersion: p.rulebookVersion,
     personId: p.personId,
     offerId: p.offerId,
     costItemId: p.costItemId,

@@ -23,7 +23,7 @@ import {
   statementJson,
   statementXlsx,
 } from '@app/read-models';
-import { decideRefund } from '@app/rules';
+import { rulebooks } from '@app/rules';
 import { catchUpProgress, progress } from '../progress';
 import { openSystem, type System } from '../system/open-system';
 import { UsageError } from './usage-error';
@@ -166,14 +166,7 @@ async function replayShowingProgress(
 ): Promise<ReplayResult> {
   const progress = catchUpProgress('replay');
   try {
-    return await replayInto(
-      system.store,
-      system.databaseUrl,
-      target,
-      decideRefund,
-      schema,
-      progress.onProgress,
-    );
+    return await replayInto(system.store, system.databaseUrl, target, rulebooks, schema, progress.onProgress);
   } finally {
     progress.stop();
   }

@@ -2,7 +2,7 @@
 // while the api keeps answering; a running projector goes on from the rebuilt checkpoint.
 import { loadConfig } from '@app/platform';
 import { allProjections, rebuildLive } from '@app/read-models';
-import { decideRefund } from '@app/rules';
+import { rulebooks } from '@app/rules';
 import { catchUpProgress } from '../progress';
 import { openSystem } from '../system/open-system';
 
@@ -11,7 +11,7 @@ export async function rebuildCommand(): Promise<void> {
   const progress = catchUpProgress('rebuild');
   try {
     const started = Date.now();
-    const applied = await rebuildLive(system.databaseUrl, system.store, allProjections(decideRefund), {
+    const applied = await rebuildLive(system.databaseUrl, system.store, allProjections(rulebooks), {
       onProgress: progress.onProgress,
     });
     progress.stop();

@@ -5,8 +5,8 @@
 // error, apart from them.
 import { mintToken, loadConfig, type AppConfig } from '@app/platform';
 import { stopTracing } from '@app/platform/tracing';
-import { allProjections } from '@app/read-models';
-import { checkOfferValidity, decideRefund } from '@app/rules';
+import { adoptRulebook, allProjections } from '@app/read-models';
+import { checkOfferValidity, rulebooks } from '@app/rules';
 import { apiMetrics, createApiApp } from '../../../api/src/create-api-app';
 import { createProjectorApp } from '../../../projector/src/create-projector-app';
 import { recordConnection, removeConnection } from '../system/connection-file';
@@ -26,11 +26,13 @@ export async function startCommand(values: { only?: 'api' | 'projector' }): Prom
     besideRunning: false,
     superviseDatabase: values.only === 'projector' ? undefined : (line) => console.error(line),
   });
+  // Deploying this code adopts its rulebook version (once, whichever process comes first).
+  await adoptRulebook(system.store, rulebooks);
   if (values.only === 'projector') {
     const projector = await createProjectorApp({
       store: system.store,
       readModels: system.readModels,
-      projections: allProjections(decideRefund),
+      projections: allProjections(rulebooks),
       worker: { index: config.projectorWorker - 1, workers: config.projectorWorkers },
       // Under npm start, the api serves the batch metrics of its projector child.
       onBatch: ({ events, seconds }) =>

@@ -588,6 +588,7 @@ export interface components {
                 sickPayCategory?: ((1 | 2 | 3) | ("1" | "2" | "3")) | null;
                 hasVocationalEducation?: boolean | null;
                 unemploymentSpellStart?: string | null;
+                selfSupporting?: boolean | null;
             } | null;
             reason?: string | null;
         };
@@ -632,6 +633,7 @@ export interface components {
                 sickPayCategory?: ((1 | 2 | 3) | ("1" | "2" | "3")) | null;
                 hasVocationalEducation?: boolean | null;
                 unemploymentSpellStart?: string | null;
+                selfSupporting?: boolean | null;
             } | null;
             reason?: string | null;
         };
@@ -1631,6 +1633,11 @@ export interface components {
              * @example 2025-03-01T10:00:00.000Z
              */
             recordedAt: string;
+            /**
+             * @description the rulebook version in force at the causing event
+             * @example 2026.12-3
+             */
+            rulebookVersion: string | null;
             personId: string | null;
             offerId: string | null;
             costItemId: string;
@@ -1644,6 +1651,7 @@ export interface components {
                 /** @enum {string} */
                 readiness?: "jobparat" | "aktivitetsparat" | "uddannelsesparat" | "aabenlyst_uddannelsesparat";
                 sickPayCategory?: number;
+                selfSupporting?: boolean;
                 hasVocationalEducation?: boolean;
             } & {
                 [key: string]: unknown;
@@ -1877,6 +1885,7 @@ export interface components {
                     /** @enum {string} */
                     readiness?: "jobparat" | "aktivitetsparat" | "uddannelsesparat" | "aabenlyst_uddannelsesparat";
                     sickPayCategory?: number;
+                    selfSupporting?: boolean;
                     hasVocationalEducation?: boolean;
                 } & {
                     [key: string]: unknown;
@@ -1893,6 +1902,20 @@ export interface components {
             }) | null;
             rule: ({
                 id: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /** @description for a posting a rulebook adoption caused: the versions, when and why */
+            rulebookAdoption: ({
+                version: string;
+                previous: string;
+                position: string;
+                /**
+                 * Format: date-time
+                 * @example 2025-03-01T10:00:00.000Z
+                 */
+                adoptedAt: string;
+                note: string;
             } & {
                 [key: string]: unknown;
             }) | null;

@@ -35,6 +35,8 @@ export const targetGroupAttributesSchema = z.strictObject({
   hasVocationalEducation: z.boolean().optional(),
   /** First day of the current unemployment spell: the 2014-2018 9- and 24-month rules read the months since (seed 003 L1638-L1641, L1799-L1804). */
   unemploymentSpellStart: z.iso.date().optional(), // the command bounds it like every date (isoDate)
+  /** Integration programme: the participant is selvforsørgende, not a ydelsesmodtager (VEJ 9584 Bilag 1 groupings 005/006/008/011 vs 001/002/004/010). */
+  selfSupporting: z.boolean().optional(),
 });
 export type TargetGroupAttributes = z.output<typeof targetGroupAttributesSchema>;
 

@@ -1,5 +1,6 @@
 // The cap stage over the municipality ledger, on the real rulebook: integration rådighedsloft
-// 2025, 50 % within 43,363 kr per full-year participant (seed000.md Bilag 1, rule INT-PROG-OFFER);
+// 2025, 50 % within 43,363 kr per full-year participant (seed000.md Bilag 1, rule INT-PROG-OFFER for a
+// ydelsesmodtager);
 // the capped refund is min(Σ refunds, round(min(eligible, allowance) × 50 %)) (cap.ts).
 import { formatOere } from '@app/domain';
 import type { LedgerEvent } from '../municipality-ledger/apply-to-ledger';
@@ -13,7 +14,9 @@ const adjustmentsOf = (postings: { kind: string; bookingPeriod: string; refundOe
     .filter((p) => p.kind === 'cap_adjustment')
     .map((p) => [p.bookingPeriod, formatOere(p.refundOere!)]);
 const course = (personId: string, expenseId: string, amount: string, at = april): LedgerEvent[] => [
-  at.targetGroupChanged(personId, 'integration_programme', '2025-01-01'),
+  at.targetGroupChanged(personId, 'integration_programme', '2025-01-01', {
+    attributes: { selfSupporting: false },
+  }),
   at.expenseRecorded(personId, `o-${expenseId}`, expenseId, amount, '2025-03-01', '2025-03-31'),
 ];
 

@@ -178,5 +178,6 @@ export function capAdjustmentPosting(
     causedBy: { eventId: cause.eventId, commandId: cause.commandId },
     reverses: null,
     recordedAt: cause.recordedAt,
+    rulebookVersion: cause.rulebookVersion ?? null,
   };
 }

@@ -1,8 +1,11 @@
 // What one event does to a municipality's ledger: its facts (changes, offers, cost items, cap
 // parameters, closings) and its postings — the person's regrouping (regroup.ts), then the cap
 // stage over what it posted (caps/cap-restatement.ts). Pure; it updates `ledger` in place, so
-// the next event sees this one.
+// the next event sees this one. Every event is judged under the rulebook version in force at its
+// log position; a new version's adoption re-judges the municipality's open cost items
+// (adoptRulebook).
 import type { DomainEvent } from '@app/domain';
+import type { Rulebook } from '@app/rules';
 import type { DecideRefund } from '../allocate';
 import { countAgainstCaps, setCapParameters, type CapRestatement } from '../caps/cap-restatement';
 import type { Cause } from '../posting.types';
@@ -31,10 +34,11 @@ type ProjectEvent = Extract<DomainEvent, { type: 'ProjectRegistered' | 'ProjectE
 export function applyToLedger(
   ledger: MunicipalityLedger,
   recorded: LedgerEvent,
-  decide: DecideRefund,
+  rulebook: Rulebook,
 ): LedgerOutcome {
   const { event } = recorded;
-  const cause = causeOf(recorded);
+  const cause = causeOf(recorded, rulebook);
+  const { decide } = rulebook;
   const facts: LedgerFact[] = [];
   const { books } = ledger;
   if (event.type === 'AccountingYearClosed') {
@@ -84,18 +88,46 @@ function withCountedCaps(
 /**
  * What causes the event's postings: the event, and the booking date it gives (an expense's bookingDate), which
  * books them — cap adjustments too — in that date's period rather than the recorded month (caps/closing.ts).
- * Later events that correct them give none: they are booked when recorded.
+ * Later events that correct them give none: they are booked when recorded. Its postings carry the
+ * rulebook version in force at it.
  */
-function causeOf(recorded: LedgerEvent): Cause {
-  const cause: Cause = {
-    eventId: recorded.id,
-    commandId: recorded.commandId,
-    recordedAt: recorded.recordedAt,
-  };
+function causeOf(recorded: LedgerEvent, rulebook: Rulebook): Cause {
+  const cause = plainCause(recorded, rulebook);
   const bookingDate =
     recorded.event.type === 'OfferExpenseRecorded' ? recorded.event.data.bookingDate : undefined;
   if (bookingDate === undefined) return cause;
   return { ...cause, bookingPeriod: bookingDate.slice(0, 7), bookingDate };
+}
+
+const plainCause = (recorded: Omit<LedgerEvent, 'event'>, rulebook: Rulebook): Cause => ({
+  eventId: recorded.id,
+  commandId: recorded.commandId,
+  recordedAt: recorded.recordedAt,
+  rulebookVersion: rulebook.version,
+});
+
+/**
+ * A rulebook version adopted (RulebookAdopted at this log position): every open cost item of the
+ * persons named is judged again under it, and exactly the differences are posted — reversals and
+ * rebookings in the adoption's booking period, caused by the adoption — then the caps are
+ * restated over them. `personIds`: every person of the municipality with cost items.
+ */
+export function adoptRulebook(
+  ledger: MunicipalityLedger,
+  adoption: Omit<LedgerEvent, 'event'>,
+  personIds: readonly string[],
+  rulebook: Rulebook,
+): LedgerOutcome {
+  const cause = plainCause(adoption, rulebook);
+  const postings: LedgerPosting[] = [];
+  for (const personId of personIds) {
+    const person = ledger.persons.get(personId);
+    if (!person)
+      throw new Error(`person ${personId} of municipality ${ledger.municipality} is not loaded (adoption)`);
+    const items = [...person.items.values()];
+    postings.push(...regroup(person, items, ledger.books.closedYears, cause, rulebook.decide));
+  }
+  return withCountedCaps(ledger, [], postings, cause);
 }
 
 /** The person's facts and the postings of the cost items the event affects. */

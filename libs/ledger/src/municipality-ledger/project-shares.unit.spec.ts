@@ -14,7 +14,9 @@ const P = { projectId: 'P' };
 const project = [
   april.targetGroupChanged('p1', 'jobafklaring', '2025-01-01'),
   april.targetGroupChanged('p2', 'dagpenge', '2025-01-01'),
-  april.targetGroupChanged('p3', 'integration_programme', '2025-01-01'),
+  april.targetGroupChanged('p3', 'integration_programme', '2025-01-01', {
+    attributes: { selfSupporting: false },
+  }),
   april.targetGroupChanged('p4', 'jobafklaring', '2025-01-01'),
   april.projectRegistered('P', '2025-03-01', '2025-03-31'),
   april.offerRegistered('p1', 'o1', '2025-03-01', '2025-03-31', P),

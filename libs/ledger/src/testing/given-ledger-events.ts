@@ -7,7 +7,7 @@
 //
 // The events are applied one by one with applyToLedger to a municipality whose persons are
 // created as ledgerScope names them (so a missing scope fails the test). The rulebook is the
-// real one unless a test passes another. Postings are compared briefly, money in kroner with øre.
+// real one, in the version the test starts with, until a rulebookAdopted entry adopts another. Postings are compared briefly, money in kroner with øre.
 import {
   formatBasisPoints,
   formatOere,
@@ -16,10 +16,9 @@ import {
   type TargetGroup,
   type TargetGroupAttributes,
 } from '@app/domain';
-import { type CapId, decideRefund } from '@app/rules';
-import type { DecideRefund } from '../allocate';
+import { type CapId, type Rulebook, rulebooks } from '@app/rules';
 import type { Posting } from '../posting.types';
-import { applyToLedger, type LedgerEvent } from '../municipality-ledger/apply-to-ledger';
+import { adoptRulebook, applyToLedger, type LedgerEvent } from '../municipality-ledger/apply-to-ledger';
 import type { LedgerOutcome } from '../municipality-ledger/ledger-facts';
 import {
   emptyPersonLedger,
@@ -57,27 +56,51 @@ function newMunicipalityLedger(municipality: string): TestLedger {
   };
 }
 
-/** Applies one event, creating the persons its scope names first (its projects' participants too). */
-export function apply(
-  ledger: TestLedger,
-  event: LedgerEvent,
-  decide: DecideRefund = decideRefund,
-): LedgerOutcome {
-  const scope = ledgerScope(event.event);
-  const projects = scope.projectIds.flatMap((id) => ledger.projects.get(id) ?? []);
-  for (const personId of [...scope.personIds, ...projects.flatMap(personsOfProject)])
-    if (!ledger.persons.has(personId)) ledger.persons.set(personId, emptyPersonLedger());
-  return applyToLedger(ledger, event, decide);
+/** A RulebookAdopted of the log, as the ledger sees it. */
+export interface AdoptionEntry {
+  adoption: true;
+  id: string;
+  commandId: string;
+  recordedAt: string;
+  version: string;
 }
 
-export function givenEvents(history: LedgerEvent[], decide: DecideRefund = decideRefund) {
+type LogEntry = LedgerEvent | AdoptionEntry;
+
+/** A municipality ledger fed one log entry after the other, each under the rulebook version in force at it. */
+function ledgerFeed(initialVersion: string) {
   const ledger = newMunicipalityLedger('101');
+  let inForce: Rulebook = rulebooks.of(initialVersion);
+  /**
+   * Applies one entry: an event (creating the persons its scope names first, its projects' participants too), or an
+   * adoption of the persons so far.
+   */
+  const apply = (entry: LogEntry): LedgerOutcome => {
+    if ('adoption' in entry) {
+      inForce = rulebooks.of(entry.version);
+      return adoptRulebook(ledger, entry, [...ledger.persons.keys()], inForce);
+    }
+    const scope = ledgerScope(entry.event);
+    const projects = scope.projectIds.flatMap((id) => ledger.projects.get(id) ?? []);
+    for (const personId of [...scope.personIds, ...projects.flatMap(personsOfProject)])
+      if (!ledger.persons.has(personId)) ledger.persons.set(personId, emptyPersonLedger());
+    return applyToLedger(ledger, entry, inForce);
+  };
+  return { ledger, apply };
+}
+
+/**
+ * `rulebook`: the version in force before the first adoption of the history (default: the
+ * current one, so scenarios test the rules this code adopts).
+ */
+export function givenEvents(history: LogEntry[], o: { rulebook?: string } = {}) {
+  const { ledger, apply } = ledgerFeed(o.rulebook ?? rulebooks.current);
   return {
     ledger,
     /** Applies the history, then `events`; the outcome is that of the events after the history. */
-    when(...events: LedgerEvent[]) {
-      for (const e of history) apply(ledger, e, decide);
-      const outcomes = events.map((e) => apply(ledger, e, decide));
+    when(...events: LogEntry[]) {
+      for (const e of history) apply(e);
+      const outcomes = events.map(apply);
       const postings = outcomes.flatMap((o) => o.postings.map((p) => p.posting));
       return {
         ledger,
@@ -115,6 +138,14 @@ export function ledgerEvents() {
         event,
       });
       return {
+        /** A new rulebook version adopted at this point of the log. */
+        rulebookAdopted: (version: string): AdoptionEntry => ({
+          adoption: true,
+          id: ids.eventId ?? nextId('event'),
+          commandId: ids.commandId ?? nextId('command'),
+          recordedAt: recordedAtIso,
+          version,
+        }),
         targetGroupChanged: (
           personId: string,
           targetGroup: TargetGroup,

@@ -3,7 +3,7 @@
 // process holds is left to it, and no job is marked ended while its scratch schema still exists.
 import { PostgresEventStore } from '@app/event-store';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
-import { checkOfferValidity, decideRefund } from '@app/rules';
+import { checkOfferValidity, rulebooks } from '@app/rules';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -57,7 +57,7 @@ beforeAll(async () => {
     '2025-02-01T09:00:00Z',
   );
   eventsOf101 = (await store.readAll(0n, 100)).filter((e) => e.metadata.municipality === '101').length;
-  await new ProjectionRunner(store, live, allProjections(decideRefund)).catchUp();
+  await new ProjectionRunner(store, live, allProjections(rulebooks)).catchUp();
   // Ending a job (done or failed) while its scratch schema exists is refused outright.
   await live.query(`
     CREATE FUNCTION audit_job_ends_clean() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -77,7 +77,7 @@ afterAll(async () => {
   await db.drop();
 });
 
-const jobsOfAProcess = () => new AuditJobs(store, live, db.url, decideRefund);
+const jobsOfAProcess = () => new AuditJobs(store, live, db.url, rulebooks);
 const schemaExists = async (jobId: string) =>
   (
     (await live.query('SELECT to_regnamespace($1) IS NOT NULL AS found', [scratchSchemaOf(jobId)])) as {

@@ -6,7 +6,7 @@
 // job whose process died (still `running`, nobody holding the lock) is run again by the next start.
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@app/event-store';
-import type { DecideRefund } from '@app/ledger';
+import type { Rulebooks } from '@app/rules';
 import type { DataSource } from 'typeorm';
 import { openReadModels } from '../read-model-data-source';
 import { parseUntil, replayInto, verifyReplay } from './replay';
@@ -74,7 +74,7 @@ export class AuditJobs {
     private readonly store: EventStore,
     private readonly live: DataSource,
     private readonly databaseUrl: string,
-    private readonly decide: DecideRefund,
+    private readonly rulebooks: Rulebooks,
   ) {}
 
   /** Records a job for `until` (an instant or a log position, as parseUntil reads it) and queues it. */
@@ -185,7 +185,7 @@ export class AuditJobs {
       this.store,
       this.databaseUrl,
       parseUntil(job.until),
-      this.decide,
+      this.rulebooks,
       schema,
       (p) => onProgress({ applied: p.applied, position: p.through.toString(), head: p.head.toString() }),
       job.municipality,

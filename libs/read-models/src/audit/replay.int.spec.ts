@@ -4,7 +4,7 @@
 // the difference once a live read model is tampered with.
 import { PostgresEventStore } from '@app/event-store';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
-import { checkOfferValidity, decideRefund } from '@app/rules';
+import { checkOfferValidity, rulebooks } from '@app/rules';
 import type { DataSource } from 'typeorm';
 import { allProjections } from '../projections/all-projections';
 import { openReadModels } from '../read-model-data-source';
@@ -82,7 +82,7 @@ beforeAll(async () => {
   });
   await run('2026-01-20T09:00:00Z', 'CloseAccountingYear', { year: 2025 });
   await run('2026-02-03T09:00:00Z', 'ReverseOfferExpense', { expenseId: 'E-P1', reason: 'booked in error' });
-  await new ProjectionRunner(store, live, allProjections(decideRefund)).catchUp();
+  await new ProjectionRunner(store, live, allProjections(rulebooks)).catchUp();
 });
 afterAll(async () => {
   await store.close();
@@ -91,7 +91,7 @@ afterAll(async () => {
 });
 
 async function replayAndVerify(until: string, schema = 'replay') {
-  const result = await replayInto(store, db.url, parseUntil(until), decideRefund, schema);
+  const result = await replayInto(store, db.url, parseUntil(until), rulebooks, schema);
   const replayed = await openReadModels(db.url, schema, 2);
   try {
     return { result, verdict: await verifyReplay(live, replayed) };
@@ -120,7 +120,7 @@ it('replay until a log position stands for the recorded time of that event', asy
 });
 
 it('the replayed statement has the figures of its instant', async () => {
-  await replayInto(store, db.url, parseUntil('2025-06-01T00:00:00Z'), decideRefund, 'replay_june');
+  await replayInto(store, db.url, parseUntil('2025-06-01T00:00:00Z'), rulebooks, 'replay_june');
   const replayed = await openReadModels(db.url, 'replay_june', 2);
   try {
     const rows: { refund: string }[] = await replayed.query(

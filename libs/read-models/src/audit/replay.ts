@@ -2,13 +2,14 @@
 // or a recorded instant into a schema of its own, and compare what it says with the as-of
 // queries of the live read models for the same instant.
 import type { EventStore, RecordedEvent } from '@app/event-store';
-import type { DecideRefund } from '@app/ledger';
+import type { Rulebooks } from '@app/rules';
 import type { DataSource } from 'typeorm';
 import { allProjections } from '../projections/all-projections';
 import { LedgerQueries, type SummaryKey } from '../queries/ledger.queries';
 import { StatementQueries } from '../queries/statement.queries';
 import { assertSchemaName, LIVE_SCHEMA, openReadModels } from '../read-model-data-source';
 import { ProjectionRunner, type CatchUpProgress } from '../runner/projection-runner';
+import { adoptionOf } from '../runner/rulebook-adoption';
 import { statementJson } from '../statements/statement-formats';
 
 export type ReplayTarget =
@@ -35,6 +36,9 @@ export interface ReplayResult {
 
 export const DEFAULT_REPLAY_SCHEMA = 'replay';
 
+/** A rulebook adoption as every worker is given it (the version in force from it on belongs to every municipality). */
+const isAdoptionAnnouncement = (e: RecordedEvent) => adoptionOf(e) !== null && e.metadata.municipality === '';
+
 /**
  * Rebuilds all read models from the log up to `target` into `schema` (dropped and created
  * afresh), with the same projections as the projector. An instant target applies every event
@@ -44,7 +48,7 @@ export async function replayInto(
   store: EventStore,
   databaseUrl: string,
   target: ReplayTarget,
-  decide: DecideRefund,
+  rulebooks: Rulebooks,
   schema = DEFAULT_REPLAY_SCHEMA,
   onProgress?: (progress: CatchUpProgress) => void,
   /** Replay only this municipality's events (every stream belongs to one municipality). */
@@ -73,11 +77,15 @@ export async function replayInto(
       const limit = Date.parse(target.instant);
       accept = (e) => Date.parse(e.metadata.recordedAt) <= limit;
     }
-    const runner = new ProjectionRunner(store, db, allProjections(decide), { batchSize: 2000, onProgress });
+    const runner = new ProjectionRunner(store, db, allProjections(rulebooks), {
+      batchSize: 2000,
+      onProgress,
+    });
     const inScope =
       municipality === undefined
         ? accept
-        : (e: RecordedEvent) => e.metadata.municipality === municipality && accept(e);
+        : (e: RecordedEvent) =>
+            (e.metadata.municipality === municipality || isAdoptionAnnouncement(e)) && accept(e);
     const applied = until === null ? 0 : await runner.catchUp(until, inScope);
     await db.query(
       'CREATE TABLE replay_info (as_of timestamptz NOT NULL, through_position bigint, replayed_at timestamptz NOT NULL DEFAULT now())',

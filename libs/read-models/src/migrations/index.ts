@@ -8,6 +8,7 @@ import { CostItemFundingFrame1732400000006 } from './1732400000006-cost-item-fun
 import { AuditJobs1796126650058 } from './1796126650058-audit-jobs';
 import { LedgerEntryBookingDate1796126778153 } from './1796126778153-ledger-entry-booking-date';
 import { LedgerCause1796127921187 } from './1796127921187-ledger-cause';
+import { RulebookVersions1796128160855 } from './1796128160855-rulebook-versions';
 import { Projects1796128812083 } from './1796128812083-projects';
 
 /** Every read-model migration, in order. */
@@ -22,5 +23,6 @@ export const READ_MODEL_MIGRATIONS = [
   AuditJobs1796126650058,
   LedgerEntryBookingDate1796126778153,
   LedgerCause1796127921187,
+  RulebookVersions1796128160855,
   Projects1796128812083,
 ];

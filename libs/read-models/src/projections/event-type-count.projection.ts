@@ -1,6 +1,7 @@
 // The trivial projection that proves the loop: how many events of each type the log holds.
 import type { RecordedEvent } from '@app/event-store';
 import type { EntityManager } from 'typeorm';
+import { isFanOutCopy } from '../runner/rulebook-adoption';
 import type { Projection } from './projection';
 
 export class EventTypeCountProjection implements Projection {
@@ -8,7 +9,8 @@ export class EventTypeCountProjection implements Projection {
 
   async apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
     const counts = new Map<string, number>();
-    for (const event of events) counts.set(event.type, (counts.get(event.type) ?? 0) + 1);
+    for (const event of events)
+      if (!isFanOutCopy(event)) counts.set(event.type, (counts.get(event.type) ?? 0) + 1);
     // In one order for every worker: concurrent workers then wait for each other's rows instead of deadlocking.
     const types = [...counts.keys()].sort();
     await tx.query(

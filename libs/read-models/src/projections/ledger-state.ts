@@ -10,6 +10,11 @@ import { changeRecordOf, type StoredChangeRow } from './rows/target-group-change
 
 export const personKey = (municipality: string, personId: string) => `${municipality}/${personId}`;
 
+export function splitPersonKey(key: string): { municipality: string; personId: string } {
+  const slash = key.indexOf('/');
+  return { municipality: key.slice(0, slash), personId: key.slice(slash + 1) };
+}
+
 /** Anything that runs a query: a data source, or a transaction's entity manager. */
 type Reader = Pick<EntityManager, 'query'>;
 
@@ -32,7 +37,7 @@ export async function loadPersonLedgers(
     params,
   );
   const postings: Record<string, unknown>[] = await tx.query(
-    `SELECT ${LEDGER_ENTRY_COLUMNS_WITH_CITATIONS} FROM ${LEDGER_ENTRY_WITH_CITATIONS} WHERE ${persons} ORDER BY position, ordinal`,
+    `SELECT ${LEDGER_ENTRY_COLUMNS_WITH_CITATIONS} FROM ${LEDGER_ENTRY_WITH_CITATIONS} WHERE ${persons} ORDER BY position, municipality, ordinal`,
     params,
   );
   for (const c of changes)
@@ -72,6 +77,11 @@ export class PersonLedgerCache {
     entry.batch = batch;
     this.entries.set(key, entry);
     return entry.ledger;
+  }
+
+  /** The persons held of these municipalities (some may not be committed yet). */
+  heldOf(municipalities: ReadonlyMap<string, unknown>): { municipality: string; personId: string }[] {
+    return [...this.entries.keys()].map(splitPersonKey).filter((k) => municipalities.has(k.municipality));
   }
 
   put(key: string, ledger: PersonLedger, batch: number): void {

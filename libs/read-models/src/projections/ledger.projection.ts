@@ -1,21 +1,27 @@
 // The ledger projection: an adapter around libs/ledger. For each batch it loads what the events
 // touch (the persons ledgerScope names, the municipalities' books), folds every event with
-// applyToLedger and writes the facts and postings with one statement per table (ledger-rows.ts).
+// applyToLedger under the rulebook version in force at its log position, and writes the facts
+// and postings with one statement per table (ledger-rows.ts). A rulebook adoption's copy for a
+// municipality (rulebook-adoption.ts) loads every person of it with cost items and re-judges them.
 import { DOMAIN_EVENT_TYPES, parseEvent } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import {
+  adoptRulebook,
   applyToLedger,
   ledgerScope,
-  type DecideRefund,
   type LedgerEvent,
   type MunicipalityBooks,
   type PersonLedger,
   type ProjectLedger,
   personsOfProject,
 } from '@app/ledger';
+import type { Rulebook, Rulebooks } from '@app/rules';
 import type { DataSource, EntityManager } from 'typeorm';
+import { adoptionOf, type RulebookAdoption } from '../runner/rulebook-adoption';
+import { RulebookAdoptionError } from '../runner/projection-runner';
 import { LedgerRows } from './ledger-rows';
-import { loadPersonLedgers, PersonLedgerCache, personKey } from './ledger-state';
+import { loadPersonLedgers, PersonLedgerCache, personKey, splitPersonKey } from './ledger-state';
+import { RulebookVersions } from './rulebook-versions';
 import type { BatchWriter, Projection } from './projection';
 import { StoredCitationSets } from './rows/citation-set.row';
 import { loadMunicipalityBooks } from './rows/cap-year.row';
@@ -34,7 +40,9 @@ const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** How much of the person ledgers the projection keeps between batches (changes, items and postings). */
 const LEDGER_CACHE_BUDGET = 25_000;
 
-type BatchEvent = { recorded: RecordedEvent; event: LedgerEvent };
+type BatchEvent =
+  | { recorded: RecordedEvent; event: LedgerEvent; adoption?: undefined }
+  | { recorded: RecordedEvent; event?: undefined; adoption: RulebookAdoption };
 
 export class LedgerProjection implements Projection {
   readonly name = 'ledger';
@@ -44,8 +52,11 @@ export class LedgerProjection implements Projection {
   /** Every project seen (a worker owns its municipalities, so what it holds is current). */
   private readonly projects = new Map<string, ProjectLedger>();
   private readonly citationSets = new StoredCitationSets();
+  private readonly versions: RulebookVersions;
 
-  constructor(private readonly decide: DecideRefund) {}
+  constructor(private readonly rulebooks: Rulebooks) {
+    this.versions = new RulebookVersions(rulebooks.genesis);
+  }
 
   async apply(batch: RecordedEvent[], tx: EntityManager): Promise<void> {
     const write = await this.prepare(batch, tx);
@@ -61,12 +72,15 @@ export class LedgerProjection implements Projection {
     this.books.clear();
     this.projects.clear();
     this.citationSets.clear();
+    this.versions.clear();
   }
 
   async prepare(batch: RecordedEvent[], reader: DataSource | EntityManager): Promise<BatchWriter> {
     const batchNumber = this.persons.nextBatch();
     const events: BatchEvent[] = [];
     for (const recorded of batch) {
+      const adoption = adoptionOf(recorded);
+      if (adoption) events.push({ recorded, adoption });
       if (!DOMAIN_TYPES.has(recorded.type)) continue;
       const { commandId, recordedAt } = recorded.metadata;
       events.push({
@@ -81,12 +95,15 @@ export class LedgerProjection implements Projection {
       if (events.length % YIELD_EVERY === 0) await yieldToIo();
     }
     if (events.length === 0) return async () => {};
-    const persons = await this.load(events, reader, batchNumber);
+    await this.versions.load(reader);
+    const { persons, adopting } = await this.load(events, reader, batchNumber);
     const rows = new LedgerRows(this.citationSets);
     for (let i = 0; i < events.length; i++) {
       if ((i + 1) % YIELD_EVERY === 0) await yieldToIo();
-      const { recorded, event } = events[i];
+      const { recorded, event, adoption } = events[i];
       const municipality = recorded.metadata.municipality;
+      if (adoption) this.versions.adopted(recorded, adoption);
+      if (adoption && municipality === '') continue;
       const ledger = {
         municipality,
         books: this.books.get(municipality)!,
@@ -97,42 +114,94 @@ export class LedgerProjection implements Projection {
             this.projects.set(projectKey(municipality, projectId), project),
         },
       };
-      rows.add(recorded, applyToLedger(ledger, event, this.decide));
+      const rulebook = this.rulebookAt(recorded);
+      if (event) rows.add(recorded, applyToLedger(ledger, event, rulebook));
+      else rows.add(recorded, this.adopt(ledger, recorded, adopting.get(municipality) ?? [], rulebook));
     }
-    const statements = await rows.writes();
+    const statements = [...this.versions.writes(), ...(await rows.writes())];
     return (tx) => runWrites(tx, statements);
+  }
+
+  /** The rulebook in force at the event's log position (an adoption's own version at it). */
+  private rulebookAt(recorded: RecordedEvent): Rulebook {
+    const version = this.versions.at(recorded.position);
+    try {
+      return this.rulebooks.of(version);
+    } catch (error) {
+      throw new RulebookAdoptionError((error as Error).message, { cause: error });
+    }
+  }
+
+  private adopt(
+    ledger: Parameters<typeof adoptRulebook>[0],
+    recorded: RecordedEvent,
+    personIds: string[],
+    rulebook: Rulebook,
+  ) {
+    const { commandId, recordedAt } = recorded.metadata;
+    try {
+      return adoptRulebook(ledger, { id: recorded.id, commandId, recordedAt }, personIds, rulebook);
+    } catch (error) {
+      throw new RulebookAdoptionError(
+        `rulebook ${rulebook.version} adopted at ${recorded.position} failed for municipality ${ledger.municipality}: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
   }
 
   /**
    * The ledgers of the persons the events touch (held or read) — those ledgerScope names and
    * every participant of the projects it names — after reading the books of municipalities and
-   * the projects not seen before.
+   * the projects not seen before; for a municipality an adoption re-judges, every person of it
+   * with cost items (`adopting`: their ids, sorted).
    */
   private async load(
     events: BatchEvent[],
     reader: DataSource | EntityManager,
     batchNumber: number,
-  ): Promise<Map<string, PersonLedger>> {
+  ): Promise<{ persons: Map<string, PersonLedger>; adopting: Map<string, string[]> }> {
     const ledgers = new Map<string, PersonLedger>();
     const toLoad = new Map<string, { municipality: string; personId: string }>();
     const municipalities = new Set<string>();
-    const scopes = events.map(({ recorded, event }) => ({
-      municipality: recorded.metadata.municipality,
-      scope: ledgerScope(event.event),
-    }));
+    const take = (municipality: string, personId: string) => {
+      const key = personKey(municipality, personId);
+      if (ledgers.has(key) || toLoad.has(key)) return;
+      const held = this.persons.take(key, batchNumber);
+      if (held) ledgers.set(key, held);
+      else toLoad.set(key, { municipality, personId });
+    };
+    const adopting = new Map<string, Set<string>>();
+    const scopes: { municipality: string; scope: ReturnType<typeof ledgerScope> }[] = [];
+    for (const { recorded, event } of events) {
+      const municipality = recorded.metadata.municipality;
+      if (municipality === '') continue;
+      if (!this.books.has(municipality)) municipalities.add(municipality);
+      if (event) scopes.push({ municipality, scope: ledgerScope(event.event) });
+      else adopting.set(municipality, new Set());
+    }
     await this.loadProjects(scopes, reader);
     for (const { municipality, scope } of scopes) {
-      if (!this.books.has(municipality)) municipalities.add(municipality);
       const participants = scope.projectIds.flatMap((id) => {
         const project = this.projects.get(projectKey(municipality, id));
         return project ? personsOfProject(project) : [];
       });
-      for (const personId of [...scope.personIds, ...participants]) {
-        const key = personKey(municipality, personId);
-        if (ledgers.has(key) || toLoad.has(key)) continue;
-        const held = this.persons.take(key, batchNumber);
-        if (held) ledgers.set(key, held);
-        else toLoad.set(key, { municipality, personId });
+      for (const personId of [...scope.personIds, ...participants]) take(municipality, personId);
+    }
+    if (adopting.size) {
+      const stored: { municipality: string; person_id: string }[] = await reader.query(
+        'SELECT DISTINCT municipality, person_id FROM cost_item WHERE municipality = ANY($1)',
+        [[...adopting.keys()]],
+      );
+      const known = [
+        ...stored.map((r) => ({ municipality: r.municipality, personId: r.person_id })),
+        ...this.persons.heldOf(adopting),
+        ...[...ledgers.keys(), ...toLoad.keys()].map(splitPersonKey),
+      ];
+      for (const { municipality, personId } of known) {
+        const ids = adopting.get(municipality);
+        if (!ids || ids.has(personId)) continue;
+        ids.add(personId);
+        take(municipality, personId);
       }
     }
     for (const [key, ledger] of await loadPersonLedgers(reader, [...toLoad.values()])) {
@@ -141,7 +210,8 @@ export class LedgerProjection implements Projection {
     }
     for (const [municipality, books] of await loadMunicipalityBooks(reader, [...municipalities]))
       this.books.set(municipality, books);
-    return ledgers;
+    const sorted = new Map([...adopting].map(([m, ids]) => [m, [...ids].sort()]));
+    return { persons: ledgers, adopting: sorted };
   }
 
   private async loadProjects(

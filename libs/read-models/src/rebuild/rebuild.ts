@@ -41,7 +41,7 @@ const BULK_LOAD_KEEPS: Record<string, string[]> = {
   // log order per municipality), cheap row by row.
   ledger_entry: [
     'ledger_entry_person',
-    'ledger_entry_position_ordinal_key',
+    'ledger_entry_position_municipality_ordinal_key',
     'ledger_entry_municipality_recorded',
     'ledger_entry_booking',
     'ledger_entry_cap_year',

@@ -4,8 +4,7 @@
 // with the real projections, one worker or three.
 import { type RecordedEvent, PostgresEventStore } from '@app/event-store';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
-import { checkOfferValidity, decideRefund } from '@app/rules';
-import { randomUUID } from 'node:crypto';
+import { checkOfferValidity, rulebooks } from '@app/rules';
 import type { DataSource } from 'typeorm';
 import { allProjections } from '../projections/all-projections';
 import type { Projection } from '../projections/projection';
@@ -13,10 +12,10 @@ import { openReadModels } from '../read-model-data-source';
 import { compareSchemas } from '../rebuild/compare-schemas';
 import { projectIntoSchema } from '../rebuild/rebuild';
 import { DomainLog } from '../testing/domain-log';
+import { decideOnParked, plantUnreadable as plant } from '../testing/planted-events';
 import { ownerOf } from './partition';
 import { projectedThrough, parkedEvents } from './progress';
 import { ProjectionRunner } from './projection-runner';
-import { decisionEvent, DECISIONS_STREAM } from './projector-decisions';
 
 const A = '101';
 const B = '147';
@@ -74,23 +73,7 @@ async function expenses(municipality: string, second: boolean): Promise<void> {
   );
 }
 
-/** An event the stored-event schema refuses, appended straight through the event store (no validation on this path). */
-async function plantUnreadable(municipality: string): Promise<RecordedEvent> {
-  const id = randomUUID();
-  await store.append({
-    stream: `offer-${municipality}-planted`,
-    expectedRevision: 'no_stream',
-    events: [
-      {
-        id,
-        type: 'OfferExpenseRecorded',
-        data: { amountOere: 'not a number' },
-        metadata: { recordedAt: '2025-04-01T08:00:00Z', commandId: id, actor: 'test', municipality },
-      },
-    ],
-  });
-  return (await store.readStream(`offer-${municipality}-planted`))[0];
-}
+const plantUnreadable = (municipality: string) => plant(store, municipality);
 
 /** A's and B's first expenses, A's unreadable event, then A's and B's second expenses. */
 async function logWithPlantedEvent(): Promise<RecordedEvent> {
@@ -110,29 +93,11 @@ async function postedOere(readModels: DataSource, municipality: string): Promise
   return Number(sum ?? 0);
 }
 
-async function decide(
-  decision: 'skip' | 'resume',
-  planted: RecordedEvent,
-  reason: string | null,
-): Promise<void> {
-  await store.append({
-    stream: DECISIONS_STREAM,
-    expectedRevision: 'any',
-    events: [
-      decisionEvent({
-        decision,
-        municipality: planted.metadata.municipality,
-        eventId: planted.id,
-        position: planted.position.toString(),
-        reason,
-        actor: 'operator:test',
-      }),
-    ],
-  });
-}
+const decide = (decision: 'skip' | 'resume', planted: RecordedEvent, reason: string | null) =>
+  decideOnParked(store, decision, planted, reason);
 
 /** The read models of the whole log projected afresh into `schema`, compared with the live ones. */
-async function rebuildDifferences(schema: string, projections = allProjections(decideRefund)) {
+async function rebuildDifferences(schema: string, projections = allProjections(rulebooks)) {
   await projectIntoSchema(db.url, schema, store, projections);
   return compareSchemas(db.url, 'rm', schema);
 }
@@ -140,7 +105,7 @@ async function rebuildDifferences(schema: string, projections = allProjections(d
 it('an unreadable event of one municipality is parked; the other municipality is projected, the parked one holds its later events', async () => {
   const planted = await logWithPlantedEvent();
   const head = (await store.headPosition())!;
-  await new ProjectionRunner(store, live, allProjections(decideRefund), { batchSize: 1000 }).catchUp();
+  await new ProjectionRunner(store, live, allProjections(rulebooks), { batchSize: 1000 }).catchUp();
 
   expect(await parkedEvents(live)).toEqual([
     expect.objectContaining({
@@ -161,7 +126,7 @@ it('an unreadable event of one municipality is parked; the other municipality is
 
 it('a skip recorded in the log lets the held events through, and a rebuild skips the event the same way', async () => {
   const planted = await logWithPlantedEvent();
-  const runner = () => new ProjectionRunner(store, live, allProjections(decideRefund));
+  const runner = () => new ProjectionRunner(store, live, allProjections(rulebooks));
   await runner().catchUp();
   await decide('skip', planted, 'amount cannot be read; re-entered by the jobcentre');
   await runner().catchUp();
@@ -200,7 +165,7 @@ it('a resume after the code is fixed applies the parked event and then the held 
     },
   };
   const runner = () =>
-    new ProjectionRunner(store, live, [...allProjections(decideRefund), defective], { batchSize: 3 });
+    new ProjectionRunner(store, live, [...allProjections(rulebooks), defective], { batchSize: 3 });
   await runner().catchUp();
   expect((await parkedEvents(live)).map((p) => p.eventId)).toEqual([second.id]);
   expect(await postedOere(live, A)).toBe(100_000);
@@ -226,14 +191,14 @@ it('three workers project what one does, row for row, and a parked municipality 
   const planted = await logWithPlantedEvent();
   await expenses(C, true);
   const head = (await store.headPosition())!;
-  await new ProjectionRunner(store, live, allProjections(decideRefund)).catchUp();
+  await new ProjectionRunner(store, live, allProjections(rulebooks)).catchUp();
 
   const three = await openReadModels(db.url, 'rm_three', 6);
   try {
     // Each worker its own projections (their caches are per process), all at once on one schema.
     const workers = [0, 1, 2].map(
       (index) =>
-        new ProjectionRunner(store, three, allProjections(decideRefund), {
+        new ProjectionRunner(store, three, allProjections(rulebooks), {
           worker: { index, workers: 3 },
           batchSize: 4,
         }),
@@ -250,7 +215,7 @@ it('three workers project what one does, row for row, and a parked municipality 
 
     await decide('skip', planted, 'unreadable');
     await Promise.all(workers.map((w) => w.catchUp()));
-    await new ProjectionRunner(store, live, allProjections(decideRefund)).catchUp();
+    await new ProjectionRunner(store, live, allProjections(rulebooks)).catchUp();
     expect(await postedOere(three, A)).toBe(150_000);
     expect(await compareSchemas(db.url, 'rm', 'rm_three')).toEqual([
       { table: 'projection_checkpoint', left: 1, right: 3, firstDifferentRow: 0 },
@@ -263,7 +228,7 @@ it('three workers project what one does, row for row, and a parked municipality 
 it('following the log, a decision appended while running unparks the municipality at once', async () => {
   const planted = await logWithPlantedEvent();
   const head = await store.headPosition();
-  const runner = new ProjectionRunner(store, live, allProjections(decideRefund), { idleDelayMs: 5 });
+  const runner = new ProjectionRunner(store, live, allProjections(rulebooks), { idleDelayMs: 5 });
   await runner.start();
   try {
     const until = async (check: () => Promise<boolean>) => {

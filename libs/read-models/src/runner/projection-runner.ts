@@ -12,6 +12,7 @@ import type { BatchWriter, Projection } from '../projections/projection';
 import { owns, partitionOf, SINGLE_WORKER, unseenFloor, workerName, type WorkerSlot } from './partition';
 import { projectedThrough } from './progress';
 import { decisionOf, DECISIONS_STREAM, PARKED_EVENT_SKIPPED } from './projector-decisions';
+import { adoptionOf, fanOut, logEventOf } from './rulebook-adoption';
 
 export interface RunnerOptions {
   /** Which municipalities this runner projects (default: all, as the only worker). */
@@ -94,12 +95,28 @@ export class CheckpointMovedError extends Error {
 class Rewind extends Error {}
 
 /**
+ * A rulebook adoption could not be applied (a version this code does not know, a defect): not
+ * parked — the ledger would go on under a rulebook it did not adopt — but the runner stops.
+ */
+export class RulebookAdoptionError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RulebookAdoptionError';
+  }
+}
+
+/**
  * A failure the event itself causes (bad data, a defect in a projection): it is parked. Lost
  * connections, deadlocks, a database shutting down and moved checkpoints are not the event's
  * doing: they stop the runner, which resumes from its checkpoints.
  */
 function isEventDefect(error: unknown): boolean {
-  if (error instanceof CheckpointMovedError || error instanceof Rewind) return false;
+  if (
+    error instanceof CheckpointMovedError ||
+    error instanceof Rewind ||
+    error instanceof RulebookAdoptionError
+  )
+    return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (/^(08|40|53|57|58)/.test(code) || /^E[A-Z]+$/.test(code))) return false;
   return !/connection|terminat|not connected|timeout/i.test((error as Error).message ?? '');
@@ -132,6 +149,8 @@ export class ProjectionRunner {
   private readonly decided = new Set<string>();
   private otherWorkerRows = false;
   private rewind = false;
+  /** The municipalities of the events this runner was given since it last loaded its checkpoints. */
+  private readonly met = new Set<string>();
 
   constructor(
     private readonly store: EventStore,
@@ -255,7 +274,7 @@ export class ProjectionRunner {
         if (batch.length === 0) break;
         const through: bigint = batch[batch.length - 1].position;
         next = through < head ? read(through) : null;
-        const relevant = batch.filter((e) => this.applies(e) && accept(e));
+        const relevant = this.relevantOf(batch, accept);
         let writers: BatchWriter[];
         try {
           writers = relevant.length === 0 ? [] : await this.prepare(relevant);
@@ -300,7 +319,7 @@ export class ProjectionRunner {
     accept: (e: RecordedEvent) => boolean = () => true,
   ): Promise<number> {
     if (events.length === 0 || this.rewind) return 0;
-    const relevant = events.filter((e) => this.applies(e) && accept(e));
+    const relevant = this.relevantOf(events, accept);
     try {
       return await this.commit(
         events,
@@ -311,12 +330,16 @@ export class ProjectionRunner {
     } catch (error) {
       if (!isEventDefect(error) || relevant.length === 0) throw error;
       this.rolledBack();
+      if (relevant.length > 1 && relevant.every((e) => logEventOf(e) === logEventOf(relevant[0])))
+        throw new RulebookAdoptionError(`the rulebook adoption at ${relevant[0].position} failed`, {
+          cause: error,
+        });
       if (relevant.length === 1) {
         this.options.onParked?.(relevant[0], error as Error);
         await this.commit(events, [], [], { event: relevant[0], error: error as Error });
         return 0;
       }
-      const middle = events.indexOf(relevant[relevant.length >> 1]);
+      const middle = events.indexOf(logEventOf(relevant[relevant.length >> 1]));
       const left = await this.applyBisecting(events.slice(0, middle), accept);
       return left + (await this.applyBisecting(events.slice(middle), accept));
     }
@@ -339,6 +362,35 @@ export class ProjectionRunner {
 
   async lag(): Promise<ProjectionLag> {
     return projectionLag(this.store, this.db);
+  }
+
+  /**
+   * The events of a stretch this runner applies now, in log order. A rulebook adoption belongs
+   * to every municipality: every worker is given it (the original, or else its announcement),
+   * and a copy per municipality it projects that has not applied it yet — not parked, with no
+   * checkpoint at or past it, and known: with a checkpoint, or met in this stretch or in one
+   * still in flight (prepared before the one before it committed).
+   */
+  private relevantOf(events: RecordedEvent[], accept: (e: RecordedEvent) => boolean): RecordedEvent[] {
+    const relevant: RecordedEvent[] = [];
+    for (const event of events) {
+      if (adoptionOf(event)) {
+        const own = this.applies(event) ? event : fanOut(event, '');
+        if (accept(own)) relevant.push(own);
+        const municipalities = new Set([...this.checkpoints.keys(), ...this.met]);
+        municipalities.delete(partitionOf(event));
+        for (const municipality of [...municipalities].sort()) {
+          const checkpoint = this.checkpoints.get(municipality);
+          if (this.parked.has(municipality) || (checkpoint != null && checkpoint >= event.position)) continue;
+          const copy = fanOut(event, municipality);
+          if (accept(copy)) relevant.push(copy);
+        }
+      } else if (this.applies(event) && accept(event)) {
+        relevant.push(event);
+        if (!decisionOf(event)) this.met.add(partitionOf(event));
+      }
+    }
+    return relevant;
   }
 
   /** Whether this runner applies the event now: its municipality is this worker's, not parked, not past it, and the event not skipped. */
@@ -385,6 +437,7 @@ export class ProjectionRunner {
       if (owns(this.slot, c.municipality))
         this.checkpoints.set(c.municipality, c.position === null ? null : BigInt(c.position));
     this.parked.clear();
+    this.met.clear();
     for (const p of parked)
       if (owns(this.slot, p.municipality))
         this.parked.set(p.municipality, { eventId: p.event_id, heldThrough: BigInt(p.position) });
@@ -502,7 +555,7 @@ export class ProjectionRunner {
     if (park && parkedPartition) {
       // Everything of the municipality before the parked event is applied: its checkpoint is the event before it in the log,
       // whatever the batches were (the one before the batch is where the municipality's or this worker's checkpoint stands).
-      const index = batch.indexOf(park.event);
+      const index = batch.indexOf(logEventOf(park.event));
       const before = this.checkpoints.has(parkedPartition)
         ? this.checkpoints.get(parkedPartition)!
         : (this.scan ?? this.floor);

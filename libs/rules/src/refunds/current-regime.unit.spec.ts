@@ -200,27 +200,57 @@ describe('§ 97 a education, 80 % (2 A: from 1/8-2020, extended to 31/12-2022, 2
 });
 
 describe('integration (2 B, Bilag 1)', () => {
-  it.each<[string, Parameters<typeof expenseQuery>[2], string]>([
-    ['§ 23 a vejledning og opkvalificering → 5.46.60 grp 001', 'guidance_upskilling', '5.46.60/1/001'],
-    ['§ 23 b virksomhedspraktik → grp 002', 'company_internship', '5.46.60/1/002'],
-    ['§ 23 g særligt tilrettelagt nytteindsats → grp 107', 'utility_work', '5.46.60/1/107'],
-  ])('programme, %s: 50 % within the rådighedsloft', (_label, offerKind, account) => {
-    const decision = decide(expenseQuery(NOW, 'integration_programme', offerKind, 'course_fee'));
-    expect(decision).toMatchObject({
-      outcome: 'rule',
-      rateBasisPoints: 5000,
-      cap: 'integration_raadighedsloft',
-      refundAccount: null,
-    });
-    expect(costAccountOf(decision)).toBe(account);
+  const benefit = { attributes: { selfSupporting: false } };
+  const selfSupporting = { attributes: { selfSupporting: true } };
+  it.each<[string, Parameters<typeof expenseQuery>[2], string, string]>([
+    ['§ 23 a vejledning og opkvalificering → 5.46.60 grp 001 / 005', 'guidance_upskilling', '001', '005'],
+    ['§ 23 b virksomhedspraktik → grp 002 / 006', 'company_internship', '002', '006'],
+    [
+      '§ 23 g særligt tilrettelagt nytteindsats → grp 107 (one grouping for both)',
+      'utility_work',
+      '107',
+      '107',
+    ],
+  ])(
+    'programme, %s (ydelsesmodtager / selvforsørgende, 000 L1541-L1566): 50 % within the rådighedsloft',
+    (_label, offerKind, ofBenefit, ofSelf) => {
+      for (const [options, grouping] of [
+        [benefit, ofBenefit],
+        [selfSupporting, ofSelf],
+      ] as const) {
+        const decision = decide(expenseQuery(NOW, 'integration_programme', offerKind, 'course_fee', options));
+        expect(decision).toMatchObject({
+          outcome: 'rule',
+          rateBasisPoints: 5000,
+          cap: 'integration_raadighedsloft',
+          refundAccount: null,
+        });
+        expect(costAccountOf(decision)).toBe(`5.46.60/1/${grouping}`);
+      }
+    },
+  );
+
+  it('programme mentor (§ 23 d) → 50 % within the rådighedsloft, grp 004 for ydelsesmodtagere, 008 for selvforsørgende', () => {
+    for (const [options, grouping] of [
+      [benefit, '004'],
+      [selfSupporting, '008'],
+    ] as const)
+      expect(decide(mentorQuery(NOW, 'integration_programme', options))).toMatchObject({
+        outcome: 'rule',
+        rateBasisPoints: 5000,
+        cap: 'integration_raadighedsloft',
+        costAccount: { grouping },
+      });
   });
 
-  it('programme mentor (§ 23 d) → 50 % within the rådighedsloft, grp 004', () => {
-    expect(decide(mentorQuery(NOW, 'integration_programme'))).toMatchObject({
-      outcome: 'rule',
-      rateBasisPoints: 5000,
-      cap: 'integration_raadighedsloft',
-      costAccount: { grouping: '004' },
+  it('programme, not stated whether ydelsesmodtager or selvforsørgende: no_rule, 50 % indicated (the grouping depends on it)', () => {
+    expect(
+      decide(expenseQuery(NOW, 'integration_programme', 'guidance_upskilling', 'course_fee')),
+    ).toMatchObject({
+      outcome: 'no_rule',
+      ruleId: 'INT-PROG-SUPPORT-UNKNOWN',
+      indicatedRateBasisPoints: 5000,
+      indicatedCap: 'integration_raadighedsloft',
     });
   });
 

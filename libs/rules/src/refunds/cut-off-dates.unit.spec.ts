@@ -283,7 +283,10 @@ const CUT_OFFS: CutOff[] = [
     label: '1/1-2025 integration programme (rådighedsloft 2025)',
     dayBefore: '2024-12-31',
     dayOf: '2025-01-01',
-    query: (d) => expenseQuery(d, 'integration_programme', 'guidance_upskilling', 'course_fee'),
+    query: (d) =>
+      expenseQuery(d, 'integration_programme', 'guidance_upskilling', 'course_fee', {
+        attributes: { selfSupporting: false },
+      }),
     before: ['no_rule', ''],
     after: ['rule:5000', '5.46.60/1/001', 'integration_raadighedsloft'],
   },

@@ -1,6 +1,6 @@
 // decideRefund: the rulebook's answer for one cost on one activity date. Pure and allocation-free per call:
-// every possible answer was built at load (refund-timeline.index; mentor agreement readings once per pair, cached);
-// a call finds its timeline and binary-searches it.
+// every possible answer of a version was built when the version was first asked for (refund-timeline.index; mentor
+// agreement readings once per pair, cached); a call finds its timeline and binary-searches it.
 import {
   EXPENSE_TYPES,
   OFFER_KINDS,
@@ -11,12 +11,16 @@ import {
 import type { RefundDecision, RefundQuery } from '../rulebook.types';
 import { costCategoryOf } from './cost-category.mapper';
 import { MentorAgreementReader } from './mentor-agreement.reading';
-import type { ConditionDimension, CostCategory } from './refund-rule.model';
-import { mentorAgreementReading, monthsBucketOf, refundRules } from './refund-rules.catalog';
-import { bucketKey, buildTimelineIndex, segmentAt, type DecisionSegment } from './refund-timeline.index';
+import type { ConditionDimension, CostCategory, RefundRulesDocument } from './refund-rule.model';
+import { monthsBucketOf, RULEBOOK_VERSION, rulesDocument } from './refund-rules.catalog';
+import {
+  bucketKey,
+  buildTimelineIndex,
+  segmentAt,
+  type DecisionSegment,
+  type TimelineIndex,
+} from './refund-timeline.index';
 
-const INDEX = buildTimelineIndex(refundRules());
-const AGREEMENT_READER = new MentorAgreementReader(mentorAgreementReading());
 const OFFER_KIND_SET: ReadonlySet<string> = new Set(OFFER_KINDS);
 const EXPENSE_TYPE_SET: ReadonlySet<string> = new Set(EXPENSE_TYPES);
 const TARGET_GROUP_SET: ReadonlySet<string> = new Set(TARGET_GROUPS);
@@ -27,7 +31,11 @@ type Selector = Omit<
   'date' | 'cost' | 'offerKind' | 'fundingFrame' | 'mentorAgreementAttributes'
 >;
 
-function conditionValue(query: Selector, dimension: ConditionDimension): string {
+function conditionValue(
+  document: RefundRulesDocument,
+  query: Selector,
+  dimension: ConditionDimension,
+): string {
   switch (dimension) {
     case 'readiness':
       return query.attributes?.readiness ?? 'unknown';
@@ -36,7 +44,7 @@ function conditionValue(query: Selector, dimension: ConditionDimension): string 
         ? 'unknown'
         : String(query.attributes.sickPayCategory);
     case 'months':
-      return monthsBucketOf(query.monthsUnemployed);
+      return monthsBucketOf(query.monthsUnemployed, document);
     case 'mentorWindow':
       return query.withinMentorWindow === undefined ? 'unknown' : query.withinMentorWindow ? 'yes' : 'no';
     case 'mentorAgreement':
@@ -47,6 +55,12 @@ function conditionValue(query: Selector, dimension: ConditionDimension): string 
           : 'other';
     case 'scheme':
       return query.scheme ?? 'none';
+    case 'selfSupporting':
+      return query.attributes?.selfSupporting === undefined
+        ? 'unknown'
+        : query.attributes.selfSupporting
+          ? 'yes'
+          : 'no';
   }
 }
 
@@ -67,24 +81,6 @@ function assertWellFormed(query: RefundQuery): void {
     throw new RangeError(`unknown mentor agreement target group '${String(agreement)}'`);
 }
 
-function timelineOf(query: Selector, category: CostCategory): readonly DecisionSegment[] {
-  const bucket = INDEX.get(bucketKey(query.scheme ?? 'none', query.targetGroup, category));
-  if (!bucket)
-    throw new RangeError(
-      `unknown target group '${String(query.targetGroup)}' or scheme '${String(query.scheme)}'`,
-    );
-  const dimensions = bucket.dimensions;
-  const key =
-    dimensions.length === 0
-      ? ''
-      : dimensions.length === 1
-        ? conditionValue(query, dimensions[0])
-        : dimensions.map((d) => conditionValue(query, d)).join('|');
-  const timeline = bucket.timelines.get(key);
-  if (!timeline) throw new RangeError(`unsupported attribute values '${key}' for ${query.targetGroup}`);
-  return timeline;
-}
-
 /** The same mentor query as asked for the target group and attributes the person had when the agreement was made. */
 function asOfAgreement(
   query: RefundQuery,
@@ -100,22 +96,70 @@ function asOfAgreement(
   };
 }
 
+/** One version of the rulebook: its timelines, built once. */
+class RefundDecisionEngine {
+  private readonly index: TimelineIndex;
+  private readonly agreementReader: MentorAgreementReader;
+
+  constructor(private readonly document: RefundRulesDocument) {
+    this.index = buildTimelineIndex(document.rules);
+    this.agreementReader = new MentorAgreementReader(document.mentorAgreementReading);
+  }
+
+  decide(query: RefundQuery): RefundDecision {
+    assertWellFormed(query);
+    const category = costCategoryOf(query.offerKind, query.cost, query.fundingFrame);
+    let timeline = this.timelineOf(query, category);
+    const agreement = query.mentorAgreementTargetGroup;
+    if (category === 'mentor' && this.agreementReader.applies(query.targetGroup, agreement)) {
+      const byAgreement = this.timelineOf(
+        asOfAgreement(query, agreement, query.mentorAgreementAttributes),
+        category,
+      );
+      timeline = this.agreementReader.timeline(query.targetGroup, timeline, byAgreement);
+    }
+    return segmentAt(timeline, query.date).decision;
+  }
+
+  private timelineOf(query: Selector, category: CostCategory): readonly DecisionSegment[] {
+    const bucket = this.index.get(bucketKey(query.scheme ?? 'none', query.targetGroup, category));
+    if (!bucket)
+      throw new RangeError(
+        `unknown target group '${String(query.targetGroup)}' or scheme '${String(query.scheme)}'`,
+      );
+    const dimensions = bucket.dimensions;
+    const value = (d: ConditionDimension) => conditionValue(this.document, query, d);
+    const key =
+      dimensions.length === 0
+        ? ''
+        : dimensions.length === 1
+          ? value(dimensions[0])
+          : dimensions.map(value).join('|');
+    const timeline = bucket.timelines.get(key);
+    if (!timeline) throw new RangeError(`unsupported attribute values '${key}' for ${query.targetGroup}`);
+    return timeline;
+  }
+}
+
+const DECIDERS = new Map<string, (query: RefundQuery) => RefundDecision>();
+
+/** The decision function of a rulebook version (built on first use; throws for a version this code does not know). */
+export function decideRefundUnder(version: string): (query: RefundQuery) => RefundDecision {
+  let decide = DECIDERS.get(version);
+  if (!decide) {
+    const engine = new RefundDecisionEngine(rulesDocument(version));
+    DECIDERS.set(version, (decide = (query) => engine.decide(query)));
+  }
+  return decide;
+}
+
+const decideCurrent = decideRefundUnder(RULEBOOK_VERSION);
+
 /**
- * The refund decision for a cost on `query.date`: a rule (rate, cap, accounts, citation), or an explicit
- * `no_rule` / `ambiguous` with its reason. validFrom/validTo is the maximal interval around the date with the
- * same decision for the same inputs. Decisions are shared frozen objects: do not mutate them.
+ * The refund decision of the current rulebook for a cost on `query.date`: a rule (rate, cap, accounts, citation), or
+ * an explicit `no_rule` / `ambiguous` with its reason. validFrom/validTo is the maximal interval around the date with
+ * the same decision for the same inputs. Decisions are shared frozen objects: do not mutate them.
  */
 export function decideRefund(query: RefundQuery): RefundDecision {
-  assertWellFormed(query);
-  const category = costCategoryOf(query.offerKind, query.cost, query.fundingFrame);
-  let timeline = timelineOf(query, category);
-  const agreement = query.mentorAgreementTargetGroup;
-  if (category === 'mentor' && AGREEMENT_READER.applies(query.targetGroup, agreement)) {
-    const byAgreement = timelineOf(
-      asOfAgreement(query, agreement, query.mentorAgreementAttributes),
-      category,
-    );
-    timeline = AGREEMENT_READER.timeline(query.targetGroup, timeline, byAgreement);
-  }
-  return segmentAt(timeline, query.date).decision;
+  return decideCurrent(query);
 }

@@ -38,6 +38,8 @@ export const CONDITION_VALUES = {
   /** The target group on the day the mentor agreement was made: only jobafklaring matters to any source. */
   mentorAgreement: ['jobafklaring', 'other', 'unknown'],
   scheme: ['none', 'igu'],
+  /** Integration programme: selvforsørgende ('yes') or ydelsesmodtager ('no') — Bilag 1 books them on different groupings. */
+  selfSupporting: ['yes', 'no', 'unknown'],
 } as const;
 export type ConditionDimension = keyof typeof CONDITION_VALUES;
 export const CONDITION_DIMENSIONS = Object.keys(CONDITION_VALUES) as ConditionDimension[];
@@ -55,6 +57,7 @@ export interface RuleConditions {
   mentorWindow?: string[];
   mentorAgreement?: string[];
   scheme?: string[];
+  selfSupporting?: string[];
 }
 
 /** Account reference 'function/dranst/grouping', e.g. '5.68.90/1/097' (see data/account-groupings.json). */

@@ -76,18 +76,24 @@ describe('rulebook coverage (rows)', () => {
   it('every combination from 2014-01-01 is covered by exactly one row per day, open-ended', () => {
     const rules = refundRules();
     const problems: string[] = [];
-    const combos = CONDITION_DIMENSIONS.reduce<string[][]>(
-      (acc, d) => acc.flatMap((c) => CONDITION_VALUES[d].map((v) => [...c, v])),
-      [[]],
-    );
+    // Every value of the dimensions the bucket's rows constrain (a dimension no row constrains accepts every value
+    // alike, so one value of it stands for all), and both schemes.
+    const combosOf = (dimensions: readonly (typeof CONDITION_DIMENSIONS)[number][]) =>
+      dimensions.reduce<string[][]>(
+        (acc, d) => acc.flatMap((c) => CONDITION_VALUES[d].map((v) => [...c, v])),
+        [[]],
+      );
     for (const targetGroup of TARGET_GROUPS) {
       for (const category of COST_CATEGORIES) {
         const bucket = rules.filter(
           (r) => r.when.targetGroups.includes(targetGroup) && r.when.categories.includes(category),
         );
-        for (const combo of combos) {
+        const dimensions = CONDITION_DIMENSIONS.filter(
+          (d) => d === 'scheme' || bucket.some((r) => r.when[d] !== undefined),
+        );
+        for (const combo of combosOf(dimensions)) {
           const rows = bucket
-            .filter((r) => CONDITION_DIMENSIONS.every((d, i) => acceptedValues(r, d).includes(combo[i])))
+            .filter((r) => dimensions.every((d, i) => acceptedValues(r, d).includes(combo[i])))
             .sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
           let expectedStart = FIRST_DAY;
           for (const row of rows) {
@@ -125,6 +131,8 @@ describe('decideRefund over time', () => {
       tg === 'none' && (cost.kind === 'mentor' || offerKind === 'mentor')
         ? ([undefined, 'jobafklaring', 'kontanthjaelp'] as const)
         : [undefined];
+    const selfSupportingFor = (tg: string) =>
+      tg === 'integration_programme' ? [undefined, true, false] : [undefined];
     let segments = 0;
     for (const targetGroup of TARGET_GROUPS)
       for (const offerKind of OFFER_KINDS)
@@ -135,20 +143,21 @@ describe('decideRefund over time', () => {
                 for (const monthsUnemployed of monthsFor(targetGroup))
                   for (const withinMentorWindow of windowFor(cost, offerKind))
                     for (const mentorAgreementTargetGroup of agreementFor(targetGroup, cost, offerKind))
-                      for (const scheme of [undefined, 'igu'] as const) {
-                        const query = {
-                          targetGroup,
-                          offerKind,
-                          cost,
-                          fundingFrame,
-                          attributes: { readiness, sickPayCategory },
-                          monthsUnemployed,
-                          withinMentorWindow,
-                          mentorAgreementTargetGroup,
-                          scheme,
-                        };
-                        segments += walkSegments(query);
-                      }
+                      for (const scheme of [undefined, 'igu'] as const)
+                        for (const selfSupporting of selfSupportingFor(targetGroup)) {
+                          const query = {
+                            targetGroup,
+                            offerKind,
+                            cost,
+                            fundingFrame,
+                            attributes: { readiness, sickPayCategory, selfSupporting },
+                            monthsUnemployed,
+                            withinMentorWindow,
+                            mentorAgreementTargetGroup,
+                            scheme,
+                          };
+                          segments += walkSegments(query);
+                        }
     expect(segments).toBeGreaterThan(
       TARGET_GROUPS.length * OFFER_KINDS.length * COSTS.length * FRAMES.length,
     );

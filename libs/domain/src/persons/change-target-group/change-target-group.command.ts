@@ -15,6 +15,7 @@ export const changeTargetGroupSchema = commandSchema('ChangeTargetGroup', {
       sickPayCategory: maybe(sickPayCategory()),
       hasVocationalEducation: maybe(z.boolean()),
       unemploymentSpellStart: maybe(isoDate()),
+      selfSupporting: maybe(z.boolean()),
     }),
   ),
   reason: maybe(text()),

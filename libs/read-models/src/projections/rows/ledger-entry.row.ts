@@ -34,6 +34,7 @@ export const LEDGER_ENTRY = tableColumns<Record<string, unknown>>('ledger_entry'
   'caused_by_command_type',
   'relates_to_closed_year',
   'booking_date',
+  'rulebook_version',
 ]);
 
 const NULL = '\\N';
@@ -91,6 +92,7 @@ export function ledgerEntryLine(
     text(e.metadata.commandType ?? null),
     num(relatesToClosedYear),
     plain(p.bookingDate ?? null),
+    text(p.rulebookVersion),
   ].join('\t');
 }
 
@@ -119,6 +121,7 @@ export function rowToPosting(r: Record<string, unknown>): Posting {
     causedBy: { eventId: r.caused_by_event as string, commandId: r.caused_by_command as string },
     reverses: r.reverses as string | null,
     recordedAt: iso(r.recorded_at as Date),
+    rulebookVersion: r.rulebook_version as string | null,
   };
   if (r.relates_to_closed_year !== null && r.relates_to_closed_year !== undefined)
     posting.relatesToClosedYear = Number(r.relates_to_closed_year);
