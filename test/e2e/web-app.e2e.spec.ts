@@ -6,13 +6,12 @@
 // under test-output/web/ for a person to look at.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { instant, instantField, kr } from '../../apps/web/src/format';
 import { startTestSystem, type TestSystem } from '../support/test-system';
-import { launchBrowser } from '../web/browser';
+import { launchBrowser, listenForBrowser, openDanishPage } from '../web/browser';
 import { M, seedWebScenario, type WebScenario } from '../web/web-scenario';
 
 const root = join(__dirname, '..', '..');
@@ -39,16 +38,9 @@ beforeAll(async () => {
   });
   scenario = await seedWebScenario(system, (iso) => (now = new Date(iso)));
   now = null;
-  await system.api.listen(0, '127.0.0.1');
-  base = `http://127.0.0.1:${(system.http.address() as AddressInfo).port}`;
+  base = await listenForBrowser(system);
   browser = await launchBrowser();
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'da-DK',
-    timezoneId: 'Europe/Copenhagen',
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(30_000);
+  page = await openDanishPage(browser);
 }, 120_000);
 
 afterAll(async () => {

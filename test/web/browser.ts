@@ -4,7 +4,9 @@
 // Debian's /usr/bin/chromium. @sparticuz/chromium is an ES module, which jest cannot require, so
 // its path is asked of a plain node process.
 import { execFileSync } from 'node:child_process';
-import { chromium, type Browser } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { TestSystem } from '../support/test-system';
 
 const FLAGS = [
   '--headless',
@@ -28,4 +30,22 @@ export function chromiumPath(): string {
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: FLAGS });
+}
+
+/** A page as the app's users see it: 1280 px wide, Danish, in Copenhagen time. */
+export async function openDanishPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'da-DK',
+    timezoneId: 'Europe/Copenhagen',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  return page;
+}
+
+/** Lets the api of a test system listen on a free port of this host; returns its base URL. */
+export async function listenForBrowser(system: TestSystem): Promise<string> {
+  await system.api.listen(0, '127.0.0.1');
+  return `http://127.0.0.1:${(system.http.address() as AddressInfo).port}`;
 }

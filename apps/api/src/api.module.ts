@@ -37,6 +37,7 @@ import { ProblemFilter } from './http/problem.filter';
 import { PathParamPipe } from './http/path-params';
 import { strictValidationPipe } from './http/validation';
 import { DevSignInController } from './web/dev-sign-in.controller';
+import { WebSignInController } from './web/web-sign-in.controller';
 import { CapParametersController } from './queries/cap-parameters.controller';
 import { AuditJobsController } from './audit/audit-jobs.controller';
 
@@ -67,6 +68,7 @@ export class ApiModule {
         CapParametersController,
         AuditJobsController,
         DevSignInController,
+        WebSignInController,
       ],
       providers: [
         { provide: EVENT_STORE, useValue: deps.store },

@@ -77,7 +77,8 @@ export async function createApiApp(
   app.disable('x-powered-by');
   // First: every request gets its id and its log line, those refused before the controllers too.
   app.use(httpLogger(logger), httpMetrics(metrics));
-  app.use(securityHeaders, noStore, requireJsonBody);
+  const webIssuer = deps.config.identity.issuer?.webClient ? deps.config.identity.issuer.issuer : null;
+  app.use(securityHeaders(webIssuer), noStore, requireJsonBody);
   serveWebApp(app);
   app.useBodyParser('json', { limit: deps.config.bodyLimit, type: JSON_TYPES });
   // Body-parser rejects (too large, malformed JSON, corrupt gzip) before Nest's filters run: answer them as problems.

@@ -19,13 +19,21 @@ function headersOf(middleware: ReturnType<typeof helmet>): [string, string][] {
   return headers;
 }
 
-/** helmet's default security headers, taken once; the docs page and the web app load only their own scripts. */
-const SECURITY_HEADERS = headersOf(helmet());
-
-/** Sets the security headers on every response (directly: running helmet's dozen middlewares per request costs more). */
-export function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
-  for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
-  next();
+/**
+ * Sets helmet's security headers on every response, taken once and set directly (running helmet's
+ * dozen middlewares per request costs more). The docs page and the web app load only their own
+ * scripts; the web app may also connect to its OpenID Connect issuer (discovery, token endpoint).
+ */
+export function securityHeaders(issuer: string | null) {
+  const headers = headersOf(
+    issuer
+      ? helmet({ contentSecurityPolicy: { directives: { connectSrc: ["'self'", new URL(issuer).origin] } } })
+      : helmet(),
+  );
+  return (_req: Request, res: Response, next: NextFunction): void => {
+    for (const [name, value] of headers) res.setHeader(name, value);
+    next();
+  };
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   TARGET_GROUPS,
   type CommandType,
 } from '@app/domain';
+import { ROLES } from '@app/platform';
 import { z } from 'zod';
 
 const money = () =>
@@ -442,6 +443,28 @@ export const healthSchema = z
   .looseObject({ status: z.string().meta({ example: 'ok' }) })
   .meta({ description: 'ok while the api can serve, with the event log head and the projection lag' });
 
+export const webConfigSchema = z
+  .object({
+    developmentSignIn: z
+      .boolean()
+      .meta({ description: 'the development sign-in (POST /v1/dev/sign-in) is offered' }),
+    oidc: z
+      .object({
+        issuer: z.string().meta({ example: 'https://login.example.dk/realms/kommune' }),
+        clientId: z.string().meta({ example: 'refusion-web' }),
+        scopes: z.string().meta({ example: 'openid' }),
+      })
+      .nullable()
+      .meta({
+        description: 'the OpenID Connect issuer the web app signs in with (authorization code, PKCE)',
+      }),
+  })
+  .meta({ description: "the web app's ways to sign in" });
+
+export const webSessionSchema = z
+  .object({ sub: z.string(), role: z.enum(ROLES), municipality: z.string().meta({ example: '101' }) })
+  .meta({ description: 'the caller as the api reads its token' });
+
 /** The answers by the name they have in components.schemas. */
 export const ANSWER_SCHEMAS: Record<string, z.ZodType> = {
   Problem: problemSchema,
@@ -461,4 +484,6 @@ export const ANSWER_SCHEMAS: Record<string, z.ZodType> = {
   CapParameterHistory: capParameterHistorySchema,
   AuditJob: auditJobSchema,
   Health: healthSchema,
+  WebConfig: webConfigSchema,
+  WebSession: webSessionSchema,
 };

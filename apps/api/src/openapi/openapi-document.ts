@@ -82,6 +82,8 @@ const QUERIES: Record<
     answer: 'AuditJob',
     summary: 'An audit job: its progress and verdict',
   },
+  '/v1/web/config': { answer: 'WebConfig', summary: "The web app's ways to sign in" },
+  '/v1/web/session': { answer: 'WebSession', summary: 'Who the api takes the token for' },
 };
 
 const PROBLEMS: Record<number, string> = {

@@ -533,6 +533,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/web/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The web app's ways to sign in */
+        get: operations["WebSignInController_signInOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/web/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the api takes the token for */
+        get: operations["WebSignInController_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2282,6 +2316,28 @@ export interface components {
             status: string;
         } & {
             [key: string]: unknown;
+        };
+        /** @description the web app's ways to sign in */
+        WebConfig: {
+            /** @description the development sign-in (POST /v1/dev/sign-in) is offered */
+            developmentSignIn: boolean;
+            /** @description the OpenID Connect issuer the web app signs in with (authorization code, PKCE) */
+            oidc: {
+                /** @example https://login.example.dk/realms/kommune */
+                issuer: string;
+                /** @example refusion-web */
+                clientId: string;
+                /** @example openid */
+                scopes: string;
+            } | null;
+        };
+        /** @description the caller as the api reads its token */
+        WebSession: {
+            sub: string;
+            /** @enum {string} */
+            role: "jobcentre" | "finance" | "auditor" | "admin";
+            /** @example 101 */
+            municipality: string;
         };
         BatchRequest: {
             commands: (components["schemas"]["ChangeTargetGroupItem"] | components["schemas"]["RetractTargetGroupChangeItem"] | components["schemas"]["RegisterOfferItem"] | components["schemas"]["ChangeOfferPeriodItem"] | components["schemas"]["CancelOfferItem"] | components["schemas"]["RecordOfferExpenseItem"] | components["schemas"]["ReverseOfferExpenseItem"] | components["schemas"]["RegisterMentorAgreementItem"] | components["schemas"]["RecordMentorHoursItem"] | components["schemas"]["SetCapParametersItem"] | components["schemas"]["CloseAccountingYearItem"] | components["schemas"]["RegisterProjectItem"] | components["schemas"]["RecordProjectExpenseItem"])[];
@@ -4897,6 +4953,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    WebSignInController_signInOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the web app's ways to sign in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebConfig"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebSignInController_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the caller as the api reads its token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebSession"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };

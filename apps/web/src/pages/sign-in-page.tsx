@@ -1,13 +1,76 @@
-// Log ind: on the embedded default (the api on its development secret) a development sign-in that
-// chooses role and municipality; otherwise the api offers none and the page says so.
+// Log ind: with an OpenID Connect issuer configured, its sign-in (authorization code with PKCE,
+// ../oidc.ts); while the api runs on its development secret, a development sign-in that chooses
+// role and municipality. The api says which are offered (/v1/web/config).
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { api, ApiProblem, body } from '../api/client';
+import { useEffect, useState } from 'react';
+import { api, body } from '../api/client';
 import { MUNICIPALITIES } from '../names';
+import { beginSignIn, completeSignIn, isSignInReturn, type OidcSettings } from '../oidc';
 import { signIn, type Role, type Session } from '../session';
 import { ErrorNote } from '../ui';
 
+const APP_ROLES: readonly string[] = ['finance', 'auditor'] satisfies Role[];
+
+/** The session of an issuer's access token: who the api takes it for. */
+async function issuerSession(settings: OidcSettings): Promise<Session> {
+  const { accessToken, expiresAt } = await completeSignIn(settings);
+  const who = await body<{ role: string; municipality: string }>(
+    api.GET('/v1/web/session', { headers: { authorization: `Bearer ${accessToken}` } }),
+  );
+  if (!APP_ROLES.includes(who.role))
+    throw new Error(`Rollen ${who.role} har ikke adgang til appen; den er for økonomi og revision.`);
+  return { token: accessToken, expiresAt, role: who.role as Role, municipality: who.municipality };
+}
+
 export function SignInPage() {
+  const config = useQuery({
+    queryKey: ['web-config'],
+    queryFn: () => body<{ developmentSignIn: boolean; oidc: OidcSettings | null }>(api.GET('/v1/web/config')),
+    retry: false,
+  });
+  const oidc = config.data?.oidc ?? null;
+  const issuerReturn = useMutation({ mutationFn: issuerSession, onSuccess: signIn });
+  const toIssuer = useMutation({ mutationFn: beginSignIn });
+  useEffect(() => {
+    if (oidc && isSignInReturn() && issuerReturn.isIdle) issuerReturn.mutate(oidc);
+  }, [oidc]);
+
+  return (
+    <main className="sign-in" id="indhold">
+      <h1>Refusion</h1>
+      <p>
+        Kommunens refusionsregnskab for beskæftigelsesindsatsen: opgørelser, posteringer og deres
+        forklaringer.
+      </p>
+      {config.isPending && <p role="status">Henter …</p>}
+      {config.isError && <ErrorNote error={config.error} />}
+      {oidc && (
+        <section aria-labelledby="issuer-sign-in">
+          <h2 id="issuer-sign-in">Kommunens login</h2>
+          {issuerReturn.isPending ? (
+            <p role="status">Logger ind …</p>
+          ) : (
+            <button type="button" disabled={toIssuer.isPending} onClick={() => toIssuer.mutate(oidc)}>
+              Log ind med kommunens login
+            </button>
+          )}
+          {toIssuer.isError && <ErrorNote error={toIssuer.error} />}
+          {issuerReturn.isError && <ErrorNote error={issuerReturn.error} />}
+        </section>
+      )}
+      {config.data?.developmentSignIn && <DevelopmentSignIn />}
+      {config.isSuccess && !oidc && !config.data.developmentSignIn && (
+        <p className="notice">
+          Denne installation har intet login til appen: udviklingslogin findes kun, mens systemet kører med
+          sin udviklingsnøgle, og kommunens login kræver, at en OpenID Connect-udsteder er sat op
+          (AUTH_WEB_CLIENT_ID).
+        </p>
+      )}
+    </main>
+  );
+}
+
+function DevelopmentSignIn() {
   const offered = useQuery({
     queryKey: ['dev-sign-in'],
     queryFn: () => body<{ roles: Role[]; lifetimeHours: number }>(api.GET('/v1/dev/sign-in')),
@@ -19,24 +82,9 @@ export function SignInPage() {
     mutationFn: () => body<Session>(api.POST('/v1/dev/sign-in', { body: { role, municipality } })),
     onSuccess: signIn,
   });
-
+  if (offered.isError) return <ErrorNote error={offered.error} />;
   return (
-    <main className="sign-in" id="indhold">
-      <h1>Refusion</h1>
-      <p>
-        Kommunens refusionsregnskab for beskæftigelsesindsatsen: opgørelser, posteringer og deres
-        forklaringer.
-      </p>
-      {offered.isPending && <p role="status">Henter …</p>}
-      {offered.isError && offered.error instanceof ApiProblem && offered.error.status === 404 && (
-        <p className="notice">
-          Denne installation bruger kommunens eget login. Udviklingslogin er kun tilgængeligt, mens systemet
-          kører med sin udviklingsnøgle.
-        </p>
-      )}
-      {offered.isError && !(offered.error instanceof ApiProblem && offered.error.status === 404) && (
-        <ErrorNote error={offered.error} />
-      )}
+    <>
       {offered.isSuccess && (
         <form
           onSubmit={(e) => {
@@ -86,6 +134,6 @@ export function SignInPage() {
           {submit.isError && <ErrorNote error={submit.error} />}
         </form>
       )}
-    </main>
+    </>
   );
 }

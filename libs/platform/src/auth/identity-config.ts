@@ -13,6 +13,8 @@ export interface IssuerConfig {
   roleMap: Record<string, Role>;
   /** Dot path of the claim holding the kommunekode (or "*" for admin). */
   municipalityClaim: string;
+  /** The web app's public client at the issuer (authorization code with PKCE); null: the app offers no sign-in through it. */
+  webClient: { clientId: string; scopes: string } | null;
 }
 
 export interface IdentityConfig {
@@ -54,9 +56,9 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv): IdentityConfig {
     throw new Error(`AUTH_MAX_TOKEN_LIFETIME must be a duration such as 12h, 30m or 7d, got "${lifetime}"`);
   }
   if (!env.AUTH_JWKS_URL) {
-    if (env.AUTH_ISSUER || env.AUTH_AUDIENCE)
+    if (env.AUTH_ISSUER || env.AUTH_AUDIENCE || env.AUTH_WEB_CLIENT_ID)
       throw new Error(
-        'AUTH_ISSUER and AUTH_AUDIENCE apply to the tokens of AUTH_JWKS_URL: set AUTH_JWKS_URL too',
+        'AUTH_ISSUER, AUTH_AUDIENCE and AUTH_WEB_CLIENT_ID apply to the issuer of AUTH_JWKS_URL: set AUTH_JWKS_URL too',
       );
     return { issuer: null, maxTokenLifetimeSeconds };
   }
@@ -66,6 +68,10 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv): IdentityConfig {
     );
   if (!env.AUTH_ISSUER || !env.AUTH_AUDIENCE)
     throw new Error('AUTH_JWKS_URL needs AUTH_ISSUER and AUTH_AUDIENCE: both are checked on every token');
+  if (env.AUTH_WEB_CLIENT_ID && !/^https?:\/\/[^/]/.test(env.AUTH_ISSUER))
+    throw new Error(
+      `AUTH_WEB_CLIENT_ID needs AUTH_ISSUER to be the issuer's http(s) URL (the web app reads its discovery document there), got "${env.AUTH_ISSUER}"`,
+    );
   return {
     issuer: {
       jwksUrl: env.AUTH_JWKS_URL,
@@ -74,6 +80,9 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv): IdentityConfig {
       roleClaim: env.AUTH_ROLE_CLAIM || 'role',
       roleMap: roleMap(env.AUTH_ROLE_MAP),
       municipalityClaim: env.AUTH_MUNICIPALITY_CLAIM || 'municipality',
+      webClient: env.AUTH_WEB_CLIENT_ID
+        ? { clientId: env.AUTH_WEB_CLIENT_ID, scopes: env.AUTH_WEB_SCOPES || 'openid' }
+        : null,
     },
     maxTokenLifetimeSeconds,
   };

@@ -15,6 +15,8 @@ describe('identity configuration', () => {
         AUTH_ROLE_MAP: 'ledger-finance=finance, ledger-audit=auditor',
         AUTH_MUNICIPALITY_CLAIM: 'kommunekode',
         AUTH_MAX_TOKEN_LIFETIME: '8h',
+        AUTH_WEB_CLIENT_ID: 'refusion-web',
+        AUTH_WEB_SCOPES: 'openid ledger',
       }),
     ).toEqual({
       issuer: {
@@ -24,8 +26,22 @@ describe('identity configuration', () => {
         roleClaim: 'realm_access.roles',
         roleMap: { 'ledger-finance': 'finance', 'ledger-audit': 'auditor' },
         municipalityClaim: 'kommunekode',
+        webClient: { clientId: 'refusion-web', scopes: 'openid ledger' },
       },
       maxTokenLifetimeSeconds: 8 * 3600,
+    });
+  });
+
+  it('gives the web app no sign-in through the issuer without AUTH_WEB_CLIENT_ID, and scope openid by default', () => {
+    const issuer = {
+      AUTH_JWKS_URL: 'https://login.example.dk/certs',
+      AUTH_ISSUER: 'https://login.example.dk',
+      AUTH_AUDIENCE: 'refund-ledger',
+    };
+    expect(loadIdentityConfig(issuer).issuer?.webClient).toBeNull();
+    expect(loadIdentityConfig({ ...issuer, AUTH_WEB_CLIENT_ID: 'web' }).issuer?.webClient).toEqual({
+      clientId: 'web',
+      scopes: 'openid',
     });
   });
 
@@ -35,6 +51,11 @@ describe('identity configuration', () => {
       'AUTH_JWKS_URL needs AUTH_ISSUER and AUTH_AUDIENCE',
     ],
     [{ AUTH_AUDIENCE: 'x' }, 'set AUTH_JWKS_URL too'],
+    [{ AUTH_WEB_CLIENT_ID: 'web' }, 'set AUTH_JWKS_URL too'],
+    [
+      { AUTH_JWKS_URL: 'https://l/c', AUTH_ISSUER: 'login', AUTH_AUDIENCE: 'a', AUTH_WEB_CLIENT_ID: 'web' },
+      "AUTH_WEB_CLIENT_ID needs AUTH_ISSUER to be the issuer's http(s) URL",
+    ],
     [
       { AUTH_JWKS_URL: 'login.example.dk', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' },
       'AUTH_JWKS_URL must be an http(s) URL',
