@@ -25,6 +25,7 @@ const posting = (over: Partial<ReadPosting> = {}): ReadPosting => ({
   reverses: null,
   reversedBy: 'ev-2:expense:e-1:1',
   recordedAt: '2025-04-15T08:30:00.000Z',
+  rulebookVersion: '2026.12-3',
   ...over,
 });
 
