@@ -167,6 +167,17 @@ describe('caps (integration rådighedsloft 2025: 50 % within 43,363 kr per full-
     expect(adjustments.map((e) => [e.bookingPeriod, e.amount, e.refundAmount, e.causedBy.commandId])).toEqual(
       [['2025-05', '0.00', '-6637.00', setCap]],
     );
+    // VEJ 9584 Bilag 1 names no dranst-2 grouping for the rådighedsloft's refund: the statement says so
+    expect(s.capAdjustments).toEqual([
+      expect.objectContaining({
+        cap: 'integration_raadighedsloft',
+        capLabel: 'Rådighedsloft, program efter integrationsloven',
+        refundAccount: null,
+        refund: '-6637.00',
+        outcome: 'no_rule',
+        outcomeLabel: 'Ingen regel',
+      }),
+    ]);
 
     // the explanation of the adjustment shows the cap computation
     const x = (await get(m, `/ledger/entries/${encodeURIComponent(adjustments[0].entryId)}/explanation`))
@@ -260,6 +271,60 @@ describe('caps (integration rådighedsloft 2025: 50 % within 43,363 kr per full-
     expect(await capAdjustments(m)).toEqual([]);
   });
 
+  it("a driftsloft's adjustment is posted on its dranst-2 account (DP-ORD-2014: 5.68.90.1.001 refunds on 5.68.90.2.001)", async () => {
+    const m = '751'; // Aarhus
+    now = new Date('2018-04-10T09:00:00Z');
+    const a = await person(m, 'dagpenge', '2018-01-01');
+    await courseExpense(m, a, '2018-03-01', '2018-03-31', '10000.00'); // refund before the cap 50 %: 5,000.00
+    now = new Date('2018-05-10T09:00:00Z');
+    await send(m, 'SetCapParameters', {
+      year: 2018,
+      cap: 'driftsloft_dagpenge_kontanthjaelp',
+      amountPerFullYearPerson: '1000.00',
+      fullYearPersons: '4',
+    });
+    // allowance 4 × 1,000.00 = 4,000.00 < 10,000.00 → refund 50 % × 4,000.00 = 2,000.00; adjustment −3,000.00 in 2018-05
+    const s = await statement(m, 2018);
+    expect(s.totals).toMatchObject({
+      refundBeforeCaps: '5000.00',
+      capAdjustments: '-3000.00',
+      refund: '2000.00',
+    });
+    expect(s.capAdjustments).toEqual([
+      {
+        cap: 'driftsloft_dagpenge_kontanthjaelp',
+        capLabel: 'Driftsloft, dagpenge-, kontant- og uddannelseshjælpsmodtagere',
+        refundAccount: '5.68.90.2.001',
+        refundAccountFields: {
+          hovedkonto: '5',
+          function: '5.68.90',
+          dranst: '2',
+          grouping: '001',
+          title:
+            'Refusion af driftsudgifter med 50 pct. under det ledighedsrelaterede driftsloft, gruppering 001-002 og 010',
+        },
+        refund: '-3000.00',
+        quarters: [
+          { quarter: 1, refund: '0.00' },
+          { quarter: 2, refund: '-3000.00' },
+          { quarter: 3, refund: '0.00' },
+          { quarter: 4, refund: '0.00' },
+        ],
+        outcome: null,
+        outcomeLabel: null,
+        reason: null,
+      },
+    ]);
+    expect(s.caps[0]).toMatchObject({ capLabel: s.capAdjustments[0].capLabel, status: 'allowance_exceeded' });
+    expect(s.municipalityName).toBe('Aarhus');
+    const csv = (await get(m, '/refund-statements/2018', {}, 'text/csv')).body.toString('utf8');
+    expect(csv).toContain('\r\nkommune;751 Aarhus;\r\n');
+    expect(csv).toContain('\r\nLoftsreguleringer\r\nloft;refusionskonto;');
+    expect(csv).toContain(
+      '\r\nDriftsloft, dagpenge-, kontant- og uddannelseshjælpsmodtagere;5.68.90.2.001;5;5.68.90;2;001;Refusion af driftsudgifter med 50 pct. under det ledighedsrelaterede driftsloft, gruppering 001-002 og 010;-3000,00;;\r\n',
+    );
+  });
+
   it('finance commands are for finance (and admin), jobcentre commands for jobcentre', async () => {
     const m = '305';
     const cap = {
@@ -325,14 +390,14 @@ describe('closing an accounting year', () => {
     expect(await statement(m, 2024)).toEqual({ ...closed, asOf: expect.any(String) }); // frozen
     const s2025 = await statement(m, 2025);
     expect(s2025.afloeb).toEqual([
-      {
+      expect.objectContaining({
         activityYear: 2024,
         account: '5.68.90.1.097',
         refundAccount: '5.68.90.2.004',
         entries: 1,
         cost: '-3100.00',
         refund: '-1550.00',
-      },
+      }),
     ]);
 
     // 2025 closed early (a cut-off on 15 December): what is recorded after it goes to 2026-01
@@ -350,14 +415,14 @@ describe('closing an accounting year', () => {
     ]);
     expect(await statement(m, 2025)).toEqual({ ...frozen2025, asOf: expect.any(String) });
     expect((await statement(m, 2026)).afloeb).toEqual([
-      {
+      expect.objectContaining({
         activityYear: 2025,
         account: '5.68.90.1.097',
         refundAccount: '5.68.90.2.004',
         entries: 1,
         cost: '3000.00',
         refund: '1500.00',
-      },
+      }),
     ]);
   });
 });
@@ -458,28 +523,58 @@ describe('refund statements', () => {
       unresolvedEntries: 1,
     });
     expect(s.accounts).toEqual([
-      {
+      expect.objectContaining({
         account: '5.68.90.1.097',
         refundAccount: '5.68.90.2.004',
+        accountFields: {
+          hovedkonto: '5',
+          function: '5.68.90',
+          dranst: '1',
+          grouping: '097',
+          title: 'Jobafklaringsforløb, driftsudgifter ved aktivering med 50 pct. refusion',
+        },
+        refundAccountFields: expect.objectContaining({ dranst: '2', grouping: '004' }),
         entries: 2,
         cost: '14500.00',
         refund: '7250.00',
-      },
-      { account: '5.68.90.1.111', refundAccount: null, entries: 3, cost: '4500.00', refund: '0.00' }, // SDP-OPS-2019H2 0 %: original, reversal, rebooking
+      }),
+      expect.objectContaining({
+        account: '5.68.90.1.111',
+        refundAccount: null,
+        refundAccountFields: null,
+        entries: 3,
+        cost: '4500.00',
+        refund: '0.00',
+      }), // SDP-OPS-2019H2 0 %: original, reversal, rebooking
     ]);
-    expect(s.targetGroups).toEqual([
-      { targetGroup: 'jobafklaring', entries: 3, cost: '17600.00', refund: '8800.00' },
-      { targetGroup: 'sygedagpenge', entries: 3, cost: '4500.00', refund: '0.00' },
+    // recorded on 10 April and 12 June: all booked in the second quarter
+    expect(s.accounts[0].quarters.map((q: { cost: string }) => q.cost)).toEqual([
+      '0.00',
+      '14500.00',
+      '0.00',
+      '0.00',
+    ]);
+    expect(s.municipalityName).toBeNull(); // 303 is none of the 98 kommunekoder
+    expect(
+      s.targetGroups.map((g: { targetGroup: string; label: string; lab6: string; cost: string }) => [
+        g.targetGroup,
+        g.label,
+        g.lab6,
+        g.cost,
+      ]),
+    ).toEqual([
+      ['jobafklaring', 'Personer i jobafklaringsforløb (LAB § 6, nr. 7)', '7', '17600.00'],
+      ['sygedagpenge', 'Sygedagpengemodtagere (LAB § 6, nr. 6)', '6', '4500.00'],
     ]);
     expect(s.afloeb).toEqual([
-      {
+      expect.objectContaining({
         activityYear: 2018,
         account: '5.68.90.1.097',
         refundAccount: '5.68.90.2.004',
         entries: 1,
         cost: '3100.00',
         refund: '1550.00',
-      },
+      }),
     ]);
     expect(s.unresolved).toEqual([
       expect.objectContaining({
@@ -507,29 +602,88 @@ describe('refund statements', () => {
       const end = lines.indexOf('', start);
       return lines.slice(start + 1, end).map((l) => l.split(';'));
     };
+    const title097 = 'Jobafklaringsforløb, driftsudgifter ved aktivering med 50 pct. refusion';
+    const title2004 = 'Refusion af udgifter med 50 pct. refusion, gruppering 093-098 og 100';
     expect(section('Konti')).toEqual([
-      ['konto', 'refusionskonto', 'posteringer', 'udgift', 'refusion'],
-      ['5.68.90.1.097', '5.68.90.2.004', '2', '14500,00', '7250,00'],
-      ['5.68.90.1.111', '', '3', '4500,00', '0,00'],
+      [
+        'konto',
+        'hovedkonto',
+        'funktion',
+        'dranst',
+        'gruppering',
+        'titel',
+        'refusionskonto',
+        'refusionskontoens titel',
+        'posteringer',
+        'udgift',
+        'refusion',
+      ],
+      [
+        '5.68.90.1.097',
+        '5',
+        '5.68.90',
+        '1',
+        '097',
+        title097,
+        '5.68.90.2.004',
+        title2004,
+        '2',
+        '14500,00',
+        '7250,00',
+      ],
+      ['5.68.90.1.111', '5', '5.68.90', '1', '111', expect.any(String), '', '', '3', '4500,00', '0,00'],
+      ['I alt', '', '', '', '', '', '', '', '5', '19000,00', '7250,00'],
     ]);
     expect(section('Målgrupper')).toEqual([
-      ['målgruppe', 'posteringer', 'udgift', 'refusion'],
-      ['jobafklaring', '3', '17600,00', '8800,00'],
-      ['sygedagpenge', '3', '4500,00', '0,00'],
+      ['målgruppe', 'LAB § 6, nr.', 'kode', 'posteringer', 'udgift', 'refusion'],
+      ['Personer i jobafklaringsforløb (LAB § 6, nr. 7)', '7', 'jobafklaring', '3', '17600,00', '8800,00'],
+      ['Sygedagpengemodtagere (LAB § 6, nr. 6)', '6', 'sygedagpenge', '3', '4500,00', '0,00'],
+      ['I alt', '', '', '6', '22100,00', '8800,00'],
     ]);
-    expect(section('Afløb')).toEqual([
-      ['aktivitetsår', 'konto', 'refusionskonto', 'posteringer', 'udgift', 'refusion'],
-      ['2018', '5.68.90.1.097', '5.68.90.2.004', '1', '3100,00', '1550,00'],
+    expect(section('Afløb')[1]).toEqual([
+      '2018',
+      '5.68.90.1.097',
+      '5',
+      '5.68.90',
+      '1',
+      '097',
+      title097,
+      '5.68.90.2.004',
+      '1',
+      '3100,00',
+      '1550,00',
     ]);
     const overview = section('Oversigt');
-    expect(overview).toContainEqual(['refusion', '8800,00']);
-    expect(overview).toContainEqual(['uafklarede udgifter', '1234,56']);
+    expect(overview).toContainEqual(['kommune', '303', '']);
+    expect(overview).toContainEqual(['refusion', '', '8800,00']);
+    expect(overview).toContainEqual(['uafklarede udgifter', '', '1234,56']);
     expect(section('Uafklarede')[1]).toEqual(
-      expect.arrayContaining(['1234,56', 'no_rule', '2013-06-01', '2013-06-30', '2025-04']),
+      expect.arrayContaining(['1234,56', 'Ingen regel', '2013-06-01', '2013-06-30', '2025-04']),
     );
+    // quarters side by side: everything was booked in the second quarter
+    const quarters = section('Kvartaler');
+    expect(quarters[1].slice(0, 8)).toEqual([
+      'aktivitet i 2025',
+      '5.68.90.1.097',
+      title097,
+      '5.68.90.2.004',
+      '0,00',
+      '0,00',
+      '14500,00',
+      '7250,00',
+    ]);
+    expect(quarters.at(-1)!.slice(-2)).toEqual(['22100,00', '8800,00']);
+    // the postings, the recorded time in Danish local time (09:00 UTC in April = 11:00 CEST)
+    const postings = section('Posteringer');
+    expect(postings.length).toBe(1 + 7 + 1);
+    expect(postings[1]).toEqual(
+      expect.arrayContaining(['Postering', '5.68.90.1.097', '2025-03-01', '2025-03-31']),
+    );
+    expect(postings[1].at(-1)).toBe('2025-04-10 11:00:00');
+    expect(postings.at(-1)!.slice(0, 1)).toEqual(['I alt']);
   });
 
-  it('as xlsx: one sheet per view, read back cell by cell', async () => {
+  it('as xlsx: a sheet per view and one of the postings, read back cell by cell', async () => {
     const res = await get(
       m,
       '/refund-statements/2025',
@@ -541,10 +695,13 @@ describe('refund statements', () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       'Oversigt',
       'Konti',
+      'Kvartaler',
       'Målgrupper',
       'Afløb',
+      'Loftsreguleringer',
       'Uafklarede',
       'Lofter',
+      'Posteringer',
     ]);
     const values = (sheet: string) =>
       workbook
@@ -556,22 +713,52 @@ describe('refund statements', () => {
             .slice(1)
             .map((v) => (v === undefined ? null : v)),
         );
-    expect(values('Konti')).toEqual([
-      ['konto', 'refusionskonto', 'posteringer', 'udgift', 'refusion'],
-      ['5.68.90.1.097', '5.68.90.2.004', 2, 14500, 7250],
-      ['5.68.90.1.111', null, 3, 4500, 0],
+    expect(values('Konti')[1]).toEqual([
+      '5.68.90.1.097',
+      '5',
+      '5.68.90',
+      '1',
+      '097',
+      'Jobafklaringsforløb, driftsudgifter ved aktivering med 50 pct. refusion',
+      '5.68.90.2.004',
+      'Refusion af udgifter med 50 pct. refusion, gruppering 093-098 og 100',
+      2,
+      14500,
+      7250,
     ]);
-    expect(values('Målgrupper')).toEqual([
-      ['målgruppe', 'posteringer', 'udgift', 'refusion'],
-      ['jobafklaring', 3, 17600, 8800],
-      ['sygedagpenge', 3, 4500, 0],
+    expect(values('Konti').at(-1)).toEqual([
+      'I alt',
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      5,
+      19000,
+      7250,
     ]);
-    expect(values('Afløb')).toEqual([
-      ['aktivitetsår', 'konto', 'refusionskonto', 'posteringer', 'udgift', 'refusion'],
-      [2018, '5.68.90.1.097', '5.68.90.2.004', 1, 3100, 1550],
+    expect(values('Målgrupper')[1]).toEqual([
+      'Personer i jobafklaringsforløb (LAB § 6, nr. 7)',
+      '7',
+      'jobafklaring',
+      3,
+      17600,
+      8800,
     ]);
-    expect(values('Uafklarede')[1]).toEqual(expect.arrayContaining([1234.56, 'no_rule']));
-    expect(workbook.getWorksheet('Konti')!.getColumn(4).numFmt).toBe('#,##0.00');
+    expect(values('Uafklarede')[1]).toEqual(
+      expect.arrayContaining([1234.56, 'Ingen regel', new Date('2013-06-01T00:00:00Z')]),
+    );
+    const konti = workbook.getWorksheet('Konti')!;
+    expect(konti.getColumn(10).numFmt).toBe('#,##0.00');
+    expect(konti.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(konti.autoFilter).toBe('A1:K3');
+    const postings = workbook.getWorksheet('Posteringer')!;
+    expect(postings.rowCount).toBe(1 + 7 + 1);
+    expect(postings.getCell('N2').value).toBeInstanceOf(Date);
+    expect(postings.getColumn(14).numFmt).toBe('dd.mm.yyyy');
+    expect(postings.getCell('X2').value).toEqual(new Date('2025-04-10T11:00:00Z')); // the Danish wall clock
   });
 
   it('what changed between two instants, grouped by the causing command, with totals', async () => {

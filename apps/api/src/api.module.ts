@@ -30,7 +30,10 @@ import { GetLedgerSummaryHandler } from './queries/ledger-summary.query';
 import { LedgerController } from './queries/ledger.controller';
 import { GetOfferHandler } from './queries/offer.query';
 import { GetProjectHandler } from './queries/project.query';
-import { GetRefundStatementHandler } from './queries/refund-statement.query';
+import {
+  GetRefundStatementHandler,
+  GetRefundStatementPostingsHandler,
+} from './queries/refund-statement.query';
 import { GetTimelineHistoryHandler } from './queries/timeline-history.query';
 import { GetTimelineHandler } from './queries/timeline.query';
 import { ProblemFilter } from './http/problem.filter';
@@ -114,6 +117,7 @@ export class ApiModule {
         ExplainEntryHandler,
         GetLedgerSummaryHandler,
         GetRefundStatementHandler,
+        GetRefundStatementPostingsHandler,
         GetLedgerChangesHandler,
         GetLedgerEntriesCsvHandler,
         {

@@ -8,6 +8,7 @@ export * from './shared/calendar-date';
 export * from './shared/ids';
 export type { Issue } from './shared/schema';
 export * from './shared/field-schemas';
+export * from './shared/danish-labels';
 
 // errors
 export { DomainError } from './shared/domain-error';

@@ -3,8 +3,11 @@
 // afløb (booked this year, activity in earlier years) apart, unresolved lines apart, and the
 // capped refunds. Pure: the read side hands in grouped sums (exact bigint øre); this file builds
 // the views (their presentation as tables, CSV and xlsx: libs/read-models/src/statements).
-import type { CapId } from '@app/rules';
+import { divideRoundHalfAwayFromZero } from '@app/domain';
+import { ruleById, type CapId } from '@app/rules';
 import { computeCap, type CapComputation, type CapYearFigures } from './caps/cap';
+
+export type Quarter = 1 | 2 | 3 | 4;
 
 /** One group of postings as summed by the read side. */
 export interface StatementGroup {
@@ -15,6 +18,8 @@ export interface StatementGroup {
   targetGroup: string | null;
   /** Year of the posting's activityFrom. */
   activityYear: number;
+  /** The quarter of the booking period. */
+  quarter: Quarter;
   unresolved: 'no_rule' | 'ambiguous' | null;
   capAdjustment: boolean;
   cap: CapId | null;
@@ -38,6 +43,36 @@ export interface UnresolvedLine {
   amountOere: number;
   outcome: string;
   reason: string;
+  /** For 'ambiguous': the rule ids that contradict each other. */
+  candidates: string[];
+}
+
+/** An unresolved line with the accounts it would take: the chart's account, else its candidate rules' accounts. */
+export type UnresolvedStatementLine = UnresolvedLine & { wouldTake: string[] };
+
+/** The refund before the cap of one cap's postings on one dranst-2 account, booked Y-01 .. the statement's last period. */
+export interface CapRefundAccount {
+  cap: CapId;
+  /** 'function.dranst.grouping', or null where the postings' rule names no dranst-2 grouping. */
+  refundAccount: string | null;
+  refundBeforeCapOere: bigint;
+}
+
+/**
+ * A cap's adjustments in the statement's periods on one dranst-2 account: the account the capped
+ * postings' rules refund on (seed001.md 5.68.90 dranst 2: grp 001 refunds "under det
+ * ledighedsrelaterede driftsloft", grp 002 "under et driftsloft", each for the dranst-1 groupings
+ * it names). A cap spanning several accounts (the mentorramme: grp 017 → .2.001, grp 019 → .2.002)
+ * is shared by their refunds before the cap.
+ * Where the sources name no account (the integration rådighedsloft) the line says so instead.
+ */
+export interface CapAdjustmentLine {
+  cap: CapId;
+  refundAccount: string | null;
+  refundOere: bigint;
+  /** Q1..Q4 (of the statement's periods; zero outside them). */
+  quarters: bigint[];
+  unresolved: { outcome: 'no_rule'; reason: string } | null;
 }
 
 /** The year-to-date figures of one cap (booking periods Y-01 .. the statement's last period). */
@@ -53,6 +88,7 @@ export interface StatementInput {
   groups: StatementGroup[];
   unresolvedLines: UnresolvedLine[];
   caps: CapYearToDate[];
+  capRefundAccounts: CapRefundAccount[];
 }
 
 export interface Totals {
@@ -60,6 +96,9 @@ export interface Totals {
   costOere: bigint;
   refundOere: bigint;
 }
+
+/** A line's totals, and the same per booking quarter (index 0 = Q1). */
+export type QuarterTotals = Totals & { quarters: Totals[] };
 
 export interface RefundStatement {
   municipality: string;
@@ -82,13 +121,14 @@ export interface RefundStatement {
     unresolvedEntries: number;
   };
   /** Resolved postings whose activity lies in the statement year (or later), per cost account. */
-  accounts: (Totals & { account: string | null; refundAccount: string | null })[];
+  accounts: (QuarterTotals & { account: string | null; refundAccount: string | null })[];
   /** All resolved postings (current activity and afløb), per target group. */
-  targetGroups: (Totals & { targetGroup: string | null })[];
+  targetGroups: (QuarterTotals & { targetGroup: string | null })[];
   /** Resolved postings booked in the year whose activity lies in earlier years, per activity year and account. */
-  afloeb: (Totals & { activityYear: number; account: string | null; refundAccount: string | null })[];
-  unresolved: UnresolvedLine[];
+  afloeb: (QuarterTotals & { activityYear: number; account: string | null; refundAccount: string | null })[];
+  unresolved: UnresolvedStatementLine[];
   caps: (CapComputation & { adjustmentsInPeriodOere: bigint })[];
+  capAdjustments: CapAdjustmentLine[];
 }
 
 export function quarterPeriods(year: number, quarter: 1 | 2 | 3 | 4 | null): { from: string; to: string } {
@@ -96,12 +136,19 @@ export function quarterPeriods(year: number, quarter: 1 | 2 | 3 | 4 | null): { f
   return quarter === null ? { from: mm(1), to: mm(12) } : { from: mm(quarter * 3 - 2), to: mm(quarter * 3) };
 }
 
-function addTo<K>(map: Map<string, Totals & K>, key: string, init: () => K, g: StatementGroup): void {
-  let t = map.get(key);
-  if (!t) map.set(key, (t = { ...init(), entries: 0, costOere: 0n, refundOere: 0n }));
+const zero = (): Totals => ({ entries: 0, costOere: 0n, refundOere: 0n });
+
+function add(t: Totals, g: StatementGroup): void {
   t.entries += g.entries;
   t.costOere += g.amountOere;
   t.refundOere += g.refundOere;
+}
+
+function addTo<K>(map: Map<string, QuarterTotals & K>, key: string, init: () => K, g: StatementGroup): void {
+  let t = map.get(key);
+  if (!t) map.set(key, (t = { ...init(), ...zero(), quarters: [zero(), zero(), zero(), zero()] }));
+  add(t, g);
+  add(t.quarters[g.quarter - 1], g);
 }
 
 const byKey = <T>(map: Map<string, T>): T[] =>
@@ -109,13 +156,17 @@ const byKey = <T>(map: Map<string, T>): T[] =>
 const k = (...parts: unknown[]) => parts.map((p) => (p === null ? '\u0000' : String(p))).join('\u0001');
 
 export function buildStatement(input: StatementInput): RefundStatement {
-  const accounts = new Map<string, Totals & { account: string | null; refundAccount: string | null }>();
-  const targetGroups = new Map<string, Totals & { targetGroup: string | null }>();
+  const accounts = new Map<
+    string,
+    QuarterTotals & { account: string | null; refundAccount: string | null }
+  >();
+  const targetGroups = new Map<string, QuarterTotals & { targetGroup: string | null }>();
   const afloeb = new Map<
     string,
-    Totals & { activityYear: number; account: string | null; refundAccount: string | null }
+    QuarterTotals & { activityYear: number; account: string | null; refundAccount: string | null }
   >();
   const adjustmentsInPeriod = new Map<string, bigint>();
+  const adjustmentsByQuarter = new Map<CapId, bigint[]>();
   const totals = {
     costOere: 0n,
     refundBeforeCapsOere: 0n,
@@ -129,7 +180,12 @@ export function buildStatement(input: StatementInput): RefundStatement {
   for (const g of input.groups) {
     if (g.capAdjustment) {
       totals.capAdjustmentsOere += g.refundOere;
-      if (g.cap) adjustmentsInPeriod.set(g.cap, (adjustmentsInPeriod.get(g.cap) ?? 0n) + g.refundOere);
+      if (g.cap) {
+        adjustmentsInPeriod.set(g.cap, (adjustmentsInPeriod.get(g.cap) ?? 0n) + g.refundOere);
+        const quarters = adjustmentsByQuarter.get(g.cap) ?? [0n, 0n, 0n, 0n];
+        quarters[g.quarter - 1] += g.refundOere;
+        adjustmentsByQuarter.set(g.cap, quarters);
+      }
       continue;
     }
     if (g.unresolved !== null) {
@@ -178,7 +234,78 @@ export function buildStatement(input: StatementInput): RefundStatement {
     accounts: byKey(accounts),
     targetGroups: byKey(targetGroups),
     afloeb: byKey(afloeb),
-    unresolved: [...input.unresolvedLines],
+    unresolved: input.unresolvedLines.map((u) => ({ ...u, wouldTake: accountsWouldTake(u) })),
     caps,
+    capAdjustments: [...adjustmentsByQuarter.keys()].sort().flatMap((cap) =>
+      capAdjustmentLines(
+        cap,
+        adjustmentsByQuarter.get(cap)!,
+        input.capRefundAccounts.filter((a) => a.cap === cap),
+      ),
+    ),
   };
+}
+
+const dotted = (accountKey: string) => accountKey.replaceAll('/', '.');
+
+function accountsWouldTake(u: UnresolvedLine): string[] {
+  if (u.account !== null) return [u.account];
+  const accounts = u.candidates.map((id) => ruleById(id)?.costAccount).filter((a) => a !== undefined);
+  return [...new Set(accounts.map(dotted))].sort();
+}
+
+/** Splits an amount by weights (Σ > 0) so the parts add up to it exactly: each part is the rounded cumulative share less the previous one. */
+export function splitByWeights(amount: bigint, weights: readonly bigint[]): bigint[] {
+  const total = weights.reduce((sum, w) => sum + w, 0n);
+  let cumulative = 0n;
+  let before = 0n;
+  return weights.map((w) => {
+    cumulative += w;
+    const upTo = divideRoundHalfAwayFromZero(amount * cumulative, total);
+    const part = upTo - before;
+    before = upTo;
+    return part;
+  });
+}
+
+// Danish: the statement's own reasons, shown as they are in its files and the web app.
+const NO_REFUND_ACCOUNT =
+  'kilderne angiver ingen dranst-2-gruppering for refusionen af udgifterne under loftet (se reglen på posteringerne)';
+const NOTHING_TO_SHARE_BY =
+  'loftet dækker flere dranst-2-grupperinger, og ingen af dem har refusion før loft at fordele reguleringen efter';
+
+function capAdjustmentLines(
+  cap: CapId,
+  byQuarter: readonly bigint[],
+  accounts: readonly CapRefundAccount[],
+): CapAdjustmentLine[] {
+  const line = (refundAccount: string | null, quarters: bigint[]): CapAdjustmentLine => ({
+    cap,
+    refundAccount,
+    refundOere: quarters.reduce((sum, q) => sum + q, 0n),
+    quarters,
+    unresolved: refundAccount === null ? { outcome: 'no_rule', reason: NO_REFUND_ACCOUNT } : null,
+  });
+  const weighted = accounts
+    .filter((a) => a.refundBeforeCapOere !== 0n)
+    .sort((a, b) => ((a.refundAccount ?? '') < (b.refundAccount ?? '') ? -1 : 1));
+  if (weighted.length === 0) {
+    const distinct = [...new Set(accounts.map((a) => a.refundAccount))];
+    if (distinct.length === 1) return [line(distinct[0], [...byQuarter])];
+    return [
+      { ...line(null, [...byQuarter]), unresolved: { outcome: 'no_rule', reason: NOTHING_TO_SHARE_BY } },
+    ];
+  }
+  const parts = byQuarter.map((amount) =>
+    splitByWeights(
+      amount,
+      weighted.map((a) => a.refundBeforeCapOere),
+    ),
+  );
+  return weighted.map((a, i) =>
+    line(
+      a.refundAccount,
+      parts.map((p) => p[i]),
+    ),
+  );
 }

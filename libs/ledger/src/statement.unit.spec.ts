@@ -1,11 +1,18 @@
 import { groupChanges, type ChangedPosting } from './changes';
-import { buildStatement, type RefundStatement, type StatementGroup } from './statement';
+import {
+  buildStatement,
+  splitByWeights,
+  type RefundStatement,
+  type StatementGroup,
+  type StatementInput,
+} from './statement';
 
 const group = (over: Partial<StatementGroup>): StatementGroup => ({
   account: '5.68.90.1.097',
   refundAccount: '5.68.90.2.004',
   targetGroup: 'jobafklaring',
   activityYear: 2025,
+  quarter: 1,
   unresolved: null,
   capAdjustment: false,
   cap: null,
@@ -59,6 +66,7 @@ describe('refund statements', () => {
       }),
     ],
     unresolvedLines: [],
+    capRefundAccounts: [],
     caps: [
       {
         cap: 'integration_raadighedsloft',
@@ -88,14 +96,14 @@ describe('refund statements', () => {
       ['5.68.90.1.111', 450000n, 0n],
     ]);
     expect(statement.afloeb).toEqual([
-      {
+      expect.objectContaining({
         activityYear: 2018,
         account: '5.68.90.1.097',
         refundAccount: '5.68.90.2.004',
         entries: 1,
         costOere: 310000n,
         refundOere: 155000n,
-      },
+      }),
     ]);
     expect(statement.targetGroups.map((g) => [g.targetGroup, g.costOere])).toEqual([
       ['integration_programme', 10000000n],
@@ -120,6 +128,7 @@ describe('refund statements', () => {
       closedAt: null,
       unresolvedLines: [],
       caps: [],
+      capRefundAccounts: [],
       groups: [
         group({ amountOere: 9_007_199_254_740_991n, refundOere: 4_503_599_627_370_496n }),
         group({ account: '5.68.90.1.098', amountOere: 9_007_199_254_740_991n }),
@@ -130,12 +139,177 @@ describe('refund statements', () => {
       refundOere: 4_503_599_627_370_496n,
     });
     expect(huge.targetGroups).toEqual([
-      {
+      expect.objectContaining({
         targetGroup: 'jobafklaring',
         entries: 2,
         costOere: 18_014_398_509_481_982n,
         refundOere: 4_503_599_627_370_496n,
+      }),
+    ]);
+  });
+});
+
+const input = (over: Partial<StatementInput>): StatementInput => ({
+  municipality: '101',
+  year: 2018,
+  quarter: null,
+  asOf: '2019-03-01T00:00:00.000Z',
+  closedAt: null,
+  groups: [],
+  unresolvedLines: [],
+  caps: [],
+  capRefundAccounts: [],
+  ...over,
+});
+const adjustment = (over: Partial<StatementGroup>): StatementGroup =>
+  group({ account: null, refundAccount: null, targetGroup: null, capAdjustment: true, ...over });
+
+describe('statement quarters side by side', () => {
+  it("keeps each line's totals per booking quarter beside the year", () => {
+    const s = buildStatement(
+      input({
+        year: 2025,
+        groups: [
+          group({ quarter: 1, amountOere: 100000n, refundOere: 50000n }),
+          group({ quarter: 3, entries: 2, amountOere: 30000n, refundOere: 15000n }),
+        ],
+      }),
+    );
+    expect(s.accounts[0]).toMatchObject({ entries: 3, costOere: 130000n, refundOere: 65000n });
+    expect(s.accounts[0].quarters).toEqual([
+      { entries: 1, costOere: 100000n, refundOere: 50000n },
+      { entries: 0, costOere: 0n, refundOere: 0n },
+      { entries: 2, costOere: 30000n, refundOere: 15000n },
+      { entries: 0, costOere: 0n, refundOere: 0n },
+    ]);
+    expect(s.targetGroups[0].quarters[2]).toEqual({ entries: 2, costOere: 30000n, refundOere: 15000n });
+  });
+});
+
+describe('cap adjustments on their dranst-2 accounts', () => {
+  it("posts a driftsloft's adjustment on the one refund account its rules name (seed001.md 5.68.90 dranst 2, grp 001)", () => {
+    const s = buildStatement(
+      input({
+        groups: [adjustment({ cap: 'driftsloft_dagpenge_kontanthjaelp', quarter: 4, refundOere: -120000n })],
+        capRefundAccounts: [
+          {
+            cap: 'driftsloft_dagpenge_kontanthjaelp',
+            refundAccount: '5.68.90.2.001',
+            refundBeforeCapOere: 900000n,
+          },
+        ],
+      }),
+    );
+    expect(s.capAdjustments).toEqual([
+      {
+        cap: 'driftsloft_dagpenge_kontanthjaelp',
+        refundAccount: '5.68.90.2.001',
+        refundOere: -120000n,
+        quarters: [0n, 0n, 0n, -120000n],
+        unresolved: null,
       },
+    ]);
+  });
+
+  it("shares the mentorramme's adjustment between 5.68.90.2.001 (grp 017) and .002 (grp 019) by their refunds before the cap, to the øre", () => {
+    // refunds before the cap 2,000.00 kr on .001 and 1,000.00 kr on .002; adjustment −1,000.00 kr:
+    // .001 takes round(−100000 × 2/3) = −66,667 øre, .002 the rest, −33,333 øre
+    const s = buildStatement(
+      input({
+        groups: [adjustment({ cap: 'mentorramme', quarter: 2, refundOere: -100000n })],
+        capRefundAccounts: [
+          { cap: 'mentorramme', refundAccount: '5.68.90.2.002', refundBeforeCapOere: 100000n },
+          { cap: 'mentorramme', refundAccount: '5.68.90.2.001', refundBeforeCapOere: 200000n },
+        ],
+      }),
+    );
+    expect(s.capAdjustments.map((c) => [c.refundAccount, c.refundOere, c.quarters[1]])).toEqual([
+      ['5.68.90.2.001', -66667n, -66667n],
+      ['5.68.90.2.002', -33333n, -33333n],
+    ]);
+    expect(s.capAdjustments.reduce((sum, c) => sum + c.refundOere, 0n)).toBe(s.totals.capAdjustmentsOere);
+  });
+
+  it('says so where the sources name no dranst-2 grouping (the integration rådighedsloft, VEJ 9584 Bilag 1)', () => {
+    const s = buildStatement(
+      input({
+        year: 2025,
+        groups: [adjustment({ cap: 'integration_raadighedsloft', refundOere: -663700n })],
+        capRefundAccounts: [
+          { cap: 'integration_raadighedsloft', refundAccount: null, refundBeforeCapOere: 5000000n },
+        ],
+      }),
+    );
+    expect(s.capAdjustments).toEqual([
+      expect.objectContaining({
+        refundAccount: null,
+        refundOere: -663700n,
+        unresolved: { outcome: 'no_rule', reason: expect.stringMatching(/ingen dranst-2-gruppering/) },
+      }),
+    ]);
+  });
+
+  it('leaves the account open when nothing is booked to share the adjustment by across several accounts', () => {
+    const s = buildStatement(
+      input({
+        groups: [adjustment({ cap: 'mentorramme', refundOere: 5000n })],
+        capRefundAccounts: [
+          { cap: 'mentorramme', refundAccount: '5.68.90.2.001', refundBeforeCapOere: 0n },
+          { cap: 'mentorramme', refundAccount: '5.68.90.2.002', refundBeforeCapOere: 0n },
+        ],
+      }),
+    );
+    expect(s.capAdjustments).toEqual([
+      expect.objectContaining({
+        refundAccount: null,
+        refundOere: 5000n,
+        unresolved: { outcome: 'no_rule', reason: expect.stringMatching(/fordele reguleringen efter/) },
+      }),
+    ]);
+  });
+
+  it('splitByWeights: the parts add up to the amount', () => {
+    expect(splitByWeights(100n, [1n, 1n, 1n])).toEqual([33n, 34n, 33n]);
+    expect(splitByWeights(-1n, [1n, 1n])).toEqual([-1n, 0n]);
+    expect(splitByWeights(0n, [5n])).toEqual([0n]);
+  });
+});
+
+describe('unresolved lines with the account they would take', () => {
+  const line = {
+    entryId: 'e1',
+    personId: 'p1',
+    costItemId: 'c1',
+    targetGroup: 'kontanthjaelp',
+    activityFrom: '2014-03-01',
+    activityTo: '2014-03-31',
+    bookingPeriod: '2018-04',
+    bookingDate: '2018-04-03',
+    amountOere: 10000,
+    reason: 'contradicting sources',
+  };
+
+  it('the account the chart decides, else the accounts of the contradicting rules', () => {
+    const s = buildStatement(
+      input({
+        unresolvedLines: [
+          { ...line, account: '5.68.90.1.004', outcome: 'no_rule', candidates: [] },
+          // KTH-AP-MENTOR-2015 and -2016 both book on 5.68.90 grp 017 (refund-rules.json)
+          {
+            ...line,
+            entryId: 'e2',
+            account: null,
+            outcome: 'ambiguous',
+            candidates: ['KTH-AP-MENTOR-2015', 'KTH-AP-MENTOR-2016'],
+          },
+          { ...line, entryId: 'e3', account: null, outcome: 'no_rule', candidates: [] },
+        ],
+      }),
+    );
+    expect(s.unresolved.map((u) => [u.entryId, u.wouldTake])).toEqual([
+      ['e1', ['5.68.90.1.004']],
+      ['e2', ['5.68.90.1.017']],
+      ['e3', []],
     ]);
   });
 });

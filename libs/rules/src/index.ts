@@ -13,7 +13,13 @@ export { rulebooks } from './refunds/rulebooks';
 export { rulesInForce, type RuleTableRow } from './refunds/rules-in-force.table';
 export { COST_CATEGORIES, type CostCategory, type RefundRule } from './refunds/refund-rule.model';
 export { costCategoryOf } from './refunds/cost-category.mapper';
-export { groupings, groupingByKey, accountKey } from './accounts/account-groupings.catalog';
+export {
+  groupings,
+  groupingByKey,
+  accountKey,
+  accountFields,
+  type AccountFields,
+} from './accounts/account-groupings.catalog';
 export type { AccountGrouping } from './accounts/account-grouping.model';
 export {
   checkOfferValidity,

@@ -305,22 +305,58 @@ export const summarySchema = z.object({
 });
 
 const statementTotals = { entries: z.int(), cost: money(), refund: money() };
+const quarterNumber = () => z.int().min(1).max(4);
+const withQuarters = {
+  ...statementTotals,
+  quarters: z.array(z.object({ quarter: quarterNumber(), ...statementTotals })).meta({
+    description:
+      "the line's totals per booking quarter: Q1-Q4 in a year's statement, the one quarter in a quarter's",
+  }),
+};
+const statementAccount = () =>
+  z.string().meta({ description: 'function.dranst.grouping', example: '5.68.90.1.097' });
+export const accountFieldsSchema = z
+  .object({
+    hovedkonto: z.string().meta({ example: '5' }),
+    function: z.string().meta({ description: 'hovedkonto.hovedfunktion.funktion', example: '5.68.90' }),
+    dranst: z.string().meta({ example: '1' }),
+    grouping: z.string().meta({ example: '097' }),
+    title: z.string().nullable().meta({
+      description: "the grouping's title in the chart of accounts; null for a grouping it does not hold",
+    }),
+  })
+  .meta({ description: 'the account as the chart of accounts names it, field by field' });
+const accountLine = {
+  account: statementAccount().nullable(),
+  refundAccount: statementAccount()
+    .nullable()
+    .meta({ description: 'the dranst-2 account; null where there is no refund or the sources name none' }),
+  accountFields: accountFieldsSchema.nullable(),
+  refundAccountFields: accountFieldsSchema.nullable(),
+};
 const capJson = z.looseObject({
   cap: z.enum(CAP_IDS),
+  capLabel: z.string().meta({ description: "the cap's Danish name" }),
   status: z.enum(['no_parameters', 'within_allowance', 'allowance_exceeded']),
+  statusLabel: z.string().meta({ description: 'the status in Danish' }),
   refundRate: rate().nullable(),
   parameters: z.object({ amountPerFullYearPerson: money(), fullYearPersons: z.string() }).nullable(),
-  allowance: money(),
+  allowance: money().nullable(),
   eligibleCosts: money(),
   refundBeforeCap: money(),
-  limit: money(),
+  limit: money().nullable(),
   cappedRefund: money(),
   adjustment: money(),
+  formula: z.string(),
 });
 export const statementSchema = z.looseObject({
   municipality: z.string(),
+  municipalityName: z
+    .string()
+    .nullable()
+    .meta({ description: 'the name of the kommune (kommunekoder.csv)', example: 'København' }),
   year: z.int(),
-  quarter: z.int().min(1).max(4).nullable(),
+  quarter: quarterNumber().nullable(),
   bookingPeriods: z
     .object({ from: z.string(), to: z.string() })
     .meta({ description: 'the first and last booking period (YYYY-MM) of the year or quarter' }),
@@ -337,22 +373,61 @@ export const statementSchema = z.looseObject({
     unresolvedCost: money(),
     unresolvedEntries: z.int(),
   }),
-  accounts: z.array(
-    z.looseObject({ account: accountSchema, refundAccount: accountSchema.nullable(), ...statementTotals }),
+  accounts: z.array(z.looseObject({ ...accountLine, ...withQuarters })),
+  targetGroups: z.array(
+    z.looseObject({
+      targetGroup: targetGroup().nullable(),
+      label: z.string().meta({
+        description: 'the Danish name with its LAB § 6 number',
+        example: 'Personer i jobafklaringsforløb (LAB § 6, nr. 7)',
+      }),
+      lab6: z.string().nullable().meta({ description: 'the LAB § 6 number', example: '7' }),
+      ...withQuarters,
+    }),
   ),
-  targetGroups: z.array(z.looseObject({ targetGroup: targetGroup().nullable(), ...statementTotals })),
-  afloeb: z.array(z.looseObject({ activityYear: z.int(), account: accountSchema, ...statementTotals })),
+  afloeb: z.array(z.looseObject({ activityYear: z.int(), ...accountLine, ...withQuarters })),
   unresolved: z.array(
     z.looseObject({
       entryId: z.string(),
+      personId: z.string().nullable(),
+      costItemId: z.string(),
+      account: statementAccount().nullable(),
+      targetGroup: targetGroup().nullable(),
+      activityFrom: date(),
+      activityTo: date(),
       bookingPeriod: z.string(),
       bookingDate: date(),
       amount: money(),
-      outcome: z.string(),
+      outcome: z.enum(['no_rule', 'ambiguous']),
+      outcomeLabel: z.string().meta({ description: 'the outcome in Danish' }),
       reason: z.string(),
+      wouldTake: z.array(accountFieldsSchema.extend({ account: statementAccount() })).meta({
+        description:
+          "the account the posting would take: the chart's account where it decides one, else the accounts of the contradicting rules; empty when none is known",
+      }),
     }),
   ),
   caps: z.array(capJson.extend({ adjustmentsInPeriod: money() })),
+  capAdjustments: z
+    .array(
+      z.object({
+        cap: z.enum(CAP_IDS),
+        capLabel: z.string(),
+        refundAccount: statementAccount().nullable(),
+        refundAccountFields: accountFieldsSchema.nullable(),
+        refund: money(),
+        quarters: z.array(z.object({ quarter: quarterNumber(), refund: money() })),
+        outcome: z.enum(['no_rule']).nullable().meta({
+          description: 'no_rule where the sources name no dranst-2 account to post on (the reason says why)',
+        }),
+        outcomeLabel: z.string().nullable(),
+        reason: z.string().nullable(),
+      }),
+    )
+    .meta({
+      description:
+        "the cap adjustments booked in the statement's periods on their dranst-2 accounts; a cap spanning several accounts is shared by their refunds before the cap",
+    }),
 });
 
 export const changesSchema = z

@@ -65,9 +65,15 @@ const QUERIES: Record<
     formats: {
       [CSV_TYPE]: {
         type: 'string',
-        description: "CSV: ';' separated, decimal comma, UTF-8 with BOM, one section per view",
+        description:
+          "CSV: ';' separated, decimal comma, UTF-8 with BOM, dates YYYY-MM-DD, times in Danish local time; one section per view (a sum row last) and one of the postings",
       },
-      [XLSX_TYPE]: { type: 'string', format: 'binary', description: 'a workbook with one sheet per view' },
+      [XLSX_TYPE]: {
+        type: 'string',
+        format: 'binary',
+        description:
+          'a workbook with one sheet per view and one of the postings: frozen headers, autofilters, sum rows, date cells, times in Danish local time',
+      },
     },
   },
   '/v1/municipalities/{m}/ledger/changes': {

@@ -29,7 +29,7 @@ import { IsInstant, IsLogPosition } from '../http/query-forms';
 import { GetLedgerChanges } from './ledger-changes.query';
 import { MinPositionInterceptor } from './min-position.interceptor';
 import { AsOfQuery, PageLimit } from './query-params.dto';
-import { GetRefundStatement } from './refund-statement.query';
+import { GetRefundStatement, GetRefundStatementPostings } from './refund-statement.query';
 
 export class StatementQuery extends AsOfQuery {
   @ApiPropertyOptional({
@@ -100,7 +100,7 @@ export class FinanceController {
   @ApiHeader({
     name: 'accept',
     required: false,
-    description: `application/json (default), ${CSV_TYPE} (';', decimal comma, UTF-8 with BOM) or ${XLSX_TYPE} (one sheet per view)`,
+    description: `application/json (default), ${CSV_TYPE} (';', decimal comma, UTF-8 with BOM) or ${XLSX_TYPE} (one sheet per view and one of the postings)`,
   })
   @ApiProduces('application/json', CSV_TYPE, XLSX_TYPE)
   @ApiOkResponse({
@@ -115,24 +115,24 @@ export class FinanceController {
     @Res({ passthrough: true }) res: Response,
     @Headers('accept') accept?: string,
   ) {
-    const statement = await this.queryBus.execute(
-      new GetRefundStatement({
-        municipality: m,
-        year: Number(year),
-        quarter: (q.quarter ?? null) as 1 | 2 | 3 | 4 | null,
-        asOf: q.asOf ? new Date(q.asOf).toISOString() : new Date().toISOString(),
-      }),
-    );
+    const request = {
+      municipality: m,
+      year: Number(year),
+      quarter: (q.quarter ?? null) as 1 | 2 | 3 | 4 | null,
+      asOf: q.asOf ? new Date(q.asOf).toISOString() : new Date().toISOString(),
+    };
+    const statement = await this.queryBus.execute(new GetRefundStatement(request));
+    const postings = () => this.queryBus.execute(new GetRefundStatementPostings(request));
     const name = `refund-statement-${m}-${year}${q.quarter ? `-q${q.quarter}` : ''}`;
     switch (formatOf(q.format, accept)) {
       case 'csv':
         res.setHeader('content-type', `${CSV_TYPE}; charset=utf-8`);
         res.setHeader('content-disposition', `attachment; filename="${name}.csv"`);
-        return new StreamableFile(Buffer.from(statementCsvText(statement), 'utf8'));
+        return new StreamableFile(Buffer.from(statementCsvText(statement, await postings()), 'utf8'));
       case 'xlsx':
         res.setHeader('content-type', XLSX_TYPE);
         res.setHeader('content-disposition', `attachment; filename="${name}.xlsx"`);
-        return new StreamableFile(await statementXlsx(statement));
+        return new StreamableFile(await statementXlsx(statement, await postings()));
       default:
         return statementJson(statement);
     }

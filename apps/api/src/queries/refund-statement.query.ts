@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { RefundStatement } from '@app/ledger';
-import { StatementQueries, type StatementRequest } from '@app/read-models';
+import { StatementQueries, type StatementPosting, type StatementRequest } from '@app/read-models';
 
 /** The refund statement of an accounting year (or quarter) as of an instant; the controller picks its format. */
 export class GetRefundStatement extends Query<RefundStatement> {
@@ -16,5 +16,21 @@ export class GetRefundStatementHandler implements IQueryHandler<GetRefundStateme
 
   execute({ request }: GetRefundStatement): Promise<RefundStatement> {
     return this.statements.statement(request);
+  }
+}
+
+/** The postings behind a refund statement (its booking periods, as it stands), for the CSV and the workbook. */
+export class GetRefundStatementPostings extends Query<StatementPosting[]> {
+  constructor(readonly request: StatementRequest) {
+    super();
+  }
+}
+
+@QueryHandler(GetRefundStatementPostings)
+export class GetRefundStatementPostingsHandler implements IQueryHandler<GetRefundStatementPostings> {
+  constructor(@Inject(StatementQueries) private readonly statements: StatementQueries) {}
+
+  execute({ request }: GetRefundStatementPostings): Promise<StatementPosting[]> {
+    return this.statements.postings(request);
   }
 }

@@ -72,7 +72,7 @@ export async function statementCommand(values: StatementOptions): Promise<void> 
   const asOf = instant(values.asOf, 'as-of', new Date().toISOString());
   await withSystem(async (system) => {
     // The reads, then rendering the chosen format (the workbook is the slow one on a large year).
-    const steps = STATEMENT_STEPS + 1;
+    const steps = STATEMENT_STEPS + 2;
     const bar = progress('statement', process.stderr, 'steps');
     const output = await (async () => {
       const request = {
@@ -81,14 +81,16 @@ export async function statementCommand(values: StatementOptions): Promise<void> 
         quarter: values.quarter ? (Number(values.quarter) as 1 | 2 | 3 | 4) : null,
         asOf,
       };
-      const statement = await new StatementQueries(system.readModels).statement(request, (done) =>
-        bar.update(done, steps, done),
-      );
+      const queries = new StatementQueries(system.readModels);
+      const statement = await queries.statement(request, (done) => bar.update(done, steps, done));
+      // the files carry the postings behind the statement; JSON links to them instead
+      const postings = format === 'json' ? [] : await queries.postings(request);
+      bar.update(steps - 1, steps, steps - 1);
       const rendered =
         format === 'xlsx'
-          ? await statementXlsx(statement)
+          ? await statementXlsx(statement, postings)
           : format === 'csv'
-            ? statementCsvText(statement)
+            ? statementCsvText(statement, postings)
             : `${JSON.stringify(statementJson(statement), null, 2)}\n`;
       bar.update(steps, steps, steps);
       return rendered;

@@ -2002,6 +2002,11 @@ export interface components {
         };
         RefundStatement: {
             municipality: string;
+            /**
+             * @description the name of the kommune (kommunekoder.csv)
+             * @example København
+             */
+            municipalityName: string | null;
             year: number;
             quarter: number | null;
             /** @description the first and last booking period (YYYY-MM) of the year or quarter */
@@ -2057,8 +2062,39 @@ export interface components {
                 [key: string]: unknown;
             };
             accounts: ({
-                account: components["schemas"]["Account"];
-                refundAccount: components["schemas"]["Account"] | null;
+                account: string | null;
+                /** @description the dranst-2 account; null where there is no refund or the sources name none */
+                refundAccount: string | null;
+                accountFields: {
+                    /** @example 5 */
+                    hovedkonto: string;
+                    /**
+                     * @description hovedkonto.hovedfunktion.funktion
+                     * @example 5.68.90
+                     */
+                    function: string;
+                    /** @example 1 */
+                    dranst: string;
+                    /** @example 097 */
+                    grouping: string;
+                    /** @description the grouping's title in the chart of accounts; null for a grouping it does not hold */
+                    title: string | null;
+                } | null;
+                refundAccountFields: {
+                    /** @example 5 */
+                    hovedkonto: string;
+                    /**
+                     * @description hovedkonto.hovedfunktion.funktion
+                     * @example 5.68.90
+                     */
+                    function: string;
+                    /** @example 1 */
+                    dranst: string;
+                    /** @example 097 */
+                    grouping: string;
+                    /** @description the grouping's title in the chart of accounts; null for a grouping it does not hold */
+                    title: string | null;
+                } | null;
                 entries: number;
                 /**
                  * @description kroner, two decimals
@@ -2070,11 +2106,36 @@ export interface components {
                  * @example 4200.00
                  */
                 refund: string;
+                /** @description the line's totals per booking quarter: Q1-Q4 in a year's statement, the one quarter in a quarter's */
+                quarters: {
+                    quarter: number;
+                    entries: number;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    cost: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    refund: string;
+                }[];
             } & {
                 [key: string]: unknown;
             })[];
             targetGroups: ({
                 targetGroup: ("dagpenge" | "kontanthjaelp" | "ung_kontanthjaelp" | "sygedagpenge" | "jobafklaring" | "ressourceforloeb" | "ledighedsydelse" | "revalidering" | "foertidspension" | "selvforsoergende" | "ung_under_18" | "integration_programme" | "integration_introduction" | "none") | null;
+                /**
+                 * @description the Danish name with its LAB § 6 number
+                 * @example Personer i jobafklaringsforløb (LAB § 6, nr. 7)
+                 */
+                label: string;
+                /**
+                 * @description the LAB § 6 number
+                 * @example 7
+                 */
+                lab6: string | null;
                 entries: number;
                 /**
                  * @description kroner, two decimals
@@ -2086,12 +2147,59 @@ export interface components {
                  * @example 4200.00
                  */
                 refund: string;
+                /** @description the line's totals per booking quarter: Q1-Q4 in a year's statement, the one quarter in a quarter's */
+                quarters: {
+                    quarter: number;
+                    entries: number;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    cost: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    refund: string;
+                }[];
             } & {
                 [key: string]: unknown;
             })[];
             afloeb: ({
                 activityYear: number;
-                account: components["schemas"]["Account"];
+                account: string | null;
+                /** @description the dranst-2 account; null where there is no refund or the sources name none */
+                refundAccount: string | null;
+                accountFields: {
+                    /** @example 5 */
+                    hovedkonto: string;
+                    /**
+                     * @description hovedkonto.hovedfunktion.funktion
+                     * @example 5.68.90
+                     */
+                    function: string;
+                    /** @example 1 */
+                    dranst: string;
+                    /** @example 097 */
+                    grouping: string;
+                    /** @description the grouping's title in the chart of accounts; null for a grouping it does not hold */
+                    title: string | null;
+                } | null;
+                refundAccountFields: {
+                    /** @example 5 */
+                    hovedkonto: string;
+                    /**
+                     * @description hovedkonto.hovedfunktion.funktion
+                     * @example 5.68.90
+                     */
+                    function: string;
+                    /** @example 1 */
+                    dranst: string;
+                    /** @example 097 */
+                    grouping: string;
+                    /** @description the grouping's title in the chart of accounts; null for a grouping it does not hold */
+                    title: string | null;
+                } | null;
                 entries: number;
                 /**
                  * @description kroner, two decimals
@@ -2103,11 +2211,40 @@ export interface components {
                  * @example 4200.00
                  */
                 refund: string;
+                /** @description the line's totals per booking quarter: Q1-Q4 in a year's statement, the one quarter in a quarter's */
+                quarters: {
+                    quarter: number;
+                    entries: number;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    cost: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    refund: string;
+                }[];
             } & {
                 [key: string]: unknown;
             })[];
             unresolved: ({
                 entryId: string;
+                personId: string | null;
+                costItemId: string;
+                account: string | null;
+                targetGroup: ("dagpenge" | "kontanthjaelp" | "ung_kontanthjaelp" | "sygedagpenge" | "jobafklaring" | "ressourceforloeb" | "ledighedsydelse" | "revalidering" | "foertidspension" | "selvforsoergende" | "ung_under_18" | "integration_programme" | "integration_introduction" | "none") | null;
+                /**
+                 * Format: date
+                 * @example 2025-03-01
+                 */
+                activityFrom: string;
+                /**
+                 * Format: date
+                 * @example 2025-03-01
+                 */
+                activityTo: string;
                 bookingPeriod: string;
                 /**
                  * Format: date
@@ -2119,16 +2256,44 @@ export interface components {
                  * @example 4200.00
                  */
                 amount: string;
-                outcome: string;
+                /** @enum {string} */
+                outcome: "no_rule" | "ambiguous";
+                /** @description the outcome in Danish */
+                outcomeLabel: string;
                 reason: string;
+                /** @description the account the posting would take: the chart's account where it decides one, else the accounts of the contradicting rules; empty when none is known */
+                wouldTake: {
+                    /** @example 5 */
+                    hovedkonto: string;
+                    /**
+                     * @description hovedkonto.hovedfunktion.funktion
+                     * @example 5.68.90
+                     */
+                    function: string;
+                    /** @example 1 */
+                    dranst: string;
+                    /** @example 097 */
+                    grouping: string;
+                    /** @description the grouping's title in the chart of accounts; null for a grouping it does not hold */
+                    title: string | null;
+                    /**
+                     * @description function.dranst.grouping
+                     * @example 5.68.90.1.097
+                     */
+                    account: string;
+                }[];
             } & {
                 [key: string]: unknown;
             })[];
             caps: ({
                 /** @enum {string} */
                 cap: "driftsloft_dagpenge_kontanthjaelp" | "driftsloft_sygedagpenge_revalidering" | "integration_raadighedsloft" | "mentorramme";
+                /** @description the cap's Danish name */
+                capLabel: string;
                 /** @enum {string} */
                 status: "no_parameters" | "within_allowance" | "allowance_exceeded";
+                /** @description the status in Danish */
+                statusLabel: string;
                 refundRate: string | null;
                 parameters: {
                     /**
@@ -2138,11 +2303,7 @@ export interface components {
                     amountPerFullYearPerson: string;
                     fullYearPersons: string;
                 } | null;
-                /**
-                 * @description kroner, two decimals
-                 * @example 4200.00
-                 */
-                allowance: string;
+                allowance: string | null;
                 /**
                  * @description kroner, two decimals
                  * @example 4200.00
@@ -2153,11 +2314,7 @@ export interface components {
                  * @example 4200.00
                  */
                 refundBeforeCap: string;
-                /**
-                 * @description kroner, two decimals
-                 * @example 4200.00
-                 */
-                limit: string;
+                limit: string | null;
                 /**
                  * @description kroner, two decimals
                  * @example 4200.00
@@ -2168,6 +2325,7 @@ export interface components {
                  * @example 4200.00
                  */
                 adjustment: string;
+                formula: string;
                 /**
                  * @description kroner, two decimals
                  * @example 4200.00
@@ -2176,6 +2334,45 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+            /** @description the cap adjustments booked in the statement's periods on their dranst-2 accounts; a cap spanning several accounts is shared by their refunds before the cap */
+            capAdjustments: {
+                /** @enum {string} */
+                cap: "driftsloft_dagpenge_kontanthjaelp" | "driftsloft_sygedagpenge_revalidering" | "integration_raadighedsloft" | "mentorramme";
+                capLabel: string;
+                refundAccount: string | null;
+                refundAccountFields: {
+                    /** @example 5 */
+                    hovedkonto: string;
+                    /**
+                     * @description hovedkonto.hovedfunktion.funktion
+                     * @example 5.68.90
+                     */
+                    function: string;
+                    /** @example 1 */
+                    dranst: string;
+                    /** @example 097 */
+                    grouping: string;
+                    /** @description the grouping's title in the chart of accounts; null for a grouping it does not hold */
+                    title: string | null;
+                } | null;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                refund: string;
+                quarters: {
+                    quarter: number;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    refund: string;
+                }[];
+                /** @description no_rule where the sources name no dranst-2 account to post on (the reason says why) */
+                outcome: "no_rule" | null;
+                outcomeLabel: string | null;
+                reason: string | null;
+            }[];
         } & {
             [key: string]: unknown;
         };
@@ -4576,7 +4773,7 @@ export interface operations {
                 format?: "json" | "csv" | "xlsx";
             };
             header?: {
-                /** @description application/json (default), text/csv (';', decimal comma, UTF-8 with BOM) or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (one sheet per view) */
+                /** @description application/json (default), text/csv (';', decimal comma, UTF-8 with BOM) or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (one sheet per view and one of the postings) */
                 accept?: string;
             };
             path: {

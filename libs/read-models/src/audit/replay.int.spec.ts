@@ -144,7 +144,9 @@ it('verify reports the difference when a live read model is tampered with', asyn
       '101/2025 statement.totals.refundBeforeCaps: live "57251.00", replay "57250.00"',
       '101/2025 statement.totals.refund: live "52782.15", replay "52781.15"',
       '101/2025 statement.accounts.1.refund: live "7251.00", replay "7250.00"',
+      '101/2025 statement.accounts.1.quarters.1.refund: live "7251.00", replay "7250.00"',
       '101/2025 statement.targetGroups.1.refund: live "7251.00", replay "7250.00"',
+      '101/2025 statement.targetGroups.1.quarters.1.refund: live "7251.00", replay "7250.00"',
       '101 summary.3.refundOere: live "500100", replay "500000"',
     ]);
   } finally {

@@ -4,7 +4,9 @@ import {
   computeCap,
   quarterPeriods,
   type CapComputation,
+  type CapRefundAccount,
   type CapYearToDate,
+  type Quarter,
   type RefundStatement,
   type StatementGroup,
   type UnresolvedLine,
@@ -33,10 +35,37 @@ const noCapFigures = (cap: CapId): CapYearToDate => ({
   adjustmentsOere: 0n,
 });
 
+/** A closed year's statement asked for after the close is the statement at the close. */
+const effectiveAsOf = (closedAt: string | null, asOf: string) =>
+  closedAt !== null && closedAt < asOf ? closedAt : asOf;
+
 const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
 
-/** The reads of one statement: the year's state, its groups, its unresolved lines, its caps. */
-export const STATEMENT_STEPS = 4;
+/** One posting of a statement's booking periods, for its postings sheet. */
+export interface StatementPosting {
+  entryId: string;
+  kind: string;
+  account: string | null;
+  refundAccount: string | null;
+  targetGroup: string | null;
+  personId: string | null;
+  offerId: string | null;
+  activityFrom: string;
+  activityTo: string;
+  bookingPeriod: string;
+  /** The booking date its command gave, else the day it was recorded. */
+  bookingDate: string;
+  amountOere: bigint;
+  refundRateBasisPoints: number | null;
+  refundOere: bigint | null;
+  ruleId: string | null;
+  cap: CapId | null;
+  outcome: string | null;
+  recordedAt: string;
+}
+
+/** The reads of one statement: the year's state, its groups, its unresolved lines, its caps, their refund accounts. */
+export const STATEMENT_STEPS = 5;
 
 export class StatementQueries {
   constructor(private readonly db: DataSource | EntityManager) {}
@@ -64,13 +93,13 @@ export class StatementQueries {
       return value;
     };
     const closedAt = step(await this.closedAt(req.municipality, req.year, req.asOf));
-    // A closed year's statement asked for after the close is the statement at the close.
-    const effective = closedAt !== null && closedAt < req.asOf ? closedAt : req.asOf;
+    const effective = effectiveAsOf(closedAt, req.asOf);
     const { from, to } = quarterPeriods(req.year, req.quarter);
-    const [groups, unresolvedLines, caps] = await Promise.all([
+    const [groups, unresolvedLines, caps, capRefundAccounts] = await Promise.all([
       this.groups(req.municipality, from, to, effective).then(step),
       this.unresolvedLines(req.municipality, from, to, effective).then(step),
       this.capsYearToDate(req.municipality, req.year, to, effective).then(step),
+      this.capRefundAccounts(req.municipality, req.year, to, effective).then(step),
     ]);
     return buildStatement({
       municipality: req.municipality,
@@ -81,7 +110,44 @@ export class StatementQueries {
       groups,
       unresolvedLines,
       caps,
+      capRefundAccounts,
     });
+  }
+
+  /** The postings behind a statement (its booking periods, as the statement stands), in booking order. */
+  async postings(req: StatementRequest): Promise<StatementPosting[]> {
+    const asOf = effectiveAsOf(await this.closedAt(req.municipality, req.year, req.asOf), req.asOf);
+    const { from, to } = quarterPeriods(req.year, req.quarter);
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT entry_id, kind, ${accountKey('account')} AS account, ${accountKey('refund_account')} AS refund_account,
+              target_group, person_id, offer_id, activity_from, activity_to, booking_period,
+              coalesce(booking_date, (recorded_at AT TIME ZONE 'UTC')::date)::text AS booking_date, amount_oere::text AS amount,
+              refund_rate_bp, refund_oere::text AS refund, rule_id, cap, unresolved->>'outcome' AS outcome, recorded_at
+       FROM ledger_entry
+       WHERE municipality = $1 AND booking_period >= $2 AND booking_period <= $3 AND recorded_at <= $4
+       ORDER BY booking_period, position, ordinal`,
+      [req.municipality, from, to, asOf],
+    );
+    return rows.map((r) => ({
+      entryId: r.entry_id as string,
+      kind: r.kind as string,
+      account: r.account as string | null,
+      refundAccount: r.refund_account as string | null,
+      targetGroup: r.target_group as string | null,
+      personId: r.person_id as string | null,
+      offerId: r.offer_id as string | null,
+      activityFrom: r.activity_from as string,
+      activityTo: r.activity_to as string,
+      bookingPeriod: r.booking_period as string,
+      bookingDate: r.booking_date as string,
+      amountOere: BigInt(r.amount as string),
+      refundRateBasisPoints: r.refund_rate_bp as number | null,
+      refundOere: r.refund === null ? null : BigInt(r.refund as string),
+      ruleId: r.rule_id as string | null,
+      cap: r.cap as CapId | null,
+      outcome: r.outcome as string | null,
+      recordedAt: iso(r.recorded_at as Date),
+    }));
   }
 
   private async groups(
@@ -93,11 +159,11 @@ export class StatementQueries {
     const rows: Record<string, string | number | boolean | null>[] = await this.db.query(
       `SELECT ${accountKey('account')} AS account, ${accountKey('refund_account')} AS refund_account, target_group,
               extract(year FROM activity_from)::int AS activity_year, unresolved->>'outcome' AS unresolved,
-              kind = 'cap_adjustment' AS cap_adjustment, cap,
+              kind = 'cap_adjustment' AS cap_adjustment, cap, (substr(booking_period, 6, 2)::int + 2) / 3 AS quarter,
               count(*)::int AS entries, sum(amount_oere)::text AS amount, coalesce(sum(refund_oere), 0)::text AS refund
        FROM ledger_entry
        WHERE municipality = $1 AND booking_period >= $2 AND booking_period <= $3 AND recorded_at <= $4
-       GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
       [municipality, from, to, asOf],
     );
     return rows.map((r) => ({
@@ -108,6 +174,7 @@ export class StatementQueries {
       unresolved: r.unresolved as StatementGroup['unresolved'],
       capAdjustment: r.cap_adjustment === true,
       cap: r.cap as CapId | null,
+      quarter: Number(r.quarter) as Quarter,
       entries: Number(r.entries),
       amountOere: BigInt(r.amount as string),
       refundOere: BigInt(r.refund as string),
@@ -123,7 +190,8 @@ export class StatementQueries {
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT entry_id, person_id, cost_item_id, ${accountKey('account')} AS account, target_group, activity_from, activity_to, booking_period,
               coalesce(booking_date, (recorded_at AT TIME ZONE 'UTC')::date)::text AS booking_date,
-              amount_oere::text AS amount, unresolved->>'outcome' AS outcome, unresolved->>'reason' AS reason
+              amount_oere::text AS amount, unresolved->>'outcome' AS outcome, unresolved->>'reason' AS reason,
+              coalesce(unresolved->'candidates', '[]') AS candidates
        FROM ledger_entry
        WHERE municipality = $1 AND booking_period >= $2 AND booking_period <= $3 AND recorded_at <= $4 AND unresolved IS NOT NULL
        ORDER BY position, ordinal`,
@@ -142,6 +210,29 @@ export class StatementQueries {
       amountOere: Number(r.amount),
       outcome: r.outcome as string,
       reason: r.reason as string,
+      candidates: r.candidates as string[],
+    }));
+  }
+
+  /** The refund before the cap per cap and refund account, booking periods year-01 .. `through` (what a cap's adjustment is shared by). */
+  async capRefundAccounts(
+    municipality: string,
+    year: number,
+    through: string,
+    asOf: string,
+  ): Promise<CapRefundAccount[]> {
+    const rows: { cap: CapId; refund_account: string | null; refund: string }[] = await this.db.query(
+      `SELECT cap, ${accountKey('refund_account')} AS refund_account, coalesce(sum(refund_oere), 0)::text AS refund
+       FROM ledger_entry
+       WHERE municipality = $1 AND cap IS NOT NULL AND kind <> 'cap_adjustment'
+         AND booking_period >= $2 AND booking_period <= $3 AND recorded_at <= $4
+       GROUP BY 1, 2`,
+      [municipality, `${year}-01`, through, asOf],
+    );
+    return rows.map((r) => ({
+      cap: r.cap,
+      refundAccount: r.refund_account,
+      refundBeforeCapOere: BigInt(r.refund),
     }));
   }
 
@@ -200,8 +291,7 @@ export class StatementQueries {
     computation: CapComputation;
     lastAdjustment: { entryId: string; computation: CapComputation } | null;
   }> {
-    const closedAt = await this.closedAt(municipality, year, asOf);
-    const effective = closedAt !== null && closedAt < asOf ? closedAt : asOf;
+    const effective = effectiveAsOf(await this.closedAt(municipality, year, asOf), asOf);
     const ytd =
       (await this.capsYearToDate(municipality, year, `${year}-12`, effective)).find((c) => c.cap === cap) ??
       noCapFigures(cap);

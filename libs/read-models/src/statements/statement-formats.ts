@@ -1,14 +1,28 @@
 // The refund statement as JSON (API.md money and rates as strings), CSV (';', decimal comma,
-// UTF-8 with BOM) and an .xlsx workbook with one sheet per view — for the api and the CLI alike.
-import { formatBasisPoints, formatOere } from '@app/domain';
-import type { CapComputation, RefundStatement } from '@app/ledger';
-import { statementCsv, statementTables, type Table } from './statement-tables';
-import type { Workbook } from 'exceljs';
+// UTF-8 with BOM) and an .xlsx workbook with one sheet per view and one of its postings — for the
+// api and the CLI alike.
+import {
+  capLabel,
+  capStatusLabel,
+  danishLocalTimeOf,
+  formatBasisPoints,
+  formatOere,
+  lab6Number,
+  municipalityName,
+  outcomeLabel,
+  targetGroupLabel,
+} from '@app/domain';
+import type { CapComputation, QuarterTotals, RefundStatement } from '@app/ledger';
+import { accountFields } from '@app/rules';
+import type { StatementPosting } from '../queries/statement.queries';
+import { statementCsv, statementTables, type Cell, type Column, type Table } from './statement-tables';
+import type { Workbook, Worksheet } from 'exceljs';
 
 export const CSV_TYPE = 'text/csv';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const kr = (oere: number | bigint | null) => (oere === null ? null : formatOere(oere));
+const fieldsOf = (account: string | null) => (account === null ? null : accountFields(account));
 
 export function statementJson(s: RefundStatement) {
   const totals = (t: { entries: number; costOere: bigint; refundOere: bigint }) => ({
@@ -16,8 +30,20 @@ export function statementJson(s: RefundStatement) {
     cost: kr(t.costOere),
     refund: kr(t.refundOere),
   });
+  const quarters = s.quarter === null ? [1, 2, 3, 4] : [s.quarter];
+  const withQuarters = (t: QuarterTotals) => ({
+    ...totals(t),
+    quarters: quarters.map((quarter) => ({ quarter, ...totals(t.quarters[quarter - 1]) })),
+  });
+  const accountLine = (a: { account: string | null; refundAccount: string | null }) => ({
+    account: a.account,
+    refundAccount: a.refundAccount,
+    accountFields: fieldsOf(a.account),
+    refundAccountFields: fieldsOf(a.refundAccount),
+  });
   return {
     municipality: s.municipality,
+    municipalityName: municipalityName(s.municipality),
     year: s.year,
     quarter: s.quarter,
     bookingPeriods: s.bookingPeriods,
@@ -34,14 +60,14 @@ export function statementJson(s: RefundStatement) {
       unresolvedCost: kr(s.totals.unresolvedCostOere),
       unresolvedEntries: s.totals.unresolvedEntries,
     },
-    accounts: s.accounts.map((a) => ({ account: a.account, refundAccount: a.refundAccount, ...totals(a) })),
-    targetGroups: s.targetGroups.map((g) => ({ targetGroup: g.targetGroup, ...totals(g) })),
-    afloeb: s.afloeb.map((a) => ({
-      activityYear: a.activityYear,
-      account: a.account,
-      refundAccount: a.refundAccount,
-      ...totals(a),
+    accounts: s.accounts.map((a) => ({ ...accountLine(a), ...withQuarters(a) })),
+    targetGroups: s.targetGroups.map((g) => ({
+      targetGroup: g.targetGroup,
+      label: targetGroupLabel(g.targetGroup),
+      lab6: lab6Number(g.targetGroup),
+      ...withQuarters(g),
     })),
+    afloeb: s.afloeb.map((a) => ({ activityYear: a.activityYear, ...accountLine(a), ...withQuarters(a) })),
     unresolved: s.unresolved.map((u) => ({
       entryId: u.entryId,
       personId: u.personId,
@@ -54,18 +80,33 @@ export function statementJson(s: RefundStatement) {
       bookingDate: u.bookingDate,
       amount: kr(u.amountOere),
       outcome: u.outcome,
+      outcomeLabel: outcomeLabel(u.outcome),
       reason: u.reason,
+      wouldTake: u.wouldTake.map((account) => ({ account, ...accountFields(account) })),
     })),
     caps: s.caps
       .map(capJson)
       .map((c, i) => ({ ...c, adjustmentsInPeriod: kr(s.caps[i].adjustmentsInPeriodOere) })),
+    capAdjustments: s.capAdjustments.map((c) => ({
+      cap: c.cap,
+      capLabel: capLabel(c.cap),
+      refundAccount: c.refundAccount,
+      refundAccountFields: fieldsOf(c.refundAccount),
+      refund: kr(c.refundOere),
+      quarters: quarters.map((quarter) => ({ quarter, refund: kr(c.quarters[quarter - 1]) })),
+      outcome: c.unresolved?.outcome ?? null,
+      outcomeLabel: c.unresolved === null ? null : outcomeLabel(c.unresolved.outcome),
+      reason: c.unresolved?.reason ?? null,
+    })),
   };
 }
 
 export function capJson(c: CapComputation) {
   return {
     cap: c.cap,
+    capLabel: capLabel(c.cap),
     status: c.status,
+    statusLabel: capStatusLabel(c.status),
     refundRate: c.rateBasisPoints === null ? null : formatBasisPoints(c.rateBasisPoints),
     parameters:
       c.parameters === null
@@ -84,31 +125,87 @@ export function capJson(c: CapComputation) {
   };
 }
 
-export function statementCsvText(s: RefundStatement): string {
-  return statementCsv(statementTables(s));
+export function statementCsvText(s: RefundStatement, postings?: readonly StatementPosting[]): string {
+  return statementCsv(statementTables(s, postings));
 }
 
-/** One worksheet per view; money cells are numbers in kroner with two decimals shown. */
-export async function statementXlsx(s: RefundStatement): Promise<Buffer> {
+/**
+ * One worksheet per view and, with `postings`, one of the postings: a bold header row frozen
+ * with an autofilter, a bold sum row, money and decimals as numbers with two decimals, dates and
+ * times as date cells (times in Danish local time), columns as wide as their content.
+ */
+export async function statementXlsx(
+  s: RefundStatement,
+  postings?: readonly StatementPosting[],
+): Promise<Buffer> {
   // exceljs is loaded when a workbook is asked for, not with the api (it weighs ~30 MB).
   const { Workbook: WorkbookClass } = await import('exceljs');
   const workbook = new WorkbookClass();
   workbook.creator = 'refund-ledger';
-  for (const table of statementTables(s)) addSheet(workbook, table);
+  for (const table of statementTables(s, postings)) addSheet(workbook, table);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function addSheet(workbook: Workbook, table: Table): void {
-  const sheet = workbook.addWorksheet(table.name);
-  sheet.addRow(table.columns.map((c) => c.header)).font = { bold: true };
-  for (const row of table.rows) {
-    sheet.addRow(
-      row.map((cell, i) => (cell !== null && table.columns[i].kind === 'money' ? Number(cell) / 100 : cell)),
-    );
+const NUMBER_FORMATS: Partial<Record<Column['kind'], string>> = {
+  money: '#,##0.00',
+  hundredths: '0.00',
+  date: 'dd.mm.yyyy',
+  instant: 'dd.mm.yyyy hh:mm:ss',
+};
+
+/** A Danish wall-clock time as the date cell a spreadsheet shows as that time (cells have no zone). */
+const wallClock = (instant: string) => new Date(`${danishLocalTimeOf(instant).replace(' ', 'T')}Z`);
+
+function cellValue(cell: Cell, kind: Column['kind']): string | number | Date | null {
+  if (cell === null) return null;
+  switch (kind) {
+    case 'money':
+    case 'hundredths':
+      return Number(cell) / 100;
+    case 'date':
+      return new Date(`${String(cell)}T00:00:00Z`);
+    case 'instant':
+      return wallClock(String(cell));
+    default:
+      return typeof cell === 'bigint' ? Number(cell) : cell;
   }
+}
+
+/** What a cell shows, for the column's width. */
+function shownLength(cell: Cell, kind: Column['kind']): number {
+  if (cell === null) return 0;
+  if (kind === 'money') return formatOere(cell as bigint).length + Math.floor(String(cell).length / 3);
+  if (kind === 'date') return 10;
+  if (kind === 'instant') return 19;
+  return String(cell).length;
+}
+
+const MAX_WIDTH = 60;
+
+function addSheet(workbook: Workbook, table: Table): void {
+  const sheet = workbook.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow(table.columns.map((c) => c.header)).font = { bold: true };
+  for (const row of table.rows) sheet.addRow(row.map((cell, i) => cellValue(cell, table.columns[i].kind)));
+  if (table.sumRow) sheet.getRow(table.rows.length + 1).font = { bold: true };
+  // the filter covers the header and the data rows; the sum row stays below it
+  const lastDataRow = 1 + table.rows.length - (table.sumRow ? 1 : 0);
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastDataRow, column: table.columns.length } };
   table.columns.forEach((c, i) => {
     const column = sheet.getColumn(i + 1);
-    column.width = Math.max(12, c.header.length + 2);
-    if (c.kind === 'money') column.numFmt = '#,##0.00';
+    const longest = table.rows.reduce((n, row) => Math.max(n, shownLength(row[i], c.kind)), c.header.length);
+    // room for the autofilter's button beside the header
+    column.width = Math.min(MAX_WIDTH, Math.max(10, longest + 3));
+    const format = NUMBER_FORMATS[c.kind];
+    if (format) column.numFmt = format;
+  });
+  wrapLongText(sheet, table);
+}
+
+/** Text longer than the widest column wraps instead of spilling over its neighbours. */
+function wrapLongText(sheet: Worksheet, table: Table): void {
+  table.columns.forEach((c, i) => {
+    if (c.kind !== 'text') return;
+    if (table.rows.some((row) => shownLength(row[i], c.kind) > MAX_WIDTH))
+      sheet.getColumn(i + 1).alignment = { wrapText: true, vertical: 'top' };
   });
 }

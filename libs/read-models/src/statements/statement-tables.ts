@@ -1,128 +1,317 @@
 // The refund statement's presentation: one table per view (the workbook's sheets, the CSV's
-// sections), and the CSV Danish spreadsheets read.
-import { formatOere } from '@app/domain';
-import type { RefundStatement } from '@app/ledger';
+// sections), in Danish, with accounts field by field, sum rows, and the CSV Danish spreadsheets read.
+import {
+  capLabel,
+  capStatusLabel,
+  danishLocalTimeOf,
+  formatOere,
+  lab6Number,
+  municipalityName,
+  outcomeLabel,
+  postingKindLabel,
+  targetGroupLabel,
+} from '@app/domain';
+import type { QuarterTotals, RefundStatement, Totals } from '@app/ledger';
+import { accountFields } from '@app/rules';
+import type { StatementPosting } from '../queries/statement.queries';
 
-type CellKind = 'text' | 'integer' | 'money';
+/**
+ * text and integer cells as they are; money: exact integer øre; hundredths: a decimal number in
+ * hundredths (12.50 as 1250); date: 'YYYY-MM-DD'; instant: an ISO instant, shown in Danish local time.
+ */
+type CellKind = 'text' | 'integer' | 'money' | 'hundredths' | 'date' | 'instant';
 export interface Column {
   header: string;
   kind: CellKind;
+  /** The column is added up in the table's sum row. */
+  sum?: boolean;
 }
-/** money cells are exact integer øre; text and integer cells as they are; null is an empty cell. */
+/** null is an empty cell. */
 export type Cell = string | number | bigint | null;
 export interface Table {
   name: string;
   columns: Column[];
   rows: Cell[][];
+  /** The last row is the sum row ('I alt'). */
+  sumRow: boolean;
 }
 
 const text = (header: string): Column => ({ header, kind: 'text' });
-const int = (header: string): Column => ({ header, kind: 'integer' });
-const money = (header: string): Column => ({ header, kind: 'money' });
+const int = (header: string, sum = false): Column => ({ header, kind: 'integer', sum });
+const money = (header: string, sum = false): Column => ({ header, kind: 'money', sum });
+const date = (header: string): Column => ({ header, kind: 'date' });
 
-/** The statement as tables, one per view, in the order of the workbook's sheets. */
-export function statementTables(s: RefundStatement): Table[] {
+/** A table whose last row adds up its sum columns, labelled 'I alt' in the first column. */
+function withSums(name: string, columns: Column[], rows: Cell[][]): Table {
+  const sums: Cell[] = columns.map((c, i) => {
+    if (i === 0) return 'I alt';
+    if (!c.sum) return null;
+    const total = rows.reduce((acc, row) => acc + BigInt(row[i] ?? 0), 0n);
+    return c.kind === 'money' ? total : Number(total);
+  });
+  return { name, columns, rows: [...rows, sums], sumRow: true };
+}
+
+const plain = (name: string, columns: Column[], rows: Cell[][]): Table => ({
+  name,
+  columns,
+  rows,
+  sumRow: false,
+});
+
+/** The chart's fields of an account: hovedkonto, funktion, dranst, gruppering, title. */
+const ACCOUNT_COLUMNS = [
+  text('hovedkonto'),
+  text('funktion'),
+  text('dranst'),
+  text('gruppering'),
+  text('titel'),
+];
+function accountCells(account: string | null): Cell[] {
+  if (account === null) return [null, null, null, null, null];
+  const f = accountFields(account);
+  return [f.hovedkonto, f.function, f.dranst, f.grouping, f.title];
+}
+const titleOf = (account: string | null) => (account === null ? null : accountFields(account).title);
+
+const totalsCells = (t: Totals): Cell[] => [t.entries, t.costOere, t.refundOere];
+const TOTALS_COLUMNS = [int('posteringer', true), money('udgift', true), money('refusion', true)];
+
+/** The statement's quarters: Q1-Q4 for a year, the one quarter for a quarter. */
+const quartersOf = (s: RefundStatement): number[] => (s.quarter === null ? [1, 2, 3, 4] : [s.quarter]);
+
+export function periodText(s: RefundStatement): string {
+  return s.quarter === null ? `hele året ${s.year}` : `${s.quarter}. kvartal ${s.year}`;
+}
+
+export function municipalityText(code: string): string {
+  const name = municipalityName(code);
+  return name === null ? code : `${code} ${name}`;
+}
+
+function overview(s: RefundStatement): Table {
   const t = s.totals;
-  const overview: Table = {
-    name: 'Oversigt',
-    columns: [text('post'), money('beløb')],
-    rows: [
-      ['kommune', null],
-      ['regnskabsår', null],
-      ['kvartal', null],
-      ['bogføringsperioder', null],
-      ['opgjort pr.', null],
-      ['året lukket', null],
-      ['udgifter (afklarede)', t.costOere],
-      ['heraf afløb', t.afloebCostOere],
-      ['refusion før loft', t.refundBeforeCapsOere],
-      ['heraf afløb', t.afloebRefundOere],
-      ['loftsreguleringer', t.capAdjustmentsOere],
-      ['refusion', t.refundOere],
-      ['uafklarede udgifter', t.unresolvedCostOere],
+  const fact = (post: string, value: string): Cell[] => [post, value, null];
+  const figure = (post: string, oere: bigint): Cell[] => [post, null, oere];
+  return plain(
+    'Oversigt',
+    [text('post'), text('værdi'), money('beløb')],
+    [
+      fact('kommune', municipalityText(s.municipality)),
+      fact('regnskabsår', String(s.year)),
+      fact('periode', periodText(s)),
+      fact('bogføringsperioder', `${s.bookingPeriods.from} – ${s.bookingPeriods.to}`),
+      fact('opgjort pr. (dansk tid)', danishLocalTimeOf(s.asOf)),
+      fact(
+        'regnskabsåret',
+        s.closedAt === null
+          ? 'åbent'
+          : `lukket ${danishLocalTimeOf(s.closedAt)}${s.frozen ? ' (opgørelsen er fastfrosset ved lukningen)' : ''}`,
+      ),
+      figure('udgifter (afklarede)', t.costOere),
+      figure('heraf afløb', t.afloebCostOere),
+      figure('refusion før loft', t.refundBeforeCapsOere),
+      figure('heraf afløb', t.afloebRefundOere),
+      figure('loftsreguleringer', t.capAdjustmentsOere),
+      figure('refusion', t.refundOere),
+      figure('uafklarede udgifter', t.unresolvedCostOere),
+      [`uafklarede posteringer`, String(t.unresolvedEntries), null],
     ],
-  };
-  // header facts as text in the first column pairs
-  overview.rows[0][0] = `kommune ${s.municipality}`;
-  overview.rows[1][0] = `regnskabsår ${s.year}`;
-  overview.rows[2][0] = `kvartal ${s.quarter ?? 'hele året'}`;
-  overview.rows[3][0] = `bogføringsperioder ${s.bookingPeriods.from}..${s.bookingPeriods.to}`;
-  overview.rows[4][0] = `opgjort pr. ${s.asOf}`;
-  overview.rows[5][0] =
-    s.closedAt === null ? 'året er åbent' : `året lukket ${s.closedAt}${s.frozen ? ' (fastfrosset)' : ''}`;
-  return [
-    overview,
-    {
-      name: 'Konti',
-      columns: [
+  );
+}
+
+/** Accounts, afløb and cap adjustments per quarter, side by side, with the year beside them. */
+function quarters(s: RefundStatement): Table {
+  const qs = quartersOf(s);
+  const columns = [
+    text('linje'),
+    text('konto'),
+    text('titel'),
+    text('refusionskonto'),
+    ...qs.flatMap((q) => [money(`udgift ${q}. kvt.`, true), money(`refusion ${q}. kvt.`, true)]),
+    money('udgift i alt', true),
+    money('refusion i alt', true),
+  ];
+  const line = (
+    label: string,
+    a: QuarterTotals & { account: string | null; refundAccount: string | null },
+  ): Cell[] => [
+    label,
+    a.account,
+    titleOf(a.account),
+    a.refundAccount,
+    ...qs.flatMap((q) => [a.quarters[q - 1].costOere, a.quarters[q - 1].refundOere]),
+    a.costOere,
+    a.refundOere,
+  ];
+  return withSums('Kvartaler', columns, [
+    ...s.accounts.map((a) => line(`aktivitet i ${s.year}`, a)),
+    ...s.afloeb.map((a) => line(`afløb ${a.activityYear}`, a)),
+    ...s.capAdjustments.map((c): Cell[] => [
+      `loftsregulering, ${capLabel(c.cap)}`,
+      null,
+      titleOf(c.refundAccount),
+      c.refundAccount,
+      ...qs.flatMap((q) => [0n, c.quarters[q - 1]]),
+      0n,
+      c.refundOere,
+    ]),
+  ]);
+}
+
+function postingsTable(postings: readonly StatementPosting[]): Table {
+  return withSums(
+    'Posteringer',
+    [
+      text('postering'),
+      text('art'),
+      text('konto'),
+      ...ACCOUNT_COLUMNS,
+      text('refusionskonto'),
+      text('målgruppe'),
+      text('LAB § 6, nr.'),
+      text('person'),
+      text('tilbud'),
+      date('aktivitet fra'),
+      date('aktivitet til'),
+      text('bogføringsperiode'),
+      date('bogføringsdato'),
+      money('beløb', true),
+      { header: 'refusionssats %', kind: 'hundredths' },
+      money('refusion', true),
+      text('regel'),
+      text('loft'),
+      text('udfald'),
+      { header: 'registreret (dansk tid)', kind: 'instant' },
+    ],
+    postings.map((p) => [
+      p.entryId,
+      postingKindLabel(p.kind),
+      p.account,
+      ...accountCells(p.account),
+      p.refundAccount,
+      p.targetGroup === null ? null : targetGroupLabel(p.targetGroup),
+      lab6Number(p.targetGroup),
+      p.personId,
+      p.offerId,
+      p.activityFrom,
+      p.activityTo,
+      p.bookingPeriod,
+      p.bookingDate,
+      p.amountOere,
+      p.refundRateBasisPoints,
+      p.refundOere,
+      p.ruleId,
+      p.cap === null ? null : capLabel(p.cap),
+      p.outcome === null ? null : outcomeLabel(p.outcome),
+      p.recordedAt,
+    ]),
+  );
+}
+
+/**
+ * The statement as tables, one per view, in the order of the workbook's sheets; with `postings`
+ * (the postings behind it) a last table of them.
+ */
+export function statementTables(s: RefundStatement, postings?: readonly StatementPosting[]): Table[] {
+  const tables: Table[] = [
+    overview(s),
+    withSums(
+      'Konti',
+      [
         text('konto'),
+        ...ACCOUNT_COLUMNS,
         text('refusionskonto'),
-        int('posteringer'),
-        money('udgift'),
-        money('refusion'),
+        text('refusionskontoens titel'),
+        ...TOTALS_COLUMNS,
       ],
-      rows: s.accounts.map((a) => [a.account, a.refundAccount, a.entries, a.costOere, a.refundOere]),
-    },
-    {
-      name: 'Målgrupper',
-      columns: [text('målgruppe'), int('posteringer'), money('udgift'), money('refusion')],
-      rows: s.targetGroups.map((g) => [g.targetGroup, g.entries, g.costOere, g.refundOere]),
-    },
-    {
-      name: 'Afløb',
-      columns: [
-        int('aktivitetsår'),
-        text('konto'),
-        text('refusionskonto'),
-        int('posteringer'),
-        money('udgift'),
-        money('refusion'),
-      ],
-      rows: s.afloeb.map((a) => [
+      s.accounts.map((a) => [
+        a.account,
+        ...accountCells(a.account),
+        a.refundAccount,
+        titleOf(a.refundAccount),
+        ...totalsCells(a),
+      ]),
+    ),
+    quarters(s),
+    withSums(
+      'Målgrupper',
+      [text('målgruppe'), text('LAB § 6, nr.'), text('kode'), ...TOTALS_COLUMNS],
+      s.targetGroups.map((g) => [
+        targetGroupLabel(g.targetGroup),
+        lab6Number(g.targetGroup),
+        g.targetGroup,
+        ...totalsCells(g),
+      ]),
+    ),
+    withSums(
+      'Afløb',
+      [int('aktivitetsår'), text('konto'), ...ACCOUNT_COLUMNS, text('refusionskonto'), ...TOTALS_COLUMNS],
+      s.afloeb.map((a) => [
         a.activityYear,
         a.account,
+        ...accountCells(a.account),
         a.refundAccount,
-        a.entries,
-        a.costOere,
-        a.refundOere,
+        ...totalsCells(a),
       ]),
-    },
-    {
-      name: 'Uafklarede',
-      columns: [
-        text('postering'),
-        text('person'),
-        text('konto'),
-        text('målgruppe'),
-        text('aktivitet fra'),
-        text('aktivitet til'),
-        text('bogføringsperiode'),
-        text('bogføringsdato'),
-        money('udgift'),
+    ),
+    withSums(
+      'Loftsreguleringer',
+      [
+        text('loft'),
+        text('refusionskonto'),
+        ...ACCOUNT_COLUMNS,
+        money('regulering', true),
         text('udfald'),
         text('årsag'),
       ],
-      rows: s.unresolved.map((u) => [
+      s.capAdjustments.map((c) => [
+        capLabel(c.cap),
+        c.refundAccount,
+        ...accountCells(c.refundAccount),
+        c.refundOere,
+        c.unresolved === null ? null : outcomeLabel(c.unresolved.outcome),
+        c.unresolved?.reason ?? null,
+      ]),
+    ),
+    withSums(
+      'Uafklarede',
+      [
+        text('postering'),
+        text('person'),
+        text('konto den ville tage'),
+        text('titel'),
+        text('målgruppe'),
+        date('aktivitet fra'),
+        date('aktivitet til'),
+        text('bogføringsperiode'),
+        date('bogføringsdato'),
+        money('udgift', true),
+        text('udfald'),
+        text('årsag'),
+      ],
+      s.unresolved.map((u) => [
         u.entryId,
         u.personId,
-        u.account,
-        u.targetGroup,
+        u.wouldTake.length === 0 ? null : u.wouldTake.join(' / '),
+        u.wouldTake.length === 1 ? titleOf(u.wouldTake[0]) : null,
+        u.targetGroup === null ? null : targetGroupLabel(u.targetGroup),
         u.activityFrom,
         u.activityTo,
         u.bookingPeriod,
         u.bookingDate,
         u.amountOere,
-        u.outcome,
+        outcomeLabel(u.outcome),
         u.reason,
       ]),
-    },
-    {
-      name: 'Lofter',
-      columns: [
+    ),
+    plain(
+      'Lofter',
+      [
         text('loft'),
         text('status'),
         money('beløb pr. helårsperson'),
-        text('helårspersoner'),
+        { header: 'helårspersoner', kind: 'hundredths' },
         money('rådighedsbeløb'),
         money('støtteberettigede udgifter'),
         money('refusion før loft'),
@@ -131,11 +320,11 @@ export function statementTables(s: RefundStatement): Table[] {
         money('regulering i alt'),
         money('regulering i perioden'),
       ],
-      rows: s.caps.map((c) => [
-        c.cap,
-        c.status,
+      s.caps.map((c) => [
+        capLabel(c.cap),
+        capStatusLabel(c.status),
         c.parameters?.amountPerFullYearPersonOere ?? null,
-        c.parameters === null ? null : (c.parameters.fullYearPersonsHundredths / 100).toFixed(2),
+        c.parameters?.fullYearPersonsHundredths ?? null,
         c.allowanceOere,
         c.eligibleCostsOere,
         c.refundBeforeCapOere,
@@ -144,8 +333,9 @@ export function statementTables(s: RefundStatement): Table[] {
         c.requiredAdjustmentOere,
         c.adjustmentsInPeriodOere,
       ]),
-    },
+    ),
   ];
+  return postings === undefined ? tables : [...tables, postingsTable(postings)];
 }
 
 /** Øre as kroner with a decimal comma and no thousands separator: 420000 → "4200,00", -5 → "-0,05". */
@@ -157,26 +347,31 @@ export function csvCell(value: string): string {
   return /[";\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+function csvValue(cell: Cell, kind: CellKind): string {
+  if (cell === null) return '';
+  switch (kind) {
+    case 'money':
+    case 'hundredths':
+      return kronerWithComma(cell as number | bigint);
+    case 'instant':
+      return danishLocalTimeOf(String(cell));
+    default:
+      return csvCell(String(cell));
+  }
+}
+
 /**
  * CSV the way Danish spreadsheets read it: UTF-8 with BOM, ';' between fields, decimal comma,
- * CRLF line ends. Each table is a section: its name on a line, the header, the rows, a blank line.
+ * dates as YYYY-MM-DD, times in Danish local time, CRLF line ends. Each table is a section: its
+ * name on a line, the header, the rows (the sum row last), a blank line.
  */
 export function statementCsv(tables: Table[]): string {
   const lines: string[] = [];
   for (const table of tables) {
     lines.push(csvCell(table.name));
     lines.push(table.columns.map((c) => csvCell(c.header)).join(';'));
-    for (const row of table.rows) {
-      lines.push(
-        row
-          .map((cell, i) => {
-            if (cell === null) return '';
-            if (table.columns[i].kind === 'money') return kronerWithComma(cell as number | bigint);
-            return csvCell(String(cell));
-          })
-          .join(';'),
-      );
-    }
+    for (const row of table.rows)
+      lines.push(row.map((cell, i) => csvValue(cell, table.columns[i].kind)).join(';'));
     lines.push('');
   }
   return `\uFEFF${lines.join('\r\n')}`;

@@ -72,3 +72,28 @@ export function accountOf(key: string): Account {
     throw new Error(`unknown posting account ${key}`);
   return Object.freeze({ function: grouping.function, dranst: grouping.dranst, grouping: grouping.grouping });
 }
+
+/** An account as the chart of accounts names it, field by field, with its grouping's title. */
+export interface AccountFields {
+  /** "5" of 5.68.90. */
+  hovedkonto: string;
+  /** "5.68.90": hovedkonto, hovedfunktion, funktion. */
+  function: string;
+  dranst: string;
+  grouping: string;
+  /** The grouping's title in the chart, or null for a grouping the catalog does not hold. */
+  title: string | null;
+}
+
+/** "5.68.90.1.097" (function.dranst.grouping) → its fields and the grouping's title. */
+export function accountFields(account: string): AccountFields {
+  const [hovedkonto, hovedfunktion, funktion, dranst, grouping] = account.split('.');
+  const fn = `${hovedkonto}.${hovedfunktion}.${funktion}`;
+  return {
+    hovedkonto,
+    function: fn,
+    dranst,
+    grouping,
+    title: GROUPINGS.get(`${fn}/${dranst}/${grouping}`)?.title ?? null,
+  };
+}

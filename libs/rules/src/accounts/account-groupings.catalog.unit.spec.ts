@@ -1,6 +1,12 @@
 // Groupings of 5.68.90 and neighbours from the chart of accounts (001_fcfd66b91da6fb8d.txt, BRS July 2020),
 // 5.46.60 from VEJ 9584/2025 Bilag 1, and 6.45.53 for administration.
-import { accountOf, groupingByKey, groupings, validateGroupingRows } from './account-groupings.catalog';
+import {
+  accountFields,
+  accountOf,
+  groupingByKey,
+  groupings,
+  validateGroupingRows,
+} from './account-groupings.catalog';
 
 describe('account groupings', () => {
   it('holds 5.68.90 with titles and validity, cited', () => {
@@ -40,5 +46,18 @@ describe('account groupings', () => {
       source: { source: '', section: '' },
     };
     expect(validateGroupingRows([bad]).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("accountFields splits a statement account into the chart's fields with the grouping's title", () => {
+    expect(accountFields('5.68.90.2.001')).toEqual({
+      hovedkonto: '5',
+      function: '5.68.90',
+      dranst: '2',
+      grouping: '001',
+      title:
+        'Refusion af driftsudgifter med 50 pct. under det ledighedsrelaterede driftsloft, gruppering 001-002 og 010',
+    });
+    expect(accountFields('6.45.53.1.-')).toMatchObject({ hovedkonto: '6', grouping: '-' });
+    expect(accountFields('5.68.90.1.999').title).toBeNull();
   });
 });
