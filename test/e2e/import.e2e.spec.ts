@@ -1,7 +1,9 @@
 // `npm run cli -- import` against the api over HTTP: a municipality's history from a JSON-lines
 // file, in batches, with its registration and booking dates; refused lines in the refused file
 // with their reasons; a second run appends nothing. Figures: p1 in jobafklaring, a course fee of
-// 9,200.00 for March-May 2024 refunded at 50 % (rule JA-OPS; seed 000 Bilag 3, LAB § 195) = 4,600.00.
+// 9,200.00 for March-May 2024 refunded at 50 % (rule JA-OPS; seed 000 Bilag 3, LAB § 195) = 4,600.00;
+// a project invoice of 6,200.00 for April 2024 shared by p1 and p2 (dagpenge), 30 participant-days
+// each (003 L4210-L4213): 3,100.00 each, p1's refunded at 50 % = 1,550.00.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +50,35 @@ const history = [
     activityTo: '2024-05-31',
     bookingDate: '2024-06-03',
   },
+  { type: 'ChangeTargetGroup', personId: 'p2', targetGroup: 'dagpenge', effectiveFrom: '2024-01-01' },
+  {
+    type: 'RegisterProject',
+    projectId: 'pr1',
+    name: 'Værkstedsforløb 2024',
+    offerKind: 'ordinary_education',
+    startDate: '2024-03-01',
+    endDate: '2024-05-31',
+  },
+  ...['p1', 'p2'].map((personId) => ({
+    type: 'RegisterOffer',
+    offerId: `${personId}-pr1`,
+    personId,
+    offerKind: 'ordinary_education',
+    projectId: 'pr1',
+    startDate: '2024-03-01',
+    endDate: '2024-05-31',
+    registrationDate: '2024-02-26',
+  })),
+  {
+    type: 'RecordProjectExpense',
+    expenseId: 'pe1',
+    projectId: 'pr1',
+    expenseType: 'course_fee',
+    amount: '6200.00',
+    activityFrom: '2024-04-01',
+    activityTo: '2024-04-30',
+    bookingDate: '2024-05-06',
+  },
 ];
 const lines = [
   ...history.map((c) => JSON.stringify(c)),
@@ -77,16 +108,16 @@ it('imports the history in batches, books in the given periods, lists the refuse
   const summary = jest.spyOn(console, 'log').mockImplementation(() => {});
   const first = await runImport(file, '--token', system.token('jobcentre', m));
   expect(first.code).toBe(1);
-  expect(first.err).toContain(`2 of 5 lines were refused; each is in ${file}.refused.jsonl with its reason`);
+  expect(first.err).toContain(`2 of 10 lines were refused; each is in ${file}.refused.jsonl with its reason`);
   expect(JSON.parse(summary.mock.calls[0][0] as string)).toMatchObject({
-    lines: 5,
-    appended: 3,
+    lines: 10,
+    appended: 8,
     unchanged: 0,
     refused: 2,
   });
   expect(refusedLines(`${file}.refused.jsonl`)).toEqual([
-    expect.objectContaining({ line: 5, status: 400, code: 'import.not_json', input: lines[4] }),
-    expect.objectContaining({ line: 6, status: 422, code: 'expense.offer_not_found', input: lines[5] }),
+    expect.objectContaining({ line: 10, status: 400, code: 'import.not_json', input: lines[9] }),
+    expect.objectContaining({ line: 11, status: 422, code: 'expense.offer_not_found', input: lines[10] }),
   ]);
 
   const head = await system.store.headPosition();
@@ -101,7 +132,10 @@ it('imports the history in batches, books in the given periods, lists the refuse
       e.amount,
       e.refundAmount,
     ]),
-  ).toEqual([['2024-06', '2024-06-03', '9200.00', '4600.00']]);
+  ).toEqual([
+    ['2024-06', '2024-06-03', '9200.00', '4600.00'],
+    ['2024-05', '2024-05-06', '3100.00', '1550.00'],
+  ]);
 
   // again, with a token the import signs itself with the api's AUTH_JWT_SECRET
   const savedSecret = process.env.AUTH_JWT_SECRET;
@@ -113,9 +147,9 @@ it('imports the history in batches, books in the given periods, lists the refuse
     else process.env.AUTH_JWT_SECRET = savedSecret;
   }
   expect(JSON.parse(summary.mock.calls[1][0] as string)).toMatchObject({
-    lines: 5,
+    lines: 10,
     appended: 0,
-    unchanged: 3,
+    unchanged: 8,
     refused: 2,
   });
   expect(await system.store.headPosition()).toBe(head);

@@ -1490,6 +1490,7 @@ export interface components {
              */
             activityTo: string;
             invoiceRef?: string | null;
+            bookingDate?: string | null;
         };
         /**
          * @description RecordProjectExpense in a batch
@@ -1536,6 +1537,7 @@ export interface components {
              */
             activityTo: string;
             invoiceRef?: string | null;
+            bookingDate?: string | null;
         };
         /** @description RFC 9457 problem details (application/problem+json) */
         Problem: {

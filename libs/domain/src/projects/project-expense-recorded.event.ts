@@ -14,6 +14,8 @@ export const projectExpenseRecordedV1 = z.strictObject({
   activityFrom: isoDate(),
   activityTo: isoDate(),
   invoiceRef: text(200).nullable(),
+  /** The municipality's booking date, when the command gave one: the shares are booked in its period while that year is open. */
+  bookingDate: isoDate().optional(),
 });
 export type ProjectExpenseRecordedData = z.output<typeof projectExpenseRecordedV1>;
 

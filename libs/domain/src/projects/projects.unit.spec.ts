@@ -153,4 +153,14 @@ describe('projects', () => {
       .when(expense({ expenseType: 'capital_expenditure' }), now)
       .thenFails('expense.not_bookable');
   });
+
+  it('keeps the municipality’s booking date, refusing one after today in Denmark', () => {
+    const [booked] = given([registered, joined])
+      .when(expense({ bookingDate: '2025-03-31' }), { now: '2025-04-02T10:00:00Z' })
+      .events();
+    expect(booked.data).toMatchObject({ bookingDate: '2025-03-31' });
+    given([registered, joined])
+      .when(expense({ bookingDate: '2025-04-03' }), { now: '2025-04-02T10:00:00Z' })
+      .thenFails('expense.booking_in_future');
+  });
 });

@@ -93,8 +93,11 @@ function withCountedCaps(
  */
 function causeOf(recorded: LedgerEvent, rulebook: Rulebook): Cause {
   const cause = plainCause(recorded, rulebook);
+  const { event } = recorded;
   const bookingDate =
-    recorded.event.type === 'OfferExpenseRecorded' ? recorded.event.data.bookingDate : undefined;
+    event.type === 'OfferExpenseRecorded' || event.type === 'ProjectExpenseRecorded'
+      ? event.data.bookingDate
+      : undefined;
   if (bookingDate === undefined) return cause;
   return { ...cause, bookingPeriod: bookingDate.slice(0, 7), bookingDate };
 }

@@ -61,4 +61,40 @@ describe('booking dates and the supplementary period', () => {
         ['original', 'jobafklaring', '2025-12-01', '2025-12-31', '3100.00', '50', '1550.00', '2026-01'],
       ]);
   });
+
+  it('a project invoice is shared in its booking date’s period, and after the close in the first open one', () => {
+    // Two participants, all of December each: D = 62 participant-days, C(31) = round(3,100.00 × 31/62) = 1,550.00
+    // each (003 L4210-L4213); p1 jobafklaring 50 % (JA-OPS) = 775.00, p2 dagpenge 0 % (seed 000 §2-3).
+    const P = { projectId: 'P' };
+    const november = l.at('2025-11-20T09:00:00Z');
+    const project = [
+      ...history,
+      november.targetGroupChanged('p2', 'dagpenge', '2025-01-01'),
+      november.projectRegistered('P', '2025-12-01', '2025-12-31'),
+      november.offerRegistered('p1', 'o2', '2025-12-01', '2025-12-31', P),
+      november.offerRegistered('p2', 'o3', '2025-12-01', '2025-12-31', P),
+    ];
+    const invoice = l
+      .at('2026-01-12T10:00:00Z')
+      .projectExpenseRecorded('P', 'inv1', '3100.00', '2025-12-01', '2025-12-31', {
+        bookingDate: '2025-12-31',
+      });
+    givenEvents(project)
+      .when(invoice)
+      .thenPostings([
+        ['original', 'jobafklaring', '2025-12-01', '2025-12-31', '1550.00', '50', '775.00', '2025-12'],
+        ['original', 'dagpenge', '2025-12-01', '2025-12-31', '1550.00', '0', '0.00', '2025-12'],
+      ]);
+    const closed = givenEvents([...project, l.at('2026-01-10T08:00:00Z').accountingYearClosed(2025)]).when(
+      invoice,
+    );
+    closed.thenPostings([
+      ['original', 'jobafklaring', '2025-12-01', '2025-12-31', '1550.00', '50', '775.00', '2026-01'],
+      ['original', 'dagpenge', '2025-12-01', '2025-12-31', '1550.00', '0', '0.00', '2026-01'],
+    ]);
+    expect(closed.outcomes[0].postings.map((p) => [p.relatesToClosedYear, p.posting.bookingDate])).toEqual([
+      [2025, '2025-12-31'],
+      [2025, '2025-12-31'],
+    ]);
+  });
 });

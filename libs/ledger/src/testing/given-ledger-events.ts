@@ -245,12 +245,14 @@ export function ledgerEvents() {
               validityCitations: [],
             },
           }),
+        /** `bookingDate`: the municipality's booking date the command gave. */
         projectExpenseRecorded: (
           projectId: string,
           expenseId: string,
           amount: string,
           activityFrom: string,
           activityTo: string,
+          o: { bookingDate?: string } = {},
         ) =>
           make({
             type: 'ProjectExpenseRecorded',
@@ -265,6 +267,7 @@ export function ledgerEvents() {
               activityFrom,
               activityTo,
               invoiceRef: null,
+              ...(o.bookingDate && { bookingDate: o.bookingDate }),
             },
           }),
         offerCancelled: (

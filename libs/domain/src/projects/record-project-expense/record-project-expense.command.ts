@@ -4,7 +4,10 @@ import { commandParser, commandSchema } from '../../shared/parse-command';
 import { maybe } from '../../shared/schema';
 import { EXPENSE_TYPES } from '../../shared/vocabulary';
 
-/** API.md RecordProjectExpense: a cost of the whole project, shared by the participants active in its period. */
+/**
+ * API.md RecordProjectExpense: a cost of the whole project, shared by the participants active in its period.
+ * bookingDate: the municipality's booking date (default: when recorded), never in the future.
+ */
 export const recordProjectExpenseSchema = commandSchema('RecordProjectExpense', {
   expenseId: clientId(),
   projectId: clientId(),
@@ -13,6 +16,7 @@ export const recordProjectExpenseSchema = commandSchema('RecordProjectExpense', 
   activityFrom: isoDate(),
   activityTo: isoDate(),
   invoiceRef: maybe(text(200)),
+  bookingDate: maybe(isoDate()),
 });
 export type RecordProjectExpense = z.output<typeof recordProjectExpenseSchema>;
 

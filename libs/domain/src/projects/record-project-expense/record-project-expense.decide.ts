@@ -1,6 +1,7 @@
 import type { DecisionContext } from '../../shared/decision-context';
 import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
 import { parseKroner } from '../../shared/money';
+import { checkedBookingDate } from '../../expenses/booking-date';
 import { assertBookable, assertExpensePeriod } from '../../expenses/expense-admissibility';
 import { projectExpenseRecorded, type ProjectExpenseRecorded } from '../project-expense-recorded.event';
 import { participantsIn, type ProjectState } from '../project.state';
@@ -9,12 +10,12 @@ import type { RecordProjectExpense } from './record-project-expense.command';
 /**
  * Refused for an unknown project, an expense id the project has, a reversed period, a type the
  * sources keep off hovedkonto 5 (as for an offer expense), and a period in which no participant
- * takes part: there is no one to share it by (API.md RecordProjectExpense).
+ * takes part: there is no one to share it by (API.md RecordProjectExpense); a booking date after today.
  */
 export function decideRecordProjectExpense(
   cmd: RecordProjectExpense,
   state: ProjectState,
-  _context: DecisionContext,
+  context: DecisionContext,
 ): [ProjectExpenseRecorded] {
   const { project } = state;
   if (project === null) {
@@ -43,6 +44,10 @@ export function decideRecordProjectExpense(
       },
     );
   }
+  const bookingDate = checkedBookingDate(cmd.bookingDate, context, {
+    expenseId: cmd.expenseId,
+    projectId: cmd.projectId,
+  });
   return [
     projectExpenseRecorded({
       expenseId: cmd.expenseId,
@@ -54,6 +59,7 @@ export function decideRecordProjectExpense(
       activityFrom: cmd.activityFrom,
       activityTo: cmd.activityTo,
       invoiceRef: cmd.invoiceRef ?? null,
+      ...(bookingDate && { bookingDate }),
     }),
   ];
 }
