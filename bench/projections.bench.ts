@@ -1,9 +1,7 @@
 // `npm run bench -- projections [events]` (default 1,000,000): generates a log with realistic
 // shares, then measures a full rebuild (events/s, peak resident memory), the projection lag at
 // a steady 500 events/s, and an as-of summary for one municipality-year.
-import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { PostgresEventStore } from '@app/event-store';
 import { startEmbeddedPostgres } from '@app/platform';
 import {
@@ -16,6 +14,7 @@ import {
 import { rulebooks } from '@app/rules';
 import { Client } from 'pg';
 import { generateLog } from './support/generated-log';
+import { runRebuild } from './support/rebuild-process';
 
 const DIR = '.bench-data/projections';
 async function admin(url: string, work: (client: Client) => Promise<unknown>): Promise<void> {
@@ -26,36 +25,6 @@ async function admin(url: string, work: (client: Client) => Promise<unknown>): P
   } finally {
     await client.end();
   }
-}
-
-/** `rebuild` of the built cli against the database: wall time and the process's peak resident memory. */
-function runRebuild(url: string): Promise<{ seconds: number; peakRssMiB: number }> {
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const started = Date.now();
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, join(__dirname, '../dist/apps/cli/src/main.js'), 'rebuild'],
-    {
-      env: { ...process.env, DATABASE_URL: url },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
-  let peakRssMiB = 0;
-  const sampler = setInterval(() => {
-    try {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      peakRssMiB = Math.max(peakRssMiB, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-    } catch {
-      // the process has just exited
-    }
-  }, 100);
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => {
-      clearInterval(sampler);
-      if (code === 0) resolve({ seconds: (Date.now() - started) / 1000, peakRssMiB });
-      else reject(new Error(`rebuild exited with ${code}`));
-    });
-  });
 }
 
 const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.99)];
