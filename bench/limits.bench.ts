@@ -22,7 +22,7 @@ import { BARE_HTTP_KINDS, type BareHttpKind } from './support/bare-http-server';
 import { commandLoad } from './support/command-load';
 import { generateLog } from './support/generated-log';
 import { runRebuild } from './support/rebuild-process';
-import { startRunningSystem } from './support/running-system';
+import { startRunningSystem, type RunningSystem } from './support/running-system';
 
 const DIR = '.bench-data/limits';
 const SECONDS = 5;
@@ -97,10 +97,9 @@ async function insertCommitRate(
   return rows / SECONDS;
 }
 
-/** Rows per second of one COPY of COPY_ROWS rows into the emptied table. */
-async function copyRate(pool: Pool): Promise<number> {
-  await pool.query('TRUNCATE log_shaped');
-  const lines = Array.from({ length: COPY_ROWS }, (_, i) => `${logRow(i + 1).join('\t')}\n`);
+/** Rows per second of one COPY of COPY_ROWS rows. */
+async function copyRate(pool: Pool, nextPosition: () => number): Promise<number> {
+  const lines = Array.from({ length: COPY_ROWS }, () => `${logRow(nextPosition()).join('\t')}\n`);
   const client = await pool.connect();
   try {
     const started = process.hrtime.bigint();
@@ -184,54 +183,58 @@ export async function main(args: string[]): Promise<void> {
   await admin.query('CHECKPOINT');
 
   const servers: BareServer[] = [];
-  for (const kind of BARE_HTTP_KINDS) servers.push(await startBareServer(kind));
-  const system = await startRunningSystem(`${DIR}/system`, { DATABASE_URL: urlOf('system') });
-  const load = commandLoad(system);
-  await load.single(8, 3); // warm-up, not reported
-  for (const server of servers) await postRate(server.url, 8);
+  let system: RunningSystem | undefined;
+  try {
+    for (const kind of BARE_HTTP_KINDS) servers.push(await startBareServer(kind));
+    system = await startRunningSystem(`${DIR}/system`, { DATABASE_URL: urlOf('system') });
+    const load = commandLoad(system);
+    await load.single(8, 3); // warm-up, not reported
+    for (const server of servers) await postRate(server.url, 8);
 
-  const figures = new Map<string, number[]>();
-  const note = (name: string, value: number) => figures.set(name, [...(figures.get(name) ?? []), value]);
-  for (let round = 1; round <= rounds; round++) {
-    note('insert+commit c1', await insertCommitRate(limits, 1, nextPosition));
-    note('insert+commit c8', await insertCommitRate(limits, 8, nextPosition));
-    note('COPY', await copyRate(limits));
-    for (const server of servers) note(`${server.kind} POST c8`, await postRate(server.url, 8));
-    for (const connections of [1, 8, 32])
-      note(`commands c${connections}`, (await load.single(connections, SECONDS)).requests.average);
-    note('batch import', 10_000 / (await load.batches(10, 1000)));
-    await admin.query('CHECKPOINT');
-    note('rebuild', generated / (await runRebuild(urlOf('rebuild'), true)).seconds);
-    console.log(`round ${round} of ${rounds} done`);
+    const figures = new Map<string, number[]>();
+    const note = (name: string, value: number) => figures.set(name, [...(figures.get(name) ?? []), value]);
+    for (let round = 1; round <= rounds; round++) {
+      await limits.query('TRUNCATE log_shaped'); // every round begins on an empty table
+      note('insert+commit c1', await insertCommitRate(limits, 1, nextPosition));
+      note('insert+commit c8', await insertCommitRate(limits, 8, nextPosition));
+      note('COPY', await copyRate(limits, nextPosition));
+      for (const server of servers) note(`${server.kind} POST c8`, await postRate(server.url, 8));
+      for (const connections of [1, 8, 32])
+        note(`commands c${connections}`, (await load.single(connections, SECONDS)).requests.average);
+      note('batch import', 10_000 / (await load.batches(10, 1000)));
+      await admin.query('CHECKPOINT');
+      note('rebuild', generated / (await runRebuild(urlOf('rebuild'), true)).seconds);
+      console.log(`round ${round} of ${rounds} done`);
+    }
+
+    const limitRows: [string, string][] = [
+      ['insert+commit c1', 'rows/s'],
+      ['insert+commit c8', 'rows/s'],
+      ['COPY', `rows/s (${COPY_ROWS} rows into an event_log-shaped table)`],
+      ...BARE_HTTP_KINDS.map((kind): [string, string] => [`${kind} POST c8`, 'requests/s (bare JSON POST)']),
+    ];
+    console.log(`limits of this machine, min / median / max of ${rounds} rounds:`);
+    for (const [name, unit] of limitRows) console.log(`  ${name}: ${range(figures.get(name)!)} ${unit}`);
+    const share = (name: string, limit: string) =>
+      `${Math.round((100 * median(figures.get(name)!)) / median(figures.get(limit)!))} % of ${limit}`;
+    const project: [string, string, string[]][] = [
+      ['commands c1', 'commands/s', ['insert+commit c1', 'nest-express POST c8']],
+      ['commands c8', 'commands/s', ['nest-express POST c8', 'insert+commit c8']],
+      ['commands c32', 'commands/s', ['nest-express POST c8', 'insert+commit c8']],
+      ['batch import', 'events/s', ['COPY']],
+      ['rebuild', `events/s (${generated} events)`, ['COPY']],
+    ];
+    console.log('the project, min / median / max, and its median as a share of the limits’ medians:');
+    for (const [name, unit, of] of project)
+      console.log(
+        `  ${name}: ${range(figures.get(name)!)} ${unit}; ${of.map((l) => share(name, l)).join(', ')}`,
+      );
+  } finally {
+    await system?.stop();
+    for (const server of servers) server.process.kill();
+    await limits.end();
+    await admin.end();
+    await db.stop();
+    rmSync(DIR, { recursive: true, force: true });
   }
-
-  const limitRows: [string, string][] = [
-    ['insert+commit c1', 'rows/s'],
-    ['insert+commit c8', 'rows/s'],
-    ['COPY', `rows/s (${COPY_ROWS} rows into an event_log-shaped table)`],
-    ...BARE_HTTP_KINDS.map((kind): [string, string] => [`${kind} POST c8`, 'requests/s (bare JSON POST)']),
-  ];
-  console.log(`limits of this machine, min / median / max of ${rounds} rounds:`);
-  for (const [name, unit] of limitRows) console.log(`  ${name}: ${range(figures.get(name)!)} ${unit}`);
-  const share = (name: string, limit: string) =>
-    `${Math.round((100 * median(figures.get(name)!)) / median(figures.get(limit)!))} % of ${limit}`;
-  const project: [string, string, string[]][] = [
-    ['commands c1', 'commands/s', ['insert+commit c1', 'nest-express POST c8']],
-    ['commands c8', 'commands/s', ['nest-express POST c8', 'insert+commit c8']],
-    ['commands c32', 'commands/s', ['nest-express POST c8', 'insert+commit c8']],
-    ['batch import', 'events/s', ['COPY']],
-    ['rebuild', `events/s (${generated} events)`, ['COPY']],
-  ];
-  console.log('the project, min / median / max, and its median as a share of the limits’ medians:');
-  for (const [name, unit, of] of project)
-    console.log(
-      `  ${name}: ${range(figures.get(name)!)} ${unit}; ${of.map((l) => share(name, l)).join(', ')}`,
-    );
-
-  await system.stop();
-  for (const server of servers) server.process.kill();
-  await limits.end();
-  await admin.end();
-  await db.stop();
-  rmSync(DIR, { recursive: true, force: true });
 }
