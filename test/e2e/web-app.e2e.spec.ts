@@ -5,6 +5,7 @@
 // Every figure the page shows is compared with the api's own answer; each step saves a screenshot
 // under test-output/web/ for a person to look at.
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -325,5 +326,78 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     await page.getByRole('note').filter({ hasText: 'Regnskabsåret 2025 er lukket' }).waitFor();
     await eventually(() => page.getByTestId('total-refund').textContent(), kr(statement.totals.refund));
     await shot('09-frozen');
+  });
+
+  it("shows a project's participants, its expense and each participant's share of it", async () => {
+    const send = async (type: string, body: object) =>
+      (
+        await request(system.http)
+          .post(`/v1/commands/${type}`)
+          .set('authorization', `Bearer ${system.token('jobcentre', M)}`)
+          .send({ commandId: randomUUID(), municipality: M, ...body })
+          .expect(201)
+      ).body.position as string;
+    await send('RegisterProject', {
+      projectId: 'projekt-lager',
+      name: 'Lager og logistik',
+      offerKind: 'ordinary_education',
+      startDate: '2026-03-01',
+      endDate: '2026-03-31',
+    });
+    for (const [person, start] of [
+      ['borger-eva', '2026-03-01'],
+      ['borger-finn', '2026-03-11'],
+    ]) {
+      await send('ChangeTargetGroup', {
+        personId: person,
+        targetGroup: 'jobafklaring',
+        effectiveFrom: '2026-01-01',
+      });
+      await send('RegisterOffer', {
+        offerId: `tilbud-${person}`,
+        personId: person,
+        projectId: 'projekt-lager',
+        offerKind: 'ordinary_education',
+        startDate: start,
+        endDate: '2026-03-31',
+      });
+    }
+    const position = await send('RecordProjectExpense', {
+      expenseId: 'lager-faktura-1',
+      projectId: 'projekt-lager',
+      expenseType: 'course_fee',
+      amount: '10000.00',
+      activityFrom: '2026-03-01',
+      activityTo: '2026-03-31',
+      invoiceRef: 'F-2026-77',
+    });
+    const project = await apiGet('/projects/projekt-lager', { minPosition: position });
+    await page.getByRole('link', { name: 'Projekter' }).click();
+    await page.getByLabel('Projekt-id').fill('projekt-lager');
+    await page.getByRole('button', { name: 'Vis projekt' }).click();
+    await page.getByRole('heading', { name: 'Lager og logistik' }).waitFor();
+    const participants = page.getByRole('region', { name: 'Deltagere' }).locator('tbody tr');
+    await eventually(() => participants.count(), 2);
+    const expense = page.getByRole('article', { name: 'Udgift lager-faktura-1: 10.000,00 kr.' });
+    await expense.getByText('faktura F-2026-77').waitFor();
+    // 31 + 21 participant-days: the shares the api computed, shown in kroner and percent
+    const shares = expense.locator('tbody tr');
+    await eventually(
+      () => shares.allTextContents(),
+      project.expenses[0].shares.map(
+        (s: {
+          personId: string;
+          offerId: string;
+          participantDays: number;
+          percentage: string;
+          amount: string;
+        }) =>
+          `${s.personId}${s.offerId}${s.personId === 'borger-eva' ? '01.03.2026' : '11.03.2026'} – 31.03.2026${s.participantDays}${s.percentage.replace('.', ',')} %${kr(s.amount)}`,
+      ),
+    );
+    expect(project.expenses[0].shares.map((s: { participantDays: number }) => s.participantDays)).toEqual([
+      31, 21,
+    ]);
+    await shot('13-project');
   });
 });

@@ -6,6 +6,7 @@ import { AuditPage } from './pages/audit-page';
 import { CapsPage } from './pages/caps-page';
 import { ChangesPage } from './pages/changes-page';
 import { PostingPage } from './pages/posting-page';
+import { ProjectPage } from './pages/project-page';
 import { PostingsPage } from './pages/postings-page';
 import { SignInPage } from './pages/sign-in-page';
 import { StatementPage } from './pages/statement-page';
@@ -19,6 +20,7 @@ const NAVIGATION: { path: string; label: string; roles?: Session['role'][] }[] =
   { path: '/posteringer', label: 'Posteringer' },
   { path: '/aendringer', label: 'Hvad er ændret' },
   { path: '/uafklarede', label: 'Uafklarede' },
+  { path: '/projekt', label: 'Projekter' },
   { path: '/lofter', label: 'Lofter og regnskabsår' },
   { path: '/revision', label: 'Revision', roles: ['auditor'] },
 ];
@@ -40,6 +42,8 @@ function page(path: string, session: Session) {
       return <ChangesPage session={session} />;
     case '/uafklarede':
       return <UnresolvedPage session={session} />;
+    case '/projekt':
+      return <ProjectPage key={second} session={session} projectId={decodeURIComponent(second ?? '')} />;
     case '/lofter':
       return <CapsPage session={session} />;
     case '/revision':

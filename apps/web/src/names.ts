@@ -28,6 +28,24 @@ export function targetGroupName(code: string | null | undefined): string {
   return TARGET_GROUPS[code] ?? code;
 }
 
+/** Offer kinds with their LAB sections as API.md lists them. */
+const OFFER_KINDS: Record<string, string> = {
+  ordinary_education: 'Ordinær uddannelse (LAB § 90)',
+  guidance_upskilling: 'Vejledning og opkvalificering (LAB § 91)',
+  education_97a: 'Uddannelse (LAB § 97 a)',
+  six_weeks_job_education: 'Seks ugers jobrettet uddannelse',
+  mentor: 'Mentor',
+  partnership: 'Partnerskab (LAB § 15)',
+  company_internship: 'Virksomhedspraktik',
+  wage_subsidy: 'Løntilskud',
+  utility_work: 'Nytteindsats (LAB § 87 a)',
+  other: 'Andet tilbud',
+};
+
+export function offerKindName(code: string): string {
+  return OFFER_KINDS[code] ?? code;
+}
+
 export const KINDS: Record<string, string> = {
   original: 'Postering',
   reversal: 'Tilbageførsel',

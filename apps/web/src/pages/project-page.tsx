@@ -1,0 +1,180 @@
+// Projekter: a særligt tilrettelagt projekt or a course bought for a group (API.md RegisterProject)
+// as known at the as-of instant: its participants and their periods, and each of its expenses with
+// the shares its participants' offers carry (in proportion to their participant-days). Its shape is
+// the OpenAPI document's Project (openapi.d.ts).
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, body } from '../api/client';
+import type { components } from '../api/openapi';
+import { asOfQuery, useAsOf } from '../as-of';
+import { date, instant, kr } from '../format';
+import { offerKindName } from '../names';
+import { href, navigate } from '../router';
+import type { Session } from '../session';
+import { Loaded, Money } from '../ui';
+
+type Project = components['schemas']['Project'];
+
+const STATUS: Record<string, string> = { active: 'Aktiv', cancelled: 'Aflyst' };
+
+/** "37.35" → "37,35 %". */
+const percent = (value: string) => `${value.replace('.', ',')} %`;
+
+export function ProjectPage({ session, projectId }: { session: Session; projectId: string }) {
+  const [wanted, setWanted] = useState(projectId);
+  return (
+    <>
+      <h1>Projekter</h1>
+      <form
+        className="pickers"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (wanted.trim()) navigate(`/projekt/${encodeURIComponent(wanted.trim())}`);
+        }}
+      >
+        <label htmlFor="project-id">Projekt-id</label>
+        <input id="project-id" value={wanted} onChange={(e) => setWanted(e.target.value)} />
+        <button type="submit">Vis projekt</button>
+      </form>
+      {projectId && <ProjectView municipality={session.municipality} projectId={projectId} />}
+    </>
+  );
+}
+
+function ProjectView({ municipality: m, projectId }: { municipality: string; projectId: string }) {
+  const { asOf } = useAsOf();
+  const project = useQuery({
+    queryKey: ['project', m, projectId, asOf],
+    queryFn: () =>
+      body<Project>(
+        api.GET('/v1/municipalities/{m}/projects/{projectId}', {
+          params: { path: { m, projectId }, query: asOfQuery(asOf) },
+        }),
+      ),
+  });
+  return (
+    <Loaded query={project}>
+      {(p) => (
+        <>
+          <h2>{p.name}</h2>
+          <dl className="facts">
+            <dt>Projekt-id</dt>
+            <dd>{p.projectId}</dd>
+            <dt>Tilbudstype</dt>
+            <dd>{offerKindName(p.offerKind)}</dd>
+            <dt>Bevillingsramme</dt>
+            <dd>{p.fundingFrame ?? '–'}</dd>
+            <dt>Periode</dt>
+            <dd>
+              {date(p.startDate)} – {date(p.endDate)}
+            </dd>
+            <dt>Registreret</dt>
+            <dd>{instant(p.registeredAt)}</dd>
+          </dl>
+          <Participants project={p} />
+          <section aria-labelledby="project-expenses">
+            <h2 id="project-expenses">Udgifter og deres fordeling</h2>
+            {p.expenses.length === 0 && <p>Ingen udgifter registreret.</p>}
+            {p.expenses.map((e) => (
+              <Expense key={e.expenseId} expense={e} />
+            ))}
+          </section>
+        </>
+      )}
+    </Loaded>
+  );
+}
+
+function Participants({ project }: { project: Project }) {
+  return (
+    <section aria-labelledby="participants">
+      <h2 id="participants">Deltagere</h2>
+      {project.participants.length === 0 ? (
+        <p>Ingen deltagere.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Borger</th>
+              <th scope="col">Tilbud</th>
+              <th scope="col">Periode</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {project.participants.map((d) => (
+              <tr key={d.offerId}>
+                <td>
+                  <a href={href(`/borger/${encodeURIComponent(d.personId)}`)}>{d.personId}</a>
+                </td>
+                <td>
+                  <a href={href('/posteringer', { tilbud: d.offerId })}>{d.offerId}</a>
+                </td>
+                <td>
+                  {date(d.startDate)} – {date(d.endDate)}
+                </td>
+                <td>{STATUS[d.status] ?? d.status}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function Expense({ expense: e }: { expense: Project['expenses'][number] }) {
+  const id = `expense-${e.expenseId}`;
+  return (
+    <article className="change" aria-labelledby={id}>
+      <h3 id={id}>
+        Udgift {e.expenseId}: {kr(e.amount)}
+      </h3>
+      <p>
+        Aktivitet {date(e.activityFrom)} – {date(e.activityTo)}
+        {e.invoiceRef ? `, faktura ${e.invoiceRef}` : ''}. {e.totalParticipantDays} deltagerdage i perioden.
+      </p>
+      {e.unshared ? (
+        <p className="banner warning">Ingen deltager var aktiv i perioden: udgiften er ikke fordelt.</p>
+      ) : (
+        <table>
+          <caption>Fordeling på deltagernes tilbud efter deltagerdage</caption>
+          <thead>
+            <tr>
+              <th scope="col">Borger</th>
+              <th scope="col">Tilbud</th>
+              <th scope="col">Periode</th>
+              <th scope="col" className="num">
+                Deltagerdage
+              </th>
+              <th scope="col" className="num">
+                Andel
+              </th>
+              <th scope="col" className="num">
+                Beløb
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {e.shares.map((s) => (
+              <tr key={s.costItemId}>
+                <td>
+                  <a href={href(`/borger/${encodeURIComponent(s.personId)}`)}>{s.personId}</a>
+                </td>
+                <td>
+                  <a href={href('/posteringer', { tilbud: s.offerId })}>{s.offerId}</a>
+                </td>
+                <td>
+                  {date(s.from)} – {date(s.to)}
+                </td>
+                <td className="num">{s.participantDays}</td>
+                <td className="num">{percent(s.percentage)}</td>
+                <Money value={s.amount} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </article>
+  );
+}
