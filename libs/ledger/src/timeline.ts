@@ -42,6 +42,7 @@ function normaliseAttributes(a: TargetGroupAttributes | undefined): TargetGroupA
   if (a?.hasVocationalEducation !== undefined) out.hasVocationalEducation = a.hasVocationalEducation;
   if (a?.unemploymentSpellStart !== undefined) out.unemploymentSpellStart = a.unemploymentSpellStart;
   if (a?.selfSupporting !== undefined) out.selfSupporting = a.selfSupporting;
+  if (a?.programmeExpired !== undefined) out.programmeExpired = a.programmeExpired;
   return out;
 }
 

@@ -95,6 +95,7 @@ const attributes = z.looseObject({
   readiness: z.enum(READINESS).optional(),
   sickPayCategory: z.int().optional(),
   selfSupporting: z.boolean().optional(),
+  programmeExpired: z.boolean().optional(),
   hasVocationalEducation: z.boolean().optional(),
 });
 

@@ -68,6 +68,23 @@ const REFUSED: Partial<Record<ExpenseType, ExpenseRefusal>> = {
         'Bilag 1 (L1597-L1598): "Indtægter fra resultattilskud efter integrationslovens § 45 skal ikke modregnes"',
     },
   },
+  unused_places: {
+    reason:
+      'only places actually used can be paid for; unused places only under the counting rules of lov om betaling for visse uddannelsesaktiviteter (record those as unused_places_counting_rules)',
+    citation: {
+      source: VEJ_9584,
+      section:
+        '6.4 nr. 9 (L1113-L1116): "Der kan alene betales for pladser, der faktisk er forbrugt ... Dog kan udgifter til betaling for uforbrugte pladser, der afholdes i henhold til de regler, herunder tælleregler ... registreres på hovedkonto 5"',
+    },
+  },
+  social_mentor_training: {
+    reason: 'training bought for a mentor is covered for company and education mentors only',
+    citation: {
+      source: VEJ_9584,
+      section:
+        '6.5 (L1267-L1270): "kan der bevilges tilskud til køb af uddannelse for medarbejderen (kun virksomhedsmentor og uddannelsesmentor)"',
+    },
+  },
 };
 
 const SIX_WEEKS_FOLLOW_UP: ExpenseRefusal = {

@@ -37,6 +37,8 @@ export const targetGroupAttributesSchema = z.strictObject({
   unemploymentSpellStart: z.iso.date().optional(), // the command bounds it like every date (isoDate)
   /** Integration programme: the participant is selvforsørgende, not a ydelsesmodtager (VEJ 9584 Bilag 1 groupings 005/006/008/011 vs 001/002/004/010). */
   selfSupporting: z.boolean().optional(),
+  /** Integration programme: it has run out (IL § 16, stk. 7); offers after it are outside the rådighedsloft (000 L1531-L1532). */
+  programmeExpired: z.boolean().optional(),
 });
 export type TargetGroupAttributes = z.output<typeof targetGroupAttributesSchema>;
 
@@ -51,6 +53,10 @@ export const OFFER_KINDS = [
   'wage_subsidy',
   'utility_work', // § 87 a
   'other',
+  'basic_skills_course', // § 90 ordinary education that is a reading, writing or arithmetic course or dyslexia teaching
+  'danish_education', // integration law: danskuddannelse in the programme (IL § 21, I-kursister) or the introduktionsforløb
+  'integration_upskilling_24a', // integration law: opkvalificering og introduktion (IL § 24 a)
+  'igu', // integrationsgrunduddannelse: the allowance during school teaching and its transport (igu § 10)
 ] as const;
 export type OfferKind = (typeof OFFER_KINDS)[number];
 
@@ -72,6 +78,11 @@ export const EXPENSE_TYPES = [
   'self_insurance_damages', // actual damages of a self-insuring municipality
   'authorised_craftsmen', // rebuilding done by authorised craftsmen
   'result_grant', // resultattilskud (IL § 45): not an operating income to net
+  'unused_places', // places bought and not used
+  'social_mentor_training', // training bought for a social mentor (only company and education mentors, BAB § 127)
+  // costs with their own rule
+  'unused_places_counting_rules', // unused places paid under the counting rules of lov om betaling for visse uddannelsesaktiviteter
+  'mentor_training', // training bought for a company or education mentor (BAB § 127)
 ] as const;
 export type ExpenseType = (typeof EXPENSE_TYPES)[number];
 

@@ -13,6 +13,8 @@ import {
   formatOere,
   parseKroner,
   type DomainEvent,
+  type ExpenseType,
+  type OfferKind,
   type TargetGroup,
   type TargetGroupAttributes,
 } from '@app/domain';
@@ -302,7 +304,12 @@ export function ledgerEvents() {
           amount: string,
           activityFrom: string,
           activityTo: string,
-          o: { fundingFrame?: string; bookingDate?: string } = {},
+          o: {
+            fundingFrame?: string;
+            bookingDate?: string;
+            offerKind?: OfferKind;
+            expenseType?: ExpenseType;
+          } = {},
         ) =>
           make({
             type: 'OfferExpenseRecorded',
@@ -311,8 +318,8 @@ export function ledgerEvents() {
               expenseId,
               offerId,
               personId,
-              offerKind: 'ordinary_education',
-              expenseType: 'course_fee',
+              offerKind: o.offerKind ?? 'ordinary_education',
+              expenseType: o.expenseType ?? 'course_fee',
               amountOere: parseKroner(amount),
               activityFrom,
               activityTo,

@@ -21,6 +21,9 @@ const CATEGORY_BY_EXPENSE_TYPE: Partial<Record<ExpenseType, CostCategory>> = {
   self_insurance_damages: 'not_bookable',
   authorised_craftsmen: 'not_bookable',
   result_grant: 'not_bookable',
+  unused_places: 'not_bookable',
+  social_mentor_training: 'not_bookable',
+  mentor_training: 'mentor', // BAB § 127: training of a company or education mentor is a mentor cost (VEJ 9584 6.5, L1267-L1270)
 };
 
 /**
@@ -53,6 +56,10 @@ const CATEGORY_BY_OFFER_KIND: Record<OfferKind, CostCategory> = {
   wage_subsidy: 'wage_subsidy',
   utility_work: 'utility_work',
   other: 'other_offer',
+  basic_skills_course: 'basic_skills_course',
+  danish_education: 'danish_education',
+  integration_upskilling_24a: 'integration_24a',
+  igu: 'other_offer', // the scheme decides its allowance and transport (the engine asks igu's rows for this kind)
 };
 
 /** Rent and other costs of a mentor offer are not mentor costs (VEJ 9584 6.5: only wage cost, fee or training). */

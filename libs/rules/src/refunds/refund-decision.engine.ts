@@ -55,6 +55,8 @@ function conditionValue(
           : 'other';
     case 'scheme':
       return query.scheme ?? 'none';
+    case 'programmeExpired':
+      return query.attributes?.programmeExpired ? 'yes' : 'no';
     case 'selfSupporting':
       return query.attributes?.selfSupporting === undefined
         ? 'unknown'
@@ -106,8 +108,11 @@ class RefundDecisionEngine {
     this.agreementReader = new MentorAgreementReader(document.mentorAgreementReading);
   }
 
-  decide(query: RefundQuery): RefundDecision {
-    assertWellFormed(query);
+  decide(asked: RefundQuery): RefundDecision {
+    assertWellFormed(asked);
+    // An igu offer's costs are the igu scheme's (igu § 10), whoever asks.
+    const query =
+      asked.offerKind === 'igu' && asked.scheme === undefined ? { ...asked, scheme: 'igu' as const } : asked;
     const category = costCategoryOf(query.offerKind, query.cost, query.fundingFrame);
     let timeline = this.timelineOf(query, category);
     const agreement = query.mentorAgreementTargetGroup;

@@ -26,6 +26,9 @@ export const COST_CATEGORIES = [
   'uddannelsesloeft_pool', // bevillingsrammer 6 and 12: pulje til uddannelsesløft (LAB § 96)
   'other_pool', // bevillingsrammer 13, 15, 18: other pools with their own grant
   'not_bookable', // expense types RecordOfferExpense refuses (VEJ 9584 6.4-6.10)
+  'basic_skills_course', // § 90 regne-, læse- og stavekurser og ordblindeundervisning (outside the 9-month rule)
+  'danish_education', // IL § 21 danskuddannelse
+  'integration_24a', // IL § 24 a opkvalificering og introduktion
 ] as const;
 export type CostCategory = (typeof COST_CATEGORIES)[number];
 
@@ -40,6 +43,8 @@ export const CONDITION_VALUES = {
   scheme: ['none', 'igu'],
   /** Integration programme: selvforsørgende ('yes') or ydelsesmodtager ('no') — Bilag 1 books them on different groupings. */
   selfSupporting: ['yes', 'no', 'unknown'],
+  /** Integration programme: run out (IL § 16, stk. 7); absent means it runs. */
+  programmeExpired: ['yes', 'no'],
 } as const;
 export type ConditionDimension = keyof typeof CONDITION_VALUES;
 export const CONDITION_DIMENSIONS = Object.keys(CONDITION_VALUES) as ConditionDimension[];
@@ -58,6 +63,7 @@ export interface RuleConditions {
   mentorAgreement?: string[];
   scheme?: string[];
   selfSupporting?: string[];
+  programmeExpired?: string[];
 }
 
 /** Account reference 'function/dranst/grouping', e.g. '5.68.90/1/097' (see data/account-groupings.json). */

@@ -133,6 +133,8 @@ describe('decideRefund over time', () => {
         : [undefined];
     const selfSupportingFor = (tg: string) =>
       tg === 'integration_programme' ? [undefined, true, false] : [undefined];
+    const programmeExpiredFor = (tg: string) =>
+      tg === 'integration_programme' ? [undefined, true] : [undefined];
     let segments = 0;
     for (const targetGroup of TARGET_GROUPS)
       for (const offerKind of OFFER_KINDS)
@@ -144,20 +146,21 @@ describe('decideRefund over time', () => {
                   for (const withinMentorWindow of windowFor(cost, offerKind))
                     for (const mentorAgreementTargetGroup of agreementFor(targetGroup, cost, offerKind))
                       for (const scheme of [undefined, 'igu'] as const)
-                        for (const selfSupporting of selfSupportingFor(targetGroup)) {
-                          const query = {
-                            targetGroup,
-                            offerKind,
-                            cost,
-                            fundingFrame,
-                            attributes: { readiness, sickPayCategory, selfSupporting },
-                            monthsUnemployed,
-                            withinMentorWindow,
-                            mentorAgreementTargetGroup,
-                            scheme,
-                          };
-                          segments += walkSegments(query);
-                        }
+                        for (const selfSupporting of selfSupportingFor(targetGroup))
+                          for (const programmeExpired of programmeExpiredFor(targetGroup)) {
+                            const query = {
+                              targetGroup,
+                              offerKind,
+                              cost,
+                              fundingFrame,
+                              attributes: { readiness, sickPayCategory, selfSupporting, programmeExpired },
+                              monthsUnemployed,
+                              withinMentorWindow,
+                              mentorAgreementTargetGroup,
+                              scheme,
+                            };
+                            segments += walkSegments(query);
+                          }
     expect(segments).toBeGreaterThan(
       TARGET_GROUPS.length * OFFER_KINDS.length * COSTS.length * FRAMES.length,
     );

@@ -82,6 +82,8 @@ describe('RecordOfferExpense', () => {
     ['self_insurance_damages', 'L1099-L1101'],
     ['authorised_craftsmen', 'L1373-L1376'],
     ['result_grant', 'L1597-L1598'],
+    ['unused_places', 'L1113-L1116'],
+    ['social_mentor_training', 'L1267-L1270'],
   ] as const)(
     'refuses %s with the passage of VEJ 9584 that keeps it out (%s), recording nothing',
     (expenseType, lines) => {

@@ -16,6 +16,7 @@ export const changeTargetGroupSchema = commandSchema('ChangeTargetGroup', {
       hasVocationalEducation: maybe(z.boolean()),
       unemploymentSpellStart: maybe(isoDate()),
       selfSupporting: maybe(z.boolean()),
+      programmeExpired: maybe(z.boolean()),
     }),
   ),
   reason: maybe(text()),
