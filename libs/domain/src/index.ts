@@ -43,6 +43,8 @@ export * from './finance/cap-parameters-set.event';
 export * from './finance/accounting-year-closed.event';
 export * from './projects/project-registered.event';
 export * from './projects/project-expense-recorded.event';
+export * from './projects/administrative-share-recorded.event';
+export * from './projects/administrative-share';
 
 // aggregates: states, streams, deciders
 export * from './persons/person.state';
@@ -85,3 +87,5 @@ export * from './projects/register-project/register-project.command';
 export * from './projects/register-project/register-project.decide';
 export * from './projects/record-project-expense/record-project-expense.command';
 export * from './projects/record-project-expense/record-project-expense.decide';
+export * from './projects/record-administrative-share/record-administrative-share.command';
+export * from './projects/record-administrative-share/record-administrative-share.decide';

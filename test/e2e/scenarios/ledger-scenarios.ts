@@ -328,6 +328,71 @@ export function describeLedgerScenarios(
       const rebooked = await get(`/ledger/entries/${encodeURIComponent(after[0][0].entryId)}/explanation`);
       expect(rebooked.projectShare).toMatchObject({ participantDays: 31, totalParticipantDays: 83 });
       expect((await get(`/projects/${projectId}`)).participants[2]).toMatchObject({ status: 'cancelled' });
+
+      // Metode 1a (000_140518b2c182b2de.txt 3.1 L466-L469): ½ hour per job interview at 451 kr (DUT, 2025-pl):
+      // 4 × 0.50 × 451.00 + 2 × 1.00 × 451.00 = 1804.00, out of March's 5000.00 + 5000.00: 902.00 from each.
+      now = new Date('2025-06-02T09:00:00Z');
+      await send('RecordAdministrativeShare', {
+        shareId: 'as-1',
+        projectId,
+        activityFrom: '2025-03-01',
+        activityTo: '2025-03-31',
+        method: 'standard_price',
+        lines: [
+          { activity: 'job_interview', count: 4, hoursEach: 0.5, hourlyRate: '451.00' },
+          { activity: 'job_plan', count: 2, hoursEach: '1', hourlyRate: '451.00' },
+        ],
+        priceLevelYear: 2025,
+        methodReference: 'Metode 1a, notat af 15.01.2025',
+      });
+      const june = await Promise.all(
+        persons.slice(0, 2).map((p) => entriesOf(p, { bookingPeriod: '2025-06' })),
+      );
+      expect(june.map((entries) => entries.map((e) => [e.kind, e.amount, e.refundAmount]))).toEqual([
+        [['original', '-902.00', '-451.00']],
+        [['original', '-902.00', '0.00']],
+      ]);
+      const administration = (await get('/ledger/entries', { account: '6.45.53', bookingPeriod: '2025-06' }))
+        .entries;
+      expect(administration.map(brief)).toEqual([
+        ['original', null, '2025-03-01', '2025-03-31', '1804.00', '0', '0.00', '2025-06'],
+      ]);
+      const why = await get(`/ledger/entries/${encodeURIComponent(administration[0].entryId)}/explanation`);
+      expect(why.administrativeShare).toMatchObject({
+        method: 'standard_price',
+        priceLevelYear: 2025,
+        lines: [
+          { formula: '4 × 0.50 h × 451.00 kr = 902.00 kr' },
+          { formula: '2 × 1.00 h × 451.00 kr = 902.00 kr' },
+        ],
+        carved: '1804.00',
+        excess: '0.00',
+      });
+      expect((await get(`/projects/${projectId}`)).administrativeShares).toMatchObject([
+        {
+          shareId: 'as-1',
+          amount: '1804.00',
+          costsOfPeriod: '10000.00',
+          deductions: [{ amount: '-902.00' }, { amount: '-902.00' }],
+        },
+      ]);
+      const refused = await request(system.http)
+        .post('/v1/commands/RecordAdministrativeShare')
+        .set('authorization', `Bearer ${token}`)
+        .send({
+          commandId: randomUUID(),
+          municipality: '101',
+          shareId: 'as-2',
+          projectId,
+          activityFrom: '2025-03-01',
+          activityTo: '2025-03-31',
+          method: 'time_registration',
+          hours: '100',
+          hourlyCost: '451.00',
+          priceLevelYear: 2025,
+          methodReference: 'tidsregistrering',
+        });
+      expect([refused.status, refused.body.code]).toEqual([422, 'administrative_share.exceeds_costs']);
     });
   });
 }

@@ -63,6 +63,20 @@ export const COMMAND_EXAMPLES: { [T in CommandType]: Body<T> } = {
     activityTo: '2025-03-31',
     invoiceRef: 'F-90211',
   },
+  RecordAdministrativeShare: {
+    ...envelope,
+    shareId: 'AS-2025-0001',
+    projectId: 'PRJ-2025-01',
+    activityFrom: '2025-03-01',
+    activityTo: '2025-03-31',
+    method: 'standard_price',
+    lines: [
+      { activity: 'job_interview', count: 12, hoursEach: '0.5', hourlyRate: '451.00' },
+      { activity: 'job_plan', count: 4, hoursEach: '1', hourlyRate: '451.00' },
+    ],
+    priceLevelYear: 2025,
+    methodReference: 'Metode 1a (DUT-standard 451 kr./time, 2025-pl), notat af 15.01.2025',
+  },
   ReverseOfferExpense: { ...envelope, expenseId: 'E-2025-0001', reason: 'bogført på forkert tilbud' },
   RegisterMentorAgreement: {
     ...envelope,

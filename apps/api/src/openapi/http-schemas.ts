@@ -235,6 +235,34 @@ export const projectSchema = z
         ),
       }),
     ),
+    administrativeShares: z.array(
+      z.looseObject({
+        shareId: z.string(),
+        activityFrom: date(),
+        activityTo: date(),
+        method: z.enum(['standard_price', 'time_registration', 'area']),
+        methodReference: z.string(),
+        priceLevelYear: z.int(),
+        amount: money(),
+        lines: z.array(
+          z.looseObject({
+            activity: z.string(),
+            count: z.int(),
+            hoursEach: z.string(),
+            hourlyRate: money(),
+            amount: money(),
+            formula: z.string().meta({ example: '4 × 0.50 h × 451.00 kr = 902.00 kr' }),
+          }),
+        ),
+        formula: z.string(),
+        costsOfPeriod: money(),
+        carved: money().meta({ description: 'what the period’s hovedkonto 5 costs carry, on 6.45.53' }),
+        excess: money().meta({ description: 'what they cannot carry: posted unresolved' }),
+        deductions: z.array(
+          z.looseObject({ offerId: z.string(), personId: z.string(), amount: money(), formula: z.string() }),
+        ),
+      }),
+    ),
   })
   .meta({ description: 'the project with its participants, expenses and shares, as known at asOf' });
 

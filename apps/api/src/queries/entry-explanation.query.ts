@@ -10,7 +10,7 @@ import { ruleById } from '@app/rules';
 import { EVENT_STORE } from '../api.tokens';
 import { entryJson } from './ledger-json';
 import { NotFoundError } from './not-found.error';
-import { percentOf } from './project.query';
+import { carveOutJson, percentOf } from './project.query';
 
 export class ExplainEntry extends Query<Record<string, unknown>> {
   constructor(
@@ -75,11 +75,13 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
     const entry = await this.queries.entry(m, entryId, asOf);
     if (!entry) throw new NotFoundError(`no ledger entry ${entryId} in municipality ${m}`);
     if (entry.kind === 'cap_adjustment') return this.explainCapAdjustment(entry);
-    if (entry.personId === null) return this.explainUnshared(m, entry);
+    if (entry.personId === null) return this.explainProjectOwn(m, entry);
     const item = (await this.queries.costItem(m, entry.costItemId))!;
-    const share = item.project_id
-      ? await this.queries.projectShareOf(m, entry.costItemId, entry.reverses ?? entry.entryId)
-      : null;
+    const carveOut = await this.carveOutOf(m, entry.costItemId);
+    const share =
+      item.project_id && !carveOut
+        ? await this.queries.projectShareOf(m, entry.costItemId, entry.reverses ?? entry.entryId)
+        : null;
     const timeline = await this.queries.timeline(m, entry.personId, entry.recordedAt);
     const segment =
       timeline.find(
@@ -129,6 +131,7 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
         activityTo: basis.to,
       },
       projectShare: share && projectShareJson(share),
+      ...(carveOut && { administrativeShare: carveOutJson(carveOut) }),
       events,
       timelineSegment: segment,
       rule: entry.ruleId ? (ruleById(entry.ruleId, entry.rulebookVersion ?? undefined) ?? null) : null,
@@ -157,9 +160,13 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
     };
   }
 
-  /** A project expense no participant bore when it was posted: the whole amount, unresolved, with the reason. */
-  private async explainUnshared(m: string, entry: Posting) {
-    const [, projectId] = /^project:(.+?):/.exec(entry.costItemId) ?? [];
+  /**
+   * A posting of a project with no person: an expense no participant bore (the whole amount, unresolved), or a
+   * carve-out on 6.45.53 and its excess, with the carve-out's method and arithmetic.
+   */
+  private async explainProjectOwn(m: string, entry: Posting) {
+    const carveOut = await this.carveOutOf(m, entry.costItemId);
+    const [, projectId] = /^(?:project|admin):(.+?):/.exec(entry.costItemId) ?? [];
     const events = projectId
       ? (await this.store.readStream(`project-${m}-${projectId}`)).filter(
           (e) => e.id === entry.causedBy.eventId,
@@ -180,7 +187,16 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
       unresolved: entry.unresolved,
       arithmetic: null,
       cap: null,
+      ...(carveOut && { administrativeShare: carveOutJson(carveOut) }),
     };
+  }
+
+  /** The carve-out an item of `admin:{projectId}:{shareId}…` belongs to, as the project now stands. */
+  private async carveOutOf(m: string, costItemId: string) {
+    const [, projectId, shareId] = /^admin:(.+?):([^:]+)(?::|$)/.exec(costItemId) ?? [];
+    if (!projectId) return null;
+    const project = await this.queries.projectState(m, projectId);
+    return project?.carveOuts.find((c) => c.shareId === shareId) ?? null;
   }
 
   /** A cap adjustment: the computation it was posted from, and the event that caused it. */

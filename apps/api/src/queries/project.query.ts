@@ -3,6 +3,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { formatOere } from '@app/domain';
+import type { ProjectCarveOut } from '@app/ledger';
 import { LedgerQueries } from '@app/read-models';
 import { NotFoundError } from './not-found.error';
 
@@ -22,7 +23,7 @@ type FoundProject = NonNullable<Awaited<ReturnType<LedgerQueries['project']>>>;
 export const percentOf = (days: number, total: number) =>
   total === 0 ? '0.00' : ((Math.round((days * 10000) / total) / 100).toFixed(2) as string);
 
-function projectJson({ state, versions, shares }: FoundProject) {
+function projectJson({ state, versions, shares }: FoundProject, asOf: string) {
   const money = (v: unknown) => formatOere(BigInt(v as string));
   const latest = new Map<string, Record<string, unknown>>();
   for (const v of versions) latest.set(v.offer_id as string, v);
@@ -68,6 +69,7 @@ function projectJson({ state, versions, shares }: FoundProject) {
       },
     ];
   });
+  const asOfMs = Date.parse(asOf);
   return {
     projectId: state.projectId,
     name: state.name,
@@ -78,6 +80,61 @@ function projectJson({ state, versions, shares }: FoundProject) {
     registeredAt: state.registeredAt,
     participants,
     expenses,
+    administrativeShares: state.carveOuts.filter((c) => Date.parse(c.recordedAt) <= asOfMs).map(carveOutJson),
+  };
+}
+
+/**
+ * A carve-out with its method, price level and the arithmetic of every line (VEJ 9584 3.1: the method is
+ * kept for the auditor), and how it stands against the period's costs now.
+ */
+export function carveOutJson(c: ProjectCarveOut) {
+  const kr = (oere: number) => formatOere(oere);
+  return {
+    shareId: c.shareId,
+    activityFrom: c.activityFrom,
+    activityTo: c.activityTo,
+    method: c.method,
+    methodReference: c.methodReference,
+    priceLevelYear: c.priceLevelYear,
+    amount: kr(c.amountOere),
+    lines: c.lines.map((l) => ({
+      activity: l.activity,
+      count: l.count,
+      hoursEach: l.hoursEach,
+      hourlyRate: kr(l.hourlyRateOere),
+      amount: kr(l.amountOere),
+      formula: `${l.count} × ${l.hoursEach} h × ${kr(l.hourlyRateOere)} kr = ${kr(l.amountOere)} kr`,
+    })),
+    hours: c.hours,
+    hourlyCost: c.hourlyCostOere === null ? null : kr(c.hourlyCostOere),
+    area: c.area && {
+      expenseId: c.area.expenseId,
+      expenseAmount: kr(c.area.expenseAmountOere),
+      administration: c.area.administration,
+      total: c.area.total,
+    },
+    formula:
+      c.method === 'time_registration'
+        ? `${c.hours} h × ${kr(c.hourlyCostOere!)} kr = ${kr(c.amountOere)} kr`
+        : c.area
+          ? `round(${kr(c.area.expenseAmountOere)} kr × ${c.area.administration} m² / ${c.area.total} m²) = ${kr(c.amountOere)} kr`
+          : `${c.lines.map((l) => kr(l.amountOere)).join(' + ')} = ${kr(c.amountOere)} kr`,
+    costsOfPeriod: kr(c.costsOere),
+    carved: kr(c.carvedOere),
+    excess: kr(c.amountOere - c.carvedOere),
+    deductions: c.deductions.map((d) => ({
+      costItemId: d.costItemId,
+      expenseId: d.expenseId,
+      offerId: d.offerId,
+      personId: d.personId,
+      from: d.from,
+      to: d.to,
+      cost: kr(d.costOere),
+      amount: kr(d.amountOere),
+      formula: `round(${c.carvedOere} × ${d.costBeforeOere + d.costOere} / ${c.costsOere}) − round(${c.carvedOere} × ${d.costBeforeOere} / ${c.costsOere}) = ${-d.amountOere} øre`,
+    })),
+    note: 'as it stands now against the period’s hovedkonto 5 costs (000_140518b2c182b2de.txt 3.1 L440-L451; 6.45.53 L706)',
   };
 }
 
@@ -88,6 +145,6 @@ export class GetProjectHandler implements IQueryHandler<GetProject> {
   async execute({ municipality, projectId, asOf }: GetProject): Promise<ReturnType<typeof projectJson>> {
     const found = await this.queries.project(municipality, projectId, asOf);
     if (!found) throw new NotFoundError(`no project ${projectId} in municipality ${municipality}`);
-    return projectJson(found);
+    return projectJson(found, asOf);
   }
 }

@@ -69,6 +69,11 @@ import {
   registerProjectSchema,
 } from '../projects/register-project/register-project.command';
 import { decideRegisterProject } from '../projects/register-project/register-project.decide';
+import {
+  parseRecordAdministrativeShare,
+  recordAdministrativeShareSchema,
+} from '../projects/record-administrative-share/record-administrative-share.command';
+import { decideRecordAdministrativeShare } from '../projects/record-administrative-share/record-administrative-share.decide';
 import type { DecisionContext, RelatedStates } from '../shared/decision-context';
 import { AGGREGATES, type AggregateName, type AggregateStates } from './aggregate-registry';
 import type { CommandOf, CommandType, DomainCommand } from './domain-commands';
@@ -227,6 +232,16 @@ export const COMMAND_REGISTRY = {
     parse: parseRecordProjectExpense,
     streamOf: (c) => projectStream(c.municipality, c.projectId),
     decide: decideRecordProjectExpense,
+  }),
+  RecordAdministrativeShare: define('RecordAdministrativeShare', 'project', {
+    schema: recordAdministrativeShareSchema,
+    parse: parseRecordAdministrativeShare,
+    // Without a projectId the decider refuses it; the stream named is then the offer's (or the share's own).
+    streamOf: (c) =>
+      c.projectId !== undefined
+        ? projectStream(c.municipality, c.projectId)
+        : offerStream(c.municipality, c.offerId ?? c.shareId),
+    decide: decideRecordAdministrativeShare,
   }),
 } satisfies { [T in CommandType]: CommandDefinition<T, AggregateName> };
 

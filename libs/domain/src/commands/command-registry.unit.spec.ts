@@ -21,6 +21,7 @@ describe('command registry', () => {
         'CloseAccountingYear',
         'RegisterProject',
         'RecordProjectExpense',
+        'RecordAdministrativeShare',
       ].sort(),
     );
     for (const type of COMMAND_TYPES) expect(COMMAND_REGISTRY[type].type).toBe(type);

@@ -12,6 +12,7 @@ import type { changeTargetGroupSchema } from '../persons/change-target-group/cha
 import type { retractTargetGroupChangeSchema } from '../persons/retract-target-group-change/retract-target-group-change.command';
 import type { recordProjectExpenseSchema } from '../projects/record-project-expense/record-project-expense.command';
 import type { registerProjectSchema } from '../projects/register-project/register-project.command';
+import type { recordAdministrativeShareSchema } from '../projects/record-administrative-share/record-administrative-share.command';
 
 /** The schema of every CommandType of API.md. */
 interface CommandSchemas {
@@ -28,6 +29,7 @@ interface CommandSchemas {
   CloseAccountingYear: typeof closeAccountingYearSchema;
   RegisterProject: typeof registerProjectSchema;
   RecordProjectExpense: typeof recordProjectExpenseSchema;
+  RecordAdministrativeShare: typeof recordAdministrativeShareSchema;
 }
 
 export type CommandType = keyof CommandSchemas;

@@ -11,6 +11,7 @@ import type { TargetGroupChangeRetracted } from '../persons/target-group-change-
 import type { TargetGroupChanged } from '../persons/target-group-changed.event';
 import type { ProjectExpenseRecorded } from '../projects/project-expense-recorded.event';
 import type { ProjectRegistered } from '../projects/project-registered.event';
+import type { AdministrativeShareRecorded } from '../projects/administrative-share-recorded.event';
 
 /** Every event the domain appends (current versions). */
 export type DomainEvent =
@@ -26,6 +27,7 @@ export type DomainEvent =
   | CapParametersSet
   | AccountingYearClosed
   | ProjectRegistered
-  | ProjectExpenseRecorded;
+  | ProjectExpenseRecorded
+  | AdministrativeShareRecorded;
 
 export type DomainEventType = DomainEvent['type'];

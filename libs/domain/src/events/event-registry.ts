@@ -15,6 +15,7 @@ import { targetGroupChangeRetractedV1 } from '../persons/target-group-change-ret
 import { targetGroupChangedV1 } from '../persons/target-group-changed.event';
 import { projectExpenseRecordedV1 } from '../projects/project-expense-recorded.event';
 import { projectRegisteredV1 } from '../projects/project-registered.event';
+import { administrativeShareRecordedV1 } from '../projects/administrative-share-recorded.event';
 import { InvalidEventDataError } from '../shared/invalid-event-data.error';
 import { z } from 'zod';
 import { check } from '../shared/schema';
@@ -57,6 +58,9 @@ export const EVENT_REGISTRY: { readonly [T in DomainEventType]: Readonly<Record<
     AccountingYearClosed: { 1: current('AccountingYearClosed', accountingYearClosedV1) },
     ProjectRegistered: { 1: current('ProjectRegistered', projectRegisteredV1) },
     ProjectExpenseRecorded: { 1: current('ProjectExpenseRecorded', projectExpenseRecordedV1) },
+    AdministrativeShareRecorded: {
+      1: current('AdministrativeShareRecorded', administrativeShareRecordedV1),
+    },
   };
 
 export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_REGISTRY) as DomainEventType[];

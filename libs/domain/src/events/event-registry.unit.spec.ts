@@ -18,6 +18,7 @@ describe('parseEvent', () => {
     expect(DOMAIN_EVENT_TYPES.sort()).toEqual(
       [
         'AccountingYearClosed',
+        'AdministrativeShareRecorded',
         'CapParametersSet',
         'MentorAgreementRegistered',
         'MentorHoursRecorded',

@@ -14,10 +14,11 @@ export interface ProjectState {
   /** null on an offer's own stream, or before RegisterProject. */
   project: RegisteredProject | null;
   offers: Readonly<Record<string, RegisteredOffer>>;
-  expenses: Readonly<Record<string, { activityFrom: IsoDate; activityTo: IsoDate }>>;
+  expenses: Readonly<Record<string, { activityFrom: IsoDate; activityTo: IsoDate; amountOere: number }>>;
+  carveOuts: Readonly<Record<string, { activityFrom: IsoDate; activityTo: IsoDate; amountOere: number }>>;
 }
 
-export const initialProjectState: ProjectState = { project: null, offers: {}, expenses: {} };
+export const initialProjectState: ProjectState = { project: null, offers: {}, expenses: {}, carveOuts: {} };
 
 export function evolveProject(state: ProjectState, event: DomainEvent): ProjectState {
   switch (event.type) {
@@ -34,8 +35,18 @@ export function evolveProject(state: ProjectState, event: DomainEvent): ProjectS
         : { ...state, offers: { ...state.offers, [offer.offerId]: offer } };
     }
     case 'ProjectExpenseRecorded': {
-      const { expenseId, activityFrom, activityTo } = event.data;
-      return { ...state, expenses: { ...state.expenses, [expenseId]: { activityFrom, activityTo } } };
+      const { expenseId, activityFrom, activityTo, amountOere } = event.data;
+      return {
+        ...state,
+        expenses: { ...state.expenses, [expenseId]: { activityFrom, activityTo, amountOere } },
+      };
+    }
+    case 'AdministrativeShareRecorded': {
+      const { shareId, activityFrom, activityTo, amountOere } = event.data;
+      return {
+        ...state,
+        carveOuts: { ...state.carveOuts, [shareId]: { activityFrom, activityTo, amountOere } },
+      };
     }
     default:
       return state;

@@ -164,3 +164,101 @@ describe('projects', () => {
       .thenFails('expense.booking_in_future');
   });
 });
+
+describe('RecordAdministrativeShare', () => {
+  const share = (
+    over: Partial<CommandInput<'RecordAdministrativeShare'>> = {},
+  ): CommandInput<'RecordAdministrativeShare'> => ({
+    type: 'RecordAdministrativeShare',
+    commandId: CMD_1,
+    municipality: M,
+    shareId: 'AS1',
+    projectId: 'PR1',
+    activityFrom: '2025-03-01',
+    activityTo: '2025-03-31',
+    method: 'standard_price',
+    // VEJ 9584 3.1 L466-L469: ½ hour per job interview at the DUT standard 451 kr per hour, 2025-pl
+    lines: [{ activity: 'job_interview', count: 3, hoursEach: '0.5', hourlyRate: '451' }],
+    priceLevelYear: 2025,
+    methodReference: 'Metode 1a, notat 2025-01-15',
+    ...over,
+  });
+  const history = () => [registered, joined, ...given([registered, joined]).when(expense(), now).events()];
+
+  it('measures a standard price line by line: 3 × 0.50 h × 451.00 kr = 676.50 kr', () => {
+    const [event] = given(history()).when(share(), now).events();
+    expect(event.data).toMatchObject({
+      method: 'standard_price',
+      lines: [
+        { activity: 'job_interview', count: 3, hoursEach: '0.50', hourlyRateOere: 45100, amountOere: 67650 },
+      ],
+      hours: null,
+      amountOere: 67650,
+      priceLevelYear: 2025,
+    });
+  });
+
+  it('measures a time registration: 2.25 h × 390.40 kr = 878.40 kr', () => {
+    const [event] = given(history())
+      .when(
+        share({ method: 'time_registration', lines: undefined, hours: '2.25', hourlyCost: '390.40' }),
+        now,
+      )
+      .events();
+    expect(event.data).toMatchObject({ lines: [], hours: '2.25', hourlyCostOere: 39040, amountOere: 87840 });
+  });
+
+  it('refuses more than the period’s costs, the other method’s fields, an offer, a repeated id', () => {
+    // the project's costs of March: the 9000.00 invoice
+    given(history())
+      .when(share({ lines: [{ activity: 'job_plan', count: 20, hoursEach: '1', hourlyRate: '451' }] }), now)
+      .thenFails('administrative_share.exceeds_costs');
+    given(history())
+      .when(share({ hours: '1' }), now)
+      .thenFails('administrative_share.method_fields');
+    given(history())
+      .when(share({ method: 'time_registration' }), now)
+      .thenFails('administrative_share.method_fields');
+    given([])
+      .when(share({ projectId: undefined, offerId: 'O1' }), now)
+      .thenFails('administrative_share.project_required');
+    const recorded = given(history()).when(share(), now).events();
+    given([...history(), ...recorded])
+      .when(share(), now)
+      .thenFails('administrative_share.already_recorded');
+    // 9000.00 − 676.50 carved before = 8323.50 left for another share of March
+    given([...history(), ...recorded])
+      .when(
+        share({
+          shareId: 'AS2',
+          lines: [{ activity: 'job_plan', count: 18, hoursEach: '1', hourlyRate: '462.42' }],
+        }),
+        now,
+      )
+      .thenFails('administrative_share.exceeds_costs');
+  });
+
+  it('an area share takes the rent’s administrative part by floor area (VEJ 9584 6.9): 9000.00 × 25.5 / 102 = 2250.00', () => {
+    const area = share({
+      method: 'area',
+      lines: undefined,
+      expenseId: 'E1',
+      areas: { administration: 25.5, total: '102' },
+    });
+    const [event] = given(history()).when(area, now).events();
+    expect(event.data).toMatchObject({
+      method: 'area',
+      area: { expenseId: 'E1', expenseAmountOere: 900000, administration: '25.50', total: '102.00' },
+      amountOere: 225000,
+    });
+    given(history())
+      .when(
+        share({ method: 'area', lines: undefined, expenseId: 'E9', areas: { administration: 1, total: 2 } }),
+        now,
+      )
+      .thenFails('administrative_share.method_fields');
+    given(history())
+      .when(share({ expenseId: 'E1' }), now)
+      .thenFails('administrative_share.method_fields');
+  });
+});

@@ -18,6 +18,10 @@ export const DOMAIN_RULE_CODES = [
   'project.already_registered', // RegisterProject with a projectId that exists
   'project.not_found', // RegisterOffer / RecordProjectExpense naming an unregistered project
   'project.no_participant_in_period', // RecordProjectExpense for a period in which no participant takes part
+  'administrative_share.project_required', // RecordAdministrativeShare without a projectId (an offer outside a project is not supported)
+  'administrative_share.already_recorded', // RecordAdministrativeShare with a shareId the project has
+  'administrative_share.method_fields', // fields of the other method, or hours, counts or rates not above zero
+  'administrative_share.exceeds_costs', // more than the project's hovedkonto 5 costs of the period (less earlier carve-outs)
   // offer expenses
   'expense.already_recorded', // RecordOfferExpense with an expenseId that exists
   'expense.invalid_period', // activityTo before activityFrom

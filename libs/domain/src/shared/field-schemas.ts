@@ -46,6 +46,17 @@ export const hours = () =>
     .meta({ example: '1.5' });
 
 /** A calendar date YYYY-MM-DD between 2000-01-01 and 2099-12-31 (2025-02-30 is refused). */
+/** Floor area in square metres, at most two decimals (number or decimal string), parsed to its canonical string. */
+export const squareMetres = () =>
+  z
+    .union([z.number(), z.string()], says('must be square metres with at most two decimals, e.g. "42.5"'))
+    .refine(
+      (value) => (tryParseHours(value) ?? -1) > 0,
+      'must be square metres above zero with at most two decimals, e.g. "42.5"',
+    )
+    .transform((value) => formatHours(tryParseHours(value)!))
+    .meta({ example: '42.5' });
+
 export const isoDate = () =>
   z
     .string(says(`must be a calendar date YYYY-MM-DD between ${MIN_DATE} and ${MAX_DATE}`))

@@ -11,7 +11,7 @@ import { countAgainstCaps, setCapParameters, type CapRestatement } from '../caps
 import type { Cause } from '../posting.types';
 import { expenseItem, expenseItemId, mentorItem } from './cost-items';
 import { regroup } from './regroup';
-import type { ProjectExpense, ProjectLedger } from './project-ledger';
+import type { ProjectCarveOut, ProjectExpense, ProjectLedger } from './project-ledger';
 import { reallocateProject } from './project-reallocation';
 import type { LedgerFact, LedgerOutcome, LedgerPosting } from './ledger-facts';
 import type { MunicipalityLedger, PersonLedger, StoredCostItem } from './ledger-state';
@@ -27,9 +27,19 @@ export interface LedgerEvent {
 
 type PersonEvent = Exclude<
   DomainEvent,
-  { type: 'CapParametersSet' | 'AccountingYearClosed' | 'ProjectRegistered' | 'ProjectExpenseRecorded' }
+  {
+    type:
+      | 'CapParametersSet'
+      | 'AccountingYearClosed'
+      | 'ProjectRegistered'
+      | 'ProjectExpenseRecorded'
+      | 'AdministrativeShareRecorded';
+  }
 >;
-type ProjectEvent = Extract<DomainEvent, { type: 'ProjectRegistered' | 'ProjectExpenseRecorded' }>;
+type ProjectEvent = Extract<
+  DomainEvent,
+  { type: 'ProjectRegistered' | 'ProjectExpenseRecorded' | 'AdministrativeShareRecorded' }
+>;
 
 export function applyToLedger(
   ledger: MunicipalityLedger,
@@ -59,7 +69,11 @@ export function applyToLedger(
       setCapParameters(books, ledger.municipality, d.year, d.cap, parameters, cause),
     );
   }
-  if (event.type === 'ProjectRegistered' || event.type === 'ProjectExpenseRecorded') {
+  if (
+    event.type === 'ProjectRegistered' ||
+    event.type === 'ProjectExpenseRecorded' ||
+    event.type === 'AdministrativeShareRecorded'
+  ) {
     return withCountedCaps(ledger, facts, applyToProject(ledger, event, cause, facts, decide), cause);
   }
   const person = ledger.persons.get(event.data.personId);
@@ -216,7 +230,7 @@ function applyToPerson(
   }
 }
 
-/** A project registered, or a cost of it recorded and shared out. */
+/** A project registered, a cost of it recorded and shared out, or an administrative share carved out of its costs. */
 function applyToProject(
   ledger: MunicipalityLedger,
   event: ProjectEvent,
@@ -236,13 +250,38 @@ function applyToProject(
       registeredAt: cause.recordedAt,
       participants: [],
       expenses: [],
-      unsharedPostings: [],
+      carveOuts: [],
+      ownPostings: [],
     };
     ledger.projects.set(d.projectId, project);
     facts.push({ type: 'project_changed', project });
     return [];
   }
   const project = projectOf(ledger, d.projectId);
+  if (event.type === 'AdministrativeShareRecorded') {
+    const c = event.data;
+    const carveOut: ProjectCarveOut = {
+      shareId: c.shareId,
+      activityFrom: c.activityFrom,
+      activityTo: c.activityTo,
+      method: c.method,
+      lines: c.lines.map((l) => ({ ...l })),
+      hours: c.hours,
+      hourlyCostOere: c.hourlyCostOere,
+      area: c.area ? { ...c.area } : null,
+      amountOere: c.amountOere,
+      priceLevelYear: c.priceLevelYear,
+      methodReference: c.methodReference,
+      recordedAt: cause.recordedAt,
+      costsOere: 0,
+      carvedOere: 0,
+      deductions: [],
+    };
+    project.carveOuts.push(carveOut);
+    const postings = reallocateProject(ledger, project, [], cause, facts, decide, [carveOut]);
+    facts.push({ type: 'project_changed', project });
+    return postings;
+  }
   const expense: ProjectExpense = {
     expenseId: event.data.expenseId,
     expenseType: event.data.expenseType,

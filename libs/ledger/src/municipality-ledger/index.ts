@@ -5,3 +5,4 @@ export * from './ledger-state';
 export * from './regroup';
 export * from './project-ledger';
 export * from './project-reallocation';
+export * from './project-carve-outs';

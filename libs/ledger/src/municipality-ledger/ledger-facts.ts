@@ -41,6 +41,8 @@ export type LedgerFact =
       share: ProjectShare | null;
       item: StoredCostItem;
     }
+  /** A participant's item of a project other than a share (a deduction of a carve-out) as it now stands. */
+  | { type: 'project_item_set'; projectId: string; item: StoredCostItem }
   /** A cap year's figures after the event (a copy). */
   | { type: 'cap_year_changed'; capYear: CapYear };
 

@@ -49,6 +49,7 @@ export function ledgerScope(event: DomainEvent): LedgerScope {
       return { personIds: [], projectIds: [] };
     case 'ProjectRegistered':
     case 'ProjectExpenseRecorded':
+    case 'AdministrativeShareRecorded':
       return { personIds: [], projectIds: [event.data.projectId] };
     case 'OfferRegistered':
     case 'OfferPeriodChanged':

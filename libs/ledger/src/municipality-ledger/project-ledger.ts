@@ -53,8 +53,59 @@ export interface ProjectLedger {
   /** In the order they joined. */
   participants: ProjectParticipant[];
   expenses: ProjectExpense[];
-  /** Postings of the expenses no participant bears (unresolved; no person). */
-  unsharedPostings: Posting[];
+  /** The administrative shares carved out of its costs, in the order recorded. */
+  carveOuts: ProjectCarveOut[];
+  /** The project's postings of no person: expenses no participant bears (unresolved), carve-outs on 6.45.53 and their excess. */
+  ownPostings: Posting[];
+}
+
+export interface CarveOutLine {
+  activity: string;
+  count: number;
+  hoursEach: string;
+  hourlyRateOere: number;
+  amountOere: number;
+}
+
+/** A carve-out as recorded (its method and arithmetic, for the auditor) and as it stands against the costs. */
+/** What a carve-out takes from one share (in the days the share overlaps its period). */
+export interface CarveOutDeduction {
+  /** The deduction's own cost item (negative), of the participant. */
+  costItemId: string;
+  /** The share it comes out of. */
+  shareItemId: string;
+  expenseId: string;
+  offerId: string;
+  personId: string;
+  from: string;
+  to: string;
+  /** The share's part in the overlapping days (day split of the share). */
+  costOere: number;
+  /** The costs before this one, for the cumulative rounding. */
+  costBeforeOere: number;
+  /** Negative: what comes off the share. */
+  amountOere: number;
+}
+
+export interface ProjectCarveOut {
+  shareId: string;
+  activityFrom: IsoDate;
+  activityTo: IsoDate;
+  method: 'standard_price' | 'time_registration' | 'area';
+  lines: CarveOutLine[];
+  hours: string | null;
+  hourlyCostOere: number | null;
+  /** area: the rent expense it comes out of alone, and the floor areas (VEJ 9584 6.9). */
+  area: { expenseId: string; expenseAmountOere: number; administration: string; total: string } | null;
+  amountOere: number;
+  priceLevelYear: number;
+  methodReference: string;
+  /** When it was recorded (ISO 8601 UTC). */
+  recordedAt: string;
+  /** The period's hovedkonto 5 costs and what they carry, as the shares now stand. */
+  costsOere: number;
+  carvedOere: number;
+  deductions: CarveOutDeduction[];
 }
 
 export const projectShareItemId = (projectId: string, expenseId: string, offerId: string) =>

@@ -1,24 +1,34 @@
 // How a change of a project is posted: every expense it touches is shared out again over the
 // participants as they stand now (project-ledger.ts); each participant's share is a cost item of
-// their ledger, judged over their own timeline like an offer expense (regroup.ts); the ledger
-// posts exactly the differences — a late joiner's share, and the smaller shares of the others —
-// caused by the event that changed the shares. An expense no participant bears any longer is
-// posted whole as unresolved, with the reason, never dropped.
+// their ledger, judged over their own timeline like an offer expense (regroup.ts); the carve-outs
+// whose periods those expenses touch are deducted again from the shares as they now stand
+// (project-carve-outs.ts); the ledger posts exactly the differences — a late joiner's share, and
+// the smaller shares of the others — caused by the event that changed the shares. An expense no
+// participant bears any longer is posted whole as unresolved, with the reason, never dropped.
 import { daysInclusive } from '@app/domain';
 import type { DecideRefund } from '../allocate';
 import type { Cause, DesiredSegment } from '../posting.types';
 import type { LedgerFact, LedgerPosting } from './ledger-facts';
 import type { MunicipalityLedger, PersonLedger, StoredCostItem } from './ledger-state';
 import {
+  carveOutExcessItemId,
+  carveOutItemId,
+  carveOutSegments,
+  carveOutStanding,
+} from './project-carve-outs';
+import {
   projectShareItemId,
   projectUnsharedItemId,
   sharesOf,
+  type CarveOutDeduction,
+  type ProjectCarveOut,
   type ProjectExpense,
   type ProjectLedger,
   type ProjectShare,
 } from './project-ledger';
 import { postDifference, regroup } from './regroup';
 
+/** Shares `expenses` out again, deducts the carve-outs they touch (and `carveOuts`) again, and posts the differences. */
 export function reallocateProject(
   ledger: MunicipalityLedger,
   project: ProjectLedger,
@@ -26,6 +36,7 @@ export function reallocateProject(
   cause: Cause,
   facts: LedgerFact[],
   decide: DecideRefund,
+  carveOuts: readonly ProjectCarveOut[] = [],
 ): LedgerPosting[] {
   const touched = new Map<string, { person: PersonLedger; items: Map<string, StoredCostItem> }>();
   const touch = (personId: string, item: StoredCostItem) => {
@@ -34,7 +45,22 @@ export function reallocateProject(
     if (!entry) touched.set(personId, (entry = { person, items: new Map() }));
     entry.items.set(item.costItemId, item);
   };
-  const unshared: LedgerPosting[] = [];
+  /** Sets the participant's item unless it stands so already; true when it changed. */
+  const set = (personId: string, item: StoredCostItem): boolean => {
+    const standing = personOf(ledger, personId).items.get(item.costItemId);
+    if (standing && sameItem(standing, item)) return false;
+    personOf(ledger, personId).items.set(item.costItemId, item);
+    touch(personId, item);
+    return true;
+  };
+  const unset = (personId: string, costItemId: string): StoredCostItem | null => {
+    const item = personOf(ledger, personId).items.get(costItemId);
+    if (!item || item.reversed) return null;
+    item.reversed = true;
+    touch(personId, item);
+    return item;
+  };
+  const own: LedgerPosting[] = [];
   for (const expense of expenses) {
     const before = expense.shares;
     const { totalParticipantDays, shares } = sharesOf(
@@ -57,26 +83,51 @@ export function reallocateProject(
       });
     for (const share of shares) {
       const item = shareItem(ledger.municipality, project, expense, share);
-      const standing = personOf(ledger, share.personId).items.get(item.costItemId);
-      if (standing && sameItem(standing, item)) continue;
-      personOf(ledger, share.personId).items.set(item.costItemId, item);
-      fact(share, item);
-      touch(share.personId, item);
+      if (set(share.personId, item)) fact(share, item);
     }
     for (const gone of before.filter((b) => !shares.some((s) => s.offerId === b.offerId))) {
-      const id = projectShareItemId(project.projectId, expense.expenseId, gone.offerId);
-      const item = personOf(ledger, gone.personId).items.get(id);
-      if (!item || item.reversed) continue;
-      item.reversed = true;
-      fact(null, item);
-      touch(gone.personId, item);
+      const item = unset(
+        gone.personId,
+        projectShareItemId(project.projectId, expense.expenseId, gone.offerId),
+      );
+      if (item) fact(null, item);
     }
-    unshared.push(...postUnshared(ledger, project, expense, shares.length === 0, cause));
+    own.push(...postUnshared(ledger, project, expense, shares.length === 0, cause));
+  }
+  const affected = project.carveOuts.filter(
+    (c) =>
+      carveOuts.includes(c) ||
+      expenses.some((e) => e.activityFrom <= c.activityTo && e.activityTo >= c.activityFrom),
+  );
+  for (const c of affected) {
+    const standing = carveOutStanding(project, c);
+    const itemFact = (item: StoredCostItem) =>
+      facts.push({ type: 'project_item_set', projectId: project.projectId, item });
+    for (const d of standing.deductions) {
+      const item = deductionItem(ledger.municipality, project, d);
+      if (set(d.personId, item)) itemFact(item);
+    }
+    for (const gone of c.deductions.filter(
+      (b) => !standing.deductions.some((d) => d.costItemId === b.costItemId),
+    )) {
+      const item = unset(gone.personId, gone.costItemId);
+      if (item) itemFact(item);
+    }
+    c.costsOere = standing.costsOere;
+    c.carvedOere = standing.carvedOere;
+    c.deductions = standing.deductions;
+    const ids = new Set([
+      carveOutItemId(project.projectId, c.shareId),
+      carveOutExcessItemId(project.projectId, c.shareId),
+    ]);
+    own.push(
+      ...postOwn(ledger, project, ids, carveOutSegments(ledger.municipality, project, c, standing), cause),
+    );
   }
   const postings: LedgerPosting[] = [];
   for (const { person, items } of touched.values())
     postings.push(...regroup(person, [...items.values()], ledger.books.closedYears, cause, decide));
-  return [...postings, ...unshared];
+  return [...postings, ...own];
 }
 
 function personOf(ledger: MunicipalityLedger, personId: string): PersonLedger {
@@ -88,26 +139,43 @@ function personOf(ledger: MunicipalityLedger, personId: string): PersonLedger {
   return person;
 }
 
-function shareItem(
+/** A participant's item of the project: a share, or a deduction from one. */
+function projectItem(
   municipality: string,
   project: ProjectLedger,
-  expense: ProjectExpense,
-  share: ProjectShare,
+  expense: Pick<ProjectExpense, 'expenseType'>,
+  i: { costItemId: string; personId: string; offerId: string; amountOere: number; from: string; to: string },
 ): StoredCostItem {
   return {
-    costItemId: projectShareItemId(project.projectId, expense.expenseId, share.offerId),
-    personId: share.personId,
-    offerId: share.offerId,
+    costItemId: i.costItemId,
+    personId: i.personId,
+    offerId: i.offerId,
     municipality,
     offerKind: project.offerKind,
     cost: { kind: 'expense', expenseType: expense.expenseType },
-    amountOere: share.amountOere,
-    activityFrom: share.from,
-    activityTo: share.to,
+    amountOere: i.amountOere,
+    activityFrom: i.from,
+    activityTo: i.to,
     mentorAgreementPeriod: null,
     fundingFrame: project.fundingFrame,
     reversed: false,
   };
+}
+
+const shareItem = (
+  municipality: string,
+  project: ProjectLedger,
+  expense: ProjectExpense,
+  share: ProjectShare,
+) =>
+  projectItem(municipality, project, expense, {
+    ...share,
+    costItemId: projectShareItemId(project.projectId, expense.expenseId, share.offerId),
+  });
+
+function deductionItem(municipality: string, project: ProjectLedger, d: CarveOutDeduction): StoredCostItem {
+  const expense = project.expenses.find((e) => e.expenseId === d.expenseId)!;
+  return projectItem(municipality, project, expense, d);
 }
 
 const sameItem = (a: StoredCostItem, b: StoredCostItem) =>
@@ -118,6 +186,21 @@ const sameItem = (a: StoredCostItem, b: StoredCostItem) =>
 
 export const NO_PARTICIPANT_REASON = 'no participant of the project takes part in the period of the expense';
 
+/** The project's own postings of `ids` brought to `desired`. */
+function postOwn(
+  ledger: MunicipalityLedger,
+  project: ProjectLedger,
+  ids: ReadonlySet<string>,
+  desired: DesiredSegment[],
+  cause: Cause,
+): LedgerPosting[] {
+  const history = project.ownPostings.filter((p) => ids.has(p.costItemId));
+  if (history.length === 0 && desired.length === 0) return [];
+  const postings = postDifference(history, desired, ledger.books.closedYears, cause);
+  project.ownPostings.push(...postings.map((p) => p.posting));
+  return postings;
+}
+
 /** The expense whole, unresolved, while no participant bears it; reversed once someone does again. */
 function postUnshared(
   ledger: MunicipalityLedger,
@@ -127,8 +210,7 @@ function postUnshared(
   cause: Cause,
 ): LedgerPosting[] {
   const costItemId = projectUnsharedItemId(project.projectId, expense.expenseId);
-  const history = project.unsharedPostings.filter((p) => p.costItemId === costItemId);
-  if (history.length === 0 && !unborne) return [];
+  const days = daysInclusive(expense.activityFrom, expense.activityTo);
   const desired: DesiredSegment[] = unborne
     ? [
         {
@@ -152,13 +234,11 @@ function postUnshared(
             reason: `${NO_PARTICIPANT_REASON} (project ${project.projectId})`,
           },
           daysBefore: 0,
-          days: daysInclusive(expense.activityFrom, expense.activityTo),
-          totalDays: daysInclusive(expense.activityFrom, expense.activityTo),
+          days,
+          totalDays: days,
           itemAmountOere: expense.amountOere,
         },
       ]
     : [];
-  const postings = postDifference(history, desired, ledger.books.closedYears, cause);
-  project.unsharedPostings.push(...postings.map((p) => p.posting));
-  return postings;
+  return postOwn(ledger, project, new Set([costItemId]), desired, cause);
 }

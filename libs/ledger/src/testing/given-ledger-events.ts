@@ -254,7 +254,7 @@ export function ledgerEvents() {
           amount: string,
           activityFrom: string,
           activityTo: string,
-          o: { bookingDate?: string } = {},
+          o: { bookingDate?: string; expenseType?: 'course_fee' | 'rent' } = {},
         ) =>
           make({
             type: 'ProjectExpenseRecorded',
@@ -264,7 +264,7 @@ export function ledgerEvents() {
               projectId,
               offerKind: 'ordinary_education',
               fundingFrame: null,
-              expenseType: 'course_fee',
+              expenseType: o.expenseType ?? 'course_fee',
               amountOere: parseKroner(amount),
               activityFrom,
               activityTo,
@@ -375,6 +375,60 @@ export function ledgerEvents() {
               hourlyCostOere: parseKroner(hours.hourlyCost),
               feeOere: null,
               costOere: parseKroner(hours.cost),
+            },
+          }),
+        /** A carve-out as the decider measured it (libs/domain administrative-share.ts): `lines` of standard_price, or `hours` × `hourlyCost`. */
+        administrativeShareRecorded: (
+          projectId: string,
+          shareId: string,
+          activityFrom: string,
+          activityTo: string,
+          m:
+            | {
+                area: { expenseId: string; expenseAmount: string; administration: string; total: string };
+                amount: string;
+              }
+            | {
+                lines: {
+                  activity: 'job_interview' | 'job_plan' | 'project_administration';
+                  count: number;
+                  hoursEach: string;
+                  hourlyRate: string;
+                  amount: string;
+                }[];
+              }
+            | { hours: string; hourlyCost: string; amount: string },
+        ) =>
+          make({
+            type: 'AdministrativeShareRecorded',
+            version: 1,
+            data: {
+              shareId,
+              projectId,
+              activityFrom,
+              activityTo,
+              method: 'lines' in m ? 'standard_price' : 'area' in m ? 'area' : 'time_registration',
+              lines:
+                'lines' in m
+                  ? m.lines.map((l) => ({
+                      activity: l.activity,
+                      count: l.count,
+                      hoursEach: l.hoursEach,
+                      hourlyRateOere: parseKroner(l.hourlyRate),
+                      amountOere: parseKroner(l.amount),
+                    }))
+                  : [],
+              hours: 'hours' in m ? m.hours : null,
+              hourlyCostOere: 'hours' in m ? parseKroner(m.hourlyCost) : null,
+              ...('area' in m && {
+                area: { ...m.area, expenseAmountOere: parseKroner(m.area.expenseAmount) },
+              }),
+              amountOere:
+                'lines' in m
+                  ? m.lines.reduce((sum, l) => sum + parseKroner(l.amount), 0)
+                  : parseKroner(m.amount),
+              priceLevelYear: 2025,
+              methodReference: 'Metode 1a, kommunens notat af 2025-01-15',
             },
           }),
         capParametersSet: (

@@ -90,6 +90,9 @@ export class LedgerRows {
           this.shareItems.push(shareItemRow(f, event));
           this.shares.push(projectShareRow(f, event));
           break;
+        case 'project_item_set':
+          this.shareItems.push(shareItemRow(f, event));
+          break;
         case 'project_changed':
           this.projects.push(projectRow(f, event));
           break;

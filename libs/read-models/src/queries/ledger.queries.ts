@@ -181,11 +181,7 @@ export class LedgerQueries {
    * offer versions and every share given (latest per cost item first), each recorded at or before asOf.
    */
   async project(municipality: string, projectId: string, asOf: string) {
-    const rows: { state: ProjectLedger }[] = await this.db.query(
-      'SELECT state FROM project WHERE municipality = $1 AND project_id = $2',
-      [municipality, projectId],
-    );
-    const state = rows[0]?.state;
+    const state = await this.projectState(municipality, projectId);
     if (!state || Date.parse(state.registeredAt) > Date.parse(asOf)) return null;
     const versions: Record<string, unknown>[] = await this.db.query(
       'SELECT * FROM offer_version WHERE municipality = $1 AND offer_id = ANY($2) AND recorded_at <= $3 ORDER BY position',
@@ -197,6 +193,15 @@ export class LedgerQueries {
       [municipality, projectId, asOf],
     );
     return { state, versions, shares };
+  }
+
+  /** A project's ledger state as it now stands. */
+  async projectState(municipality: string, projectId: string): Promise<ProjectLedger | null> {
+    const rows: { state: ProjectLedger }[] = await this.db.query(
+      'SELECT state FROM project WHERE municipality = $1 AND project_id = $2',
+      [municipality, projectId],
+    );
+    return rows[0]?.state ?? null;
   }
 
   /** The share a posting of a project share was made from: the last one given at or before the posting (for a reversal, the posting it reverses). */

@@ -98,14 +98,17 @@ export type ShareItemRow = CostItemRow & {
   reversal_reason: string | null;
 };
 
-export function shareItemRow(f: ShareFact, e: SourceEvent): ShareItemRow {
-  const reversed = f.share === null;
+export function shareItemRow(
+  f: ShareFact | Extract<LedgerFact, { type: 'project_item_set' }>,
+  e: SourceEvent,
+): ShareItemRow {
+  const reversed = f.item.reversed;
   return {
     ...costItemRow({ type: 'expense_recorded', item: f.item, invoiceRef: null }, e),
     project_id: f.projectId,
     reversed_at: reversed ? e.metadata.recordedAt : null,
     reversal_event_id: reversed ? e.id : null,
-    reversal_reason: reversed ? 'no longer a participant in the period of the project expense' : null,
+    reversal_reason: reversed ? 'no longer part of the project’s costs as they are shared now' : null,
   };
 }
 
