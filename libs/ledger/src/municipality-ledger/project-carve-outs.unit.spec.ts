@@ -1,9 +1,9 @@
 // Administrative shares carved out of a project's costs (VEJ 9584, 000_140518b2c182b2de.txt 3.1 L440-L451 and
 // ch. 4, L706): posted on 6.45.53 with no refund and deducted from the hovedkonto 5 costs of the same period
 // in proportion to them (cumulative rounding: d_i = round(X × K_through / K) − round(X × K_before / K)), so each
-// participant and rate carries its part. The project and its shares are those of project-shares.unit.spec.ts:
-// 10000.00 for March shared 3734.94 (jobafklaring, 50 %), 3734.94 (dagpenge, 0 %), 2530.12 (integration
-// programme, 1–31 March from the 11th, 50 %).
+// participant and rate carries its part. The project's shares are those of project-shares.unit.spec.ts:
+// 10000.00 for March shared 3734.94 (jobafklaring, 50 %, JA-OPS), 3734.94 (dagpenge, 0 %, DP-OPS-2019H2),
+// 2530.12 (under 18, from 11 March, 50 %, U18-OPS: 000_140518b2c182b2de.txt Bilag 3).
 import { givenEvents, ledgerEvents } from '../testing/given-ledger-events';
 
 const l = ledgerEvents();
@@ -12,7 +12,7 @@ const P = { projectId: 'P' };
 const project = [
   april.targetGroupChanged('p1', 'jobafklaring', '2025-01-01'),
   april.targetGroupChanged('p2', 'dagpenge', '2025-01-01'),
-  april.targetGroupChanged('p3', 'integration_programme', '2025-01-01'),
+  april.targetGroupChanged('p3', 'ung_under_18', '2025-01-01'),
   april.projectRegistered('P', '2025-03-01', '2025-03-31'),
   april.offerRegistered('p1', 'o1', '2025-03-01', '2025-03-31', P),
   april.offerRegistered('p2', 'o2', '2025-03-01', '2025-03-31', P),
@@ -37,7 +37,7 @@ it('a carve-out by standard price: count × hours × the DUT price, on 6.45.53, 
   carved.thenPostings([
     ['original', 'jobafklaring', '2025-03-01', '2025-03-31', '-673.78', '50', '-336.89', '2025-05'],
     ['original', 'dagpenge', '2025-03-01', '2025-03-31', '-673.79', '0', '0.00', '2025-05'],
-    ['original', 'integration_programme', '2025-03-11', '2025-03-31', '-456.43', '50', '-228.22', '2025-05'],
+    ['original', 'ung_under_18', '2025-03-11', '2025-03-31', '-456.43', '50', '-228.22', '2025-05'],
     ['original', null, '2025-03-01', '2025-03-31', '1804.00', '0', '0.00', '2025-05'],
   ]);
   expect(carved.postings[3].account).toEqual({ function: '6.45.53', dranst: '1', grouping: '-' });
@@ -60,16 +60,7 @@ it('a carve-out by time registration over half the period takes from the days it
     .thenPostings([
       ['original', 'jobafklaring', '2025-03-16', '2025-03-31', '-447.20', '50', '-223.60', '2025-05'],
       ['original', 'dagpenge', '2025-03-16', '2025-03-31', '-447.20', '0', '0.00', '2025-05'],
-      [
-        'original',
-        'integration_programme',
-        '2025-03-16',
-        '2025-03-31',
-        '-447.20',
-        '50',
-        '-223.60',
-        '2025-05',
-      ],
+      ['original', 'ung_under_18', '2025-03-16', '2025-03-31', '-447.20', '50', '-223.60', '2025-05'],
       ['original', null, '2025-03-16', '2025-03-31', '1341.60', '0', '0.00', '2025-05'],
     ]);
 });
@@ -115,7 +106,7 @@ it('a rent shared by floor area: the administration’s part comes out of the re
   expect(carved.postings.map((p) => [p.targetGroup, p.amountOere, p.account?.function])).toEqual([
     ['jobafklaring', -74699, '5.68.90'],
     ['dagpenge', -74699, '5.68.90'],
-    ['integration_programme', -50602, '5.46.60'],
+    ['ung_under_18', -50602, '5.68.98'],
     [null, 200000, '6.45.53'],
   ]);
 });
