@@ -1,7 +1,9 @@
 // A generated event log with realistic shares: per person a target group, an offer with six
 // expenses (one in ten reversed), a mentor agreement with hours, and further target-group
-// changes of which one in ten is retroactive (and some retracted). Written straight to the log
-// in large appends, as a batch import would.
+// changes of which one in ten is retroactive (and some retracted); and projects of 3-10 of a
+// municipality's persons, with about one project expense for every nine offer expenses (a tenth
+// of all expenses) and a carve-out by standard price on six projects of seven (about 2 % of
+// the expenses). Written straight to the log in large appends, as a batch import would.
 import { randomUUID } from 'node:crypto';
 import type { EventStore, NewEvent } from '@app/event-store';
 
@@ -46,6 +48,8 @@ export async function generateLog(
     appended += pending.reduce((n, r) => n + r.events.length, 0);
     pending = [];
   };
+  const waiting = new Map<string, string[]>(MUNICIPALITIES.map((m) => [m, []]));
+  let projects = 0;
   for (let p = 0; appended < total; p++) {
     const municipality = MUNICIPALITIES[p % MUNICIPALITIES.length];
     const personId = `${prefix}-${p}`;
@@ -167,9 +171,120 @@ export async function generateLog(
         ),
       );
     requests.push({ stream: personStream, events: person });
+    const group = waiting.get(municipality)!;
+    group.push(personId);
+    if (group.length >= 3 + (projects % 8)) {
+      requests.push(projectOf(`${prefix}-pr${projects}`, group.splice(0), municipality, year, projects, at));
+      projects += 1;
+    }
     // Appends of about 2,000 events; a small total (the steady load) is appended person by person.
     if (requests.reduce((n, r) => n + r.events.length, 0) >= Math.min(2000, total - appended)) await flush();
   }
   if (pending.length) await flush();
   return appended;
+}
+
+/**
+ * A project of the participants (each with an offer in it for the year), ceil(2k/3) project expenses of k
+ * participants (a tenth of the k × 6 + ceil(2k/3) expenses) and, on six projects of seven, a carve-out by
+ * standard price (4 job interviews × 0.50 h × 451.00 kr).
+ */
+function projectOf(
+  projectId: string,
+  participants: string[],
+  municipality: string,
+  year: number,
+  n: number,
+  at: () => string,
+): { stream: string; events: NewEvent[] } {
+  const kind = { offerKind: 'ordinary_education' };
+  const events = [
+    event(
+      'ProjectRegistered',
+      {
+        projectId,
+        name: `projekt ${projectId}`,
+        ...kind,
+        startDate: `${year}-01-15`,
+        endDate: `${year}-12-15`,
+        offerCategory: null,
+        fundingFrame: null,
+        provider: null,
+        registrationDate: `${year}-01-10`,
+        validityCitations: [],
+      },
+      municipality,
+      at(),
+    ),
+    ...participants.map((personId, i) =>
+      event(
+        'OfferRegistered',
+        {
+          offerId: `${personId}-po`,
+          personId,
+          ...kind,
+          startDate: `${year}-0${1 + (i % 3)}-15`,
+          endDate: `${year}-12-15`,
+          offerCategory: null,
+          fundingFrame: null,
+          provider: null,
+          registrationDate: `${year}-01-10`,
+          validityCitations: [],
+          projectId,
+        },
+        municipality,
+        at(),
+      ),
+    ),
+  ];
+  const expenses = Math.ceil((2 * participants.length) / 3);
+  for (let e = 0; e < expenses; e++)
+    events.push(
+      event(
+        'ProjectExpenseRecorded',
+        {
+          expenseId: `${projectId}-e${e}`,
+          projectId,
+          ...kind,
+          fundingFrame: null,
+          expenseType: 'course_fee',
+          amountOere: 300_000 + ((n * 11 + e * 17) % 900_000),
+          activityFrom: `${year}-0${4 + (e % 5)}-01`,
+          activityTo: `${year}-0${4 + (e % 5)}-28`,
+          invoiceRef: null,
+        },
+        municipality,
+        at(),
+      ),
+    );
+  if (n % 7 !== 6)
+    events.push(
+      event(
+        'AdministrativeShareRecorded',
+        {
+          shareId: `${projectId}-as`,
+          projectId,
+          activityFrom: `${year}-04-01`,
+          activityTo: `${year}-04-28`,
+          method: 'standard_price',
+          lines: [
+            {
+              activity: 'job_interview',
+              count: 4,
+              hoursEach: '0.50',
+              hourlyRateOere: 45_100,
+              amountOere: 90_200,
+            },
+          ],
+          hours: null,
+          hourlyCostOere: null,
+          amountOere: 90_200,
+          priceLevelYear: 2025,
+          methodReference: 'Metode 1a',
+        },
+        municipality,
+        at(),
+      ),
+    );
+  return { stream: `project-${municipality}-${projectId}`, events };
 }
