@@ -51,13 +51,13 @@ module.exports = {
     {
       name: 'only-through-a-libs-index',
       comment:
-        "another lib is imported through its index.ts, or a sub-entry's index.ts (testing, tracing, eventstoredb), never its internals; the rule data's JSON is public reference data (the web app shows its titles)",
+        "another lib is imported through its index.ts, or a sub-entry's index.ts (testing, tracing, eventstoredb), never its internals; the rule and domain data's JSON is public reference data (the web app shows its titles and names)",
       severity: 'error',
       from: { pathNot: '^libs/([^/]+)/' },
       to: {
         path: '^libs/',
         pathNot:
-          '^libs/[^/]+/src/index\\.ts$|^libs/[^/]+/src/[^/]+/index\\.ts$|^libs/rules/src/data/[^/]+\\.json$',
+          '^libs/[^/]+/src/index\\.ts$|^libs/[^/]+/src/[^/]+/index\\.ts$|^libs/(rules|domain)/src/data/[^/]+\\.json$',
       },
     },
     {

@@ -92,9 +92,15 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     await accounts
       .getByText('Jobafklaringsforløb, driftsudgifter ved aktivering med 50 pct. refusion')
       .waitFor();
+    // the dranst-2 account with its grouping's title, and the kommune by name
+    await accounts
+      .getByText('Refusion af udgifter med 50 pct. refusion, gruppering 093-098 og 100')
+      .first()
+      .waitFor();
+    await page.getByText(/^København \(101\)\. Bogføringsperioder/).waitFor();
     await page
       .getByRole('region', { name: 'Målgrupper' })
-      .getByText('Personer i jobafklaringsforløb (§ 6, nr. 7)')
+      .getByText('Personer i jobafklaringsforløb (LAB § 6, nr. 7)')
       .waitFor();
     await page
       .getByRole('region', { name: 'Afløb (aktivitet i tidligere år, bogført i 2025)' })
@@ -249,7 +255,7 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     const retracted = registrations.getByRole('row').filter({ hasText: 'registreret på forkert borger' });
     await eventually(
       () => retracted.locator('s').first().textContent(),
-      'Personer i jobafklaringsforløb (§ 6, nr. 7)',
+      'Personer i jobafklaringsforløb (LAB § 6, nr. 7)',
     );
     const segments = await apiGet(`/persons/${scenario.retractedPerson}/timeline`);
     await eventually(
@@ -282,11 +288,15 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     const history = page.getByRole('region', { name: 'Loftsparametrenes historik' }).locator('tbody tr');
     await eventually(() => history.count(), 1);
     expect(await history.first().textContent()).toContain(
-      'Rådighedsloft, integrationsprogram43.363,00 kr.2,0086.726,00 kr.',
+      'Rådighedsloft, program efter integrationsloven43.363,00 kr.2,0086.726,00 kr.',
     );
     await shot('07-caps');
     await page.goto(`${base}/app/#/opgoerelse?aar=2025`);
     await eventually(() => page.getByTestId('total-refund').textContent(), kr(statement.totals.refund));
+    // VEJ 9584 Bilag 1 names no dranst-2 grouping for the rådighedsloft: the adjustment's line says so
+    const adjustments = page.getByRole('region', { name: 'Loftsreguleringer (dranst 2)' });
+    await adjustments.getByText(/^Ingen regel: kilderne angiver ingen dranst-2-gruppering/).waitFor();
+    await shot('07b-statement-capped');
   });
 
   it('gives an auditor the same figures and no finance forms', async () => {

@@ -1,31 +1,21 @@
-// Danish names of the contract's codes (API.md: target groups with their LAB § 6 numbers, posting
-// kinds, caps; DOMAIN.md: the source documents), and the account titles of the rulebook.
+// Danish names of the contract's codes (target groups with their LAB § 6 numbers, posting kinds,
+// caps, statuses, outcomes: the domain's data, shared with the statements; DOMAIN.md: the source
+// documents), the account titles of the rulebook and the municipalities' names.
+import labels from '../../../libs/domain/src/data/danish-labels.json';
+import kommunekoder from '../../../libs/domain/src/data/kommunekoder.json';
 import groupingsDocument from '../../../libs/rules/src/data/account-groupings.json';
 import type { Account } from './api/shapes';
-import kommunekoder from './kommunekoder.csv?raw';
 
-const TARGET_GROUPS: Record<string, string> = {
-  dagpenge: 'Dagpengemodtagere (§ 6, nr. 1)',
-  kontanthjaelp: 'Kontanthjælpsmodtagere (§ 6, nr. 2-3)',
-  ung_kontanthjaelp: 'Uddannelseshjælpsmodtagere (§ 6, nr. 4-5)',
-  sygedagpenge: 'Sygedagpengemodtagere (§ 6, nr. 6)',
-  jobafklaring: 'Personer i jobafklaringsforløb (§ 6, nr. 7)',
-  ressourceforloeb: 'Personer i ressourceforløb (§ 6, nr. 8)',
-  ledighedsydelse: 'Ledighedsydelsesmodtagere (§ 6, nr. 9)',
-  revalidering: 'Revalidender (§ 6, nr. 10)',
-  foertidspension: 'Førtidspensionister (§ 6, nr. 11)',
-  selvforsoergende: 'Selvforsørgende (§ 6, nr. 12)',
-  ung_under_18: 'Unge under 18 år (§ 6, nr. 13)',
-  integration_programme: 'Integrationsprogram (integrationsloven)',
-  integration_introduction: 'Introduktionsforløb (integrationsloven)',
-  none: 'Ikke i en målgruppe',
-};
+const TARGET_GROUPS: Record<string, { lab6: string | null; name: string }> = labels.targetGroups;
 
 export const TARGET_GROUP_CODES = Object.keys(TARGET_GROUPS);
 
+/** "Personer i jobafklaringsforløb (LAB § 6, nr. 7)", as statements write it. */
 export function targetGroupName(code: string | null | undefined): string {
   if (!code) return 'Ukendt målgruppe';
-  return TARGET_GROUPS[code] ?? code;
+  const label = TARGET_GROUPS[code];
+  if (!label) return code;
+  return label.lab6 === null ? label.name : `${label.name} (LAB § 6, nr. ${label.lab6})`;
 }
 
 /** Offer kinds with their LAB sections as API.md lists them. */
@@ -46,30 +36,10 @@ export function offerKindName(code: string): string {
   return OFFER_KINDS[code] ?? code;
 }
 
-export const KINDS: Record<string, string> = {
-  original: 'Postering',
-  reversal: 'Tilbageførsel',
-  rebooking: 'Ombogføring',
-  cap_adjustment: 'Loftsregulering',
-};
-
-export const CAPS: Record<string, string> = {
-  integration_raadighedsloft: 'Rådighedsloft, integrationsprogram',
-  driftsloft_dagpenge_kontanthjaelp: 'Driftsloft, dagpenge og kontanthjælp',
-  driftsloft_sygedagpenge_revalidering: 'Driftsloft, sygedagpenge og revalidering',
-  mentorramme: 'Mentorramme',
-};
-
-export const CAP_STATUS: Record<string, string> = {
-  no_parameters: 'ingen loftsparametre for året: refusionen før loft står',
-  within_allowance: 'inden for rådighedsbeløbet',
-  allowance_exceeded: 'rådighedsbeløbet er overskredet: 50 % af rådighedsbeløbet',
-};
-
-export const OUTCOMES: Record<string, string> = {
-  no_rule: 'Ingen regel',
-  ambiguous: 'Tvetydig regel',
-};
+export const KINDS: Record<string, string> = labels.postingKinds;
+export const CAPS: Record<string, string> = labels.caps;
+export const CAP_STATUS: Record<string, string> = labels.capStatuses;
+export const OUTCOMES: Record<string, string> = labels.outcomes;
 
 const SOURCES: Record<string, string> = {
   '000_140518b2c182b2de.txt':
@@ -98,12 +68,7 @@ export function accountText(account: Account): string {
   return `${account.function}.${account.dranst}.${account.grouping}`;
 }
 
-export const MUNICIPALITIES: { code: string; name: string }[] = kommunekoder
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => line.split(';'))
-  .map(([code, name]) => ({ code: code.trim(), name: name.trim() }));
+export const MUNICIPALITIES: { code: string; name: string }[] = kommunekoder.municipalities;
 
 export function municipalityName(code: string): string {
   return MUNICIPALITIES.find((m) => m.code === code)?.name ?? code;

@@ -1,61 +1,12 @@
 // Shapes of the api's answers that /v1/openapi.json does not describe yet (its responses name no
 // schema); regenerate openapi.d.ts with `npm run web:api-types` and replace these as it does.
+import type { components } from './openapi';
+
 export type Money = string;
-export type Totals = { entries: number; cost: Money; refund: Money };
 
-export interface Statement {
-  municipality: string;
-  year: number;
-  quarter: number | null;
-  bookingPeriods: { from: string; to: string };
-  asOf: string;
-  closedAt: string | null;
-  frozen: boolean;
-  totals: {
-    cost: Money;
-    refundBeforeCaps: Money;
-    capAdjustments: Money;
-    refund: Money;
-    afloebCost: Money;
-    afloebRefund: Money;
-    unresolvedCost: Money;
-    unresolvedEntries: number;
-  };
-  accounts: ({ account: string; refundAccount: string | null } & Totals)[];
-  targetGroups: ({ targetGroup: string | null } & Totals)[];
-  afloeb: ({ activityYear: number; account: string; refundAccount: string | null } & Totals)[];
-  unresolved: UnresolvedLine[];
-  caps: CapLine[];
-}
-
-export interface UnresolvedLine {
-  entryId: string;
-  personId: string | null;
-  costItemId: string;
-  account: string | null;
-  targetGroup: string | null;
-  activityFrom: string;
-  activityTo: string;
-  bookingPeriod: string;
-  amount: Money;
-  outcome: 'no_rule' | 'ambiguous';
-  reason: string;
-}
-
-export interface CapLine {
-  cap: string;
-  status: string;
-  refundRate: string;
-  parameters: { amountPerFullYearPerson: Money; fullYearPersons: string } | null;
-  allowance: Money | null;
-  eligibleCosts: Money;
-  refundBeforeCap: Money;
-  limit: Money | null;
-  cappedRefund: Money;
-  adjustment: Money;
-  formula: string;
-  adjustmentsInPeriod?: Money;
-}
+/** The refund statement (described by the OpenAPI schema RefundStatement). */
+export type Statement = components['schemas']['RefundStatement'];
+export type CapLine = Statement['caps'][number];
 
 export interface Account {
   function: string;

@@ -7,7 +7,6 @@ import { api, body, download } from '../api/client';
 import type { Statement } from '../api/shapes';
 import { asOfQuery, useAsOf } from '../as-of';
 import { currentYear, instant, kr, period } from '../format';
-import { accountTitle, CAP_STATUS, CAPS, targetGroupName } from '../names';
 import { href, navigate, useRoute } from '../router';
 import type { Session } from '../session';
 import { ErrorNote, Loaded, Money } from '../ui';
@@ -136,8 +135,8 @@ function StatementView({ statement: s }: { statement: Statement }) {
         </p>
       )}
       <p className="hint">
-        Bogføringsperioder {period(s.bookingPeriods.from)} – {period(s.bookingPeriods.to)}, som registreret{' '}
-        {instant(s.asOf)}.
+        {s.municipalityName ?? 'Kommune'} ({s.municipality}). Bogføringsperioder{' '}
+        {period(s.bookingPeriods.from)} – {period(s.bookingPeriods.to)}, som registreret {instant(s.asOf)}.
       </p>
       <section aria-labelledby="totals">
         <h2 id="totals">I alt</h2>
@@ -206,13 +205,9 @@ function StatementView({ statement: s }: { statement: Statement }) {
                 <td>
                   <a href={postings({ konto: a.account, ...inYear })}>{a.account}</a>
                 </td>
-                <td>{accountTitle(a.account) ?? '–'}</td>
+                <td>{a.accountFields?.title ?? '–'}</td>
                 <td>
-                  {a.refundAccount ? (
-                    <span title={accountTitle(a.refundAccount) ?? undefined}>{a.refundAccount}</span>
-                  ) : (
-                    'ingen refusion'
-                  )}
+                  <RefundAccount line={a} />
                 </td>
                 <td className="num">{a.entries}</td>
                 <Money value={a.cost} />
@@ -244,9 +239,7 @@ function StatementView({ statement: s }: { statement: Statement }) {
             {s.targetGroups.map((g) => (
               <tr key={g.targetGroup ?? 'unknown'}>
                 <td>
-                  <a href={postings({ maalgruppe: g.targetGroup ?? 'unknown' })}>
-                    {targetGroupName(g.targetGroup)}
-                  </a>
+                  <a href={postings({ maalgruppe: g.targetGroup ?? 'unknown' })}>{g.label}</a>
                 </td>
                 <td className="num">{g.entries}</td>
                 <Money value={g.cost} />
@@ -294,7 +287,7 @@ function StatementView({ statement: s }: { statement: Statement }) {
                       {a.account}
                     </a>
                   </td>
-                  <td>{accountTitle(a.account) ?? '–'}</td>
+                  <td>{a.accountFields?.title ?? '–'}</td>
                   <td className="num">{a.entries}</td>
                   <Money value={a.cost} />
                   <Money value={a.refund} />
@@ -304,6 +297,8 @@ function StatementView({ statement: s }: { statement: Statement }) {
           </table>
         )}
       </section>
+
+      <CapAdjustments statement={s} />
 
       <section aria-labelledby="caps">
         <h2 id="caps">Lofter</h2>
@@ -317,11 +312,56 @@ function StatementView({ statement: s }: { statement: Statement }) {
   );
 }
 
+/** The dranst-2 account with its grouping's title; where there is a refund but no account, the sources name none. */
+function RefundAccount({ line }: { line: Statement['accounts'][number] }) {
+  if (line.refundAccount === null)
+    return <>{Number(line.refund) === 0 ? 'ingen refusion' : 'dranst 2 ikke angivet i kilderne'}</>;
+  return (
+    <>
+      {line.refundAccount}
+      {line.refundAccountFields?.title && <span className="hint"> {line.refundAccountFields.title}</span>}
+    </>
+  );
+}
+
+function CapAdjustments({ statement: s }: { statement: Statement }) {
+  if (s.capAdjustments.length === 0) return null;
+  return (
+    <section aria-labelledby="cap-adjustments">
+      <h2 id="cap-adjustments">Loftsreguleringer (dranst 2)</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Loft</th>
+            <th scope="col">Refusionskonto (dranst 2)</th>
+            <th scope="col">Gruppering</th>
+            <th scope="col" className="num">
+              Regulering
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {s.capAdjustments.map((c) => (
+            <tr key={`${c.cap}-${c.refundAccount}`}>
+              <td>{c.capLabel}</td>
+              <td>{c.refundAccount ?? '–'}</td>
+              <td>
+                {c.refundAccount ? (c.refundAccountFields?.title ?? '–') : `${c.outcomeLabel}: ${c.reason}`}
+              </td>
+              <Money value={c.refund} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 export function CapView({ cap: c }: { cap: Statement['caps'][number] }) {
   return (
-    <article className="cap" aria-label={CAPS[c.cap] ?? c.cap}>
-      <h3>{CAPS[c.cap] ?? c.cap}</h3>
-      <p>Status: {CAP_STATUS[c.status] ?? c.status}.</p>
+    <article className="cap" aria-label={c.capLabel}>
+      <h3>{c.capLabel}</h3>
+      <p>Status: {c.statusLabel}.</p>
       <table className="computation">
         <tbody>
           {c.parameters && (
