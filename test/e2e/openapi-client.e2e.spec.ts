@@ -22,7 +22,7 @@ afterAll(async () => {
   await system.close();
 });
 
-const clientAs = (role: 'jobcentre' | 'finance') =>
+const clientAs = (role: 'jobcentre' | 'finance' | 'auditor') =>
   createClient<paths>({ baseUrl, headers: { authorization: `Bearer ${system.token(role, '101')}` } });
 
 /** The answer, checked against the schema its OpenAPI description was generated from. */
@@ -137,6 +137,45 @@ it('sends every command and reads every query with the generated types', async (
   const created = results.map((r) => described('CommandResult', r.data!));
   expect(created.every((c) => c.events.length === 1 && /^\d+$/.test(c.position!))).toBe(true);
 
+  const projectId = `pr-${randomUUID()}`;
+  const projectOffer = `o-${randomUUID()}`;
+  const projectCommands = [
+    await jobcentre.POST('/v1/commands/RegisterProject', {
+      body: {
+        ...envelope(),
+        projectId,
+        name: 'Lager og logistik',
+        offerKind: 'ordinary_education',
+        startDate: '2025-03-01',
+        endDate: '2025-03-31',
+      },
+    }),
+    await jobcentre.POST('/v1/commands/RegisterOffer', {
+      body: {
+        ...envelope(),
+        offerId: projectOffer,
+        personId,
+        projectId,
+        offerKind: 'ordinary_education',
+        startDate: '2025-03-01',
+        endDate: '2025-03-31',
+      },
+    }),
+    await jobcentre.POST('/v1/commands/RecordProjectExpense', {
+      body: {
+        ...envelope(),
+        expenseId: 'pe-1',
+        projectId,
+        expenseType: 'course_fee',
+        amount: '3100.00',
+        activityFrom: '2025-03-01',
+        activityTo: '2025-03-31',
+      },
+    }),
+  ];
+  for (const r of projectCommands)
+    expect(described('CommandResult', r.data!).events.length).toBeGreaterThan(0);
+
   const other = `o-${randomUUID()}`;
   const batch = await jobcentre.POST('/v1/commands', {
     body: {
@@ -161,9 +200,20 @@ it('sends every command and reads every query with the generated types', async (
   const timeline = await jobcentre.GET('/v1/municipalities/{m}/persons/{personId}/timeline', {
     params: { path: { m, personId }, query: asOf },
   });
-  expect(described('Timeline', timeline.data!).map((s) => [s.targetGroup, s.from])).toEqual([
+  // one path, two answers (anyOf): segments, or with history=true the registrations
+  const segments = described('Timeline', timeline.data!);
+  expect(segments.map((s) => ('from' in s ? [s.targetGroup, s.from] : null))).toEqual([
     ['dagpenge', '2025-01-01'],
     ['kontanthjaelp', '2025-06-01'],
+  ]);
+  const history = await jobcentre.GET('/v1/municipalities/{m}/persons/{personId}/timeline', {
+    params: { path: { m, personId }, query: { ...asOf, history: 'true' } },
+  });
+  const registrations = described('TimelineHistory', history.data!);
+  expect(registrations.map((r) => ('retractionReason' in r ? r.retractionReason : 'segment'))).toEqual([
+    'fejlregistrering',
+    null,
+    null,
   ]);
 
   const offer = await jobcentre.GET('/v1/municipalities/{m}/offers/{offerId}', {
@@ -181,16 +231,52 @@ it('sends every command and reads every query with the generated types', async (
   const page = described('LedgerEntriesPage', entries.data);
   expect(page.entries.find((e) => e.kind === 'original' && e.amount === '4200.00')).toBeDefined();
 
+  const project = await jobcentre.GET('/v1/municipalities/{m}/projects/{projectId}', {
+    params: { path: { m, projectId }, query: asOf },
+  });
+  expect(
+    described('Project', project.data!).expenses.map((e) => [e.amount, e.shares.map((x) => x.offerId)]),
+  ).toEqual([['3100.00', [projectOffer]]]);
+  const ofProject = await finance.GET('/v1/municipalities/{m}/ledger/entries', {
+    params: { path: { m }, query: { ...asOf, projectId } },
+  });
+  if (typeof ofProject.data !== 'object') throw new Error('JSON unless CSV is asked for');
+  expect(described('LedgerEntriesPage', ofProject.data).entries.map((e) => [e.offerId, e.amount])).toEqual([
+    [projectOffer, '3100.00'],
+  ]);
+
   const entryId = page.entries[0].entryId;
   const explanation = await finance.GET('/v1/municipalities/{m}/ledger/entries/{entryId}/explanation', {
     params: { path: { m, entryId }, query: asOf },
   });
-  expect(described('Explanation', explanation.data!).entry.entryId).toBe(entryId);
+  if (typeof explanation.data !== 'object') throw new Error('JSON unless HTML or text is asked for');
+  const explained = described('Explanation', explanation.data);
+  expect([explained.entry.entryId, explained.costItem?.amount, explained.arithmetic?.totalDays]).toEqual([
+    entryId,
+    '4200.00',
+    31,
+  ]);
+  expect(explained.entry.citations[0]?.reference).toBe('STAR, VEJ nr. 9584 af 30/06/2025');
+  const readable = await finance.GET('/v1/municipalities/{m}/ledger/entries/{entryId}/explanation', {
+    params: { path: { m, entryId } },
+    headers: { accept: 'text/html' },
+    parseAs: 'text',
+  });
+  expect(readable.data).toContain('4.200,00 kr.');
+  const csvEntries = await finance.GET('/v1/municipalities/{m}/ledger/entries', {
+    params: { path: { m }, query: { offerId } },
+    headers: { accept: 'text/csv' },
+    parseAs: 'text',
+  });
+  expect(csvEntries.data?.split('\r\n')[0]).toMatch(/^\uFEFF?entryId;kind;account;/); // fetch's text() drops the BOM
 
   const summary = await finance.GET('/v1/municipalities/{m}/ledger/summary', {
     params: { path: { m }, query: { ...asOf, groupBy: 'targetGroup' } },
   });
-  expect(described('LedgerSummary', summary.data!).groupBy).toEqual(['targetGroup']);
+  const summed = described('LedgerSummary', summary.data!);
+  expect(summed.groupBy).toEqual(['targetGroup']);
+  expect(summed.lines.length).toBeGreaterThan(0);
+  expect(summed.lines.every((l) => l.targetGroup === 'dagpenge')).toBe(true);
 
   const statement = await finance.GET('/v1/municipalities/{m}/refund-statements/{year}', {
     params: { path: { m, year: '2025' }, query: asOf },
@@ -216,10 +302,36 @@ it('sends every command and reads every query with the generated types', async (
     '542037.50',
   ]);
 
-  const changes = await finance.GET('/v1/municipalities/{m}/ledger/changes', { params: { path: { m } } });
-  expect(described('LedgerChanges', changes.data!).commands.map((c) => c.commandType)).toContain(
-    'RecordOfferExpense',
-  );
+  const changes = await finance.GET('/v1/municipalities/{m}/ledger/changes', {
+    params: { path: { m }, query: { limit: 1000 } },
+  });
+  const changed = described('LedgerChanges', changes.data!);
+  expect(changed.commands.find((c) => c.commandType === 'ReverseOfferExpense')).toMatchObject({
+    actor: 'jobcentre:test-jobcentre',
+    reason: 'forkert tilbud',
+    personId,
+  });
+  expect(changed.nextCursor).toBeNull();
+
+  const auditor = clientAs('auditor');
+  const started = await auditor.POST('/v1/municipalities/{m}/audit/replays', {
+    params: { path: { m } },
+    body: { until: minPosition },
+  });
+  expect(started.response.status).toBe(202);
+  const jobId = described('ReplayStarted', started.data!).jobId;
+  const jobOf = async () =>
+    described(
+      'AuditJob',
+      (await auditor.GET('/v1/municipalities/{m}/audit/replays/{jobId}', { params: { path: { m, jobId } } }))
+        .data!,
+    );
+  let job = await jobOf();
+  for (let i = 0; i < 200 && (job.status === 'queued' || job.status === 'running'); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    job = await jobOf();
+  }
+  expect([job.until, job.status, job.result?.identical]).toEqual([minPosition, 'done', true]);
 
   const health = await createClient<paths>({ baseUrl }).GET('/health');
   expect(described('Health', health.data!).status).toBeDefined();

@@ -166,6 +166,116 @@ describe('entries as CSV', () => {
   });
 });
 
+describe('explanations a person can read', () => {
+  const text = (r: request.Response, done: (err: Error | null, body: string) => void) => {
+    let body = '';
+    r.setEncoding('utf8');
+    r.on('data', (c: string) => (body += c));
+    r.on('end', () => done(null, body));
+  };
+  const boRebooking = async () => {
+    const { body } = await get('/ledger/entries', {
+      personId: scenario.retractedPerson,
+      kind: 'rebooking',
+    }).expect(200);
+    return (body.entries as { entryId: string; activityFrom: string; amount: string }[]).find(
+      (e) => e.activityFrom === '2025-03-01',
+    )!;
+  };
+
+  it('answers text/html with the Danish account: document, target group and kroner', async () => {
+    // 9,000.00 kr over 2025-02-01..04-30 (89 days); regrouped to jobafklaring from 03-01: days 29-89,
+    // round(900000 × 89 / 89) − round(900000 × 28 / 89) = 900000 − 283146 øre = 6,168.54 kr
+    const entry = await boRebooking();
+    expect(entry.amount).toBe('6168.54');
+    const res = await get(`/ledger/entries/${encodeURIComponent(entry.entryId)}/explanation`)
+      .set('accept', 'text/html')
+      .buffer(true)
+      .parse(text)
+      .expect(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    const html = res.body as string;
+    expect(html).toContain('STAR, VEJ nr. 9584 af 30/06/2025, Bilag 3');
+    expect(html).toContain('målgruppen Personer i jobafklaringsforløb (LAB § 6, nr. 7) fra 01.03.2025');
+    expect(html).toContain('begrundelse: lægeerklæring modtaget');
+    expect(html).toContain(
+      'Andel = afrundet(9.000,00 kr. × 89 / 89) − afrundet(9.000,00 kr. × 28 / 89) = afrundet(9.000,0000 kr.) − afrundet(≈ 2.831,4607 kr.) = 9.000,00 kr. − 2.831,46 kr. = 6.168,54 kr.',
+    );
+    expect(html).toContain('faktura F-2025-tilbud-bo-1');
+    const plain = await get(`/ledger/entries/${encodeURIComponent(entry.entryId)}/explanation`, {
+      format: 'text',
+    })
+      .buffer(true)
+      .parse(text)
+      .expect(200);
+    expect(plain.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(plain.body).toContain('Hvorfor denne andel\n-------------------');
+  });
+
+  it('gives citations in JSON their document title and kind', async () => {
+    const entry = await boRebooking();
+    const { body } = await get(`/ledger/entries/${encodeURIComponent(entry.entryId)}/explanation`).expect(
+      200,
+    );
+    expect(body.entry.citations).toContainEqual(
+      expect.objectContaining({ reference: 'STAR, VEJ nr. 9584 af 30/06/2025', kind: 'vejledning' }),
+    );
+  });
+
+  it('links a reversal and what it reverses both ways', async () => {
+    const { body } = await get('/ledger/entries', {
+      personId: scenario.retractedPerson,
+      kind: 'reversal',
+    }).expect(200);
+    const reversal = body.entries[0] as { entryId: string; reverses: string };
+    const html = (
+      await get(`/ledger/entries/${encodeURIComponent(reversal.reverses)}/explanation`)
+        .set('accept', 'text/html')
+        .buffer(true)
+        .parse(text)
+        .expect(200)
+    ).body as string;
+    expect(html).toContain(
+      `Tilbageført af <a href="/v1/municipalities/${M}/ledger/entries/${encodeURIComponent(reversal.entryId)}/explanation">`,
+    );
+  });
+
+  it("names a cap adjustment's events", async () => {
+    const res = await request(system.http)
+      .post('/v1/commands/SetCapParameters')
+      .set('authorization', `Bearer ${system.token('finance', M)}`)
+      .send({
+        commandId: randomUUID(),
+        municipality: M,
+        year: 2025,
+        cap: 'integration_raadighedsloft',
+        amountPerFullYearPerson: '1000.00',
+        fullYearPersons: '10',
+      })
+      .expect(201);
+    const { body } = await request(system.http)
+      .get(`/v1/municipalities/${M}/ledger/entries`)
+      .query({ kind: 'cap_adjustment', minPosition: res.body.position })
+      .set('authorization', `Bearer ${system.token('finance', M)}`)
+      .expect(200);
+    const adjustment = body.entries[body.entries.length - 1] as { entryId: string; refundAmount: string };
+    const explanation = (
+      await get(`/ledger/entries/${encodeURIComponent(adjustment.entryId)}/explanation`).expect(200)
+    ).body;
+    expect(explanation.events.map((e: { type: string }) => e.type)).toEqual(['CapParametersSet']);
+    const plain = (
+      await get(`/ledger/entries/${encodeURIComponent(adjustment.entryId)}/explanation`, { format: 'text' })
+        .buffer(true)
+        .parse(text)
+        .expect(200)
+    ).body as string;
+    expect(plain).toContain('CapParametersSet (hændelse');
+    expect(plain).toContain(
+      'Regulering = refusion efter loft − refusion før loft − reguleringer bogført før',
+    );
+  });
+});
+
 describe('numbers as strings (API.md "Conventions")', () => {
   it('takes year and sickPayCategory as strings, and "2025" is the same body as 2025', async () => {
     const send = (type: string, role: 'finance' | 'jobcentre', body: object) =>

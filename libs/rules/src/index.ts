@@ -22,6 +22,14 @@ export {
 } from './accounts/account-groupings.catalog';
 export type { AccountGrouping } from './accounts/account-grouping.model';
 export {
+  SOURCE_DOCUMENTS,
+  SOURCE_KINDS,
+  sourceDocument,
+  citationReference,
+  type SourceDocument,
+  type SourceKind,
+} from './sources/source-documents';
+export {
   checkOfferValidity,
   OFFER_CATEGORY_IDS,
   FUNDING_FRAME_IDS,

@@ -1,16 +1,19 @@
 // The shapes the api answers with (API.md "Commands", "Queries"), as zod schemas: OpenAPI is
 // generated from them, and the end-to-end tests check real answers against them. They describe
-// the main fields of each answer; an answer may carry more.
+// every field of each answer (objects refuse fields they do not name), so a client generated
+// from the document reads every answer without a hand-written type.
 import {
   CAP_IDS,
   COMMAND_TYPES,
   EXPENSE_TYPES,
   OFFER_KINDS,
+  PROVIDER_KINDS,
   READINESS,
   TARGET_GROUPS,
   type CommandType,
 } from '@app/domain';
 import { ROLES } from '@app/platform';
+import { SOURCE_KINDS } from '@app/rules';
 import { z } from 'zod';
 
 const money = () =>
@@ -45,13 +48,13 @@ export const problemSchema = z
   .meta({ description: 'RFC 9457 problem details (application/problem+json)' });
 
 export const commandResultSchema = z
-  .object({
+  .strictObject({
     commandId: z.string().meta({ format: 'uuid' }),
     position: position().nullable().meta({
       description: 'the position of the last event appended (or the current one when nothing was appended)',
     }),
     events: z.array(
-      z.object({
+      z.strictObject({
         id: z.string().meta({ format: 'uuid' }),
         type: z.string(),
         stream: z.string(),
@@ -65,9 +68,9 @@ export const commandResultSchema = z
   });
 
 export const batchResultSchema = z
-  .object({
+  .strictObject({
     results: z.array(
-      z.looseObject({
+      z.strictObject({
         status: z.int().meta({
           description: "the command's own status: 200/201 with its result, or a 4xx with its problem",
         }),
@@ -80,47 +83,88 @@ export const batchResultSchema = z
   })
   .meta({ description: 'one result per command, in order' });
 
-export const accountSchema = z.object({
+export const accountSchema = z.strictObject({
   function: z.string().meta({ example: '5.68.90' }),
   dranst: z.enum(['1', '2']),
   grouping: z.string().meta({ example: '097' }),
 });
+const titledAccount = () =>
+  accountSchema
+    .extend({
+      title: z.string().nullable().meta({
+        description: "the grouping's title in the chart of accounts; null for a grouping it does not hold",
+      }),
+    })
+    .nullable();
 const targetGroup = () => z.enum(TARGET_GROUPS);
-export const citationSchema = z.looseObject({
-  source: z.string(),
-  section: z.string(),
-  note: z.string().optional(),
+const unresolvedSchema = z.strictObject({
+  outcome: z.enum(['no_rule', 'ambiguous']),
+  reason: z.string(),
+  candidates: z.array(z.string()).optional().meta({ description: 'ambiguous: the contradicting rule ids' }),
 });
-const attributes = z.looseObject({
+export const citationSchema = z.strictObject({
+  source: z
+    .string()
+    .meta({ description: 'the source file (../shared/seeds)', example: '000_140518b2c182b2de.txt' }),
+  section: z.string().meta({ example: 'Bilag 3' }),
+  note: z.string().optional(),
+  reference: z.string().meta({
+    description: 'how a reader cites the document',
+    example: 'STAR, VEJ nr. 9584 af 30/06/2025',
+  }),
+  title: z
+    .string()
+    .nullable()
+    .meta({ example: 'Vejledning om kommunernes dokumentation af driftsudgifter til tilbud m.v.' }),
+  kind: z
+    .enum(SOURCE_KINDS)
+    .nullable()
+    .meta({ description: "the document's kind; null for a file not catalogued" }),
+});
+const attributes = z.strictObject({
   readiness: z.enum(READINESS).optional(),
-  sickPayCategory: z.int().optional(),
+  sickPayCategory: z.literal([1, 2, 3]).optional(),
   selfSupporting: z.boolean().optional(),
   programmeExpired: z.boolean().optional(),
   hasVocationalEducation: z.boolean().optional(),
+  unemploymentSpellStart: date().optional(),
 });
 
-export const timelineSchema = z
+const segmentSchema = () =>
+  z.strictObject({
+    targetGroup: targetGroup().nullable(),
+    attributes,
+    from: date().nullable(),
+    to: date().nullable().meta({ description: 'inclusive; null while open-ended' }),
+    recordedAt: instant().nullable(),
+    changeCommandId: z.string().nullable(),
+    reason: z.string().nullable().meta({ description: 'the reason given with the change' }),
+  });
+export const timelineSchema = z.array(segmentSchema()).meta({
+  description:
+    'the target-group segments of a person as known at asOf; a further page is announced in a Link header (rel="next")',
+});
+
+export const timelineHistorySchema = z
   .array(
-    z.looseObject({
-      targetGroup: targetGroup().nullable(),
+    z.strictObject({
+      changeCommandId: z.string(),
+      targetGroup: targetGroup(),
       attributes,
-      from: date().nullable(),
-      to: date().nullable().meta({ description: 'inclusive; null while open-ended' }),
-      recordedAt: instant().nullable(),
-      changeCommandId: z.string().nullable(),
-      reason: z.string().nullable().meta({ description: 'the reason given with the change' }),
+      effectiveFrom: date(),
+      reason: z.string().nullable(),
+      recordedAt: instant(),
+      retractedAt: instant().nullable().meta({ description: 'when it was retracted, if by asOf' }),
+      retractionReason: z.string().nullable(),
     }),
   )
-  .meta({
-    description:
-      'the target-group segments of a person as known at asOf; a further page is announced in a Link header (rel="next")',
-  });
+  .meta({ description: 'with history=true: every registration known at asOf, retracted ones included' });
 
-export const postingSchema = z.looseObject({
+export const postingSchema = z.strictObject({
   entryId: z.string(),
   kind: z.enum(['original', 'reversal', 'rebooking', 'cap_adjustment']),
-  account: accountSchema.nullable(),
-  refundAccount: accountSchema.nullable(),
+  account: titledAccount(),
+  refundAccount: titledAccount(),
   targetGroup: targetGroup().nullable(),
   activityFrom: date(),
   activityTo: date(),
@@ -136,8 +180,8 @@ export const postingSchema = z.looseObject({
   citation: z.string().nullable(),
   citations: z.array(citationSchema),
   cap: z.enum(CAP_IDS).nullable(),
-  unresolved: z.looseObject({ outcome: z.enum(['no_rule', 'ambiguous']), reason: z.string() }).nullable(),
-  causedBy: z.object({ eventId: z.string(), commandId: z.string() }),
+  unresolved: unresolvedSchema.nullable(),
+  causedBy: z.strictObject({ eventId: z.string(), commandId: z.string() }),
   reverses: z.string().nullable().meta({ description: 'for a reversal: the entryId it reverses' }),
   reversedBy: z.string().nullable().meta({
     description: 'the entryId of the reversal that reverses this posting, if one was recorded by asOf',
@@ -164,7 +208,7 @@ const expenseFields = {
 };
 
 export const offerSchema = z
-  .looseObject({
+  .strictObject({
     offerId: z.string(),
     personId: z.string(),
     offerKind: z.enum(OFFER_KINDS),
@@ -172,20 +216,25 @@ export const offerSchema = z
     endDate: date(),
     offerCategory: z.string().nullable(),
     fundingFrame: z.string().nullable(),
-    status: z.string().meta({ example: 'active' }),
+    provider: z.strictObject({ kind: z.enum(PROVIDER_KINDS), name: z.string() }).nullable(),
+    status: z.enum(['registered', 'cancelled']),
+    cancellationReason: z.string().nullable(),
     registeredAt: instant(),
     expenses: z.array(
-      z.looseObject({
+      z.strictObject({
         ...expenseFields,
         reversed: z.boolean(),
         recordedAt: instant(),
       }),
     ),
     mentorHours: z.array(
-      z.looseObject({
+      z.strictObject({
         agreementId: z.string(),
         date: date(),
-        contactHours: z.string(),
+        contactHours: z.string().meta({ example: '1.50' }),
+        preparationHours: z.string().nullable(),
+        hourlyCost: money().nullable(),
+        fee: money().nullable(),
         cost: money().nullable(),
         recordedAt: instant(),
       }),
@@ -194,7 +243,7 @@ export const offerSchema = z
   .meta({ description: 'the offer with its expenses and mentor hours, as known at asOf' });
 
 export const projectSchema = z
-  .looseObject({
+  .strictObject({
     projectId: z.string(),
     name: z.string(),
     offerKind: z.enum(OFFER_KINDS),
@@ -203,7 +252,7 @@ export const projectSchema = z
     endDate: date(),
     registeredAt: instant(),
     participants: z.array(
-      z.looseObject({
+      z.strictObject({
         offerId: z.string(),
         personId: z.string(),
         startDate: date(),
@@ -212,14 +261,14 @@ export const projectSchema = z
       }),
     ),
     expenses: z.array(
-      z.looseObject({
+      z.strictObject({
         ...expenseFields,
         totalParticipantDays: z
           .int()
           .meta({ description: 'every participant’s days in the period together' }),
         unshared: z.boolean().meta({ description: 'no participant bears it: posted whole as unresolved' }),
         shares: z.array(
-          z.looseObject({
+          z.strictObject({
             offerId: z.string(),
             personId: z.string(),
             from: date(),
@@ -266,7 +315,7 @@ export const projectSchema = z
   })
   .meta({ description: 'the project with its participants, expenses and shares, as known at asOf' });
 
-export const entriesPageSchema = z.object({
+export const entriesPageSchema = z.strictObject({
   entries: z.array(postingSchema),
   nextCursor: z
     .string()
@@ -274,32 +323,129 @@ export const entriesPageSchema = z.object({
     .meta({ description: 'pass as ?cursor= for the next page; null on the last' }),
 });
 
+const capFigures = z.strictObject({
+  cap: z.enum(CAP_IDS),
+  status: z.enum(['no_parameters', 'within_allowance', 'allowance_exceeded']),
+  refundRate: rate().nullable(),
+  parameters: z.strictObject({ amountPerFullYearPerson: money(), fullYearPersons: z.string() }).nullable(),
+  allowance: money(),
+  eligibleCosts: money(),
+  refundBeforeCap: money(),
+  limit: money(),
+  cappedRefund: money(),
+  adjustment: money(),
+  formula: z.string().meta({ description: 'the computation with its figures' }),
+});
+
+const loggedEvent = z.strictObject({
+  id: z.string().meta({ format: 'uuid' }),
+  type: z.string().meta({ example: 'OfferExpenseRecorded' }),
+  stream: z.string(),
+  revision: z.int(),
+  position: position(),
+  data: z
+    .record(z.string(), z.unknown())
+    .meta({ description: "the event's data as stored (its type's schema)" }),
+  metadata: z.strictObject({
+    recordedAt: instant(),
+    commandId: z.string(),
+    commandType: z.string().optional(),
+    commandHash: z.string().optional(),
+    commandHashVersion: z.int().optional(),
+    causationId: z.string().optional(),
+    correlationId: z.string().optional(),
+    actor: z.string(),
+    municipality: z.string(),
+    schemaVersion: z.int().optional(),
+  }),
+});
+
+const ruleConditions = z
+  .strictObject(
+    Object.fromEntries(
+      [
+        'targetGroups',
+        'categories',
+        'readiness',
+        'sickPayCategories',
+        'vocationalEducation',
+        'months',
+        'mentorWindow',
+        'mentorAgreement',
+        'scheme',
+      ].map((k) => [k, z.array(z.union([z.string(), z.int(), z.boolean()])).optional()]),
+    ),
+  )
+  .meta({ description: 'the facts the rule applies to (each list: any of its values)' });
+
 export const explanationSchema = z
-  .looseObject({
+  .strictObject({
     entry: postingSchema,
     costItem: z
-      .looseObject({
+      .strictObject({
         costItemId: z.string(),
-        kind: z.string(),
+        kind: z.enum(['expense', 'mentor']),
+        expenseType: z.string().nullable(),
+        offerId: z.string().nullable(),
+        invoiceRef: z.string().nullable(),
         amount: money(),
         activityFrom: date(),
         activityTo: date(),
       })
-      .nullable(),
-    events: z.array(
-      z.looseObject({
-        id: z.string(),
-        type: z.string(),
-        stream: z.string(),
-        revision: z.int(),
-        position: z.string(),
-        data: z.looseObject({}),
+      .nullable()
+      .meta({ description: 'the cost item the posting is a part of; null for a cap adjustment' }),
+    projectShare: z
+      .strictObject({
+        projectId: z.string(),
+        expenseId: z.string(),
+        offerId: z.string(),
+        expenseAmount: money(),
+        totalParticipantDays: z.int(),
+        share: money().nullable(),
+        note: z.string().optional(),
+        participantDays: z.int().optional(),
+        daysBefore: z.int().optional(),
+        percentage: z.string().optional().meta({ example: '37.35' }),
+        formula: z.string().optional(),
+        source: z.string().optional(),
+      })
+      .nullable()
+      .optional()
+      .meta({
+        description:
+          "a project expense's share: the participant's days of all participants' days in the expense's period; costItem is then the share",
       }),
-    ),
-    timelineSegment: timelineSchema.element.nullable(),
-    rule: z.looseObject({ id: z.string() }).nullable(),
+    events: z.array(loggedEvent).meta({
+      description:
+        'the events behind the posting: its cost, its cause (for a cap adjustment: the event that changed the figures), a reversal',
+    }),
+    causedBy: z.strictObject({ eventId: z.string(), commandId: z.string() }).optional().meta({
+      description: 'a cap adjustment: the event and command that changed the figures (as entry.causedBy)',
+    }),
+    timelineSegment: segmentSchema().nullable().meta({
+      description: "the person's target-group segment the posting lies in, as known when it was posted",
+    }),
+    rule: z
+      .strictObject({
+        id: z.string(),
+        title: z.string(),
+        validFrom: date(),
+        validTo: date().nullable(),
+        when: ruleConditions,
+        outcome: z.enum(['rule', 'no_rule', 'ambiguous']),
+        sources: z.array(citationSchema),
+        rateBasisPoints: z.int().optional(),
+        cap: z.enum(CAP_IDS).nullable().optional(),
+        costAccount: z.string().optional().meta({ example: '5.68.90/1/097' }),
+        refundAccount: z.string().nullable().optional(),
+        reason: z.string().optional(),
+        candidates: z.array(z.string()).optional(),
+        indicatedRateBasisPoints: z.int().optional(),
+        indicatedCap: z.enum(CAP_IDS).nullable().optional(),
+      })
+      .nullable(),
     rulebookAdoption: z
-      .looseObject({
+      .strictObject({
         version: z.string(),
         previous: z.string(),
         position: z.string(),
@@ -307,12 +453,35 @@ export const explanationSchema = z
         note: z.string(),
       })
       .nullable()
+      .optional()
       .meta({ description: 'for a posting a rulebook adoption caused: the versions, when and why' }),
+    unresolved: unresolvedSchema.nullable(),
     arithmetic: z
-      .looseObject({})
+      .strictObject({
+        totalDays: z.int(),
+        daysBefore: z.int(),
+        days: z.int(),
+        cumulativeBeforeOere: z.int(),
+        cumulativeAfterOere: z.int(),
+        amountOere: z.int(),
+        shareFormula: z.string(),
+        refundRateBasisPoints: z.int().nullable(),
+        refundOere: z.int().nullable(),
+        refundFormula: z.string(),
+        roundingRule: z.string(),
+        note: z.string().optional(),
+      })
       .nullable()
-      .meta({ description: 'the day split and the rate applied, step by step' }),
-    cap: z.looseObject({ bookingYear: z.int(), cap: z.enum(CAP_IDS), status: z.string() }).nullable(),
+      .meta({ description: 'the day split and the rate applied, step by step, in øre' }),
+    cap: capFigures
+      .extend({
+        bookingYear: z.int(),
+        note: z.string(),
+        lastAdjustment: capFigures.extend({ entryId: z.string() }).nullable().optional(),
+        adjustmentsBefore: money().optional(),
+        delta: money().optional(),
+      })
+      .nullable(),
   })
   .meta({ description: 'the events, timeline segment, rule with citation and arithmetic behind a posting' });
 
@@ -325,12 +494,30 @@ const sums = {
   amount: money(),
   refund: money(),
 };
-export const summarySchema = z.object({
+export const summarySchema = z.strictObject({
   groupBy: z.array(z.enum(['account', 'targetGroup', 'bookingPeriod', 'activityYear'])),
   lines: z.array(
-    z.looseObject(sums).meta({ description: 'one line per group; the grouped keys appear beside the sums' }),
+    z
+      .strictObject({
+        account: z
+          .string()
+          .optional()
+          .meta({ description: 'grouped by account: function.dranst.grouping', example: '5.68.90.1.097' }),
+        targetGroup: z
+          .enum([...TARGET_GROUPS])
+          .nullable()
+          .optional()
+          .meta({ description: 'grouped by target group; null: not known' }),
+        bookingPeriod: z.string().optional().meta({ description: 'grouped by booking period: YYYY-MM' }),
+        activityYear: z
+          .string()
+          .optional()
+          .meta({ description: 'grouped by activity year: YYYY', example: '2025' }),
+        ...sums,
+      })
+      .meta({ description: 'one line per group: the grouped keys (those in groupBy) beside the sums' }),
   ),
-  totals: z.object({ amount: money(), refund: money() }),
+  totals: z.strictObject({ amount: money(), refund: money() }),
 });
 
 const statementTotals = { entries: z.int(), cost: money(), refund: money() };
@@ -460,13 +647,16 @@ export const statementSchema = z.looseObject({
 });
 
 export const changesSchema = z
-  .object({
+  .strictObject({
     from: instant(),
     to: instant(),
     commands: z.array(
-      z.looseObject({
+      z.strictObject({
         commandId: z.string(),
-        commandType: z.enum(COMMAND_TYPES as [CommandType, ...CommandType[]]),
+        commandType: z
+          .enum(COMMAND_TYPES as [CommandType, ...CommandType[]])
+          .nullable()
+          .meta({ description: 'null for postings of events written without a command type' }),
         recordedAt: instant(),
         actor: z.string().meta({
           description:
@@ -484,7 +674,7 @@ export const changesSchema = z
       }),
     ),
     totals: z
-      .object({ commands: z.int(), entries: z.int(), amount: money(), refund: money() })
+      .strictObject({ commands: z.int(), entries: z.int(), amount: money(), refund: money() })
       .meta({ description: 'of the whole span, not only this page' }),
     nextCursor: z.string().nullable().meta({
       description: 'pass as ?cursor= (with the same from and to) for the next page; null on the last',
@@ -496,10 +686,10 @@ export const changesSchema = z
   });
 
 export const capParameterHistorySchema = z
-  .object({
+  .strictObject({
     year: z.int(),
     settings: z.array(
-      z.looseObject({
+      z.strictObject({
         cap: z.enum(CAP_IDS),
         amountPerFullYearPerson: money(),
         fullYearPersons: z.string().meta({ example: '12.50' }),
@@ -513,7 +703,7 @@ export const capParameterHistorySchema = z
   .meta({ description: "every setting of a year's cap parameters, oldest first; the last per cap stands" });
 
 export const auditJobSchema = z
-  .looseObject({
+  .strictObject({
     jobId: z.string(),
     municipality: z.string(),
     until: z.string(),
@@ -521,13 +711,13 @@ export const auditJobSchema = z
     createdAt: instant(),
     startedAt: instant().nullable(),
     finishedAt: instant().nullable(),
-    progress: z.looseObject({
+    progress: z.strictObject({
       applied: z.int(),
       position: z.string().nullable(),
       head: z.string().nullable(),
     }),
     result: z
-      .looseObject({
+      .strictObject({
         identical: z.boolean(),
         asOf: instant(),
         throughPosition: z.string().nullable(),
@@ -548,12 +738,12 @@ export const healthSchema = z
   .meta({ description: 'ok while the api can serve, with the event log head and the projection lag' });
 
 export const webConfigSchema = z
-  .object({
+  .strictObject({
     developmentSignIn: z
       .boolean()
       .meta({ description: 'the development sign-in (POST /v1/dev/sign-in) is offered' }),
     oidc: z
-      .object({
+      .strictObject({
         issuer: z.string().meta({ example: 'https://login.example.dk/realms/kommune' }),
         clientId: z.string().meta({ example: 'refusion-web' }),
         scopes: z.string().meta({ example: 'openid' }),
@@ -566,8 +756,25 @@ export const webConfigSchema = z
   .meta({ description: "the web app's ways to sign in" });
 
 export const webSessionSchema = z
-  .object({ sub: z.string(), role: z.enum(ROLES), municipality: z.string().meta({ example: '101' }) })
+  .strictObject({ sub: z.string(), role: z.enum(ROLES), municipality: z.string().meta({ example: '101' }) })
   .meta({ description: 'the caller as the api reads its token' });
+
+export const replayStartedSchema = z
+  .strictObject({ jobId: z.string().meta({ format: 'uuid' }) })
+  .meta({ description: 'the audit job started: follow it at …/audit/replays/{jobId}' });
+
+export const devSignInOfferSchema = z
+  .strictObject({ roles: z.array(z.enum(['finance', 'auditor'])), lifetimeHours: z.int() })
+  .meta({ description: 'the development sign-in is offered (only on the development secret)' });
+
+export const devSignInSchema = z
+  .strictObject({
+    token: z.string().meta({ description: 'a bearer token' }),
+    expiresAt: instant(),
+    role: z.enum(['finance', 'auditor']),
+    municipality: z.string().meta({ example: '101' }),
+  })
+  .meta({ description: 'a token valid for one hour' });
 
 /** The answers by the name they have in components.schemas. */
 export const ANSWER_SCHEMAS: Record<string, z.ZodType> = {
@@ -578,6 +785,7 @@ export const ANSWER_SCHEMAS: Record<string, z.ZodType> = {
   Citation: citationSchema,
   Posting: postingSchema,
   Timeline: timelineSchema,
+  TimelineHistory: timelineHistorySchema,
   Offer: offerSchema,
   Project: projectSchema,
   LedgerEntriesPage: entriesPageSchema,
@@ -587,6 +795,9 @@ export const ANSWER_SCHEMAS: Record<string, z.ZodType> = {
   LedgerChanges: changesSchema,
   CapParameterHistory: capParameterHistorySchema,
   AuditJob: auditJobSchema,
+  ReplayStarted: replayStartedSchema,
+  DevSignInOffer: devSignInOfferSchema,
+  DevSignIn: devSignInSchema,
   Health: healthSchema,
   WebConfig: webConfigSchema,
   WebSession: webSessionSchema,

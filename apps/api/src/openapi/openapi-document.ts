@@ -21,15 +21,21 @@ import { ANSWER_SCHEMAS } from './http-schemas';
 const ref = (id: string): ReferenceObject => ({ $ref: `#/components/schemas/${id}` });
 const PROBLEM_TYPE = 'application/problem+json';
 
+interface QueryAnswer {
+  /** The schema of its JSON 200, or several where a parameter chooses (anyOf). */
+  answer: string | string[];
+  summary: string;
+  pagedByLink?: true;
+  /** Other media types than JSON the query answers in (by Accept or ?format=). */
+  formats?: Record<string, SchemaObject>;
+}
+
 /** The answer (its 200) and summary of each query path, by the path as Nest names it. */
-const QUERIES: Record<
-  string,
-  { answer: string; summary: string; pagedByLink?: true; formats?: Record<string, SchemaObject> }
-> = {
+const QUERIES: Record<string, QueryAnswer> = {
   '/health': { answer: 'Health', summary: 'Whether the api can serve, and the lag of the read models' },
   '/v1/municipalities/{m}/persons/{personId}/timeline': {
-    answer: 'Timeline',
-    summary: "A person's target-group timeline",
+    answer: ['Timeline', 'TimelineHistory'],
+    summary: "A person's target-group timeline (with history=true: every registration)",
     pagedByLink: true,
   },
   '/v1/municipalities/{m}/offers/{offerId}': {
@@ -53,7 +59,15 @@ const QUERIES: Record<
   },
   '/v1/municipalities/{m}/ledger/entries/{entryId}/explanation': {
     answer: 'Explanation',
-    summary: 'Why a posting is what it is',
+    summary: 'Why a posting is what it is (JSON, or a Danish account in HTML or text)',
+    formats: {
+      'text/html': {
+        type: 'string',
+        description:
+          'the same as a readable account in Danish: the cost, the target group in its period, why this share, the rule and its sources by document, the arithmetic in kroner with the rounding, links to the postings it reverses or that reverse it',
+      },
+      'text/plain': { type: 'string', description: 'the Danish account as plain text' },
+    },
   },
   '/v1/municipalities/{m}/ledger/summary': {
     answer: 'LedgerSummary',
@@ -90,6 +104,17 @@ const QUERIES: Record<
   },
   '/v1/web/config': { answer: 'WebConfig', summary: "The web app's ways to sign in" },
   '/v1/web/session': { answer: 'WebSession', summary: 'Who the api takes the token for' },
+  '/v1/dev/sign-in': { answer: 'DevSignInOffer', summary: 'Whether the development sign-in is offered' },
+};
+
+/** The answers of the POST paths other than the commands: status and schema. */
+const POSTS: Record<string, { status: number; answer: string; problems: number[]; open?: true }> = {
+  '/v1/municipalities/{m}/audit/replays': {
+    status: 202,
+    answer: 'ReplayStarted',
+    problems: [400, 401, 403, 503],
+  },
+  '/v1/dev/sign-in': { status: 201, answer: 'DevSignIn', problems: [400, 404], open: true },
 };
 
 const PROBLEMS: Record<number, string> = {
@@ -224,10 +249,22 @@ function describeQuery(path: string, operation: OperationObject): void {
   if (query) operation.summary ??= query.summary;
   const ok = operation.responses?.['200'] as { description?: string } | undefined;
   const content: Record<string, { schema: SchemaObject | ReferenceObject }> = answer
-    ? { 'application/json': { schema: ref(answer) } }
+    ? {
+        'application/json': {
+          schema: typeof answer === 'string' ? ref(answer) : { anyOf: answer.map(ref) },
+        },
+      }
     : {};
   for (const [type, schema] of Object.entries(query?.formats ?? {})) content[type] = { schema };
   const ofMunicipality = path.startsWith('/v1/municipalities/');
+  if (path === '/v1/dev/sign-in') {
+    operation.responses = {
+      200: { description: ok?.description ?? 'the answer', content },
+      ...problems(404),
+    };
+    operation.security = [];
+    return;
+  }
   operation.responses = {
     ...operation.responses,
     200: {
@@ -264,6 +301,19 @@ export function describeDocument(document: OpenAPIObject): OpenAPIObject {
       };
     }
     if (item.get) describeQuery(path, item.get);
+    const post = POSTS[path];
+    if (post && item.post) {
+      describeParameters(item.post);
+      const answered = Object.values(item.post.responses ?? {})[0] as { description?: string } | undefined;
+      item.post.responses = {
+        [post.status]: {
+          description: answered?.description ?? 'the answer',
+          content: { 'application/json': { schema: ref(post.answer) } },
+        },
+        ...problems(...post.problems),
+      };
+      if (post.open) item.post.security = [];
+    }
     for (const operation of [item.get, item.post, item.put, item.delete])
       if (operation) operation.summary ??= operation.operationId;
     paths[path] = item;

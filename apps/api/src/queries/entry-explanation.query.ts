@@ -6,9 +6,9 @@ import { formatOere } from '@app/domain';
 import type { EventStore, RecordedEvent } from '@app/event-store';
 import { explainSegment, explainShare, type Posting } from '@app/ledger';
 import { adoptionOf, LedgerQueries, RULEBOOK_STREAM, StatementQueries, capJson } from '@app/read-models';
-import { ruleById } from '@app/rules';
+import { ruleById, type RefundRule } from '@app/rules';
 import { EVENT_STORE } from '../api.tokens';
-import { entryJson } from './ledger-json';
+import { citationJson, entryJson } from './ledger-json';
 import { NotFoundError } from './not-found.error';
 import { carveOutJson, percentOf } from './project.query';
 
@@ -35,11 +35,11 @@ const eventJson = (e: RecordedEvent) => ({
 /** Why this share: the participant's days of all participants' days in the expense's period, and its øre. */
 function projectShareJson(s: Record<string, unknown>) {
   const base = {
-    projectId: s.project_id,
-    expenseId: s.expense_id,
-    offerId: s.offer_id,
+    projectId: s.project_id as string,
+    expenseId: s.expense_id as string,
+    offerId: s.offer_id as string,
     expenseAmount: formatOere(BigInt(s.expense_amount_oere as string)),
-    totalParticipantDays: s.total_participant_days,
+    totalParticipantDays: Number(s.total_participant_days),
   };
   if (s.share_oere === null) return { ...base, share: null, note: 'no longer a participant in the period' };
   const explained = explainShare({
@@ -63,6 +63,11 @@ function projectShareJson(s: Record<string, unknown>) {
   };
 }
 
+const ruleJson = (rule: RefundRule) => ({ ...rule, sources: rule.sources.map(citationJson) });
+
+/** What the explanation endpoint answers as JSON: the union of the handler's answers. */
+export type Explanation = Awaited<ReturnType<ExplainEntryHandler['execute']>>;
+
 @QueryHandler(ExplainEntry)
 export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
   constructor(
@@ -71,7 +76,7 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async execute({ municipality: m, entryId, asOf }: ExplainEntry): Promise<Record<string, unknown>> {
+  async execute({ municipality: m, entryId, asOf }: ExplainEntry) {
     const entry = await this.queries.entry(m, entryId, asOf);
     if (!entry) throw new NotFoundError(`no ledger entry ${entryId} in municipality ${m}`);
     if (entry.kind === 'cap_adjustment') return this.explainCapAdjustment(entry);
@@ -113,6 +118,7 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
     const basis = share
       ? { amount: share.share_oere, from: share.share_from, to: share.share_to }
       : { amount: item.amount_oere, from: item.activity_from, to: item.activity_to };
+    const rule = entry.ruleId ? ruleById(entry.ruleId, entry.rulebookVersion ?? undefined) : undefined;
     const arithmetic = explainSegment({
       itemAmountOere: Number(basis.amount),
       itemFrom: basis.from as string,
@@ -125,16 +131,19 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
       entry: entryJson(entry),
       costItem: {
         costItemId: entry.costItemId,
-        kind: item.kind,
+        kind: item.kind as 'expense' | 'mentor',
+        expenseType: (item.expense_type as string | null) ?? null,
+        offerId: entry.offerId,
+        invoiceRef: (item.invoice_ref as string | null) ?? null,
         amount: formatOere(BigInt(basis.amount as string)),
-        activityFrom: basis.from,
-        activityTo: basis.to,
+        activityFrom: basis.from as string,
+        activityTo: basis.to as string,
       },
       projectShare: share && projectShareJson(share),
       ...(carveOut && { administrativeShare: carveOutJson(carveOut) }),
       events,
       timelineSegment: segment,
-      rule: entry.ruleId ? (ruleById(entry.ruleId, entry.rulebookVersion ?? undefined) ?? null) : null,
+      rule: rule ? ruleJson(rule) : null,
       rulebookAdoption: adoption ? adoptionJson(adoption) : null,
       unresolved: entry.unresolved,
       arithmetic:
@@ -176,7 +185,10 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
       entry: entryJson(entry),
       costItem: {
         costItemId: entry.costItemId,
-        kind: 'expense',
+        kind: 'expense' as const,
+        expenseType: null,
+        offerId: null,
+        invoiceRef: null,
         amount: formatOere(entry.amountOere),
         activityFrom: entry.activityFrom,
         activityTo: entry.activityTo,
@@ -200,12 +212,14 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
   }
 
   /** A cap adjustment: the computation it was posted from, and the event that caused it. */
-  private async explainCapAdjustment(entry: Posting) {
+  private async explainCapAdjustment(entry: Posting & { position: string }) {
     const computation = await this.statements.capComputationOf(entry.entryId);
+    // the posting's log position is its causing event's: the first event after the one before it
+    const [cause] = await this.store.readAll(BigInt(entry.position) - 1n, 1);
     return {
       entry: entryJson(entry),
       costItem: null,
-      events: [],
+      events: cause?.id === entry.causedBy.eventId ? [eventJson(cause)] : [],
       causedBy: entry.causedBy,
       timelineSegment: null,
       rule: null,

@@ -17,7 +17,9 @@ import { ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger'
 import { problem, ProblemException } from '@app/platform';
 import { CSV_TYPE, type SummaryKey } from '@app/read-models';
 import type { Request, Response } from 'express';
-import { ExplainEntry } from './entry-explanation.query';
+import { ExplainEntry, type Explanation } from './entry-explanation.query';
+import { explanationAccount } from './explanation-account';
+import { explanationHtml, explanationText } from './explanation-render';
 import { GetLedgerEntriesCsv } from './ledger-entries-csv.query';
 import { GetLedgerEntries } from './ledger-entries.query';
 import { GetLedgerSummary } from './ledger-summary.query';
@@ -27,6 +29,7 @@ import { GetOffer } from './offer.query';
 import { GetProject } from './project.query';
 import {
   AsOfQuery,
+  ExplanationQuery,
   GROUP_BY_KEYS,
   LedgerEntriesQuery,
   LedgerFilterQuery,
@@ -118,8 +121,28 @@ export class LedgerController {
   @ApiOkResponse({
     description: 'the events, timeline segment, rule with citation and arithmetic behind a posting',
   })
-  explanation(@Param('m') m: string, @Param('entryId') entryId: string, @Query() q: AsOfQuery) {
-    return this.queryBus.execute(new ExplainEntry(m, entryId, asOfOf(q)));
+  @ApiHeader({
+    name: 'accept',
+    required: false,
+    description: 'application/json (default), text/html or text/plain (a readable account in Danish)',
+  })
+  @ApiProduces('application/json', 'text/html', 'text/plain')
+  async explanation(
+    @Param('m') m: string,
+    @Param('entryId') entryId: string,
+    @Query() q: ExplanationQuery,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('accept') accept?: string,
+  ) {
+    const explanation = (await this.queryBus.execute(new ExplainEntry(m, entryId, asOfOf(q)))) as Explanation;
+    const format =
+      q.format ?? (accept?.includes('text/html') ? 'html' : accept?.includes('text/plain') ? 'text' : 'json');
+    if (format === 'json') return explanation;
+    const account = explanationAccount(m, explanation);
+    res.setHeader('content-type', `text/${format === 'html' ? 'html' : 'plain'}; charset=utf-8`);
+    return new StreamableFile(
+      Buffer.from(format === 'html' ? explanationHtml(account) : explanationText(account), 'utf8'),
+    );
   }
 
   @Get('ledger/summary')

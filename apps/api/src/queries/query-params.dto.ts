@@ -34,6 +34,16 @@ export const PageLimit = (fallback: number) =>
     Max(1000),
   );
 
+export class ExplanationQuery extends AsOfQuery {
+  @ApiPropertyOptional({
+    description: 'json, html or text (the Danish account); overrides the Accept header',
+    enum: ['json', 'html', 'text'],
+  })
+  @IsOptional()
+  @IsIn(['json', 'html', 'text'])
+  format?: 'json' | 'html' | 'text';
+}
+
 export class TimelineQuery extends AsOfQuery {
   @ApiPropertyOptional({
     description: 'true: every registration, retracted ones included, with its recorded and retracted times',
@@ -57,6 +67,14 @@ export class TimelineQuery extends AsOfQuery {
 export class LedgerFilterQuery extends AsOfQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9._:-]{1,64}$/) personId?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9._:-]{1,64}$/) offerId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "a project's postings: its participants' shares of its expenses, and what no participant bore",
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._:-]{1,64}$/)
+  projectId?: string;
 
   @ApiPropertyOptional({
     description: "a target group, or 'unknown' for postings made while the person's group was not known",

@@ -311,26 +311,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/commands/RecordAdministrativeShare": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send RecordAdministrativeShare
-         * @description Sent by role jobcentre (or admin) of the body's municipality. The same commandId, type and body again answers 200 with the original result and appends nothing.
-         */
-        post: operations["sendRecordAdministrativeShare"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/commands": {
         parameters: {
             query?: never;
@@ -355,7 +335,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A person's target-group timeline */
+        /** A person's target-group timeline (with history=true: every registration) */
         get: operations["LedgerController_timeline"];
         put?: never;
         post?: never;
@@ -423,7 +403,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Why a posting is what it is */
+        /** Why a posting is what it is (JSON, or a Danish account in HTML or text) */
         get: operations["LedgerController_explanation"];
         put?: never;
         post?: never;
@@ -542,45 +522,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** DevSignInController_offered */
+        /** Whether the development sign-in is offered */
         get: operations["DevSignInController_offered"];
         put?: never;
         /** DevSignInController_signIn */
         post: operations["DevSignInController_signIn"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/web/config": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The web app's ways to sign in */
-        get: operations["WebSignInController_signInOptions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/web/session": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Who the api takes the token for */
-        get: operations["WebSignInController_session"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -642,8 +588,6 @@ export interface components {
                 sickPayCategory?: ((1 | 2 | 3) | ("1" | "2" | "3")) | null;
                 hasVocationalEducation?: boolean | null;
                 unemploymentSpellStart?: string | null;
-                selfSupporting?: boolean | null;
-                programmeExpired?: boolean | null;
             } | null;
             reason?: string | null;
         };
@@ -688,8 +632,6 @@ export interface components {
                 sickPayCategory?: ((1 | 2 | 3) | ("1" | "2" | "3")) | null;
                 hasVocationalEducation?: boolean | null;
                 unemploymentSpellStart?: string | null;
-                selfSupporting?: boolean | null;
-                programmeExpired?: boolean | null;
             } | null;
             reason?: string | null;
         };
@@ -780,7 +722,7 @@ export interface components {
             offerId: string;
             personId: string;
             /** @enum {string} */
-            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other" | "basic_skills_course" | "danish_education" | "integration_upskilling_24a" | "igu";
+            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other";
             /**
              * Format: date
              * @example 2025-03-01
@@ -836,7 +778,7 @@ export interface components {
             offerId: string;
             personId: string;
             /** @enum {string} */
-            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other" | "basic_skills_course" | "danish_education" | "integration_upskilling_24a" | "igu";
+            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other";
             /**
              * Format: date
              * @example 2025-03-01
@@ -998,7 +940,7 @@ export interface components {
             expenseId: string;
             offerId: string;
             /** @enum {string} */
-            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
+            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant";
             /** @example 4200.00 */
             amount: string;
             /**
@@ -1045,7 +987,7 @@ export interface components {
             expenseId: string;
             offerId: string;
             /** @enum {string} */
-            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
+            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant";
             /** @example 4200.00 */
             amount: string;
             /**
@@ -1402,7 +1344,7 @@ export interface components {
             projectId: string;
             name: string;
             /** @enum {string} */
-            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other" | "basic_skills_course" | "danish_education" | "integration_upskilling_24a" | "igu";
+            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other";
             /**
              * Format: date
              * @example 2025-03-01
@@ -1454,7 +1396,7 @@ export interface components {
             projectId: string;
             name: string;
             /** @enum {string} */
-            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other" | "basic_skills_course" | "danish_education" | "integration_upskilling_24a" | "igu";
+            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other";
             /**
              * Format: date
              * @example 2025-03-01
@@ -1498,7 +1440,7 @@ export interface components {
             expenseId: string;
             projectId: string;
             /** @enum {string} */
-            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
+            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant";
             /** @example 4200.00 */
             amount: string;
             /**
@@ -1545,7 +1487,7 @@ export interface components {
             expenseId: string;
             projectId: string;
             /** @enum {string} */
-            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
+            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant";
             /** @example 4200.00 */
             amount: string;
             /**
@@ -1560,156 +1502,6 @@ export interface components {
             activityTo: string;
             invoiceRef?: string | null;
             bookingDate?: string | null;
-        };
-        /**
-         * @description the body of RecordAdministrativeShare (API.md "Commands")
-         * @example {
-         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
-         *       "municipality": "101",
-         *       "shareId": "AS-2025-0001",
-         *       "projectId": "PRJ-2025-01",
-         *       "activityFrom": "2025-03-01",
-         *       "activityTo": "2025-03-31",
-         *       "method": "standard_price",
-         *       "lines": [
-         *         {
-         *           "activity": "job_interview",
-         *           "count": 12,
-         *           "hoursEach": "0.5",
-         *           "hourlyRate": "451.00"
-         *         },
-         *         {
-         *           "activity": "job_plan",
-         *           "count": 4,
-         *           "hoursEach": "1",
-         *           "hourlyRate": "451.00"
-         *         }
-         *       ],
-         *       "priceLevelYear": 2025,
-         *       "methodReference": "Metode 1a (DUT-standard 451 kr./time, 2025-pl), notat af 15.01.2025"
-         *     }
-         */
-        RecordAdministrativeShare: {
-            /**
-             * Format: uuid
-             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
-             */
-            commandId: string;
-            /** @example 101 */
-            municipality: string;
-            shareId: string;
-            projectId?: string | null;
-            offerId?: string | null;
-            /**
-             * Format: date
-             * @example 2025-03-01
-             */
-            activityFrom: string;
-            /**
-             * Format: date
-             * @example 2025-03-01
-             */
-            activityTo: string;
-            /** @enum {string} */
-            method: "standard_price" | "time_registration" | "area";
-            lines?: {
-                /** @enum {string} */
-                activity: "job_interview" | "cv_registration" | "job_plan" | "rehabilitation_plan" | "follow_up_interview" | "sickness_follow_up" | "project_administration" | "other_administration";
-                count: number;
-                /** @example 1.5 */
-                hoursEach: number | string;
-                /** @example 4200.00 */
-                hourlyRate: string;
-            }[] | null;
-            hours?: (number | string) | null;
-            expenseId?: string | null;
-            areas?: {
-                /** @example 42.5 */
-                administration: number | string;
-                /** @example 42.5 */
-                total: number | string;
-            } | null;
-            hourlyCost?: string | null;
-            priceLevelYear: number;
-            methodReference: string;
-        };
-        /**
-         * @description RecordAdministrativeShare in a batch
-         * @example {
-         *       "type": "RecordAdministrativeShare",
-         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
-         *       "municipality": "101",
-         *       "shareId": "AS-2025-0001",
-         *       "projectId": "PRJ-2025-01",
-         *       "activityFrom": "2025-03-01",
-         *       "activityTo": "2025-03-31",
-         *       "method": "standard_price",
-         *       "lines": [
-         *         {
-         *           "activity": "job_interview",
-         *           "count": 12,
-         *           "hoursEach": "0.5",
-         *           "hourlyRate": "451.00"
-         *         },
-         *         {
-         *           "activity": "job_plan",
-         *           "count": 4,
-         *           "hoursEach": "1",
-         *           "hourlyRate": "451.00"
-         *         }
-         *       ],
-         *       "priceLevelYear": 2025,
-         *       "methodReference": "Metode 1a (DUT-standard 451 kr./time, 2025-pl), notat af 15.01.2025"
-         *     }
-         */
-        RecordAdministrativeShareItem: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "RecordAdministrativeShare";
-            /**
-             * Format: uuid
-             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
-             */
-            commandId: string;
-            /** @example 101 */
-            municipality: string;
-            shareId: string;
-            projectId?: string | null;
-            offerId?: string | null;
-            /**
-             * Format: date
-             * @example 2025-03-01
-             */
-            activityFrom: string;
-            /**
-             * Format: date
-             * @example 2025-03-01
-             */
-            activityTo: string;
-            /** @enum {string} */
-            method: "standard_price" | "time_registration" | "area";
-            lines?: {
-                /** @enum {string} */
-                activity: "job_interview" | "cv_registration" | "job_plan" | "rehabilitation_plan" | "follow_up_interview" | "sickness_follow_up" | "project_administration" | "other_administration";
-                count: number;
-                /** @example 1.5 */
-                hoursEach: number | string;
-                /** @example 4200.00 */
-                hourlyRate: string;
-            }[] | null;
-            hours?: (number | string) | null;
-            expenseId?: string | null;
-            areas?: {
-                /** @example 42.5 */
-                administration: number | string;
-                /** @example 42.5 */
-                total: number | string;
-            } | null;
-            hourlyCost?: string | null;
-            priceLevelYear: number;
-            methodReference: string;
         };
         /** @description RFC 9457 problem details (application/problem+json) */
         Problem: {
@@ -1749,7 +1541,7 @@ export interface components {
         };
         /** @description one result per command, in order */
         BatchResult: {
-            results: ({
+            results: {
                 /** @description the command's own status: 200/201 with its result, or a 4xx with its problem */
                 status: number;
                 commandId?: string;
@@ -1762,9 +1554,7 @@ export interface components {
                     revision: number;
                 }[];
                 problem?: components["schemas"]["Problem"];
-            } & {
-                [key: string]: unknown;
-            })[];
+            }[];
         };
         Account: {
             /** @example 5.68.90 */
@@ -1775,18 +1565,48 @@ export interface components {
             grouping: string;
         };
         Citation: {
+            /**
+             * @description the source file (../shared/seeds)
+             * @example 000_140518b2c182b2de.txt
+             */
             source: string;
+            /** @example Bilag 3 */
             section: string;
             note?: string;
-        } & {
-            [key: string]: unknown;
+            /**
+             * @description how a reader cites the document
+             * @example STAR, VEJ nr. 9584 af 30/06/2025
+             */
+            reference: string;
+            /** @example Vejledning om kommunernes dokumentation af driftsudgifter til tilbud m.v. */
+            title: string | null;
+            /** @description the document's kind; null for a file not catalogued */
+            kind: ("vejledning" | "kontoplan" | "analyse" | "udspil") | null;
         };
         Posting: {
             entryId: string;
             /** @enum {string} */
             kind: "original" | "reversal" | "rebooking" | "cap_adjustment";
-            account: components["schemas"]["Account"] | null;
-            refundAccount: components["schemas"]["Account"] | null;
+            account: {
+                /** @example 5.68.90 */
+                function: string;
+                /** @enum {string} */
+                dranst: "1" | "2";
+                /** @example 097 */
+                grouping: string;
+                /** @description the grouping's title in the chart of accounts; null for a grouping it does not hold */
+                title: string | null;
+            } | null;
+            refundAccount: {
+                /** @example 5.68.90 */
+                function: string;
+                /** @enum {string} */
+                dranst: "1" | "2";
+                /** @example 097 */
+                grouping: string;
+                /** @description the grouping's title in the chart of accounts; null for a grouping it does not hold */
+                title: string | null;
+            } | null;
             targetGroup: ("dagpenge" | "kontanthjaelp" | "ung_kontanthjaelp" | "sygedagpenge" | "jobafklaring" | "ressourceforloeb" | "ledighedsydelse" | "revalidering" | "foertidspension" | "selvforsoergende" | "ung_under_18" | "integration_programme" | "integration_introduction" | "none") | null;
             /**
              * Format: date
@@ -1820,13 +1640,13 @@ export interface components {
             citation: string | null;
             citations: components["schemas"]["Citation"][];
             cap: ("driftsloft_dagpenge_kontanthjaelp" | "driftsloft_sygedagpenge_revalidering" | "integration_raadighedsloft" | "mentorramme") | null;
-            unresolved: ({
+            unresolved: {
                 /** @enum {string} */
                 outcome: "no_rule" | "ambiguous";
                 reason: string;
-            } & {
-                [key: string]: unknown;
-            }) | null;
+                /** @description ambiguous: the contradicting rule ids */
+                candidates?: string[];
+            } | null;
             causedBy: {
                 eventId: string;
                 commandId: string;
@@ -1841,29 +1661,24 @@ export interface components {
              * @example 2025-03-01T10:00:00.000Z
              */
             recordedAt: string;
-            /**
-             * @description the rulebook version in force at the causing event
-             * @example 2026.12-3
-             */
-            rulebookVersion: string | null;
             personId: string | null;
             offerId: string | null;
             costItemId: string;
-        } & {
-            [key: string]: unknown;
         };
         /** @description the target-group segments of a person as known at asOf; a further page is announced in a Link header (rel="next") */
-        Timeline: ({
+        Timeline: {
             targetGroup: ("dagpenge" | "kontanthjaelp" | "ung_kontanthjaelp" | "sygedagpenge" | "jobafklaring" | "ressourceforloeb" | "ledighedsydelse" | "revalidering" | "foertidspension" | "selvforsoergende" | "ung_under_18" | "integration_programme" | "integration_introduction" | "none") | null;
             attributes: {
                 /** @enum {string} */
                 readiness?: "jobparat" | "aktivitetsparat" | "uddannelsesparat" | "aabenlyst_uddannelsesparat";
-                sickPayCategory?: number;
-                selfSupporting?: boolean;
-                programmeExpired?: boolean;
+                /** @enum {number} */
+                sickPayCategory?: 1 | 2 | 3;
                 hasVocationalEducation?: boolean;
-            } & {
-                [key: string]: unknown;
+                /**
+                 * Format: date
+                 * @example 2025-03-01
+                 */
+                unemploymentSpellStart?: string;
             };
             from: string | null;
             /** @description inclusive; null while open-ended */
@@ -1872,15 +1687,45 @@ export interface components {
             changeCommandId: string | null;
             /** @description the reason given with the change */
             reason: string | null;
-        } & {
-            [key: string]: unknown;
-        })[];
+        }[];
+        /** @description with history=true: every registration known at asOf, retracted ones included */
+        TimelineHistory: {
+            changeCommandId: string;
+            /** @enum {string} */
+            targetGroup: "dagpenge" | "kontanthjaelp" | "ung_kontanthjaelp" | "sygedagpenge" | "jobafklaring" | "ressourceforloeb" | "ledighedsydelse" | "revalidering" | "foertidspension" | "selvforsoergende" | "ung_under_18" | "integration_programme" | "integration_introduction" | "none";
+            attributes: {
+                /** @enum {string} */
+                readiness?: "jobparat" | "aktivitetsparat" | "uddannelsesparat" | "aabenlyst_uddannelsesparat";
+                /** @enum {number} */
+                sickPayCategory?: 1 | 2 | 3;
+                hasVocationalEducation?: boolean;
+                /**
+                 * Format: date
+                 * @example 2025-03-01
+                 */
+                unemploymentSpellStart?: string;
+            };
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            effectiveFrom: string;
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @example 2025-03-01T10:00:00.000Z
+             */
+            recordedAt: string;
+            /** @description when it was retracted, if by asOf */
+            retractedAt: string | null;
+            retractionReason: string | null;
+        }[];
         /** @description the offer with its expenses and mentor hours, as known at asOf */
         Offer: {
             offerId: string;
             personId: string;
             /** @enum {string} */
-            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other" | "basic_skills_course" | "danish_education" | "integration_upskilling_24a" | "igu";
+            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other";
             /**
              * Format: date
              * @example 2025-03-01
@@ -1893,17 +1738,23 @@ export interface components {
             endDate: string;
             offerCategory: string | null;
             fundingFrame: string | null;
-            /** @example active */
-            status: string;
+            provider: {
+                /** @enum {string} */
+                kind: "municipality" | "other_actor" | "education_institution";
+                name: string;
+            } | null;
+            /** @enum {string} */
+            status: "registered" | "cancelled";
+            cancellationReason: string | null;
             /**
              * Format: date-time
              * @example 2025-03-01T10:00:00.000Z
              */
             registeredAt: string;
-            expenses: ({
+            expenses: {
                 expenseId: string;
                 /** @enum {string} */
-                expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
+                expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant";
                 /**
                  * @description kroner, two decimals
                  * @example 4200.00
@@ -1926,35 +1777,33 @@ export interface components {
                  * @example 2025-03-01T10:00:00.000Z
                  */
                 recordedAt: string;
-            } & {
-                [key: string]: unknown;
-            })[];
-            mentorHours: ({
+            }[];
+            mentorHours: {
                 agreementId: string;
                 /**
                  * Format: date
                  * @example 2025-03-01
                  */
                 date: string;
+                /** @example 1.50 */
                 contactHours: string;
+                preparationHours: string | null;
+                hourlyCost: string | null;
+                fee: string | null;
                 cost: string | null;
                 /**
                  * Format: date-time
                  * @example 2025-03-01T10:00:00.000Z
                  */
                 recordedAt: string;
-            } & {
-                [key: string]: unknown;
-            })[];
-        } & {
-            [key: string]: unknown;
+            }[];
         };
         /** @description the project with its participants, expenses and shares, as known at asOf */
         Project: {
             projectId: string;
             name: string;
             /** @enum {string} */
-            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other" | "basic_skills_course" | "danish_education" | "integration_upskilling_24a" | "igu";
+            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other";
             fundingFrame: string | null;
             /**
              * Format: date
@@ -1971,7 +1820,7 @@ export interface components {
              * @example 2025-03-01T10:00:00.000Z
              */
             registeredAt: string;
-            participants: ({
+            participants: {
                 offerId: string;
                 personId: string;
                 /**
@@ -1986,13 +1835,11 @@ export interface components {
                 endDate: string;
                 /** @enum {string} */
                 status: "active" | "cancelled";
-            } & {
-                [key: string]: unknown;
-            })[];
-            expenses: ({
+            }[];
+            expenses: {
                 expenseId: string;
                 /** @enum {string} */
-                expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
+                expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant";
                 /**
                  * @description kroner, two decimals
                  * @example 4200.00
@@ -2013,7 +1860,7 @@ export interface components {
                 totalParticipantDays: number;
                 /** @description no participant bears it: posted whole as unresolved */
                 unshared: boolean;
-                shares: ({
+                shares: {
                     offerId: string;
                     personId: string;
                     /**
@@ -2038,85 +1885,8 @@ export interface components {
                      */
                     amount: string;
                     costItemId: string;
-                } & {
-                    [key: string]: unknown;
-                })[];
-            } & {
-                [key: string]: unknown;
-            })[];
-            administrativeShares: ({
-                shareId: string;
-                /**
-                 * Format: date
-                 * @example 2025-03-01
-                 */
-                activityFrom: string;
-                /**
-                 * Format: date
-                 * @example 2025-03-01
-                 */
-                activityTo: string;
-                /** @enum {string} */
-                method: "standard_price" | "time_registration" | "area";
-                methodReference: string;
-                priceLevelYear: number;
-                /**
-                 * @description kroner, two decimals
-                 * @example 4200.00
-                 */
-                amount: string;
-                lines: ({
-                    activity: string;
-                    count: number;
-                    hoursEach: string;
-                    /**
-                     * @description kroner, two decimals
-                     * @example 4200.00
-                     */
-                    hourlyRate: string;
-                    /**
-                     * @description kroner, two decimals
-                     * @example 4200.00
-                     */
-                    amount: string;
-                    /** @example 4 × 0.50 h × 451.00 kr = 902.00 kr */
-                    formula: string;
-                } & {
-                    [key: string]: unknown;
-                })[];
-                formula: string;
-                /**
-                 * @description kroner, two decimals
-                 * @example 4200.00
-                 */
-                costsOfPeriod: string;
-                /**
-                 * @description what the period’s hovedkonto 5 costs carry, on 6.45.53
-                 * @example 4200.00
-                 */
-                carved: string;
-                /**
-                 * @description what they cannot carry: posted unresolved
-                 * @example 4200.00
-                 */
-                excess: string;
-                deductions: ({
-                    offerId: string;
-                    personId: string;
-                    /**
-                     * @description kroner, two decimals
-                     * @example 4200.00
-                     */
-                    amount: string;
-                    formula: string;
-                } & {
-                    [key: string]: unknown;
-                })[];
-            } & {
-                [key: string]: unknown;
-            })[];
-        } & {
-            [key: string]: unknown;
+                }[];
+            }[];
         };
         LedgerEntriesPage: {
             entries: components["schemas"]["Posting"][];
@@ -2126,9 +1896,14 @@ export interface components {
         /** @description the events, timeline segment, rule with citation and arithmetic behind a posting */
         Explanation: {
             entry: components["schemas"]["Posting"];
-            costItem: ({
+            /** @description the cost item the posting is a part of; null for a cap adjustment */
+            costItem: {
                 costItemId: string;
-                kind: string;
+                /** @enum {string} */
+                kind: "expense" | "mentor";
+                expenseType: string | null;
+                offerId: string | null;
+                invoiceRef: string | null;
                 /**
                  * @description kroner, two decimals
                  * @example 4200.00
@@ -2144,32 +1919,80 @@ export interface components {
                  * @example 2025-03-01
                  */
                 activityTo: string;
-            } & {
-                [key: string]: unknown;
-            }) | null;
-            events: ({
+            } | null;
+            /** @description a project expense's share: the participant's days of all participants' days in the expense's period; costItem is then the share */
+            projectShare?: {
+                projectId: string;
+                expenseId: string;
+                offerId: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                expenseAmount: string;
+                totalParticipantDays: number;
+                share: string | null;
+                note?: string;
+                participantDays?: number;
+                daysBefore?: number;
+                /** @example 37.35 */
+                percentage?: string;
+                formula?: string;
+                source?: string;
+            } | null;
+            /** @description the events behind the posting: its cost, its cause (for a cap adjustment: the event that changed the figures), a reversal */
+            events: {
+                /** Format: uuid */
                 id: string;
+                /** @example OfferExpenseRecorded */
                 type: string;
                 stream: string;
                 revision: number;
+                /**
+                 * @description a log position (a consistency token for ?minPosition=)
+                 * @example 1234
+                 */
                 position: string;
+                /** @description the event's data as stored (its type's schema) */
                 data: {
                     [key: string]: unknown;
                 };
-            } & {
-                [key: string]: unknown;
-            })[];
-            timelineSegment: ({
+                metadata: {
+                    /**
+                     * Format: date-time
+                     * @example 2025-03-01T10:00:00.000Z
+                     */
+                    recordedAt: string;
+                    commandId: string;
+                    commandType?: string;
+                    commandHash?: string;
+                    commandHashVersion?: number;
+                    causationId?: string;
+                    correlationId?: string;
+                    actor: string;
+                    municipality: string;
+                    schemaVersion?: number;
+                };
+            }[];
+            /** @description a cap adjustment: the event and command that changed the figures (as entry.causedBy) */
+            causedBy?: {
+                eventId: string;
+                commandId: string;
+            };
+            /** @description the person's target-group segment the posting lies in, as known when it was posted */
+            timelineSegment: {
                 targetGroup: ("dagpenge" | "kontanthjaelp" | "ung_kontanthjaelp" | "sygedagpenge" | "jobafklaring" | "ressourceforloeb" | "ledighedsydelse" | "revalidering" | "foertidspension" | "selvforsoergende" | "ung_under_18" | "integration_programme" | "integration_introduction" | "none") | null;
                 attributes: {
                     /** @enum {string} */
                     readiness?: "jobparat" | "aktivitetsparat" | "uddannelsesparat" | "aabenlyst_uddannelsesparat";
-                    sickPayCategory?: number;
-                    selfSupporting?: boolean;
-                    programmeExpired?: boolean;
+                    /** @enum {number} */
+                    sickPayCategory?: 1 | 2 | 3;
                     hasVocationalEducation?: boolean;
-                } & {
-                    [key: string]: unknown;
+                    /**
+                     * Format: date
+                     * @example 2025-03-01
+                     */
+                    unemploymentSpellStart?: string;
                 };
                 from: string | null;
                 /** @description inclusive; null while open-ended */
@@ -2178,46 +2001,188 @@ export interface components {
                 changeCommandId: string | null;
                 /** @description the reason given with the change */
                 reason: string | null;
-            } & {
-                [key: string]: unknown;
-            }) | null;
-            rule: ({
-                id: string;
-            } & {
-                [key: string]: unknown;
-            }) | null;
-            /** @description for a posting a rulebook adoption caused: the versions, when and why */
-            rulebookAdoption: ({
-                version: string;
-                previous: string;
-                position: string;
-                /**
-                 * Format: date-time
-                 * @example 2025-03-01T10:00:00.000Z
-                 */
-                adoptedAt: string;
-                note: string;
-            } & {
-                [key: string]: unknown;
-            }) | null;
-            /** @description the day split and the rate applied, step by step */
-            arithmetic: {
-                [key: string]: unknown;
             } | null;
-            cap: ({
-                bookingYear: number;
+            rule: {
+                id: string;
+                title: string;
+                /**
+                 * Format: date
+                 * @example 2025-03-01
+                 */
+                validFrom: string;
+                validTo: string | null;
+                /** @description the facts the rule applies to (each list: any of its values) */
+                when: {
+                    targetGroups?: (string | number | boolean)[];
+                    categories?: (string | number | boolean)[];
+                    readiness?: (string | number | boolean)[];
+                    sickPayCategories?: (string | number | boolean)[];
+                    vocationalEducation?: (string | number | boolean)[];
+                    months?: (string | number | boolean)[];
+                    mentorWindow?: (string | number | boolean)[];
+                    mentorAgreement?: (string | number | boolean)[];
+                    scheme?: (string | number | boolean)[];
+                };
+                /** @enum {string} */
+                outcome: "rule" | "no_rule" | "ambiguous";
+                sources: components["schemas"]["Citation"][];
+                rateBasisPoints?: number;
+                cap?: ("driftsloft_dagpenge_kontanthjaelp" | "driftsloft_sygedagpenge_revalidering" | "integration_raadighedsloft" | "mentorramme") | null;
+                /** @example 5.68.90/1/097 */
+                costAccount?: string;
+                refundAccount?: string | null;
+                reason?: string;
+                candidates?: string[];
+                indicatedRateBasisPoints?: number;
+                indicatedCap?: ("driftsloft_dagpenge_kontanthjaelp" | "driftsloft_sygedagpenge_revalidering" | "integration_raadighedsloft" | "mentorramme") | null;
+            } | null;
+            unresolved: {
+                /** @enum {string} */
+                outcome: "no_rule" | "ambiguous";
+                reason: string;
+                /** @description ambiguous: the contradicting rule ids */
+                candidates?: string[];
+            } | null;
+            /** @description the day split and the rate applied, step by step, in øre */
+            arithmetic: {
+                totalDays: number;
+                daysBefore: number;
+                days: number;
+                cumulativeBeforeOere: number;
+                cumulativeAfterOere: number;
+                amountOere: number;
+                shareFormula: string;
+                refundRateBasisPoints: number | null;
+                refundOere: number | null;
+                refundFormula: string;
+                roundingRule: string;
+                note?: string;
+            } | null;
+            cap: {
                 /** @enum {string} */
                 cap: "driftsloft_dagpenge_kontanthjaelp" | "driftsloft_sygedagpenge_revalidering" | "integration_raadighedsloft" | "mentorramme";
-                status: string;
-            } & {
-                [key: string]: unknown;
-            }) | null;
-        } & {
-            [key: string]: unknown;
+                /** @enum {string} */
+                status: "no_parameters" | "within_allowance" | "allowance_exceeded";
+                refundRate: string | null;
+                parameters: {
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    amountPerFullYearPerson: string;
+                    fullYearPersons: string;
+                } | null;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                allowance: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                eligibleCosts: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                refundBeforeCap: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                limit: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                cappedRefund: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                adjustment: string;
+                /** @description the computation with its figures */
+                formula: string;
+                bookingYear: number;
+                note: string;
+                lastAdjustment?: {
+                    /** @enum {string} */
+                    cap: "driftsloft_dagpenge_kontanthjaelp" | "driftsloft_sygedagpenge_revalidering" | "integration_raadighedsloft" | "mentorramme";
+                    /** @enum {string} */
+                    status: "no_parameters" | "within_allowance" | "allowance_exceeded";
+                    refundRate: string | null;
+                    parameters: {
+                        /**
+                         * @description kroner, two decimals
+                         * @example 4200.00
+                         */
+                        amountPerFullYearPerson: string;
+                        fullYearPersons: string;
+                    } | null;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    allowance: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    eligibleCosts: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    refundBeforeCap: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    limit: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    cappedRefund: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    adjustment: string;
+                    /** @description the computation with its figures */
+                    formula: string;
+                    entryId: string;
+                } | null;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                adjustmentsBefore?: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                delta?: string;
+            } | null;
         };
         LedgerSummary: {
             groupBy: ("account" | "targetGroup" | "bookingPeriod" | "activityYear")[];
-            lines: ({
+            lines: {
+                /**
+                 * @description grouped by account: function.dranst.grouping
+                 * @example 5.68.90.1.097
+                 */
+                account?: string;
+                /** @description grouped by target group; null: not known */
+                targetGroup?: ("dagpenge" | "kontanthjaelp" | "ung_kontanthjaelp" | "sygedagpenge" | "jobafklaring" | "ressourceforloeb" | "ledighedsydelse" | "revalidering" | "foertidspension" | "selvforsoergende" | "ung_under_18" | "integration_programme" | "integration_introduction" | "none") | null;
+                /** @description grouped by booking period: YYYY-MM */
+                bookingPeriod?: string;
+                /**
+                 * @description grouped by activity year: YYYY
+                 * @example 2025
+                 */
+                activityYear?: string;
                 /** @description the outcome of unresolved postings, which always form lines of their own; null for resolved ones */
                 unresolved: ("no_rule" | "ambiguous") | null;
                 entries: number;
@@ -2231,9 +2196,7 @@ export interface components {
                  * @example 4200.00
                  */
                 refund: string;
-            } & {
-                [key: string]: unknown;
-            })[];
+            }[];
             totals: {
                 /**
                  * @description kroner, two decimals
@@ -2635,10 +2598,10 @@ export interface components {
              * @example 2025-03-01T10:00:00.000Z
              */
             to: string;
-            commands: ({
+            commands: {
                 commandId: string;
-                /** @enum {string} */
-                commandType: "ChangeTargetGroup" | "RetractTargetGroupChange" | "RegisterOffer" | "ChangeOfferPeriod" | "CancelOffer" | "RecordOfferExpense" | "ReverseOfferExpense" | "RegisterMentorAgreement" | "RecordMentorHours" | "SetCapParameters" | "CloseAccountingYear" | "RegisterProject" | "RecordProjectExpense" | "RecordAdministrativeShare";
+                /** @description null for postings of events written without a command type */
+                commandType: ("ChangeTargetGroup" | "RetractTargetGroupChange" | "RegisterOffer" | "ChangeOfferPeriod" | "CancelOffer" | "RecordOfferExpense" | "ReverseOfferExpense" | "RegisterMentorAgreement" | "RecordMentorHours" | "SetCapParameters" | "CloseAccountingYear" | "RegisterProject" | "RecordProjectExpense") | null;
                 /**
                  * Format: date-time
                  * @example 2025-03-01T10:00:00.000Z
@@ -2665,9 +2628,7 @@ export interface components {
                  */
                 refund: string;
                 postings: components["schemas"]["Posting"][];
-            } & {
-                [key: string]: unknown;
-            })[];
+            }[];
             /** @description of the whole span, not only this page */
             totals: {
                 commands: number;
@@ -2689,7 +2650,7 @@ export interface components {
         /** @description every setting of a year's cap parameters, oldest first; the last per cap stands */
         CapParameterHistory: {
             year: number;
-            settings: ({
+            settings: {
                 /** @enum {string} */
                 cap: "driftsloft_dagpenge_kontanthjaelp" | "driftsloft_sygedagpenge_revalidering" | "integration_raadighedsloft" | "mentorramme";
                 /**
@@ -2711,9 +2672,7 @@ export interface components {
                  */
                 recordedAt: string;
                 commandId: string;
-            } & {
-                [key: string]: unknown;
-            })[];
+            }[];
         };
         /** @description a replay of the municipality into a scratch schema and its comparison with the live figures */
         AuditJob: {
@@ -2733,10 +2692,8 @@ export interface components {
                 applied: number;
                 position: string | null;
                 head: string | null;
-            } & {
-                [key: string]: unknown;
             };
-            result: ({
+            result: {
                 identical: boolean;
                 /**
                  * Format: date-time
@@ -2747,12 +2704,32 @@ export interface components {
                 eventsReplayed: number;
                 compared: number;
                 differences: string[];
-            } & {
-                [key: string]: unknown;
-            }) | null;
+            } | null;
             error: string | null;
-        } & {
-            [key: string]: unknown;
+        };
+        /** @description the audit job started: follow it at …/audit/replays/{jobId} */
+        ReplayStarted: {
+            /** Format: uuid */
+            jobId: string;
+        };
+        /** @description the development sign-in is offered (only on the development secret) */
+        DevSignInOffer: {
+            roles: ("finance" | "auditor")[];
+            lifetimeHours: number;
+        };
+        /** @description a token valid for one hour */
+        DevSignIn: {
+            /** @description a bearer token */
+            token: string;
+            /**
+             * Format: date-time
+             * @example 2025-03-01T10:00:00.000Z
+             */
+            expiresAt: string;
+            /** @enum {string} */
+            role: "finance" | "auditor";
+            /** @example 101 */
+            municipality: string;
         };
         /** @description ok while the api can serve, with the event log head and the projection lag */
         Health: {
@@ -2761,30 +2738,8 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description the web app's ways to sign in */
-        WebConfig: {
-            /** @description the development sign-in (POST /v1/dev/sign-in) is offered */
-            developmentSignIn: boolean;
-            /** @description the OpenID Connect issuer the web app signs in with (authorization code, PKCE) */
-            oidc: {
-                /** @example https://login.example.dk/realms/kommune */
-                issuer: string;
-                /** @example refusion-web */
-                clientId: string;
-                /** @example openid */
-                scopes: string;
-            } | null;
-        };
-        /** @description the caller as the api reads its token */
-        WebSession: {
-            sub: string;
-            /** @enum {string} */
-            role: "jobcentre" | "finance" | "auditor" | "admin";
-            /** @example 101 */
-            municipality: string;
-        };
         BatchRequest: {
-            commands: (components["schemas"]["ChangeTargetGroupItem"] | components["schemas"]["RetractTargetGroupChangeItem"] | components["schemas"]["RegisterOfferItem"] | components["schemas"]["ChangeOfferPeriodItem"] | components["schemas"]["CancelOfferItem"] | components["schemas"]["RecordOfferExpenseItem"] | components["schemas"]["ReverseOfferExpenseItem"] | components["schemas"]["RegisterMentorAgreementItem"] | components["schemas"]["RecordMentorHoursItem"] | components["schemas"]["SetCapParametersItem"] | components["schemas"]["CloseAccountingYearItem"] | components["schemas"]["RegisterProjectItem"] | components["schemas"]["RecordProjectExpenseItem"] | components["schemas"]["RecordAdministrativeShareItem"])[];
+            commands: (components["schemas"]["ChangeTargetGroupItem"] | components["schemas"]["RetractTargetGroupChangeItem"] | components["schemas"]["RegisterOfferItem"] | components["schemas"]["ChangeOfferPeriodItem"] | components["schemas"]["CancelOfferItem"] | components["schemas"]["RecordOfferExpenseItem"] | components["schemas"]["ReverseOfferExpenseItem"] | components["schemas"]["RegisterMentorAgreementItem"] | components["schemas"]["RecordMentorHoursItem"] | components["schemas"]["SetCapParametersItem"] | components["schemas"]["CloseAccountingYearItem"] | components["schemas"]["RegisterProjectItem"] | components["schemas"]["RecordProjectExpenseItem"])[];
         };
     };
     responses: never;
@@ -4432,141 +4387,6 @@ export interface operations {
             };
         };
     };
-    sendRecordAdministrativeShare: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description carried into the events' metadata and the logs; default the commandId */
-                "x-correlation-id"?: components["parameters"]["CorrelationId"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
-                 *       "municipality": "101",
-                 *       "shareId": "AS-2025-0001",
-                 *       "projectId": "PRJ-2025-01",
-                 *       "activityFrom": "2025-03-01",
-                 *       "activityTo": "2025-03-31",
-                 *       "method": "standard_price",
-                 *       "lines": [
-                 *         {
-                 *           "activity": "job_interview",
-                 *           "count": 12,
-                 *           "hoursEach": "0.5",
-                 *           "hourlyRate": "451.00"
-                 *         },
-                 *         {
-                 *           "activity": "job_plan",
-                 *           "count": 4,
-                 *           "hoursEach": "1",
-                 *           "hourlyRate": "451.00"
-                 *         }
-                 *       ],
-                 *       "priceLevelYear": 2025,
-                 *       "methodReference": "Metode 1a (DUT-standard 451 kr./time, 2025-pl), notat af 15.01.2025"
-                 *     }
-                 */
-                "application/json": components["schemas"]["RecordAdministrativeShare"];
-            };
-        };
-        responses: {
-            /** @description a retry of an accepted command (its original result), or a command that changes nothing */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CommandResult"];
-                };
-            };
-            /** @description accepted: the events appended */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CommandResult"];
-                };
-            };
-            /** @description malformed or invalid input: `errors` names each bad field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description no valid credentials (see WWW-Authenticate) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description another municipality, or a role that may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the commandId was used with another type or body, or a concurrency conflict persisted */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the body is larger than the limit (named in `detail`) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description well-formed, but breaks a domain rule: `code` says which */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     CommandsController_batch: {
         parameters: {
             query?: never;
@@ -4679,7 +4499,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Timeline"];
+                    "application/json": components["schemas"]["Timeline"] | components["schemas"]["TimelineHistory"];
                 };
             };
             /** @description malformed or invalid input: `errors` names each bad field */
@@ -4886,6 +4706,8 @@ export interface operations {
                 minPosition?: string;
                 personId?: string;
                 offerId?: string;
+                /** @description a project's postings: its participants' shares of its expenses, and what no participant bore */
+                projectId?: string;
                 /** @description a target group, or 'unknown' for postings made while the person's group was not known */
                 targetGroup?: "dagpenge" | "kontanthjaelp" | "ung_kontanthjaelp" | "sygedagpenge" | "jobafklaring" | "ressourceforloeb" | "ledighedsydelse" | "revalidering" | "foertidspension" | "selvforsoergende" | "ung_under_18" | "integration_programme" | "integration_introduction" | "none" | "unknown";
                 kind?: "original" | "reversal" | "rebooking" | "cap_adjustment";
@@ -4983,8 +4805,13 @@ export interface operations {
                 asOf?: string;
                 /** @description wait until the read models include this log position (from a command response) */
                 minPosition?: string;
+                /** @description json, html or text (the Danish account); overrides the Accept header */
+                format?: "json" | "html" | "text";
             };
-            header?: never;
+            header?: {
+                /** @description application/json (default), text/html or text/plain (a readable account in Danish) */
+                accept?: string;
+            };
             path: {
                 /** @description the municipality (three-digit kommunekode) */
                 m: string;
@@ -5001,6 +4828,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Explanation"];
+                    "text/html": string;
+                    "text/plain": string;
                 };
             };
             /** @description malformed or invalid input: `errors` names each bad field */
@@ -5059,6 +4888,8 @@ export interface operations {
                 minPosition?: string;
                 personId?: string;
                 offerId?: string;
+                /** @description a project's postings: its participants' shares of its expenses, and what no participant bore */
+                projectId?: string;
                 /** @description a target group, or 'unknown' for postings made while the person's group was not known */
                 targetGroup?: "dagpenge" | "kontanthjaelp" | "ung_kontanthjaelp" | "sygedagpenge" | "jobafklaring" | "ressourceforloeb" | "ledighedsydelse" | "revalidering" | "foertidspension" | "selvforsoergende" | "ung_under_18" | "integration_programme" | "integration_introduction" | "none" | "unknown";
                 kind?: "original" | "reversal" | "rebooking" | "cap_adjustment";
@@ -5384,6 +5215,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the municipality (three-digit kommunekode) */
                 m: string;
             };
             cookie?: never;
@@ -5399,7 +5231,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReplayStarted"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5486,17 +5356,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description the api runs with a configured AUTH_JWT_SECRET: no development sign-in */
-            404: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/json": components["schemas"]["DevSignInOffer"];
                 };
-                content?: never;
             };
-            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
-            503: {
+            /** @description unknown resource */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5520,41 +5385,16 @@ export interface operations {
         };
         responses: {
             /** @description { token, expiresAt, role, municipality }: a token valid for one hour */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description the api runs with a configured AUTH_JWT_SECRET: no development sign-in */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    WebSignInController_signInOptions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description the web app's ways to sign in */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebConfig"];
+                    "application/json": components["schemas"]["DevSignIn"];
                 };
             };
-            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
-            503: {
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5562,28 +5402,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-        };
-    };
-    WebSignInController_session: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description the caller as the api reads its token */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebSession"];
-                };
-            };
-            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
-            503: {
+            /** @description unknown resource */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

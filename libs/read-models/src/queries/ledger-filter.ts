@@ -4,6 +4,8 @@ export interface LedgerFilter {
   asOf: string;
   personId?: string;
   offerId?: string;
+  /** the project's shares of its expenses, and what of them no participant bore */
+  projectId?: string;
   /** a target group, or 'unknown' for postings made while the person's group was not known */
   targetGroup?: string;
   kind?: string;
@@ -22,6 +24,12 @@ export function ledgerWhere(filter: LedgerFilter, params: unknown[]): string {
   const clauses = [`municipality = ${add(filter.municipality)}`, `recorded_at <= ${add(filter.asOf)}`];
   if (filter.personId) clauses.push(`person_id = ${add(filter.personId)}`);
   if (filter.offerId) clauses.push(`offer_id = ${add(filter.offerId)}`);
+  if (filter.projectId) {
+    const project = add(filter.projectId);
+    clauses.push(
+      `(cost_item_id IN (SELECT cost_item_id FROM cost_item WHERE municipality = $1 AND project_id = ${project}) OR starts_with(cost_item_id, 'project:' || ${project} || ':'))`,
+    );
+  }
   if (filter.targetGroup === 'unknown') clauses.push('target_group IS NULL');
   else if (filter.targetGroup) clauses.push(`target_group = ${add(filter.targetGroup)}`);
   if (filter.kind) clauses.push(`kind = ${add(filter.kind)}`);

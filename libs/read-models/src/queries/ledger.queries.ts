@@ -87,12 +87,17 @@ export class LedgerQueries {
     }
   }
 
-  async entry(municipality: string, entryId: string, asOf: string): Promise<ReadPosting | null> {
+  /** A posting, with the log position of its causing event. */
+  async entry(
+    municipality: string,
+    entryId: string,
+    asOf: string,
+  ): Promise<(ReadPosting & { position: string }) | null> {
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT ${LEDGER_ENTRY_COLUMNS_WITH_CITATIONS}, ${reversedByColumn('$3')} FROM ${LEDGER_ENTRY_WITH_CITATIONS} WHERE municipality = $1 AND entry_id = $2 AND recorded_at <= $3`,
       [municipality, entryId, asOf],
     );
-    return rows.length ? rowToReadPosting(rows[0]) : null;
+    return rows.length ? { ...rowToReadPosting(rows[0]), position: String(rows[0].position) } : null;
   }
 
   /** Totals per group; unresolved postings (no rule / ambiguous) always form lines of their own. */

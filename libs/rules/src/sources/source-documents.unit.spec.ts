@@ -1,0 +1,30 @@
+import rulebook from '../data/refund-rules.json';
+import { citationReference, SOURCE_DOCUMENTS, sourceDocument } from './source-documents';
+
+describe('the source documents', () => {
+  it('know every document the rulebook cites', () => {
+    const cited = new Set<string>();
+    const walk = (x: unknown): void => {
+      if (Array.isArray(x)) x.forEach(walk);
+      else if (x && typeof x === 'object') {
+        const o = x as Record<string, unknown>;
+        if (typeof o.source === 'string' && typeof o.section === 'string') cited.add(o.source);
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(rulebook);
+    expect(cited.size).toBeGreaterThan(3);
+    expect([...cited].filter((file) => sourceDocument(file) === null)).toEqual([]);
+  });
+
+  it('are the five seed files, each once', () => {
+    expect(SOURCE_DOCUMENTS.map((d) => d.file.slice(0, 3))).toEqual(['000', '001', '002', '003', '004']);
+  });
+
+  it('cite by document and section', () => {
+    expect(citationReference({ source: '000_140518b2c182b2de.txt', section: 'Bilag 3' })).toBe(
+      'STAR, VEJ nr. 9584 af 30/06/2025, Bilag 3',
+    );
+    expect(citationReference({ source: 'x.txt', section: '2' })).toBe('x.txt, 2');
+  });
+});
