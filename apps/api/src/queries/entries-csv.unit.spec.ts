@@ -39,7 +39,7 @@ describe('ledger entries as CSV', () => {
       amount: '-1234,56',
       refundRate: '12,5',
       refundAmount: '-154,32',
-      citation: 'seed 000, Bilag 3',
+      citation: 'seed 000 Bilag 3',
       reversedBy: 'ev-2:expense:e-1:1',
       reverses: '',
       recordedAt: '2025-04-15 10:30:00',

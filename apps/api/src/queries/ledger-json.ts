@@ -2,14 +2,7 @@
 // accounts with their grouping's title, citations with their document.
 import { formatBasisPoints, formatOere } from '@app/domain';
 import { bookingDateOf, type Posting } from '@app/ledger';
-import {
-  accountKey,
-  citationReference,
-  groupingByKey,
-  sourceDocument,
-  type Account,
-  type Citation,
-} from '@app/rules';
+import { accountKey, groupingByKey, sourceDocument, type Account, type Citation } from '@app/rules';
 
 /** A cited passage with its document: how it is cited, its title and kind (null for a file not catalogued). */
 export function citationJson(c: Citation) {
@@ -24,9 +17,9 @@ export function citationJson(c: Citation) {
   };
 }
 
-/** "STAR, VEJ nr. 9584 af 30/06/2025, Bilag 3; …" */
+/** "000_140518b2c182b2de.txt Bilag 3; …": the file form clients already read (`citations` name the documents). */
 export function citationText(citations: Citation[]): string | null {
-  return citations.length ? citations.map(citationReference).join('; ') : null;
+  return citations.length ? citations.map((c) => `${c.source} ${c.section}`).join('; ') : null;
 }
 
 function accountJson(a: Account | null) {
