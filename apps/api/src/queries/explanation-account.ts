@@ -14,6 +14,7 @@ import {
   postingKindLabel,
   targetGroupLabel,
 } from '@app/domain';
+import { citationReference } from '@app/rules';
 import type { Explanation } from './entry-explanation.query';
 
 /** A run of text, or a link to another posting's explanation. */
@@ -169,9 +170,7 @@ function ruleSection(x: Explanation): Section {
     ]);
   else if (e.kind === 'cap_adjustment') lines.push(['Reguleringen følger af loftets beregning nedenfor.']);
   for (const c of e.citations)
-    lines.push([
-      `Kilde: ${c.reference}, ${c.section} (${c.kind}: ${c.title})${c.note ? ` — ${c.note}` : ''}.`,
-    ]);
+    lines.push([`Kilde: ${citationReference(c)} (${c.kind}: ${c.title})${c.note ? ` — ${c.note}` : ''}.`]);
   return { heading: 'Regel og kilde', lines };
 }
 

@@ -39,6 +39,7 @@ const entry = entryJson({
   reverses: null,
   reversedBy: 'ev-9:expense:u1:1',
   recordedAt: '2025-02-03T10:00:00.000Z',
+  rulebookVersion: '2026.12-3',
 });
 const explanation: Explanation = {
   entry,
@@ -64,6 +65,7 @@ const explanation: Explanation = {
     reason: null,
   },
   rule: null,
+  rulebookAdoption: null,
   unresolved: null,
   arithmetic,
   cap: null,

@@ -533,6 +533,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/web/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The web app's ways to sign in */
+        get: operations["WebSignInController_signInOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/web/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the api takes the token for */
+        get: operations["WebSignInController_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -588,6 +622,7 @@ export interface components {
                 sickPayCategory?: ((1 | 2 | 3) | ("1" | "2" | "3")) | null;
                 hasVocationalEducation?: boolean | null;
                 unemploymentSpellStart?: string | null;
+                selfSupporting?: boolean | null;
             } | null;
             reason?: string | null;
         };
@@ -632,6 +667,7 @@ export interface components {
                 sickPayCategory?: ((1 | 2 | 3) | ("1" | "2" | "3")) | null;
                 hasVocationalEducation?: boolean | null;
                 unemploymentSpellStart?: string | null;
+                selfSupporting?: boolean | null;
             } | null;
             reason?: string | null;
         };
@@ -1661,6 +1697,11 @@ export interface components {
              * @example 2025-03-01T10:00:00.000Z
              */
             recordedAt: string;
+            /**
+             * @description the rulebook version in force at the causing event
+             * @example 2026.12-3
+             */
+            rulebookVersion: string | null;
             personId: string | null;
             offerId: string | null;
             costItemId: string;
@@ -1673,6 +1714,7 @@ export interface components {
                 readiness?: "jobparat" | "aktivitetsparat" | "uddannelsesparat" | "aabenlyst_uddannelsesparat";
                 /** @enum {number} */
                 sickPayCategory?: 1 | 2 | 3;
+                selfSupporting?: boolean;
                 hasVocationalEducation?: boolean;
                 /**
                  * Format: date
@@ -1698,6 +1740,7 @@ export interface components {
                 readiness?: "jobparat" | "aktivitetsparat" | "uddannelsesparat" | "aabenlyst_uddannelsesparat";
                 /** @enum {number} */
                 sickPayCategory?: 1 | 2 | 3;
+                selfSupporting?: boolean;
                 hasVocationalEducation?: boolean;
                 /**
                  * Format: date
@@ -1987,6 +2030,7 @@ export interface components {
                     readiness?: "jobparat" | "aktivitetsparat" | "uddannelsesparat" | "aabenlyst_uddannelsesparat";
                     /** @enum {number} */
                     sickPayCategory?: 1 | 2 | 3;
+                    selfSupporting?: boolean;
                     hasVocationalEducation?: boolean;
                     /**
                      * Format: date
@@ -2035,6 +2079,18 @@ export interface components {
                 candidates?: string[];
                 indicatedRateBasisPoints?: number;
                 indicatedCap?: ("driftsloft_dagpenge_kontanthjaelp" | "driftsloft_sygedagpenge_revalidering" | "integration_raadighedsloft" | "mentorramme") | null;
+            } | null;
+            /** @description for a posting a rulebook adoption caused: the versions, when and why */
+            rulebookAdoption?: {
+                version: string;
+                previous: string;
+                position: string;
+                /**
+                 * Format: date-time
+                 * @example 2025-03-01T10:00:00.000Z
+                 */
+                adoptedAt: string;
+                note: string;
             } | null;
             unresolved: {
                 /** @enum {string} */
@@ -2737,6 +2793,28 @@ export interface components {
             status: string;
         } & {
             [key: string]: unknown;
+        };
+        /** @description the web app's ways to sign in */
+        WebConfig: {
+            /** @description the development sign-in (POST /v1/dev/sign-in) is offered */
+            developmentSignIn: boolean;
+            /** @description the OpenID Connect issuer the web app signs in with (authorization code, PKCE) */
+            oidc: {
+                /** @example https://login.example.dk/realms/kommune */
+                issuer: string;
+                /** @example refusion-web */
+                clientId: string;
+                /** @example openid */
+                scopes: string;
+            } | null;
+        };
+        /** @description the caller as the api reads its token */
+        WebSession: {
+            sub: string;
+            /** @enum {string} */
+            role: "jobcentre" | "finance" | "auditor" | "admin";
+            /** @example 101 */
+            municipality: string;
         };
         BatchRequest: {
             commands: (components["schemas"]["ChangeTargetGroupItem"] | components["schemas"]["RetractTargetGroupChangeItem"] | components["schemas"]["RegisterOfferItem"] | components["schemas"]["ChangeOfferPeriodItem"] | components["schemas"]["CancelOfferItem"] | components["schemas"]["RecordOfferExpenseItem"] | components["schemas"]["ReverseOfferExpenseItem"] | components["schemas"]["RegisterMentorAgreementItem"] | components["schemas"]["RecordMentorHoursItem"] | components["schemas"]["SetCapParametersItem"] | components["schemas"]["CloseAccountingYearItem"] | components["schemas"]["RegisterProjectItem"] | components["schemas"]["RecordProjectExpenseItem"])[];
@@ -5404,6 +5482,64 @@ export interface operations {
             };
             /** @description unknown resource */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebSignInController_signInOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the web app's ways to sign in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebConfig"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebSignInController_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the caller as the api reads its token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebSession"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
