@@ -623,6 +623,7 @@ export interface components {
                 hasVocationalEducation?: boolean | null;
                 unemploymentSpellStart?: string | null;
                 selfSupporting?: boolean | null;
+                programmeExpired?: boolean | null;
             } | null;
             reason?: string | null;
         };
@@ -668,6 +669,7 @@ export interface components {
                 hasVocationalEducation?: boolean | null;
                 unemploymentSpellStart?: string | null;
                 selfSupporting?: boolean | null;
+                programmeExpired?: boolean | null;
             } | null;
             reason?: string | null;
         };
@@ -758,7 +760,7 @@ export interface components {
             offerId: string;
             personId: string;
             /** @enum {string} */
-            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other";
+            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other" | "basic_skills_course" | "danish_education" | "integration_upskilling_24a" | "igu";
             /**
              * Format: date
              * @example 2025-03-01
@@ -814,7 +816,7 @@ export interface components {
             offerId: string;
             personId: string;
             /** @enum {string} */
-            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other";
+            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other" | "basic_skills_course" | "danish_education" | "integration_upskilling_24a" | "igu";
             /**
              * Format: date
              * @example 2025-03-01
@@ -976,7 +978,7 @@ export interface components {
             expenseId: string;
             offerId: string;
             /** @enum {string} */
-            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant";
+            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
             /** @example 4200.00 */
             amount: string;
             /**
@@ -1023,7 +1025,7 @@ export interface components {
             expenseId: string;
             offerId: string;
             /** @enum {string} */
-            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant";
+            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
             /** @example 4200.00 */
             amount: string;
             /**
@@ -1380,7 +1382,7 @@ export interface components {
             projectId: string;
             name: string;
             /** @enum {string} */
-            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other";
+            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other" | "basic_skills_course" | "danish_education" | "integration_upskilling_24a" | "igu";
             /**
              * Format: date
              * @example 2025-03-01
@@ -1432,7 +1434,7 @@ export interface components {
             projectId: string;
             name: string;
             /** @enum {string} */
-            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other";
+            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other" | "basic_skills_course" | "danish_education" | "integration_upskilling_24a" | "igu";
             /**
              * Format: date
              * @example 2025-03-01
@@ -1476,7 +1478,7 @@ export interface components {
             expenseId: string;
             projectId: string;
             /** @enum {string} */
-            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant";
+            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
             /** @example 4200.00 */
             amount: string;
             /**
@@ -1523,7 +1525,7 @@ export interface components {
             expenseId: string;
             projectId: string;
             /** @enum {string} */
-            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant";
+            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
             /** @example 4200.00 */
             amount: string;
             /**
@@ -1715,6 +1717,7 @@ export interface components {
                 /** @enum {number} */
                 sickPayCategory?: 1 | 2 | 3;
                 selfSupporting?: boolean;
+                programmeExpired?: boolean;
                 hasVocationalEducation?: boolean;
                 /**
                  * Format: date
@@ -1741,6 +1744,7 @@ export interface components {
                 /** @enum {number} */
                 sickPayCategory?: 1 | 2 | 3;
                 selfSupporting?: boolean;
+                programmeExpired?: boolean;
                 hasVocationalEducation?: boolean;
                 /**
                  * Format: date
@@ -1768,7 +1772,7 @@ export interface components {
             offerId: string;
             personId: string;
             /** @enum {string} */
-            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other";
+            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other" | "basic_skills_course" | "danish_education" | "integration_upskilling_24a" | "igu";
             /**
              * Format: date
              * @example 2025-03-01
@@ -1797,7 +1801,7 @@ export interface components {
             expenses: {
                 expenseId: string;
                 /** @enum {string} */
-                expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant";
+                expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
                 /**
                  * @description kroner, two decimals
                  * @example 4200.00
@@ -1846,7 +1850,7 @@ export interface components {
             projectId: string;
             name: string;
             /** @enum {string} */
-            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other";
+            offerKind: "ordinary_education" | "guidance_upskilling" | "education_97a" | "six_weeks_job_education" | "mentor" | "partnership" | "company_internship" | "wage_subsidy" | "utility_work" | "other" | "basic_skills_course" | "danish_education" | "integration_upskilling_24a" | "igu";
             fundingFrame: string | null;
             /**
              * Format: date
@@ -1882,7 +1886,7 @@ export interface components {
             expenses: {
                 expenseId: string;
                 /** @enum {string} */
-                expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant";
+                expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
                 /**
                  * @description kroner, two decimals
                  * @example 4200.00
@@ -2031,6 +2035,7 @@ export interface components {
                     /** @enum {number} */
                     sickPayCategory?: 1 | 2 | 3;
                     selfSupporting?: boolean;
+                    programmeExpired?: boolean;
                     hasVocationalEducation?: boolean;
                     /**
                      * Format: date
