@@ -311,6 +311,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/commands/RecordAdministrativeShare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send RecordAdministrativeShare
+         * @description Sent by role jobcentre (or admin) of the body's municipality. The same commandId, type and body again answers 200 with the original result and appends nothing.
+         */
+        post: operations["sendRecordAdministrativeShare"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/commands": {
         parameters: {
             query?: never;
@@ -1541,6 +1561,156 @@ export interface components {
             invoiceRef?: string | null;
             bookingDate?: string | null;
         };
+        /**
+         * @description the body of RecordAdministrativeShare (API.md "Commands")
+         * @example {
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "shareId": "AS-2025-0001",
+         *       "projectId": "PRJ-2025-01",
+         *       "activityFrom": "2025-03-01",
+         *       "activityTo": "2025-03-31",
+         *       "method": "standard_price",
+         *       "lines": [
+         *         {
+         *           "activity": "job_interview",
+         *           "count": 12,
+         *           "hoursEach": "0.5",
+         *           "hourlyRate": "451.00"
+         *         },
+         *         {
+         *           "activity": "job_plan",
+         *           "count": 4,
+         *           "hoursEach": "1",
+         *           "hourlyRate": "451.00"
+         *         }
+         *       ],
+         *       "priceLevelYear": 2025,
+         *       "methodReference": "Metode 1a (DUT-standard 451 kr./time, 2025-pl), notat af 15.01.2025"
+         *     }
+         */
+        RecordAdministrativeShare: {
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            shareId: string;
+            projectId?: string | null;
+            offerId?: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            activityFrom: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            activityTo: string;
+            /** @enum {string} */
+            method: "standard_price" | "time_registration" | "area";
+            lines?: {
+                /** @enum {string} */
+                activity: "job_interview" | "cv_registration" | "job_plan" | "rehabilitation_plan" | "follow_up_interview" | "sickness_follow_up" | "project_administration" | "other_administration";
+                count: number;
+                /** @example 1.5 */
+                hoursEach: number | string;
+                /** @example 4200.00 */
+                hourlyRate: string;
+            }[] | null;
+            hours?: (number | string) | null;
+            expenseId?: string | null;
+            areas?: {
+                /** @example 42.5 */
+                administration: number | string;
+                /** @example 42.5 */
+                total: number | string;
+            } | null;
+            hourlyCost?: string | null;
+            priceLevelYear: number;
+            methodReference: string;
+        };
+        /**
+         * @description RecordAdministrativeShare in a batch
+         * @example {
+         *       "type": "RecordAdministrativeShare",
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "shareId": "AS-2025-0001",
+         *       "projectId": "PRJ-2025-01",
+         *       "activityFrom": "2025-03-01",
+         *       "activityTo": "2025-03-31",
+         *       "method": "standard_price",
+         *       "lines": [
+         *         {
+         *           "activity": "job_interview",
+         *           "count": 12,
+         *           "hoursEach": "0.5",
+         *           "hourlyRate": "451.00"
+         *         },
+         *         {
+         *           "activity": "job_plan",
+         *           "count": 4,
+         *           "hoursEach": "1",
+         *           "hourlyRate": "451.00"
+         *         }
+         *       ],
+         *       "priceLevelYear": 2025,
+         *       "methodReference": "Metode 1a (DUT-standard 451 kr./time, 2025-pl), notat af 15.01.2025"
+         *     }
+         */
+        RecordAdministrativeShareItem: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordAdministrativeShare";
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            shareId: string;
+            projectId?: string | null;
+            offerId?: string | null;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            activityFrom: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            activityTo: string;
+            /** @enum {string} */
+            method: "standard_price" | "time_registration" | "area";
+            lines?: {
+                /** @enum {string} */
+                activity: "job_interview" | "cv_registration" | "job_plan" | "rehabilitation_plan" | "follow_up_interview" | "sickness_follow_up" | "project_administration" | "other_administration";
+                count: number;
+                /** @example 1.5 */
+                hoursEach: number | string;
+                /** @example 4200.00 */
+                hourlyRate: string;
+            }[] | null;
+            hours?: (number | string) | null;
+            expenseId?: string | null;
+            areas?: {
+                /** @example 42.5 */
+                administration: number | string;
+                /** @example 42.5 */
+                total: number | string;
+            } | null;
+            hourlyCost?: string | null;
+            priceLevelYear: number;
+            methodReference: string;
+        };
         /** @description RFC 9457 problem details (application/problem+json) */
         Problem: {
             /** @example /problems/validation */
@@ -1934,6 +2104,77 @@ export interface components {
                     costItemId: string;
                 }[];
             }[];
+            administrativeShares: ({
+                shareId: string;
+                /**
+                 * Format: date
+                 * @example 2025-03-01
+                 */
+                activityFrom: string;
+                /**
+                 * Format: date
+                 * @example 2025-03-01
+                 */
+                activityTo: string;
+                /** @enum {string} */
+                method: "standard_price" | "time_registration" | "area";
+                methodReference: string;
+                priceLevelYear: number;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                amount: string;
+                lines: ({
+                    activity: string;
+                    count: number;
+                    hoursEach: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    hourlyRate: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    amount: string;
+                    /** @example 4 × 0.50 h × 451.00 kr = 902.00 kr */
+                    formula: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                formula: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                costsOfPeriod: string;
+                /**
+                 * @description what the period’s hovedkonto 5 costs carry, on 6.45.53
+                 * @example 4200.00
+                 */
+                carved: string;
+                /**
+                 * @description what they cannot carry: posted unresolved
+                 * @example 4200.00
+                 */
+                excess: string;
+                deductions: ({
+                    offerId: string;
+                    personId: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    amount: string;
+                    formula: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            })[];
         };
         LedgerEntriesPage: {
             entries: components["schemas"]["Posting"][];
@@ -2662,7 +2903,7 @@ export interface components {
             commands: {
                 commandId: string;
                 /** @description null for postings of events written without a command type */
-                commandType: ("ChangeTargetGroup" | "RetractTargetGroupChange" | "RegisterOffer" | "ChangeOfferPeriod" | "CancelOffer" | "RecordOfferExpense" | "ReverseOfferExpense" | "RegisterMentorAgreement" | "RecordMentorHours" | "SetCapParameters" | "CloseAccountingYear" | "RegisterProject" | "RecordProjectExpense") | null;
+                commandType: ("ChangeTargetGroup" | "RetractTargetGroupChange" | "RegisterOffer" | "ChangeOfferPeriod" | "CancelOffer" | "RecordOfferExpense" | "ReverseOfferExpense" | "RegisterMentorAgreement" | "RecordMentorHours" | "SetCapParameters" | "CloseAccountingYear" | "RegisterProject" | "RecordProjectExpense" | "RecordAdministrativeShare") | null;
                 /**
                  * Format: date-time
                  * @example 2025-03-01T10:00:00.000Z
@@ -2822,7 +3063,7 @@ export interface components {
             municipality: string;
         };
         BatchRequest: {
-            commands: (components["schemas"]["ChangeTargetGroupItem"] | components["schemas"]["RetractTargetGroupChangeItem"] | components["schemas"]["RegisterOfferItem"] | components["schemas"]["ChangeOfferPeriodItem"] | components["schemas"]["CancelOfferItem"] | components["schemas"]["RecordOfferExpenseItem"] | components["schemas"]["ReverseOfferExpenseItem"] | components["schemas"]["RegisterMentorAgreementItem"] | components["schemas"]["RecordMentorHoursItem"] | components["schemas"]["SetCapParametersItem"] | components["schemas"]["CloseAccountingYearItem"] | components["schemas"]["RegisterProjectItem"] | components["schemas"]["RecordProjectExpenseItem"])[];
+            commands: (components["schemas"]["ChangeTargetGroupItem"] | components["schemas"]["RetractTargetGroupChangeItem"] | components["schemas"]["RegisterOfferItem"] | components["schemas"]["ChangeOfferPeriodItem"] | components["schemas"]["CancelOfferItem"] | components["schemas"]["RecordOfferExpenseItem"] | components["schemas"]["ReverseOfferExpenseItem"] | components["schemas"]["RegisterMentorAgreementItem"] | components["schemas"]["RecordMentorHoursItem"] | components["schemas"]["SetCapParametersItem"] | components["schemas"]["CloseAccountingYearItem"] | components["schemas"]["RegisterProjectItem"] | components["schemas"]["RecordProjectExpenseItem"] | components["schemas"]["RecordAdministrativeShareItem"])[];
         };
     };
     responses: never;
@@ -4375,6 +4616,141 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["RecordProjectExpense"];
+            };
+        };
+        responses: {
+            /** @description a retry of an accepted command (its original result), or a command that changes nothing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description accepted: the events appended */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the commandId was used with another type or body, or a concurrency conflict persisted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (named in `detail`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description well-formed, but breaks a domain rule: `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendRecordAdministrativeShare: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description carried into the events' metadata and the logs; default the commandId */
+                "x-correlation-id"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+                 *       "municipality": "101",
+                 *       "shareId": "AS-2025-0001",
+                 *       "projectId": "PRJ-2025-01",
+                 *       "activityFrom": "2025-03-01",
+                 *       "activityTo": "2025-03-31",
+                 *       "method": "standard_price",
+                 *       "lines": [
+                 *         {
+                 *           "activity": "job_interview",
+                 *           "count": 12,
+                 *           "hoursEach": "0.5",
+                 *           "hourlyRate": "451.00"
+                 *         },
+                 *         {
+                 *           "activity": "job_plan",
+                 *           "count": 4,
+                 *           "hoursEach": "1",
+                 *           "hourlyRate": "451.00"
+                 *         }
+                 *       ],
+                 *       "priceLevelYear": 2025,
+                 *       "methodReference": "Metode 1a (DUT-standard 451 kr./time, 2025-pl), notat af 15.01.2025"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RecordAdministrativeShare"];
             };
         };
         responses: {
