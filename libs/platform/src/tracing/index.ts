@@ -1,2 +1,2 @@
-// libs/platform/tracing: the public surface other packages import.
+// libs/platform/tracing: apart from the main entry, which loads pg and http: tracing must start before they load.
 export * from './tracing';
