@@ -1,8 +1,8 @@
 // A rulebook correction reaching a ledger built under the version before it, over HTTP on the whole system: the
 // ledger of 2025 was built while no RulebookAdopted was in the log (the genesis version 2026.12-2); deploying this
-// code adopts 2026.12-3, whose reading of Bilag 1 (000 L1550-L1554 grouping 004 for ydelsesmodtagere, L1563-L1566
-// 008 for selvforsørgende) withholds the integration-programme mentor refund until the change says which. The 2025
-// mentor posting (3 contact hours × 400,00 kr = 1.200,00 kr; 50 % = 600,00 kr, 000 L1523-L1526) is reversed and
+// code adopts the current version, whose reading of Bilag 1 since 2026.12-3 (000 L1550-L1554 grouping 004 for
+// ydelsesmodtagere, L1563-L1566 008 for selvforsørgende) withholds the integration-programme mentor refund until
+// the change says which. The 2025 mentor posting (3 contact hours × 400,00 kr = 1.200,00 kr; 50 % = 600,00 kr, 000 L1523-L1526) is reversed and
 // rebooked in the adoption's booking period, caused by the adoption; its explanation says why, and an audit replay
 // of the municipality finds the live figures identical.
 import { randomUUID } from 'node:crypto';
@@ -48,7 +48,7 @@ async function entries(minPosition: string) {
   }[];
 }
 
-it('a 2025 mentor posting made under 2026.12-2 is reversed and rebooked when 2026.12-3 is adopted, and the auditor sees why', async () => {
+it('a 2025 mentor posting made under 2026.12-2 is reversed and rebooked when the current version is adopted, and the auditor sees why', async () => {
   await send('ChangeTargetGroup', {
     personId: 'p-1',
     targetGroup: 'integration_programme',
@@ -87,8 +87,8 @@ it('a 2025 mentor posting made under 2026.12-2 is reversed and rebooked when 202
   const after = await entries(position!.toString());
   expect(after.map(brief)).toEqual([
     ['original', '1200.00', '600.00', '2025-06', 'INT-PROG-MENTOR', '2026.12-2'],
-    ['reversal', '-1200.00', '-600.00', today, 'INT-PROG-MENTOR', '2026.12-3'],
-    ['rebooking', '1200.00', null, today, null, '2026.12-3'],
+    ['reversal', '-1200.00', '-600.00', today, 'INT-PROG-MENTOR', rulebooks.current],
+    ['rebooking', '1200.00', null, today, null, rulebooks.current],
   ]);
 
   const explanation = (
@@ -98,12 +98,12 @@ it('a 2025 mentor posting made under 2026.12-2 is reversed and rebooked when 202
       .expect(200)
   ).body;
   expect(explanation.rulebookAdoption).toMatchObject({
-    version: '2026.12-3',
+    version: rulebooks.current,
     previous: '2026.12-2',
     position: position!.toString(),
   });
   expect(explanation.events.map((e: { type: string }) => e.type)).toContain('RulebookAdopted');
-  expect(explanation.unresolved.reason).toMatch(/state attributes.selfSupporting/);
+  expect(explanation.unresolved.reason).toMatch(/attributes\.selfSupporting/);
 
   const job = await request(system.http)
     .post(`/v1/municipalities/${M}/audit/replays`)

@@ -41,6 +41,8 @@ const COLUMNS: [string, (e: Entry) => string | number | null][] = [
   ['personId', (e) => e.personId],
   ['offerId', (e) => e.offerId],
   ['costItemId', (e) => e.costItemId],
+  // Last, so that columns read by position before it was added keep their place.
+  ['rulebookVersion', (e) => e.rulebookVersion],
 ];
 
 export const ENTRIES_CSV_HEADER = COLUMNS.map(([header]) => header);

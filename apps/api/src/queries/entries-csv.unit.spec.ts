@@ -43,7 +43,13 @@ describe('ledger entries as CSV', () => {
       reversedBy: 'ev-2:expense:e-1:1',
       reverses: '',
       recordedAt: '2025-04-15 10:30:00',
+      rulebookVersion: '2026.12-3',
     });
+  });
+
+  it('names the rulebook version a posting was made under in the last column, empty where none is stored', () => {
+    expect(ENTRIES_CSV_HEADER.at(-1)).toBe('rulebookVersion');
+    expect(entryCsvLine(posting({ rulebookVersion: null })).endsWith(';expense:e-1;')).toBe(true);
   });
 
   it('quotes a field holding ; or a quote, and leaves null fields empty', () => {

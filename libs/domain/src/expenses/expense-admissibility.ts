@@ -60,14 +60,6 @@ const REFUSED: Partial<Record<ExpenseType, ExpenseRefusal>> = {
       section: '6.8 (L1373-L1376): "medtages udgifter til autoriserede håndværkere ikke"',
     },
   },
-  result_grant: {
-    reason: 'resultattilskud (IL § 45) is not netted against the operating costs the refund is computed on',
-    citation: {
-      source: VEJ_9584,
-      section:
-        'Bilag 1 (L1597-L1598): "Indtægter fra resultattilskud efter integrationslovens § 45 skal ikke modregnes"',
-    },
-  },
   unused_places: {
     reason:
       'only places actually used can be paid for; unused places only under the counting rules of lov om betaling for visse uddannelsesaktiviteter (record those as unused_places_counting_rules)',

@@ -77,7 +77,7 @@ export const EXPENSE_TYPES = [
   'capital_expenditure', // anlæg
   'self_insurance_damages', // actual damages of a self-insuring municipality
   'authorised_craftsmen', // rebuilding done by authorised craftsmen
-  'result_grant', // resultattilskud (IL § 45): not an operating income to net
+  'result_grant', // resultattilskud (IL § 45): recorded apart, never netted against the costs (its own rule)
   'unused_places', // places bought and not used
   'social_mentor_training', // training bought for a social mentor (only company and education mentors, BAB § 127)
   // costs with their own rule

@@ -1,5 +1,5 @@
 // Integration-law inputs, the 9-month rule's exception and costs the sources treat apart, through the municipality
-// ledger on the rulebook this code adopts (2026.12-3). Every figure: the amount × the rate of the cited passage.
+// ledger on the rulebook this code adopts. Every figure: the amount × the rate of the cited passage.
 import { givenEvents, ledgerEvents } from '../testing/given-ledger-events';
 
 const l = ledgerEvents();

@@ -3,7 +3,8 @@
 // cost items under it, posting the differences caused by it; events before it keep the postings of their version, so
 // a rebuild with this code reproduces the live read models row for row, with one worker or three.
 // The correction: 2026.12-2 booked every integration-programme offer on 5.46.60 grouping 001 (ydelsesmodtagere);
-// 2026.12-3 withholds the refund until the change says ydelsesmodtager (001) or selvforsørgende (005), 000 L1541-L1559.
+// 2026.12-3 and the versions after it withhold the refund until the change says ydelsesmodtager (001) or
+// selvforsørgende (005), 000 L1541-L1559.
 import { PostgresEventStore } from '@app/event-store';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 import { checkOfferValidity, rulebooks } from '@app/rules';
@@ -84,12 +85,12 @@ it('processes starting at once append the adoption once; a later start appends n
   const results = await Promise.all([1, 2, 3, 4].map(() => adoptRulebook(store, rulebooks)));
   expect(results.filter((r) => r.appended)).toHaveLength(1);
   const stream = await store.readStream(RULEBOOK_STREAM);
-  expect(stream.map((e) => e.data)).toEqual([{ version: '2026.12-3', previous: '2026.12-2' }]);
+  expect(stream.map((e) => e.data)).toEqual([{ version: rulebooks.current, previous: '2026.12-2' }]);
   expect(await adoptRulebook(store, rulebooks)).toEqual({ appended: false, position: stream[0].position });
 
   const older = { current: '2026.12-2', genesis: '2026.12-2', versions: ['2026.12-2'] };
   await expect(adoptRulebook(store, older)).rejects.toThrow(
-    /adopted rulebook 2026.12-3, which this code does not know/,
+    new RegExp(`adopted rulebook ${rulebooks.current}, which this code does not know`),
   );
   expect(await store.readStream(RULEBOOK_STREAM)).toHaveLength(1);
 });
@@ -109,14 +110,14 @@ it('the adoption re-judges both municipalities caused by it, in its booking peri
   const adoptedIn = adoption.metadata.recordedAt.slice(0, 7);
   for (const municipality of [A, B])
     expect((await postings(live, municipality)).slice(1)).toEqual([
-      ['reversal', '-100000', '2026.12-3', adoptedIn, adoption.id],
-      ['rebooking', null, '2026.12-3', adoptedIn, adoption.id],
+      ['reversal', '-100000', rulebooks.current, adoptedIn, adoption.id],
+      ['rebooking', null, rulebooks.current, adoptedIn, adoption.id],
     ]);
   expect(await live.query('SELECT position::text, version, previous FROM rulebook_adoption')).toEqual([
-    { position: position!.toString(), version: '2026.12-3', previous: '2026.12-2' },
+    { position: position!.toString(), version: rulebooks.current, previous: '2026.12-2' },
   ]);
 
-  // An event after the adoption is judged under 2026.12-3: the participant stated selvforsørgende → 005, 1,000.00 kr.
+  // An event after the adoption is judged under the adopted version: the participant stated selvforsørgende → 005, 1,000.00 kr.
   await new DomainLog(store, checkOfferValidity, A).run(
     'ChangeTargetGroup',
     {
@@ -133,7 +134,7 @@ it('the adoption re-judges both municipalities caused by it, in its booking peri
      WHERE municipality = $1 AND kind = 'rebooking' ORDER BY position DESC LIMIT 1`,
     [A],
   )) as { refund_oere: string; grouping: string; rulebook_version: string }[];
-  expect(rebooked).toEqual({ refund_oere: '100000', grouping: '005', rulebook_version: '2026.12-3' });
+  expect(rebooked).toEqual({ refund_oere: '100000', grouping: '005', rulebook_version: rulebooks.current });
 
   await projectIntoSchema(db.url, 'rm_rebuilt', store, allProjections(rulebooks));
   expect(await compareSchemas(db.url, 'rm', 'rm_rebuilt')).toEqual([]);
@@ -168,8 +169,8 @@ it('a municipality parked when the adoption comes is re-judged once its parked e
   await new ProjectionRunner(store, live, allProjections(rulebooks)).catchUp();
   expect((await postings(live, A)).map((p) => p.slice(0, 3))).toEqual([
     ['original', '100000', '2026.12-2'],
-    ['reversal', '-100000', '2026.12-3'],
-    ['rebooking', null, '2026.12-3'],
+    ['reversal', '-100000', rulebooks.current],
+    ['rebooking', null, rulebooks.current],
   ]);
   await projectIntoSchema(db.url, 'rm_rebuilt', store, allProjections(rulebooks));
   expect(await compareSchemas(db.url, 'rm', 'rm_rebuilt')).toEqual([]);

@@ -20,7 +20,7 @@ const CATEGORY_BY_EXPENSE_TYPE: Partial<Record<ExpenseType, CostCategory>> = {
   capital_expenditure: 'not_bookable',
   self_insurance_damages: 'not_bookable',
   authorised_craftsmen: 'not_bookable',
-  result_grant: 'not_bookable',
+  result_grant: 'result_grant', // IL § 45 resultattilskud: income the refund never nets (Bilag 1, L1597-L1598)
   unused_places: 'not_bookable',
   social_mentor_training: 'not_bookable',
   mentor_training: 'mentor', // BAB § 127: training of a company or education mentor is a mentor cost (VEJ 9584 6.5, L1267-L1270)

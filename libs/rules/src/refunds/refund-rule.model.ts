@@ -29,6 +29,7 @@ export const COST_CATEGORIES = [
   'basic_skills_course', // § 90 regne-, læse- og stavekurser og ordblindeundervisning (outside the 9-month rule)
   'danish_education', // IL § 21 danskuddannelse
   'integration_24a', // IL § 24 a opkvalificering og introduktion
+  'result_grant', // IL § 45, stk. 9 resultattilskud: not netted against the costs (from rulebook 2026.12-4)
 ] as const;
 export type CostCategory = (typeof COST_CATEGORIES)[number];
 

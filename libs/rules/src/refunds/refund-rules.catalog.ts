@@ -3,7 +3,8 @@
 // (RulebookAdopted in its log) is never edited: a correction is a new version beside it.
 import { groupingByKey } from '../accounts/account-groupings.catalog';
 import genesisDocument from '../data/2026.12-2/refund-rules.json';
-import currentDocument from '../data/2026.12-3/refund-rules.json';
+import integrationSupportDocument from '../data/2026.12-3/refund-rules.json';
+import currentDocument from '../data/2026.12-4/refund-rules.json';
 import type {
   MentorAgreementReading,
   MonthsBucket,
@@ -29,7 +30,11 @@ function load(data: unknown): RefundRulesDocument {
 }
 
 /** Oldest first; the last is the version this code adopts. */
-const DOCUMENTS: readonly RefundRulesDocument[] = [genesisDocument, currentDocument].map(load);
+const DOCUMENTS: readonly RefundRulesDocument[] = [
+  genesisDocument,
+  integrationSupportDocument,
+  currentDocument,
+].map(load);
 const BY_VERSION = new Map(DOCUMENTS.map((d) => [d.version, d]));
 const DOCUMENT = DOCUMENTS[DOCUMENTS.length - 1];
 const RULES_BY_ID = new Map(

@@ -1,6 +1,6 @@
 // The schema check of data/refund-rules.json: the shipped data is valid, and broken rows are reported.
 import { groupingByKey } from '../accounts/account-groupings.catalog';
-import rulesDocument from '../data/2026.12-3/refund-rules.json';
+import rulesDocument from '../data/2026.12-4/refund-rules.json';
 import type { RefundRule, RefundRulesDocument } from './refund-rule.model';
 import { validateRefundRules } from './refund-rules.validator';
 

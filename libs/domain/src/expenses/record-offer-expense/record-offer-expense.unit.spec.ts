@@ -81,7 +81,6 @@ describe('RecordOfferExpense', () => {
     ['capital_expenditure', 'L1336-L1339'],
     ['self_insurance_damages', 'L1099-L1101'],
     ['authorised_craftsmen', 'L1373-L1376'],
-    ['result_grant', 'L1597-L1598'],
     ['unused_places', 'L1113-L1116'],
     ['social_mentor_training', 'L1267-L1270'],
   ] as const)(
@@ -96,6 +95,12 @@ describe('RecordOfferExpense', () => {
       });
     },
   );
+
+  it('records resultattilskud (IL § 45) as its own type, which the rulebook keeps out of the netting (Bilag 1, L1597-L1598)', () => {
+    given([])
+      .when(record({ expenseType: 'result_grant', amount: '-15000.00' }), withOffer)
+      .then([anExpenseRecorded({ expenseType: 'result_grant', amountOere: -1_500_000 })]);
+  });
 
   it('refuses books and other teaching material on seks ugers jobrettet uddannelse (L1187-L1191), not on other offers', () => {
     const sixWeeks = { related: { offer: [anOfferRegistered({ offerKind: 'six_weeks_job_education' })] } };
