@@ -63,6 +63,8 @@ it('npm start answers, projects a command, and stops everything on a Ctrl-C', as
     await until(healthy, 60_000).catch((error: Error) => {
       throw new Error(`${error.message}; output:\n${stdout}\n${stderr}`);
     });
+    await until(async () => stderr.includes(`  web app:      ${url}/app/`), 10_000); // the banner says where the app is
+    expect((await fetch(`${url}/app/`)).status).toBe(200);
     const authorization = `Bearer ${mintToken({ sub: 'smoke', role: 'jobcentre', municipality: '101' }, SECRET)}`;
     const sent = await fetch(`${url}/v1/commands/ChangeTargetGroup`, {
       method: 'POST',

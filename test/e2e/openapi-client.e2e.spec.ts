@@ -172,6 +172,19 @@ it('sends every command and reads every query with the generated types', async (
         activityTo: '2025-03-31',
       },
     }),
+    await jobcentre.POST('/v1/commands/RecordAdministrativeShare', {
+      body: {
+        ...envelope(),
+        shareId: 'as-1',
+        projectId,
+        activityFrom: '2025-03-01',
+        activityTo: '2025-03-31',
+        method: 'standard_price',
+        lines: [{ activity: 'job_interview', count: 2, hoursEach: '0.5', hourlyRate: '451.00' }],
+        priceLevelYear: 2025,
+        methodReference: 'Metode 1a, notat af 15.01.2025',
+      },
+    }),
   ];
   for (const r of projectCommands)
     expect(described('CommandResult', r.data!).events.length).toBeGreaterThan(0);
@@ -241,8 +254,21 @@ it('sends every command and reads every query with the generated types', async (
     params: { path: { m }, query: { ...asOf, projectId } },
   });
   if (typeof ofProject.data !== 'object') throw new Error('JSON unless CSV is asked for');
-  expect(described('LedgerEntriesPage', ofProject.data).entries.map((e) => [e.offerId, e.amount])).toEqual([
+  const projectEntries = described('LedgerEntriesPage', ofProject.data).entries;
+  // 2 × 0.5 h × 451.00 kr carved out of the share (RecordAdministrativeShare above)
+  expect(projectEntries.map((e) => [e.offerId, e.amount])).toEqual([
     [projectOffer, '3100.00'],
+    [projectOffer, '-451.00'],
+  ]);
+  const deduction = await finance.GET('/v1/municipalities/{m}/ledger/entries/{entryId}/explanation', {
+    params: { path: { m, entryId: projectEntries[1].entryId }, query: asOf },
+  });
+  if (typeof deduction.data !== 'object') throw new Error('JSON unless HTML or text is asked for');
+  const carveOut = described('Explanation', deduction.data).administrativeShare;
+  expect([carveOut?.method, carveOut?.lines.map((l) => l.formula), carveOut?.carved]).toEqual([
+    'standard_price',
+    ['2 × 0.50 h × 451.00 kr = 451.00 kr'],
+    '451.00',
   ]);
 
   const entryId = page.entries[0].entryId;
@@ -276,7 +302,8 @@ it('sends every command and reads every query with the generated types', async (
   const summed = described('LedgerSummary', summary.data!);
   expect(summed.groupBy).toEqual(['targetGroup']);
   expect(summed.lines.length).toBeGreaterThan(0);
-  expect(summed.lines.every((l) => l.targetGroup === 'dagpenge')).toBe(true);
+  // the carve-out on 6.45.53 belongs to no person's target group
+  expect(summed.lines.map((l) => l.targetGroup)).toEqual(['dagpenge', null]);
 
   const statement = await finance.GET('/v1/municipalities/{m}/refund-statements/{year}', {
     params: { path: { m, year: '2025' }, query: asOf },

@@ -249,6 +249,24 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     await shot('05c-date-fields');
   });
 
+  it('lists the unresolved postings with why in Danish and the fact that would resolve each', async () => {
+    await page.goto(`${base}/app/#/uafklarede?aar=2025`);
+    const statement = await apiGet('/refund-statements/2025');
+    const rows = page.locator('tbody tr');
+    await eventually(() => rows.count(), statement.unresolved.length);
+    const emil = rows.filter({ hasText: 'borger-emil' });
+    await emil
+      .getByText('Refusionen afhænger af sygedagpengekategorien, som ikke er registreret for borgeren.')
+      .waitFor();
+    await emil.getByText(/^Registrér sygedagpengekategori 1, 2 eller 3/).waitFor();
+    await emil.getByRole('link', { name: 'tilbud-emil-2018' }).waitFor();
+    const dorte = rows.filter({ hasText: 'borger-dorte' });
+    await dorte
+      .getByText('Kilderne giver ingen regel for målgruppen, udgiftstypen og aktivitetsdatoen.')
+      .waitFor();
+    await shot('06a-unresolved');
+  });
+
   it("opens a person's timeline with the retracted registration struck through", async () => {
     await page.goto(`${base}/app/#/borger/${scenario.retractedPerson}`);
     const registrations = page.getByRole('region', { name: 'Registreringer over registreringstid' });
@@ -326,6 +344,18 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     await page.goto(`${base}/app/#/lofter?aar=2025`);
     const close = page.getByRole('button', { name: 'Luk regnskabsåret 2025' });
     await page.getByText('låses opgørelsen for 2025').waitFor();
+    const before = await apiGet('/refund-statements/2025');
+    const consequences = page.getByRole('listitem');
+    await consequences
+      .filter({
+        hasText: `som nu en refusion på ${kr(before.totals.refund)} af udgifter på ${kr(before.totals.cost)}`,
+      })
+      .waitFor();
+    await consequences
+      .filter({
+        hasText: `står årets ${before.totals.unresolvedEntries} uafklarede posteringer (${kr(before.totals.unresolvedCost)}) uden refusion`,
+      })
+      .waitFor();
     expect(await close.isDisabled()).toBe(true);
     await page.getByLabel('Jeg har læst konsekvenserne og vil lukke regnskabsåret 2025').check();
     await close.click();
@@ -336,6 +366,8 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     await page.getByRole('note').filter({ hasText: 'Regnskabsåret 2025 er lukket' }).waitFor();
     await eventually(() => page.getByTestId('total-refund').textContent(), kr(statement.totals.refund));
     await shot('09-frozen');
+    // the README's picture (docs/web-app-statement.png): the top of the closed year's statement at 1280 px
+    await page.screenshot({ path: join(shots, 'readme-statement.png') });
   });
 
   it("shows a project's participants, its expense and each participant's share of it", async () => {
@@ -381,7 +413,22 @@ describe('the web app at /app/ (API.md "Web app")', () => {
       activityTo: '2026-03-31',
       invoiceRef: 'F-2026-77',
     });
-    const project = await apiGet('/projects/projekt-lager', { minPosition: position });
+    // 4 × 0.5 h and 1 × 2 h of caseworker time at the DUT standard price of 451 kr (2025-pl, VEJ 9584 3.1)
+    const carvedAt = await send('RecordAdministrativeShare', {
+      shareId: 'adm-lager-marts',
+      projectId: 'projekt-lager',
+      activityFrom: '2026-03-01',
+      activityTo: '2026-03-31',
+      method: 'standard_price',
+      lines: [
+        { activity: 'job_interview', count: 4, hoursEach: '0.5', hourlyRate: '451.00' },
+        { activity: 'project_administration', count: 1, hoursEach: '2', hourlyRate: '451.00' },
+      ],
+      priceLevelYear: 2025,
+      methodReference: 'Metode 1a (DUT-standard 451 kr./time), notat af 15.01.2026',
+    });
+    expect(BigInt(carvedAt)).toBeGreaterThan(BigInt(position));
+    const project = await apiGet('/projects/projekt-lager', { minPosition: carvedAt });
     await page.getByRole('link', { name: 'Projekter' }).click();
     await page.getByLabel('Projekt-id').fill('projekt-lager');
     await page.getByRole('button', { name: 'Vis projekt' }).click();
@@ -408,6 +455,48 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     expect(project.expenses[0].shares.map((s: { participantDays: number }) => s.participantDays)).toEqual([
       31, 21,
     ]);
+
+    // the carve-out: 902,00 + 902,00 kr. on 6.45.53, deducted from the two shares by their amounts
+    const carveOut = page.getByRole('article', { name: 'Administrativ andel adm-lager-marts: 1.804,00 kr.' });
+    await carveOut.getByText('Metode 1a (DUT-standard 451 kr./time), notat af 15.01.2026').waitFor();
+    await carveOut.getByText('902,00 kr. + 902,00 kr. = 1.804,00 kr.').waitFor();
+    expect(await carveOut.locator('table').first().locator('tbody tr').allTextContents()).toEqual([
+      'Jobsamtale40,50451,00 kr.902,00 kr.',
+      'Projektadministration12,00451,00 kr.902,00 kr.',
+    ]);
+    const deductions = project.administrativeShares[0].deductions as { personId: string; amount: string }[];
+    // shares 5,961.54 and 4,038.46 kr. (31 and 21 of 52 participant-days); round(1,804.00 × 5,961.54 / 10,000.00)
+    expect(deductions.map((d) => d.amount)).toEqual(['-1075.46', '-728.54']);
+    await eventually(
+      () => carveOut.locator('table').nth(1).locator('tbody tr td:last-child').allTextContents(),
+      deductions.map((d) => kr(d.amount)),
+    );
     await shot('13-project');
+
+    // the drill-down by project: its participants' postings, the deductions included
+    await page.getByRole('link', { name: 'Deltagernes posteringer af projektet' }).click();
+    const ofProject = await apiGet('/ledger/entries', { projectId: 'projekt-lager' });
+    expect(ofProject.entries.length).toBe(4); // two shares and their two deductions
+    await eventually(() => page.locator('table.postings tbody tr').count(), ofProject.entries.length);
+    expect(await page.getByLabel('Projekt').inputValue()).toBe('projekt-lager');
+
+    // a share's deduction tells its story with the carve-out behind it
+    const { entries } = await apiGet('/ledger/entries', { offerId: 'tilbud-borger-eva' });
+    const deduction = entries.find((e: { amount: string }) => e.amount === deductions[0].amount);
+    await page.goto(`${base}/app/#/postering/${encodeURIComponent(deduction.entryId)}`);
+    const story = page.getByRole('region', { name: 'Administrativ andel' });
+    await story.getByText(/^Posteringen er et fradrag for den administrative andel/).waitFor();
+    await story.getByRole('article', { name: 'Administrativ andel adm-lager-marts: 1.804,00 kr.' }).waitFor();
+    await story.getByRole('link', { name: 'projekt-lager' }).waitFor();
+    // and so does the carve-out's own posting on 6.45.53
+    await page.goto(`${base}/app/#/posteringer?konto=6.45.53`);
+    const rows = page.locator('table.postings tbody tr');
+    await eventually(() => rows.count(), 1);
+    await rows
+      .first()
+      .getByRole('link', { name: /forklaring/ })
+      .click();
+    await story.getByText(/^Posteringen er selve den administrative andel, udskilt til 6\.45\.53/).waitFor();
+    await shot('14-carve-out-story');
   });
 });

@@ -1,7 +1,8 @@
 // The data the browser tests (and `npm run web:demo`) show: municipality 101 through the first half
 // of 2025, with a retroactive target-group change that is later retracted, a capped integration
-// programme, an unresolved posting and costs of an earlier year (afløb). Commands are sent over
-// HTTP at recorded times set by the test clock, so the as-of control has history to travel.
+// programme, unresolved postings (one the sources have no rule for, one lacking a fact) and costs
+// of earlier years (afløb). Commands are sent over HTTP at recorded times set by the test clock, so
+// the as-of control has history to travel.
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { TestSystem } from '../support/test-system';
@@ -113,6 +114,16 @@ export async function seedWebScenario(
   ]);
   await offer('2025-04-03T10:00:00Z', 'borger-dorte', 'tilbud-dorte-2024', '2024-11-01', '2024-12-31', [
     ['3100.00', '2024-11-01', '2024-12-31'],
+  ]);
+  // sygedagpenge without its kategori, activity in 2018: the refund then depended on it (seed 003
+  // L2176/L6338), so the posting is unresolved until the kategori is registered
+  await send('2025-06-02T09:00:00Z', 'ChangeTargetGroup', {
+    personId: 'borger-emil',
+    targetGroup: 'sygedagpenge',
+    effectiveFrom: '2018-01-01',
+  });
+  await offer('2025-06-02T10:00:00Z', 'borger-emil', 'tilbud-emil-2018', '2018-09-01', '2018-09-30', [
+    ['2500.00', '2018-09-01', '2018-09-30'],
   ]);
   setNow(new Date().toISOString());
   return { position, retractedPerson: 'borger-bo', beforeRetraction: '2025-05-01T12:00:00.000Z' };

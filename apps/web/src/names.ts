@@ -30,6 +30,10 @@ const OFFER_KINDS: Record<string, string> = {
   wage_subsidy: 'Løntilskud',
   utility_work: 'Nytteindsats (LAB § 87 a)',
   other: 'Andet tilbud',
+  basic_skills_course: 'Læse-, skrive- og regnekursus eller ordblindeundervisning',
+  danish_education: 'Danskuddannelse (integrationsloven § 21)',
+  integration_upskilling_24a: 'Opkvalificering (integrationsloven § 24 a)',
+  igu: 'Integrationsgrunduddannelse (igu)',
 };
 
 export function offerKindName(code: string): string {
@@ -64,8 +68,14 @@ export function accountTitle(account: string | Account | null): string | null {
   return TITLES.get(typeof account === 'string' ? account : accountText(account)) ?? null;
 }
 
-export function accountText(account: Account): string {
-  return `${account.function}.${account.dranst}.${account.grouping}`;
+/** "5.68.90.1.097"; an unresolved posting has no account. */
+export function accountText(account: Account | null): string {
+  return account ? `${account.function}.${account.dranst}.${account.grouping}` : 'uden konto';
+}
+
+/** The account as the entries' filter takes it: hovedkonto 6 has no grouping ("6.45.53.1.-" → "6.45.53.1"). */
+export function accountFilter(account: string | Account): string {
+  return (typeof account === 'string' ? account : accountText(account)).replace(/\.-$/, '');
 }
 
 export const MUNICIPALITIES: { code: string; name: string }[] = kommunekoder.municipalities;

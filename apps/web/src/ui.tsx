@@ -3,6 +3,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ApiProblem } from './api/client';
 import { kr } from './format';
+import { href } from './router';
 
 export function Loaded<T>({
   query,
@@ -36,4 +37,31 @@ export function ErrorNote({ error }: { error: unknown }) {
 
 export function Money({ value }: { value: string | null | undefined }) {
   return <td className="num">{kr(value)}</td>;
+}
+
+/** Right-aligned column headings of figures. */
+export function FigureHeadings({ names }: { names: string[] }) {
+  return (
+    <>
+      {names.map((n) => (
+        <th key={n} scope="col" className="num">
+          {n}
+        </th>
+      ))}
+    </>
+  );
+}
+
+/** A participant's person (to the timeline) and offer (to its postings) as two cells. */
+export function PersonOfferCells({ personId, offerId }: { personId: string; offerId: string }) {
+  return (
+    <>
+      <td>
+        <a href={href(`/borger/${encodeURIComponent(personId)}`)}>{personId}</a>
+      </td>
+      <td>
+        <a href={href('/posteringer', { tilbud: offerId })}>{offerId}</a>
+      </td>
+    </>
+  );
 }

@@ -32,6 +32,7 @@ export interface StatementGroup {
 export interface UnresolvedLine {
   entryId: string;
   personId: string | null;
+  offerId: string | null;
   costItemId: string;
   account: string | null;
   targetGroup: string | null;

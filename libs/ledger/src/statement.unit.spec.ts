@@ -279,6 +279,7 @@ describe('unresolved lines with the account they would take', () => {
   const line = {
     entryId: 'e1',
     personId: 'p1',
+    offerId: 'o1',
     costItemId: 'c1',
     targetGroup: 'kontanthjaelp',
     activityFrom: '2014-03-01',

@@ -242,6 +242,58 @@ export const offerSchema = z
   })
   .meta({ description: 'the offer with its expenses and mentor hours, as known at asOf' });
 
+/** An administrative carve-out with its method, price level and every line's arithmetic, and how it stands. */
+const carveOutSchema = z
+  .strictObject({
+    shareId: z.string(),
+    activityFrom: date(),
+    activityTo: date(),
+    method: z.enum(['standard_price', 'time_registration', 'area']),
+    methodReference: z.string().meta({ description: 'the municipality’s written method' }),
+    priceLevelYear: z.int(),
+    amount: money(),
+    lines: z.array(
+      z.strictObject({
+        activity: z.string(),
+        count: z.int(),
+        hoursEach: z.string(),
+        hourlyRate: money(),
+        amount: money(),
+        formula: z.string().meta({ example: '4 × 0.50 h × 451.00 kr = 902.00 kr' }),
+      }),
+    ),
+    hours: z.string().nullable().meta({ description: 'time_registration: the hours' }),
+    hourlyCost: money().nullable().meta({ description: 'time_registration: the hourly cost' }),
+    area: z
+      .strictObject({
+        expenseId: z.string(),
+        expenseAmount: money(),
+        administration: z.string().meta({ description: 'the administration’s floor area, m²' }),
+        total: z.string().meta({ description: 'the whole floor area, m²' }),
+      })
+      .nullable()
+      .meta({ description: 'area: the rent it comes out of alone and the floor areas' }),
+    formula: z.string(),
+    costsOfPeriod: money(),
+    carved: money().meta({ description: 'what the period’s hovedkonto 5 costs carry, on 6.45.53' }),
+    excess: money().meta({ description: 'what they cannot carry: posted unresolved' }),
+    deductions: z.array(
+      z.strictObject({
+        costItemId: z.string(),
+        expenseId: z.string(),
+        offerId: z.string(),
+        personId: z.string(),
+        from: date(),
+        to: date(),
+        cost: money().meta({ description: 'the share’s cost in the carve-out’s period' }),
+        amount: money().meta({ description: 'the deduction from it (negative)' }),
+        formula: z.string(),
+      }),
+    ),
+    note: z.string(),
+  })
+  .meta({ description: 'an administrative carve-out (RecordAdministrativeShare), as it stands now' });
+
 export const projectSchema = z
   .strictObject({
     projectId: z.string(),
@@ -284,34 +336,7 @@ export const projectSchema = z
         ),
       }),
     ),
-    administrativeShares: z.array(
-      z.looseObject({
-        shareId: z.string(),
-        activityFrom: date(),
-        activityTo: date(),
-        method: z.enum(['standard_price', 'time_registration', 'area']),
-        methodReference: z.string(),
-        priceLevelYear: z.int(),
-        amount: money(),
-        lines: z.array(
-          z.looseObject({
-            activity: z.string(),
-            count: z.int(),
-            hoursEach: z.string(),
-            hourlyRate: money(),
-            amount: money(),
-            formula: z.string().meta({ example: '4 × 0.50 h × 451.00 kr = 902.00 kr' }),
-          }),
-        ),
-        formula: z.string(),
-        costsOfPeriod: money(),
-        carved: money().meta({ description: 'what the period’s hovedkonto 5 costs carry, on 6.45.53' }),
-        excess: money().meta({ description: 'what they cannot carry: posted unresolved' }),
-        deductions: z.array(
-          z.looseObject({ offerId: z.string(), personId: z.string(), amount: money(), formula: z.string() }),
-        ),
-      }),
-    ),
+    administrativeShares: z.array(carveOutSchema),
   })
   .meta({ description: 'the project with its participants, expenses and shares, as known at asOf' });
 
@@ -415,6 +440,10 @@ export const explanationSchema = z
         description:
           "a project expense's share: the participant's days of all participants' days in the expense's period; costItem is then the share",
       }),
+    administrativeShare: carveOutSchema.optional().meta({
+      description:
+        'the carve-out a posting on 6.45.53, its excess or a deduction from a share belongs to (its costItemId begins admin:)',
+    }),
     events: z.array(loggedEvent).meta({
       description:
         'the events behind the posting: its cost, its cause (for a cap adjustment: the event that changed the figures), a reversal',
@@ -606,6 +635,7 @@ export const statementSchema = z.looseObject({
     z.looseObject({
       entryId: z.string(),
       personId: z.string().nullable(),
+      offerId: z.string().nullable(),
       costItemId: z.string(),
       account: statementAccount().nullable(),
       targetGroup: targetGroup().nullable(),

@@ -88,7 +88,7 @@ export async function startCommand(values: { only?: 'api' | 'projector' }): Prom
 }
 
 /**
- * What an operator needs to start working: where the api and its docs are, the DATABASE_URL of
+ * What an operator needs to start working: where the api, its docs and the web app are, the DATABASE_URL of
  * the embedded server for tools elsewhere, and — with the development secret only, never with a
  * configured one — a token to try it with.
  */
@@ -97,6 +97,7 @@ function banner(config: AppConfig, url: string, embeddedUrl: string | null): str
     'refund ledger is running',
     `  api:          ${url}/v1`,
     `  docs:         ${url}/v1/docs   (OpenAPI: ${url}/v1/openapi.json)`,
+    `  web app:      ${url}/app/   (finance and auditors, in Danish)`,
     `  health:       ${url}/health    metrics: ${url}/metrics`,
     `  event log:    ${config.eventStoreUrl ? 'EventStoreDB' : 'PostgreSQL'}`,
   ];

@@ -22,7 +22,7 @@ export const api = createClient<paths>({ baseUrl: window.location.origin });
 
 // After a command of this tab, reads wait (?minPosition=) until the read models include it.
 let position: string | null = null;
-export function readAfter(commandPosition: string | undefined): void {
+export function readAfter(commandPosition: string | null | undefined): void {
   if (commandPosition && (position === null || BigInt(commandPosition) > BigInt(position)))
     position = commandPosition;
 }

@@ -2104,7 +2104,7 @@ export interface components {
                     costItemId: string;
                 }[];
             }[];
-            administrativeShares: ({
+            administrativeShares: {
                 shareId: string;
                 /**
                  * Format: date
@@ -2118,6 +2118,7 @@ export interface components {
                 activityTo: string;
                 /** @enum {string} */
                 method: "standard_price" | "time_registration" | "area";
+                /** @description the municipality’s written method */
                 methodReference: string;
                 priceLevelYear: number;
                 /**
@@ -2125,7 +2126,7 @@ export interface components {
                  * @example 4200.00
                  */
                 amount: string;
-                lines: ({
+                lines: {
                     activity: string;
                     count: number;
                     hoursEach: string;
@@ -2141,9 +2142,24 @@ export interface components {
                     amount: string;
                     /** @example 4 × 0.50 h × 451.00 kr = 902.00 kr */
                     formula: string;
-                } & {
-                    [key: string]: unknown;
-                })[];
+                }[];
+                /** @description time_registration: the hours */
+                hours: string | null;
+                /** @description time_registration: the hourly cost */
+                hourlyCost: string | null;
+                /** @description area: the rent it comes out of alone and the floor areas */
+                area: {
+                    expenseId: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    expenseAmount: string;
+                    /** @description the administration’s floor area, m² */
+                    administration: string;
+                    /** @description the whole floor area, m² */
+                    total: string;
+                } | null;
                 formula: string;
                 /**
                  * @description kroner, two decimals
@@ -2160,21 +2176,35 @@ export interface components {
                  * @example 4200.00
                  */
                 excess: string;
-                deductions: ({
+                deductions: {
+                    costItemId: string;
+                    expenseId: string;
                     offerId: string;
                     personId: string;
                     /**
-                     * @description kroner, two decimals
+                     * Format: date
+                     * @example 2025-03-01
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @example 2025-03-01
+                     */
+                    to: string;
+                    /**
+                     * @description the share’s cost in the carve-out’s period
+                     * @example 4200.00
+                     */
+                    cost: string;
+                    /**
+                     * @description the deduction from it (negative)
                      * @example 4200.00
                      */
                     amount: string;
                     formula: string;
-                } & {
-                    [key: string]: unknown;
-                })[];
-            } & {
-                [key: string]: unknown;
-            })[];
+                }[];
+                note: string;
+            }[];
         };
         LedgerEntriesPage: {
             entries: components["schemas"]["Posting"][];
@@ -2228,6 +2258,108 @@ export interface components {
                 formula?: string;
                 source?: string;
             } | null;
+            /** @description the carve-out a posting on 6.45.53, its excess or a deduction from a share belongs to (its costItemId begins admin:) */
+            administrativeShare?: {
+                shareId: string;
+                /**
+                 * Format: date
+                 * @example 2025-03-01
+                 */
+                activityFrom: string;
+                /**
+                 * Format: date
+                 * @example 2025-03-01
+                 */
+                activityTo: string;
+                /** @enum {string} */
+                method: "standard_price" | "time_registration" | "area";
+                /** @description the municipality’s written method */
+                methodReference: string;
+                priceLevelYear: number;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                amount: string;
+                lines: {
+                    activity: string;
+                    count: number;
+                    hoursEach: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    hourlyRate: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    amount: string;
+                    /** @example 4 × 0.50 h × 451.00 kr = 902.00 kr */
+                    formula: string;
+                }[];
+                /** @description time_registration: the hours */
+                hours: string | null;
+                /** @description time_registration: the hourly cost */
+                hourlyCost: string | null;
+                /** @description area: the rent it comes out of alone and the floor areas */
+                area: {
+                    expenseId: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    expenseAmount: string;
+                    /** @description the administration’s floor area, m² */
+                    administration: string;
+                    /** @description the whole floor area, m² */
+                    total: string;
+                } | null;
+                formula: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                costsOfPeriod: string;
+                /**
+                 * @description what the period’s hovedkonto 5 costs carry, on 6.45.53
+                 * @example 4200.00
+                 */
+                carved: string;
+                /**
+                 * @description what they cannot carry: posted unresolved
+                 * @example 4200.00
+                 */
+                excess: string;
+                deductions: {
+                    costItemId: string;
+                    expenseId: string;
+                    offerId: string;
+                    personId: string;
+                    /**
+                     * Format: date
+                     * @example 2025-03-01
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @example 2025-03-01
+                     */
+                    to: string;
+                    /**
+                     * @description the share’s cost in the carve-out’s period
+                     * @example 4200.00
+                     */
+                    cost: string;
+                    /**
+                     * @description the deduction from it (negative)
+                     * @example 4200.00
+                     */
+                    amount: string;
+                    formula: string;
+                }[];
+                note: string;
+            };
             /** @description the events behind the posting: its cost, its cause (for a cap adjustment: the event that changed the figures), a reversal */
             events: {
                 /** Format: uuid */
@@ -2744,6 +2876,7 @@ export interface components {
             unresolved: ({
                 entryId: string;
                 personId: string | null;
+                offerId: string | null;
                 costItemId: string;
                 account: string | null;
                 targetGroup: ("dagpenge" | "kontanthjaelp" | "ung_kontanthjaelp" | "sygedagpenge" | "jobafklaring" | "ressourceforloeb" | "ledighedsydelse" | "revalidering" | "foertidspension" | "selvforsoergende" | "ung_under_18" | "integration_programme" | "integration_introduction" | "none") | null;

@@ -4,13 +4,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, body, readAfter } from '../api/client';
-import type { CapSettings, CommandResult } from '../api/shapes';
+import type { CapSettings, CommandResult, Statement } from '../api/shapes';
 import { asOfQuery, useAsOf } from '../as-of';
 import { currentYear, instant, kr } from '../format';
 import { CAPS } from '../names';
 import { navigate, useRoute } from '../router';
 import type { Session } from '../session';
-import { ErrorNote, Loaded } from '../ui';
+import { ErrorNote, FigureHeadings, Loaded } from '../ui';
 import { CapView, useStatement } from './statement-page';
 
 /** Sends a finance command, then asks every query again, answered once the read models include it. */
@@ -81,7 +81,7 @@ export function CapsPage({ session }: { session: Session }) {
                   Regnskabsåret {year} blev lukket {instant(s.closedAt)}.
                 </p>
               ) : finance ? (
-                <CloseYearForm municipality={session.municipality} year={year} />
+                <CloseYearForm municipality={session.municipality} statement={s} />
               ) : (
                 <p>Regnskabsåret {year} er åbent.</p>
               )}
@@ -165,7 +165,9 @@ function SetCapForm({ municipality, year }: { municipality: string; year: number
   );
 }
 
-function CloseYearForm({ municipality, year }: { municipality: string; year: number }) {
+function CloseYearForm({ municipality, statement: s }: { municipality: string; statement: Statement }) {
+  const year = s.year;
+  const uncapped = s.caps.filter((c) => c.status === 'no_parameters');
   const [understood, setUnderstood] = useState(false);
   const [reason, setReason] = useState('');
   const send = useFinanceCommand('CloseAccountingYear', municipality);
@@ -186,8 +188,22 @@ function CloseYearForm({ municipality, year }: { municipality: string; year: num
         </li>
         <li>genberegnes årets lofter ikke længere, heller ikke hvis loftsparametre eller udgifter ændres;</li>
         <li>
-          låses opgørelsen for {year}: spurgt pr. ethvert senere tidspunkt viser den tallene ved lukningen.
+          låses opgørelsen for {year}: spurgt pr. ethvert senere tidspunkt viser den tallene ved lukningen –
+          som nu en refusion på <strong>{kr(s.totals.refund)}</strong> af udgifter på {kr(s.totals.cost)};
         </li>
+        {s.totals.unresolvedEntries > 0 && (
+          <li>
+            står årets {s.totals.unresolvedEntries} uafklarede posteringer ({kr(s.totals.unresolvedCost)})
+            uden refusion i den låste opgørelse; afklares de senere, bogføres refusionen i første åbne
+            periode;
+          </li>
+        )}
+        {uncapped.map((c) => (
+          <li key={c.cap}>
+            har {c.capLabel} ingen loftsparametre for {year}: refusionen før loft ({kr(c.refundBeforeCap)})
+            står uden loft;
+          </li>
+        ))}
       </ul>
       <p>Lukningen kan ikke fortrydes.</p>
       <label htmlFor="close-reason">Begrundelse (valgfri)</label>
@@ -228,15 +244,7 @@ function CapHistory({ municipality, year }: { municipality: string; year: number
                 <tr>
                   <th scope="col">Fastsat</th>
                   <th scope="col">Loft</th>
-                  <th scope="col" className="num">
-                    Beløb pr. helårsperson
-                  </th>
-                  <th scope="col" className="num">
-                    Helårspersoner
-                  </th>
-                  <th scope="col" className="num">
-                    Rådighedsbeløb
-                  </th>
+                  <FigureHeadings names={['Beløb pr. helårsperson', 'Helårspersoner', 'Rådighedsbeløb']} />
                   <th scope="col">Begrundelse</th>
                 </tr>
               </thead>

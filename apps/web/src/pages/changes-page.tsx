@@ -10,7 +10,7 @@ import { instant, instantField, kr } from '../format';
 import { accountText, accountTitle } from '../names';
 import { navigate, useRoute } from '../router';
 import type { Session } from '../session';
-import { Loaded, Money } from '../ui';
+import { FigureHeadings, Loaded, Money } from '../ui';
 import { PostingsTable } from './postings-page';
 
 const COMMANDS: Record<string, string> = {
@@ -25,6 +25,10 @@ const COMMANDS: Record<string, string> = {
   RegisterMentorAgreement: 'Mentoraftale registreret',
   SetCapParameters: 'Loftsparametre fastsat',
   CloseAccountingYear: 'Regnskabsår lukket',
+  RegisterProject: 'Projekt registreret',
+  RecordProjectExpense: 'Projektudgift registreret',
+  RecordAdministrativeShare: 'Administrativ andel udskilt',
+  RulebookAdopted: 'Ny regelbog taget i brug',
 };
 
 function perAccount(postings: Posting[]): { account: string; amount: string; refund: string }[] {
@@ -98,7 +102,10 @@ export function ChangesPage({ session }: { session: Session }) {
             {c.commands.map((cmd) => (
               <article key={cmd.commandId} className="change">
                 <h2>
-                  {COMMANDS[cmd.commandType] ?? cmd.commandType}, {instant(cmd.recordedAt)}
+                  {cmd.commandType
+                    ? (COMMANDS[cmd.commandType] ?? cmd.commandType)
+                    : 'Hændelse uden kommando'}
+                  , {instant(cmd.recordedAt)}
                 </h2>
                 <p>
                   {cmd.actor ? `Af ${cmd.actor}. ` : ''}
@@ -112,12 +119,7 @@ export function ChangesPage({ session }: { session: Session }) {
                     <tr>
                       <th scope="col">Konto</th>
                       <th scope="col">Gruppering</th>
-                      <th scope="col" className="num">
-                        Beløb
-                      </th>
-                      <th scope="col" className="num">
-                        Refusion
-                      </th>
+                      <FigureHeadings names={['Beløb', 'Refusion']} />
                     </tr>
                   </thead>
                   <tbody>

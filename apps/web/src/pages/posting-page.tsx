@@ -3,15 +3,25 @@
 // the day split and the rounding in kroner — with links between originals, reversals and rebookings.
 import { useQuery } from '@tanstack/react-query';
 import { api, body } from '../api/client';
-import type { Explanation, LoggedEvent, Posting, TimelineSegment } from '../api/shapes';
+import type { CarveOut, Explanation, LoggedEvent, Posting, TimelineSegment } from '../api/shapes';
 import { asOfQuery, useAsOf } from '../as-of';
 import { date, instant, kr, period, rate } from '../format';
-import { accountText, accountTitle, CAPS, KINDS, OUTCOMES, sourceTitle, targetGroupName } from '../names';
+import {
+  accountFilter,
+  accountText,
+  accountTitle,
+  CAPS,
+  KINDS,
+  OUTCOMES,
+  sourceTitle,
+  targetGroupName,
+} from '../names';
 import { href } from '../router';
 import type { Session } from '../session';
 import { Loaded } from '../ui';
 import { PostingsTable, usePostings } from './postings-page';
 import { SegmentsTable } from './timeline-page';
+import { CarveOutView } from './carve-out';
 
 const EVENT_NAMES: Record<string, string> = {
   OfferExpenseRecorded: 'Udgift registreret på tilbuddet',
@@ -23,7 +33,21 @@ const EVENT_NAMES: Record<string, string> = {
   OfferCancelled: 'Tilbud aflyst',
   MentorHoursRecorded: 'Mentortimer registreret',
   CapParametersSet: 'Loftsparametre fastsat',
+  AccountingYearClosed: 'Regnskabsår lukket',
+  MentorAgreementRegistered: 'Mentoraftale registreret',
+  ProjectRegistered: 'Projekt registreret',
+  ProjectExpenseRecorded: 'Udgift registreret på projektet',
+  AdministrativeShareRecorded: 'Administrativ andel registreret på projektet',
+  RulebookAdopted: 'Ny regelbog taget i brug',
 };
+
+/** The events that record a cost (its invoice is theirs). */
+const COST_EVENTS = new Set([
+  'OfferExpenseRecorded',
+  'MentorHoursRecorded',
+  'ProjectExpenseRecorded',
+  'AdministrativeShareRecorded',
+]);
 
 const oere = (n: number | null | undefined) =>
   n === null || n === undefined ? '–' : kr((n / 100).toFixed(2));
@@ -45,7 +69,7 @@ export function PostingPage({ session, entryId }: { session: Session; entryId: s
 
 function Story({ municipality, x }: { municipality: string; x: Explanation }) {
   const e = x.entry;
-  const cost = x.events.find((v) => v.type === 'OfferExpenseRecorded' || v.type === 'MentorHoursRecorded');
+  const cost = x.events.find((v) => COST_EVENTS.has(v.type));
   const cause = x.events.find((v) => v.id === e.causedBy.eventId);
   return (
     <article className="story">
@@ -164,6 +188,8 @@ function Story({ municipality, x }: { municipality: string; x: Explanation }) {
         </section>
       )}
 
+      {x.administrativeShare && <CarveOutOfPosting entry={e} carveOut={x.administrativeShare} />}
+
       {x.cap && (
         <section aria-labelledby="cap">
           <h2 id="cap">Loftet</h2>
@@ -187,6 +213,8 @@ function Story({ municipality, x }: { municipality: string; x: Explanation }) {
 function sentence(e: Posting): string {
   switch (e.kind) {
     case 'original':
+      if (e.personId === null)
+        return `En udgift på ${kr(e.amount)} for ${date(e.activityFrom)} – ${date(e.activityTo)}, bogført på projektet uden en borger.`;
       return `En udgift på ${kr(e.amount)} for ${date(e.activityFrom)} – ${date(e.activityTo)}, bedømt efter borgerens målgruppe: ${targetGroupName(e.targetGroup)}.`;
     case 'reversal':
       return `En tilbageførsel på ${kr(e.amount)}: en tidligere postering gælder ikke længere og modposteres præcist.`;
@@ -239,7 +267,9 @@ function Related({ municipality, entry }: { municipality: string; entry: Posting
     ? { offerId: entry.offerId }
     : entry.personId
       ? { personId: entry.personId }
-      : { kind: 'cap_adjustment' };
+      : entry.kind === 'cap_adjustment' || !entry.account
+        ? { kind: entry.kind }
+        : { account: accountFilter(entry.account) };
   const postings = usePostings(municipality, filter, null, 1000);
   return (
     <section aria-labelledby="related">
@@ -284,6 +314,32 @@ function Related({ municipality, entry }: { municipality: string; entry: Posting
           );
         }}
       </Loaded>
+    </section>
+  );
+}
+
+/** Why a posting of `admin:{projectId}:{shareId}…` was made: the carve-out itself, its excess, or a deduction. */
+function CarveOutOfPosting({ entry, carveOut }: { entry: Posting; carveOut: CarveOut }) {
+  const [, projectId, rest] = /^admin:(.+?):(.+)$/.exec(entry.costItemId) ?? [];
+  const role =
+    rest === carveOut.shareId
+      ? 'Posteringen er selve den administrative andel, udskilt til 6.45.53 uden refusion.'
+      : rest === `${carveOut.shareId}:excess`
+        ? 'Posteringen er den del af den administrative andel, som periodens udgifter ikke kan bære: bogført som uafklaret.'
+        : 'Posteringen er et fradrag for den administrative andel i deltagerens andel af projektets udgift, så den administrative del ikke refunderes.';
+  return (
+    <section aria-labelledby="carve-out">
+      <h2 id="carve-out">Administrativ andel</h2>
+      <p>
+        {role}
+        {projectId && (
+          <>
+            {' '}
+            Projekt <a href={href(`/projekt/${encodeURIComponent(projectId)}`)}>{projectId}</a>.
+          </>
+        )}
+      </p>
+      <CarveOutView carveOut={carveOut} heading="h3" />
     </section>
   );
 }

@@ -10,7 +10,7 @@ import { date, dateField, instant, monthField, period, rate } from '../format';
 import { accountText, accountTitle, KINDS, TARGET_GROUP_CODES, targetGroupName } from '../names';
 import { href, navigate, useRoute } from '../router';
 import type { Session } from '../session';
-import { Loaded, Money } from '../ui';
+import { FigureHeadings, Loaded, Money } from '../ui';
 
 const PAGE_SIZE = 50;
 
@@ -21,6 +21,7 @@ const FILTERS = {
   art: 'kind',
   borger: 'personId',
   tilbud: 'offerId',
+  projekt: 'projectId',
   fra: 'bookingPeriodFrom',
   til: 'bookingPeriodTo',
   aktivitetFra: 'activityFrom',
@@ -130,6 +131,7 @@ export function PostingsPage({ session }: { session: Session }) {
             defaultValue={values.konto}
             placeholder="5.68.90.1.097"
             pattern="\d\.\d{2}\.\d{2}(\.[12](\.\d{3})?)?"
+            title="funktion, evt. med dranst og gruppering: 5.68.90, 5.68.90.1 eller 5.68.90.1.097"
           />
         </label>
         <label>
@@ -150,6 +152,10 @@ export function PostingsPage({ session }: { session: Session }) {
         <label>
           Tilbud
           <input name="tilbud" defaultValue={values.tilbud} />
+        </label>
+        <label>
+          Projekt
+          <input name="projekt" defaultValue={values.projekt} />
         </label>
         {dateFilter('fra', 'Bogført fra (periode)')}
         {dateFilter('til', 'Bogført til (periode)')}
@@ -212,15 +218,7 @@ export function PostingsTable({
           <th scope="col">Målgruppe</th>
           <th scope="col">Aktivitet</th>
           <th scope="col">Borger</th>
-          <th scope="col" className="num">
-            Beløb
-          </th>
-          <th scope="col" className="num">
-            Sats
-          </th>
-          <th scope="col" className="num">
-            Refusion
-          </th>
+          <FigureHeadings names={['Beløb', 'Sats', 'Refusion']} />
           <th scope="col">Registreret</th>
         </tr>
       </thead>

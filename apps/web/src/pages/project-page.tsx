@@ -1,19 +1,18 @@
 // Projekter: a særligt tilrettelagt projekt or a course bought for a group (API.md RegisterProject)
 // as known at the as-of instant: its participants and their periods, and each of its expenses with
-// the shares its participants' offers carry (in proportion to their participant-days). Its shape is
-// the OpenAPI document's Project (openapi.d.ts).
+// the shares its participants' offers carry (in proportion to their participant-days), and its
+// administrative carve-outs. Its shape is the OpenAPI document's Project (openapi.d.ts).
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, body } from '../api/client';
-import type { components } from '../api/openapi';
+import type { Project } from '../api/shapes';
 import { asOfQuery, useAsOf } from '../as-of';
 import { date, instant, kr } from '../format';
 import { offerKindName } from '../names';
 import { href, navigate } from '../router';
 import type { Session } from '../session';
-import { Loaded, Money } from '../ui';
-
-type Project = components['schemas']['Project'];
+import { FigureHeadings, Loaded, Money, PersonOfferCells } from '../ui';
+import { CarveOutView } from './carve-out';
 
 const STATUS: Record<string, string> = { active: 'Aktiv', cancelled: 'Aflyst' };
 
@@ -71,6 +70,9 @@ function ProjectView({ municipality: m, projectId }: { municipality: string; pro
             <dt>Registreret</dt>
             <dd>{instant(p.registeredAt)}</dd>
           </dl>
+          <p>
+            <a href={href('/posteringer', { projekt: p.projectId })}>Deltagernes posteringer af projektet</a>
+          </p>
           <Participants project={p} />
           <section aria-labelledby="project-expenses">
             <h2 id="project-expenses">Udgifter og deres fordeling</h2>
@@ -78,6 +80,14 @@ function ProjectView({ municipality: m, projectId }: { municipality: string; pro
             {p.expenses.map((e) => (
               <Expense key={e.expenseId} expense={e} />
             ))}
+          </section>
+          <section aria-labelledby="project-carve-outs">
+            <h2 id="project-carve-outs">Administrative andele</h2>
+            {p.administrativeShares.length === 0 ? (
+              <p>Ingen administrative andele udskilt.</p>
+            ) : (
+              p.administrativeShares.map((c) => <CarveOutView key={c.shareId} carveOut={c} heading="h3" />)
+            )}
           </section>
         </>
       )}
@@ -104,12 +114,7 @@ function Participants({ project }: { project: Project }) {
           <tbody>
             {project.participants.map((d) => (
               <tr key={d.offerId}>
-                <td>
-                  <a href={href(`/borger/${encodeURIComponent(d.personId)}`)}>{d.personId}</a>
-                </td>
-                <td>
-                  <a href={href('/posteringer', { tilbud: d.offerId })}>{d.offerId}</a>
-                </td>
+                <PersonOfferCells personId={d.personId} offerId={d.offerId} />
                 <td>
                   {date(d.startDate)} – {date(d.endDate)}
                 </td>
@@ -144,26 +149,13 @@ function Expense({ expense: e }: { expense: Project['expenses'][number] }) {
               <th scope="col">Borger</th>
               <th scope="col">Tilbud</th>
               <th scope="col">Periode</th>
-              <th scope="col" className="num">
-                Deltagerdage
-              </th>
-              <th scope="col" className="num">
-                Andel
-              </th>
-              <th scope="col" className="num">
-                Beløb
-              </th>
+              <FigureHeadings names={['Deltagerdage', 'Andel', 'Beløb']} />
             </tr>
           </thead>
           <tbody>
             {e.shares.map((s) => (
               <tr key={s.costItemId}>
-                <td>
-                  <a href={href(`/borger/${encodeURIComponent(s.personId)}`)}>{s.personId}</a>
-                </td>
-                <td>
-                  <a href={href('/posteringer', { tilbud: s.offerId })}>{s.offerId}</a>
-                </td>
+                <PersonOfferCells personId={s.personId} offerId={s.offerId} />
                 <td>
                   {date(s.from)} – {date(s.to)}
                 </td>

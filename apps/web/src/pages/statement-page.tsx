@@ -7,9 +7,10 @@ import { api, body, download } from '../api/client';
 import type { Statement } from '../api/shapes';
 import { asOfQuery, useAsOf } from '../as-of';
 import { currentYear, instant, kr, period } from '../format';
+import { accountFilter } from '../names';
 import { href, navigate, useRoute } from '../router';
 import type { Session } from '../session';
-import { ErrorNote, Loaded, Money } from '../ui';
+import { ErrorNote, FigureHeadings, Loaded, Money } from '../ui';
 
 export function statementPeriods(year: number, quarter: number | null): { fra: string; til: string } {
   const month = (m: number) => `${year}-${String(m).padStart(2, '0')}`;
@@ -120,7 +121,6 @@ function StatementView({ statement: s }: { statement: Statement }) {
   const { fra, til } = statementPeriods(s.year, s.quarter);
   const postings = (filter: Record<string, string | number | null>) =>
     href('/posteringer', { fra, til, ...filter });
-  const inYear = { aktivitetFra: `${s.year}-01-01`, aktivitetTil: `${s.year}-12-31` };
   return (
     <>
       {s.frozen && (
@@ -182,40 +182,7 @@ function StatementView({ statement: s }: { statement: Statement }) {
 
       <section aria-labelledby="accounts">
         <h2 id="accounts">Konti (aktivitet i {s.year})</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Konto (dranst 1)</th>
-              <th scope="col">Gruppering</th>
-              <th scope="col">Refusionskonto (dranst 2)</th>
-              <th scope="col" className="num">
-                Posteringer
-              </th>
-              <th scope="col" className="num">
-                Udgift
-              </th>
-              <th scope="col" className="num">
-                Refusion
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.accounts.map((a) => (
-              <tr key={a.account}>
-                <td>
-                  <a href={postings({ konto: a.account, ...inYear })}>{a.account}</a>
-                </td>
-                <td>{a.accountFields?.title ?? '–'}</td>
-                <td>
-                  <RefundAccount line={a} />
-                </td>
-                <td className="num">{a.entries}</td>
-                <Money value={a.cost} />
-                <Money value={a.refund} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AccountsTable lines={s.accounts} postings={postings} year={s.year} />
       </section>
 
       <section aria-labelledby="groups">
@@ -224,15 +191,7 @@ function StatementView({ statement: s }: { statement: Statement }) {
           <thead>
             <tr>
               <th scope="col">Målgruppe (LAB § 6)</th>
-              <th scope="col" className="num">
-                Posteringer
-              </th>
-              <th scope="col" className="num">
-                Udgift
-              </th>
-              <th scope="col" className="num">
-                Refusion
-              </th>
+              <FigureHeadings names={['Posteringer', 'Udgift', 'Refusion']} />
             </tr>
           </thead>
           <tbody>
@@ -255,46 +214,7 @@ function StatementView({ statement: s }: { statement: Statement }) {
         {s.afloeb.length === 0 ? (
           <p>Intet afløb.</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Aktivitetsår</th>
-                <th scope="col">Konto</th>
-                <th scope="col">Gruppering</th>
-                <th scope="col" className="num">
-                  Posteringer
-                </th>
-                <th scope="col" className="num">
-                  Udgift
-                </th>
-                <th scope="col" className="num">
-                  Refusion
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.afloeb.map((a) => (
-                <tr key={`${a.activityYear}-${a.account}`}>
-                  <td>{a.activityYear}</td>
-                  <td>
-                    <a
-                      href={postings({
-                        konto: a.account,
-                        aktivitetFra: `${a.activityYear}-01-01`,
-                        aktivitetTil: `${a.activityYear}-12-31`,
-                      })}
-                    >
-                      {a.account}
-                    </a>
-                  </td>
-                  <td>{a.accountFields?.title ?? '–'}</td>
-                  <td className="num">{a.entries}</td>
-                  <Money value={a.cost} />
-                  <Money value={a.refund} />
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AccountsTable lines={s.afloeb} postings={postings} year={s.year} />
         )}
       </section>
 
@@ -309,6 +229,69 @@ function StatementView({ statement: s }: { statement: Statement }) {
         )}
       </section>
     </>
+  );
+}
+
+type AccountLine = Statement['accounts'][number] & { activityYear?: number };
+
+/**
+ * The statement's lines per account — of the year's activity, or (afløb, with their activity year) of
+ * earlier years' — each account linking to its postings of that activity year.
+ */
+function AccountsTable({
+  lines,
+  postings,
+  year,
+}: {
+  lines: AccountLine[];
+  postings: (filter: Record<string, string | number | null>) => string;
+  year: number;
+}) {
+  const afloeb = lines.some((a) => a.activityYear !== undefined);
+  return (
+    <table>
+      <thead>
+        <tr>
+          {afloeb && <th scope="col">Aktivitetsår</th>}
+          <th scope="col">Konto (dranst 1)</th>
+          <th scope="col">Gruppering</th>
+          <th scope="col">Refusionskonto (dranst 2)</th>
+          <FigureHeadings names={['Posteringer', 'Udgift', 'Refusion']} />
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((a) => {
+          const activityYear = a.activityYear ?? year;
+          return (
+            <tr key={`${activityYear}-${a.account}`}>
+              {afloeb && <td>{activityYear}</td>}
+              <td>
+                {a.account === null ? (
+                  'uden konto'
+                ) : (
+                  <a
+                    href={postings({
+                      konto: accountFilter(a.account),
+                      aktivitetFra: `${activityYear}-01-01`,
+                      aktivitetTil: `${activityYear}-12-31`,
+                    })}
+                  >
+                    {a.account}
+                  </a>
+                )}
+              </td>
+              <td>{a.accountFields?.title ?? '–'}</td>
+              <td>
+                <RefundAccount line={a} />
+              </td>
+              <td className="num">{a.entries}</td>
+              <Money value={a.cost} />
+              <Money value={a.refund} />
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
 

@@ -1,18 +1,12 @@
 // Uafklarede posteringer: the work list of postings the rulebook could not decide (no_rule,
 // ambiguous) in the accounting year, with the reason and the fact that would resolve it.
 import { currentYear, date, kr, period } from '../format';
-import { OUTCOMES, targetGroupName } from '../names';
+import { targetGroupName } from '../names';
 import { href, navigate, useRoute } from '../router';
 import type { Session } from '../session';
-import { Loaded } from '../ui';
+import { FigureHeadings, Loaded } from '../ui';
+import { unresolvedAdvice } from '../unresolved-advice';
 import { useStatement } from './statement-page';
-
-const RESOLVES: Record<string, string> = {
-  no_rule:
-    'Løses, når regelbogen får en regel for målgruppen, udgiftstypen og aktivitetsdatoen – eller når målgruppen, tilbuddet eller udgiftens periode rettes, så en regel dækker.',
-  ambiguous:
-    'Løses, når det oplyses, hvilken af de mulige regler der gælder (fx målgruppens oplysninger som sygedagpengekategori eller jobparathed).',
-};
 
 export function UnresolvedPage({ session }: { session: Session }) {
   const { query } = useRoute();
@@ -42,44 +36,54 @@ export function UnresolvedPage({ session }: { session: Session }) {
                 <tr>
                   <th scope="col">Udfald</th>
                   <th scope="col">Borger</th>
+                  <th scope="col">Tilbud</th>
                   <th scope="col">Målgruppe</th>
                   <th scope="col">Aktivitet</th>
                   <th scope="col">Bogført</th>
-                  <th scope="col" className="num">
-                    Beløb
-                  </th>
-                  <th scope="col">Årsag og hvad der afklarer den</th>
+                  <FigureHeadings names={['Beløb']} />
+                  <th scope="col">Årsag</th>
+                  <th scope="col">Det afklarer den</th>
                 </tr>
               </thead>
               <tbody>
-                {s.unresolved.map((u) => (
-                  <tr key={u.entryId}>
-                    <td>
-                      <a href={href(`/postering/${encodeURIComponent(u.entryId)}`)}>
-                        {OUTCOMES[u.outcome] ?? u.outcome}
-                      </a>
-                    </td>
-                    <td>
-                      {u.personId ? (
-                        <a href={href(`/borger/${encodeURIComponent(u.personId)}`)}>{u.personId}</a>
-                      ) : (
-                        '–'
-                      )}
-                    </td>
-                    <td>{targetGroupName(u.targetGroup)}</td>
-                    <td>
-                      {date(u.activityFrom)} – {date(u.activityTo)}
-                    </td>
-                    <td>{period(u.bookingPeriod)}</td>
-                    <td className="num">{kr(u.amount)}</td>
-                    <td>
-                      {RESOLVES[u.outcome] ?? ''}{' '}
-                      <span className="hint">
-                        ({u.reason}; udgift {u.costItemId.replace(/^expense:/, '')})
-                      </span>
-                    </td>
-                  </tr>
-                ))}
+                {s.unresolved.map((u) => {
+                  const advice = unresolvedAdvice(u.outcome, u.reason);
+                  return (
+                    <tr key={u.entryId}>
+                      <td>
+                        <a href={href(`/postering/${encodeURIComponent(u.entryId)}`)}>{u.outcomeLabel}</a>
+                      </td>
+                      <td>
+                        {u.personId ? (
+                          <a href={href(`/borger/${encodeURIComponent(u.personId)}`)}>{u.personId}</a>
+                        ) : (
+                          '–'
+                        )}
+                      </td>
+                      <td>
+                        {u.offerId ? (
+                          <a href={href('/posteringer', { tilbud: u.offerId })}>{u.offerId}</a>
+                        ) : (
+                          '–'
+                        )}
+                      </td>
+                      <td>{targetGroupName(u.targetGroup)}</td>
+                      <td>
+                        {date(u.activityFrom)} – {date(u.activityTo)}
+                      </td>
+                      <td>{period(u.bookingPeriod)}</td>
+                      <td className="num">{kr(u.amount)}</td>
+                      <td>
+                        {advice.why}
+                        <details>
+                          <summary>Regelbogens begrundelse</summary>
+                          <span lang="en">{u.reason}</span>
+                        </details>
+                      </td>
+                      <td>{advice.resolves}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           )

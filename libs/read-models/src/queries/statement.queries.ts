@@ -188,7 +188,7 @@ export class StatementQueries {
     asOf: string,
   ): Promise<UnresolvedLine[]> {
     const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT entry_id, person_id, cost_item_id, ${accountKey('account')} AS account, target_group, activity_from, activity_to, booking_period,
+      `SELECT entry_id, person_id, offer_id, cost_item_id, ${accountKey('account')} AS account, target_group, activity_from, activity_to, booking_period,
               coalesce(booking_date, (recorded_at AT TIME ZONE 'UTC')::date)::text AS booking_date,
               amount_oere::text AS amount, unresolved->>'outcome' AS outcome, unresolved->>'reason' AS reason,
               coalesce(unresolved->'candidates', '[]') AS candidates
@@ -200,6 +200,7 @@ export class StatementQueries {
     return rows.map((r) => ({
       entryId: r.entry_id as string,
       personId: r.person_id as string | null,
+      offerId: r.offer_id as string | null,
       costItemId: r.cost_item_id as string,
       account: r.account as string | null,
       targetGroup: r.target_group as string | null,

@@ -71,6 +71,7 @@ export function statementJson(s: RefundStatement) {
     unresolved: s.unresolved.map((u) => ({
       entryId: u.entryId,
       personId: u.personId,
+      offerId: u.offerId,
       costItemId: u.costItemId,
       account: u.account,
       targetGroup: u.targetGroup,

@@ -28,6 +28,7 @@ const statement = buildStatement({
     {
       entryId: 'e-9',
       personId: 'p-9',
+      offerId: 'o-9',
       costItemId: 'c-9',
       account: null,
       targetGroup: 'kontanthjaelp',
