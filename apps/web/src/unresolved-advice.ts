@@ -29,7 +29,7 @@ const ADVICE: { pattern: RegExp; advice: Advice }[] = [
     },
   },
   {
-    pattern: /monthsUnemployed/,
+    pattern: /monthsUnemployed|attributes\.unemploymentSpellStart/,
     advice: {
       why: 'Reglen afhænger af, hvor længe borgeren har været ledig, og ledighedens start er ikke registreret.',
       resolves: `Registrér starten på ledighedsperioden ${TARGET_GROUP}.`,

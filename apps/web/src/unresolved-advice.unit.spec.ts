@@ -1,6 +1,6 @@
 import { unresolvedAdvice } from './unresolved-advice';
 
-// The reasons as the rulebook (libs/rules/src/data/2026.12-3/refund-rules.json) and the ledger
+// The reasons as the rulebook (libs/rules/src/data/2026.12-3 and -4/refund-rules.json) and the ledger
 // (project-reallocation.ts, project-carve-outs.ts) give them.
 describe('what an unresolved posting lacks, in Danish, and what resolves it', () => {
   it.each([
@@ -13,6 +13,11 @@ describe('what an unresolved posting lacks, in Danish, and what resolves it', ()
       /^Registrér parathed/,
     ],
     ['The 9-month rule needs monthsUnemployed for a jobparat kontanthjælpsmodtager', /ledighedsperioden/],
+    [
+      // 2026.12-4's wording
+      "The 24-month (2014-2015) rule needs the months of unemployment on the activity date: send attributes.unemploymentSpellStart (the first day of the unemployment spell) on the person's ChangeTargetGroup",
+      /ledighedsperioden/,
+    ],
     [
       "Bilag 1 books programme offers (§ 23 a) … on 001/002/004 for ydelsesmodtagere and on 005/006/008 for selvforsørgende, both at 50 % within the rådighedsloft: state attributes.selfSupporting on the person's target-group change",
       /selvforsørgende på borgerens målgrupperegistrering/,
