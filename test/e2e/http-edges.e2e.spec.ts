@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { createLogger } from '@app/platform';
 import request from 'supertest';
 import { startTestSystem, type TestSystem } from '../support/test-system';
@@ -155,5 +155,63 @@ describe('request bodies', () => {
       gzipSync(JSON.stringify(command())),
     );
     expect(res.status).toBe(201);
+  });
+
+  it.each([
+    ['deflate', deflateSync],
+    ['br', brotliCompressSync],
+  ])('takes a %s body', async (encoding, compress) => {
+    const res = await postRaw(
+      '/v1/commands/ChangeTargetGroup',
+      { ...gzipHeaders(), 'content-encoding': encoding },
+      compress(JSON.stringify(command())),
+    );
+    expect(res.status).toBe(201);
+  });
+
+  it('takes application/json with a charset and application/*+json, and refuses another charset with 415', async () => {
+    await post()
+      .set('content-type', 'application/json; charset=utf-8')
+      .send(JSON.stringify(command()))
+      .expect(201);
+    await post()
+      .set('content-type', 'application/vnd.command+json')
+      .send(JSON.stringify(command()))
+      .expect(201);
+    const res = await post()
+      .set('content-type', 'application/json; charset=latin1')
+      .send(JSON.stringify(command()))
+      .expect(415);
+    expect(res.body).toMatchObject({ status: 415, type: '/problems/unsupported-media-type' });
+  });
+
+  it('decompresses before the limit: a small gzip body that unpacks beyond BODY_LIMIT is a 413', async () => {
+    const res = await postRaw(
+      '/v1/commands/ChangeTargetGroup',
+      gzipHeaders(),
+      gzipSync(JSON.stringify({ ...command(), reason: 'x'.repeat(4000) })),
+    );
+    expect(res).toMatchObject({ status: 413, body: { status: 413, limit: 2048 } });
+  });
+});
+
+describe('paths', () => {
+  it('answers a path that does not decode with a 400 problem under the security headers', async () => {
+    const res = await request(system.http)
+      .get('/v1/municipalities/%ZZ/ledger/entries')
+      .set('authorization', `Bearer ${token}`)
+      .expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 400, type: '/problems/bad-request' });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('routes a path with a trailing slash or in another letter case', async () => {
+    await request(system.http)
+      .post('/v1/commands/ChangeTargetGroup/')
+      .set('authorization', `Bearer ${token}`)
+      .send(command())
+      .expect(201);
+    await request(system.http).get('/HEALTH/').expect(200);
   });
 });

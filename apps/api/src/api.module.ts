@@ -18,6 +18,7 @@ import { CommandBatchHandler } from './commands/command-batch.handler';
 import { CommandService } from './commands/command.service';
 import { CommandsController } from './commands/commands.controller';
 import { HealthController } from './health/health.controller';
+import { FastifyReady } from './http/fastify-ready';
 import { HEALTH_PROVIDERS } from './health/health-indicators';
 import { MetricsController } from './metrics/metrics.controller';
 import { GetCapParameterHistoryHandler } from './queries/cap-parameters.query';
@@ -127,6 +128,7 @@ export class ApiModule {
           inject: [Reflector],
         },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        FastifyReady,
         { provide: APP_PIPE, useClass: PathParamPipe },
         { provide: APP_PIPE, useValue: strictValidationPipe },
       ],

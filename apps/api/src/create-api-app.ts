@@ -1,27 +1,16 @@
 // Builds the api application (used by `npm start` and by the end-to-end tests).
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import {
-  httpLogger,
-  createLogger,
-  NestPinoLogger,
-  rootLogger,
-  type Logger,
-  Metrics,
-  type PoolUse,
-} from '@app/platform';
+import { createLogger, NestPinoLogger, rootLogger, type Logger, Metrics, type PoolUse } from '@app/platform';
 import { PostgresEventStore, type EventStore } from '@app/event-store';
 import { projectionLag, parkedEvents } from '@app/read-models';
-import type { NextFunction, Request, Response } from 'express';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { ApiModule, type ApiDependencies } from './api.module';
-import { JSON_TYPES, noStore, requireJsonBody, securityHeaders } from './http/http-hygiene';
-import { sendProblem } from './http/problem.filter';
+import { apiHttpAdapter } from './http/http-adapter';
 import { serveWebApp } from './web/serve-web-app';
-import { httpMetrics } from './metrics/http-metrics';
 import { timedStore } from './metrics/timed-store';
 import { openApiDocument } from './openapi/openapi-document';
 
@@ -62,8 +51,14 @@ export async function createApiApp(
     app: 'api',
   });
   const metrics = deps.metrics ?? apiMetrics(deps.store, deps.readModels);
-  const app = await NestFactory.create<NestExpressApplication>(
+  const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.register({ ...deps, metrics, store: timedStore(deps.store, metrics) }),
+    apiHttpAdapter({
+      logger,
+      metrics,
+      bodyLimit: deps.config.bodyLimit,
+      webIssuer: deps.config.identity.issuer?.webClient ? deps.config.identity.issuer.issuer : null,
+    }),
     {
       bodyParser: false,
       logger: new NestPinoLogger(logger),
@@ -74,18 +69,7 @@ export async function createApiApp(
       `AUTH_JWT_SECRET has ${deps.config.jwtSecret.length} characters: anyone who guesses it can sign tokens; use at least ${MIN_SECRET_LENGTH} random ones (openssl rand -hex 32)`,
     );
   }
-  app.disable('x-powered-by');
-  // First: every request gets its id and its log line, those refused before the controllers too.
-  app.use(httpLogger(logger), httpMetrics(metrics));
-  const webIssuer = deps.config.identity.issuer?.webClient ? deps.config.identity.issuer.issuer : null;
-  app.use(securityHeaders(webIssuer), noStore, requireJsonBody);
-  serveWebApp(app);
-  app.useBodyParser('json', { limit: deps.config.bodyLimit, type: JSON_TYPES });
-  // Body-parser rejects (too large, malformed JSON, corrupt gzip) before Nest's filters run: answer them as problems.
-  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
-    if (!error) return next();
-    sendProblem(error, req, res);
-  });
+  await serveWebApp(app);
   SwaggerModule.setup('v1/docs', app, openApiDocument(app), {
     jsonDocumentUrl: 'v1/openapi.json',
     yamlDocumentUrl: 'v1/openapi.yaml',

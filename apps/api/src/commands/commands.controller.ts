@@ -10,7 +10,7 @@ import {
   CorrelationId,
   Metrics,
 } from '@app/platform';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { toProblem } from '../http/problem.filter';
 import { CommandBus } from '@nestjs/cqrs';
 import { countBatchItems } from '../metrics/command-metrics';
@@ -36,13 +36,13 @@ export class CommandsController {
     @Param('type') type: string,
     @Body() body: unknown,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) reply: FastifyReply,
     @CorrelationId() correlationId?: string,
   ) {
     if (!isObject(body))
       throw new ProblemException(problem(400, 'validation', 'the command must be a JSON object'));
     const result = await this.commandBus.execute(new SendCommand({ type, body }, principal, correlationId));
-    res.status(result.status);
+    reply.status(result.status);
     return result.body;
   }
 

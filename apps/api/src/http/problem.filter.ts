@@ -12,9 +12,10 @@ import {
   requestLogger,
   ForbiddenError,
 } from '@app/platform';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CommandIdReusedError, UnknownCommandTypeError } from '../commands/command-errors';
 import { NotFoundError } from '../queries/not-found.error';
+import { BodyError } from './json-body';
 
 /** Seconds a client should wait before retrying while a dependency is unreachable. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
@@ -31,25 +32,8 @@ const SLUGS: Record<number, string> = {
   503: 'unavailable',
 };
 
-/**
- * Body-parser errors carry an HTTP status of their own (413 too large, 415 unsupported encoding,
- * 400 bad JSON or gzip); they are http-errors, marked `expose` (a zlib error has no `type`).
- */
-interface BodyParserError {
-  status: number;
-  type?: string;
-  message: string;
-  limit?: number;
-}
-
-function isBodyParserError(error: unknown): error is BodyParserError {
-  if (typeof error !== 'object' || error === null || !('status' in error) || typeof error.status !== 'number')
-    return false;
-  return 'type' in error || ('expose' in error && error.expose === true);
-}
-
-function bodyProblem(error: BodyParserError): Problem {
-  if (error.type === 'entity.too.large') {
+function bodyProblem(error: BodyError): Problem {
+  if (error.status === 413) {
     return problem(
       413,
       SLUGS[413],
@@ -93,7 +77,7 @@ export function toProblem(error: unknown): Problem {
       typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
     return problem(status, SLUGS[status] ?? 'error', Array.isArray(detail) ? detail.join('; ') : detail);
   }
-  if (isBodyParserError(error) && error.status >= 400 && error.status < 500) return bodyProblem(error);
+  if (error instanceof BodyError) return bodyProblem(error);
   if (isDependencyUnavailable(error)) {
     return problem(503, SLUGS[503], 'the database or the event log is unreachable; retry later', {
       retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS,
@@ -106,18 +90,15 @@ export function toProblem(error: unknown): Problem {
  * Answers an error as problem+json. Unexpected errors are logged with their stack, unreachable
  * dependencies and unreadable bodies with their cause (the client sees only the problem).
  */
-export function sendProblem(error: unknown, request: Request, response: Response): void {
+export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
   const body = toProblem(error);
-  noteProblem(response, body);
+  noteProblem(reply, body);
   const logger = requestLogger(request, rootLogger);
   if (body.status >= HttpStatus.INTERNAL_SERVER_ERROR && body.status !== HttpStatus.SERVICE_UNAVAILABLE) {
     logger.error({ err: error }, 'unexpected error');
-  } else if (isBodyParserError(error)) {
-    // The kind of failure only: body-parser's messages quote the body, which may hold personal data.
-    logger.warn(
-      { status: body.status, reason: error.type ?? (error as { code?: string }).code ?? 'unreadable body' },
-      'request refused',
-    );
+  } else if (error instanceof BodyError) {
+    // The kind of failure only: a JSON parser's message quotes the body, which may hold personal data.
+    logger.warn({ status: body.status, reason: error.reason }, 'request refused');
   } else if (isDependencyUnavailable(error)) {
     logger.warn(
       { status: body.status, cause: error instanceof Error ? error.message : String(error) },
@@ -125,8 +106,8 @@ export function sendProblem(error: unknown, request: Request, response: Response
     );
   }
   if (body.status === HttpStatus.SERVICE_UNAVAILABLE && typeof body.retryAfter === 'number')
-    response.setHeader('Retry-After', String(body.retryAfter));
-  response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+    reply.header('retry-after', String(body.retryAfter));
+  reply.status(body.status).type('application/problem+json').send(JSON.stringify(body));
 }
 
 @Catch()

@@ -5,11 +5,10 @@
 // cost every command an rxjs pipeline and async context bindings.
 import { COMMAND_TYPES } from '@app/domain';
 import type { Metrics } from '@app/platform';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 const KNOWN_TYPES = new Set<string>(COMMAND_TYPES);
 const SINGLE_COMMAND_ROUTE = '/v1/commands/:type';
-const SINGLE_COMMAND_PATH = /^\/v1\/commands\/([^/]+)\/?$/;
 
 /** The type label: a known command type, else "unknown" (the label's values stay few). */
 function typeLabel(type: unknown): string {
@@ -17,11 +16,16 @@ function typeLabel(type: unknown): string {
 }
 
 /** A single command, once answered: counted when it passed authentication (the guard named its principal). */
-export function countSingleCommand(metrics: Metrics, route: string, req: Request, res: Response): void {
+export function countSingleCommand(
+  metrics: Metrics,
+  route: string,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): void {
   if (route !== SINGLE_COMMAND_ROUTE || req.method !== 'POST') return;
   if ((req as { principal?: unknown }).principal === undefined) return;
-  const type = SINGLE_COMMAND_PATH.exec(req.path)?.[1];
-  metrics.commands.inc({ type: typeLabel(type), status: String(res.statusCode) });
+  const type = (req.params as { type?: unknown }).type;
+  metrics.commands.inc({ type: typeLabel(type), status: String(reply.statusCode) });
 }
 
 /** A batch's items, by their own types and statuses. */

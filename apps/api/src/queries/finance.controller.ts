@@ -24,7 +24,7 @@ import {
 import { CSV_TYPE, statementCsvText, statementJson, statementXlsx, XLSX_TYPE } from '@app/read-models';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { IsInstant, IsLogPosition } from '../http/query-forms';
 import { GetLedgerChanges } from './ledger-changes.query';
 import { MinPositionInterceptor } from './min-position.interceptor';
@@ -112,7 +112,7 @@ export class FinanceController {
     @Param('m') m: string,
     @Param('year') year: string,
     @Query() q: StatementQuery,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('accept') accept?: string,
   ) {
     const request = {
@@ -126,12 +126,12 @@ export class FinanceController {
     const name = `refund-statement-${m}-${year}${q.quarter ? `-q${q.quarter}` : ''}`;
     switch (formatOf(q.format, accept)) {
       case 'csv':
-        res.setHeader('content-type', `${CSV_TYPE}; charset=utf-8`);
-        res.setHeader('content-disposition', `attachment; filename="${name}.csv"`);
+        reply.header('content-type', `${CSV_TYPE}; charset=utf-8`);
+        reply.header('content-disposition', `attachment; filename="${name}.csv"`);
         return new StreamableFile(Buffer.from(statementCsvText(statement, await postings()), 'utf8'));
       case 'xlsx':
-        res.setHeader('content-type', XLSX_TYPE);
-        res.setHeader('content-disposition', `attachment; filename="${name}.xlsx"`);
+        reply.header('content-type', XLSX_TYPE);
+        reply.header('content-disposition', `attachment; filename="${name}.xlsx"`);
         return new StreamableFile(await statementXlsx(statement, await postings()));
       default:
         return statementJson(statement);

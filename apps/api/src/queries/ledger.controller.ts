@@ -16,7 +16,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { problem, ProblemException } from '@app/platform';
 import { CSV_TYPE, type SummaryKey } from '@app/read-models';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ExplainEntry, type Explanation } from './entry-explanation.query';
 import { explanationAccount } from './explanation-account';
 import { explanationHtml, explanationText } from './explanation-render';
@@ -59,15 +59,15 @@ export class LedgerController {
     @Param('m') m: string,
     @Param('personId') personId: string,
     @Query() q: TimelineQuery,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const all: unknown[] = await this.queryBus.execute(
       q.history === 'true'
         ? new GetTimelineHistory(m, personId, asOfOf(q))
         : new GetTimeline(m, personId, asOfOf(q)),
     );
-    return listPage(all, q.limit ?? 1000, q.cursor, req, res);
+    return listPage(all, q.limit ?? 1000, q.cursor, req, reply);
   }
 
   @Get('offers/:offerId')
@@ -95,7 +95,7 @@ export class LedgerController {
   async entries(
     @Param('m') m: string,
     @Query() q: LedgerEntriesQuery,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('accept') accept?: string,
   ) {
     const { limit, cursor: rawCursor, minPosition: _p, format, ...filter } = q;
@@ -107,8 +107,8 @@ export class LedgerController {
           }),
         );
       const csv = await this.queryBus.execute(new GetLedgerEntriesCsv(filterOf(m, filter)));
-      res.setHeader('content-type', `${CSV_TYPE}; charset=utf-8`);
-      res.setHeader('content-disposition', `attachment; filename="ledger-entries-${m}.csv"`);
+      reply.header('content-type', `${CSV_TYPE}; charset=utf-8`);
+      reply.header('content-disposition', `attachment; filename="ledger-entries-${m}.csv"`);
       return new StreamableFile(csv);
     }
     const cursor = rawCursor
@@ -131,7 +131,7 @@ export class LedgerController {
     @Param('m') m: string,
     @Param('entryId') entryId: string,
     @Query() q: ExplanationQuery,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('accept') accept?: string,
   ) {
     const explanation = (await this.queryBus.execute(new ExplainEntry(m, entryId, asOfOf(q)))) as Explanation;
@@ -139,7 +139,7 @@ export class LedgerController {
       q.format ?? (accept?.includes('text/html') ? 'html' : accept?.includes('text/plain') ? 'text' : 'json');
     if (format === 'json') return explanation;
     const account = explanationAccount(m, explanation);
-    res.setHeader('content-type', `text/${format === 'html' ? 'html' : 'plain'}; charset=utf-8`);
+    reply.header('content-type', `text/${format === 'html' ? 'html' : 'plain'}; charset=utf-8`);
     return new StreamableFile(
       Buffer.from(format === 'html' ? explanationHtml(account) : explanationText(account), 'utf8'),
     );

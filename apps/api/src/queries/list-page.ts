@@ -1,7 +1,7 @@
 // Paging of an answer that is a JSON array (a person's timeline and its history, small and
 // computed whole): the cursor is the offset of the page's first item, and a next page is
 // announced in a Link header (RFC 8288), so the array stays the answer clients already read.
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export const NEXT_PAGE_HEADER = 'link';
 
@@ -10,15 +10,15 @@ export function listPage<T>(
   items: readonly T[],
   limit: number,
   cursor: string | undefined,
-  req: Request,
-  res: Response,
+  req: FastifyRequest,
+  reply: FastifyReply,
 ): T[] {
   const offset = cursor === undefined ? 0 : Number(cursor);
   const page = items.slice(offset, offset + limit);
   if (offset + limit < items.length) {
     const url = new URL(req.originalUrl, 'http://host');
     url.searchParams.set('cursor', String(offset + limit));
-    res.setHeader(NEXT_PAGE_HEADER, `<${url.pathname}${url.search}>; rel="next"`);
+    reply.header(NEXT_PAGE_HEADER, `<${url.pathname}${url.search}>; rel="next"`);
   }
   return page;
 }

@@ -6,7 +6,7 @@ import { MUNICIPALITY_PATTERN } from '@app/domain';
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import { type AppConfig, problem, ProblemException } from '@app/platform';
 import { parkedEvents, waitForPosition } from '@app/read-models';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, READ_MODELS } from '../api.tokens';
@@ -23,7 +23,9 @@ export class MinPositionInterceptor implements NestInterceptor {
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context
+      .switchToHttp()
+      .getRequest<FastifyRequest<{ Params: { m?: unknown }; Querystring: { minPosition?: unknown } }>>();
     // Interceptors run before the validation pipe: a malformed municipality is left to it (400).
     const municipality =
       typeof request.params.m === 'string' && MUNICIPALITY_PATTERN.test(request.params.m)
@@ -64,7 +66,7 @@ export class MinPositionInterceptor implements NestInterceptor {
     const [parked] = municipality === undefined ? [] : await parkedEvents(this.readModels, municipality);
     if (!parked) return next.handle();
     const stale = { parkedAt: parked.position, eventId: parked.eventId, parkedSince: parked.parkedAt };
-    context.switchToHttp().getResponse<Response>().setHeader('Ledger-Stale', `parkedAt=${parked.position}`);
+    context.switchToHttp().getResponse<FastifyReply>().header('ledger-stale', `parkedAt=${parked.position}`);
     // JSON objects carry it in the body too; lists, CSV and workbooks by the header alone.
     return next.handle().pipe(map((body: unknown) => (isPlainObject(body) ? { ...body, stale } : body)));
   }

@@ -10,7 +10,7 @@ import {
   createParamDecorator,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authoriseMunicipality } from './authorisation';
 import { InvalidTokenError, type Principal, type Role } from './principal';
 import type { TokenVerifier } from './token-verifier';
@@ -22,7 +22,7 @@ const REALM = 'refund-ledger';
 export const Public = () => SetMetadata(PUBLIC, true);
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
-type AuthenticatedRequest = Request & { principal?: Principal };
+type AuthenticatedRequest = FastifyRequest<{ Params: { m?: string } }> & { principal?: Principal };
 
 export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
   const principal = ctx.switchToHttp().getRequest<AuthenticatedRequest>().principal;
@@ -31,9 +31,9 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: Execution
 });
 
 /** The challenge of a 401: the realm, and for a token that was sent, why it was refused. */
-function challenge(response: Response, reason?: string): void {
+function challenge(reply: FastifyReply, reason?: string): void {
   const description = reason?.replace(/["\\]/g, "'");
-  response.setHeader(
+  reply.header(
     'WWW-Authenticate',
     reason
       ? `Bearer realm="${REALM}", error="invalid_token", error_description="${description}"`
@@ -52,24 +52,24 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const response = context.switchToHttp().getResponse<Response>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
     const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
     if (!match) {
-      challenge(response);
+      challenge(reply);
       throw new UnauthorizedException('a Bearer token is required');
     }
     try {
       request.principal = await this.verifier.verify(match[1]);
     } catch (error) {
       if (!(error instanceof InvalidTokenError)) throw error;
-      challenge(response, error.message);
+      challenge(reply, error.message);
       throw new UnauthorizedException(`invalid token: ${error.message}`);
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(request.principal.role)) {
       throw new ForbiddenException(`role ${request.principal.role} may not use this endpoint`);
     }
-    const municipality = request.params?.m as string | undefined;
+    const municipality = request.params?.m;
     if (municipality !== undefined) authoriseMunicipality(request.principal, municipality);
     return true;
   }

@@ -14,7 +14,8 @@ export interface AppConfig {
   jwtSecretIsDevelopment: boolean;
   /** Issuer-signed tokens and the longest token lifetime. */
   identity: IdentityConfig;
-  bodyLimit: string;
+  /** The largest request body in bytes (BODY_LIMIT, e.g. 5mb). */
+  bodyLimit: number;
   /** How long a query with ?minPosition= waits for the read models before answering 503. */
   minPositionWaitMs: number;
   /** How many projector workers share the municipalities (PROJECTOR_WORKERS). */
@@ -58,6 +59,16 @@ function positiveInteger(name: string, value: string): number {
   return n;
 }
 
+const BYTE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** A size such as 5mb, 512kb or 2048 (bytes), units of 1024 as body-parser read them. */
+export function byteSize(name: string, value: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(value);
+  const bytes = match ? Math.floor(Number(match[1]) * BYTE_UNITS[(match[2] ?? 'b').toLowerCase()]) : 0;
+  if (bytes < 1) throw new Error(`${name} must be a size such as 5mb, 512kb or 2048 (bytes), got ${value}`);
+  return bytes;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR ?? './.data');
   const port = Number(env.PORT ?? 3000);
@@ -92,7 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     jwtSecretIsDevelopment: !env.AUTH_JWT_SECRET,
     identity: loadIdentityConfig(env),
-    bodyLimit: env.BODY_LIMIT ?? '5mb',
+    bodyLimit: byteSize('BODY_LIMIT', env.BODY_LIMIT ?? '5mb'),
     minPositionWaitMs: Number(env.MIN_POSITION_WAIT_MS ?? 5000),
     projectorWorkers,
     projectorWorker,

@@ -4,18 +4,20 @@
 // request id and the request's logger stay). The line is written once, when the answer is done,
 // with no logger made per request: this runs on every command.
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const MUNICIPALITY_PATH = /^\/v1\/municipalities\/([^/?]+)/;
 const COMMAND_PATH = /^\/v1\/commands(?:\/([A-Za-z]+))?\/?$/;
 
+const HTTP_LOGGER = Symbol('http logger');
+
 /** What the api knows about a request by the time it answers (set by the guard and the problem filter). */
-interface AnsweredRequest extends IncomingMessage {
-  originalUrl?: string;
-  body?: unknown;
+interface AnsweredRequest extends FastifyRequest {
   principal?: { sub: string; role: string; municipality: string };
+  [HTTP_LOGGER]?: Logger;
 }
 
 interface ProblemNote {
@@ -24,15 +26,20 @@ interface ProblemNote {
   code?: unknown;
 }
 
+const PROBLEM = Symbol('problem');
+
 /** Records the problem a response carries, for its log line. */
-export function noteProblem(res: ServerResponse, problem: ProblemNote): void {
-  (res as ServerResponse & { problem?: ProblemNote }).problem = problem;
+export function noteProblem(reply: FastifyReply, problem: ProblemNote): void {
+  (reply as FastifyReply & { [PROBLEM]?: ProblemNote })[PROBLEM] = problem;
 }
 
-/** The request id of a request (after the http logger ran). */
-export function requestIdOf(req: object): string | undefined {
-  const id = (req as { id?: unknown }).id;
-  return typeof id === 'string' ? id : undefined;
+/**
+ * The request id of a request: the caller's X-Request-Id when it is a sane token, else a new
+ * UUID. Fastify's `genReqId`, so that it is the request's `id`.
+ */
+export function requestIdFor(req: Pick<IncomingMessage, 'headers'>): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
 function field(value: unknown, key: string): unknown {
@@ -42,10 +49,10 @@ function field(value: unknown, key: string): unknown {
 }
 
 /** The line's fields that only the answer knows. */
-function answeredFields(req: AnsweredRequest, res: ServerResponse): Record<string, unknown> {
-  const path = (req.originalUrl ?? req.url ?? '').split('?')[0];
+function answeredFields(req: AnsweredRequest, reply: FastifyReply): Record<string, unknown> {
+  const path = req.originalUrl.split('?')[0];
   const command = COMMAND_PATH.exec(path);
-  const problem = (res as ServerResponse & { problem?: ProblemNote }).problem;
+  const problem = (reply as FastifyReply & { [PROBLEM]?: ProblemNote })[PROBLEM];
   const commandId = command?.[1] ? field(req.body, 'commandId') : undefined;
   const batch = command && !command[1] ? field(req.body, 'commands') : undefined;
   return {
@@ -67,51 +74,43 @@ function answeredFields(req: AnsweredRequest, res: ServerResponse): Record<strin
   };
 }
 
-type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
-
-const HTTP_LOGGER = Symbol('http logger');
-
-interface LoggedRequest extends IncomingMessage {
-  id?: string;
-  [HTTP_LOGGER]?: Logger;
-}
-
 /** The logger of a request, bound to its request id (the process's own for a request the http logger never saw). */
-export function requestLogger(req: object, fallback: () => Logger): Logger {
-  const logger = (req as LoggedRequest)[HTTP_LOGGER];
-  return logger ? logger.child({ requestId: requestIdOf(req) }) : fallback();
+export function requestLogger(req: FastifyRequest, fallback: () => Logger): Logger {
+  const logger = (req as AnsweredRequest)[HTTP_LOGGER];
+  return logger ? logger.child({ requestId: req.id }) : fallback();
 }
 
-function requestIdFor(req: IncomingMessage): string {
-  const given = req.headers['x-request-id'];
-  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-}
-
-export function httpLogger(logger: Logger): Middleware {
+/**
+ * A Fastify onRequest hook: echoes the request id and, once the answer is done (or the
+ * connection closed before), writes the request's line.
+ */
+export function httpLogger(
+  logger: Logger,
+): (req: FastifyRequest, reply: FastifyReply, done: () => void) => void {
   const log = logger.child({ component: 'http' });
   const linePerRequest = process.env.LOG_REQUESTS !== '0';
-  return (req: LoggedRequest, res, next) => {
-    req.id = requestIdFor(req);
+  return (req: AnsweredRequest, reply, done) => {
     req[HTTP_LOGGER] = log;
-    res.setHeader('x-request-id', req.id);
+    reply.header('x-request-id', req.id);
     if (linePerRequest && log.isLevelEnabled('info')) {
       const started = Date.now();
-      res.once('close', () => logAnswer(log, req, res, Date.now() - started));
+      reply.raw.once('close', () => logAnswer(log, req, reply, Date.now() - started));
     }
-    next();
+    done();
   };
 }
 
 /** An answer of 500 or more is an error; a connection closed before the answer was complete is said so. */
-function logAnswer(log: Logger, req: LoggedRequest, res: ServerResponse, responseTime: number): void {
+function logAnswer(log: Logger, req: AnsweredRequest, reply: FastifyReply, responseTime: number): void {
+  const status = reply.raw.statusCode;
   const line = {
     requestId: req.id,
     req: { method: req.method },
-    res: { status: res.statusCode },
+    res: { status },
     responseTime,
-    ...answeredFields(req, res),
+    ...answeredFields(req, reply),
   };
-  if (res.statusCode >= 500)
-    log.error({ ...line, err: new Error(`failed with status code ${res.statusCode}`) }, 'request failed');
-  else log.info(line, res.writableFinished ? 'request answered' : 'request aborted');
+  if (status >= 500)
+    log.error({ ...line, err: new Error(`failed with status code ${status}`) }, 'request failed');
+  else log.info(line, reply.raw.writableFinished ? 'request answered' : 'request aborted');
 }
