@@ -79,6 +79,25 @@ const history = [
     activityTo: '2024-04-30',
     bookingDate: '2024-05-06',
   },
+  {
+    type: 'RecordStaffTimesheet',
+    timesheetId: 'ts1',
+    revision: 1,
+    staffId: 's1',
+    staffCategory: 'Jobkonsulent',
+    week: '2024-W15',
+    salaryCost: '1000.00',
+    bookingDate: '2024-04-15',
+    days: [
+      {
+        date: '2024-04-08',
+        hoursWorked: 8,
+        offerHours: [{ projectId: 'pr1', hours: 4 }],
+        administrationHours: 4,
+      },
+    ],
+    approvedBy: { employee: 'Anne Jensen', manager: 'Lars Holm' },
+  },
 ];
 const lines = [
   ...history.map((c) => JSON.stringify(c)),
@@ -108,16 +127,16 @@ it('imports the history in batches, books in the given periods, lists the refuse
   const summary = jest.spyOn(console, 'log').mockImplementation(() => {});
   const first = await runImport(file, '--token', system.token('jobcentre', m));
   expect(first.code).toBe(1);
-  expect(first.err).toContain(`2 of 10 lines were refused; each is in ${file}.refused.jsonl with its reason`);
+  expect(first.err).toContain(`2 of 11 lines were refused; each is in ${file}.refused.jsonl with its reason`);
   expect(JSON.parse(summary.mock.calls[0][0] as string)).toMatchObject({
-    lines: 10,
-    appended: 8,
+    lines: 11,
+    appended: 9,
     unchanged: 0,
     refused: 2,
   });
   expect(refusedLines(`${file}.refused.jsonl`)).toEqual([
-    expect.objectContaining({ line: 10, status: 400, code: 'import.not_json', input: lines[9] }),
-    expect.objectContaining({ line: 11, status: 422, code: 'expense.offer_not_found', input: lines[10] }),
+    expect.objectContaining({ line: 11, status: 400, code: 'import.not_json', input: lines[10] }),
+    expect.objectContaining({ line: 12, status: 422, code: 'expense.offer_not_found', input: lines[11] }),
   ]);
 
   const head = await system.store.headPosition();
@@ -135,6 +154,8 @@ it('imports the history in batches, books in the given periods, lists the refuse
   ).toEqual([
     ['2024-06', '2024-06-03', '9200.00', '4600.00'],
     ['2024-05', '2024-05-06', '3100.00', '1550.00'],
+    // the timesheet's 4 of 8 hours on pr1 (500.00 of 1000.00), shared by two participants' days
+    ['2024-04', '2024-04-15', '250.00', '125.00'],
   ]);
 
   // again, with a token the import signs itself with the api's AUTH_JWT_SECRET
@@ -147,9 +168,9 @@ it('imports the history in batches, books in the given periods, lists the refuse
     else process.env.AUTH_JWT_SECRET = savedSecret;
   }
   expect(JSON.parse(summary.mock.calls[1][0] as string)).toMatchObject({
-    lines: 10,
+    lines: 11,
     appended: 0,
-    unchanged: 8,
+    unchanged: 9,
     refused: 2,
   });
   expect(await system.store.headPosition()).toBe(head);

@@ -13,6 +13,11 @@ export * from './shared/danish-labels';
 // errors
 export { DomainError } from './shared/domain-error';
 export { DomainRuleViolation } from './shared/domain-rule-violation.error';
+export {
+  DomainConflict,
+  DOMAIN_CONFLICT_CODES,
+  type DomainConflictCode,
+} from './shared/domain-conflict.error';
 export { DOMAIN_RULE_CODES, type DomainRuleCode } from './shared/domain-rule-code';
 export { InvalidCommandError } from './shared/invalid-command.error';
 export { UnknownEventVersionError } from './shared/unknown-event-version.error';
@@ -45,6 +50,9 @@ export * from './projects/project-registered.event';
 export * from './projects/project-expense-recorded.event';
 export * from './projects/administrative-share-recorded.event';
 export * from './projects/administrative-share';
+export * from './timesheets/staff-timesheet-recorded.event';
+export * from './timesheets/iso-week';
+export * from './timesheets/staff-timesheet.stream';
 
 // aggregates: states, streams, deciders
 export * from './persons/person.state';

@@ -394,5 +394,156 @@ export function describeLedgerScenarios(
         });
       expect([refused.status, refused.body.code]).toEqual([422, 'administrative_share.exceeds_costs']);
     });
+
+    it('a Bilag 2 timesheet over two projects and administration is split by hours, explained, and corrected by a later revision', async () => {
+      // VEJ 9584 6.4 B (000_140518b2c182b2de.txt L1068-L1073) and Bilag 2 (L1614-L1815); the figures are those of
+      // libs/ledger/src/municipality-ledger/timesheets.unit.spec.ts: 9000.00 kr over 22.25 h.
+      const [P, Q] = [`pr-${randomUUID()}`, `pr-${randomUUID()}`];
+      for (const projectId of [P, Q])
+        await send('RegisterProject', {
+          projectId,
+          name: 'Værksted',
+          offerKind: 'ordinary_education',
+          startDate: '2025-03-01',
+          endDate: '2025-03-31',
+        });
+      const persons = await Promise.all(
+        ['jobafklaring', 'dagpenge', 'jobafklaring'].map((g) => person(g, '2025-01-01')),
+      );
+      for (const [i, personId] of persons.entries())
+        await send('RegisterOffer', {
+          offerId: `o-${randomUUID()}`,
+          personId,
+          projectId: i < 2 ? P : Q,
+          offerKind: 'ordinary_education',
+          startDate: '2025-03-01',
+          endDate: '2025-03-31',
+        });
+      const staffId = `s-${randomUUID()}`;
+      const timesheet = (revision: number, wednesday: object[], administration: string) => ({
+        timesheetId: 'ts-1',
+        revision,
+        staffId,
+        staffCategory: 'Jobkonsulent',
+        week: '2025-W10',
+        salaryCost: '9000.00',
+        days: [
+          {
+            date: '2025-03-03',
+            hoursWorked: 7.5,
+            offerHours: [{ projectId: P, hours: 5 }],
+            administrationHours: 2.5,
+          },
+          {
+            date: '2025-03-04',
+            hoursWorked: '7.25',
+            offerHours: [
+              { projectId: P, hours: 3 },
+              { projectId: Q, hours: '3.25' },
+            ],
+            administrationHours: 1,
+          },
+          {
+            date: '2025-03-05',
+            hoursWorked: 7.5,
+            offerHours: wednesday,
+            administrationHours: administration,
+          },
+        ],
+        approvedBy: { employee: 'Anne Jensen', manager: 'Lars Holm' },
+      });
+      await send('RecordStaffTimesheet', timesheet(1, [{ projectId: Q, hours: 7.5 }], '0'));
+      const shares = await Promise.all(persons.map((p) => entriesOf(p)));
+      expect(shares.map((entries) => entries.map(brief))).toEqual([
+        [['original', 'jobafklaring', '2025-03-03', '2025-03-04', '1617.98', '50', '808.99', '2025-04']],
+        [['original', 'dagpenge', '2025-03-03', '2025-03-04', '1617.98', '0', '0.00', '2025-04']],
+        [['original', 'jobafklaring', '2025-03-04', '2025-03-05', '4348.31', '50', '2174.16', '2025-04']],
+      ]);
+      const administration = (await get('/ledger/entries', { account: '6.45.53', bookingPeriod: '2025-04' }))
+        .entries;
+      expect(administration.map(brief)).toEqual([
+        ['original', null, '2025-03-03', '2025-03-04', '1415.73', '0', '0.00', '2025-04'],
+      ]);
+      const why = await get(`/ledger/entries/${encodeURIComponent(shares[2][0].entryId)}/explanation`);
+      expect(why.events.map((ev: { type: string }) => ev.type)).toEqual(['StaffTimesheetRecorded']);
+      expect(why.timesheet).toMatchObject({
+        revision: 1,
+        week: '2025-W10',
+        totalHours: '22.25',
+        part: 1,
+        reportForm: [
+          { target: 'project', projectId: P, hours: '8.00', percentage: '35.96', amount: '3235.96' },
+          { target: 'project', projectId: Q, hours: '10.75', percentage: '48.31', amount: '4348.31' },
+          { target: 'administration', hours: '3.50', percentage: '15.73', amount: '1415.73' },
+        ],
+      });
+      const own = await get(`/ledger/entries/${encodeURIComponent(administration[0].entryId)}/explanation`);
+      expect(own.timesheet).toMatchObject({ part: 2 });
+      const account = await request(system.http)
+        .get(
+          `/v1/municipalities/101/ledger/entries/${encodeURIComponent(administration[0].entryId)}/explanation`,
+        )
+        .query({ format: 'text', minPosition: lastPosition })
+        .set('authorization', `Bearer ${token}`);
+      expect(account.text).toContain('Timeseddel (Bilag 2)');
+      expect((await get(`/projects/${Q}`)).expenses).toMatchObject([
+        {
+          expenseType: 'staff_cost',
+          amount: '4348.31',
+          timesheet: { staffId, timesheetId: 'ts-1', revision: 1, hours: '10.75', percentage: '48.31' },
+        },
+      ]);
+
+      // The same revision again is a retry; other content under it, or a lower revision, a 409.
+      const again = async (body: object) => {
+        const res = await request(system.http)
+          .post('/v1/commands/RecordStaffTimesheet')
+          .set('authorization', `Bearer ${token}`)
+          .send({ commandId: randomUUID(), municipality: '101', ...body });
+        return [res.status, res.body.code];
+      };
+      expect(await again(timesheet(1, [{ projectId: Q, hours: 7.5 }], '0'))).toEqual([200, undefined]);
+      expect(
+        await again({ ...timesheet(1, [{ projectId: Q, hours: 7.5 }], '0'), salaryCost: '1.00' }),
+      ).toEqual([409, 'timesheet.revision_conflict']);
+
+      // Revision 2 moves Wednesday to 4 h on P and 3.5 h administration: only the differences are posted.
+      now = new Date('2025-05-02T09:00:00Z');
+      await send('RecordStaffTimesheet', timesheet(2, [{ projectId: P, hours: 4 }], '3.5'));
+      const may = await Promise.all(persons.map((p) => entriesOf(p, { bookingPeriod: '2025-05' })));
+      expect(may.map((entries) => entries.map((e) => [e.kind, e.amount, e.refundAmount]))).toEqual([
+        [
+          ['reversal', '-1617.98', '-808.99'],
+          ['rebooking', '2426.97', '1213.49'],
+        ],
+        [
+          ['reversal', '-1617.98', '0.00'],
+          ['rebooking', '2426.96', '0.00'],
+        ],
+        [
+          ['reversal', '-4348.31', '-2174.16'],
+          ['rebooking', '1314.61', '657.31'],
+        ],
+      ]);
+      const corrected = (await get('/ledger/entries', { account: '6.45.53', bookingPeriod: '2025-05' }))
+        .entries;
+      expect(corrected.map((e: Entry) => [e.kind, e.amount])).toEqual([
+        ['reversal', '-1415.73'],
+        ['rebooking', '2831.46'],
+      ]);
+      expect(await again(timesheet(1, [{ projectId: Q, hours: 7.5 }], '0'))).toEqual([
+        409,
+        'timesheet.revision_superseded',
+      ]);
+      const statement = await get('/refund-statements/2025');
+      const sum = (await get('/ledger/entries', { account: '6.45.53', limit: '1000' })).entries
+        .filter((e: Entry) => e.bookingPeriod.startsWith('2025'))
+        .reduce((total: number, e: Entry) => total + Math.round(Number(e.amount) * 100), 0);
+      // The statement's 6.45.53 line (activity in 2025, booked in 2025) holds every such posting, these included.
+      const line = statement.accounts.find((a: { account: string | null }) =>
+        a.account?.startsWith('6.45.53.'),
+      );
+      expect(Math.round(Number(line.cost) * 100)).toBe(sum);
+    });
   });
 }

@@ -139,9 +139,12 @@ export class CommandService implements ICommandHandler<SendCommand> {
     };
     const events = definition.decide(command, state, context);
     assertStorableEvents(events);
-    if (events.length === 0)
-      return { kind: 'unchanged', result: { status: 201, body: { commandId, position: null, events: [] } } };
     const last = stored[stored.length - 1];
+    // API.md: a command that changes nothing answers 200 with the current position (its stream's last event).
+    if (events.length === 0) {
+      const position = last && last.position > 0n ? last.position.toString() : null;
+      return { kind: 'unchanged', result: { status: 200, body: { commandId, position, events: [] } } };
+    }
     return {
       kind: 'append',
       parsed,
@@ -211,10 +214,10 @@ export class CommandService implements ICommandHandler<SendCommand> {
   ): Promise<RelatedStates> {
     const related: RelatedStates = {};
     for (const ref of definition.contextStreams?.(command) ?? []) {
-      related[ref.key] = fold(
-        ref.aggregate,
-        (await this.readStream(ref.stream, cache)).map(toDomainEvent),
-      ) as never;
+      const state = fold(ref.aggregate, (await this.readStream(ref.stream, cache)).map(toDomainEvent));
+      const slots = related as Record<string, unknown>;
+      if (ref.id === undefined) slots[ref.key] = state;
+      else ((slots[ref.key] ??= {}) as Record<string, unknown>)[ref.id] = state;
     }
     return related;
   }

@@ -1,6 +1,6 @@
 // The one place where errors become problem+json responses (API.md "Conventions").
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
-import { DomainRuleViolation, InvalidCommandError, UnstorableEventError } from '@app/domain';
+import { DomainConflict, DomainRuleViolation, InvalidCommandError, UnstorableEventError } from '@app/domain';
 import { DuplicateEventIdError, EventNotStorableError, WrongExpectedRevisionError } from '@app/event-store';
 import {
   problem,
@@ -60,6 +60,9 @@ export function toProblem(error: unknown): Problem {
   }
   if (error instanceof DomainRuleViolation) {
     return problem(422, 'domain-rule-violation', error.message, { code: error.code, ...error.details });
+  }
+  if (error instanceof DomainConflict) {
+    return problem(409, 'conflict', error.message, { code: error.code, ...error.details });
   }
   if (error instanceof WrongExpectedRevisionError) {
     return problem(409, 'concurrency-conflict', error.message, { stream: error.stream });

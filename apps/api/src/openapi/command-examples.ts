@@ -77,6 +77,33 @@ export const COMMAND_EXAMPLES: { [T in CommandType]: Body<T> } = {
     priceLevelYear: 2025,
     methodReference: 'Metode 1a (DUT-standard 451 kr./time, 2025-pl), notat af 15.01.2025',
   },
+  RecordStaffTimesheet: {
+    ...envelope,
+    timesheetId: 'TS-2025-W10-S7',
+    revision: 1,
+    staffId: 'S-7',
+    staffCategory: 'Jobkonsulent',
+    week: '2025-W10',
+    salaryCost: '9250.00',
+    days: [
+      {
+        date: '2025-03-03',
+        hoursWorked: '7.5',
+        offerHours: [{ projectId: 'PRJ-2025-01', hours: '5' }],
+        administrationHours: '2.5',
+      },
+      {
+        date: '2025-03-04',
+        hoursWorked: '7.25',
+        offerHours: [
+          { projectId: 'PRJ-2025-01', hours: '4' },
+          { offerId: 'O-2025-0001', hours: '2.25' },
+        ],
+        administrationHours: '1',
+      },
+    ],
+    approvedBy: { employee: 'Anne Jensen', manager: 'Lars Holm' },
+  },
   ReverseOfferExpense: { ...envelope, expenseId: 'E-2025-0001', reason: 'bogført på forkert tilbud' },
   RegisterMentorAgreement: {
     ...envelope,

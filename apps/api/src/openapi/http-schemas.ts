@@ -315,6 +315,20 @@ export const projectSchema = z
     expenses: z.array(
       z.strictObject({
         ...expenseFields,
+        timesheet: z
+          .strictObject({
+            staffId: z.string(),
+            timesheetId: z.string(),
+            revision: z.int(),
+            week: z.string(),
+            hours: z.string(),
+            totalHours: z.string(),
+            percentage: z.string().meta({ example: '35.96' }),
+          })
+          .optional()
+          .meta({
+            description: "a Bilag 2 timesheet's hours on the project: their part of the week's salary cost",
+          }),
         totalParticipantDays: z
           .int()
           .meta({ description: 'every participant’s days in the period together' }),
@@ -403,6 +417,32 @@ const ruleConditions = z
   )
   .meta({ description: 'the facts the rule applies to (each list: any of its values)' });
 
+const timesheetSchema = z.strictObject({
+  staffId: z.string(),
+  timesheetId: z.string(),
+  revision: z.int(),
+  week: z.string().meta({ example: '2025-W10' }),
+  staffCategory: z.string(),
+  salaryCost: money(),
+  totalHours: z.string().meta({ example: '22.25' }),
+  reportForm: z.array(
+    z.strictObject({
+      target: z.enum(['project', 'offer', 'administration']),
+      projectId: z.string().nullable(),
+      offerId: z.string().nullable(),
+      from: date(),
+      to: date(),
+      hours: z.string(),
+      percentage: z.string().meta({ description: 'hours / totalHours, two decimals', example: '35.96' }),
+      amount: money(),
+      formula: z.string(),
+    }),
+  ),
+  part: z.int().meta({ description: 'the index in reportForm of the line the posting comes from' }),
+  source: z.string(),
+  note: z.string(),
+});
+
 export const explanationSchema = z
   .strictObject({
     entry: postingSchema,
@@ -443,6 +483,10 @@ export const explanationSchema = z
     administrativeShare: carveOutSchema.optional().meta({
       description:
         'the carve-out a posting on 6.45.53, its excess or a deduction from a share belongs to (its costItemId begins admin:)',
+    }),
+    timesheet: timesheetSchema.optional().meta({
+      description:
+        "a Bilag 2 timesheet's part (a project's share of it, an offer's part, its administration on 6.45.53): the report form's percentage split of the week's hours and the øre each line takes",
     }),
     events: z.array(loggedEvent).meta({
       description:

@@ -2,7 +2,7 @@
 // with its citation, the arithmetic, and where a cap applied.
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { formatOere } from '@app/domain';
+import { formatOere, staffTimesheetStream } from '@app/domain';
 import type { EventStore, RecordedEvent } from '@app/event-store';
 import { explainSegment, explainShare, type Posting } from '@app/ledger';
 import { adoptionOf, LedgerQueries, RULEBOOK_STREAM, StatementQueries, capJson } from '@app/read-models';
@@ -11,6 +11,7 @@ import { EVENT_STORE } from '../api.tokens';
 import { citationJson, entryJson } from './ledger-json';
 import { NotFoundError } from './not-found.error';
 import { carveOutJson, percentOf } from './project.query';
+import { timesheetJson } from './timesheet-json';
 
 export class ExplainEntry extends Query<Record<string, unknown>> {
   constructor(
@@ -87,6 +88,12 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
       item.project_id && !carveOut
         ? await this.queries.projectShareOf(m, entry.costItemId, entry.reverses ?? entry.entryId)
         : null;
+    const timesheet = await this.timesheetOf(
+      m,
+      entry.costItemId,
+      item.project_id as string | null,
+      entry.offerId,
+    );
     const timeline = await this.queries.timeline(m, entry.personId, entry.recordedAt);
     const segment =
       timeline.find(
@@ -103,6 +110,7 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
       ...(entry.offerId && !item.project_id
         ? await this.store.readStream(`offer-${m}-${entry.offerId}`)
         : []),
+      ...(timesheet ? await this.store.readStream(staffTimesheetStream(m, timesheet.staffId)) : []),
       ...(await this.store.readStream(RULEBOOK_STREAM)),
     ];
     const adoption = related.find((e) => e.id === entry.causedBy.commandId && adoptionOf(e));
@@ -141,6 +149,7 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
       },
       projectShare: share && projectShareJson(share),
       ...(carveOut && { administrativeShare: carveOutJson(carveOut) }),
+      ...(timesheet && { timesheet }),
       events,
       timelineSegment: segment,
       rule: rule ? ruleJson(rule) : null,
@@ -175,18 +184,20 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
    */
   private async explainProjectOwn(m: string, entry: Posting) {
     const carveOut = await this.carveOutOf(m, entry.costItemId);
+    const timesheet = await this.timesheetOf(m, entry.costItemId, null, null);
     const [, projectId] = /^(?:project|admin):(.+?):/.exec(entry.costItemId) ?? [];
-    const events = projectId
-      ? (await this.store.readStream(`project-${m}-${projectId}`)).filter(
-          (e) => e.id === entry.causedBy.eventId,
-        )
+    const stream = timesheet
+      ? staffTimesheetStream(m, timesheet.staffId)
+      : projectId && `project-${m}-${projectId}`;
+    const events = stream
+      ? (await this.store.readStream(stream)).filter((e) => e.id === entry.causedBy.eventId)
       : [];
     return {
       entry: entryJson(entry),
       costItem: {
         costItemId: entry.costItemId,
         kind: 'expense' as const,
-        expenseType: null,
+        expenseType: timesheet ? 'staff_cost' : null,
         offerId: null,
         invoiceRef: null,
         amount: formatOere(entry.amountOere),
@@ -200,7 +211,21 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
       arithmetic: null,
       cap: null,
       ...(carveOut && { administrativeShare: carveOutJson(carveOut) }),
+      ...(timesheet && { timesheet }),
     };
+  }
+
+  /** The timesheet a posting's item is a part of (a project's share of it, an offer's part, its administration). */
+  private async timesheetOf(m: string, costItemId: string, projectId: string | null, offerId: string | null) {
+    const t = await this.queries.timesheetOf(m, costItemId);
+    if (!t) return null;
+    return timesheetJson(t, (p) =>
+      projectId !== null
+        ? p.target.kind === 'project' && p.target.projectId === projectId
+        : offerId !== null
+          ? p.target.kind === 'offer' && p.target.offerId === offerId
+          : p.target.kind === 'administration',
+    );
   }
 
   /** The carve-out an item of `admin:{projectId}:{shareId}…` belongs to, as the project now stands. */

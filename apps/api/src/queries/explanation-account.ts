@@ -80,6 +80,7 @@ export function explanationAccount(m: string, x: Explanation): ExplanationAccoun
 
   if (x.costItem) sections.push({ heading: 'Udgiften', lines: [costLine(x.costItem)] });
   if (e.kind !== 'cap_adjustment') sections.push({ heading: 'Målgruppe', lines: [targetGroupLine(x)] });
+  if ('timesheet' in x && x.timesheet) sections.push(timesheetSection(x.timesheet));
   if (x.arithmetic) sections.push(shareSection(x));
   sections.push(ruleSection(x));
   if (x.cap) sections.push(capSection(x));
@@ -157,6 +158,31 @@ function shareSection(x: Explanation): Section {
     'Afrunding: til hele øre, halve øre væk fra nul; andelene afrundes fra udgiftens første dag, så delene tilsammen giver præcis udgiften.',
   ]);
   return { heading: 'Hvorfor denne andel', lines };
+}
+
+/** Bilag 2's report form: the week's hours in percent and the part of the salary cost each line takes. */
+function timesheetSection(
+  t: NonNullable<Extract<Explanation, { timesheet?: unknown }>['timesheet']>,
+): Section {
+  const hours = (h: string) => `${h.replace('.', ',')} timer`;
+  const what = (l: (typeof t.reportForm)[number]) =>
+    l.target === 'project'
+      ? `projekt ${l.projectId}`
+      : l.target === 'offer'
+        ? `tilbud ${l.offerId}`
+        : 'administration (6.45.53, ikke refusionsberettigende)';
+  return {
+    heading: 'Timeseddel (Bilag 2)',
+    lines: [
+      [
+        `Lønudgiften på ${kroner(t.salaryCost)} for medarbejder ${t.staffId} (${t.staffCategory}) i uge ${t.week} fordeles efter ` +
+          `timesedlen ${t.timesheetId}, revision ${t.revision}: ${hours(t.totalHours)} i alt.`,
+      ],
+      ...t.reportForm.map((l, i) => [
+        `${i === t.part ? 'Denne postering: ' : ''}${what(l)}: ${hours(l.hours)} = ${percent(l.percentage)}, ${kroner(l.amount)} (${l.formula}).`,
+      ]),
+    ],
+  };
 }
 
 function ruleSection(x: Explanation): Section {

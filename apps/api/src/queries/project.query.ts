@@ -2,7 +2,7 @@
 // periods, its expenses, and each expense's shares with the participant-days they come from.
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { formatOere } from '@app/domain';
+import { formatHours, formatOere } from '@app/domain';
 import type { ProjectCarveOut } from '@app/ledger';
 import { LedgerQueries } from '@app/read-models';
 import { NotFoundError } from './not-found.error';
@@ -52,6 +52,17 @@ function projectJson({ state, versions, shares }: FoundProject, asOf: string) {
         activityFrom: e.activityFrom,
         activityTo: e.activityTo,
         invoiceRef: e.invoiceRef,
+        ...(e.timesheet && {
+          timesheet: {
+            staffId: e.timesheet.staffId,
+            timesheetId: e.timesheet.timesheetId,
+            revision: e.timesheet.revision,
+            week: e.timesheet.week,
+            hours: formatHours(e.timesheet.hours),
+            totalHours: formatHours(e.timesheet.totalHours),
+            percentage: (e.timesheet.percentBasisPoints / 100).toFixed(2),
+          },
+        }),
         totalParticipantDays: total,
         unshared: standing.length === 0,
         shares: standing

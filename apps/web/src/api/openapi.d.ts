@@ -331,6 +331,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/commands/RecordStaffTimesheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send RecordStaffTimesheet
+         * @description Sent by role jobcentre (or admin) of the body's municipality. The same commandId, type and body again answers 200 with the original result and appends nothing.
+         */
+        post: operations["sendRecordStaffTimesheet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/commands": {
         parameters: {
             query?: never;
@@ -998,7 +1018,7 @@ export interface components {
             expenseId: string;
             offerId: string;
             /** @enum {string} */
-            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
+            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "staff_cost" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
             /** @example 4200.00 */
             amount: string;
             /**
@@ -1045,7 +1065,7 @@ export interface components {
             expenseId: string;
             offerId: string;
             /** @enum {string} */
-            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
+            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "staff_cost" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
             /** @example 4200.00 */
             amount: string;
             /**
@@ -1498,7 +1518,7 @@ export interface components {
             expenseId: string;
             projectId: string;
             /** @enum {string} */
-            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
+            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "staff_cost" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
             /** @example 4200.00 */
             amount: string;
             /**
@@ -1545,7 +1565,7 @@ export interface components {
             expenseId: string;
             projectId: string;
             /** @enum {string} */
-            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
+            expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "staff_cost" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
             /** @example 4200.00 */
             amount: string;
             /**
@@ -1710,6 +1730,182 @@ export interface components {
             hourlyCost?: string | null;
             priceLevelYear: number;
             methodReference: string;
+        };
+        /**
+         * @description the body of RecordStaffTimesheet (API.md "Commands")
+         * @example {
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "timesheetId": "TS-2025-W10-S7",
+         *       "revision": 1,
+         *       "staffId": "S-7",
+         *       "staffCategory": "Jobkonsulent",
+         *       "week": "2025-W10",
+         *       "salaryCost": "9250.00",
+         *       "days": [
+         *         {
+         *           "date": "2025-03-03",
+         *           "hoursWorked": "7.5",
+         *           "offerHours": [
+         *             {
+         *               "projectId": "PRJ-2025-01",
+         *               "hours": "5"
+         *             }
+         *           ],
+         *           "administrationHours": "2.5"
+         *         },
+         *         {
+         *           "date": "2025-03-04",
+         *           "hoursWorked": "7.25",
+         *           "offerHours": [
+         *             {
+         *               "projectId": "PRJ-2025-01",
+         *               "hours": "4"
+         *             },
+         *             {
+         *               "offerId": "O-2025-0001",
+         *               "hours": "2.25"
+         *             }
+         *           ],
+         *           "administrationHours": "1"
+         *         }
+         *       ],
+         *       "approvedBy": {
+         *         "employee": "Anne Jensen",
+         *         "manager": "Lars Holm"
+         *       }
+         *     }
+         */
+        RecordStaffTimesheet: {
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            timesheetId: string;
+            /** @example 1 */
+            revision: number | string;
+            staffId: string;
+            staffCategory: string;
+            /** @example 2025-W10 */
+            week: string;
+            /** @example 4200.00 */
+            salaryCost: string;
+            bookingDate?: string | null;
+            days: {
+                /**
+                 * Format: date
+                 * @example 2025-03-01
+                 */
+                date: string;
+                /** @example 1.5 */
+                hoursWorked: number | string;
+                offerHours: {
+                    projectId?: string | null;
+                    offerId?: string | null;
+                    /** @example 1.5 */
+                    hours: number | string;
+                }[];
+                /** @example 1.5 */
+                administrationHours: number | string;
+            }[];
+            approvedBy: {
+                employee: string;
+                manager: string;
+            };
+        };
+        /**
+         * @description RecordStaffTimesheet in a batch
+         * @example {
+         *       "type": "RecordStaffTimesheet",
+         *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+         *       "municipality": "101",
+         *       "timesheetId": "TS-2025-W10-S7",
+         *       "revision": 1,
+         *       "staffId": "S-7",
+         *       "staffCategory": "Jobkonsulent",
+         *       "week": "2025-W10",
+         *       "salaryCost": "9250.00",
+         *       "days": [
+         *         {
+         *           "date": "2025-03-03",
+         *           "hoursWorked": "7.5",
+         *           "offerHours": [
+         *             {
+         *               "projectId": "PRJ-2025-01",
+         *               "hours": "5"
+         *             }
+         *           ],
+         *           "administrationHours": "2.5"
+         *         },
+         *         {
+         *           "date": "2025-03-04",
+         *           "hoursWorked": "7.25",
+         *           "offerHours": [
+         *             {
+         *               "projectId": "PRJ-2025-01",
+         *               "hours": "4"
+         *             },
+         *             {
+         *               "offerId": "O-2025-0001",
+         *               "hours": "2.25"
+         *             }
+         *           ],
+         *           "administrationHours": "1"
+         *         }
+         *       ],
+         *       "approvedBy": {
+         *         "employee": "Anne Jensen",
+         *         "manager": "Lars Holm"
+         *       }
+         *     }
+         */
+        RecordStaffTimesheetItem: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RecordStaffTimesheet";
+            /**
+             * Format: uuid
+             * @example 3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f
+             */
+            commandId: string;
+            /** @example 101 */
+            municipality: string;
+            timesheetId: string;
+            /** @example 1 */
+            revision: number | string;
+            staffId: string;
+            staffCategory: string;
+            /** @example 2025-W10 */
+            week: string;
+            /** @example 4200.00 */
+            salaryCost: string;
+            bookingDate?: string | null;
+            days: {
+                /**
+                 * Format: date
+                 * @example 2025-03-01
+                 */
+                date: string;
+                /** @example 1.5 */
+                hoursWorked: number | string;
+                offerHours: {
+                    projectId?: string | null;
+                    offerId?: string | null;
+                    /** @example 1.5 */
+                    hours: number | string;
+                }[];
+                /** @example 1.5 */
+                administrationHours: number | string;
+            }[];
+            approvedBy: {
+                employee: string;
+                manager: string;
+            };
         };
         /** @description RFC 9457 problem details (application/problem+json) */
         Problem: {
@@ -1971,7 +2167,7 @@ export interface components {
             expenses: {
                 expenseId: string;
                 /** @enum {string} */
-                expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
+                expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "staff_cost" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
                 /**
                  * @description kroner, two decimals
                  * @example 4200.00
@@ -2056,7 +2252,7 @@ export interface components {
             expenses: {
                 expenseId: string;
                 /** @enum {string} */
-                expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
+                expenseType: "course_fee" | "teaching_material" | "extra_cost_allowance" | "transport_allowance" | "work_tools" | "special_expenses" | "rent" | "operating_income" | "other_operating" | "staff_cost" | "board_and_lodging" | "certificates_and_fees" | "mentor_travel" | "capital_expenditure" | "self_insurance_damages" | "authorised_craftsmen" | "result_grant" | "unused_places" | "social_mentor_training" | "unused_places_counting_rules" | "mentor_training";
                 /**
                  * @description kroner, two decimals
                  * @example 4200.00
@@ -2073,6 +2269,17 @@ export interface components {
                  */
                 activityTo: string;
                 invoiceRef: string | null;
+                /** @description a Bilag 2 timesheet's hours on the project: their part of the week's salary cost */
+                timesheet?: {
+                    staffId: string;
+                    timesheetId: string;
+                    revision: number;
+                    week: string;
+                    hours: string;
+                    totalHours: string;
+                    /** @example 35.96 */
+                    percentage: string;
+                };
                 /** @description every participant’s days in the period together */
                 totalParticipantDays: number;
                 /** @description no participant bears it: posted whole as unresolved */
@@ -2358,6 +2565,54 @@ export interface components {
                     amount: string;
                     formula: string;
                 }[];
+                note: string;
+            };
+            /** @description a Bilag 2 timesheet's part (a project's share of it, an offer's part, its administration on 6.45.53): the report form's percentage split of the week's hours and the øre each line takes */
+            timesheet?: {
+                staffId: string;
+                timesheetId: string;
+                revision: number;
+                /** @example 2025-W10 */
+                week: string;
+                staffCategory: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                salaryCost: string;
+                /** @example 22.25 */
+                totalHours: string;
+                reportForm: {
+                    /** @enum {string} */
+                    target: "project" | "offer" | "administration";
+                    projectId: string | null;
+                    offerId: string | null;
+                    /**
+                     * Format: date
+                     * @example 2025-03-01
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @example 2025-03-01
+                     */
+                    to: string;
+                    hours: string;
+                    /**
+                     * @description hours / totalHours, two decimals
+                     * @example 35.96
+                     */
+                    percentage: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    amount: string;
+                    formula: string;
+                }[];
+                /** @description the index in reportForm of the line the posting comes from */
+                part: number;
+                source: string;
                 note: string;
             };
             /** @description the events behind the posting: its cost, its cause (for a cap adjustment: the event that changed the figures), a reversal */
@@ -3036,7 +3291,7 @@ export interface components {
             commands: {
                 commandId: string;
                 /** @description null for postings of events written without a command type */
-                commandType: ("ChangeTargetGroup" | "RetractTargetGroupChange" | "RegisterOffer" | "ChangeOfferPeriod" | "CancelOffer" | "RecordOfferExpense" | "ReverseOfferExpense" | "RegisterMentorAgreement" | "RecordMentorHours" | "SetCapParameters" | "CloseAccountingYear" | "RegisterProject" | "RecordProjectExpense" | "RecordAdministrativeShare") | null;
+                commandType: ("ChangeTargetGroup" | "RetractTargetGroupChange" | "RegisterOffer" | "ChangeOfferPeriod" | "CancelOffer" | "RecordOfferExpense" | "ReverseOfferExpense" | "RegisterMentorAgreement" | "RecordMentorHours" | "SetCapParameters" | "CloseAccountingYear" | "RegisterProject" | "RecordProjectExpense" | "RecordAdministrativeShare" | "RecordStaffTimesheet") | null;
                 /**
                  * Format: date-time
                  * @example 2025-03-01T10:00:00.000Z
@@ -3196,7 +3451,7 @@ export interface components {
             municipality: string;
         };
         BatchRequest: {
-            commands: (components["schemas"]["ChangeTargetGroupItem"] | components["schemas"]["RetractTargetGroupChangeItem"] | components["schemas"]["RegisterOfferItem"] | components["schemas"]["ChangeOfferPeriodItem"] | components["schemas"]["CancelOfferItem"] | components["schemas"]["RecordOfferExpenseItem"] | components["schemas"]["ReverseOfferExpenseItem"] | components["schemas"]["RegisterMentorAgreementItem"] | components["schemas"]["RecordMentorHoursItem"] | components["schemas"]["SetCapParametersItem"] | components["schemas"]["CloseAccountingYearItem"] | components["schemas"]["RegisterProjectItem"] | components["schemas"]["RecordProjectExpenseItem"] | components["schemas"]["RecordAdministrativeShareItem"])[];
+            commands: (components["schemas"]["ChangeTargetGroupItem"] | components["schemas"]["RetractTargetGroupChangeItem"] | components["schemas"]["RegisterOfferItem"] | components["schemas"]["ChangeOfferPeriodItem"] | components["schemas"]["CancelOfferItem"] | components["schemas"]["RecordOfferExpenseItem"] | components["schemas"]["ReverseOfferExpenseItem"] | components["schemas"]["RegisterMentorAgreementItem"] | components["schemas"]["RecordMentorHoursItem"] | components["schemas"]["SetCapParametersItem"] | components["schemas"]["CloseAccountingYearItem"] | components["schemas"]["RegisterProjectItem"] | components["schemas"]["RecordProjectExpenseItem"] | components["schemas"]["RecordAdministrativeShareItem"] | components["schemas"]["RecordStaffTimesheetItem"])[];
         };
     };
     responses: never;
@@ -4884,6 +5139,158 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["RecordAdministrativeShare"];
+            };
+        };
+        responses: {
+            /** @description a retry of an accepted command (its original result), or a command that changes nothing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description accepted: the events appended */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description malformed or invalid input: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid credentials (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another municipality, or a role that may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the commandId was used with another type or body, or a concurrency conflict persisted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (named in `detail`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description well-formed, but breaks a domain rule: `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendRecordStaffTimesheet: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description carried into the events' metadata and the logs; default the commandId */
+                "x-correlation-id"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "commandId": "3f2c8a4e-5b1d-4c7a-9e0f-6a2b1c3d4e5f",
+                 *       "municipality": "101",
+                 *       "timesheetId": "TS-2025-W10-S7",
+                 *       "revision": 1,
+                 *       "staffId": "S-7",
+                 *       "staffCategory": "Jobkonsulent",
+                 *       "week": "2025-W10",
+                 *       "salaryCost": "9250.00",
+                 *       "days": [
+                 *         {
+                 *           "date": "2025-03-03",
+                 *           "hoursWorked": "7.5",
+                 *           "offerHours": [
+                 *             {
+                 *               "projectId": "PRJ-2025-01",
+                 *               "hours": "5"
+                 *             }
+                 *           ],
+                 *           "administrationHours": "2.5"
+                 *         },
+                 *         {
+                 *           "date": "2025-03-04",
+                 *           "hoursWorked": "7.25",
+                 *           "offerHours": [
+                 *             {
+                 *               "projectId": "PRJ-2025-01",
+                 *               "hours": "4"
+                 *             },
+                 *             {
+                 *               "offerId": "O-2025-0001",
+                 *               "hours": "2.25"
+                 *             }
+                 *           ],
+                 *           "administrationHours": "1"
+                 *         }
+                 *       ],
+                 *       "approvedBy": {
+                 *         "employee": "Anne Jensen",
+                 *         "manager": "Lars Holm"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["RecordStaffTimesheet"];
             };
         };
         responses: {

@@ -9,6 +9,11 @@ import {
 import { evolveOffer, initialOfferState, type OfferState } from '../offers/offer.state';
 import { evolvePerson, initialPersonState, type PersonState } from '../persons/person.state';
 import { evolveProject, initialProjectState, type ProjectState } from '../projects/project.state';
+import {
+  evolveStaffTimesheets,
+  initialStaffTimesheetsState,
+  type StaffTimesheetsState,
+} from '../timesheets/staff-timesheets.state';
 
 /** How to fold a stream of one aggregate into its state. `evolve` ignores events of other aggregates. */
 export interface AggregateDefinition<S> {
@@ -23,6 +28,7 @@ export interface AggregateStates {
   mentorAgreement: MentorAgreementState;
   financeYear: FinanceYearState;
   project: ProjectState;
+  staffTimesheets: StaffTimesheetsState;
 }
 export type AggregateName = keyof AggregateStates;
 
@@ -33,6 +39,7 @@ export const AGGREGATES: { readonly [A in AggregateName]: AggregateDefinition<Ag
   mentorAgreement: { initialState: initialMentorAgreementState, evolve: evolveMentorAgreement },
   financeYear: { initialState: initialFinanceYearState, evolve: evolveFinanceYear },
   project: { initialState: initialProjectState, evolve: evolveProject },
+  staffTimesheets: { initialState: initialStaffTimesheetsState, evolve: evolveStaffTimesheets },
 };
 
 /** Folds events (in stream order) into the aggregate's state. */

@@ -74,15 +74,22 @@ import {
   recordAdministrativeShareSchema,
 } from '../projects/record-administrative-share/record-administrative-share.command';
 import { decideRecordAdministrativeShare } from '../projects/record-administrative-share/record-administrative-share.decide';
+import {
+  parseRecordStaffTimesheet,
+  recordStaffTimesheetSchema,
+} from '../timesheets/record-staff-timesheet/record-staff-timesheet.command';
+import { decideRecordStaffTimesheet } from '../timesheets/record-staff-timesheet/record-staff-timesheet.decide';
+import { staffTimesheetStream } from '../timesheets/staff-timesheet.stream';
 import type { DecisionContext, RelatedStates } from '../shared/decision-context';
 import { AGGREGATES, type AggregateName, type AggregateStates } from './aggregate-registry';
 import type { CommandOf, CommandType, DomainCommand } from './domain-commands';
 
-/** Another stream whose folded state a decider needs, put at `context.related[key]`. */
+/** Another stream whose folded state a decider needs, put at `context.related[key]` (with `id`: at `[key][id]`). */
 export interface ContextStreamRef {
   key: keyof RelatedStates;
   aggregate: AggregateName;
   stream: string;
+  id?: string;
 }
 
 /** A command body's object schema, piped into the parsed command. */
@@ -242,6 +249,31 @@ export const COMMAND_REGISTRY = {
         ? projectStream(c.municipality, c.projectId)
         : offerStream(c.municipality, c.offerId ?? c.shareId),
     decide: decideRecordAdministrativeShare,
+  }),
+  RecordStaffTimesheet: define('RecordStaffTimesheet', 'staffTimesheets', {
+    schema: recordStaffTimesheetSchema,
+    parse: parseRecordStaffTimesheet,
+    streamOf: (c) => staffTimesheetStream(c.municipality, c.staffId),
+    contextStreams: (c) => {
+      const hours = c.days.flatMap((d) => d.offerHours);
+      const projectIds = new Set(hours.flatMap((h) => h.projectId ?? []));
+      const offerIds = new Set(hours.flatMap((h) => (h.projectId === undefined ? (h.offerId ?? []) : [])));
+      return [
+        ...[...projectIds].map((id) => ({
+          key: 'projects' as const,
+          aggregate: 'project' as const,
+          stream: projectStream(c.municipality, id),
+          id,
+        })),
+        ...[...offerIds].map((id) => ({
+          key: 'offers' as const,
+          aggregate: 'offer' as const,
+          stream: offerStream(c.municipality, id),
+          id,
+        })),
+      ];
+    },
+    decide: decideRecordStaffTimesheet,
   }),
 } satisfies { [T in CommandType]: CommandDefinition<T, AggregateName> };
 

@@ -22,6 +22,7 @@ describe('command registry', () => {
         'RegisterProject',
         'RecordProjectExpense',
         'RecordAdministrativeShare',
+        'RecordStaffTimesheet',
       ].sort(),
     );
     for (const type of COMMAND_TYPES) expect(COMMAND_REGISTRY[type].type).toBe(type);

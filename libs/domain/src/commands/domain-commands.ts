@@ -13,6 +13,7 @@ import type { retractTargetGroupChangeSchema } from '../persons/retract-target-g
 import type { recordProjectExpenseSchema } from '../projects/record-project-expense/record-project-expense.command';
 import type { registerProjectSchema } from '../projects/register-project/register-project.command';
 import type { recordAdministrativeShareSchema } from '../projects/record-administrative-share/record-administrative-share.command';
+import type { recordStaffTimesheetSchema } from '../timesheets/record-staff-timesheet/record-staff-timesheet.command';
 
 /** The schema of every CommandType of API.md. */
 interface CommandSchemas {
@@ -30,6 +31,7 @@ interface CommandSchemas {
   RegisterProject: typeof registerProjectSchema;
   RecordProjectExpense: typeof recordProjectExpenseSchema;
   RecordAdministrativeShare: typeof recordAdministrativeShareSchema;
+  RecordStaffTimesheet: typeof recordStaffTimesheetSchema;
 }
 
 export type CommandType = keyof CommandSchemas;

@@ -12,6 +12,7 @@ import type { TargetGroupChanged } from '../persons/target-group-changed.event';
 import type { ProjectExpenseRecorded } from '../projects/project-expense-recorded.event';
 import type { ProjectRegistered } from '../projects/project-registered.event';
 import type { AdministrativeShareRecorded } from '../projects/administrative-share-recorded.event';
+import type { StaffTimesheetRecorded } from '../timesheets/staff-timesheet-recorded.event';
 
 /** Every event the domain appends (current versions). */
 export type DomainEvent =
@@ -28,6 +29,7 @@ export type DomainEvent =
   | AccountingYearClosed
   | ProjectRegistered
   | ProjectExpenseRecorded
-  | AdministrativeShareRecorded;
+  | AdministrativeShareRecorded
+  | StaffTimesheetRecorded;
 
 export type DomainEventType = DomainEvent['type'];

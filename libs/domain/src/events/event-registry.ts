@@ -16,6 +16,7 @@ import { targetGroupChangedV1 } from '../persons/target-group-changed.event';
 import { projectExpenseRecordedV1 } from '../projects/project-expense-recorded.event';
 import { projectRegisteredV1 } from '../projects/project-registered.event';
 import { administrativeShareRecordedV1 } from '../projects/administrative-share-recorded.event';
+import { staffTimesheetRecordedV1 } from '../timesheets/staff-timesheet-recorded.event';
 import { InvalidEventDataError } from '../shared/invalid-event-data.error';
 import { z } from 'zod';
 import { check } from '../shared/schema';
@@ -61,6 +62,7 @@ export const EVENT_REGISTRY: { readonly [T in DomainEventType]: Readonly<Record<
     AdministrativeShareRecorded: {
       1: current('AdministrativeShareRecorded', administrativeShareRecordedV1),
     },
+    StaffTimesheetRecorded: { 1: current('StaffTimesheetRecorded', staffTimesheetRecordedV1) },
   };
 
 export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_REGISTRY) as DomainEventType[];

@@ -19,6 +19,7 @@ describe('parseEvent', () => {
       [
         'AccountingYearClosed',
         'AdministrativeShareRecorded',
+        'StaffTimesheetRecorded',
         'CapParametersSet',
         'MentorAgreementRegistered',
         'MentorHoursRecorded',

@@ -1,4 +1,5 @@
 import type { OfferState } from '../offers/offer.state';
+import type { ProjectState } from '../projects/project.state';
 import type { OfferValidityCheck } from '../offers/offer-validity';
 
 /**
@@ -8,6 +9,9 @@ import type { OfferValidityCheck } from '../offers/offer-validity';
  */
 export interface RelatedStates {
   offer?: OfferState;
+  /** By projectId and offerId: the projects and offers a timesheet's hours name. */
+  projects?: Record<string, ProjectState>;
+  offers?: Record<string, OfferState>;
 }
 
 /** Everything a decider needs besides the command and its own state; injected, never read from a clock. */

@@ -6,28 +6,36 @@ export const DOMAIN_RULE_CODES = [
   'target_group_change.already_retracted', // RetractTargetGroupChange of a change retracted before
   // offers
   'offer.already_registered', // RegisterOffer with an offerId that exists
-  'offer.not_found', // ChangeOfferPeriod / CancelOffer of an unknown offer
+  'offer.not_found', // ChangeOfferPeriod / CancelOffer of an unknown offer, a timesheet's hours on one
   'offer.invalid_period', // endDate before startDate
   'offer.classification_required', // guidance_upskilling without offerCategory and fundingFrame (or only one of them)
   'offer.classification_invalid', // offerCategory x fundingFrame not valid for the dates, or the frame does not admit the offer kind (rulebook matrix)
   'offer.registration_in_future', // RegisterOffer with a registrationDate after today (Danish date)
-  'offer.cancelled', // ChangeOfferPeriod of a cancelled offer
+  'offer.cancelled', // ChangeOfferPeriod of a cancelled offer, a timesheet's hours on one
   'offer.already_cancelled', // CancelOffer twice
   'offer.project_mismatch', // RegisterOffer in a project naming another kind, category or frame than the project's
   // projects
   'project.already_registered', // RegisterProject with a projectId that exists
-  'project.not_found', // RegisterOffer / RecordProjectExpense naming an unregistered project
-  'project.no_participant_in_period', // RecordProjectExpense for a period in which no participant takes part
+  'project.not_found', // RegisterOffer / RecordProjectExpense / RecordStaffTimesheet naming an unregistered project
+  'project.no_participant_in_period', // RecordProjectExpense (or a timesheet's hours on the project) for a period in which no participant takes part
   'administrative_share.project_required', // RecordAdministrativeShare without a projectId (an offer outside a project is not supported)
   'administrative_share.already_recorded', // RecordAdministrativeShare with a shareId the project has
   'administrative_share.method_fields', // fields of the other method, or hours, counts or rates not above zero
   'administrative_share.exceeds_costs', // more than the project's hovedkonto 5 costs of the period (less earlier carve-outs)
+  // staff timesheets (VEJ 9584 6.4 B, Bilag 2)
+  'timesheet.invalid_hours', // hours not above zero, over 24 a day, a target naming both or neither of projectId and offerId, or twice in a day
+  'timesheet.not_quarter_hours', // hours not in quarter-hour steps (Bilag 2: "Detaljeringsgraden i registreringen er på 15 minutter")
+  'timesheet.hours_do_not_add_up', // a day's offer and administration hours do not add up to its hoursWorked
+  'timesheet.day_outside_week', // a day not in the ISO week, or a date twice
+  'timesheet.invalid_salary_cost', // salaryCost not above zero
+  'timesheet.approval_required', // the employee and the line manager are the same person
+  'timesheet.week_already_recorded', // another timesheet of the member of staff for the same week
   // offer expenses
   'expense.already_recorded', // RecordOfferExpense with an expenseId that exists
   'expense.invalid_period', // activityTo before activityFrom
   'expense.offer_not_found', // RecordOfferExpense for an unknown offer
   'expense.offer_cancelled', // RecordOfferExpense for a cancelled offer
-  'expense.outside_offer_period', // activity period not within the offer's period
+  'expense.outside_offer_period', // activity period (a timesheet's day) not within the offer's period
   'expense.booking_in_future', // an expense with a bookingDate after today (Danish date)
   'expense.not_bookable', // an expense type the sources keep off hovedkonto 5 or out of the refund (VEJ 9584 6.4-6.10), cited
   'expense.not_found', // ReverseOfferExpense of an unknown expense

@@ -70,6 +70,9 @@ export const EXPENSE_TYPES = [
   'rent',
   'operating_income',
   'other_operating',
+  // salary for the offer's own work (VEJ 9584 6.4 B, 000_140518b2c182b2de.txt L1060-L1073): of mixed-function staff only
+  // the time registered on the offer (RecordStaffTimesheet)
+  'staff_cost',
   // costs the sources keep off hovedkonto 5 or out of a refund (VEJ 9584 6.4-6.10): RecordOfferExpense refuses them
   'board_and_lodging', // kost og logi outside the course price
   'certificates_and_fees', // attester, beviser, eksamensgebyr, lægeattest outside the course price

@@ -20,8 +20,8 @@ import { DomainError } from '../shared/domain-error';
 export interface TestContext {
   now?: string;
   offerValidity?: OfferValidityCheck;
-  /** Events of the related streams, by context key. */
-  related?: { [K in keyof RelatedStates]?: DomainEvent[] };
+  /** Events of the related streams, by context key (and, for keys that hold several streams, by id). */
+  related?: { [K in keyof RelatedStates]?: DomainEvent[] | Record<string, DomainEvent[]> };
 }
 
 export const TEST_NOW = '2025-03-01T10:00:00.000Z';
@@ -48,12 +48,19 @@ export function given(history: DomainEvent[]) {
         const state = history.reduce(def.evolve, def.initialState);
         const related: RelatedStates = {};
         for (const ref of def.contextStreams?.(command) ?? []) {
-          const events = ctx.related?.[ref.key] ?? [];
+          const given = ctx.related?.[ref.key];
+          const events =
+            (ref.id === undefined
+              ? (given as DomainEvent[] | undefined)
+              : (given as Record<string, DomainEvent[]> | undefined)?.[ref.id]) ?? [];
           const agg = AGGREGATES[ref.aggregate] as {
             initialState: unknown;
             evolve: (s: unknown, e: DomainEvent) => unknown;
           };
-          (related as Record<string, unknown>)[ref.key] = events.reduce(agg.evolve, agg.initialState);
+          const state = events.reduce(agg.evolve, agg.initialState);
+          const slots = related as Record<string, unknown>;
+          if (ref.id === undefined) slots[ref.key] = state;
+          else ((slots[ref.key] ??= {}) as Record<string, unknown>)[ref.id] = state;
         }
         const context: DecisionContext = {
           now: ctx.now ?? TEST_NOW,

@@ -13,6 +13,7 @@ import { expenseItem, expenseItemId, mentorItem } from './cost-items';
 import { regroup } from './regroup';
 import type { ProjectCarveOut, ProjectExpense, ProjectLedger } from './project-ledger';
 import { reallocateProject } from './project-reallocation';
+import { applyTimesheet } from './timesheet-ledger';
 import type { LedgerFact, LedgerOutcome, LedgerPosting } from './ledger-facts';
 import type { MunicipalityLedger, PersonLedger, StoredCostItem } from './ledger-state';
 
@@ -33,7 +34,8 @@ type PersonEvent = Exclude<
       | 'AccountingYearClosed'
       | 'ProjectRegistered'
       | 'ProjectExpenseRecorded'
-      | 'AdministrativeShareRecorded';
+      | 'AdministrativeShareRecorded'
+      | 'StaffTimesheetRecorded';
   }
 >;
 type ProjectEvent = Extract<
@@ -76,6 +78,8 @@ export function applyToLedger(
   ) {
     return withCountedCaps(ledger, facts, applyToProject(ledger, event, cause, facts, decide), cause);
   }
+  if (event.type === 'StaffTimesheetRecorded')
+    return withCountedCaps(ledger, facts, applyTimesheet(ledger, event, cause, facts, decide), cause);
   const person = ledger.persons.get(event.data.personId);
   if (!person)
     throw new Error(
@@ -109,7 +113,9 @@ function causeOf(recorded: LedgerEvent, rulebook: Rulebook): Cause {
   const cause = plainCause(recorded, rulebook);
   const { event } = recorded;
   const bookingDate =
-    event.type === 'OfferExpenseRecorded' || event.type === 'ProjectExpenseRecorded'
+    event.type === 'OfferExpenseRecorded' ||
+    event.type === 'ProjectExpenseRecorded' ||
+    event.type === 'StaffTimesheetRecorded'
       ? event.data.bookingDate
       : undefined;
   if (bookingDate === undefined) return cause;

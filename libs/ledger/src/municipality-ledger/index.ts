@@ -6,3 +6,5 @@ export * from './regroup';
 export * from './project-ledger';
 export * from './project-reallocation';
 export * from './project-carve-outs';
+export * from './timesheet-ledger';
+export * from './timesheet-split';

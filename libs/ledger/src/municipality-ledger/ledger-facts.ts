@@ -7,6 +7,7 @@ import type { Posting } from '../posting.types';
 import type { TargetGroupChangeRecord } from '../timeline';
 import type { StoredCostItem } from './ledger-state';
 import type { ProjectLedger, ProjectShare } from './project-ledger';
+import type { TimesheetLedger } from './timesheet-split';
 
 type EventOf<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
 
@@ -43,6 +44,10 @@ export type LedgerFact =
     }
   /** A participant's item of a project other than a share (a deduction of a carve-out) as it now stands. */
   | { type: 'project_item_set'; projectId: string; item: StoredCostItem }
+  /** A timesheet's part on an offer outside a project, as it now stands (reversed: the corrected revision has none). */
+  | { type: 'timesheet_item_set'; item: StoredCostItem }
+  /** A timesheet after the event recorded a revision of it. */
+  | { type: 'timesheet_changed'; timesheet: TimesheetLedger }
   /** A cap year's figures after the event (a copy). */
   | { type: 'cap_year_changed'; capYear: CapYear };
 

@@ -1,11 +1,12 @@
 // The state of one municipality's ledger that an event may touch: its books (closed years, cap
 // years) and the ledgers of its persons — each person's timeline changes, cost items and
 // postings. Persons are loaded lazily: ledgerScope tells which ones an event needs.
-import type { DomainEvent } from '@app/domain';
+import { timesheetProjectIds, type DomainEvent } from '@app/domain';
 import type { MunicipalityBooks } from '../caps/cap-restatement';
 import type { CostItem, Posting } from '../posting.types';
 import type { TargetGroupChangeRecord } from '../timeline';
 import type { ProjectLedger } from './project-ledger';
+import type { TimesheetLedger } from './timesheet-split';
 
 /** A cost item and whether it has been reversed (a reversed item is posted as nothing). */
 export interface StoredCostItem extends CostItem {
@@ -33,6 +34,11 @@ export interface MunicipalityLedger {
     get(projectId: string): ProjectLedger | undefined;
     set(projectId: string, project: ProjectLedger): void;
   };
+  /** The timesheets loaded (the one ledgerScope names); a new one is added. */
+  timesheets: {
+    get(staffId: string, timesheetId: string): TimesheetLedger | undefined;
+    set(timesheet: TimesheetLedger): void;
+  };
 }
 
 /** What of a municipality's ledger an event reads and changes (besides its books). */
@@ -40,6 +46,8 @@ interface LedgerScope {
   personIds: string[];
   /** With each of them, every person personsOfProject names. */
   projectIds: string[];
+  /** The timesheet whose revision the event records. */
+  timesheet?: { staffId: string; timesheetId: string };
 }
 
 export function ledgerScope(event: DomainEvent): LedgerScope {
@@ -51,6 +59,14 @@ export function ledgerScope(event: DomainEvent): LedgerScope {
     case 'ProjectExpenseRecorded':
     case 'AdministrativeShareRecorded':
       return { personIds: [], projectIds: [event.data.projectId] };
+    case 'StaffTimesheetRecorded': {
+      const d = event.data;
+      return {
+        personIds: [...new Set([...d.offers, ...(d.replaces?.offers ?? [])].map((o) => o.personId))],
+        projectIds: [...new Set([...timesheetProjectIds(d), ...(d.replaces?.projectIds ?? [])])],
+        timesheet: { staffId: d.staffId, timesheetId: d.timesheetId },
+      };
+    }
     case 'OfferRegistered':
     case 'OfferPeriodChanged':
     case 'OfferCancelled':

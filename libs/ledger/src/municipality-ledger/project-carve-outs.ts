@@ -34,9 +34,11 @@ export const carveOutExcessItemId = (projectId: string, shareId: string) =>
 export function carveOutStanding(project: ProjectLedger, c: ProjectCarveOut): CarveOutStanding {
   const parts: Omit<CarveOutDeduction, 'amountOere' | 'costBeforeOere'>[] = [];
   // A rent's administrative part by floor area comes out of that rent alone (6.9, L1414-L1417).
+  // A timesheet's part is time registered already (its administration hours are booked apart): nothing is carved
+  // out of it again.
   const expenses = c.area
     ? project.expenses.filter((e) => e.expenseId === c.area!.expenseId)
-    : project.expenses;
+    : project.expenses.filter((e) => e.timesheet === undefined);
   for (const e of expenses)
     for (const s of e.shares) {
       const from = maxDate(s.from, c.activityFrom);
@@ -88,6 +90,45 @@ const CITATIONS: Citation[] = [
 export const EXCESS_REASON =
   'the administrative share exceeds the hovedkonto 5 costs of its period: the excess cannot be carved out of them';
 
+/**
+ * A posting of no person on 6.45.53 with no refund (administration, LAB § 194), or, with `unresolvedReason`, the
+ * amount unresolved with no account.
+ */
+export function administrationSegment(s: {
+  costItemId: string;
+  municipality: string;
+  from: string;
+  to: string;
+  amountOere: number;
+  citations: readonly Citation[];
+  unresolvedReason?: string;
+}): DesiredSegment {
+  const days = daysInclusive(s.from, s.to);
+  const resolved = s.unresolvedReason === undefined;
+  return {
+    costItemId: s.costItemId,
+    personId: null,
+    offerId: null,
+    municipality: s.municipality,
+    account: resolved ? { ...ADMINISTRATION } : null,
+    refundAccount: null,
+    targetGroup: null,
+    activityFrom: s.from,
+    activityTo: s.to,
+    amountOere: s.amountOere,
+    refundRateBasisPoints: resolved ? 0 : null,
+    refundOere: resolved ? 0 : null,
+    ruleId: null,
+    citations: s.citations.map((x) => ({ ...x })),
+    cap: null,
+    unresolved: resolved ? null : { outcome: 'no_rule', reason: s.unresolvedReason! },
+    daysBefore: 0,
+    days,
+    totalDays: days,
+    itemAmountOere: s.amountOere,
+  };
+}
+
 /** The carve-out's own postings: what the costs carry on 6.45.53 with no refund, and any excess as unresolved. */
 export function carveOutSegments(
   municipality: string,
@@ -95,31 +136,16 @@ export function carveOutSegments(
   c: ProjectCarveOut,
   standing: CarveOutStanding,
 ): DesiredSegment[] {
-  const days = daysInclusive(c.activityFrom, c.activityTo);
-  const segment = (costItemId: string, amountOere: number, resolved: boolean): DesiredSegment => ({
-    costItemId,
-    personId: null,
-    offerId: null,
-    municipality,
-    account: resolved ? { ...ADMINISTRATION } : null,
-    refundAccount: null,
-    targetGroup: null,
-    activityFrom: c.activityFrom,
-    activityTo: c.activityTo,
-    amountOere,
-    refundRateBasisPoints: resolved ? 0 : null,
-    refundOere: resolved ? 0 : null,
-    ruleId: null,
-    citations: CITATIONS.map((x) => ({ ...x })),
-    cap: null,
-    unresolved: resolved
-      ? null
-      : { outcome: 'no_rule', reason: `${EXCESS_REASON} (project ${project.projectId})` },
-    daysBefore: 0,
-    days,
-    totalDays: days,
-    itemAmountOere: amountOere,
-  });
+  const segment = (costItemId: string, amountOere: number, resolved: boolean): DesiredSegment =>
+    administrationSegment({
+      costItemId,
+      municipality,
+      from: c.activityFrom,
+      to: c.activityTo,
+      amountOere,
+      citations: CITATIONS,
+      ...(!resolved && { unresolvedReason: `${EXCESS_REASON} (project ${project.projectId})` }),
+    });
   const out: DesiredSegment[] = [];
   if (standing.carvedOere > 0)
     out.push(segment(carveOutItemId(project.projectId, c.shareId), standing.carvedOere, true));

@@ -7,6 +7,7 @@
 import { daysInclusive, maxDate, minDate, type ExpenseType, type IsoDate, type OfferKind } from '@app/domain';
 import { cumulativeShare, shareOfDays } from '../day-split';
 import type { Posting } from '../posting.types';
+import type { TimesheetPart } from './timesheet-split';
 
 export interface ProjectParticipant {
   offerId: string;
@@ -39,6 +40,8 @@ export interface ProjectExpense {
   /** Every participant's days in the period together; 0 when no one bears it. */
   totalParticipantDays: number;
   shares: ProjectShare[];
+  /** A timesheet's offer hours on the project (staff_cost): the split it is the project's part of. */
+  timesheet?: TimesheetPart;
 }
 
 export interface ProjectLedger {

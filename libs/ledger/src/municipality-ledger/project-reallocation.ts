@@ -63,12 +63,11 @@ export function reallocateProject(
   const own: LedgerPosting[] = [];
   for (const expense of expenses) {
     const before = expense.shares;
-    const { totalParticipantDays, shares } = sharesOf(
-      expense.amountOere,
-      expense.activityFrom,
-      expense.activityTo,
-      project.participants,
-    );
+    // An expense taken out of the project (a timesheet's corrected revision no longer names it) is no one's.
+    const withdrawn = !project.expenses.includes(expense);
+    const { totalParticipantDays, shares } = withdrawn
+      ? { totalParticipantDays: 0, shares: [] }
+      : sharesOf(expense.amountOere, expense.activityFrom, expense.activityTo, project.participants);
     expense.totalParticipantDays = totalParticipantDays;
     expense.shares = shares;
     const fact = (share: ProjectShare | null, item: StoredCostItem) =>
@@ -92,7 +91,7 @@ export function reallocateProject(
       );
       if (item) fact(null, item);
     }
-    own.push(...postUnshared(ledger, project, expense, shares.length === 0, cause));
+    own.push(...postUnshared(ledger, project, expense, !withdrawn && shares.length === 0, cause));
   }
   const affected = project.carveOuts.filter(
     (c) =>

@@ -9,6 +9,7 @@
 // created as ledgerScope names them (so a missing scope fails the test). The rulebook is the
 // real one, in the version the test starts with, until a rulebookAdopted entry adopts another. Postings are compared briefly, money in kroner with øre.
 import {
+  addDays,
   formatBasisPoints,
   formatOere,
   parseKroner,
@@ -29,6 +30,7 @@ import {
   type PersonLedger,
 } from '../municipality-ledger/ledger-state';
 import { personsOfProject, type ProjectLedger } from '../municipality-ledger/project-ledger';
+import type { TimesheetLedger } from '../municipality-ledger/timesheet-split';
 
 /** [kind, targetGroup, activityFrom, activityTo, amount, refund rate %, refund, bookingPeriod] */
 type PostingBrief = [string, string | null, string, string, string, string | null, string | null, string];
@@ -47,6 +49,10 @@ export const brief = (p: Posting): PostingBrief => [
 type TestLedger = MunicipalityLedger & {
   persons: Map<string, PersonLedger>;
   projects: Map<string, ProjectLedger>;
+  timesheets: {
+    get(staffId: string, timesheetId: string): TimesheetLedger | undefined;
+    set(t: TimesheetLedger): void;
+  };
 };
 
 function newMunicipalityLedger(municipality: string): TestLedger {
@@ -55,6 +61,15 @@ function newMunicipalityLedger(municipality: string): TestLedger {
     books: { closedYears: new Set(), caps: new Map() },
     persons: new Map(),
     projects: new Map(),
+    timesheets: timesheetMap(),
+  };
+}
+
+function timesheetMap() {
+  const held = new Map<string, TimesheetLedger>();
+  return {
+    get: (staffId: string, timesheetId: string) => held.get(`${staffId}/${timesheetId}`),
+    set: (t: TimesheetLedger) => void held.set(`${t.staffId}/${t.timesheetId}`, t),
   };
 }
 
@@ -429,6 +444,46 @@ export function ledgerEvents() {
                   : parseKroner(m.amount),
               priceLevelYear: 2025,
               methodReference: 'Metode 1a, kommunens notat af 2025-01-15',
+            },
+          }),
+        /** A revision of a Bilag 2 timesheet as the decider records it (days in date order, hours canonical). */
+        staffTimesheetRecorded: (
+          t: { staffId: string; timesheetId: string; revision: number; week: string; weekFrom: string },
+          salaryCost: string,
+          days: {
+            date: string;
+            hoursWorked: string;
+            offerHours: { projectId?: string; offerId?: string; hours: string }[];
+            administrationHours: string;
+          }[],
+          o: {
+            offers?: {
+              offerId: string;
+              personId: string;
+              offerKind: OfferKind;
+              fundingFrame: string | null;
+            }[];
+            replaces?: {
+              revision: number;
+              projectIds: string[];
+              offers: { offerId: string; personId: string }[];
+            };
+            bookingDate?: string;
+          } = {},
+        ) =>
+          make({
+            type: 'StaffTimesheetRecorded',
+            version: 1,
+            data: {
+              ...t,
+              staffCategory: 'Jobkonsulent',
+              weekTo: addDays(t.weekFrom, 6),
+              salaryCostOere: parseKroner(salaryCost),
+              days,
+              approvedBy: { employee: 'Anne Jensen', manager: 'Lars Holm' },
+              offers: o.offers ?? [],
+              replaces: o.replaces ?? null,
+              ...(o.bookingDate && { bookingDate: o.bookingDate }),
             },
           }),
         capParametersSet: (

@@ -10,6 +10,7 @@ import { LedgerEntryBookingDate1796126778153 } from './1796126778153-ledger-entr
 import { LedgerCause1796127921187 } from './1796127921187-ledger-cause';
 import { RulebookVersions1796128160855 } from './1796128160855-rulebook-versions';
 import { Projects1796128812083 } from './1796128812083-projects';
+import { StaffTimesheets1796136159080 } from './1796136159080-staff-timesheets';
 
 /** Every read-model migration, in order. */
 export const READ_MODEL_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const READ_MODEL_MIGRATIONS = [
   LedgerCause1796127921187,
   RulebookVersions1796128160855,
   Projects1796128812083,
+  StaffTimesheets1796136159080,
 ];

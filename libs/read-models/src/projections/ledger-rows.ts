@@ -38,6 +38,7 @@ import {
   type ProjectShareRow,
   type ShareItemRow,
 } from './rows/project.row';
+import { STAFF_TIMESHEET_KEY, staffTimesheetRow, type StaffTimesheetRow } from './rows/staff-timesheet.row';
 import { copyLines, copyRows, updateWrite, upsertWrite, type Write } from './sql-rows';
 
 /** Encoding a large batch's postings is long synchronous work: every so many it lets I/O callbacks run. */
@@ -54,6 +55,7 @@ export class LedgerRows {
   private readonly shareItems: ShareItemRow[] = [];
   private readonly shares: ProjectShareRow[] = [];
   private readonly projects: ProjectRow[] = [];
+  private readonly timesheets: StaffTimesheetRow[] = [];
   private readonly postings: { posting: LedgerPosting; event: SourceEvent; ordinal: number }[] = [];
   private readonly causes: LedgerCauseRow[] = [];
   private readonly capParameters: CapParametersRow[] = [];
@@ -91,7 +93,11 @@ export class LedgerRows {
           this.shares.push(projectShareRow(f, event));
           break;
         case 'project_item_set':
+        case 'timesheet_item_set':
           this.shareItems.push(shareItemRow(f, event));
+          break;
+        case 'timesheet_changed':
+          this.timesheets.push(staffTimesheetRow(f, event));
           break;
         case 'project_changed':
           this.projects.push(projectRow(f, event));
@@ -138,6 +144,7 @@ export class LedgerRows {
       updateWrite('cost_item', ['municipality', 'cost_item_id'], this.itemReversals),
       copyRows(PROJECT_SHARE, this.shares),
       upsertWrite('project', PROJECT_KEY, this.projects),
+      upsertWrite('staff_timesheet', STAFF_TIMESHEET_KEY, this.timesheets),
       citationSetsWrite(newSets),
       copyLines(LEDGER_ENTRY, lines),
       copyRows(LEDGER_CAUSE, this.causes),

@@ -13,6 +13,7 @@ import {
   type MunicipalityBooks,
   type PersonLedger,
   type ProjectLedger,
+  type TimesheetLedger,
   personsOfProject,
 } from '@app/ledger';
 import type { Rulebook, Rulebooks } from '@app/rules';
@@ -26,6 +27,7 @@ import type { BatchWriter, Projection } from './projection';
 import { StoredCitationSets } from './rows/citation-set.row';
 import { loadMunicipalityBooks } from './rows/cap-year.row';
 import { loadProjectLedgers, projectKey } from './rows/project.row';
+import { loadTimesheetLedgers, timesheetKey } from './rows/staff-timesheet.row';
 import { runWrites } from './sql-rows';
 
 const DOMAIN_TYPES = new Set<string>(DOMAIN_EVENT_TYPES);
@@ -51,6 +53,8 @@ export class LedgerProjection implements Projection {
   private readonly books = new Map<string, MunicipalityBooks>();
   /** Every project seen (a worker owns its municipalities, so what it holds is current). */
   private readonly projects = new Map<string, ProjectLedger>();
+  /** Every timesheet seen, as the projects. */
+  private readonly timesheets = new Map<string, TimesheetLedger>();
   private readonly citationSets = new StoredCitationSets();
   private readonly versions: RulebookVersions;
 
@@ -71,6 +75,7 @@ export class LedgerProjection implements Projection {
     this.persons.clear();
     this.books.clear();
     this.projects.clear();
+    this.timesheets.clear();
     this.citationSets.clear();
     this.versions.clear();
   }
@@ -112,6 +117,12 @@ export class LedgerProjection implements Projection {
           get: (projectId: string) => this.projects.get(projectKey(municipality, projectId)),
           set: (projectId: string, project: ProjectLedger) =>
             this.projects.set(projectKey(municipality, projectId), project),
+        },
+        timesheets: {
+          get: (staffId: string, timesheetId: string) =>
+            this.timesheets.get(timesheetKey(municipality, staffId, timesheetId)),
+          set: (t: TimesheetLedger) =>
+            void this.timesheets.set(timesheetKey(municipality, t.staffId, t.timesheetId), t),
         },
       };
       const rulebook = this.rulebookAt(recorded);
@@ -215,7 +226,7 @@ export class LedgerProjection implements Projection {
   }
 
   private async loadProjects(
-    scopes: { municipality: string; scope: { projectIds: string[] } }[],
+    scopes: { municipality: string; scope: ReturnType<typeof ledgerScope> }[],
     reader: DataSource | EntityManager,
   ): Promise<void> {
     const toLoad = new Map<string, { municipality: string; projectId: string }>();
@@ -226,5 +237,13 @@ export class LedgerProjection implements Projection {
       }
     for (const [key, project] of await loadProjectLedgers(reader, [...toLoad.values()]))
       this.projects.set(key, project);
+    const timesheets = new Map<string, { municipality: string; staffId: string; timesheetId: string }>();
+    for (const { municipality, scope } of scopes) {
+      if (!scope.timesheet) continue;
+      const key = timesheetKey(municipality, scope.timesheet.staffId, scope.timesheet.timesheetId);
+      if (!this.timesheets.has(key)) timesheets.set(key, { municipality, ...scope.timesheet });
+    }
+    for (const [key, timesheet] of await loadTimesheetLedgers(reader, [...timesheets.values()]))
+      this.timesheets.set(key, timesheet);
   }
 }

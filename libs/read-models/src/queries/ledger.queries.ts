@@ -1,5 +1,11 @@
 // Reads of the ledger, timeline and offers, always "as of" a recorded instant.
-import { registeredSegments, timelineAsOf, type ProjectLedger, type TimelineSegment } from '@app/ledger';
+import {
+  registeredSegments,
+  timelineAsOf,
+  type ProjectLedger,
+  type TimelineSegment,
+  type TimesheetLedger,
+} from '@app/ledger';
 import QueryStream from 'pg-query-stream';
 import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -218,6 +224,26 @@ export class LedgerQueries {
       [municipality, costItemId, entryId],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * The timesheet a cost item comes from, as it stands now: its offer part (timesheet:{staffId}:{timesheetId}:{offerId}),
+   * its administration part, or a project's share of it (project:{projectId}:timesheet:{staffId}:{timesheetId}:…).
+   */
+  async timesheetOf(municipality: string, costItemId: string): Promise<TimesheetLedger | null> {
+    const inProject = costItemId.indexOf(':timesheet:');
+    const key = costItemId.startsWith('timesheet:')
+      ? costItemId
+      : inProject >= 0
+        ? costItemId.slice(inProject + 1)
+        : null;
+    if (key === null) return null;
+    const rows: { state: TimesheetLedger }[] = await this.db.query(
+      `SELECT state FROM staff_timesheet WHERE municipality = $1
+         AND starts_with($2, 'timesheet:' || staff_id || ':' || timesheet_id || ':')`,
+      [municipality, `${key}:`],
+    );
+    return rows[0]?.state ?? null;
   }
 
   async costItem(municipality: string, costItemId: string): Promise<Record<string, unknown> | null> {

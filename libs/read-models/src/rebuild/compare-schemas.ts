@@ -15,6 +15,7 @@ const TABLES: { table: string; orderBy: string; ignore?: string[] }[] = [
   { table: 'cost_item', orderBy: 'municipality, cost_item_id' },
   { table: 'project', orderBy: 'municipality, project_id' },
   { table: 'project_share', orderBy: 'municipality, cost_item_id, position' },
+  { table: 'staff_timesheet', orderBy: 'municipality, staff_id, timesheet_id' },
   { table: 'ledger_entry', orderBy: 'position, municipality, ordinal' },
   { table: 'ledger_cause', orderBy: 'event_id' },
   { table: 'rulebook_adoption', orderBy: 'position' },

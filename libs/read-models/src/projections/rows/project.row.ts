@@ -92,20 +92,20 @@ export function projectShareRow(f: ShareFact, e: SourceEvent): ProjectShareRow {
 
 /** A share's cost item as it now stands (an upsert: a share is re-set whenever the shares change). */
 export type ShareItemRow = CostItemRow & {
-  project_id: string;
+  project_id: string | null;
   reversed_at: string | null;
   reversal_event_id: string | null;
   reversal_reason: string | null;
 };
 
 export function shareItemRow(
-  f: ShareFact | Extract<LedgerFact, { type: 'project_item_set' }>,
+  f: ShareFact | Extract<LedgerFact, { type: 'project_item_set' | 'timesheet_item_set' }>,
   e: SourceEvent,
 ): ShareItemRow {
   const reversed = f.item.reversed;
   return {
     ...costItemRow({ type: 'expense_recorded', item: f.item, invoiceRef: null }, e),
-    project_id: f.projectId,
+    project_id: 'projectId' in f ? f.projectId : null,
     reversed_at: reversed ? e.metadata.recordedAt : null,
     reversal_event_id: reversed ? e.id : null,
     reversal_reason: reversed ? 'no longer part of the project’s costs as they are shared now' : null,
