@@ -38,6 +38,19 @@ export async function main(args: string[]): Promise<void> {
   let t = Date.now();
   const generated = await generateLog(store, total);
   console.log(`generated ${generated} events in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  await admin(db.url, async (c) => {
+    const { rows } = await c.query<{ type: string; n: string }>(
+      'SELECT type, count(*) AS n FROM event_log GROUP BY type',
+    );
+    const n = (type: string) => Number(rows.find((r) => r.type === type)?.n ?? 0);
+    // Expenses: the costs recorded on offers and projects; carve-outs and timesheets as shares of them.
+    const expenses = n('OfferExpenseRecorded') + n('ProjectExpenseRecorded');
+    const share = (type: string) => `${n(type)} (${((100 * n(type)) / expenses).toFixed(2)} %)`;
+    console.log(
+      `mix: ${expenses} expenses, of them project expenses ${share('ProjectExpenseRecorded')}; ` +
+        `carve-outs ${share('AdministrativeShareRecorded')}, timesheet revisions ${share('StaffTimesheetRecorded')}`,
+    );
+  });
   // A rebuild reads a log that has long settled: the generated one gets its vacuum, statistics
   // and checkpoint now, not from autovacuum and the checkpointer in the middle of the timing.
   await admin(db.url, async (c) => {

@@ -2,9 +2,12 @@
 // expenses (one in ten reversed), a mentor agreement with hours, and further target-group
 // changes of which one in ten is retroactive (and some retracted); and projects of 3-10 of a
 // municipality's persons, with about one project expense for every nine offer expenses (a tenth
-// of all expenses) and a carve-out by standard price on six projects of seven (about 2 % of
-// the expenses). Written straight to the log in large appends, as a batch import would.
+// of all expenses), a carve-out by standard price on every project and a second by time
+// registration on one in twelve (about 2 % of the expenses), and a Bilag 2 timesheet of a member
+// of staff on every second project, one in fifteen of them corrected by a second revision (about
+// 1 %). Written straight to the log in large appends, as a batch import would.
 import { randomUUID } from 'node:crypto';
+import { isoWeekDates } from '@app/domain';
 import type { EventStore, NewEvent } from '@app/event-store';
 
 const GROUPS = [
@@ -174,7 +177,11 @@ export async function generateLog(
     const group = waiting.get(municipality)!;
     group.push(personId);
     if (group.length >= 3 + (projects % 8)) {
-      requests.push(projectOf(`${prefix}-pr${projects}`, group.splice(0), municipality, year, projects, at));
+      const projectId = `${prefix}-pr${projects}`;
+      const participants = group.splice(0);
+      requests.push(projectOf(projectId, participants, municipality, year, projects, at));
+      if (projects % 2 === 0)
+        requests.push(timesheetOf(projectId, personId, municipality, year, projects, at));
       projects += 1;
     }
     // Appends of about 2,000 events; a small total (the steady load) is appended person by person.
@@ -186,8 +193,8 @@ export async function generateLog(
 
 /**
  * A project of the participants (each with an offer in it for the year), ceil(2k/3) project expenses of k
- * participants (a tenth of the k × 6 + ceil(2k/3) expenses) and, on six projects of seven, a carve-out by
- * standard price (4 job interviews × 0.50 h × 451.00 kr).
+ * participants (a tenth of the k × 6 + ceil(2k/3) expenses), a carve-out by standard price (4 job interviews ×
+ * 0.50 h × 451.00 kr) in April and, on one project in twelve, a second by time registration (2 h × 451.00 kr) in May.
  */
 function projectOf(
   projectId: string,
@@ -257,34 +264,114 @@ function projectOf(
         at(),
       ),
     );
-  if (n % 7 !== 6)
+  events.push(
+    event(
+      'AdministrativeShareRecorded',
+      {
+        shareId: `${projectId}-as`,
+        projectId,
+        activityFrom: `${year}-04-01`,
+        activityTo: `${year}-04-28`,
+        method: 'standard_price',
+        lines: [
+          {
+            activity: 'job_interview',
+            count: 4,
+            hoursEach: '0.50',
+            hourlyRateOere: 45_100,
+            amountOere: 90_200,
+          },
+        ],
+        hours: null,
+        hourlyCostOere: null,
+        amountOere: 90_200,
+        priceLevelYear: 2025,
+        methodReference: 'Metode 1a',
+      },
+      municipality,
+      at(),
+    ),
+  );
+  if (n % 12 === 0)
     events.push(
       event(
         'AdministrativeShareRecorded',
         {
-          shareId: `${projectId}-as`,
+          shareId: `${projectId}-as2`,
           projectId,
-          activityFrom: `${year}-04-01`,
-          activityTo: `${year}-04-28`,
-          method: 'standard_price',
-          lines: [
-            {
-              activity: 'job_interview',
-              count: 4,
-              hoursEach: '0.50',
-              hourlyRateOere: 45_100,
-              amountOere: 90_200,
-            },
-          ],
-          hours: null,
-          hourlyCostOere: null,
+          activityFrom: `${year}-05-01`,
+          activityTo: `${year}-05-28`,
+          method: 'time_registration',
+          lines: [],
+          hours: '2.00',
+          hourlyCostOere: 45_100,
           amountOere: 90_200,
           priceLevelYear: 2025,
-          methodReference: 'Metode 1a',
+          methodReference: 'Tidsregistrering',
         },
         municipality,
         at(),
       ),
     );
   return { stream: `project-${municipality}-${projectId}`, events };
+}
+
+/**
+ * A Bilag 2 timesheet of the project's member of staff for ISO week 19 (early May): Monday 5 h on the project and
+ * 2.5 h administration, Tuesday 3 h on the project, 2 h on the own offer (of that year) of the participant who completed the project and 2.25 h
+ * administration; on one in fifteen a second revision moves Tuesday's offer hours to the project.
+ */
+function timesheetOf(
+  projectId: string,
+  personId: string,
+  municipality: string,
+  year: number,
+  n: number,
+  at: () => string,
+): { stream: string; events: NewEvent[] } {
+  const week = `${year}-W19`;
+  const { from, to } = isoWeekDates(week)!;
+  const tuesday = new Date(Date.parse(`${from}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const offer = { offerId: `${personId}-o`, personId };
+  const revision = (r: number, onOffer: boolean) =>
+    event(
+      'StaffTimesheetRecorded',
+      {
+        timesheetId: `${projectId}-ts`,
+        revision: r,
+        staffId: `${projectId}-staff`,
+        staffCategory: 'Jobkonsulent',
+        week,
+        weekFrom: from,
+        weekTo: to,
+        salaryCostOere: 900_000 + ((n * 13) % 200_000),
+        days: [
+          {
+            date: from,
+            hoursWorked: '7.50',
+            offerHours: [{ projectId, hours: '5.00' }],
+            administrationHours: '2.50',
+          },
+          {
+            date: tuesday,
+            hoursWorked: '7.25',
+            offerHours: onOffer
+              ? [
+                  { projectId, hours: '3.00' },
+                  { offerId: offer.offerId, hours: '2.00' },
+                ]
+              : [{ projectId, hours: '5.00' }],
+            administrationHours: '2.25',
+          },
+        ],
+        approvedBy: { employee: 'Medarbejder', manager: 'Daglig leder' },
+        offers: onOffer ? [{ ...offer, offerKind: 'ordinary_education', fundingFrame: null }] : [],
+        replaces: r === 1 ? null : { revision: 1, projectIds: [projectId], offers: [offer] },
+      },
+      municipality,
+      at(),
+    );
+  const events = [revision(1, true)];
+  if (n % 30 === 0) events.push(revision(2, false));
+  return { stream: `timesheet-${municipality}-${projectId}-staff`, events };
 }
