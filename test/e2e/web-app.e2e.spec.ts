@@ -149,6 +149,21 @@ describe('the web app at /app/ (API.md "Web app")', () => {
       .getByRole('region', { name: 'Udgiften' })
       .getByText(/faktura F-2025-/)
       .waitFor();
+    // the day split and its rounding in kroner, from the figures the api explains it by
+    const { arithmetic: a, costItem } = await apiGet(`/ledger/entries/${first.entryId}/explanation`);
+    const oere = (n: number) => kr((n / 100).toFixed(2));
+    await page
+      .getByRole('region', { name: 'Beregningen' })
+      .getByText(
+        `Del = afrundet(${kr(costItem.amount)} × ${a.daysBefore + a.days} / ${a.totalDays}) − afrundet(${kr(costItem.amount)} × ${a.daysBefore} / ${a.totalDays}) = ${oere(a.cumulativeAfterOere)} − ${oere(a.cumulativeBeforeOere)} = ${kr(first.amount)}`,
+      )
+      .waitFor();
+    // the sources by the api's document title and reference
+    await page
+      .getByRole('region', { name: 'Reglen' })
+      .getByText('(STAR, VEJ nr. 9584 af 30/06/2025)')
+      .first()
+      .waitFor();
     await shot('04-posting-story');
   });
 
@@ -480,8 +495,18 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     await eventually(() => page.locator('table.postings tbody tr').count(), ofProject.entries.length);
     expect(await page.getByLabel('Projekt').inputValue()).toBe('projekt-lager');
 
-    // a share's deduction tells its story with the carve-out behind it
+    // a share's posting tells how the project's expense was divided
     const { entries } = await apiGet('/ledger/entries', { offerId: 'tilbud-borger-eva' });
+    const share = entries.find((e: { amount: string }) => e.amount === '5961.54');
+    await page.goto(`${base}/app/#/postering/${encodeURIComponent(share.entryId)}`);
+    await page
+      .getByRole('region', { name: 'Beregningen' })
+      .getByText(
+        'Projekt projekt-lagers udgift lager-faktura-1 på 10.000,00 kr. deles efter deltagerdage: tilbud tilbud-borger-eva har 31 af 52 deltagerdage (59,62 %), og andelen er 5.961,54 kr.',
+      )
+      .waitFor();
+
+    // a share's deduction tells its story with the carve-out behind it
     const deduction = entries.find((e: { amount: string }) => e.amount === deductions[0].amount);
     await page.goto(`${base}/app/#/postering/${encodeURIComponent(deduction.entryId)}`);
     const story = page.getByRole('region', { name: 'Administrativ andel' });

@@ -45,19 +45,6 @@ export const CAPS: Record<string, string> = labels.caps;
 export const CAP_STATUS: Record<string, string> = labels.capStatuses;
 export const OUTCOMES: Record<string, string> = labels.outcomes;
 
-const SOURCES: Record<string, string> = {
-  '000_140518b2c182b2de.txt':
-    'STAR: Vejledning om kommunernes dokumentation af driftsudgifter til tilbud m.v. (VEJ nr. 9584 af 30.06.2025)',
-  '001_fcfd66b91da6fb8d.txt': 'Budget- og regnskabssystem for kommuner, kontoplanen (funktion 5.68.90 m.fl.)',
-  '002_4983c5daf0fb88e9.txt': 'STAR: Vejledning om bevillingsrammer og afholdelseskategorier',
-  '003_ba212cd929ee8ae7.txt': 'mploy: Analyse af refusion og driftslofter (2016)',
-  '004_7b71a4a1118163a3.txt': 'KL: Indspil til en forenklet beskæftigelseslov',
-};
-
-export function sourceTitle(source: string): string {
-  return SOURCES[source] ?? source;
-}
-
 const TITLES = new Map(
   groupingsDocument.groupings.map((g) => [`${g.function}.${g.dranst}.${g.grouping}`, g.title]),
 );

@@ -6,16 +6,7 @@ import { api, body } from '../api/client';
 import type { CarveOut, Explanation, LoggedEvent, Posting, TimelineSegment } from '../api/shapes';
 import { asOfQuery, useAsOf } from '../as-of';
 import { date, instant, kr, period, rate } from '../format';
-import {
-  accountFilter,
-  accountText,
-  accountTitle,
-  CAPS,
-  KINDS,
-  OUTCOMES,
-  sourceTitle,
-  targetGroupName,
-} from '../names';
+import { accountFilter, accountText, accountTitle, CAPS, KINDS, OUTCOMES, targetGroupName } from '../names';
 import { href } from '../router';
 import type { Session } from '../session';
 import { Loaded } from '../ui';
@@ -142,7 +133,7 @@ function Story({ municipality, x }: { municipality: string; x: Explanation }) {
           <ul>
             {x.rule.sources.map((c, i) => (
               <li key={i}>
-                <cite>{sourceTitle(c.source)}</cite>, {c.section}
+                <cite>{c.title ?? c.source}</cite> ({c.reference}), {c.section}
                 {c.note ? ` – ${c.note}` : ''}
               </li>
             ))}
@@ -154,10 +145,29 @@ function Story({ municipality, x }: { municipality: string; x: Explanation }) {
         <section aria-labelledby="arithmetic">
           <h2 id="arithmetic">Beregningen</h2>
           <ol>
+            {x.projectShare?.share && x.projectShare.participantDays !== undefined && (
+              <li>
+                Projekt{' '}
+                <a href={href(`/projekt/${encodeURIComponent(x.projectShare.projectId)}`)}>
+                  {x.projectShare.projectId}
+                </a>
+                s udgift {x.projectShare.expenseId} på {kr(x.projectShare.expenseAmount)} deles efter
+                deltagerdage: tilbud {x.projectShare.offerId} har {x.projectShare.participantDays} af{' '}
+                {x.projectShare.totalParticipantDays} deltagerdage ({rate(x.projectShare.percentage)}), og
+                andelen er <strong>{kr(x.projectShare.share)}</strong>.
+              </li>
+            )}
             <li>
-              Udgiften på {kr(x.costItem?.amount)} dækker {x.arithmetic.totalDays} dage. Denne del er{' '}
-              {x.arithmetic.days} af dem (dag {x.arithmetic.daysBefore + 1}–
+              {x.projectShare?.share ? 'Andelen' : 'Udgiften'} på {kr(x.costItem?.amount)} dækker{' '}
+              {x.arithmetic.totalDays} dage ({date(x.costItem?.activityFrom)} – {date(x.costItem?.activityTo)}
+              ). Denne del er {x.arithmetic.days} af dem (dag {x.arithmetic.daysBefore + 1}–
               {x.arithmetic.daysBefore + x.arithmetic.days}): <strong>{oere(x.arithmetic.amountOere)}</strong>
+            </li>
+            <li>
+              Del = afrundet({kr(x.costItem?.amount)} × {x.arithmetic.daysBefore + x.arithmetic.days} /{' '}
+              {x.arithmetic.totalDays}) − afrundet({kr(x.costItem?.amount)} × {x.arithmetic.daysBefore} /{' '}
+              {x.arithmetic.totalDays}) = {oere(x.arithmetic.cumulativeAfterOere)} −{' '}
+              {oere(x.arithmetic.cumulativeBeforeOere)} = {oere(x.arithmetic.amountOere)}
             </li>
             <li>
               Refusion: {oere(x.arithmetic.amountOere)} × {rate(e.refundRate)} ={' '}
