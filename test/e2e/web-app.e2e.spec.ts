@@ -525,3 +525,37 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     await shot('14-carve-out-story');
   });
 });
+
+describe('the web app is usable by keyboard and screen reader (labels)', () => {
+  it('gives every form field on every page a label and every table its column or row headings', async () => {
+    const { entries } = await apiGet('/ledger/entries', { limit: '1' });
+    for (const path of [
+      'opgoerelse?aar=2025',
+      'posteringer',
+      `postering/${encodeURIComponent(entries[0].entryId)}`,
+      `borger/${scenario.retractedPerson}`,
+      'aendringer',
+      'uafklarede?aar=2025',
+      'projekt/projekt-lager',
+      'lofter?aar=2026',
+    ]) {
+      await page.goto(`${base}/app/#/${path}`);
+      await page.locator('main h1').first().waitFor();
+      await page.getByRole('status').filter({ hasText: 'Henter' }).waitFor({ state: 'detached' });
+      const unlabelled = await page.evaluate(() =>
+        [...document.querySelectorAll('input, select, textarea, button')]
+          .filter((el) => {
+            const labels = (el as HTMLInputElement).labels;
+            const name =
+              el.getAttribute('aria-label') ?? el.getAttribute('aria-labelledby') ?? el.textContent;
+            return !(labels && labels.length > 0) && !name?.trim();
+          })
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
+      const headless = await page.evaluate(
+        () => [...document.querySelectorAll('table')].filter((t) => !t.querySelector('th')).length,
+      );
+      expect({ path, unlabelled, headless }).toEqual({ path, unlabelled: [], headless: 0 });
+    }
+  });
+});
