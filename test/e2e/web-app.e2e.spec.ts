@@ -282,6 +282,36 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     await shot('06a-unresolved');
   });
 
+  it('shows what changed between two instants by command: who, when, why and the effect per account', async () => {
+    const span = { from: scenario.beforeRetraction, to: '2025-05-21T00:00:00.000Z' };
+    const changes = await apiGet('/ledger/changes', span);
+    expect(changes.commands.map((c: { commandType: string }) => c.commandType)).toEqual([
+      'RetractTargetGroupChange',
+    ]);
+    const [retraction] = changes.commands;
+    await page.goto(`${base}/app/#/aendringer?fra=${span.from}&til=${span.to}`);
+    const article = page.getByRole('article').filter({
+      has: page.getByRole('heading', {
+        name: `Målgrupperegistrering tilbagekaldt, ${instant(retraction.recordedAt)}`,
+      }),
+    });
+    await article.getByText('Begrundelse: “registreret på forkert borger”.').waitFor();
+    await article.getByRole('link', { name: scenario.retractedPerson }).waitFor();
+    // the retraction reverses the jobafklaring postings and rebooks them as sygedagpenge: one row per account
+    const accounts = [
+      ...new Set(
+        retraction.postings.map(
+          (p: { account: { function: string; dranst: string; grouping: string } }) =>
+            `${p.account.function}.${p.account.dranst}.${p.account.grouping}`,
+        ),
+      ),
+    ];
+    expect(accounts.length).toBeGreaterThan(1);
+    const rows = article.locator('table').first().locator('tbody tr td:first-child');
+    await eventually(async () => (await rows.allTextContents()).sort(), [...accounts].sort());
+    await shot('05d-changes');
+  });
+
   it("opens a person's timeline with the retracted registration struck through", async () => {
     await page.goto(`${base}/app/#/borger/${scenario.retractedPerson}`);
     const registrations = page.getByRole('region', { name: 'Registreringer over registreringstid' });
@@ -541,19 +571,15 @@ describe('the web app is usable by keyboard and screen reader (labels)', () => {
     ]) {
       await page.goto(`${base}/app/#/${path}`);
       await page.locator('main h1').first().waitFor();
-      await page.getByRole('status').filter({ hasText: 'Henter' }).waitFor({ state: 'detached' });
-      const unlabelled = await page.evaluate(() =>
+      await eventually(() => page.getByRole('status').filter({ hasText: 'Henter' }).count(), 0);
+      // run in the page (as text: the tests compile without the DOM's types)
+      const unlabelled = await page.evaluate<string[]>(`
         [...document.querySelectorAll('input, select, textarea, button')]
-          .filter((el) => {
-            const labels = (el as HTMLInputElement).labels;
-            const name =
-              el.getAttribute('aria-label') ?? el.getAttribute('aria-labelledby') ?? el.textContent;
-            return !(labels && labels.length > 0) && !name?.trim();
-          })
-          .map((el) => el.outerHTML.slice(0, 80)),
-      );
-      const headless = await page.evaluate(
-        () => [...document.querySelectorAll('table')].filter((t) => !t.querySelector('th')).length,
+          .filter((el) => !(el.labels && el.labels.length > 0)
+            && !(el.getAttribute('aria-label') ?? el.getAttribute('aria-labelledby') ?? el.textContent).trim())
+          .map((el) => el.outerHTML.slice(0, 80))`);
+      const headless = await page.evaluate<number>(
+        `[...document.querySelectorAll('table')].filter((t) => !t.querySelector('th')).length`,
       );
       expect({ path, unlabelled, headless }).toEqual({ path, unlabelled: [], headless: 0 });
     }

@@ -65,3 +65,31 @@ export function PersonOfferCells({ personId, offerId }: { personId: string; offe
     </>
   );
 }
+
+/**
+ * Cursor paging: the cursors of the pages seen so far, the last the page shown (null: the first);
+ * back pops one, on pushes the answer's next cursor.
+ */
+export function Pager({
+  cursors,
+  setCursors,
+  nextCursor,
+  label,
+}: {
+  cursors: (string | null)[];
+  setCursors: (cursors: (string | null)[]) => void;
+  nextCursor: string | null;
+  label: string;
+}) {
+  return (
+    <nav className="pager" aria-label={label}>
+      <button type="button" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+        Forrige side
+      </button>
+      <span>Side {cursors.length}</span>
+      <button type="button" disabled={!nextCursor} onClick={() => setCursors([...cursors, nextCursor])}>
+        Næste side
+      </button>
+    </nav>
+  );
+}

@@ -1,6 +1,6 @@
 // Hvad er ændret: every posting recorded between two instants, grouped by the command that caused
 // it (what, when, by whom, why) with its effect per account.
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, body } from '../api/client';
 import type { Changes, Posting } from '../api/shapes';
@@ -8,10 +8,12 @@ import { useAsOf } from '../as-of';
 import { DateInput, readDateField } from '../date-input';
 import { instant, instantField, kr } from '../format';
 import { accountText, accountTitle } from '../names';
-import { navigate, useRoute } from '../router';
+import { href, navigate, useRoute } from '../router';
 import type { Session } from '../session';
-import { FigureHeadings, Loaded, Money } from '../ui';
+import { FigureHeadings, Loaded, Money, Pager } from '../ui';
 import { PostingsTable } from './postings-page';
+
+const COMMANDS_PER_PAGE = 20;
 
 const COMMANDS: Record<string, string> = {
   ChangeTargetGroup: 'Målgruppe registreret',
@@ -54,12 +56,26 @@ export function ChangesPage({ session }: { session: Session }) {
   const [toInput, setToInput] = useState(instantField(to));
   const [errors, setErrors] = useState<{ from: string | null; to: string | null }>({ from: null, to: null });
   const m = session.municipality;
+  // the span's commands a page at a time (a municipality-year holds many); back by a stack of cursors
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [span, setSpan] = useState(`${from}/${to}`);
+  if (span !== `${from}/${to}`) {
+    setSpan(`${from}/${to}`);
+    setCursors([null]);
+  }
+  const cursor = cursors[cursors.length - 1];
   const changes = useQuery({
-    queryKey: ['changes', m, from, to],
+    queryKey: ['changes', m, from, to, cursor],
     queryFn: () =>
       body<Changes>(
-        api.GET('/v1/municipalities/{m}/ledger/changes', { params: { path: { m }, query: { from, to } } }),
+        api.GET('/v1/municipalities/{m}/ledger/changes', {
+          params: {
+            path: { m },
+            query: { from, to, limit: COMMANDS_PER_PAGE, ...(cursor ? { cursor } : {}) },
+          },
+        }),
       ),
+    placeholderData: keepPreviousData,
   });
   return (
     <>
@@ -96,8 +112,9 @@ export function ChangesPage({ session }: { session: Session }) {
         {(c) => (
           <>
             <p className="lead">
-              {c.totals.commands} handlinger gav {c.totals.entries} posteringer mellem {instant(c.from)} og{' '}
-              {instant(c.to)}: beløb {kr(c.totals.amount)}, refusion {kr(c.totals.refund)}.
+              {c.totals.commands} {c.totals.commands === 1 ? 'handling' : 'handlinger'} gav {c.totals.entries}{' '}
+              posteringer mellem {instant(c.from)} og {instant(c.to)}: beløb {kr(c.totals.amount)}, refusion{' '}
+              {kr(c.totals.refund)}
             </p>
             {c.commands.map((cmd) => (
               <article key={cmd.commandId} className="change">
@@ -109,8 +126,14 @@ export function ChangesPage({ session }: { session: Session }) {
                 </h2>
                 <p>
                   {cmd.actor ? `Af ${cmd.actor}. ` : ''}
+                  {cmd.personId ? (
+                    <>
+                      Borger <a href={href(`/borger/${encodeURIComponent(cmd.personId)}`)}>{cmd.personId}</a>
+                      .{' '}
+                    </>
+                  ) : null}
                   {cmd.reason ? `Begrundelse: “${cmd.reason}”. ` : ''}
-                  {cmd.entries} posteringer, beløb {kr(cmd.amount)}, refusion {kr(cmd.refund)}.{' '}
+                  {cmd.entries} posteringer, beløb {kr(cmd.amount)}, refusion {kr(cmd.refund)}{' '}
                   <span className="hint">Handling {cmd.commandId}</span>
                 </p>
                 <table>
@@ -139,6 +162,12 @@ export function ChangesPage({ session }: { session: Session }) {
                 </details>
               </article>
             ))}
+            <Pager
+              cursors={cursors}
+              setCursors={setCursors}
+              nextCursor={c.nextCursor}
+              label="Sider med handlinger"
+            />
           </>
         )}
       </Loaded>

@@ -10,7 +10,7 @@ import { date, dateField, instant, monthField, period, rate } from '../format';
 import { accountText, accountTitle, KINDS, TARGET_GROUP_CODES, targetGroupName } from '../names';
 import { href, navigate, useRoute } from '../router';
 import type { Session } from '../session';
-import { FigureHeadings, Loaded, Money } from '../ui';
+import { FigureHeadings, Loaded, Money, Pager } from '../ui';
 
 const PAGE_SIZE = 50;
 
@@ -173,23 +173,7 @@ export function PostingsPage({ session }: { session: Session }) {
               postings={p.entries}
               caption={`Side ${cursors.length}: ${p.entries.length} posteringer${p.nextCursor ? ' (flere på næste side)' : ''}`}
             />
-            <nav className="pager" aria-label="Sider">
-              <button
-                type="button"
-                disabled={cursors.length === 1}
-                onClick={() => setCursors(cursors.slice(0, -1))}
-              >
-                Forrige side
-              </button>
-              <span>Side {cursors.length}</span>
-              <button
-                type="button"
-                disabled={!p.nextCursor}
-                onClick={() => setCursors([...cursors, p.nextCursor])}
-              >
-                Næste side
-              </button>
-            </nav>
+            <Pager cursors={cursors} setCursors={setCursors} nextCursor={p.nextCursor} label="Sider" />
           </>
         )}
       </Loaded>
