@@ -160,3 +160,57 @@ it('a timesheet with a booking date is booked in that date’s period', () => {
     .when(booked)
     .thenPostings([['original', null, '2025-03-07', '2025-03-07', '100.00', '0', '0.00', '2025-03']]);
 });
+
+it('an offer cancelled after a timesheet named it has its part reversed, as its other costs', () => {
+  // 2 h of 8 on o9 of 800.00 kr: 200.00 at 50 % (JA-OPS); the cancellation reverses it (VEJ 9584: no refund for an
+  // offer that did not take place); P's 600.00 stays with its participants.
+  const o9 = { offerId: 'o9', personId: 'p9', offerKind: 'ordinary_education' as const, fundingFrame: null };
+  const recorded = april.staffTimesheetRecorded(
+    { ...week, timesheetId: 'T4', revision: 1 },
+    '800.00',
+    [
+      {
+        date: '2025-03-07',
+        hoursWorked: '8.00',
+        offerHours: [
+          { offerId: 'o9', hours: '2.00' },
+          { projectId: 'P', hours: '6.00' },
+        ],
+        administrationHours: '0.00',
+      },
+    ],
+    { offers: [o9] },
+  );
+  givenEvents([...history, recorded])
+    .when(l.at('2025-05-02T09:00:00Z').offerCancelled('p9', 'o9', '2025-03-01', '2025-03-31'))
+    .thenPostings([
+      ['reversal', 'jobafklaring', '2025-03-07', '2025-03-07', '-200.00', '50', '-100.00', '2025-05'],
+    ]);
+});
+
+it('a carve-out of the project does not come out of a timesheet’s part: its administration is registered apart', () => {
+  // March's invoice of 1000.00 is the period's only hovedkonto 5 cost a carve-out comes out of (the timesheet's 400.00
+  // part is time registered already): 100.00 carved, 50.00 from each participant's 500.00 share.
+  const invoice = april.projectExpenseRecorded('P', 'inv', '1000.00', '2025-03-01', '2025-03-31');
+  const timesheet = april.staffTimesheetRecorded({ ...week, timesheetId: 'T5', revision: 1 }, '400.00', [
+    {
+      date: '2025-03-10',
+      hoursWorked: '4.00',
+      offerHours: [{ projectId: 'P', hours: '4.00' }],
+      administrationHours: '0.00',
+    },
+  ]);
+  givenEvents([...history, invoice, timesheet])
+    .when(
+      l.at('2025-05-02T09:00:00Z').administrativeShareRecorded('P', 'as1', '2025-03-01', '2025-03-31', {
+        lines: [
+          { activity: 'job_interview', count: 1, hoursEach: '1.00', hourlyRate: '100.00', amount: '100.00' },
+        ],
+      }),
+    )
+    .thenPostings([
+      ['original', 'jobafklaring', '2025-03-01', '2025-03-31', '-50.00', '50', '-25.00', '2025-05'],
+      ['original', 'dagpenge', '2025-03-01', '2025-03-31', '-50.00', '0', '0.00', '2025-05'],
+      ['original', null, '2025-03-01', '2025-03-31', '100.00', '0', '0.00', '2025-05'],
+    ]);
+});
