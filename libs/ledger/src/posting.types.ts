@@ -84,7 +84,7 @@ export interface Cause {
   eventId: string;
   commandId: string;
   recordedAt: string;
-  /** 'YYYY-MM'; default: the UTC month of recordedAt (see bookingPeriodOf). */
+  /** 'YYYY-MM'; default: the Danish month of recordedAt (danishBookingPeriodOf). */
   bookingPeriod?: string;
   /** The municipality's booking date the event gave (an expense's bookingDate); its postings carry it. */
   bookingDate?: IsoDate;

@@ -1,37 +1,12 @@
 // Regrouping: compare what a cost item should be posted as now with what its standing postings
 // say, and post exactly the difference (reversals of what no longer holds, bookings of what is new).
-import { negate } from '@app/domain';
+import { danishBookingPeriodOf, danishDateOf, negate } from '@app/domain';
 import { copyAccount, copyCitations, copyUnresolved } from './canonical-copy';
 import type { Cause, DesiredSegment, Posting } from './posting.types';
 
-/**
- * 'YYYY-MM' of a recorded instant: by default its UTC month; with an IANA time zone (e.g.
- * 'Europe/Copenhagen') the month on the wall clock there.
- */
-let lastUtcPeriod: { recordedAt: string; period: string } | null = null;
-
-export function bookingPeriodOf(recordedAt: string, timeZone?: string): string {
-  // The postings of one event ask for its instant again and again.
-  if (timeZone === undefined && lastUtcPeriod?.recordedAt === recordedAt) return lastUtcPeriod.period;
-  const ms = Date.parse(recordedAt);
-  if (Number.isNaN(ms)) throw new RangeError(`not an ISO instant: ${JSON.stringify(recordedAt)}`);
-  if (timeZone === undefined) {
-    const period = new Date(ms).toISOString().slice(0, 7);
-    lastUtcPeriod = { recordedAt, period };
-    return period;
-  }
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(ms);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}`;
-}
-
-/** The day a posting was booked: the booking date its cause gave, else the (UTC) day it was recorded, as bookingPeriodOf. */
+/** The day a posting was booked: the booking date its cause gave, else the Danish day it was recorded. */
 export const bookingDateOf = (p: Pick<Posting, 'bookingDate' | 'recordedAt'>): string =>
-  p.bookingDate ?? p.recordedAt.slice(0, 10);
+  p.bookingDate ?? danishDateOf(p.recordedAt);
 
 /** The postings that currently stand: originals and rebookings that no reversal in the list reverses. */
 export function standingPostings(postings: readonly Posting[]): Posting[] {
@@ -111,7 +86,7 @@ export function reconcile(
   desired: readonly DesiredSegment[],
   cause: Cause,
 ): Posting[] {
-  const bookingPeriod = cause.bookingPeriod ?? bookingPeriodOf(cause.recordedAt);
+  const bookingPeriod = cause.bookingPeriod ?? danishBookingPeriodOf(cause.recordedAt);
   const causedBy = () => ({ eventId: cause.eventId, commandId: cause.commandId });
   const bookingDate = cause.bookingDate === undefined ? {} : { bookingDate: cause.bookingDate };
 

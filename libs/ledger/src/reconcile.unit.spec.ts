@@ -1,6 +1,6 @@
 import { allocate } from './allocate';
 import type { Cause, CostItem, Posting } from './posting.types';
-import { bookingPeriodOf, reconcile, segmentIdentity, standingPostings } from './reconcile';
+import { bookingDateOf, reconcile, segmentIdentity, standingPostings } from './reconcile';
 import { fakeDecide } from './testing/fake-decide';
 import { timelineAsOf, type TargetGroupChangeRecord } from './timeline';
 
@@ -280,9 +280,10 @@ describe('reconcile', () => {
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
   });
 
-  it('derives the booking period from the recorded instant (UTC, or a given time zone, or an override)', () => {
-    expect(bookingPeriodOf('2019-12-31T23:30:00Z')).toBe('2019-12');
-    expect(bookingPeriodOf('2019-12-31T23:30:00Z', 'Europe/Copenhagen')).toBe('2020-01');
+  it('derives the booking period from the recorded instant in Copenhagen, or from an override', () => {
+    // 23:30Z on 31 December is 00:30 on 1 January in Copenhagen (API.md Conventions).
+    const [late] = reconcile([], desired([c1]), cause('ev', '2019-12-31T23:30:00Z'));
+    expect([late.bookingPeriod, bookingDateOf(late)]).toEqual(['2020-01', '2020-01-01']);
     const p = reconcile([], desired([c1]), {
       ...cause('ev', '2019-12-31T23:30:00Z'),
       bookingPeriod: '2020-01',

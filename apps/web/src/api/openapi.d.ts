@@ -1440,6 +1440,7 @@ export interface components {
                 kind: "municipality" | "other_actor" | "education_institution";
                 name?: string | null;
             } | null;
+            registrationDate?: string | null;
         };
         /**
          * @description RegisterProject in a batch
@@ -1492,6 +1493,7 @@ export interface components {
                 kind: "municipality" | "other_actor" | "education_institution";
                 name?: string | null;
             } | null;
+            registrationDate?: string | null;
         };
         /**
          * @description the body of RecordProjectExpense (API.md "Commands")
@@ -1630,6 +1632,7 @@ export interface components {
              * @example 2025-03-01
              */
             activityTo: string;
+            bookingDate?: string | null;
             /** @enum {string} */
             method: "standard_price" | "time_registration" | "area";
             lines?: {
@@ -1708,6 +1711,7 @@ export interface components {
              * @example 2025-03-01
              */
             activityTo: string;
+            bookingDate?: string | null;
             /** @enum {string} */
             method: "standard_price" | "time_registration" | "area";
             lines?: {

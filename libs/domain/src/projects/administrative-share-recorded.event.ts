@@ -36,6 +36,8 @@ export const administrativeShareRecordedV1 = z.strictObject({
   amountOere: oere(),
   priceLevelYear: z.int(),
   methodReference: text(1000),
+  /** The municipality's booking date the command gave (as an expense's): its postings are booked in that period. */
+  bookingDate: isoDate().optional(),
 });
 export type AdministrativeShareRecordedData = z.output<typeof administrativeShareRecordedV1>;
 

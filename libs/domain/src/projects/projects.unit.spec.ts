@@ -7,6 +7,7 @@ import { projectRegistered } from './project-registered.event';
 import { projectExpenseRecorded } from './project-expense-recorded.event';
 import { offerRegistered } from '../offers/offer-registered.event';
 import { offerCancelled } from '../offers/offer-cancelled.event';
+import type { OfferValidityCheck, OfferValidityQuery } from '../offers/offer-validity';
 
 const now = { now: '2025-03-01T10:00:00Z' };
 const registerProject: CommandInput<'RegisterProject'> = {
@@ -93,6 +94,39 @@ describe('projects', () => {
       .when(join({ offerKind: 'ordinary_education' }), now)
       .thenFails('offer.project_mismatch');
     given([registered, joined]).when(join(), now).thenFails('offer.already_registered');
+  });
+
+  it('judges an imported project and its participants on the project’s registration date, not on today', () => {
+    const asked: OfferValidityQuery[] = [];
+    const offerValidity: OfferValidityCheck = (q) => (asked.push(q), { valid: true, citations: [] });
+    const imported = { registrationDate: '2021-03-14', offerCategory: '30', fundingFrame: '1' };
+    const later = { now: '2025-01-19T10:00:00Z', offerValidity };
+    const [project] = given([])
+      .when({ ...registerProject, offerKind: 'guidance_upskilling', ...imported }, later)
+      .events();
+    expect(project.data).toMatchObject({ registrationDate: '2021-03-14' });
+    // A participant takes kind, category and frame from the project, and its day where it gives none of its own.
+    const [inherited] = given([project])
+      .when(join({ offerKind: 'guidance_upskilling' }), later)
+      .events();
+    const [own] = given([project])
+      .when(join({ offerKind: 'guidance_upskilling', registrationDate: '2021-04-01' }), later)
+      .events();
+    expect([inherited.data, own.data]).toMatchObject([
+      { registrationDate: '2021-03-14', offerCategory: '30', fundingFrame: '1' },
+      { registrationDate: '2021-04-01' },
+    ]);
+    expect(asked.map((q) => q.registrationDate)).toEqual(['2021-03-14', '2021-03-14', '2021-04-01']);
+  });
+
+  it('refuses a project registration date after today in Denmark', () => {
+    // 2025-02-28T23:00Z is midnight in Copenhagen: 1 March has begun there.
+    given([])
+      .when({ ...registerProject, registrationDate: '2025-03-01' }, { now: '2025-02-28T22:59:59Z' })
+      .thenFails('project.registration_in_future');
+    given([])
+      .when({ ...registerProject, registrationDate: '2025-03-01' }, { now: '2025-02-28T23:00:00Z' })
+      .then([registered]);
   });
 
   it('a cancelled participant’s event names the project', () => {
@@ -236,6 +270,20 @@ describe('RecordAdministrativeShare', () => {
         now,
       )
       .thenFails('administrative_share.exceeds_costs');
+  });
+
+  it('keeps the carve-out’s booking date, refusing one after today in Denmark', () => {
+    // 2025-03-31T22:30Z is 00:30 on 1 April in Copenhagen: 1 April has begun there, 2 April has not.
+    const lateEvening = { now: '2025-03-31T22:30:00Z' };
+    const [booked] = given(history())
+      .when(share({ bookingDate: '2025-04-01' }), lateEvening)
+      .events();
+    expect(booked.data).toMatchObject({ bookingDate: '2025-04-01' });
+    given(history())
+      .when(share({ bookingDate: '2025-04-02' }), lateEvening)
+      .thenFails('expense.booking_in_future');
+    const [unbooked] = given(history()).when(share(), now).events();
+    expect(unbooked.data).not.toHaveProperty('bookingDate');
   });
 
   it('an area share takes the rent’s administrative part by floor area (VEJ 9584 6.9): 9000.00 × 25.5 / 102 = 2250.00', () => {

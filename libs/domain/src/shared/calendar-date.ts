@@ -54,13 +54,35 @@ const copenhagen = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+// The postings of one event ask for its instant again and again.
+let lastDanishDate: { instant: string; date: IsoDate } | null = null;
+
 /**
  * The Danish calendar date (Europe/Copenhagen) of an instant: the "registration date" of a
- * command recorded at that instant. Pure: depends on the argument only.
+ * command recorded at that instant, and the day a posting without a booking date is booked.
+ * Pure: depends on the argument only (the zone's rules, not the machine's).
  */
 export function danishDateOf(instant: string): IsoDate {
+  if (lastDanishDate?.instant === instant) return lastDanishDate.date;
   const get = copenhagenParts(copenhagen, instant);
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const date = `${get('year')}-${get('month')}-${get('day')}`;
+  lastDanishDate = { instant, date };
+  return date;
+}
+
+/**
+ * The booking period 'YYYY-MM' of an instant: its month on the Danish calendar (API.md
+ * "Conventions": booking periods are taken in Europe/Copenhagen), so 2026-01-31T23:30Z is 2026-02.
+ * Every booking period derived from a recorded instant comes from here, from the instant the
+ * event carries, so a rebuild derives the same period.
+ */
+export function danishBookingPeriodOf(instant: string): string {
+  return danishDateOf(instant).slice(0, 7);
+}
+
+/** The accounting year (the Danish calendar year) of an instant. */
+export function danishYearOf(instant: string): number {
+  return Number(danishDateOf(instant).slice(0, 4));
 }
 
 /** The fields of an instant on the wall clock in Copenhagen, as `format` gives them. */

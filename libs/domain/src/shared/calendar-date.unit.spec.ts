@@ -1,6 +1,8 @@
 import {
+  danishBookingPeriodOf,
   danishDateOf,
   danishLocalTimeOf,
+  danishYearOf,
   isIsoInstant,
   isPeriodWithin,
   isValidIsoDate,
@@ -42,6 +44,30 @@ describe('iso dates', () => {
     expect(danishDateOf('2025-06-30T21:59:59Z')).toBe('2025-06-30');
     expect(() => danishDateOf('yesterday')).toThrow(RangeError);
     expect(isIsoInstant('2025-02-30T10:00:00Z')).toBe(false);
+  });
+
+  it('the booking period of an instant is its month in Copenhagen (API.md Conventions), across month ends and DST', () => {
+    // A month end in winter time (CET, UTC+1): 2026-01-31T23:30Z is 00:30 on 1 February.
+    expect(danishBookingPeriodOf('2026-01-31T22:59:59Z')).toBe('2026-01');
+    expect(danishBookingPeriodOf('2026-01-31T23:30:00Z')).toBe('2026-02');
+    // Summer time begins 2026-03-29 at 01:00Z (02:00 CET becomes 03:00 CEST): the day keeps its date either side.
+    expect(danishDateOf('2026-03-28T23:00:00Z')).toBe('2026-03-29'); // 00:00 CET
+    expect(danishDateOf('2026-03-29T00:59:59Z')).toBe('2026-03-29'); // 01:59:59 CET
+    expect(danishDateOf('2026-03-29T01:00:00Z')).toBe('2026-03-29'); // 03:00 CEST
+    expect(danishDateOf('2026-03-29T22:00:00Z')).toBe('2026-03-30'); // 00:00 CEST, UTC+2 now
+    // The next month end lies in summer time (UTC+2).
+    expect(danishBookingPeriodOf('2026-03-31T21:59:59Z')).toBe('2026-03');
+    expect(danishBookingPeriodOf('2026-03-31T22:00:00Z')).toBe('2026-04');
+    // Summer time ends 2026-10-25 at 01:00Z (03:00 CEST becomes 02:00 CET): midnight is at 22:00Z before, 23:00Z after.
+    expect(danishDateOf('2026-10-24T22:00:00Z')).toBe('2026-10-25'); // 00:00 CEST
+    expect(danishDateOf('2026-10-25T22:59:59Z')).toBe('2026-10-25'); // 23:59:59 CET
+    expect(danishDateOf('2026-10-25T23:00:00Z')).toBe('2026-10-26');
+    expect(danishBookingPeriodOf('2026-10-31T22:59:59Z')).toBe('2026-10');
+    expect(danishBookingPeriodOf('2026-10-31T23:00:00Z')).toBe('2026-11');
+    // The accounting year turns at midnight in Copenhagen.
+    expect(danishYearOf('2026-12-31T22:59:59Z')).toBe(2026);
+    expect(danishYearOf('2026-12-31T23:00:00Z')).toBe(2027);
+    expect(() => danishBookingPeriodOf('2026-02-30T10:00:00Z')).toThrow(RangeError);
   });
 
   it('the Danish wall-clock time of an instant, in winter and summer time', () => {

@@ -17,6 +17,7 @@ export const DOMAIN_RULE_CODES = [
   // projects
   'project.already_registered', // RegisterProject with a projectId that exists
   'project.not_found', // RegisterOffer / RecordProjectExpense / RecordStaffTimesheet naming an unregistered project
+  'project.registration_in_future', // RegisterProject with a registrationDate after today (Danish date)
   'project.no_participant_in_period', // RecordProjectExpense (or a timesheet's hours on the project) for a period in which no participant takes part
   'administrative_share.project_required', // RecordAdministrativeShare without a projectId (an offer outside a project is not supported)
   'administrative_share.already_recorded', // RecordAdministrativeShare with a shareId the project has

@@ -5,9 +5,8 @@
 // integration rådighedsloft). The postings of capped costs carry their uncapped refund; the cap
 // is applied by separate 'cap_adjustment' postings that post only the difference.
 import type { CapId, Citation } from '@app/rules';
-import { divideRoundHalfAwayFromZero, toSafeOere } from '@app/domain';
+import { danishBookingPeriodOf, divideRoundHalfAwayFromZero, toSafeOere } from '@app/domain';
 import type { Cause, Posting } from '../posting.types';
-import { bookingPeriodOf } from '../reconcile';
 
 export interface CapParameters {
   /** Integer øre per full-year person. */
@@ -140,7 +139,7 @@ export function capCitations(cap: CapId): Citation[] {
  * outside the year (parameters settled after year end are booked in the year's last period).
  */
 export function capAdjustmentPeriod(year: number, cause: Cause): string {
-  const period = cause.bookingPeriod ?? bookingPeriodOf(cause.recordedAt);
+  const period = cause.bookingPeriod ?? danishBookingPeriodOf(cause.recordedAt);
   const first = `${year}-01`;
   const last = `${year}-12`;
   return period < first ? first : period > last ? last : period;

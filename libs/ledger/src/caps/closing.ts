@@ -3,8 +3,8 @@
 // closed year (DOMAIN.md "Caps"). An event that gives a booking date (an expense's bookingDate)
 // books in that date's period while its year is open: a January invoice for December activity
 // can still go into the old year until finance closes it (the supplementary period).
+import { danishBookingPeriodOf } from '@app/domain';
 import type { Cause } from '../posting.types';
-import { bookingPeriodOf } from '../reconcile';
 
 /** The first booking period at or after `period` ('YYYY-MM') whose year is not closed. */
 export function firstOpenPeriod(period: string, closedYears: ReadonlySet<number>): string {
@@ -16,7 +16,7 @@ export function firstOpenPeriod(period: string, closedYears: ReadonlySet<number>
 
 /** The booking period of the postings of `cause` (its booking period, else its recorded month), given the municipality's closed years. */
 export function openBookingPeriod(cause: Cause, closedYears: ReadonlySet<number>): string {
-  return firstOpenPeriod(cause.bookingPeriod ?? bookingPeriodOf(cause.recordedAt), closedYears);
+  return firstOpenPeriod(cause.bookingPeriod ?? danishBookingPeriodOf(cause.recordedAt), closedYears);
 }
 
 /**

@@ -104,8 +104,9 @@ function withCountedCaps(
 }
 
 /**
- * What causes the event's postings: the event, and the booking date it gives (an expense's bookingDate), which
- * books them — cap adjustments too — in that date's period rather than the recorded month (caps/closing.ts).
+ * What causes the event's postings: the event, and the booking date it gives (an expense's, a timesheet's or a carve-out's
+ * bookingDate), which books them — cap adjustments too — in that date's period rather than the recorded month
+ * (caps/closing.ts).
  * Later events that correct them give none: they are booked when recorded. Its postings carry the
  * rulebook version in force at it.
  */
@@ -115,7 +116,8 @@ function causeOf(recorded: LedgerEvent, rulebook: Rulebook): Cause {
   const bookingDate =
     event.type === 'OfferExpenseRecorded' ||
     event.type === 'ProjectExpenseRecorded' ||
-    event.type === 'StaffTimesheetRecorded'
+    event.type === 'StaffTimesheetRecorded' ||
+    event.type === 'AdministrativeShareRecorded'
       ? event.data.bookingDate
       : undefined;
   if (bookingDate === undefined) return cause;

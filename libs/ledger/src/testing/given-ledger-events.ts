@@ -392,7 +392,7 @@ export function ledgerEvents() {
               costOere: parseKroner(hours.cost),
             },
           }),
-        /** A carve-out as the decider measured it (libs/domain administrative-share.ts): `lines` of standard_price, or `hours` × `hourlyCost`. */
+        /** A carve-out as the decider measured it (libs/domain administrative-share.ts): `lines` of standard_price, or `hours` × `hourlyCost`; `bookingDate` as the command gave it. */
         administrativeShareRecorded: (
           projectId: string,
           shareId: string,
@@ -413,6 +413,7 @@ export function ledgerEvents() {
                 }[];
               }
             | { hours: string; hourlyCost: string; amount: string },
+          o: { bookingDate?: string } = {},
         ) =>
           make({
             type: 'AdministrativeShareRecorded',
@@ -444,6 +445,7 @@ export function ledgerEvents() {
                   : parseKroner(m.amount),
               priceLevelYear: 2025,
               methodReference: 'Metode 1a, kommunens notat af 2025-01-15',
+              ...(o.bookingDate && { bookingDate: o.bookingDate }),
             },
           }),
         /** A revision of a Bilag 2 timesheet as the decider records it (days in date order, hours canonical). */

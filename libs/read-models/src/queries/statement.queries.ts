@@ -121,7 +121,7 @@ export class StatementQueries {
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT entry_id, kind, ${accountKey('account')} AS account, ${accountKey('refund_account')} AS refund_account,
               target_group, person_id, offer_id, activity_from, activity_to, booking_period,
-              coalesce(booking_date, (recorded_at AT TIME ZONE 'UTC')::date)::text AS booking_date, amount_oere::text AS amount,
+              coalesce(booking_date, (recorded_at AT TIME ZONE 'Europe/Copenhagen')::date)::text AS booking_date, amount_oere::text AS amount,
               refund_rate_bp, refund_oere::text AS refund, rule_id, cap, unresolved->>'outcome' AS outcome, recorded_at
        FROM ledger_entry
        WHERE municipality = $1 AND booking_period >= $2 AND booking_period <= $3 AND recorded_at <= $4
@@ -189,7 +189,7 @@ export class StatementQueries {
   ): Promise<UnresolvedLine[]> {
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT entry_id, person_id, offer_id, cost_item_id, ${accountKey('account')} AS account, target_group, activity_from, activity_to, booking_period,
-              coalesce(booking_date, (recorded_at AT TIME ZONE 'UTC')::date)::text AS booking_date,
+              coalesce(booking_date, (recorded_at AT TIME ZONE 'Europe/Copenhagen')::date)::text AS booking_date,
               amount_oere::text AS amount, unresolved->>'outcome' AS outcome, unresolved->>'reason' AS reason,
               coalesce(unresolved->'candidates', '[]') AS candidates
        FROM ledger_entry

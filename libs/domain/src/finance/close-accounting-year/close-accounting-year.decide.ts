@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../../shared/decision-context';
+import { danishYearOf } from '../../shared/calendar-date';
 import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
 import { accountingYearClosed, type AccountingYearClosed } from '../accounting-year-closed.event';
 import type { FinanceYearState } from '../finance.state';
@@ -6,7 +7,7 @@ import type { CloseAccountingYear } from './close-accounting-year.command';
 
 /**
  * Closes an accounting year. A year can be closed once, and not before it has begun (at the
- * recorded time of the command): closing a future year would push every posting until then
+ * recorded time of the command, in Denmark): closing a future year would push every posting until then
  * past it. Closing the running year early is allowed (a cut-off); what is recorded later goes
  * to the first open period.
  */
@@ -22,7 +23,7 @@ export function decideCloseAccountingYear(
       { year: cmd.year },
     );
   }
-  const currentYear = Number(context.now.slice(0, 4));
+  const currentYear = danishYearOf(context.now);
   if (cmd.year > currentYear) {
     throw new DomainRuleViolation(
       'finance.year_not_begun',

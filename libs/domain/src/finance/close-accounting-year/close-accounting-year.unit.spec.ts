@@ -27,8 +27,12 @@ describe('CloseAccountingYear', () => {
     given([accountingYearClosed({ year: 2024, reason: null })])
       .when(close())
       .thenFails('finance.year_already_closed');
+    // The year begins at midnight in Copenhagen (CET, UTC+1): 2025-12-31T23:00Z is already 1 January 2026.
     given([])
-      .when(close({ year: 2026 }), { now: '2025-12-31T23:59:59Z' })
+      .when(close({ year: 2026 }), { now: '2025-12-31T22:59:59Z' })
       .thenFails('finance.year_not_begun');
+    given([])
+      .when(close({ year: 2026 }), { now: '2025-12-31T23:00:00Z' })
+      .then([accountingYearClosed({ year: 2026, reason: null })]);
   });
 });

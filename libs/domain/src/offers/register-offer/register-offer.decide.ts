@@ -1,8 +1,8 @@
 import type { DecisionContext } from '../../shared/decision-context';
 import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
-import { danishDateOf } from '../../shared/calendar-date';
 import { checkOfferClassification } from '../offer-classification';
 import { assertOfferPeriod } from '../offer-period';
+import { checkedRegistrationDate } from '../registration-date';
 import { offerRegistered, type OfferRegistered } from '../offer-registered.event';
 import { offerOf, type ProjectState } from '../../projects/project.state';
 import type { RegisterOffer } from './register-offer.command';
@@ -20,21 +20,14 @@ export function decideRegisterOffer(
     });
   }
   assertOfferPeriod(cmd.offerId, cmd.startDate, cmd.endDate);
-  // The matrix's registration windows (seed 002) are judged on the day the case system registered the offer, so an
-  // imported history gives it; it can only be a day that has begun in Denmark.
-  const today = danishDateOf(context.now);
-  const registrationDate = cmd.registrationDate ?? today;
-  if (registrationDate > today) {
-    throw new DomainRuleViolation(
-      'offer.registration_in_future',
-      `Offer ${cmd.offerId} cannot have been registered on ${registrationDate}, after today (${today})`,
-      {
-        offerId: cmd.offerId,
-        registrationDate,
-        today,
-      },
-    );
-  }
+  // A participant takes its kind, category and frame from the project, registered on the project's day: without a
+  // day of its own it is judged on that day too, so an imported project's participants are not judged on today.
+  const registrationDate = checkedRegistrationDate(
+    cmd.registrationDate,
+    context,
+    { code: 'offer.registration_in_future', name: `Offer ${cmd.offerId}`, ids: { offerId: cmd.offerId } },
+    state.project?.registrationDate,
+  );
   const offerCategory = cmd.offerCategory ?? null;
   const fundingFrame = cmd.fundingFrame ?? null;
   const validityCitations = checkOfferClassification(

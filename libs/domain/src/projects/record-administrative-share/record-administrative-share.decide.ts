@@ -2,6 +2,7 @@ import type { DecisionContext } from '../../shared/decision-context';
 import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
 import { parseHours } from '../../shared/hours';
 import { divideRoundHalfAwayFromZero, formatOere, parseKroner, toSafeOere } from '../../shared/money';
+import { checkedBookingDate } from '../../expenses/booking-date';
 import { assertExpensePeriod } from '../../expenses/expense-admissibility';
 import { hoursCostOere, periodCostsOere } from '../administrative-share';
 import {
@@ -15,13 +16,14 @@ import type { RecordAdministrativeShare } from './record-administrative-share.co
 /**
  * A project's carve-out, decided on the project's stream where its costs are: refused for an unknown project,
  * a share id it has, a reversed period, fields of the other method, hours or counts not above zero, and an
- * amount above the project's costs of the period less the carve-outs recorded before whose periods overlap it.
+ * amount above the project's costs of the period less the carve-outs recorded before whose periods overlap it,
+ * and a booking date after today.
  * A carve-out of an offer outside a project is refused: its costs lie on streams this one cannot see.
  */
 export function decideRecordAdministrativeShare(
   cmd: RecordAdministrativeShare,
   state: ProjectState,
-  _context: DecisionContext,
+  context: DecisionContext,
 ): [AdministrativeShareRecorded] {
   const refuse = (code: Parameters<typeof violation>[0], message: string, details: object = {}) =>
     violation(code, `Administrative share ${cmd.shareId}: ${message}`, { shareId: cmd.shareId, ...details });
@@ -55,6 +57,7 @@ export function decideRecordAdministrativeShare(
         carvedBefore: formatOere(earlier),
       },
     );
+  const bookingDate = checkedBookingDate(cmd.bookingDate, context, { shareId: cmd.shareId });
   return [
     administrativeShareRecorded({
       shareId: cmd.shareId,
@@ -65,6 +68,7 @@ export function decideRecordAdministrativeShare(
       ...measured,
       priceLevelYear: cmd.priceLevelYear,
       methodReference: cmd.methodReference,
+      ...(bookingDate && { bookingDate }),
     }),
   ];
 }

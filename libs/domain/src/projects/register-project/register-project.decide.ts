@@ -1,13 +1,16 @@
 import type { DecisionContext } from '../../shared/decision-context';
 import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
-import { danishDateOf } from '../../shared/calendar-date';
 import { checkOfferClassification } from '../../offers/offer-classification';
 import { assertOfferPeriod } from '../../offers/offer-period';
+import { checkedRegistrationDate } from '../../offers/registration-date';
 import { projectRegistered, type ProjectRegistered } from '../project-registered.event';
 import type { ProjectState } from '../project.state';
 import type { RegisterProject } from './register-project.command';
 
-/** The project's kind, category and frame are checked as an offer's would be: its participants' offers take them. */
+/**
+ * The project's kind, category and frame are checked as an offer's would be, on its registration date (default
+ * today, never in the future): its participants' offers take them, and that date where they give none.
+ */
 export function decideRegisterProject(
   cmd: RegisterProject,
   state: ProjectState,
@@ -21,7 +24,11 @@ export function decideRegisterProject(
     );
   }
   assertOfferPeriod(cmd.projectId, cmd.startDate, cmd.endDate);
-  const registrationDate = danishDateOf(context.now);
+  const registrationDate = checkedRegistrationDate(cmd.registrationDate, context, {
+    code: 'project.registration_in_future',
+    name: `Project ${cmd.projectId}`,
+    ids: { projectId: cmd.projectId },
+  });
   const offerCategory = cmd.offerCategory ?? null;
   const fundingFrame = cmd.fundingFrame ?? null;
   const validityCitations = checkOfferClassification(
