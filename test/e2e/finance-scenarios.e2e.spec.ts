@@ -2,10 +2,9 @@
 // closing a year, refund statements as JSON, CSV and xlsx, and "what changed". Each scenario uses
 // a municipality of its own, so its statement holds exactly its own postings. Figures are traced
 // to the rulebook rows (libs/rules/src/data, citing the seeds) and the cap rule of DOMAIN.md.
-import { randomUUID } from 'node:crypto';
 import { Workbook } from 'exceljs';
-import request from 'supertest';
 import { startTestSystem, type TestSystem } from '../support/test-system';
+import { financeClient, type Entry } from './scenarios/finance-client';
 
 let system: TestSystem;
 let now = new Date('2025-04-10T09:00:00Z');
@@ -18,103 +17,7 @@ afterAll(async () => {
   await system.close();
 });
 
-let lastPosition = '0';
-async function sendAs(
-  role: 'jobcentre' | 'finance' | 'admin',
-  m: string,
-  type: string,
-  body: object,
-): Promise<request.Response> {
-  const token = system.token(role, role === 'admin' ? '*' : m);
-  const res = await request(system.http)
-    .post(`/v1/commands/${type}`)
-    .set('authorization', `Bearer ${token}`)
-    .send({ commandId: randomUUID(), municipality: m, ...body });
-  if (res.status === 201) lastPosition = res.body.position ?? lastPosition;
-  return res;
-}
-async function send(
-  m: string,
-  type: string,
-  body: object,
-  role: 'jobcentre' | 'finance' = type === 'SetCapParameters' || type === 'CloseAccountingYear'
-    ? 'finance'
-    : 'jobcentre',
-): Promise<string> {
-  const res = await sendAs(role, m, type, body);
-  if (res.status !== 201) throw new Error(`${type}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.commandId;
-}
-async function get(m: string, path: string, query: Record<string, string> = {}, accept?: string) {
-  const req = request(system.http)
-    .get(`/v1/municipalities/${m}${path}`)
-    .query({ minPosition: lastPosition, ...query })
-    .set('authorization', `Bearer ${system.token('finance', m)}`);
-  if (accept)
-    req
-      .set('accept', accept)
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
-  const res = await req;
-  if (res.status !== 200)
-    throw new Error(`${path}: ${res.status} ${String(accept ? res.body : JSON.stringify(res.body))}`);
-  return res;
-}
-const statement = async (m: string, year: number, query: Record<string, string> = {}) =>
-  (await get(m, `/refund-statements/${year}`, query)).body;
-
-async function person(m: string, targetGroup: string, effectiveFrom: string): Promise<string> {
-  const personId = `p-${randomUUID()}`;
-  const attributes = targetGroup === 'sygedagpenge' ? { sickPayCategory: 2 } : undefined;
-  await send(m, 'ChangeTargetGroup', { personId, targetGroup, effectiveFrom, attributes });
-  return personId;
-}
-async function courseExpense(
-  m: string,
-  personId: string,
-  from: string,
-  to: string,
-  amount: string,
-  bookingDate?: string,
-): Promise<{ offerId: string; expenseId: string; commandId: string }> {
-  const offerId = `o-${randomUUID()}`;
-  const expenseId = `e-${randomUUID()}`;
-  await send(m, 'RegisterOffer', {
-    offerId,
-    personId,
-    offerKind: 'ordinary_education',
-    startDate: from,
-    endDate: to,
-  });
-  const commandId = await send(m, 'RecordOfferExpense', {
-    expenseId,
-    offerId,
-    expenseType: 'course_fee',
-    amount,
-    activityFrom: from,
-    activityTo: to,
-    bookingDate,
-  });
-  return { offerId, expenseId, commandId };
-}
-type Entry = {
-  entryId: string;
-  kind: string;
-  bookingPeriod: string;
-  amount: string;
-  refundAmount: string | null;
-  cap: string | null;
-  causedBy: { commandId: string };
-  relatesToClosedYear: number | null;
-  activityFrom: string;
-  bookingDate: string;
-};
-const entries = async (m: string, query: Record<string, string> = {}): Promise<Entry[]> =>
-  (await get(m, '/ledger/entries', { limit: '1000', ...query })).body.entries;
+const { sendAs, send, get, statement, person, courseExpense, entries } = financeClient(() => system);
 const capAdjustments = async (m: string) => (await entries(m)).filter((e) => e.kind === 'cap_adjustment');
 
 describe('caps (integration rådighedsloft 2025: 50 % within 43,363 kr per full-year participant; seed000.md Bilag 1, rule INT-PROG-OFFER)', () => {
@@ -424,65 +327,6 @@ describe('closing an accounting year', () => {
         refund: '1500.00',
       }),
     ]);
-  });
-});
-
-describe('booking dates and the supplementary period (RecordOfferExpense.bookingDate; seed 001 L4151-L4154)', () => {
-  it('a January invoice is booked into the old year until finance closes it, then into the first open period', async () => {
-    const m = '306';
-    now = new Date('2025-11-20T09:00:00Z');
-    const p = await person(m, 'jobafklaring', '2025-01-01');
-    // recorded 12 January 2026 with the municipality's booking date 31 December 2025: JA-OPS 50 % of 3,100.00 = 1,550.00
-    now = new Date('2026-01-12T10:00:00Z');
-    const { commandId, offerId } = await courseExpense(
-      m,
-      p,
-      '2025-12-01',
-      '2025-12-31',
-      '3100.00',
-      '2025-12-31',
-    );
-    const [inOldYear] = await entries(m);
-    expect([inOldYear.bookingPeriod, inOldYear.bookingDate, inOldYear.relatesToClosedYear]).toEqual([
-      '2025-12',
-      '2025-12-31',
-      null,
-    ]);
-    expect((await statement(m, 2025)).totals).toMatchObject({ cost: '3100.00', refund: '1550.00' });
-    const changes = (
-      await get(m, '/ledger/changes', { from: '2026-01-12T00:00:00Z', to: '2026-01-13T00:00:00Z' })
-    ).body;
-    expect(changes.commands.map((c: { commandId: string }) => c.commandId)).toEqual([commandId]);
-    expect(changes.commands[0].postings.map((e: Entry) => [e.bookingPeriod, e.bookingDate])).toEqual([
-      ['2025-12', '2025-12-31'],
-    ]);
-
-    // a booking date after today (in Denmark) is refused and appends nothing
-    const future = await sendAs('jobcentre', m, 'RecordOfferExpense', {
-      expenseId: `e-${randomUUID()}`,
-      offerId,
-      expenseType: 'course_fee',
-      amount: '10.00',
-      activityFrom: '2025-12-01',
-      activityTo: '2025-12-31',
-      bookingDate: '2026-01-13',
-    });
-    expect([future.status, future.body.code]).toEqual([422, 'expense.booking_in_future']);
-
-    // finance closes 2025; an invoice booked on 31 December after that lands in 2026-01, relating to 2025
-    now = new Date('2026-01-20T09:00:00Z');
-    await send(m, 'CloseAccountingYear', { year: 2025 });
-    now = new Date('2026-01-22T09:00:00Z');
-    await courseExpense(m, p, '2025-12-01', '2025-12-31', '620.00', '2025-12-31'); // JA-OPS 50 %: 310.00
-    const late = (await entries(m)).find((e) => e.amount === '620.00')!;
-    expect([late.bookingPeriod, late.bookingDate, late.refundAmount, late.relatesToClosedYear]).toEqual([
-      '2026-01',
-      '2025-12-31',
-      '310.00',
-      2025,
-    ]);
-    expect((await statement(m, 2025)).totals).toMatchObject({ cost: '3100.00', refund: '1550.00' });
-    expect((await statement(m, 2026)).totals).toMatchObject({ afloebCost: '620.00', afloebRefund: '310.00' });
   });
 });
 
