@@ -64,6 +64,9 @@ function projectShareJson(s: Record<string, unknown>) {
   };
 }
 
+/** A posting's carve-out is the one it was made from (a reversal's, the one the reversed posting was made from). */
+const POSTED = 'as it stood when the posting was made';
+
 const ruleJson = (rule: RefundRule) => ({ ...rule, sources: rule.sources.map(citationJson) });
 
 /** What the explanation endpoint answers as JSON: the union of the handler's answers. */
@@ -83,7 +86,7 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
     if (entry.kind === 'cap_adjustment') return this.explainCapAdjustment(entry);
     if (entry.personId === null) return this.explainProjectOwn(m, entry);
     const item = (await this.queries.costItem(m, entry.costItemId))!;
-    const carveOut = await this.carveOutOf(m, entry.costItemId);
+    const carveOut = await this.carveOutOf(m, entry);
     const share =
       item.project_id && !carveOut
         ? await this.queries.projectShareOf(m, entry.costItemId, entry.reverses ?? entry.entryId)
@@ -148,7 +151,7 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
         activityTo: basis.to as string,
       },
       projectShare: share && projectShareJson(share),
-      ...(carveOut && { administrativeShare: carveOutJson(carveOut) }),
+      ...(carveOut && { administrativeShare: carveOutJson(carveOut, POSTED) }),
       ...(timesheet && { timesheet }),
       events,
       timelineSegment: segment,
@@ -183,7 +186,7 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
    * carve-out on 6.45.53 and its excess, with the carve-out's method and arithmetic.
    */
   private async explainProjectOwn(m: string, entry: Posting) {
-    const carveOut = await this.carveOutOf(m, entry.costItemId);
+    const carveOut = await this.carveOutOf(m, entry);
     const timesheet = await this.timesheetOf(m, entry.costItemId, null, null);
     const [, projectId] = /^(?:project|admin):(.+?):/.exec(entry.costItemId) ?? [];
     const stream = timesheet
@@ -210,7 +213,7 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
       unresolved: entry.unresolved,
       arithmetic: null,
       cap: null,
-      ...(carveOut && { administrativeShare: carveOutJson(carveOut) }),
+      ...(carveOut && { administrativeShare: carveOutJson(carveOut, POSTED) }),
       ...(timesheet && { timesheet }),
     };
   }
@@ -228,12 +231,11 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
     );
   }
 
-  /** The carve-out an item of `admin:{projectId}:{shareId}…` belongs to, as the project now stands. */
-  private async carveOutOf(m: string, costItemId: string) {
-    const [, projectId, shareId] = /^admin:(.+?):([^:]+)(?::|$)/.exec(costItemId) ?? [];
+  /** The carve-out an item of `admin:{projectId}:{shareId}…` belongs to, as it stood when the posting was made. */
+  private async carveOutOf(m: string, entry: Posting) {
+    const [, projectId, shareId] = /^admin:(.+?):([^:]+)(?::|$)/.exec(entry.costItemId) ?? [];
     if (!projectId) return null;
-    const project = await this.queries.projectState(m, projectId);
-    return project?.carveOuts.find((c) => c.shareId === shareId) ?? null;
+    return this.queries.carveOutOf(m, projectId, shareId, entry.reverses ?? entry.entryId);
   }
 
   /** A cap adjustment: the computation it was posted from, and the event that caused it. */

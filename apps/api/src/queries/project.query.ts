@@ -23,7 +23,7 @@ type FoundProject = NonNullable<Awaited<ReturnType<LedgerQueries['project']>>>;
 export const percentOf = (days: number, total: number) =>
   total === 0 ? '0.00' : ((Math.round((days * 10000) / total) / 100).toFixed(2) as string);
 
-function projectJson({ state, versions, shares }: FoundProject, asOf: string) {
+function projectJson({ state, versions, shares, carveOuts }: FoundProject) {
   const money = (v: unknown) => formatOere(BigInt(v as string));
   const latest = new Map<string, Record<string, unknown>>();
   for (const v of versions) latest.set(v.offer_id as string, v);
@@ -80,7 +80,6 @@ function projectJson({ state, versions, shares }: FoundProject, asOf: string) {
       },
     ];
   });
-  const asOfMs = Date.parse(asOf);
   return {
     projectId: state.projectId,
     name: state.name,
@@ -91,15 +90,15 @@ function projectJson({ state, versions, shares }: FoundProject, asOf: string) {
     registeredAt: state.registeredAt,
     participants,
     expenses,
-    administrativeShares: state.carveOuts.filter((c) => Date.parse(c.recordedAt) <= asOfMs).map(carveOutJson),
+    administrativeShares: carveOuts.map((c) => carveOutJson(c, 'as it stood at asOf')),
   };
 }
 
 /**
  * A carve-out with its method, price level and the arithmetic of every line (VEJ 9584 3.1: the method is
- * kept for the auditor), and how it stands against the period's costs now.
+ * kept for the auditor), and how it stood against the period's costs at the moment `when` names.
  */
-export function carveOutJson(c: ProjectCarveOut) {
+export function carveOutJson(c: ProjectCarveOut, when: string) {
   const kr = (oere: number) => formatOere(oere);
   return {
     shareId: c.shareId,
@@ -145,7 +144,7 @@ export function carveOutJson(c: ProjectCarveOut) {
       amount: kr(d.amountOere),
       formula: `round(${c.carvedOere} × ${d.costBeforeOere + d.costOere} / ${c.costsOere}) − round(${c.carvedOere} × ${d.costBeforeOere} / ${c.costsOere}) = ${-d.amountOere} øre`,
     })),
-    note: 'as it stands now against the period’s hovedkonto 5 costs (000_140518b2c182b2de.txt 3.1 L440-L451; 6.45.53 L706)',
+    note: `${when}, against the period’s hovedkonto 5 costs (000_140518b2c182b2de.txt 3.1 L440-L451; 6.45.53 L706)`,
   };
 }
 
@@ -156,6 +155,6 @@ export class GetProjectHandler implements IQueryHandler<GetProject> {
   async execute({ municipality, projectId, asOf }: GetProject): Promise<ReturnType<typeof projectJson>> {
     const found = await this.queries.project(municipality, projectId, asOf);
     if (!found) throw new NotFoundError(`no project ${projectId} in municipality ${municipality}`);
-    return projectJson(found, asOf);
+    return projectJson(found);
   }
 }

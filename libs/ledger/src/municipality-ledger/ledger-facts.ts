@@ -6,7 +6,7 @@ import type { CapYear } from '../caps/cap-restatement';
 import type { Posting } from '../posting.types';
 import type { TargetGroupChangeRecord } from '../timeline';
 import type { StoredCostItem } from './ledger-state';
-import type { ProjectLedger, ProjectShare } from './project-ledger';
+import type { ProjectCarveOut, ProjectLedger, ProjectShare } from './project-ledger';
 import type { TimesheetLedger } from './timesheet-split';
 
 type EventOf<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
@@ -42,6 +42,8 @@ export type LedgerFact =
       share: ProjectShare | null;
       item: StoredCostItem;
     }
+  /** A carve-out as the event left it against the period's costs (a copy): its history, for explanations as of a posting. */
+  | { type: 'administrative_share_set'; projectId: string; carveOut: ProjectCarveOut }
   /** A participant's item of a project other than a share (a deduction of a carve-out) as it now stands. */
   | { type: 'project_item_set'; projectId: string; item: StoredCostItem }
   /** A timesheet's part on an offer outside a project, as it now stands (reversed: the corrected revision has none). */

@@ -115,6 +115,11 @@ export function reallocateProject(
     c.costsOere = standing.costsOere;
     c.carvedOere = standing.carvedOere;
     c.deductions = standing.deductions;
+    facts.push({
+      type: 'administrative_share_set',
+      projectId: project.projectId,
+      carveOut: structuredClone(c),
+    });
     const ids = new Set([
       carveOutItemId(project.projectId, c.shareId),
       carveOutExcessItemId(project.projectId, c.shareId),

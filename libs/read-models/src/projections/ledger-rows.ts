@@ -29,11 +29,14 @@ import {
   type TargetGroupChangeRow,
 } from './rows/target-group-change.row';
 import {
+  ADMINISTRATIVE_SHARE_VERSION,
+  administrativeShareVersionRow,
   PROJECT_KEY,
   PROJECT_SHARE,
   projectRow,
   projectShareRow,
   shareItemRow,
+  type AdministrativeShareVersionRow,
   type ProjectRow,
   type ProjectShareRow,
   type ShareItemRow,
@@ -56,6 +59,8 @@ export class LedgerRows {
   private readonly shares: ProjectShareRow[] = [];
   private readonly projects: ProjectRow[] = [];
   private readonly timesheets: StaffTimesheetRow[] = [];
+  /** By key: an event that deducts a carve-out twice leaves one version, the last. */
+  private readonly carveOutVersions = new Map<string, AdministrativeShareVersionRow>();
   private readonly postings: { posting: LedgerPosting; event: SourceEvent; ordinal: number }[] = [];
   private readonly causes: LedgerCauseRow[] = [];
   private readonly capParameters: CapParametersRow[] = [];
@@ -102,6 +107,14 @@ export class LedgerRows {
         case 'project_changed':
           this.projects.push(projectRow(f, event));
           break;
+        case 'administrative_share_set': {
+          const row = administrativeShareVersionRow(f, event);
+          this.carveOutVersions.set(
+            `${row.municipality}/${row.project_id}/${row.share_id}/${row.position}`,
+            row,
+          );
+          break;
+        }
         case 'cap_parameters_set':
           this.capParameters.push(capParametersRow(f, event));
           break;
@@ -145,6 +158,7 @@ export class LedgerRows {
       copyRows(PROJECT_SHARE, this.shares),
       upsertWrite('project', PROJECT_KEY, this.projects),
       upsertWrite('staff_timesheet', STAFF_TIMESHEET_KEY, this.timesheets),
+      copyRows(ADMINISTRATIVE_SHARE_VERSION, [...this.carveOutVersions.values()]),
       citationSetsWrite(newSets),
       copyLines(LEDGER_ENTRY, lines),
       copyRows(LEDGER_CAUSE, this.causes),

@@ -2,6 +2,7 @@
 import {
   registeredSegments,
   timelineAsOf,
+  type ProjectCarveOut,
   type ProjectLedger,
   type TimelineSegment,
   type TimesheetLedger,
@@ -203,7 +204,36 @@ export class LedgerQueries {
        WHERE municipality = $1 AND project_id = $2 AND recorded_at <= $3 ORDER BY cost_item_id, position DESC`,
       [municipality, projectId, asOf],
     );
-    return { state, versions, shares };
+    const carveOuts = (
+      await this.db.query<{ state: ProjectCarveOut }[]>(
+        `SELECT DISTINCT ON (share_id) state FROM administrative_share_version
+         WHERE municipality = $1 AND project_id = $2 AND recorded_at <= $3 ORDER BY share_id, position DESC`,
+        [municipality, projectId, asOf],
+      )
+    )
+      .map((r) => r.state)
+      .sort((a, b) => Date.parse(a.recordedAt) - Date.parse(b.recordedAt));
+    return { state, versions, shares, carveOuts };
+  }
+
+  /**
+   * A carve-out as it stood when a posting was made: its last version at or before the posting's log position
+   * (for a reversal, the posting it reverses), as the shares' are (projectShareOf).
+   */
+  async carveOutOf(
+    municipality: string,
+    projectId: string,
+    shareId: string,
+    entryId: string,
+  ): Promise<ProjectCarveOut | null> {
+    const rows: { state: ProjectCarveOut }[] = await this.db.query(
+      `SELECT state FROM administrative_share_version
+       WHERE municipality = $1 AND project_id = $2 AND share_id = $3
+         AND position <= (SELECT position FROM ledger_entry WHERE entry_id = $4)
+       ORDER BY position DESC LIMIT 1`,
+      [municipality, projectId, shareId, entryId],
+    );
+    return rows[0]?.state ?? null;
   }
 
   /** A project's ledger state as it now stands. */

@@ -1,7 +1,8 @@
 // project: each project's ledger state, read back when an event touches the project;
 // project_share: every share a participant was given (by log position), for explanations;
+// administrative_share_version: every state a carve-out stood at (by log position), likewise;
 // and a share's cost item, written whole, as its amount and period change with the shares.
-import type { LedgerFact, ProjectLedger } from '@app/ledger';
+import type { LedgerFact, ProjectCarveOut, ProjectLedger } from '@app/ledger';
 import type { EntityManager } from 'typeorm';
 import { tableColumns } from '../sql-rows';
 import { costItemRow, type CostItemRow } from './cost-item.row';
@@ -66,6 +67,37 @@ export const PROJECT_SHARE = tableColumns<ProjectShareRow>('project_share', [
   'share_from',
   'share_to',
 ]);
+
+export interface AdministrativeShareVersionRow {
+  municipality: string;
+  project_id: string;
+  share_id: string;
+  position: string;
+  event_id: string;
+  recorded_at: string;
+  state: ProjectCarveOut;
+}
+
+export const ADMINISTRATIVE_SHARE_VERSION = tableColumns<AdministrativeShareVersionRow>(
+  'administrative_share_version',
+  ['municipality', 'project_id', 'share_id', 'position', 'event_id', 'recorded_at', 'state'],
+  ['state'],
+);
+
+export function administrativeShareVersionRow(
+  f: Extract<LedgerFact, { type: 'administrative_share_set' }>,
+  e: SourceEvent,
+): AdministrativeShareVersionRow {
+  return {
+    municipality: e.metadata.municipality,
+    project_id: f.projectId,
+    share_id: f.carveOut.shareId,
+    position: e.position.toString(),
+    event_id: e.id,
+    recorded_at: e.metadata.recordedAt,
+    state: f.carveOut,
+  };
+}
 
 type ShareFact = Extract<LedgerFact, { type: 'project_share_set' }>;
 
