@@ -7,6 +7,7 @@
 // of the municipality finds the live figures identical.
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { danishBookingPeriodOf } from '@app/domain';
 import { adoptRulebook } from '@app/read-models';
 import { rulebooks } from '@app/rules';
 import { startTestSystem, type TestSystem } from '../support/test-system';
@@ -83,7 +84,7 @@ it('a 2025 mentor posting made under 2026.12-2 is reversed and rebooked when the
   now = null; // deployed today
   const { appended, position } = await adoptRulebook(system.store, rulebooks);
   expect(appended).toBe(true);
-  const today = new Date().toISOString().slice(0, 7);
+  const today = danishBookingPeriodOf(new Date().toISOString());
   const after = await entries(position!.toString());
   expect(after.map(brief)).toEqual([
     ['original', '1200.00', '600.00', '2025-06', 'INT-PROG-MENTOR', '2026.12-2'],

@@ -5,6 +5,7 @@
 // The correction: 2026.12-2 booked every integration-programme offer on 5.46.60 grouping 001 (ydelsesmodtagere);
 // 2026.12-3 and the versions after it withhold the refund until the change says ydelsesmodtager (001) or
 // selvforsørgende (005), 000 L1541-L1559.
+import { danishBookingPeriodOf } from '@app/domain';
 import { PostgresEventStore } from '@app/event-store';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 import { checkOfferValidity, rulebooks } from '@app/rules';
@@ -107,7 +108,7 @@ it('the adoption re-judges both municipalities caused by it, in its booking peri
   const { position } = await adoptRulebook(store, rulebooks);
   const [adoption] = await store.readStream(RULEBOOK_STREAM);
   await new ProjectionRunner(store, live, allProjections(rulebooks), { batchSize: 2 }).catchUp();
-  const adoptedIn = adoption.metadata.recordedAt.slice(0, 7);
+  const adoptedIn = danishBookingPeriodOf(adoption.metadata.recordedAt);
   for (const municipality of [A, B])
     expect((await postings(live, municipality)).slice(1)).toEqual([
       ['reversal', '-100000', rulebooks.current, adoptedIn, adoption.id],
