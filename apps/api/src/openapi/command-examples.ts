@@ -52,6 +52,7 @@ export const COMMAND_EXAMPLES: { [T in CommandType]: Body<T> } = {
     startDate: '2025-03-01',
     endDate: '2025-05-31',
     provider: { kind: 'municipality', name: 'Jobcenter Nord' },
+    registrationDate: '2025-02-20',
   },
   RecordProjectExpense: {
     ...envelope,
@@ -69,6 +70,7 @@ export const COMMAND_EXAMPLES: { [T in CommandType]: Body<T> } = {
     projectId: 'PRJ-2025-01',
     activityFrom: '2025-03-01',
     activityTo: '2025-03-31',
+    bookingDate: '2025-03-31',
     method: 'standard_price',
     lines: [
       { activity: 'job_interview', count: 12, hoursEach: '0.5', hourlyRate: '451.00' },

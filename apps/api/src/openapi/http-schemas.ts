@@ -168,10 +168,14 @@ export const postingSchema = z.strictObject({
   targetGroup: targetGroup().nullable(),
   activityFrom: date(),
   activityTo: date(),
-  bookingPeriod: z.string().meta({ description: 'YYYY-MM', example: '2025-03' }),
+  bookingPeriod: z.string().meta({
+    description:
+      'YYYY-MM: the booking date’s month, else the month recorded in Denmark; the first open one when that year is closed',
+    example: '2025-03',
+  }),
   bookingDate: date().meta({
     description:
-      'the booking date the causing command gave (an expense’s bookingDate), else the day the posting was recorded (UTC)',
+      'the booking date the causing command gave (an expense’s or a carve-out’s bookingDate), else the day the posting was recorded in Denmark (Europe/Copenhagen)',
   }),
   amount: money(),
   refundRate: rate().nullable(),

@@ -1408,7 +1408,8 @@ export interface components {
          *       "provider": {
          *         "kind": "municipality",
          *         "name": "Jobcenter Nord"
-         *       }
+         *       },
+         *       "registrationDate": "2025-02-20"
          *     }
          */
         RegisterProject: {
@@ -1456,7 +1457,8 @@ export interface components {
          *       "provider": {
          *         "kind": "municipality",
          *         "name": "Jobcenter Nord"
-         *       }
+         *       },
+         *       "registrationDate": "2025-02-20"
          *     }
          */
         RegisterProjectItem: {
@@ -1592,6 +1594,7 @@ export interface components {
          *       "projectId": "PRJ-2025-01",
          *       "activityFrom": "2025-03-01",
          *       "activityTo": "2025-03-31",
+         *       "bookingDate": "2025-03-31",
          *       "method": "standard_price",
          *       "lines": [
          *         {
@@ -1666,6 +1669,7 @@ export interface components {
          *       "projectId": "PRJ-2025-01",
          *       "activityFrom": "2025-03-01",
          *       "activityTo": "2025-03-31",
+         *       "bookingDate": "2025-03-31",
          *       "method": "standard_price",
          *       "lines": [
          *         {
@@ -2027,13 +2031,13 @@ export interface components {
              */
             activityTo: string;
             /**
-             * @description YYYY-MM
+             * @description YYYY-MM: the booking date’s month, else the month recorded in Denmark; the first open one when that year is closed
              * @example 2025-03
              */
             bookingPeriod: string;
             /**
              * Format: date
-             * @description the booking date the causing command gave (an expense’s bookingDate), else the day the posting was recorded (UTC)
+             * @description the booking date the causing command gave (an expense’s or a carve-out’s bookingDate), else the day the posting was recorded in Denmark (Europe/Copenhagen)
              * @example 2025-03-01
              */
             bookingDate: string;
@@ -4883,7 +4887,8 @@ export interface operations {
                  *       "provider": {
                  *         "kind": "municipality",
                  *         "name": "Jobcenter Nord"
-                 *       }
+                 *       },
+                 *       "registrationDate": "2025-02-20"
                  *     }
                  */
                 "application/json": components["schemas"]["RegisterProject"];
@@ -5123,6 +5128,7 @@ export interface operations {
                  *       "projectId": "PRJ-2025-01",
                  *       "activityFrom": "2025-03-01",
                  *       "activityTo": "2025-03-31",
+                 *       "bookingDate": "2025-03-31",
                  *       "method": "standard_price",
                  *       "lines": [
                  *         {
