@@ -24,6 +24,7 @@ function personLines(p: number): object[] {
       offerKind: 'ordinary_education',
       startDate: `${year}-08-01`,
       endDate: `${year}-10-31`,
+      registrationDate: `${year}-07-15`,
     });
   lines.push({
     type: 'ChangeTargetGroup',

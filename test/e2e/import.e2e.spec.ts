@@ -58,6 +58,7 @@ const history = [
     offerKind: 'ordinary_education',
     startDate: '2024-03-01',
     endDate: '2024-05-31',
+    registrationDate: '2024-02-15',
   },
   ...['p1', 'p2'].map((personId) => ({
     type: 'RegisterOffer',
