@@ -184,6 +184,12 @@ export function describeBookingDateScenarios(
       expect(
         (await entries(m)).map((e) => [e.amount, e.refundAmount, e.bookingPeriod, e.bookingDate]),
       ).toEqual([['1000.00', '500.00', '2026-02', '2026-02-01']]);
+      // A person with no target group: the cost is posted unresolved, and the statement's line shows the same day.
+      await courseExpense(m, `p-${randomUUID()}`, '2026-01-01', '2026-01-31', '200.00');
+      const { unresolved } = await statement(m, 2026);
+      expect(unresolved.map((u: Entry) => [u.amount, u.bookingPeriod, u.bookingDate])).toEqual([
+        ['200.00', '2026-02', '2026-02-01'],
+      ]);
     });
   });
 }

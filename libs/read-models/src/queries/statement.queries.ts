@@ -1,5 +1,6 @@
 // The reads behind refund statements and the cap figures of explanations, as of a recorded instant.
 import {
+  bookingDateOf,
   buildStatement,
   computeCap,
   quarterPeriods,
@@ -40,6 +41,13 @@ const effectiveAsOf = (closedAt: string | null, asOf: string) =>
   closedAt !== null && closedAt < asOf ? closedAt : asOf;
 
 const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
+
+/** A posting row's booking date: the one its command gave, else the Danish day it was recorded (bookingDateOf). */
+const bookingDateOfRow = (r: Record<string, unknown>) =>
+  bookingDateOf({
+    bookingDate: (r.booking_date as string | null) ?? undefined,
+    recordedAt: iso(r.recorded_at as Date),
+  });
 
 /** One posting of a statement's booking periods, for its postings sheet. */
 export interface StatementPosting {
@@ -121,7 +129,7 @@ export class StatementQueries {
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT entry_id, kind, ${accountKey('account')} AS account, ${accountKey('refund_account')} AS refund_account,
               target_group, person_id, offer_id, activity_from, activity_to, booking_period,
-              coalesce(booking_date, (recorded_at AT TIME ZONE 'Europe/Copenhagen')::date)::text AS booking_date, amount_oere::text AS amount,
+              booking_date::text AS booking_date, amount_oere::text AS amount,
               refund_rate_bp, refund_oere::text AS refund, rule_id, cap, unresolved->>'outcome' AS outcome, recorded_at
        FROM ledger_entry
        WHERE municipality = $1 AND booking_period >= $2 AND booking_period <= $3 AND recorded_at <= $4
@@ -139,7 +147,7 @@ export class StatementQueries {
       activityFrom: r.activity_from as string,
       activityTo: r.activity_to as string,
       bookingPeriod: r.booking_period as string,
-      bookingDate: r.booking_date as string,
+      bookingDate: bookingDateOfRow(r),
       amountOere: BigInt(r.amount as string),
       refundRateBasisPoints: r.refund_rate_bp as number | null,
       refundOere: r.refund === null ? null : BigInt(r.refund as string),
@@ -189,7 +197,7 @@ export class StatementQueries {
   ): Promise<UnresolvedLine[]> {
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT entry_id, person_id, offer_id, cost_item_id, ${accountKey('account')} AS account, target_group, activity_from, activity_to, booking_period,
-              coalesce(booking_date, (recorded_at AT TIME ZONE 'Europe/Copenhagen')::date)::text AS booking_date,
+              booking_date::text AS booking_date, recorded_at,
               amount_oere::text AS amount, unresolved->>'outcome' AS outcome, unresolved->>'reason' AS reason,
               coalesce(unresolved->'candidates', '[]') AS candidates
        FROM ledger_entry
@@ -207,7 +215,7 @@ export class StatementQueries {
       activityFrom: r.activity_from as string,
       activityTo: r.activity_to as string,
       bookingPeriod: r.booking_period as string,
-      bookingDate: r.booking_date as string,
+      bookingDate: bookingDateOfRow(r),
       amountOere: Number(r.amount),
       outcome: r.outcome as string,
       reason: r.reason as string,
