@@ -1,4 +1,5 @@
-// `npm run bench -- projections [events]` (default 1,000,000): generates a log with realistic
+// `npm run bench -- projections [events] [projects|plain]` (default 1,000,000, the mix with
+// projects; `plain`: persons only, the mix before projects): generates a log with realistic
 // shares, then measures a full rebuild (events/s, peak resident memory), the projection lag at
 // a steady 500 events/s, and an as-of summary for one municipality-year.
 import { rmSync } from 'node:fs';
@@ -13,7 +14,7 @@ import {
 } from '@app/read-models';
 import { rulebooks } from '@app/rules';
 import { Client } from 'pg';
-import { generateLog } from './support/generated-log';
+import { generateLog, type LogMix } from './support/generated-log';
 import { runRebuild } from './support/rebuild-process';
 
 const DIR = '.bench-data/projections';
@@ -31,12 +32,14 @@ const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(v
 
 export async function main(args: string[]): Promise<void> {
   const total = Number(args[0] ?? 1_000_000);
+  const mix = (args[1] ?? 'projects') as LogMix;
+  if (mix !== 'projects' && mix !== 'plain') throw new Error(`unknown mix "${mix}": projects or plain`);
   rmSync(DIR, { recursive: true, force: true });
   const db = await startEmbeddedPostgres(DIR);
   const store = await PostgresEventStore.connect(db.url);
 
   let t = Date.now();
-  const generated = await generateLog(store, total);
+  const generated = await generateLog(store, total, undefined, undefined, mix);
   console.log(`generated ${generated} events in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   await admin(db.url, async (c) => {
     const { rows } = await c.query<{ type: string; n: string }>(
@@ -117,6 +120,7 @@ export async function main(args: string[]): Promise<void> {
         due - sent,
         `steady${sent}`,
         Date.parse('2026-01-01T00:00:00Z') + sent * 1000,
+        mix,
       );
       appendedAt.set(before + BigInt(n), Date.now());
       sent += n;

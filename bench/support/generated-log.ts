@@ -5,7 +5,8 @@
 // of all expenses), a carve-out by standard price on every project and a second by time
 // registration on one in twelve (about 2 % of the expenses), and a Bilag 2 timesheet of a member
 // of staff on every second project, one in fifteen of them corrected by a second revision (about
-// 1 %). Written straight to the log in large appends, as a batch import would.
+// 1 %); the plain mix has no projects (the log the bench wrote before projects existed).
+// Written straight to the log in large appends, as a batch import would.
 import { randomUUID } from 'node:crypto';
 import { isoWeekDates } from '@app/domain';
 import type { EventStore, NewEvent } from '@app/event-store';
@@ -35,12 +36,16 @@ function event(
   };
 }
 
+/** `projects`: the mix with projects and carve-outs; `plain`: persons only. */
+export type LogMix = 'projects' | 'plain';
+
 /** Appends about `total` events for persons named `${prefix}-…`; returns the number appended. */
 export async function generateLog(
   store: EventStore,
   total: number,
   prefix = 'b',
   startInstant = Date.parse('2024-01-01T08:00:00Z'),
+  mix: LogMix = 'projects',
 ): Promise<number> {
   let appended = 0;
   let clock = startInstant;
@@ -175,7 +180,7 @@ export async function generateLog(
       );
     requests.push({ stream: personStream, events: person });
     const group = waiting.get(municipality)!;
-    group.push(personId);
+    if (mix === 'projects') group.push(personId);
     if (group.length >= 3 + (projects % 8)) {
       const projectId = `${prefix}-pr${projects}`;
       const participants = group.splice(0);

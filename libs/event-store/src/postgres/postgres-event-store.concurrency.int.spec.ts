@@ -1,4 +1,5 @@
-// Many writers append concurrently while a subscriber follows the log: the subscriber must see
+// Many writers append concurrently (single appends grouped into one statement, and batches
+// written with COPY, some sent twice) while a subscriber follows the log: the subscriber must see
 // every event exactly once and in position order, even though transactions commit in any order.
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 import type { RecordedEvent } from '../event-store.port';
@@ -30,9 +31,23 @@ it('a subscriber following concurrent writers sees every event exactly once, in 
   );
   await Promise.all(
     writers.map(async (writer, w) => {
-      // Three streams per writer, appended through a pool of three connections at once.
-      await Promise.all(
-        [0, 1, 2].map(async (s) => {
+      // Three streams per writer, appended through a pool of three connections at once, and batches.
+      const batches = (async () => {
+        for (let i = 0; i < APPENDS_PER_WRITER / 6; i++) {
+          const requests = [0, 1, 2].map((b) => ({
+            stream: `batch-${w}-${b}`,
+            events: Array.from({ length: 1 + ((i + b) % 4) }, () => newEvent('Batched', { w, b, i })),
+            expectedRevision: 'any' as const,
+          }));
+          const first = await writer.appendMany(requests);
+          const again = await writer.appendMany(requests); // a retried batch appends nothing
+          expect(again).toEqual(first.map((r) => ({ ...r, alreadyStored: true })));
+          written.push(...requests.flatMap((r) => r.events.map((e) => e.id)));
+        }
+      })();
+      await Promise.all([
+        batches,
+        ...[0, 1, 2].map(async (s) => {
           const stream = `writer-${w}-${s}`;
           for (let i = 0; i < APPENDS_PER_WRITER / 3; i++) {
             const events = Array.from({ length: 1 + ((i + s) % 3) }, () => newEvent('Written', { w, s, i }));
@@ -40,7 +55,7 @@ it('a subscriber following concurrent writers sees every event exactly once, in 
             written.push(...events.map((e) => e.id));
           }
         }),
-      );
+      ]);
     }),
   );
 

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
+import { Client, type Pool } from 'pg';
 import { EventNotStorableError, WrongExpectedRevisionError } from '../event-store.errors';
 import { describeEventStoreContract, newEvent } from '../testing/event-store.contract';
 import { PostgresEventStore } from './postgres-event-store';
+import { APPEND_LOCK_KEY } from './postgres-event-store.schema';
+
+/** PostgreSQL's SQLSTATE for a lock not had within lock_timeout. */
+const LOCK_NOT_AVAILABLE = '55P03';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -79,6 +84,36 @@ describe('postgres: the one-statement append and its fallback', () => {
       (o) => (o as PromiseFulfilledResult<{ position: bigint }>).value.position,
     );
     expect(new Set(positions).size).toBe(40);
+  });
+
+  it('a group that fails for a reason of no member (the append lock not had in time) fails whole, member by member never tried', async () => {
+    const impatient = await PostgresEventStore.connect(`${db.url}?options=-c%20lock_timeout%3D300`, 2);
+    const holder = new Client({ connectionString: db.url });
+    await holder.connect();
+    await holder.query('SELECT pg_advisory_lock($1)', [APPEND_LOCK_KEY]);
+    const connects = jest.spyOn((impatient as unknown as { pool: Pool }).pool, 'connect');
+    try {
+      const first = impatient.append({
+        stream: `held-${randomUUID()}`,
+        events: [newEvent()],
+        expectedRevision: 'no_stream',
+      });
+      const group = Array.from({ length: 5 }, () =>
+        impatient.append({
+          stream: `held-${randomUUID()}`,
+          events: [newEvent()],
+          expectedRevision: 'no_stream',
+        }),
+      );
+      const outcomes = await Promise.allSettled([first, ...group]);
+      expect(outcomes.map((o) => o.status === 'rejected' && (o.reason as { code?: string }).code)).toEqual(
+        Array(6).fill(LOCK_NOT_AVAILABLE),
+      );
+      expect(connects).toHaveBeenCalledTimes(2); // the first append, then its group once
+    } finally {
+      await holder.end();
+      await impatient.close();
+    }
   });
 
   it('a batch holding data PostgreSQL refuses fails as a whole with a typed error and stores nothing', async () => {

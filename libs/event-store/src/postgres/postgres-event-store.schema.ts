@@ -12,6 +12,9 @@ export const APPEND_LOCK_KEY = 7_461_001;
  * at the head + ord; it returns the rows appended, or none when a guard does not hold. Being a
  * function, its statements are planned once per connection, and the statement that calls it
  * sees everything committed before the lock (each statement inside takes a fresh snapshot).
+ * event_log_append_state(ids, streams): takes the append lock inside the transaction that called
+ * it, then reads (each statement with a fresh snapshot, after the lock) the head position, the
+ * stored events with those ids and the streams' current revisions.
  * Run under the same lock, so that processes starting together do not race on the DDL.
  * CREATE OR REPLACE cannot change a function's result type: a new signature needs a new name.
  */
@@ -42,6 +45,19 @@ BEGIN
     SELECT (SELECT coalesce(max(h.position), 0) FROM event_log h) + v.ord, v.id, v.stream, v.revision, v.type, v.data, v.metadata
     FROM jsonb_to_recordset(events) AS v(ord bigint, id uuid, stream text, revision integer, type text, data jsonb, metadata jsonb)
     RETURNING l.id, l.position;
+END
+$$;
+CREATE OR REPLACE FUNCTION event_log_append_state(ids uuid[], streams text[])
+  RETURNS TABLE (head bigint, stored json, revisions json) LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(${APPEND_LOCK_KEY});
+  head := (SELECT coalesce(max(h.position), 0) FROM event_log h);
+  stored := (SELECT coalesce(json_agg(e), '[]') FROM (
+    SELECT s.position::text AS position, s.id, s.stream, s.revision, s.type, s.data, s.metadata
+    FROM event_log s WHERE s.id = ANY(ids)) e);
+  revisions := (SELECT coalesce(json_object_agg(r.stream, r.revision), '{}') FROM (
+    SELECT l.stream, max(l.revision) AS revision FROM event_log l WHERE l.stream = ANY(streams) GROUP BY l.stream) r);
+  RETURN NEXT;
 END
 $$;
 `;

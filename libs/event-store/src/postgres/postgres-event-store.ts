@@ -10,7 +10,8 @@ import type {
   Subscription,
 } from '../event-store.port';
 import { pollingSubscription } from '../polling-subscription';
-import { APPEND_LOCK_KEY, EVENT_LOG_SCHEMA } from './postgres-event-store.schema';
+import { copyIn, copyValue, escapeCopy } from './copy-text';
+import { EVENT_LOG_SCHEMA } from './postgres-event-store.schema';
 import { appendResultOf, checkExpectedRevision } from '../append-rules';
 import { GroupQueue } from '../group-queue';
 
@@ -86,21 +87,25 @@ export class PostgresEventStore implements EventStore {
     return this.appends.submit(request);
   }
 
-  /** All requests in one transaction; any failure rolls all of them back and is thrown. */
+  /**
+   * All requests in one transaction, their events streamed in with COPY under the append lock;
+   * any failure rolls all of them back and is thrown.
+   */
   async appendMany(requests: AppendRequest[]): Promise<AppendResult[]> {
     if (requests.some((r) => r.events.length === 0)) throw new Error('an append needs at least one event');
     return (await this.write(requests, true)) as AppendResult[];
   }
 
   /**
-   * A group whose statement fails as a whole (the database refuses one member's data, say) is
-   * written again member by member, so that only the member at fault fails.
+   * A group whose data the database refuses is written again member by member, so that only the
+   * member at fault fails. Any other failure (a lost connection, a server shutting down) is no
+   * member's fault: the whole group fails with it, and no member is tried again.
    */
   private async appendGroup(requests: AppendRequest[]): Promise<(AppendResult | Error)[]> {
     try {
       return await this.write(requests, false);
     } catch (error) {
-      if (requests.length === 1) throw error;
+      if (requests.length === 1 || !(error instanceof EventNotStorableError)) throw error;
       const outcomes: (AppendResult | Error)[] = [];
       for (const request of requests) {
         outcomes.push(
@@ -125,10 +130,19 @@ export class PostgresEventStore implements EventStore {
     client.on('error', onError);
     let inTransaction = false;
     try {
-      const appended = await this.appendInOneTrip(client, requests);
+      const appended = atomic ? null : await this.appendInOneTrip(client, requests);
       if (appended) return appended;
       inTransaction = true;
-      return await this.appendUnderLock(client, requests, atomic);
+      if (!atomic) return await this.appendUnderLock(client, requests, atomic, true);
+      // A batch takes its ids for new; a stored one (a retried batch) is a unique violation, and
+      // the batch is written again looking them up.
+      try {
+        return await this.appendUnderLock(client, requests, atomic, false);
+      } catch (error) {
+        if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+        await client.query('ROLLBACK');
+        return await this.appendUnderLock(client, requests, atomic, true);
+      }
     } catch (error) {
       if (inTransaction)
         await client.query('ROLLBACK').catch((rollbackError: Error) => (broken ??= rollbackError));
@@ -190,17 +204,20 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * Every other case, in a transaction under the append lock: the stored events with the
-   * requests' ids and the streams' revisions are read, each request is answered (what is stored
-   * already, a conflict, or rows to insert) and the rows go in through event_log_append.
+   * Batches, and every case the one-trip append leaves, in a transaction under the append lock:
+   * the statement that takes the lock reads the head, the streams' revisions and (`lookUpIds`)
+   * the stored events with the requests' ids; each request is answered (what is stored already, a conflict,
+   * or rows to insert) and the rows go in with one COPY at head + ord. The lock is held from
+   * that statement to the commit: three round trips.
    */
   private async appendUnderLock(
     client: PoolClient,
     requests: AppendRequest[],
     atomic: boolean,
+    lookUpIds: boolean,
   ): Promise<(AppendResult | Error)[]> {
-    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY})`);
-    const { stored, revisions } = await this.stateOf(client, requests);
+    await client.query('BEGIN');
+    const { head, stored, revisions } = await this.stateOf(client, requests, lookUpIds);
     const outcomes: ({ rows: (AppendRow | RecordedEvent)[]; alreadyStored: boolean } | Error)[] = [];
     const rows: AppendRow[] = [];
     const inserted = new Map<string, AppendRow>();
@@ -231,12 +248,32 @@ export class PostgresEventStore implements EventStore {
         outcomes.push(error);
       }
     }
-    const first = rows.length > 0 ? await this.insert(client, rows, []) : null;
+    if (rows.length > 0) await this.copyRows(client, head, rows);
     await client.query('COMMIT');
     const placed = (row: AppendRow | RecordedEvent) =>
-      'ord' in row ? { ...row, position: first! + BigInt(row.ord - 1) } : row;
+      'ord' in row ? { ...row, position: head + BigInt(row.ord) } : row;
     return outcomes.map((o) =>
       o instanceof Error ? o : appendResultOf(o.rows.map(placed), o.alreadyStored),
+    );
+  }
+
+  /** The rows at head + ord, in one COPY (fails as an INSERT would: a stored id or revision is a unique violation). */
+  private async copyRows(client: PoolClient, head: bigint, rows: AppendRow[]): Promise<void> {
+    const lines = rows.map((r) =>
+      [
+        (head + BigInt(r.ord)).toString(),
+        escapeCopy(r.id),
+        escapeCopy(r.stream),
+        String(r.revision),
+        escapeCopy(r.type),
+        copyValue(r.data, true),
+        copyValue(r.metadata, true),
+      ].join('\t'),
+    );
+    await copyIn(
+      client,
+      `COPY event_log (${COLUMNS}) FROM STDIN`,
+      Buffer.from(`${lines.join('\n')}\n`, 'utf8'),
     );
   }
 
@@ -270,20 +307,23 @@ export class PostgresEventStore implements EventStore {
     return found as E[];
   }
 
-  /** The stored events with the requests' ids and the streams' current revisions, read under the lock. */
-  private async stateOf(client: PoolClient, requests: AppendRequest[]) {
-    const ids = [...new Set(requests.flatMap((r) => r.events.map((e) => e.id.toLowerCase())))];
+  /** event_log_append_state: takes the append lock, then reads the head, the stored events with the requests' ids and the streams' revisions. */
+  private async stateOf(client: PoolClient, requests: AppendRequest[], lookUpIds: boolean) {
+    const ids = lookUpIds
+      ? [...new Set(requests.flatMap((r) => r.events.map((e) => e.id.toLowerCase())))]
+      : [];
     const streams = [...new Set(requests.map((r) => r.stream))];
-    const { rows } = await client.query<{ stored: EventRow[]; revisions: Record<string, number> }>({
+    const { rows } = await client.query<{
+      head: string;
+      stored: EventRow[];
+      revisions: Record<string, number>;
+    }>({
       name: 'append-state',
-      text: `SELECT
-         (SELECT coalesce(json_agg(e), '[]') FROM (SELECT position::text AS position, id, stream, revision, type, data, metadata
-            FROM event_log WHERE id = ANY($1::uuid[])) e) AS stored,
-         (SELECT coalesce(json_object_agg(stream, revision), '{}') FROM
-            (SELECT stream, max(revision) AS revision FROM event_log WHERE stream = ANY($2::text[]) GROUP BY stream) r) AS revisions`,
+      text: 'SELECT head::text AS head, stored, revisions FROM event_log_append_state($1::uuid[], $2::text[])',
       values: [ids, streams],
     });
     return {
+      head: BigInt(rows[0].head),
       stored: new Map(rows[0].stored.map((row) => [row.id, toRecorded(row)])),
       revisions: new Map(Object.entries(rows[0].revisions)),
     };

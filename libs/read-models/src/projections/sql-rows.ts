@@ -5,10 +5,8 @@
 // (rows turned into text: a snapshot, however the rows' objects change afterwards) and run
 // later in the batch's transaction, so a projection can prepare one batch while the previous
 // one is being written.
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
+import { copyIn, copyValue } from '@app/event-store';
 import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
@@ -28,23 +26,6 @@ export function tableColumns<Row>(
   if (!IDENTIFIER.test(table) || columns.some((c) => !IDENTIFIER.test(c)))
     throw new Error(`bad table or column name in ${table} (${columns.join(', ')})`);
   return { table, columns, json: new Set(json) };
-}
-
-// COPY text format: tab between columns, newline between rows, \N for null, and backslash,
-// tab, newline and carriage return escaped with a backslash.
-const SPECIAL = /[\\\t\n\r]/;
-const SPECIAL_ALL = /[\\\t\n\r]/g;
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-export const escapeCopy = (s: string) => (SPECIAL.test(s) ? s.replace(SPECIAL_ALL, (c) => ESCAPES[c]) : s);
-
-/** One value in COPY text form: json(b) columns take JSON text, the others the value's text. */
-export function copyValue(value: unknown, json: boolean): string {
-  if (value === null || value === undefined) return '\\N';
-  if (json) return escapeCopy(JSON.stringify(value));
-  if (typeof value === 'string') return escapeCopy(value);
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
-    return String(value);
-  return escapeCopy(JSON.stringify(value));
 }
 
 /** A statement ready to run: SQL with its parameters, or a COPY with its whole input. */
@@ -77,7 +58,7 @@ async function clientOf(tx: EntityManager): Promise<PoolClient> {
 export async function runWrites(tx: EntityManager, writes: readonly Write[]): Promise<void> {
   for (const w of writes) {
     if ('sql' in w) await tx.query(w.sql, w.params);
-    else await pipeline(Readable.from([w.payload]), (await clientOf(tx)).query(copyFrom(w.copy)));
+    else await copyIn(await clientOf(tx), w.copy, w.payload);
   }
 }
 

@@ -1,7 +1,8 @@
 // ledger_entry: the immutable postings, written as COPY text straight from the posting (the
 // table the projection writes most), and read back into postings.
 import type { LedgerPosting, Posting } from '@app/ledger';
-import { copyValue, escapeCopy, tableColumns } from '../sql-rows';
+import { copyValue, escapeCopy } from '@app/event-store';
+import { tableColumns } from '../sql-rows';
 import { iso, type SourceEvent } from './event-row';
 
 /** The columns of ledger_entry, in the order ledgerEntryLine writes them (citations by reference: citation_set). */
