@@ -21,7 +21,8 @@ const GROUPS = [
 ];
 export const MUNICIPALITIES = ['101', '751', '461', '851'];
 
-function event(
+/** One event of the generated log, as a batch import appends it. */
+export function logEvent(
   type: string,
   data: Record<string, unknown>,
   municipality: string,
@@ -68,7 +69,7 @@ export async function generateLog(
     const change = (targetGroup: string, effectiveFrom: string) => {
       const changeCommandId = randomUUID();
       person.push(
-        event(
+        logEvent(
           'TargetGroupChanged',
           {
             personId,
@@ -92,7 +93,7 @@ export async function generateLog(
     requests.push({
       stream: `offer-${municipality}-${offerId}`,
       events: [
-        event(
+        logEvent(
           'OfferRegistered',
           {
             ...offer,
@@ -118,10 +119,10 @@ export async function generateLog(
         activityFrom: `${year}-0${2 + e}-01`,
         activityTo: `${year}-0${3 + e}-10`,
       };
-      const events = [event('OfferExpenseRecorded', { ...expense, invoiceRef: null }, municipality, at())];
+      const events = [logEvent('OfferExpenseRecorded', { ...expense, invoiceRef: null }, municipality, at())];
       if ((p + e) % 10 === 0)
         events.push(
-          event('OfferExpenseReversed', { ...expense, reason: 'booked in error' }, municipality, at()),
+          logEvent('OfferExpenseReversed', { ...expense, reason: 'booked in error' }, municipality, at()),
         );
       requests.push({ stream: `expense-${municipality}-${expense.expenseId}`, events });
     }
@@ -135,14 +136,14 @@ export async function generateLog(
     requests.push({
       stream: `mentor-agreement-${municipality}-${agreement.agreementId}`,
       events: [
-        event(
+        logEvent(
           'MentorAgreementRegistered',
           { ...agreement, startDate: `${year}-01-15`, endDate: `${year}-12-15` },
           municipality,
           at(),
         ),
         ...[3, 9].map((month) =>
-          event(
+          logEvent(
             'MentorHoursRecorded',
             {
               ...agreement,
@@ -165,7 +166,7 @@ export async function generateLog(
     const late = change(GROUPS[(p + 1) % GROUPS.length], `${year}-05-0${1 + (p % 9)}`);
     if (p % 5 === 0)
       person.push(
-        event(
+        logEvent(
           'TargetGroupChangeRetracted',
           {
             personId,
@@ -211,7 +212,7 @@ function projectOf(
 ): { stream: string; events: NewEvent[] } {
   const kind = { offerKind: 'ordinary_education' };
   const events = [
-    event(
+    logEvent(
       'ProjectRegistered',
       {
         projectId,
@@ -229,7 +230,7 @@ function projectOf(
       at(),
     ),
     ...participants.map((personId, i) =>
-      event(
+      logEvent(
         'OfferRegistered',
         {
           offerId: `${personId}-po`,
@@ -252,7 +253,7 @@ function projectOf(
   const expenses = Math.ceil((2 * participants.length) / 3);
   for (let e = 0; e < expenses; e++)
     events.push(
-      event(
+      logEvent(
         'ProjectExpenseRecorded',
         {
           expenseId: `${projectId}-e${e}`,
@@ -270,7 +271,7 @@ function projectOf(
       ),
     );
   events.push(
-    event(
+    logEvent(
       'AdministrativeShareRecorded',
       {
         shareId: `${projectId}-as`,
@@ -299,7 +300,7 @@ function projectOf(
   );
   if (n % 12 === 0)
     events.push(
-      event(
+      logEvent(
         'AdministrativeShareRecorded',
         {
           shareId: `${projectId}-as2`,
@@ -339,7 +340,7 @@ function timesheetOf(
   const tuesday = new Date(Date.parse(`${from}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   const offer = { offerId: `${personId}-o`, personId };
   const revision = (r: number, onOffer: boolean) =>
-    event(
+    logEvent(
       'StaffTimesheetRecorded',
       {
         timesheetId: `${projectId}-ts`,

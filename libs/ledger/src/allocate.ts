@@ -125,9 +125,11 @@ export function monthsElapsed(start: IsoDate, date: IsoDate): number {
  * The period is cut at every change of the person's target group (timeline segments; dates no
  * segment covers count as "no target group"), at every rule boundary (a decision's validTo), at
  * the ends of a mentor item's refundable window (mentor-refund-window.ts; mentor items also tell
- * every query the person's target group on the agreement's start date, when known), at monthly anniversaries of the person's unemployment spell
- * (attributes.unemploymentSpellStart of the segment's target-group change, when given)
- * and, optionally, at calendar month/year ends. Adjacent pieces that would be posted identically
+ * every query the person's target group on the agreement's start date, when known), at monthly
+ * anniversaries of the person's unemployment spell (attributes.unemploymentSpellStart of the
+ * segment's target-group change, when given; not for an item whose months are read on the offer's
+ * start date, item.unemploymentMonthsOn) and, optionally, at calendar month/year ends. Adjacent
+ * pieces that would be posted identically
  * (same target group, account, rule, rate, cap, citations, unresolved outcome) are joined again
  * (except across a requested calendar split), so a change that alters nothing — a re-registration
  * of the same group, a rule row boundary that changes nothing — produces the segments it had before.
@@ -186,10 +188,14 @@ export function allocate(
     }
 
     // The person's unemployment spell (attributes.unemploymentSpellStart of the target-group change): the 9- and
-    // 24-month rules change at a monthly anniversary, so the period is split at each one.
+    // 24-month rules change at a monthly anniversary, so the period is split at each one — unless the expense asked for
+    // the months on the offer's start date, which then classify the whole item (before the spell: not known).
     const spellStart = seg.attributes.unemploymentSpellStart ?? null;
     let monthsUnemployed: number | undefined;
-    if (spellStart !== null) {
+    if (spellStart !== null && item.unemploymentMonthsOn) {
+      if (item.unemploymentMonthsOn >= spellStart)
+        monthsUnemployed = monthsElapsed(spellStart, item.unemploymentMonthsOn);
+    } else if (spellStart !== null) {
       const startDay = dayNumber(spellStart);
       if (day < startDay) cut(startDay - 1);
       else {

@@ -35,6 +35,12 @@ export interface CostItem {
   mentorAgreementStartDate?: IsoDate | null;
   /** The offer's bevillingsramme (seed 002 id), when registered: every query of the item carries it. */
   fundingFrame?: string | null;
+  /**
+   * When given (an expense recorded with unemploymentMonthsAt 'offer_start': the offer's start date), the months of
+   * the person's unemployment spell are read on this day for the whole item, which is then not split at the spell's
+   * anniversaries; otherwise on each activity date.
+   */
+  unemploymentMonthsOn?: IsoDate | null;
 }
 
 /** Why a segment has no refund: the rulebook had no rule, or contradicting rules. */

@@ -419,16 +419,18 @@ describe('2014-2018 mentor: the target group when the agreement was made (001 gr
 });
 
 describe('the 9-month rule (003 L1638-L1641: no refund of ordinær uddannelse for jobparate kontanthjælpsmodtagere "i de første 9 måneder")', () => {
+  const spellFromJanuary2016 = timelineAsOf([
+    {
+      changeCommandId: 'c-1',
+      targetGroup: 'kontanthjaelp',
+      attributes: { readiness: 'jobparat', unemploymentSpellStart: '2016-01-15' },
+      effectiveFrom: '2016-01-15',
+      recordedAt: '2016-01-16T00:00:00Z',
+    },
+  ]);
+
   it('spell from 2016-01-15, education 2016-09-01..10-31 (61 days, 6 100,00 kr): 44 days 0 % on 013, from 2016-10-15 17 days = 1 700,00 × 50 % = 850,00 kr within cap A on 003', () => {
-    const timeline = timelineAsOf([
-      {
-        changeCommandId: 'c-1',
-        targetGroup: 'kontanthjaelp',
-        attributes: { readiness: 'jobparat', unemploymentSpellStart: '2016-01-15' },
-        effectiveFrom: '2016-01-15',
-        recordedAt: '2016-01-16T00:00:00Z',
-      },
-    ]);
+    const timeline = spellFromJanuary2016;
     const education = item({
       offerKind: 'ordinary_education',
       amountOere: 610_000,
@@ -457,6 +459,57 @@ describe('the 9-month rule (003 L1638-L1641: no refund of ordinær uddannelse fo
         rule: 'KTH-ORD-JP-GE9',
       },
     ]);
+  });
+
+  describe("the months read on the offer's start date instead (unemploymentMonthsAt 'offer_start'; the sources leave it open, 003 L4216-L4219)", () => {
+    const timeline = spellFromJanuary2016;
+    const education = (activityFrom: string, activityTo: string, unemploymentMonthsOn: string) =>
+      item({
+        offerKind: 'ordinary_education',
+        amountOere: 610_000,
+        activityFrom,
+        activityTo,
+        unemploymentMonthsOn,
+      });
+
+    it('the same education starting 2016-09-01, 7 months into the spell: all 6 100,00 kr × 0 % on 013, not split at 2016-10-15', () => {
+      expect(
+        posted(allocate(education('2016-09-01', '2016-10-31', '2016-09-01'), timeline, decideRefund)),
+      ).toEqual([
+        {
+          from: '2016-09-01',
+          to: '2016-10-31',
+          account: '5.68.90/1/013',
+          amount: 610_000,
+          rate: 0,
+          refund: 0,
+          cap: null,
+          rule: 'KTH-ORD-JP-LT9',
+        },
+      ]);
+    });
+
+    it('an offer starting 2016-10-15, 9 months into the spell: 6 100,00 × 50 % = 3 050,00 kr within cap A on 003', () => {
+      expect(
+        posted(allocate(education('2016-10-15', '2016-12-14', '2016-10-15'), timeline, decideRefund)),
+      ).toEqual([
+        {
+          from: '2016-10-15',
+          to: '2016-12-14',
+          account: '5.68.90/1/003',
+          amount: 610_000,
+          rate: 5000,
+          refund: 305_000,
+          cap: 'driftsloft_dagpenge_kontanthjaelp',
+          rule: 'KTH-ORD-JP-GE9',
+        },
+      ]);
+    });
+
+    it('an offer that started before the spell: the months on its start are not known (no_rule), the refund is withheld', () => {
+      const [segment] = allocate(education('2016-09-01', '2016-10-31', '2016-01-10'), timeline, decideRefund);
+      expect(segment.unresolved?.outcome).toBe('no_rule');
+    });
   });
 
   it('without the spell start the months are unknown: the rulebook says so (no_rule), the refund is withheld', () => {

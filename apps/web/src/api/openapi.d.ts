@@ -1033,6 +1033,7 @@ export interface components {
             activityTo: string;
             invoiceRef?: string | null;
             bookingDate?: string | null;
+            unemploymentMonthsAt?: ("activity_dates" | "offer_start") | null;
         };
         /**
          * @description RecordOfferExpense in a batch
@@ -1080,6 +1081,7 @@ export interface components {
             activityTo: string;
             invoiceRef?: string | null;
             bookingDate?: string | null;
+            unemploymentMonthsAt?: ("activity_dates" | "offer_start") | null;
         };
         /**
          * @description the body of ReverseOfferExpense (API.md "Commands")

@@ -10,6 +10,11 @@ export const offerExpenseRecordedV1 = z.strictObject({
   fundingFrame: storedCodeListId().nullable().optional(),
   /** The municipality's booking date, when the command gave one: its postings are booked in its period while that year is open. */
   bookingDate: isoDate().optional(),
+  /**
+   * The offer's start date, when the command asked the 9- and 24-month rules to read the months of unemployment on it
+   * (unemploymentMonthsAt 'offer_start'); absent: they read them on each activity date.
+   */
+  unemploymentMonthsOn: isoDate().optional(),
 });
 export type OfferExpenseRecordedData = z.output<typeof offerExpenseRecordedV1>;
 

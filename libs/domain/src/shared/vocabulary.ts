@@ -89,6 +89,13 @@ export const EXPENSE_TYPES = [
 ] as const;
 export type ExpenseType = (typeof EXPENSE_TYPES)[number];
 
+/**
+ * How the 2014-2018 9- and 24-month rules read the months of unemployment for an offer expense (the sources leave it
+ * open, seed 003 L4216-L4219): 'activity_dates' splits the cost by calendar days at the spell's monthly anniversary;
+ * 'offer_start' classifies the whole cost by the months on the offer's start date.
+ */
+export const UNEMPLOYMENT_MONTHS_READINGS = ['activity_dates', 'offer_start'] as const;
+
 export const PROVIDER_KINDS = ['municipality', 'other_actor', 'education_institution'] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 

@@ -65,6 +65,27 @@ export interface CapComputation {
   formula: string;
 }
 
+const DRIFTSLOFTER: ReadonlySet<CapId> = new Set<CapId>([
+  'driftsloft_dagpenge_kontanthjaelp',
+  'driftsloft_sygedagpenge_revalidering',
+]);
+
+/**
+ * Why nothing is capped without parameters. The driftslofter end with 2018, so what counts against one in a later
+ * booking year is afløb of activity before 2019, which the chart refunds within the 2018 allowance or that of the
+ * first half of 2019 (001 L1967-L1995): which amount that is, finance says (SetCapParameters of the booking year);
+ * until then the refund before the cap stands, and the computation says so rather than assume an amount.
+ */
+function withoutParameters(f: CapYearFigures): string {
+  if (!DRIFTSLOFTER.has(f.cap) || f.year < 2019)
+    return 'no cap parameters for this year: the refund before the cap stands';
+  return (
+    `no cap parameters for ${f.year}: the refund before the cap stands. What counts here is afløb of activity before 2019, ` +
+    'which the chart refunds within the allowance of 2018 (kontant- og uddannelseshjælp, ledighedsydelse, revalidering) ' +
+    `or of 1. halvår 2019 (dagpenge, sygedagpenge) (001 L1967-L1995): set ${f.year}'s parameters to that allowance`
+  );
+}
+
 /**
  * The capped refund of one municipality × year × cap. With parameters the refund is
  * min(Σ posted refunds, round(min(eligible, allowance) × rate)) — so under the allowance the
@@ -79,7 +100,7 @@ export function computeCap(f: CapYearFigures): CapComputation {
   let limitOere: bigint | null = null;
   let cappedRefundOere = f.refundBeforeCapOere;
   let status: CapStatus = 'no_parameters';
-  let formula = 'no cap parameters for this year: the refund before the cap stands';
+  let formula = withoutParameters(f);
   if (f.parameters !== null) {
     allowanceOere = capAllowance(f.parameters);
     limitOere =

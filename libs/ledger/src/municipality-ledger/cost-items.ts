@@ -22,6 +22,7 @@ export function expenseItem(municipality: string, d: DataOf<'OfferExpenseRecorde
     activityTo: d.activityTo,
     mentorAgreementPeriod: null,
     fundingFrame: d.fundingFrame ?? null,
+    unemploymentMonthsOn: d.unemploymentMonthsOn ?? null,
     reversed: false,
   };
 }

@@ -176,3 +176,41 @@ it('a municipality parked when the adoption comes is re-judged once its parked e
   await projectIntoSchema(db.url, 'rm_rebuilt', store, allProjections(rulebooks));
   expect(await compareSchemas(db.url, 'rm', 'rm_rebuilt')).toEqual([]);
 });
+
+it("an expense whose months of unemployment are read on the offer's start date is re-judged on that day again, read back from cost_item", async () => {
+  // Spell from 2016-01-15, education 2016-09-01..10-31 of 6,100.00 kr. (unemploymentMonthsAt 'offer_start'): 7 months on
+  // its start, so all of it is in "de første 9 måneder" at 0 % on grouping 013 (003 L1638-L1641); read by days it
+  // would split at 2016-10-15 and the adoption would rebook it.
+  const log = new DomainLog(store, checkOfferValidity, A);
+  const jobparat = {
+    personId: 'P1',
+    targetGroup: 'kontanthjaelp',
+    effectiveFrom: '2016-01-15',
+    attributes: { readiness: 'jobparat', unemploymentSpellStart: '2016-01-15' },
+  };
+  await log.run('ChangeTargetGroup', jobparat, '2016-08-01T09:00:00Z');
+  const offer = { offerId: 'O1', personId: 'P1', offerKind: 'ordinary_education' };
+  await log.run(
+    'RegisterOffer',
+    { ...offer, startDate: '2016-09-01', endDate: '2016-10-31' },
+    '2016-08-20T09:00:00Z',
+  );
+  const expense = { expenseId: 'E1', offerId: 'O1', expenseType: 'course_fee', amount: '6100.00' };
+  await log.run(
+    'RecordOfferExpense',
+    { ...expense, activityFrom: '2016-09-01', activityTo: '2016-10-31', unemploymentMonthsAt: 'offer_start' },
+    '2016-11-01T09:00:00Z',
+  );
+  await new ProjectionRunner(store, live, allProjections(rulebooks)).catchUp();
+  await adoptRulebook(store, rulebooks);
+  await new ProjectionRunner(store, live, allProjections(rulebooks)).catchUp();
+
+  const rows = (await live.query(
+    `SELECT kind, activity_from, activity_to, amount_oere::text, refund_oere::text, account->>'grouping' AS grouping
+       FROM ledger_entry ORDER BY position, ordinal`,
+  )) as Record<string, string>[];
+  expect(rows.map(Object.values)).toEqual([['original', '2016-09-01', '2016-10-31', '610000', '0', '013']]);
+  expect(await live.query('SELECT unemployment_months_on FROM cost_item')).toEqual([
+    { unemployment_months_on: '2016-09-01' },
+  ]);
+});

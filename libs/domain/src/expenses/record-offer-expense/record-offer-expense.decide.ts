@@ -12,8 +12,8 @@ import type { RecordOfferExpense } from './record-offer-expense.command';
 /**
  * Needs the offer's folded state as context (`context.related.offer`, stream
  * offer-{municipality}-{offerId}): the offer must exist, not be cancelled, and its period must
- * contain the activity period. The expense copies personId, offerKind and fundingFrame from the offer; a booking
- * date, when given, must not lie after today.
+ * contain the activity period. The expense copies personId, offerKind and fundingFrame from the offer (and its start
+ * date when the months of unemployment are to be read on it); a booking date, when given, must not lie after today.
  */
 export function decideRecordOfferExpense(
   cmd: RecordOfferExpense,
@@ -80,6 +80,7 @@ export function decideRecordOfferExpense(
       invoiceRef: cmd.invoiceRef ?? null,
       fundingFrame: offer.fundingFrame,
       ...(bookingDate && { bookingDate }),
+      ...(cmd.unemploymentMonthsAt === 'offer_start' && { unemploymentMonthsOn: offer.startDate }),
     }),
   ];
 }

@@ -96,6 +96,15 @@ describe('RecordOfferExpense', () => {
     },
   );
 
+  it("reads the months of unemployment on the offer's start date when asked (offer_start copies it), on the activity dates by default", () => {
+    given([])
+      .when(record({ unemploymentMonthsAt: 'offer_start' }), withOffer)
+      .then([anExpenseRecorded({ unemploymentMonthsOn: '2025-02-01' })]);
+    given([])
+      .when(record({ unemploymentMonthsAt: 'activity_dates' }), withOffer)
+      .then([anExpenseRecorded()]);
+  });
+
   it('records resultattilskud (IL § 45) as its own type, which the rulebook keeps out of the netting (Bilag 1, L1597-L1598)', () => {
     given([])
       .when(record({ expenseType: 'result_grant', amount: '-15000.00' }), withOffer)

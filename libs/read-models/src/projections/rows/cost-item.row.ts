@@ -22,6 +22,7 @@ export interface CostItemRow {
   mentor_window_to: string | null;
   agreement_start_date: string | null;
   funding_frame: string | null;
+  unemployment_months_on: string | null;
   contact_hours: string | null;
   preparation_hours: string | null;
   hourly_cost_oere: number | null;
@@ -55,6 +56,7 @@ export const COST_ITEM = tableColumns<CostItemRow>('cost_item', [
   'mentor_window_to',
   'agreement_start_date',
   'funding_frame',
+  'unemployment_months_on',
   'contact_hours',
   'preparation_hours',
   'hourly_cost_oere',
@@ -84,6 +86,7 @@ export function costItemRow(f: ItemFact, e: SourceEvent): CostItemRow {
     mentor_window_to: null,
     agreement_start_date: null,
     funding_frame: i.fundingFrame ?? null,
+    unemployment_months_on: i.unemploymentMonthsOn ?? null,
     contact_hours: null,
     preparation_hours: null,
     hourly_cost_oere: null,
@@ -133,6 +136,7 @@ export interface StoredCostItemRow {
   mentor_window_to: string | null;
   agreement_start_date: string | null;
   funding_frame: string | null;
+  unemployment_months_on: string | null;
   reversed_at: Date | null;
 }
 
@@ -156,6 +160,7 @@ export function storedCostItemOf(i: StoredCostItemRow): StoredCostItem {
     // Rows from before the column have none; their window starts on the agreement's start (mentorRefundWindow).
     mentorAgreementStartDate: i.kind === 'mentor' ? (i.agreement_start_date ?? i.mentor_window_from) : null,
     fundingFrame: i.funding_frame,
+    unemploymentMonthsOn: i.unemployment_months_on,
     reversed: i.reversed_at !== null,
   };
 }
