@@ -553,6 +553,49 @@ describe('the web app at /app/ (API.md "Web app")', () => {
       .click();
     await story.getByText(/^Posteringen er selve den administrative andel, udskilt til 6\.45\.53/).waitFor();
     await shot('14-carve-out-story');
+
+    // a Bilag 2 timesheet: 5 of the week's 7.5 hours on the project, the rest administration
+    const timesheetAt = await send('RecordStaffTimesheet', {
+      timesheetId: 'ts-lager-w11',
+      revision: 1,
+      staffId: 'medarbejder-7',
+      staffCategory: 'Jobkonsulent',
+      week: '2026-W11',
+      salaryCost: '3000.00',
+      days: [
+        {
+          date: '2026-03-09',
+          hoursWorked: '7.5',
+          offerHours: [{ projectId: 'projekt-lager', hours: '5' }],
+          administrationHours: '2.5',
+        },
+      ],
+      approvedBy: { employee: 'Anne Jensen', manager: 'Lars Holm' },
+    });
+    const withSalary = await apiGet('/projects/projekt-lager', { minPosition: timesheetAt });
+    const salary = withSalary.expenses.find((e: { timesheet?: object }) => e.timesheet);
+    expect([salary.amount, salary.timesheet.percentage]).toEqual(['2000.00', '66.67']); // 3,000.00 × 5 / 7.5
+    await page.goto(`${base}/app/#/projekt/projekt-lager`);
+    await page.reload(); // the app keeps answers 30 s; the timesheet came from a jobcentre system just now
+    await page
+      .getByText(
+        `Løn efter tidsregistrering ts-lager-w11 (Bilag 2, revision 1): medarbejder medarbejder-7 brugte ${salary.timesheet.hours.replace('.', ',')} af ugens ${salary.timesheet.totalHours.replace('.', ',')} timer i uge 2026-W11 på projektet (66,67 %).`,
+      )
+      .waitFor();
+    const salaryShare = salary.shares[0];
+    await page.goto(`${base}/app/#/posteringer?tilbud=${salaryShare.offerId}`);
+    const { entries: ofOffer } = await apiGet('/ledger/entries', { offerId: salaryShare.offerId });
+    const salaryPosting = ofOffer.find(
+      (e: { costItemId: string }) => e.costItemId === salaryShare.costItemId,
+    );
+    await page.goto(`${base}/app/#/postering/${encodeURIComponent(salaryPosting.entryId)}`);
+    const timesheet = page.getByRole('region', { name: 'Tidsregistreringen (Bilag 2)' });
+    const mine = timesheet.locator('tbody tr.highlight');
+    await mine.getByText('← denne postering').waitFor();
+    expect(await mine.textContent()).toContain('Projekt projekt-lager');
+    expect(await mine.textContent()).toContain('66,67 %2.000,00 kr.');
+    await eventually(() => timesheet.locator('tbody tr').count(), 2);
+    await shot('15-timesheet-story');
   });
 });
 

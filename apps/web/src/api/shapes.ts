@@ -18,3 +18,4 @@ export type Changes = Schemas['LedgerChanges'];
 export type CommandResult = Schemas['CommandResult'];
 export type CapSettings = Schemas['CapParameterHistory'];
 export type AuditJob = Schemas['AuditJob'];
+export type Timesheet = NonNullable<Explanation['timesheet']>;

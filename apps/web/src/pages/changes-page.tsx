@@ -30,6 +30,7 @@ const COMMANDS: Record<string, string> = {
   RegisterProject: 'Projekt registreret',
   RecordProjectExpense: 'Projektudgift registreret',
   RecordAdministrativeShare: 'Administrativ andel udskilt',
+  RecordStaffTimesheet: 'Tidsregistrering (Bilag 2) registreret',
   RulebookAdopted: 'Ny regelbog taget i brug',
 };
 

@@ -13,6 +13,7 @@ import { Loaded } from '../ui';
 import { PostingsTable, usePostings } from './postings-page';
 import { SegmentsTable } from './timeline-page';
 import { CarveOutView } from './carve-out';
+import { TimesheetView } from './timesheet';
 
 const EVENT_NAMES: Record<string, string> = {
   OfferExpenseRecorded: 'Udgift registreret på tilbuddet',
@@ -29,6 +30,7 @@ const EVENT_NAMES: Record<string, string> = {
   ProjectRegistered: 'Projekt registreret',
   ProjectExpenseRecorded: 'Udgift registreret på projektet',
   AdministrativeShareRecorded: 'Administrativ andel registreret på projektet',
+  StaffTimesheetRecorded: 'Tidsregistrering (Bilag 2) registreret',
   RulebookAdopted: 'Ny regelbog taget i brug',
 };
 
@@ -38,6 +40,7 @@ const COST_EVENTS = new Set([
   'MentorHoursRecorded',
   'ProjectExpenseRecorded',
   'AdministrativeShareRecorded',
+  'StaffTimesheetRecorded',
 ]);
 
 const oere = (n: number | null | undefined) =>
@@ -154,7 +157,7 @@ function Story({ municipality, x }: { municipality: string; x: Explanation }) {
                 s udgift {x.projectShare.expenseId} på {kr(x.projectShare.expenseAmount)} deles efter
                 deltagerdage: tilbud {x.projectShare.offerId} har {x.projectShare.participantDays} af{' '}
                 {x.projectShare.totalParticipantDays} deltagerdage ({rate(x.projectShare.percentage)}), og
-                andelen er <strong>{kr(x.projectShare.share)}</strong>.
+                andelen er <strong>{kr(x.projectShare.share)}</strong>
               </li>
             )}
             <li>
@@ -197,6 +200,8 @@ function Story({ municipality, x }: { municipality: string; x: Explanation }) {
           </details>
         </section>
       )}
+
+      {x.timesheet && <TimesheetView timesheet={x.timesheet} />}
 
       {x.administrativeShare && <CarveOutOfPosting entry={e} carveOut={x.administrativeShare} />}
 

@@ -139,6 +139,14 @@ function Expense({ expense: e }: { expense: Project['expenses'][number] }) {
         Aktivitet {date(e.activityFrom)} – {date(e.activityTo)}
         {e.invoiceRef ? `, faktura ${e.invoiceRef}` : ''}. {e.totalParticipantDays} deltagerdage i perioden.
       </p>
+      {e.timesheet && (
+        <p>
+          Løn efter tidsregistrering {e.timesheet.timesheetId} (Bilag 2, revision {e.timesheet.revision}):
+          medarbejder {e.timesheet.staffId} brugte {e.timesheet.hours.replace('.', ',')} af ugens{' '}
+          {e.timesheet.totalHours.replace('.', ',')} timer i uge {e.timesheet.week} på projektet (
+          {e.timesheet.percentage.replace('.', ',')} %).
+        </p>
+      )}
       {e.unshared ? (
         <p className="banner warning">Ingen deltager var aktiv i perioden: udgiften er ikke fordelt.</p>
       ) : (
