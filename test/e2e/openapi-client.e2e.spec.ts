@@ -360,8 +360,15 @@ it('sends every command and reads every query with the generated types', async (
   }
   expect([job.until, job.status, job.result?.identical]).toEqual([minPosition, 'done', true]);
 
-  const health = await createClient<paths>({ baseUrl }).GET('/health');
-  expect(described('Health', health.data!).status).toBeDefined();
+  const anonymous = createClient<paths>({ baseUrl });
+  const health = described('Health', (await anonymous.GET('/health')).data!);
+  const head = (await system.store.headPosition())!.toString();
+  expect([health.status, health.eventLog.head, health.checks.eventLog.head]).toEqual(['ok', head, head]);
+  expect(health.projection.parked).toEqual([]);
+  const ready = described('HealthReady', (await anonymous.GET('/health/ready')).data!);
+  expect([ready.status, ready.details.readModels.status, ready.error]).toEqual(['ok', 'up', {}]);
+  const live = described('HealthLive', (await anonymous.GET('/health/live')).data!);
+  expect(live.status).toBe('ok');
 });
 
 it('gets problems in the described shape', async () => {
@@ -369,5 +376,24 @@ it('gets problems in the described shape', async () => {
     body: { commandId: randomUUID(), municipality: '101', offerId: 'x', reason: '' },
   });
   expect(res.response.status).toBe(400);
-  expect(described('Problem', res.error!).errors).toEqual([{ path: 'reason', message: expect.any(String) }]);
+  const invalid = described('Problem', res.error!);
+  expect([invalid.type, invalid.title, invalid.status]).toEqual(['/problems/validation', 'Bad Request', 400]);
+  expect(invalid.errors).toEqual([{ path: 'reason', message: expect.any(String) }]);
+
+  const refused = await clientAs('jobcentre').POST('/v1/commands/CancelOffer', {
+    body: { commandId: randomUUID(), municipality: '101', offerId: `o-${randomUUID()}`, reason: 'aflyst' },
+  });
+  expect(refused.response.status).toBe(422);
+  const violation = described('Problem', refused.error!);
+  expect([violation.type, violation.title, violation.code]).toEqual([
+    '/problems/domain-rule-violation',
+    'Unprocessable Entity',
+    'offer.not_found',
+  ]);
+
+  const forbidden = await clientAs('finance').GET('/v1/municipalities/{m}/refund-statements/{year}', {
+    params: { path: { m: '147', year: '2025' } },
+  });
+  expect(forbidden.response.status).toBe(403);
+  expect(described('Problem', forbidden.error!).type).toBe('/problems/forbidden');
 });

@@ -83,6 +83,7 @@ export * from './mentor-agreements/register-mentor-agreement/register-mentor-agr
 export * from './mentor-agreements/record-mentor-hours/record-mentor-hours.command';
 export * from './mentor-agreements/record-mentor-hours/record-mentor-hours.decide';
 export * from './finance/cap-ids';
+export { REFUSED_EXPENSE_TYPES } from './expenses/expense-admissibility';
 export * from './finance/finance.state';
 export * from './finance/finance.stream';
 export * from './finance/set-cap-parameters/set-cap-parameters.command';

@@ -30,22 +30,79 @@ const position = () =>
     .regex(/^\d+$/)
     .meta({ description: 'a log position (a consistency token for ?minPosition=)', example: '1234' });
 
+const fieldError = () =>
+  z.strictObject({
+    path: z.string().meta({ description: 'the field, by path', example: 'reason' }),
+    message: z.string().meta({ example: 'is required' }),
+  });
+
+/** The slugs `type` takes (/problems/<slug>), each stable; `code` tells domain rules apart. */
+const PROBLEM_SLUGS = [
+  'validation',
+  'bad-request',
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'unknown-command',
+  'conflict',
+  'concurrency-conflict',
+  'command-id-reused',
+  'payload-too-large',
+  'unsupported-media-type',
+  'domain-rule-violation',
+  'unavailable',
+  'not-yet-projected',
+  'parked',
+  'internal',
+  'error',
+] as const;
+
 export const problemSchema = z
-  .looseObject({
-    type: z.string().meta({ example: '/problems/validation' }),
-    title: z.string().meta({ example: 'Bad Request' }),
+  .object({
+    type: z
+      .enum(PROBLEM_SLUGS.map((slug) => `/problems/${slug}` as const))
+      .meta({ example: '/problems/validation' }),
+    title: z
+      .enum([
+        'Bad Request',
+        'Unauthorized',
+        'Forbidden',
+        'Not Found',
+        'Conflict',
+        'Payload Too Large',
+        'Unsupported Media Type',
+        'Unprocessable Entity',
+        'Internal Server Error',
+        'Service Unavailable',
+        'Error',
+      ])
+      .meta({ description: 'the HTTP status in words', example: 'Bad Request' }),
     status: z.int().min(400).max(599).meta({ example: 400 }),
-    detail: z.string(),
+    detail: z.string().meta({ description: 'what went wrong, in a sentence' }),
+    instance: z.string().optional().meta({ description: 'RFC 9457: the occurrence; not sent today' }),
     code: z.string().optional().meta({
       description: 'for a domain rule violation (422): its stable code',
       example: 'offer.not_found',
     }),
-    errors: z
-      .array(z.object({ path: z.string(), message: z.string() }))
+    errors: z.array(fieldError()).optional().meta({
+      description: 'for a validation error (400), an unstorable event (422): one message per bad field',
+    }),
+    stream: z.string().optional().meta({ description: 'a concurrency conflict (409): the stream' }),
+    limit: z.int().optional().meta({ description: 'a body over the limit (413): the limit in bytes' }),
+    retryAfter: z
+      .int()
       .optional()
-      .meta({ description: 'for a validation error (400): one message per bad field' }),
+      .meta({ description: '503: the seconds of the Retry-After header', example: 5 }),
+    checks: z
+      .record(z.string(), z.record(z.string(), z.unknown()))
+      .optional()
+      .meta({ description: '503 of /health: each check with its status and details' }),
   })
-  .meta({ description: 'RFC 9457 problem details (application/problem+json)' });
+  .catchall(z.unknown())
+  .meta({
+    description:
+      "RFC 9457 problem details (application/problem+json). Open: a 422 adds the rule's own details beside `code` (the ids concerned, the passage cited)",
+  });
 
 export const commandResultSchema = z
   .strictObject({
@@ -366,17 +423,22 @@ export const entriesPageSchema = z.strictObject({
     .meta({ description: 'pass as ?cursor= for the next page; null on the last' }),
 });
 
-const capFigures = z.strictObject({
+/** A cap's computation (capJson): the statement's caps and an explanation's cap give it alike. */
+const capComputationSchema = z.strictObject({
   cap: z.enum(CAP_IDS),
+  capLabel: z.string().meta({ description: "the cap's Danish name" }),
   status: z.enum(['no_parameters', 'within_allowance', 'allowance_exceeded']),
+  statusLabel: z.string().meta({ description: 'the status in Danish' }),
   refundRate: rate().nullable(),
   parameters: z.strictObject({ amountPerFullYearPerson: money(), fullYearPersons: z.string() }).nullable(),
-  allowance: money(),
+  allowance: money().nullable().meta({ description: 'null without parameters' }),
   eligibleCosts: money(),
   refundBeforeCap: money(),
-  limit: money(),
+  limit: money().nullable().meta({ description: 'null without parameters' }),
   cappedRefund: money(),
-  adjustment: money(),
+  adjustment: money().meta({
+    description: 'what the adjustments must add up to: capped refund − refund before cap',
+  }),
   formula: z.string().meta({ description: 'the computation with its figures' }),
 });
 
@@ -550,11 +612,11 @@ export const explanationSchema = z
       })
       .nullable()
       .meta({ description: 'the day split and the rate applied, step by step, in øre' }),
-    cap: capFigures
+    cap: capComputationSchema
       .extend({
         bookingYear: z.int(),
         note: z.string(),
-        lastAdjustment: capFigures.extend({ entryId: z.string() }).nullable().optional(),
+        lastAdjustment: capComputationSchema.extend({ entryId: z.string() }).nullable().optional(),
         adjustmentsBefore: money().optional(),
         delta: money().optional(),
       })
@@ -601,7 +663,7 @@ const statementTotals = { entries: z.int(), cost: money(), refund: money() };
 const quarterNumber = () => z.int().min(1).max(4);
 const withQuarters = {
   ...statementTotals,
-  quarters: z.array(z.object({ quarter: quarterNumber(), ...statementTotals })).meta({
+  quarters: z.array(z.strictObject({ quarter: quarterNumber(), ...statementTotals })).meta({
     description:
       "the line's totals per booking quarter: Q1-Q4 in a year's statement, the one quarter in a quarter's",
   }),
@@ -609,7 +671,7 @@ const withQuarters = {
 const statementAccount = () =>
   z.string().meta({ description: 'function.dranst.grouping', example: '5.68.90.1.097' });
 export const accountFieldsSchema = z
-  .object({
+  .strictObject({
     hovedkonto: z.string().meta({ example: '5' }),
     function: z.string().meta({ description: 'hovedkonto.hovedfunktion.funktion', example: '5.68.90' }),
     dranst: z.string().meta({ example: '1' }),
@@ -627,22 +689,7 @@ const accountLine = {
   accountFields: accountFieldsSchema.nullable(),
   refundAccountFields: accountFieldsSchema.nullable(),
 };
-const capJson = z.looseObject({
-  cap: z.enum(CAP_IDS),
-  capLabel: z.string().meta({ description: "the cap's Danish name" }),
-  status: z.enum(['no_parameters', 'within_allowance', 'allowance_exceeded']),
-  statusLabel: z.string().meta({ description: 'the status in Danish' }),
-  refundRate: rate().nullable(),
-  parameters: z.object({ amountPerFullYearPerson: money(), fullYearPersons: z.string() }).nullable(),
-  allowance: money().nullable(),
-  eligibleCosts: money(),
-  refundBeforeCap: money(),
-  limit: money().nullable(),
-  cappedRefund: money(),
-  adjustment: money(),
-  formula: z.string(),
-});
-export const statementSchema = z.looseObject({
+export const statementSchema = z.strictObject({
   municipality: z.string(),
   municipalityName: z
     .string()
@@ -656,7 +703,7 @@ export const statementSchema = z.looseObject({
   asOf: instant(),
   closedAt: instant().nullable(),
   frozen: z.boolean(),
-  totals: z.looseObject({
+  totals: z.strictObject({
     cost: money(),
     refundBeforeCaps: money(),
     capAdjustments: money(),
@@ -666,9 +713,9 @@ export const statementSchema = z.looseObject({
     unresolvedCost: money(),
     unresolvedEntries: z.int(),
   }),
-  accounts: z.array(z.looseObject({ ...accountLine, ...withQuarters })),
+  accounts: z.array(z.strictObject({ ...accountLine, ...withQuarters })),
   targetGroups: z.array(
-    z.looseObject({
+    z.strictObject({
       targetGroup: targetGroup().nullable(),
       label: z.string().meta({
         description: 'the Danish name with its LAB § 6 number',
@@ -678,9 +725,9 @@ export const statementSchema = z.looseObject({
       ...withQuarters,
     }),
   ),
-  afloeb: z.array(z.looseObject({ activityYear: z.int(), ...accountLine, ...withQuarters })),
+  afloeb: z.array(z.strictObject({ activityYear: z.int(), ...accountLine, ...withQuarters })),
   unresolved: z.array(
-    z.looseObject({
+    z.strictObject({
       entryId: z.string(),
       personId: z.string().nullable(),
       offerId: z.string().nullable(),
@@ -701,16 +748,16 @@ export const statementSchema = z.looseObject({
       }),
     }),
   ),
-  caps: z.array(capJson.extend({ adjustmentsInPeriod: money() })),
+  caps: z.array(capComputationSchema.extend({ adjustmentsInPeriod: money() })),
   capAdjustments: z
     .array(
-      z.object({
+      z.strictObject({
         cap: z.enum(CAP_IDS),
         capLabel: z.string(),
         refundAccount: statementAccount().nullable(),
         refundAccountFields: accountFieldsSchema.nullable(),
         refund: money(),
-        quarters: z.array(z.object({ quarter: quarterNumber(), refund: money() })),
+        quarters: z.array(z.strictObject({ quarter: quarterNumber(), refund: money() })),
         outcome: z.enum(['no_rule']).nullable().meta({
           description: 'no_rule where the sources name no dranst-2 account to post on (the reason says why)',
         }),
@@ -811,9 +858,69 @@ export const auditJobSchema = z
       'a replay of the municipality into a scratch schema and its comparison with the live figures',
   });
 
+const parkedEventSchema = z
+  .strictObject({
+    municipality: z.string().meta({ example: '101' }),
+    position: position(),
+    eventId: z.string().meta({ format: 'uuid' }),
+    eventType: z.string().meta({ example: 'OfferExpenseRecorded' }),
+    stream: z.string(),
+    error: z.string(),
+    parkedAt: instant(),
+    heldEvents: z.int().meta({ description: "the municipality's events read since, held back" }),
+  })
+  .meta({ description: 'an event the projector could not apply, waiting for an operator (cli parked)' });
+const projectionLagSchema = {
+  checkpoint: position()
+    .nullable()
+    .meta({ description: 'every municipality not parked is projected through it' }),
+  head: position().nullable().meta({ description: "the log's last position; null for an empty log" }),
+  eventsBehind: z.int().nullable().meta({
+    description: 'events after the checkpoint; null where the log cannot count them (EventStoreDB)',
+  }),
+  positionDistance: z
+    .string()
+    .regex(/^-?\d+$/)
+    .meta({ description: 'head − checkpoint in log positions' }),
+  parked: z.array(parkedEventSchema),
+};
+const up = () => z.literal('up');
+const healthChecks = z
+  .strictObject({
+    eventLog: z.strictObject({ status: up(), head: position().nullable() }),
+    readModels: z.strictObject({ status: up(), checkpoint: position().nullable() }),
+    projection: z.strictObject({ status: up(), ...projectionLagSchema }),
+  })
+  .meta({ description: 'each check of readiness, up (a check down answers 503)' });
+
 export const healthSchema = z
-  .looseObject({ status: z.string().meta({ example: 'ok' }) })
+  .strictObject({
+    status: z.enum(['ok', 'degraded']).meta({ description: 'degraded: some events are parked' }),
+    eventLog: z.strictObject({ head: position().nullable() }),
+    projection: z.strictObject(projectionLagSchema),
+    degraded: z.array(parkedEventSchema).optional().meta({ description: 'the parked events, when any' }),
+    checks: healthChecks,
+  })
   .meta({ description: 'ok while the api can serve, with the event log head and the projection lag' });
+
+export const healthReadySchema = z
+  .strictObject({
+    status: z.literal('ok'),
+    info: healthChecks,
+    error: z.strictObject({}),
+    details: healthChecks,
+    degraded: z.array(parkedEventSchema).optional().meta({ description: 'the parked events, when any' }),
+  })
+  .meta({ description: 'the database and the event log answer (terminus: info and details per check)' });
+
+export const healthLiveSchema = z
+  .strictObject({
+    status: z.literal('ok'),
+    info: z.strictObject({}),
+    error: z.strictObject({}),
+    details: z.strictObject({}),
+  })
+  .meta({ description: 'the process runs' });
 
 export const webConfigSchema = z
   .strictObject({
@@ -877,6 +984,8 @@ export const ANSWER_SCHEMAS: Record<string, z.ZodType> = {
   DevSignInOffer: devSignInOfferSchema,
   DevSignIn: devSignInSchema,
   Health: healthSchema,
+  HealthReady: healthReadySchema,
+  HealthLive: healthLiveSchema,
   WebConfig: webConfigSchema,
   WebSession: webSessionSchema,
 };

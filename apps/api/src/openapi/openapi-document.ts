@@ -33,6 +33,8 @@ interface QueryAnswer {
 /** The answer (its 200) and summary of each query path, by the path as Nest names it. */
 const QUERIES: Record<string, QueryAnswer> = {
   '/health': { answer: 'Health', summary: 'Whether the api can serve, and the lag of the read models' },
+  '/health/ready': { answer: 'HealthReady', summary: 'Whether the database and the event log answer' },
+  '/health/live': { answer: 'HealthLive', summary: 'Whether the process runs' },
   '/v1/municipalities/{m}/persons/{personId}/timeline': {
     answer: ['Timeline', 'TimelineHistory'],
     summary: "A person's target-group timeline (with history=true: every registration)",

@@ -79,6 +79,9 @@ const REFUSED: Partial<Record<ExpenseType, ExpenseRefusal>> = {
   },
 };
 
+/** The expense types refused on every offer: the rulebook gives them no refund category of their own ('not_bookable'). */
+export const REFUSED_EXPENSE_TYPES = Object.keys(REFUSED) as readonly ExpenseType[];
+
 const SIX_WEEKS_FOLLOW_UP: ExpenseRefusal = {
   reason:
     'in seks ugers jobrettet uddannelse the jobcentre pays the participant fee in the course price, not books or other teaching material',

@@ -1,6 +1,6 @@
 import type { DecisionContext } from '../shared/decision-context';
 import { DomainRuleViolation } from '../shared/domain-rule-violation.error';
-import type { IsoDate, OfferKind } from '../shared/vocabulary';
+import type { IsoDate, OfferKind, ProviderKind } from '../shared/vocabulary';
 
 /** Offer kinds that must be registered with an afholdelseskategori and a bevillingsramme (API.md). */
 export const CLASSIFIED_OFFER_KINDS: readonly OfferKind[] = ['guidance_upskilling'];
@@ -59,4 +59,45 @@ export function checkOfferClassification(c: OfferClassification, context: Decisi
     );
   }
   return result.citations;
+}
+
+/** What an offer's or a project's command says of its classification and provider (API.md RegisterOffer, RegisterProject). */
+export interface ClassifiedCommand {
+  offerKind: OfferKind;
+  startDate: IsoDate;
+  offerCategory?: string;
+  fundingFrame?: string;
+  provider?: { kind: ProviderKind; name?: string };
+}
+
+/**
+ * The classification an offer or a project is registered with, checked (checkOfferClassification): category and
+ * frame (null when not given), the provider, the registration date and the check's citations.
+ */
+export function registeredClassification(
+  id: string,
+  cmd: ClassifiedCommand,
+  registrationDate: IsoDate,
+  context: DecisionContext,
+) {
+  const offerCategory = cmd.offerCategory ?? null;
+  const fundingFrame = cmd.fundingFrame ?? null;
+  const validityCitations = checkOfferClassification(
+    {
+      offerId: id,
+      offerKind: cmd.offerKind,
+      offerCategory,
+      fundingFrame,
+      startDate: cmd.startDate,
+      registrationDate,
+    },
+    context,
+  );
+  return {
+    offerCategory,
+    fundingFrame,
+    provider: cmd.provider ? { kind: cmd.provider.kind, name: cmd.provider.name ?? null } : null,
+    registrationDate,
+    validityCitations,
+  };
 }

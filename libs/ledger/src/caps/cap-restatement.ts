@@ -7,6 +7,7 @@ import type { Cause, Posting } from '../posting.types';
 import {
   capAdjustmentPosting,
   computeCap,
+  noCapFigures,
   type CapComputation,
   type CapParameters,
   type CapYearFigures,
@@ -27,17 +28,7 @@ export interface MunicipalityBooks {
 export const capYearKey = (year: number, cap: string) => `${year}/${cap}`;
 
 function emptyCapYear(municipality: string, year: number, cap: CapId): CapYear {
-  return {
-    municipality,
-    year,
-    cap,
-    rateBasisPoints: null,
-    parameters: null,
-    eligibleCostsOere: 0n,
-    refundBeforeCapOere: 0n,
-    adjustmentsOere: 0n,
-    refundAccount: null,
-  };
+  return { municipality, year, ...noCapFigures(cap), refundAccount: null };
 }
 
 /** An adjusting posting and the computation it was made from. */

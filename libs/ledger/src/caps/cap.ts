@@ -41,6 +41,16 @@ export interface CapYearFigures {
   adjustmentsOere: bigint;
 }
 
+/** The figures of a cap with no capped postings and no parameters yet. */
+export const noCapFigures = (cap: CapId): Omit<CapYearFigures, 'municipality' | 'year'> => ({
+  cap,
+  rateBasisPoints: null,
+  parameters: null,
+  eligibleCostsOere: 0n,
+  refundBeforeCapOere: 0n,
+  adjustmentsOere: 0n,
+});
+
 export type CapStatus = 'no_parameters' | 'within_allowance' | 'allowance_exceeded';
 
 export interface CapComputation {

@@ -3,6 +3,7 @@ import {
   bookingDateOf,
   buildStatement,
   computeCap,
+  noCapFigures,
   quarterPeriods,
   type CapComputation,
   type CapRefundAccount,
@@ -25,16 +26,6 @@ export interface StatementRequest {
   quarter: 1 | 2 | 3 | 4 | null;
   asOf: string;
 }
-
-/** A cap with no capped postings and no parameters yet. */
-const noCapFigures = (cap: CapId): CapYearToDate => ({
-  cap,
-  rateBasisPoints: null,
-  parameters: null,
-  eligibleCostsOere: 0n,
-  refundBeforeCapOere: 0n,
-  adjustmentsOere: 0n,
-});
 
 /** A closed year's statement asked for after the close is the statement at the close. */
 const effectiveAsOf = (closedAt: string | null, asOf: string) =>

@@ -1,12 +1,13 @@
 // Maps the API vocabulary (offer kind × expense type × bevillingsramme, or mentor hours) to the cost categories the
 // sources use.
-import type { ExpenseType, OfferKind } from '@app/domain';
+import { REFUSED_EXPENSE_TYPES, type ExpenseType, type OfferKind } from '@app/domain';
 import type { CostKind } from '../rulebook.types';
 import type { CostCategory } from './refund-rule.model';
 
 /**
  * Expense types decided by their own provision whatever the offer (VEJ 9584 Bilag 3 rows § 172, § 176, §§ 172/178/179,
- * § 173, § 175), and those the sources keep off hovedkonto 5 or out of the refund (6.4-6.10; refused when recorded).
+ * § 173, § 175). Those the sources keep off hovedkonto 5 or out of the refund (6.4-6.10) are refused when recorded
+ * (REFUSED_EXPENSE_TYPES, with the passage) and are 'not_bookable' here.
  */
 const CATEGORY_BY_EXPENSE_TYPE: Partial<Record<ExpenseType, CostCategory>> = {
   teaching_material: 'teaching_material',
@@ -14,15 +15,7 @@ const CATEGORY_BY_EXPENSE_TYPE: Partial<Record<ExpenseType, CostCategory>> = {
   work_tools: 'work_tools',
   special_expenses: 'special_expenses',
   transport_allowance: 'transport_allowance',
-  board_and_lodging: 'not_bookable',
-  certificates_and_fees: 'not_bookable',
-  mentor_travel: 'not_bookable',
-  capital_expenditure: 'not_bookable',
-  self_insurance_damages: 'not_bookable',
-  authorised_craftsmen: 'not_bookable',
   result_grant: 'result_grant', // IL § 45 resultattilskud: income the refund never nets (Bilag 1, L1597-L1598)
-  unused_places: 'not_bookable',
-  social_mentor_training: 'not_bookable',
   mentor_training: 'mentor', // BAB § 127: training of a company or education mentor is a mentor cost (VEJ 9584 6.5, L1267-L1270)
 };
 
@@ -67,6 +60,7 @@ const MENTOR_INDIRECT: ReadonlySet<ExpenseType> = new Set<ExpenseType>(['rent', 
 
 export function costCategoryOf(offerKind: OfferKind, cost: CostKind, fundingFrame?: string): CostCategory {
   if (cost.kind === 'mentor') return 'mentor';
+  if (REFUSED_EXPENSE_TYPES.includes(cost.expenseType)) return 'not_bookable';
   const byType = CATEGORY_BY_EXPENSE_TYPE[cost.expenseType];
   if (byType) return byType;
   if (offerKind === 'mentor' && MENTOR_INDIRECT.has(cost.expenseType)) return 'mentor_indirect';

@@ -1,6 +1,6 @@
 import type { DecisionContext } from '../../shared/decision-context';
 import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
-import { checkOfferClassification } from '../offer-classification';
+import { registeredClassification } from '../offer-classification';
 import { assertOfferPeriod } from '../offer-period';
 import { checkedRegistrationDate } from '../registration-date';
 import { offerRegistered, type OfferRegistered } from '../offer-registered.event';
@@ -28,19 +28,6 @@ export function decideRegisterOffer(
     { code: 'offer.registration_in_future', name: `Offer ${cmd.offerId}`, ids: { offerId: cmd.offerId } },
     state.project?.registrationDate,
   );
-  const offerCategory = cmd.offerCategory ?? null;
-  const fundingFrame = cmd.fundingFrame ?? null;
-  const validityCitations = checkOfferClassification(
-    {
-      offerId: cmd.offerId,
-      offerKind: cmd.offerKind,
-      offerCategory,
-      fundingFrame,
-      startDate: cmd.startDate,
-      registrationDate,
-    },
-    context,
-  );
   return [
     offerRegistered({
       offerId: cmd.offerId,
@@ -48,11 +35,7 @@ export function decideRegisterOffer(
       offerKind: cmd.offerKind,
       startDate: cmd.startDate,
       endDate: cmd.endDate,
-      offerCategory,
-      fundingFrame,
-      provider: cmd.provider ? { kind: cmd.provider.kind, name: cmd.provider.name ?? null } : null,
-      registrationDate,
-      validityCitations,
+      ...registeredClassification(cmd.offerId, cmd, registrationDate, context),
       ...(cmd.projectId !== undefined && { projectId: cmd.projectId }),
     }),
   ];

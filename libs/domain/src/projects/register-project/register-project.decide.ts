@@ -1,6 +1,6 @@
 import type { DecisionContext } from '../../shared/decision-context';
 import { DomainRuleViolation } from '../../shared/domain-rule-violation.error';
-import { checkOfferClassification } from '../../offers/offer-classification';
+import { registeredClassification } from '../../offers/offer-classification';
 import { assertOfferPeriod } from '../../offers/offer-period';
 import { checkedRegistrationDate } from '../../offers/registration-date';
 import { projectRegistered, type ProjectRegistered } from '../project-registered.event';
@@ -29,19 +29,6 @@ export function decideRegisterProject(
     name: `Project ${cmd.projectId}`,
     ids: { projectId: cmd.projectId },
   });
-  const offerCategory = cmd.offerCategory ?? null;
-  const fundingFrame = cmd.fundingFrame ?? null;
-  const validityCitations = checkOfferClassification(
-    {
-      offerId: cmd.projectId,
-      offerKind: cmd.offerKind,
-      offerCategory,
-      fundingFrame,
-      startDate: cmd.startDate,
-      registrationDate,
-    },
-    context,
-  );
   return [
     projectRegistered({
       projectId: cmd.projectId,
@@ -49,11 +36,7 @@ export function decideRegisterProject(
       offerKind: cmd.offerKind,
       startDate: cmd.startDate,
       endDate: cmd.endDate,
-      offerCategory,
-      fundingFrame,
-      provider: cmd.provider ? { kind: cmd.provider.kind, name: cmd.provider.name ?? null } : null,
-      registrationDate,
-      validityCitations,
+      ...registeredClassification(cmd.projectId, cmd, registrationDate, context),
     }),
   ];
 }
