@@ -7,6 +7,7 @@ export * from './allocate';
 export * from './reconcile';
 export * from './explain-segment';
 export * from './caps/cap';
+export * from './caps/cap-accounts';
 export * from './caps/closing';
 export * from './statement';
 export * from './changes';

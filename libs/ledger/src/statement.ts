@@ -3,7 +3,6 @@
 // afløb (booked this year, activity in earlier years) apart, unresolved lines apart, and the
 // capped refunds. Pure: the read side hands in grouped sums (exact bigint øre); this file builds
 // the views (their presentation as tables, CSV and xlsx: libs/read-models/src/statements).
-import { divideRoundHalfAwayFromZero } from '@app/domain';
 import { ruleById, type CapId } from '@app/rules';
 import { computeCap, type CapComputation, type CapYearFigures } from './caps/cap';
 
@@ -51,20 +50,10 @@ export interface UnresolvedLine {
 /** An unresolved line with the accounts it would take: the chart's account, else its candidate rules' accounts. */
 export type UnresolvedStatementLine = UnresolvedLine & { wouldTake: string[] };
 
-/** The refund before the cap of one cap's postings on one dranst-2 account, booked Y-01 .. the statement's last period. */
-export interface CapRefundAccount {
-  cap: CapId;
-  /** 'function.dranst.grouping', or null where the postings' rule names no dranst-2 grouping. */
-  refundAccount: string | null;
-  refundBeforeCapOere: bigint;
-}
-
 /**
- * A cap's adjustments in the statement's periods on one dranst-2 account: the account the capped
- * postings' rules refund on (seed001.md 5.68.90 dranst 2: grp 001 refunds "under det
- * ledighedsrelaterede driftsloft", grp 002 "under et driftsloft", each for the dranst-1 groupings
- * it names). A cap spanning several accounts (the mentorramme: grp 017 → .2.001, grp 019 → .2.002)
- * is shared by their refunds before the cap.
+ * A cap's adjustments in the statement's periods on one dranst-2 account, as the ledger posted them
+ * (caps/cap-accounts.ts: on the accounts the capped postings' rules refund on, seed001.md 5.68.90
+ * dranst 2; a cap spanning several, the mentorramme, shared by their refunds before the cap).
  * Where the sources name no account (the integration rådighedsloft) the line says so instead.
  */
 export interface CapAdjustmentLine {
@@ -89,7 +78,6 @@ export interface StatementInput {
   groups: StatementGroup[];
   unresolvedLines: UnresolvedLine[];
   caps: CapYearToDate[];
-  capRefundAccounts: CapRefundAccount[];
 }
 
 export interface Totals {
@@ -167,7 +155,11 @@ export function buildStatement(input: StatementInput): RefundStatement {
     QuarterTotals & { activityYear: number; account: string | null; refundAccount: string | null }
   >();
   const adjustmentsInPeriod = new Map<string, bigint>();
-  const adjustmentsByQuarter = new Map<CapId, bigint[]>();
+  /** By cap and refund account: the quarters' adjustments. */
+  const adjustmentsByQuarter = new Map<
+    string,
+    { cap: CapId; refundAccount: string | null; quarters: bigint[] }
+  >();
   const totals = {
     costOere: 0n,
     refundBeforeCapsOere: 0n,
@@ -183,9 +175,14 @@ export function buildStatement(input: StatementInput): RefundStatement {
       totals.capAdjustmentsOere += g.refundOere;
       if (g.cap) {
         adjustmentsInPeriod.set(g.cap, (adjustmentsInPeriod.get(g.cap) ?? 0n) + g.refundOere);
-        const quarters = adjustmentsByQuarter.get(g.cap) ?? [0n, 0n, 0n, 0n];
-        quarters[g.quarter - 1] += g.refundOere;
-        adjustmentsByQuarter.set(g.cap, quarters);
+        const key = k(g.cap, g.refundAccount);
+        const line = adjustmentsByQuarter.get(key) ?? {
+          cap: g.cap,
+          refundAccount: g.refundAccount,
+          quarters: [0n, 0n, 0n, 0n],
+        };
+        line.quarters[g.quarter - 1] += g.refundOere;
+        adjustmentsByQuarter.set(key, line);
       }
       continue;
     }
@@ -237,13 +234,9 @@ export function buildStatement(input: StatementInput): RefundStatement {
     afloeb: byKey(afloeb),
     unresolved: input.unresolvedLines.map((u) => ({ ...u, wouldTake: accountsWouldTake(u) })),
     caps,
-    capAdjustments: [...adjustmentsByQuarter.keys()].sort().flatMap((cap) =>
-      capAdjustmentLines(
-        cap,
-        adjustmentsByQuarter.get(cap)!,
-        input.capRefundAccounts.filter((a) => a.cap === cap),
-      ),
-    ),
+    capAdjustments: [...adjustmentsByQuarter.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, line]) => capAdjustmentLine(line.cap, line.refundAccount, line.quarters)),
   };
 }
 
@@ -255,58 +248,16 @@ function accountsWouldTake(u: UnresolvedLine): string[] {
   return [...new Set(accounts.map(dotted))].sort();
 }
 
-/** Splits an amount by weights (Σ > 0) so the parts add up to it exactly: each part is the rounded cumulative share less the previous one. */
-export function splitByWeights(amount: bigint, weights: readonly bigint[]): bigint[] {
-  const total = weights.reduce((sum, w) => sum + w, 0n);
-  let cumulative = 0n;
-  let before = 0n;
-  return weights.map((w) => {
-    cumulative += w;
-    const upTo = divideRoundHalfAwayFromZero(amount * cumulative, total);
-    const part = upTo - before;
-    before = upTo;
-    return part;
-  });
-}
-
-// Danish: the statement's own reasons, shown as they are in its files and the web app.
+// Danish: the statement's own reason, shown as it is in its files and the web app.
 const NO_REFUND_ACCOUNT =
   'kilderne angiver ingen dranst-2-gruppering for refusionen af udgifterne under loftet (se reglen på posteringerne)';
-const NOTHING_TO_SHARE_BY =
-  'loftet dækker flere dranst-2-grupperinger, og ingen af dem har refusion før loft at fordele reguleringen efter';
 
-function capAdjustmentLines(
-  cap: CapId,
-  byQuarter: readonly bigint[],
-  accounts: readonly CapRefundAccount[],
-): CapAdjustmentLine[] {
-  const line = (refundAccount: string | null, quarters: bigint[]): CapAdjustmentLine => ({
+function capAdjustmentLine(cap: CapId, refundAccount: string | null, quarters: bigint[]): CapAdjustmentLine {
+  return {
     cap,
     refundAccount,
     refundOere: quarters.reduce((sum, q) => sum + q, 0n),
     quarters,
     unresolved: refundAccount === null ? { outcome: 'no_rule', reason: NO_REFUND_ACCOUNT } : null,
-  });
-  const weighted = accounts
-    .filter((a) => a.refundBeforeCapOere !== 0n)
-    .sort((a, b) => ((a.refundAccount ?? '') < (b.refundAccount ?? '') ? -1 : 1));
-  if (weighted.length === 0) {
-    const distinct = [...new Set(accounts.map((a) => a.refundAccount))];
-    if (distinct.length === 1) return [line(distinct[0], [...byQuarter])];
-    return [
-      { ...line(null, [...byQuarter]), unresolved: { outcome: 'no_rule', reason: NOTHING_TO_SHARE_BY } },
-    ];
-  }
-  const parts = byQuarter.map((amount) =>
-    splitByWeights(
-      amount,
-      weighted.map((a) => a.refundBeforeCapOere),
-    ),
-  );
-  return weighted.map((a, i) =>
-    line(
-      a.refundAccount,
-      parts.map((p) => p[i]),
-    ),
-  );
+  };
 }

@@ -1,11 +1,5 @@
 import { groupChanges, type ChangedPosting } from './changes';
-import {
-  buildStatement,
-  splitByWeights,
-  type RefundStatement,
-  type StatementGroup,
-  type StatementInput,
-} from './statement';
+import { buildStatement, type RefundStatement, type StatementGroup, type StatementInput } from './statement';
 
 const group = (over: Partial<StatementGroup>): StatementGroup => ({
   account: '5.68.90.1.097',
@@ -66,7 +60,6 @@ describe('refund statements', () => {
       }),
     ],
     unresolvedLines: [],
-    capRefundAccounts: [],
     caps: [
       {
         cap: 'integration_raadighedsloft',
@@ -128,7 +121,6 @@ describe('refund statements', () => {
       closedAt: null,
       unresolvedLines: [],
       caps: [],
-      capRefundAccounts: [],
       groups: [
         group({ amountOere: 9_007_199_254_740_991n, refundOere: 4_503_599_627_370_496n }),
         group({ account: '5.68.90.1.098', amountOere: 9_007_199_254_740_991n }),
@@ -158,7 +150,6 @@ const input = (over: Partial<StatementInput>): StatementInput => ({
   groups: [],
   unresolvedLines: [],
   caps: [],
-  capRefundAccounts: [],
   ...over,
 });
 const adjustment = (over: Partial<StatementGroup>): StatementGroup =>
@@ -186,17 +177,17 @@ describe('statement quarters side by side', () => {
   });
 });
 
-describe('cap adjustments on their dranst-2 accounts', () => {
-  it("posts a driftsloft's adjustment on the one refund account its rules name (seed001.md 5.68.90 dranst 2, grp 001)", () => {
+describe('cap adjustments on their dranst-2 accounts, as the ledger posted them', () => {
+  it("shows a driftsloft's adjustment on the refund account it was posted on (seed001.md 5.68.90 dranst 2, grp 001)", () => {
     const s = buildStatement(
       input({
-        groups: [adjustment({ cap: 'driftsloft_dagpenge_kontanthjaelp', quarter: 4, refundOere: -120000n })],
-        capRefundAccounts: [
-          {
+        groups: [
+          adjustment({
             cap: 'driftsloft_dagpenge_kontanthjaelp',
             refundAccount: '5.68.90.2.001',
-            refundBeforeCapOere: 900000n,
-          },
+            quarter: 4,
+            refundOere: -120000n,
+          }),
         ],
       }),
     );
@@ -211,21 +202,20 @@ describe('cap adjustments on their dranst-2 accounts', () => {
     ]);
   });
 
-  it("shares the mentorramme's adjustment between 5.68.90.2.001 (grp 017) and .002 (grp 019) by their refunds before the cap, to the øre", () => {
-    // refunds before the cap 2,000.00 kr on .001 and 1,000.00 kr on .002; adjustment −1,000.00 kr:
-    // .001 takes round(−100000 × 2/3) = −66,667 øre, .002 the rest, −33,333 øre
+  it("shows the mentorramme's parts on 5.68.90.2.001 (grp 017) and .002 (grp 019) each on its line, quarter by quarter", () => {
+    // the ledger shared −1,000.00 kr by refunds before the cap of 2,000.00 kr (.001) and 1,000.00 kr (.002)
     const s = buildStatement(
       input({
-        groups: [adjustment({ cap: 'mentorramme', quarter: 2, refundOere: -100000n })],
-        capRefundAccounts: [
-          { cap: 'mentorramme', refundAccount: '5.68.90.2.002', refundBeforeCapOere: 100000n },
-          { cap: 'mentorramme', refundAccount: '5.68.90.2.001', refundBeforeCapOere: 200000n },
+        groups: [
+          adjustment({ cap: 'mentorramme', refundAccount: '5.68.90.2.002', quarter: 2, refundOere: -33333n }),
+          adjustment({ cap: 'mentorramme', refundAccount: '5.68.90.2.001', quarter: 2, refundOere: -66667n }),
+          adjustment({ cap: 'mentorramme', refundAccount: '5.68.90.2.001', quarter: 3, refundOere: 1000n }),
         ],
       }),
     );
-    expect(s.capAdjustments.map((c) => [c.refundAccount, c.refundOere, c.quarters[1]])).toEqual([
-      ['5.68.90.2.001', -66667n, -66667n],
-      ['5.68.90.2.002', -33333n, -33333n],
+    expect(s.capAdjustments.map((c) => [c.refundAccount, c.refundOere, c.quarters])).toEqual([
+      ['5.68.90.2.001', -65667n, [0n, -66667n, 1000n, 0n]],
+      ['5.68.90.2.002', -33333n, [0n, -33333n, 0n, 0n]],
     ]);
     expect(s.capAdjustments.reduce((sum, c) => sum + c.refundOere, 0n)).toBe(s.totals.capAdjustmentsOere);
   });
@@ -235,9 +225,6 @@ describe('cap adjustments on their dranst-2 accounts', () => {
       input({
         year: 2025,
         groups: [adjustment({ cap: 'integration_raadighedsloft', refundOere: -663700n })],
-        capRefundAccounts: [
-          { cap: 'integration_raadighedsloft', refundAccount: null, refundBeforeCapOere: 5000000n },
-        ],
       }),
     );
     expect(s.capAdjustments).toEqual([
@@ -247,31 +234,6 @@ describe('cap adjustments on their dranst-2 accounts', () => {
         unresolved: { outcome: 'no_rule', reason: expect.stringMatching(/ingen dranst-2-gruppering/) },
       }),
     ]);
-  });
-
-  it('leaves the account open when nothing is booked to share the adjustment by across several accounts', () => {
-    const s = buildStatement(
-      input({
-        groups: [adjustment({ cap: 'mentorramme', refundOere: 5000n })],
-        capRefundAccounts: [
-          { cap: 'mentorramme', refundAccount: '5.68.90.2.001', refundBeforeCapOere: 0n },
-          { cap: 'mentorramme', refundAccount: '5.68.90.2.002', refundBeforeCapOere: 0n },
-        ],
-      }),
-    );
-    expect(s.capAdjustments).toEqual([
-      expect.objectContaining({
-        refundAccount: null,
-        refundOere: 5000n,
-        unresolved: { outcome: 'no_rule', reason: expect.stringMatching(/fordele reguleringen efter/) },
-      }),
-    ]);
-  });
-
-  it('splitByWeights: the parts add up to the amount', () => {
-    expect(splitByWeights(100n, [1n, 1n, 1n])).toEqual([33n, 34n, 33n]);
-    expect(splitByWeights(-1n, [1n, 1n])).toEqual([-1n, 0n]);
-    expect(splitByWeights(0n, [5n])).toEqual([0n]);
   });
 });
 

@@ -103,9 +103,16 @@ export type OfferValidity =
   { valid: true; citations: Citation[] } | { valid: false; reason: string; citations: Citation[] };
 
 /** A version of the rulebook and its decision function. */
+/**
+ * Where a cap's adjustment is posted: on the refund account of the cap year's first capped posting
+ * (versions before 2026.12-5), or shared over the dranst-2 accounts its capped postings refund on.
+ */
+export type CapAdjustmentAccounts = 'first_posting_account' | 'per_refund_account';
+
 export interface Rulebook {
   version: string;
   decide: (query: RefundQuery) => RefundDecision;
+  capAdjustmentAccounts: CapAdjustmentAccounts;
 }
 
 /** Every version this code can judge by: a ledger judges each event under the version in force at its log position. */

@@ -24,6 +24,8 @@ const money = () =>
 const rate = () => z.string().meta({ description: 'percent, up to two decimals', example: '50' });
 const date = () => z.string().meta({ format: 'date', example: '2025-03-01' });
 const instant = () => z.string().meta({ format: 'date-time', example: '2025-03-01T10:00:00.000Z' });
+const statementAccount = () =>
+  z.string().meta({ description: 'function.dranst.grouping', example: '5.68.90.1.097' });
 const position = () =>
   z
     .string()
@@ -619,6 +621,21 @@ export const explanationSchema = z
         lastAdjustment: capComputationSchema.extend({ entryId: z.string() }).nullable().optional(),
         adjustmentsBefore: money().optional(),
         delta: money().optional(),
+        account: z
+          .strictObject({
+            refundAccount: statementAccount().nullable(),
+            refundBeforeCap: money(),
+            totalRefundBeforeCap: money(),
+            adjustment: money(),
+            adjustmentsBefore: money(),
+            delta: money(),
+            formula: z.string(),
+          })
+          .optional()
+          .meta({
+            description:
+              "a cap adjustment shared over the cap's refund accounts (rulebook 2026.12-5 on): this posting's account, its refund before the cap of the total, its share, what was adjusted on it before, and the posting's refund (delta)",
+          }),
       })
       .nullable(),
   })
@@ -668,8 +685,6 @@ const withQuarters = {
       "the line's totals per booking quarter: Q1-Q4 in a year's statement, the one quarter in a quarter's",
   }),
 };
-const statementAccount = () =>
-  z.string().meta({ description: 'function.dranst.grouping', example: '5.68.90.1.097' });
 export const accountFieldsSchema = z
   .strictObject({
     hovedkonto: z.string().meta({ example: '5' }),

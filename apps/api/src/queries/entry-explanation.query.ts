@@ -4,7 +4,13 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { formatOere, staffTimesheetStream } from '@app/domain';
 import type { EventStore, RecordedEvent } from '@app/event-store';
-import { explainSegment, explainShare, type Posting } from '@app/ledger';
+import {
+  explainSegment,
+  explainShare,
+  refundAccountKey,
+  type CapAccountShare,
+  type Posting,
+} from '@app/ledger';
 import { adoptionOf, LedgerQueries, RULEBOOK_STREAM, StatementQueries, capJson } from '@app/read-models';
 import { ruleById, type RefundRule } from '@app/rules';
 import { EVENT_STORE } from '../api.tokens';
@@ -258,9 +264,27 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
         ...capJson(computation),
         adjustmentsBefore: formatOere(computation.adjustmentsBeforeOere),
         delta: formatOere(computation.deltaOere),
+        ...(computation.account && { account: accountShareJson(computation.account) }),
       },
     };
   }
+}
+
+/** A cap adjustment's part on one refund account: its weight, its share and what was on it before. */
+function accountShareJson(a: CapAccountShare) {
+  const account = refundAccountKey(a.refundAccount) || null;
+  return {
+    refundAccount: account,
+    refundBeforeCap: formatOere(a.refundBeforeCapOere),
+    totalRefundBeforeCap: formatOere(a.totalRefundBeforeCapOere),
+    adjustment: formatOere(a.adjustmentOere),
+    adjustmentsBefore: formatOere(a.adjustmentsBeforeOere),
+    delta: formatOere(a.deltaOere),
+    formula:
+      `the adjustment is shared over the cap's refund accounts by their refund before the cap, rounded cumulatively: ` +
+      `${account ?? 'no account'} carries ${formatOere(a.refundBeforeCapOere)} of ${formatOere(a.totalRefundBeforeCapOere)}, its share ${formatOere(a.adjustmentOere)}; ` +
+      `${formatOere(a.adjustmentsBeforeOere)} already adjusted on it, so ${formatOere(a.deltaOere)}`,
+  };
 }
 
 /** Why a posting a rulebook adoption caused was made: the versions, where and when. */

@@ -214,5 +214,12 @@ function capSection(x: Explanation): Section {
         `${kroner(c.adjustment)} − ${kroner(c.adjustmentsBefore)} = ${kroner(c.delta)}`,
     ]);
   else lines.push(['Posteringen bærer sin refusion før loft; loftet anvendes ved loftsreguleringer.']);
+  if ('account' in c && c.account)
+    lines.push([
+      `Reguleringen deles på loftets refusionskonti efter deres refusion før loft, afrundet fortløbende: ` +
+        `${c.account.refundAccount ?? 'ingen konto'} har ${kroner(c.account.refundBeforeCap)} af ${kroner(c.account.totalRefundBeforeCap)}, ` +
+        `dens andel er ${kroner(c.account.adjustment)}; bogført på den før ${kroner(c.account.adjustmentsBefore)}, ` +
+        `så posteringen er ${kroner(c.account.delta)}`,
+    ]);
   return { heading: 'Loft', lines };
 }

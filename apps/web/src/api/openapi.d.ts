@@ -2863,6 +2863,36 @@ export interface components {
                  * @example 4200.00
                  */
                 delta?: string;
+                /** @description a cap adjustment shared over the cap's refund accounts (rulebook 2026.12-5 on): this posting's account, its refund before the cap of the total, its share, what was adjusted on it before, and the posting's refund (delta) */
+                account?: {
+                    refundAccount: string | null;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    refundBeforeCap: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    totalRefundBeforeCap: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    adjustment: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    adjustmentsBefore: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    delta: string;
+                    formula: string;
+                };
             } | null;
         };
         LedgerSummary: {

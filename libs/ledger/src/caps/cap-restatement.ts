@@ -1,9 +1,11 @@
 // The cap stage: per municipality × booking year × cap, which postings count against the cap,
-// at which rate, and the adjusting posting that restates the capped refund whenever its figures
-// change (cap.ts has the arithmetic; DOMAIN.md "Caps", seed003.md §2.1, seed000.md Bilag 1).
-// Closed years are not restated. It updates the municipality's books in place.
-import type { Account, CapId } from '@app/rules';
+// at which rate, and the adjusting postings that restate the capped refund whenever its figures
+// change (cap.ts has the arithmetic; DOMAIN.md "Caps", seed003.md §2.1, seed000.md Bilag 1), on
+// the refund accounts the rulebook in force says (cap-accounts.ts). Closed years are not
+// restated. It updates the municipality's books in place.
+import type { Account, CapAdjustmentAccounts, CapId } from '@app/rules';
 import type { Cause, Posting } from '../posting.types';
+import { capAccountOf, shareAdjustment, type CapAccount } from './cap-accounts';
 import {
   capAdjustmentPosting,
   computeCap,
@@ -13,9 +15,12 @@ import {
   type CapYearFigures,
 } from './cap';
 
-/** The running figures of one cap year, and the refund account its adjustments post to. */
+/** The running figures of one cap year, and the refund accounts its adjustments post to. */
 export interface CapYear extends CapYearFigures {
+  /** The first refund account of its capped postings (where 'first_posting_account' posts). */
   refundAccount: Account | null;
+  /** Every refund account of its capped postings, in refundAccountKey order. */
+  accounts: CapAccount[];
 }
 
 /** A municipality's accounting years: those closed, and the figures of every cap year. */
@@ -28,7 +33,7 @@ export interface MunicipalityBooks {
 export const capYearKey = (year: number, cap: string) => `${year}/${cap}`;
 
 function emptyCapYear(municipality: string, year: number, cap: CapId): CapYear {
-  return { municipality, year, ...noCapFigures(cap), refundAccount: null };
+  return { municipality, year, ...noCapFigures(cap), refundAccount: null, accounts: [] };
 }
 
 /** An adjusting posting and the computation it was made from. */
@@ -50,24 +55,40 @@ function capYearOf(books: MunicipalityBooks, municipality: string, year: number,
   return capYear;
 }
 
-/** Posts the difference between the capped refund and what the adjustments say so far (nothing when none). */
-function restate(capYear: CapYear, cause: Cause): CapAdjustment | null {
+/**
+ * Posts the difference between the capped refund and what the adjustments say so far (nothing when
+ * none): on the first posting's refund account, or per refund account, each taking its share.
+ */
+function restate(capYear: CapYear, cause: Cause, accounts: CapAdjustmentAccounts): CapAdjustment[] {
   const computation = computeCap(capYear);
-  if (computation.deltaOere === 0n) return null;
-  capYear.adjustmentsOere += computation.deltaOere;
-  return { posting: capAdjustmentPosting(computation, cause, capYear.refundAccount), computation };
+  if (accounts === 'first_posting_account') {
+    if (computation.deltaOere === 0n) return [];
+    capYear.adjustmentsOere += computation.deltaOere;
+    capAccountOf(capYear.accounts, capYear.refundAccount).adjustmentsOere += computation.deltaOere;
+    return [{ posting: capAdjustmentPosting(computation, cause, capYear.refundAccount), computation }];
+  }
+  const several = capYear.accounts.length > 1;
+  return shareAdjustment(capYear.accounts, computation.requiredAdjustmentOere).map((share) => {
+    capYear.adjustmentsOere += share.deltaOere;
+    capAccountOf(capYear.accounts, share.refundAccount).adjustmentsOere += share.deltaOere;
+    const part = { ...computation, account: share };
+    return { posting: capAdjustmentPosting(part, cause, share.refundAccount, several), computation: part };
+  });
 }
 
 /**
  * Counts an event's postings against the caps of their booking years and restates each cap year
  * they touched (in key order), unless the year is closed. A posting counts when its rule is
- * capped: its amount adds to the eligible costs, its refund to the refund before the cap; the
- * cap's rate is the highest rate of its postings and its refund account the first one seen.
+ * capped: its amount adds to the eligible costs, its refund to the refund before the cap (and to
+ * that of its refund account); the cap's rate is the highest rate of its postings. `everyCapYear`
+ * restates every open cap year of the municipality, touched or not (a rulebook adoption).
  */
 export function countAgainstCaps(
   books: MunicipalityBooks,
   postings: readonly Posting[],
   cause: Cause,
+  accounts: CapAdjustmentAccounts,
+  o: { everyCapYear?: boolean } = {},
 ): CapRestatement {
   const touched = new Map<string, CapYear>();
   for (const p of postings) {
@@ -80,14 +101,15 @@ export function countAgainstCaps(
       capYear.rateBasisPoints = Math.max(capYear.rateBasisPoints ?? 0, p.refundRateBasisPoints);
     if (capYear.refundAccount === null && p.refundAccount !== null)
       capYear.refundAccount = { ...p.refundAccount };
+    capAccountOf(capYear.accounts, p.refundAccount).refundBeforeCapOere += BigInt(p.refundOere ?? 0);
     touched.set(capYearKey(year, p.cap), capYear);
   }
+  if (o.everyCapYear) for (const [key, capYear] of books.caps) touched.set(key, capYear);
   const adjustments: CapAdjustment[] = [];
   for (const key of [...touched.keys()].sort()) {
     const capYear = touched.get(key)!;
     if (books.closedYears.has(capYear.year)) continue;
-    const adjustment = restate(capYear, cause);
-    if (adjustment) adjustments.push(adjustment);
+    adjustments.push(...restate(capYear, cause, accounts));
   }
   return { adjustments, changed: [...touched.values()] };
 }
@@ -100,10 +122,10 @@ export function setCapParameters(
   cap: CapId,
   parameters: CapParameters,
   cause: Cause,
+  accounts: CapAdjustmentAccounts,
 ): CapRestatement {
   if (books.closedYears.has(year)) return { adjustments: [], changed: [] };
   const capYear = capYearOf(books, municipality, year, cap);
   capYear.parameters = { ...parameters };
-  const adjustment = restate(capYear, cause);
-  return { adjustments: adjustment ? [adjustment] : [], changed: [capYear] };
+  return { adjustments: restate(capYear, cause, accounts), changed: [capYear] };
 }

@@ -7,6 +7,7 @@
 import type { CapId, Citation } from '@app/rules';
 import { danishBookingPeriodOf, divideRoundHalfAwayFromZero, toSafeOere } from '@app/domain';
 import type { Cause, Posting } from '../posting.types';
+import { refundAccountKey, type CapAccountShare } from './cap-accounts';
 
 export interface CapParameters {
   /** Integer øre per full-year person. */
@@ -73,6 +74,8 @@ export interface CapComputation {
   /** requiredAdjustment − adjustments so far: the amount of the adjusting posting to make now (0: none). */
   deltaOere: bigint;
   formula: string;
+  /** Where the adjustment is shared over several refund accounts: this posting's account and its part. */
+  account?: CapAccountShare;
 }
 
 const DRIFTSLOFTER: ReadonlySet<CapId> = new Set<CapId>([
@@ -178,15 +181,21 @@ export function capAdjustmentPeriod(year: number, cause: Cause): string {
 
 export const capItemId = (year: number, cap: CapId) => `cap:${year}:${cap}`;
 
-/** The adjusting posting of a computation whose delta is not 0; entryId `${eventId}:cap:${year}:${cap}`. */
+/**
+ * The adjusting posting of a computation whose delta is not 0, on `refundAccount`: entryId
+ * `${eventId}:cap:${year}:${cap}`, followed by `:${function.dranst.grouping}` (or `:none`) where
+ * the cap year posts on several accounts; its refund is the account's delta where it has a part.
+ */
 export function capAdjustmentPosting(
   c: CapComputation,
   cause: Cause,
   refundAccount: Posting['refundAccount'],
+  ofSeveralAccounts = false,
 ): Posting {
   const itemId = capItemId(c.year, c.cap);
+  const suffix = ofSeveralAccounts ? `:${refundAccountKey(refundAccount) || 'none'}` : '';
   return {
-    entryId: `${cause.eventId}:${itemId}`,
+    entryId: `${cause.eventId}:${itemId}${suffix}`,
     kind: 'cap_adjustment',
     costItemId: itemId,
     personId: null,
@@ -200,7 +209,7 @@ export function capAdjustmentPosting(
     bookingPeriod: capAdjustmentPeriod(c.year, cause),
     amountOere: 0,
     refundRateBasisPoints: c.rateBasisPoints,
-    refundOere: toSafeOere(c.deltaOere),
+    refundOere: toSafeOere(c.account?.deltaOere ?? c.deltaOere),
     ruleId: null,
     citations: capCitations(c.cap),
     cap: c.cap,

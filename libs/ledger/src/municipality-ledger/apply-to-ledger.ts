@@ -68,7 +68,15 @@ export function applyToLedger(
     return withCaps(
       facts,
       [],
-      setCapParameters(books, ledger.municipality, d.year, d.cap, parameters, cause),
+      setCapParameters(
+        books,
+        ledger.municipality,
+        d.year,
+        d.cap,
+        parameters,
+        cause,
+        rulebook.capAdjustmentAccounts,
+      ),
     );
   }
   if (
@@ -76,7 +84,13 @@ export function applyToLedger(
     event.type === 'ProjectExpenseRecorded' ||
     event.type === 'AdministrativeShareRecorded'
   ) {
-    return withCountedCaps(ledger, facts, applyToProject(ledger, event, cause, facts, decide), cause);
+    return withCountedCaps(
+      ledger,
+      facts,
+      applyToProject(ledger, event, cause, facts, decide),
+      cause,
+      rulebook,
+    );
   }
   if (event.type === 'StaffTimesheetRecorded')
     return withCountedCaps(ledger, facts, applyTimesheet(ledger, event, cause, facts, decide), cause);
@@ -85,20 +99,33 @@ export function applyToLedger(
     throw new Error(
       `person ${event.data.personId} of municipality ${ledger.municipality} is not loaded (ledgerScope)`,
     );
-  return withCountedCaps(ledger, facts, applyToPerson(ledger, person, event, cause, facts, decide), cause);
+  return withCountedCaps(
+    ledger,
+    facts,
+    applyToPerson(ledger, person, event, cause, facts, decide),
+    cause,
+    rulebook,
+  );
 }
 
-/** The event's postings counted against the caps they are booked under, with the adjustments that follow. */
+/**
+ * The event's postings counted against the caps they are booked under, with the adjustments that
+ * follow on the accounts the rulebook says; `everyCapYear` restates the untouched cap years too.
+ */
 function withCountedCaps(
   ledger: MunicipalityLedger,
   facts: LedgerFact[],
   postings: LedgerPosting[],
   cause: Cause,
+  rulebook: Rulebook,
+  everyCapYear = false,
 ): LedgerOutcome {
   const counted = countAgainstCaps(
     ledger.books,
     postings.map((p) => p.posting),
     cause,
+    rulebook.capAdjustmentAccounts,
+    { everyCapYear },
   );
   return withCaps(facts, postings, counted);
 }
@@ -134,8 +161,9 @@ const plainCause = (recorded: Omit<LedgerEvent, 'event'>, rulebook: Rulebook): C
 /**
  * A rulebook version adopted (RulebookAdopted at this log position): every open cost item of the
  * persons named is judged again under it, and exactly the differences are posted — reversals and
- * rebookings in the adoption's booking period, caused by the adoption — then the caps are
- * restated over them. `personIds`: every person of the municipality with cost items.
+ * rebookings in the adoption's booking period, caused by the adoption — then every open cap year
+ * is restated over them, on the accounts the new version says (its adjustments may move between
+ * refund accounts). `personIds`: every person of the municipality with cost items.
  */
 export function adoptRulebook(
   ledger: MunicipalityLedger,
@@ -152,7 +180,7 @@ export function adoptRulebook(
     const items = [...person.items.values()];
     postings.push(...regroup(person, items, ledger.books.closedYears, cause, rulebook.decide));
   }
-  return withCountedCaps(ledger, [], postings, cause);
+  return withCountedCaps(ledger, [], postings, cause, rulebook, true);
 }
 
 /** The person's facts and the postings of the cost items the event affects. */
@@ -363,6 +391,7 @@ function withCaps(facts: LedgerFact[], postings: LedgerPosting[], caps: CapResta
         ...c,
         parameters: c.parameters && { ...c.parameters },
         refundAccount: c.refundAccount && { ...c.refundAccount },
+        accounts: c.accounts.map((a) => ({ ...a, refundAccount: a.refundAccount && { ...a.refundAccount } })),
       },
     });
   return { facts, postings };

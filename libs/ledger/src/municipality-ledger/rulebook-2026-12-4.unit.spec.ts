@@ -18,7 +18,7 @@ const withRule = (p: {
 
 describe('resultattilskud (IL § 45, stk. 9; Bilag 1 L1597-L1598: "skal ikke modregnes")', () => {
   it('a course of 10.000,00 kr in May 2025 for a ydelsesmodtager: 10.000,00 × 50 % = 5.000,00 kr on 001 (L1523-L1526, L1541-L1544); a resultattilskud of 15.000,00 kr recorded on the offer leaves it 5.000,00 kr', () => {
-    const { postings } = givenEvents([ydelsesmodtager]).when(
+    const { postings } = givenEvents([ydelsesmodtager], { rulebook: '2026.12-4' }).when(
       course,
       june2025.expenseRecorded('p1', 'o1', 'e2', '-15000.00', '2025-05-01', '2025-05-31', {
         expenseType: 'result_grant',

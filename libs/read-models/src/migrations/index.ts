@@ -11,6 +11,7 @@ import { LedgerCause1796127921187 } from './1796127921187-ledger-cause';
 import { RulebookVersions1796128160855 } from './1796128160855-rulebook-versions';
 import { Projects1796128812083 } from './1796128812083-projects';
 import { StaffTimesheets1796136159080 } from './1796136159080-staff-timesheets';
+import { CapYearAccounts1796136460484 } from './1796136460484-cap-year-accounts';
 import { CostItemUnemploymentMonthsOn1796137046807 } from './1796137046807-cost-item-unemployment-months-on';
 import { AdministrativeShareVersions1796137172557 } from './1796137172557-administrative-share-versions';
 
@@ -29,6 +30,7 @@ export const READ_MODEL_MIGRATIONS = [
   RulebookVersions1796128160855,
   Projects1796128812083,
   StaffTimesheets1796136159080,
+  CapYearAccounts1796136460484,
   CostItemUnemploymentMonthsOn1796137046807,
   AdministrativeShareVersions1796137172557,
 ];

@@ -6,7 +6,6 @@ import {
   noCapFigures,
   quarterPeriods,
   type CapComputation,
-  type CapRefundAccount,
   type CapYearToDate,
   type Quarter,
   type RefundStatement,
@@ -63,8 +62,8 @@ export interface StatementPosting {
   recordedAt: string;
 }
 
-/** The reads of one statement: the year's state, its groups, its unresolved lines, its caps, their refund accounts. */
-export const STATEMENT_STEPS = 5;
+/** The reads of one statement: the year's state, its groups, its unresolved lines, its caps. */
+export const STATEMENT_STEPS = 4;
 
 export class StatementQueries {
   constructor(private readonly db: DataSource | EntityManager) {}
@@ -80,7 +79,7 @@ export class StatementQueries {
 
   /**
    * `onStep(done, STATEMENT_STEPS)` is told as each of the statement's reads ends (the year's
-   * state, then its three views), so a caller can show progress on a large municipality-year.
+   * state, then its three reads), so a caller can show progress on a large municipality-year.
    */
   async statement(
     req: StatementRequest,
@@ -94,11 +93,10 @@ export class StatementQueries {
     const closedAt = step(await this.closedAt(req.municipality, req.year, req.asOf));
     const effective = effectiveAsOf(closedAt, req.asOf);
     const { from, to } = quarterPeriods(req.year, req.quarter);
-    const [groups, unresolvedLines, caps, capRefundAccounts] = await Promise.all([
+    const [groups, unresolvedLines, caps] = await Promise.all([
       this.groups(req.municipality, from, to, effective).then(step),
       this.unresolvedLines(req.municipality, from, to, effective).then(step),
       this.capsYearToDate(req.municipality, req.year, to, effective).then(step),
-      this.capRefundAccounts(req.municipality, req.year, to, effective).then(step),
     ]);
     return buildStatement({
       municipality: req.municipality,
@@ -109,7 +107,6 @@ export class StatementQueries {
       groups,
       unresolvedLines,
       caps,
-      capRefundAccounts,
     });
   }
 
@@ -211,28 +208,6 @@ export class StatementQueries {
       outcome: r.outcome as string,
       reason: r.reason as string,
       candidates: r.candidates as string[],
-    }));
-  }
-
-  /** The refund before the cap per cap and refund account, booking periods year-01 .. `through` (what a cap's adjustment is shared by). */
-  async capRefundAccounts(
-    municipality: string,
-    year: number,
-    through: string,
-    asOf: string,
-  ): Promise<CapRefundAccount[]> {
-    const rows: { cap: CapId; refund_account: string | null; refund: string }[] = await this.db.query(
-      `SELECT cap, ${accountKey('refund_account')} AS refund_account, coalesce(sum(refund_oere), 0)::text AS refund
-       FROM ledger_entry
-       WHERE municipality = $1 AND cap IS NOT NULL AND kind <> 'cap_adjustment'
-         AND booking_period >= $2 AND booking_period <= $3 AND recorded_at <= $4
-       GROUP BY 1, 2`,
-      [municipality, `${year}-01`, through, asOf],
-    );
-    return rows.map((r) => ({
-      cap: r.cap,
-      refundAccount: r.refund_account,
-      refundBeforeCapOere: BigInt(r.refund),
     }));
   }
 

@@ -52,23 +52,27 @@ const statement = buildStatement({
       adjustmentsOere: -375000n,
     },
   ],
-  capRefundAccounts: [
-    { cap: 'mentorramme', refundAccount: '5.68.90.2.001', refundBeforeCapOere: 600000n },
-    { cap: 'mentorramme', refundAccount: '5.68.90.2.002', refundBeforeCapOere: 400000n },
-  ],
   groups: [
     group({ amountOere: 10_000_000n, refundOere: 5_000_000n }),
     group({ quarter: 2, amountOere: 2_000_000n, refundOere: 1_000_000n }),
     group({ targetGroup: 'foertidspension', account: '5.68.90.1.098', quarter: 2, amountOere: 50_000n }),
-    group({
-      account: null,
-      refundAccount: null,
-      targetGroup: null,
-      capAdjustment: true,
-      cap: 'mentorramme',
-      quarter: 4,
-      refundOere: -375000n,
-    }),
+    // the mentorramme's −3,750.00 kr as the ledger shares it by refunds before the cap, 6,000.00 : 4,000.00 kr
+    ...(
+      [
+        ['5.68.90.2.001', -225000n],
+        ['5.68.90.2.002', -150000n],
+      ] as const
+    ).map(([refundAccount, refundOere]) =>
+      group({
+        account: null,
+        refundAccount,
+        targetGroup: null,
+        capAdjustment: true,
+        cap: 'mentorramme',
+        quarter: 4,
+        refundOere,
+      }),
+    ),
   ],
 });
 const postings: StatementPosting[] = [

@@ -123,10 +123,23 @@ export interface MentorAgreementReading {
   sources: Citation[];
 }
 
+/**
+ * Which dranst-2 account a cap's adjustment is posted on. Without this entry (versions before
+ * 2026.12-5): the refund account of the cap year's first capped posting.
+ */
+export interface CapAdjustmentAccountsReading {
+  id: string;
+  reading: 'per_refund_account';
+  title: string;
+  note: string;
+  sources: Citation[];
+}
+
 export interface RefundRulesDocument {
   version: string;
   description: string;
   monthsBuckets: MonthsBucket[];
   mentorAgreementReading: MentorAgreementReading;
+  capAdjustmentAccounts?: CapAdjustmentAccountsReading;
   rules: RefundRule[];
 }

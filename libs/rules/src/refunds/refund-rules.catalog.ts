@@ -4,7 +4,8 @@
 import { groupingByKey } from '../accounts/account-groupings.catalog';
 import genesisDocument from '../data/2026.12-2/refund-rules.json';
 import integrationSupportDocument from '../data/2026.12-3/refund-rules.json';
-import currentDocument from '../data/2026.12-4/refund-rules.json';
+import resultGrantDocument from '../data/2026.12-4/refund-rules.json';
+import currentDocument from '../data/2026.12-5/refund-rules.json';
 import type {
   MentorAgreementReading,
   MonthsBucket,
@@ -33,6 +34,7 @@ function load(data: unknown): RefundRulesDocument {
 const DOCUMENTS: readonly RefundRulesDocument[] = [
   genesisDocument,
   integrationSupportDocument,
+  resultGrantDocument,
   currentDocument,
 ].map(load);
 const BY_VERSION = new Map(DOCUMENTS.map((d) => [d.version, d]));

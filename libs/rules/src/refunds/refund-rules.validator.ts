@@ -161,6 +161,21 @@ function readingErrors(
   return errors;
 }
 
+function capAdjustmentAccountsErrors(
+  reading: RefundRulesDocument['capAdjustmentAccounts'],
+  ids: ReadonlySet<string>,
+): string[] {
+  if (reading === undefined) return [];
+  const errors: string[] = [];
+  if (ids.has(reading.id)) errors.push(`${reading.id}: capAdjustmentAccounts id is also a rule id`);
+  if (reading.reading !== 'per_refund_account')
+    errors.push(`${reading.id}: unknown reading ${reading.reading}`);
+  if (!reading.title || !reading.note) errors.push(`${reading.id}: title and note are required`);
+  if (!reading.sources?.length || reading.sources.some((c) => !SEED_FILES.includes(c.source) || !c.section))
+    errors.push(`${reading.id}: every source must be a seed file with a section`);
+  return errors;
+}
+
 /** Problems in the refund rules document (empty when valid). */
 export function validateRefundRules(document: RefundRulesDocument, lookup: GroupingLookup): string[] {
   const errors: string[] = [];
@@ -184,6 +199,7 @@ export function validateRefundRules(document: RefundRulesDocument, lookup: Group
     ids.add(rule.id);
   }
   errors.push(...readingErrors(document.mentorAgreementReading, ids));
+  errors.push(...capAdjustmentAccountsErrors(document.capAdjustmentAccounts, ids));
   const rowProblems = (document.rules ?? []).flatMap((rule) => rowErrors(rule, lookup, ids));
   errors.push(...rowProblems);
   if (rowProblems.length === 0) errors.push(...overlapErrors(document.rules));

@@ -54,9 +54,22 @@ function storedComputation(c: CapComputation): unknown {
   );
 }
 
-/** A stored computation read back, its øre exact again. */
+const ACCOUNT_MONEY = [
+  'refundBeforeCapOere',
+  'totalRefundBeforeCapOere',
+  'adjustmentOere',
+  'adjustmentsBeforeOere',
+  'deltaOere',
+] as const;
+
+/** A stored computation read back, its øre exact again (its account's part too). */
 export function computationOf(stored: Record<string, unknown>): CapComputation {
   const c = { ...stored } as Record<string, unknown>;
   for (const key of MONEY) c[key] = c[key] === null ? null : BigInt(c[key] as number | string);
+  if (c.account) {
+    const account = { ...(c.account as Record<string, unknown>) };
+    for (const key of ACCOUNT_MONEY) account[key] = BigInt(account[key] as number | string);
+    c.account = account;
+  }
   return c as unknown as CapComputation;
 }

@@ -1,6 +1,6 @@
 // cap_year: the running figures of each municipality × booking year × cap, upserted by the
 // batch that changed them and read back, with the closed years, as a municipality's books.
-import { capYearKey, type CapYear, type MunicipalityBooks } from '@app/ledger';
+import { capYearKey, type CapAccount, type CapYear, type MunicipalityBooks } from '@app/ledger';
 import type { Account, CapId } from '@app/rules';
 import type { EntityManager } from 'typeorm';
 
@@ -16,6 +16,14 @@ export interface CapYearRow {
   refund_before_cap_oere: string;
   adjustments_oere: string;
   refund_account: Account | null;
+  /** Its refund accounts in the ledger's order, øre as decimal text. */
+  accounts: StoredCapAccount[];
+}
+
+interface StoredCapAccount {
+  refundAccount: Account | null;
+  refundBeforeCapOere: string;
+  adjustmentsOere: string;
 }
 
 export const CAP_YEAR_KEY: (keyof CapYearRow & string)[] = ['municipality', 'year', 'cap'];
@@ -32,8 +40,19 @@ export function capYearRow(c: CapYear): CapYearRow {
     refund_before_cap_oere: String(c.refundBeforeCapOere),
     adjustments_oere: String(c.adjustmentsOere),
     refund_account: c.refundAccount,
+    accounts: c.accounts.map((a) => ({
+      refundAccount: a.refundAccount,
+      refundBeforeCapOere: String(a.refundBeforeCapOere),
+      adjustmentsOere: String(a.adjustmentsOere),
+    })),
   };
 }
+
+const capAccountOf = (a: StoredCapAccount): CapAccount => ({
+  refundAccount: a.refundAccount,
+  refundBeforeCapOere: BigInt(a.refundBeforeCapOere),
+  adjustmentsOere: BigInt(a.adjustmentsOere),
+});
 
 /** The books of each municipality: closed years and cap years (bigint columns read as text). */
 export async function loadMunicipalityBooks(
@@ -70,6 +89,7 @@ export async function loadMunicipalityBooks(
       refundBeforeCapOere: BigInt(r.refund_before_cap_oere),
       adjustmentsOere: BigInt(r.adjustments_oere),
       refundAccount: r.refund_account,
+      accounts: r.accounts.map(capAccountOf),
     });
   }
   return out;
