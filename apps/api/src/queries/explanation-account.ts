@@ -95,7 +95,7 @@ export function explanationAccount(m: string, x: Explanation): ExplanationAccoun
 }
 
 function costLine(c: NonNullable<Explanation['costItem']>): Part[] {
-  const what = c.kind === 'mentor' ? 'Mentortimer' : `Udgift (${c.expenseType ?? 'ukendt type'})`;
+  const what = c.kind === 'mentor' ? 'Mentortimer' : `Udgift (udgiftstype ${c.expenseType ?? 'ukendt'})`;
   return [
     `${what} ${c.costItemId} på ${kroner(c.amount)} for perioden ${period(c.activityFrom, c.activityTo)}` +
       (c.offerId ? `, tilbud ${c.offerId}` : '') +
@@ -185,18 +185,29 @@ function timesheetSection(
   };
 }
 
+/**
+ * The rulebook's titles, reasons and notes, and the ledger's reasons, are written in English
+ * (libs/rules data, beside their Danish sources); the account shows them as they are, marked so.
+ */
+const english = (label: string, text: string) => `${label} (engelsk): ${text}`;
+
 function ruleSection(x: Explanation): Section {
   const e = x.entry;
   const lines: Part[][] = [];
   if (e.unresolved)
-    lines.push([`Ingen refusion beregnet (${outcomeLabel(e.unresolved.outcome)}): ${e.unresolved.reason}`]);
-  else if (x.rule)
     lines.push([
-      `Regel ${x.rule.id}: ${x.rule.title}${e.refundRate === null ? '' : ` — refusionssats ${percent(e.refundRate)}`}.`,
+      `Ingen refusion beregnet (${outcomeLabel(e.unresolved.outcome)}). ${english('Begrundelse', e.unresolved.reason)}`,
     ]);
-  else if (e.kind === 'cap_adjustment') lines.push(['Reguleringen følger af loftets beregning nedenfor.']);
+  if (x.rule) {
+    const rate = e.refundRate === null ? '' : `, refusionssats ${percent(e.refundRate)}`;
+    lines.push([`Regel ${x.rule.id}${rate}. ${english('Regelens titel', x.rule.title)}.`]);
+    const reason = 'reason' in x.rule ? x.rule.reason : undefined;
+    if (reason && reason !== e.unresolved?.reason) lines.push([english('Regelens begrundelse', reason)]);
+  } else if (e.kind === 'cap_adjustment') lines.push(['Reguleringen følger af loftets beregning nedenfor.']);
   for (const c of e.citations)
-    lines.push([`Kilde: ${citationReference(c)} (${c.kind}: ${c.title})${c.note ? ` — ${c.note}` : ''}.`]);
+    lines.push([
+      `Kilde: ${citationReference(c)} (${c.kind}: ${c.title})${c.note ? ` — ${english('note', c.note)}` : ''}.`,
+    ]);
   return { heading: 'Regel og kilde', lines };
 }
 

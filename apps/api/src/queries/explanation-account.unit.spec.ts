@@ -1,4 +1,5 @@
 import { explainSegment } from '@app/ledger';
+import { ruleById } from '@app/rules';
 import type { Explanation } from './entry-explanation.query';
 import { explanationAccount, kroner } from './explanation-account';
 import { explanationHtml, explanationText } from './explanation-render';
@@ -85,7 +86,7 @@ describe('the Danish account of a posting', () => {
 
   it('names the cost, the target group in its period and the source by document and section', () => {
     expect(text).toContain(
-      'Udgift (course_fee) expense:u1 på 12.345,50 kr. for perioden 01.02.2025–31.03.2025',
+      'Udgift (udgiftstype course_fee) expense:u1 på 12.345,50 kr. for perioden 01.02.2025–31.03.2025',
     );
     expect(text).toContain(
       'Borger borger-anna var i målgruppen Personer i jobafklaringsforløb (LAB § 6, nr. 7) fra 01.01.2025 uden slutdato (registreret 2025-01-20 10:00:00',
@@ -105,6 +106,32 @@ describe('the Danish account of a posting', () => {
     expect(text).toContain(
       'Refusion = afrundet(5.858,88 kr. × 50 %) = afrundet(2.929,4400 kr.) = 2.929,44 kr.',
     );
+  });
+
+  it("marks the rulebook's English title and reason as such, the rest in Danish", () => {
+    const outNone = ruleById('OUT-NONE')!;
+    const ruled = explanationText(
+      explanationAccount('101', {
+        ...explanation,
+        entry: { ...entry, citations: [{ ...entry.citations[0], note: 'within the loft' }] },
+        rule: { ...outNone, sources: outNone.sources.map(citationJson) },
+      }),
+    );
+    expect(ruled).toContain(
+      'Regel OUT-NONE, refusionssats 50 %. Regelens titel (engelsk): Person not in a LAB § 6',
+    );
+    expect(ruled).toContain(
+      'Regelens begrundelse (engelsk): The refund rules (LAB §§ 195-197, Bilag 3) apply',
+    );
+    expect(ruled).toContain('— note (engelsk): within the loft.');
+    const unresolved = explanationText(
+      explanationAccount('101', {
+        ...explanation,
+        entry: { ...entry, unresolved: { outcome: 'no_rule', reason: 'no participant takes part' } },
+      }),
+    );
+    expect(unresolved).toContain('Ingen refusion beregnet (');
+    expect(unresolved).toContain('Begrundelse (engelsk): no participant takes part');
   });
 
   it('links the reversal, and escapes what comes from data in HTML', () => {
