@@ -121,7 +121,7 @@ it('rebuild and statement run from the CLI beside npm start while queries keep a
     const statement = await cli(['statement', '--municipality', '101', '--year', '2025'], env);
     expect(statement.code).toBe(0);
     expect(JSON.parse(statement.stdout)).toMatchObject({ municipality: '101', year: 2025 });
-    expect(statement.stderr).toMatch(/statement: 7 steps, 100\.0 %/);
+    expect(statement.stderr).toMatch(/statement: 6 steps, 100\.0 %/);
 
     // A server of DATA_DIR that left no record of its connection: refused in one sentence.
     renameSync(connection, `${connection}.hidden`);

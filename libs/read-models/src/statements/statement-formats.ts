@@ -15,7 +15,18 @@ import {
 import type { CapComputation, QuarterTotals, RefundStatement } from '@app/ledger';
 import { accountFields } from '@app/rules';
 import type { StatementPosting } from '../queries/statement.queries';
-import { statementCsv, statementTables, type Cell, type Column, type Table } from './statement-tables';
+import {
+  ColumnSums,
+  POSTING_COLUMNS,
+  POSTINGS_SHEET,
+  postingRow,
+  statementCsv,
+  statementTables,
+  type Cell,
+  type Column,
+  type Table,
+} from './statement-tables';
+import type { Writable } from 'node:stream';
 import type { Workbook, Worksheet } from 'exceljs';
 
 export const CSV_TYPE = 'text/csv';
@@ -131,20 +142,25 @@ export function statementCsvText(s: RefundStatement, postings?: readonly Stateme
 }
 
 /**
- * One worksheet per view and, with `postings`, one of the postings: a bold header row frozen
- * with an autofilter, a bold sum row, money and decimals as numbers with two decimals, dates and
- * times as date cells (times in Danish local time), columns as wide as their content.
+ * The workbook, written to `out` as it is made (exceljs' streaming writer): one worksheet per view
+ * and, with `postings`, one of the postings, whose rows go out as they are read, so a
+ * municipality-year of postings is never held whole. Each sheet: a bold header row frozen with an
+ * autofilter, a bold sum row, money and decimals as numbers with two decimals, dates and times as
+ * date cells (times in Danish local time); the views' columns as wide as their content, the
+ * postings' as wide as such content usually is. Resolves once the workbook is written.
  */
-export async function statementXlsx(
+export async function writeStatementXlsx(
   s: RefundStatement,
-  postings?: readonly StatementPosting[],
-): Promise<Buffer> {
+  postings: AsyncIterable<StatementPosting> | undefined,
+  out: Writable,
+): Promise<void> {
   // exceljs is loaded when a workbook is asked for, not with the api (it weighs ~30 MB).
-  const { Workbook: WorkbookClass } = await import('exceljs');
-  const workbook = new WorkbookClass();
+  const { stream } = await import('exceljs');
+  const workbook = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'refund-ledger';
-  for (const table of statementTables(s, postings)) addSheet(workbook, table);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  for (const table of statementTables(s)) addSheet(workbook, table).commit();
+  if (postings) await addPostingsSheet(workbook, postings);
+  await workbook.commit();
 }
 
 const NUMBER_FORMATS: Partial<Record<Column['kind'], string>> = {
@@ -183,7 +199,7 @@ function shownLength(cell: Cell, kind: Column['kind']): number {
 
 const MAX_WIDTH = 60;
 
-function addSheet(workbook: Workbook, table: Table): void {
+function addSheet(workbook: Workbook, table: Table): Worksheet {
   const sheet = workbook.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(table.columns.map((c) => c.header)).font = { bold: true };
   for (const row of table.rows) sheet.addRow(row.map((cell, i) => cellValue(cell, table.columns[i].kind)));
@@ -200,6 +216,35 @@ function addSheet(workbook: Workbook, table: Table): void {
     if (format) column.numFmt = format;
   });
   wrapLongText(sheet, table);
+  return sheet;
+}
+
+/** The postings sheet, a row committed (written out) as each posting is read; the sum row added up on the way. */
+async function addPostingsSheet(workbook: Workbook, postings: AsyncIterable<StatementPosting>): Promise<void> {
+  const sheet = workbook.addWorksheet(POSTINGS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  // a streamed sheet writes its columns with its first row
+  POSTING_COLUMNS.forEach((c, i) => {
+    const column = sheet.getColumn(i + 1);
+    column.width = c.width;
+    const format = NUMBER_FORMATS[c.kind];
+    if (format) column.numFmt = format;
+  });
+  const header = sheet.addRow(POSTING_COLUMNS.map((c) => c.header));
+  header.font = { bold: true };
+  header.commit();
+  const sums = new ColumnSums(POSTING_COLUMNS);
+  let rows = 0;
+  for await (const posting of postings) {
+    const row = postingRow(posting);
+    sums.add(row);
+    sheet.addRow(row.map((cell, i) => cellValue(cell, POSTING_COLUMNS[i].kind))).commit();
+    rows++;
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows, column: POSTING_COLUMNS.length } };
+  const sumRow = sheet.addRow(sums.row().map((cell, i) => cellValue(cell, POSTING_COLUMNS[i].kind)));
+  sumRow.font = { bold: true };
+  sumRow.commit();
+  sheet.commit();
 }
 
 /** Text longer than the widest column wraps instead of spilling over its neighbours. */

@@ -41,15 +41,34 @@ const int = (header: string, sum = false): Column => ({ header, kind: 'integer',
 const money = (header: string, sum = false): Column => ({ header, kind: 'money', sum });
 const date = (header: string): Column => ({ header, kind: 'date' });
 
+/** The running totals of a table's sum columns, added to a row at a time. */
+export class ColumnSums {
+  private readonly totals: bigint[];
+  constructor(private readonly columns: readonly Column[]) {
+    this.totals = columns.map(() => 0n);
+  }
+
+  add(row: readonly Cell[]): void {
+    this.columns.forEach((c, i) => {
+      if (c.sum) this.totals[i] += BigInt(row[i] ?? 0);
+    });
+  }
+
+  /** The sum row: 'I alt' in the first column, the totals under the sum columns. */
+  row(): Cell[] {
+    return this.columns.map((c, i) => {
+      if (i === 0) return 'I alt';
+      if (!c.sum) return null;
+      return c.kind === 'money' ? this.totals[i] : Number(this.totals[i]);
+    });
+  }
+}
+
 /** A table whose last row adds up its sum columns, labelled 'I alt' in the first column. */
 function withSums(name: string, columns: Column[], rows: Cell[][]): Table {
-  const sums: Cell[] = columns.map((c, i) => {
-    if (i === 0) return 'I alt';
-    if (!c.sum) return null;
-    const total = rows.reduce((acc, row) => acc + BigInt(row[i] ?? 0), 0n);
-    return c.kind === 'money' ? total : Number(total);
-  });
-  return { name, columns, rows: [...rows, sums], sumRow: true };
+  const sums = new ColumnSums(columns);
+  for (const row of rows) sums.add(row);
+  return { name, columns, rows: [...rows, sums.row()], sumRow: true };
 }
 
 const plain = (name: string, columns: Column[], rows: Cell[][]): Table => ({
@@ -159,54 +178,60 @@ function quarters(s: RefundStatement): Table {
   ]);
 }
 
+export const POSTINGS_SHEET = 'Posteringer';
+
+/** The postings sheet's columns; `width` where a streamed sheet cannot measure its content first. */
+export const POSTING_COLUMNS: readonly (Column & { width: number })[] = [
+  { ...text('postering'), width: 48 },
+  { ...text('art'), width: 14 },
+  { ...text('konto'), width: 16 },
+  ...ACCOUNT_COLUMNS.map((c) => ({ ...c, width: c.header === 'titel' ? 40 : 12 })),
+  { ...text('refusionskonto'), width: 17 },
+  { ...text('målgruppe'), width: 40 },
+  { ...text('LAB § 6, nr.'), width: 14 },
+  { ...text('person'), width: 20 },
+  { ...text('tilbud'), width: 20 },
+  { ...date('aktivitet fra'), width: 15 },
+  { ...date('aktivitet til'), width: 15 },
+  { ...text('bogføringsperiode'), width: 20 },
+  { ...date('bogføringsdato'), width: 17 },
+  { ...money('beløb', true), width: 16 },
+  { header: 'refusionssats %', kind: 'hundredths', width: 18 },
+  { ...money('refusion', true), width: 16 },
+  { ...text('regel'), width: 24 },
+  { ...text('loft'), width: 30 },
+  { ...text('udfald'), width: 16 },
+  { header: 'registreret (dansk tid)', kind: 'instant', width: 25 },
+];
+
+/** One posting as a row of the postings sheet. */
+export function postingRow(p: StatementPosting): Cell[] {
+  return [
+    p.entryId,
+    postingKindLabel(p.kind),
+    p.account,
+    ...accountCells(p.account),
+    p.refundAccount,
+    p.targetGroup === null ? null : targetGroupLabel(p.targetGroup),
+    lab6Number(p.targetGroup),
+    p.personId,
+    p.offerId,
+    p.activityFrom,
+    p.activityTo,
+    p.bookingPeriod,
+    p.bookingDate,
+    p.amountOere,
+    p.refundRateBasisPoints,
+    p.refundOere,
+    p.ruleId,
+    p.cap === null ? null : capLabel(p.cap),
+    p.outcome === null ? null : outcomeLabel(p.outcome),
+    p.recordedAt,
+  ];
+}
+
 function postingsTable(postings: readonly StatementPosting[]): Table {
-  return withSums(
-    'Posteringer',
-    [
-      text('postering'),
-      text('art'),
-      text('konto'),
-      ...ACCOUNT_COLUMNS,
-      text('refusionskonto'),
-      text('målgruppe'),
-      text('LAB § 6, nr.'),
-      text('person'),
-      text('tilbud'),
-      date('aktivitet fra'),
-      date('aktivitet til'),
-      text('bogføringsperiode'),
-      date('bogføringsdato'),
-      money('beløb', true),
-      { header: 'refusionssats %', kind: 'hundredths' },
-      money('refusion', true),
-      text('regel'),
-      text('loft'),
-      text('udfald'),
-      { header: 'registreret (dansk tid)', kind: 'instant' },
-    ],
-    postings.map((p) => [
-      p.entryId,
-      postingKindLabel(p.kind),
-      p.account,
-      ...accountCells(p.account),
-      p.refundAccount,
-      p.targetGroup === null ? null : targetGroupLabel(p.targetGroup),
-      lab6Number(p.targetGroup),
-      p.personId,
-      p.offerId,
-      p.activityFrom,
-      p.activityTo,
-      p.bookingPeriod,
-      p.bookingDate,
-      p.amountOere,
-      p.refundRateBasisPoints,
-      p.refundOere,
-      p.ruleId,
-      p.cap === null ? null : capLabel(p.cap),
-      p.outcome === null ? null : outcomeLabel(p.outcome),
-      p.recordedAt,
-    ]),
-  );
+  return withSums(POSTINGS_SHEET, [...POSTING_COLUMNS], postings.map(postingRow));
 }
 
 /**
