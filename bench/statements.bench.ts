@@ -10,6 +10,8 @@
 // municipality's booking periods, so its time follows that count, not the size of the log.
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import {
   accountingYearClosed,
   capParametersSet,
@@ -31,7 +33,7 @@ import {
   ProjectionRunner,
   statementCsvText,
   statementJson,
-  statementXlsx,
+  writeStatementXlsx,
 } from '@app/read-models';
 import { rulebooks } from '@app/rules';
 
@@ -258,14 +260,30 @@ export async function main(args: string[]): Promise<void> {
       }
       times.sort((a, b) => a - b);
       t = process.hrtime.bigint();
-      const csv = statementCsvText(statement);
+      const csv = await statementCsvText(statement);
       const csvMs = timeMs(t);
+      // the workbook with its postings sheet, streamed to a counter; resident memory sampled meanwhile
+      const before = process.memoryUsage().rss;
+      let peak = before;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+      let bytes = 0;
+      const counter = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          bytes += chunk.length;
+          done();
+        },
+      });
       t = process.hrtime.bigint();
-      const xlsx = await statementXlsx(statement);
+      await Promise.all([
+        finished(counter),
+        writeStatementXlsx(statement, queries.postings(request(asOf)), counter),
+      ]);
       const xlsxMs = timeMs(t);
+      clearInterval(sampler);
+      const mib = (n: number) => (n / 2 ** 20).toFixed(0);
       console.log(
         `statement 101/2025 ${label} over ${own} postings of that municipality-year: median ${times[3].toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times[6].toFixed(0)}); ` +
-          `CSV +${csvMs.toFixed(0)} ms (${csv.length} chars), xlsx +${xlsxMs.toFixed(0)} ms (${xlsx.length} bytes); refund ${statementJson(statement).totals.refund}, caps ${statement.caps.map((c) => c.status).join(',')}`,
+          `CSV +${csvMs.toFixed(0)} ms (${csv.length} chars), xlsx with the postings +${xlsxMs.toFixed(0)} ms (${bytes} bytes; resident memory peaked ${mib(peak - before)} MiB above the ${mib(before)} MiB before); refund ${statementJson(statement).totals.refund}, caps ${statement.caps.map((c) => c.status).join(',')}`,
       );
     }
   } finally {

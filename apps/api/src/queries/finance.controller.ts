@@ -1,6 +1,7 @@
 // Finance and audit reads: refund statements as JSON, CSV or .xlsx, and "what changed" between
 // two instants, grouped by the command that caused it. Each maps the HTTP request to its query on
 // the QueryBus.
+import { PassThrough } from 'node:stream';
 import {
   Controller,
   Get,
@@ -21,7 +22,7 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { CSV_TYPE, statementCsvText, statementJson, statementXlsx, XLSX_TYPE } from '@app/read-models';
+import { CSV_TYPE, statementCsvText, statementJson, writeStatementXlsx, XLSX_TYPE } from '@app/read-models';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
@@ -128,11 +129,17 @@ export class FinanceController {
       case 'csv':
         reply.header('content-type', `${CSV_TYPE}; charset=utf-8`);
         reply.header('content-disposition', `attachment; filename="${name}.csv"`);
-        return new StreamableFile(Buffer.from(statementCsvText(statement, await postings()), 'utf8'));
-      case 'xlsx':
+        return new StreamableFile(Buffer.from(await statementCsvText(statement, await postings()), 'utf8'));
+      case 'xlsx': {
         reply.header('content-type', XLSX_TYPE);
         reply.header('content-disposition', `attachment; filename="${name}.xlsx"`);
-        return new StreamableFile(await statementXlsx(statement, await postings()));
+        // written as the postings are read; a failure half-way ends the response unfinished
+        const workbook = new PassThrough();
+        writeStatementXlsx(statement, await postings(), workbook).catch((error: Error) =>
+          workbook.destroy(error),
+        );
+        return new StreamableFile(workbook);
+      }
       default:
         return statementJson(statement);
     }

@@ -19,8 +19,8 @@ export class GetRefundStatementHandler implements IQueryHandler<GetRefundStateme
   }
 }
 
-/** The postings behind a refund statement (its booking periods, as it stands), for the CSV and the workbook. */
-export class GetRefundStatementPostings extends Query<StatementPosting[]> {
+/** The postings behind a refund statement (its booking periods, as it stands), streamed, for the CSV and the workbook. */
+export class GetRefundStatementPostings extends Query<AsyncIterable<StatementPosting>> {
   constructor(readonly request: StatementRequest) {
     super();
   }
@@ -30,7 +30,7 @@ export class GetRefundStatementPostings extends Query<StatementPosting[]> {
 export class GetRefundStatementPostingsHandler implements IQueryHandler<GetRefundStatementPostings> {
   constructor(@Inject(StatementQueries) private readonly statements: StatementQueries) {}
 
-  execute({ request }: GetRefundStatementPostings): Promise<StatementPosting[]> {
+  async execute({ request }: GetRefundStatementPostings): Promise<AsyncIterable<StatementPosting>> {
     return this.statements.postings(request);
   }
 }

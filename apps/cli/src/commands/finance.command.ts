@@ -5,7 +5,8 @@
 //   verify    [--until <instant|position>] [--schema replay]
 // They read the read models of the configured system: DATABASE_URL, the running `npm start` of
 // DATA_DIR, or the embedded default under DATA_DIR.
-import { writeFileSync } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import { formatOere } from '@app/domain';
 import { loadConfig } from '@app/platform';
 import {
@@ -21,7 +22,7 @@ import {
   projectionLag,
   statementCsvText,
   statementJson,
-  statementXlsx,
+  writeStatementXlsx,
 } from '@app/read-models';
 import { rulebooks } from '@app/rules';
 import { catchUpProgress, progress } from '../progress';
@@ -74,31 +75,40 @@ export async function statementCommand(values: StatementOptions): Promise<void> 
     // The reads, then rendering the chosen format (the workbook is the slow one on a large year).
     const steps = STATEMENT_STEPS + 2;
     const bar = progress('statement', process.stderr, 'steps');
-    const output = await (async () => {
-      const request = {
-        municipality: values.municipality,
-        year: Number(values.year),
-        quarter: values.quarter ? (Number(values.quarter) as 1 | 2 | 3 | 4) : null,
-        asOf,
-      };
-      const queries = new StatementQueries(system.readModels);
+    const request = {
+      municipality: values.municipality,
+      year: Number(values.year),
+      quarter: values.quarter ? (Number(values.quarter) as 1 | 2 | 3 | 4) : null,
+      asOf,
+    };
+    const queries = new StatementQueries(system.readModels);
+    try {
       const statement = await queries.statement(request, (done) => bar.update(done, steps, done));
-      // the files carry the postings behind the statement; JSON links to them instead
-      const postings = format === 'json' ? [] : await queries.postings(request);
       bar.update(steps - 1, steps, steps - 1);
-      const rendered =
-        format === 'xlsx'
-          ? await statementXlsx(statement, postings)
-          : format === 'csv'
-            ? statementCsvText(statement, postings)
+      // the files carry the postings behind the statement; JSON links to them instead. The workbook
+      // is written to its file as the postings are read.
+      if (format === 'xlsx') {
+        const file = createWriteStream(values.out!);
+        await Promise.all([
+          finished(file),
+          writeStatementXlsx(statement, queries.postings(request), file).catch((error: Error) => {
+            file.destroy(error);
+            throw error;
+          }),
+        ]);
+      } else {
+        const rendered =
+          format === 'csv'
+            ? await statementCsvText(statement, queries.postings(request))
             : `${JSON.stringify(statementJson(statement), null, 2)}\n`;
+        if (values.out) writeFileSync(values.out, rendered);
+        else process.stdout.write(rendered);
+      }
       bar.update(steps, steps, steps);
-      return rendered;
-    })().finally(() => bar.stop());
-    if (values.out) {
-      writeFileSync(values.out, output);
-      console.log(`wrote ${values.out}`);
-    } else process.stdout.write(output);
+    } finally {
+      bar.stop();
+    }
+    if (values.out) console.log(`wrote ${values.out}`);
   });
 }
 

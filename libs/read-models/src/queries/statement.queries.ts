@@ -14,6 +14,8 @@ import {
 } from '@app/ledger';
 import type { CapId } from '@app/rules';
 import { computationOf } from '../projections/rows/cap-computation.row';
+import type { PoolClient } from 'pg';
+import QueryStream from 'pg-query-stream';
 import type { DataSource, EntityManager } from 'typeorm';
 
 const accountKey = (column: string) =>
@@ -110,40 +112,36 @@ export class StatementQueries {
     });
   }
 
-  /** The postings behind a statement (its booking periods, as the statement stands), in booking order. */
-  async postings(req: StatementRequest): Promise<StatementPosting[]> {
+  /**
+   * The postings behind a statement (its booking periods, as the statement stands), in booking
+   * order, read through a server-side cursor a batch at a time: memory stays the same whatever
+   * the count.
+   */
+  async *postings(req: StatementRequest, batchSize = 1000): AsyncGenerator<StatementPosting> {
+    if (!('createQueryRunner' in this.db)) throw new Error('streaming needs the data source');
     const asOf = effectiveAsOf(await this.closedAt(req.municipality, req.year, req.asOf), req.asOf);
     const { from, to } = quarterPeriods(req.year, req.quarter);
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT entry_id, kind, ${accountKey('account')} AS account, ${accountKey('refund_account')} AS refund_account,
+    const runner = this.db.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      const rows = client.query(
+        new QueryStream(
+          `SELECT entry_id, kind, ${accountKey('account')} AS account, ${accountKey('refund_account')} AS refund_account,
               target_group, person_id, offer_id, activity_from, activity_to, booking_period,
               booking_date::text AS booking_date, amount_oere::text AS amount,
               refund_rate_bp, refund_oere::text AS refund, rule_id, cap, unresolved->>'outcome' AS outcome, recorded_at
-       FROM ledger_entry
-       WHERE municipality = $1 AND booking_period >= $2 AND booking_period <= $3 AND recorded_at <= $4
-       ORDER BY booking_period, position, ordinal`,
-      [req.municipality, from, to, asOf],
-    );
-    return rows.map((r) => ({
-      entryId: r.entry_id as string,
-      kind: r.kind as string,
-      account: r.account as string | null,
-      refundAccount: r.refund_account as string | null,
-      targetGroup: r.target_group as string | null,
-      personId: r.person_id as string | null,
-      offerId: r.offer_id as string | null,
-      activityFrom: r.activity_from as string,
-      activityTo: r.activity_to as string,
-      bookingPeriod: r.booking_period as string,
-      bookingDate: bookingDateOfRow(r),
-      amountOere: BigInt(r.amount as string),
-      refundRateBasisPoints: r.refund_rate_bp as number | null,
-      refundOere: r.refund === null ? null : BigInt(r.refund as string),
-      ruleId: r.rule_id as string | null,
-      cap: r.cap as CapId | null,
-      outcome: r.outcome as string | null,
-      recordedAt: iso(r.recorded_at as Date),
-    }));
+           FROM ledger_entry
+           WHERE municipality = $1 AND booking_period >= $2 AND booking_period <= $3 AND recorded_at <= $4
+           ORDER BY booking_period, position, ordinal`,
+          [req.municipality, from, to, asOf],
+          { batchSize },
+        ),
+      );
+      // leaving the loop early destroys the stream, which closes the cursor
+      for await (const row of rows) yield statementPostingOf(row as Record<string, unknown>);
+    } finally {
+      await runner.release();
+    }
   }
 
   private async groups(
@@ -298,4 +296,27 @@ export class StatementQueries {
     );
     return rows.map((r) => ({ municipality: r.municipality, year: Number(r.year) }));
   }
+}
+
+function statementPostingOf(r: Record<string, unknown>): StatementPosting {
+  return {
+    entryId: r.entry_id as string,
+    kind: r.kind as string,
+    account: r.account as string | null,
+    refundAccount: r.refund_account as string | null,
+    targetGroup: r.target_group as string | null,
+    personId: r.person_id as string | null,
+    offerId: r.offer_id as string | null,
+    activityFrom: r.activity_from as string,
+    activityTo: r.activity_to as string,
+    bookingPeriod: r.booking_period as string,
+    bookingDate: bookingDateOfRow(r),
+    amountOere: BigInt(r.amount as string),
+    refundRateBasisPoints: r.refund_rate_bp as number | null,
+    refundOere: r.refund === null ? null : BigInt(r.refund as string),
+    ruleId: r.rule_id as string | null,
+    cap: r.cap as CapId | null,
+    outcome: r.outcome as string | null,
+    recordedAt: iso(r.recorded_at as Date),
+  };
 }

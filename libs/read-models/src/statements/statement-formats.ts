@@ -137,8 +137,15 @@ export function capJson(c: CapComputation) {
   };
 }
 
-export function statementCsvText(s: RefundStatement, postings?: readonly StatementPosting[]): string {
-  return statementCsv(statementTables(s, postings));
+/** The CSV, with `postings` its last section (read whole: the CSV is made in memory, unlike the workbook). */
+export async function statementCsvText(
+  s: RefundStatement,
+  postings?: AsyncIterable<StatementPosting>,
+): Promise<string> {
+  if (!postings) return statementCsv(statementTables(s));
+  const all: StatementPosting[] = [];
+  for await (const posting of postings) all.push(posting);
+  return statementCsv(statementTables(s, all));
 }
 
 /**
@@ -220,7 +227,10 @@ function addSheet(workbook: Workbook, table: Table): Worksheet {
 }
 
 /** The postings sheet, a row committed (written out) as each posting is read; the sum row added up on the way. */
-async function addPostingsSheet(workbook: Workbook, postings: AsyncIterable<StatementPosting>): Promise<void> {
+async function addPostingsSheet(
+  workbook: Workbook,
+  postings: AsyncIterable<StatementPosting>,
+): Promise<void> {
   const sheet = workbook.addWorksheet(POSTINGS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   // a streamed sheet writes its columns with its first row
   POSTING_COLUMNS.forEach((c, i) => {

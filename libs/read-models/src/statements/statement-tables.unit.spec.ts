@@ -1,7 +1,8 @@
 import { buildStatement, type StatementGroup } from '@app/ledger';
 import type { StatementPosting } from '../queries/statement.queries';
 import { Workbook } from 'exceljs';
-import { statementJson, statementXlsx } from './statement-formats';
+import { PassThrough } from 'node:stream';
+import { statementJson, writeStatementXlsx } from './statement-formats';
 import { kronerWithComma, statementCsv, statementTables } from './statement-tables';
 
 const group = (over: Partial<StatementGroup>): StatementGroup => ({
@@ -97,6 +98,18 @@ const postings: StatementPosting[] = [
     recordedAt: '2025-03-31T22:30:00.000Z',
   },
 ];
+
+/** The workbook as the api streams it, collected: the postings come one at a time, as from the database. */
+async function xlsxOf(rows: readonly StatementPosting[]): Promise<Buffer> {
+  async function* stream() {
+    yield* rows;
+  }
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await Promise.all([writeStatementXlsx(statement, stream(), out), new Promise((r) => out.on('end', r))]);
+  return Buffer.concat(chunks);
+}
 
 const section = (csv: string, name: string) => {
   const lines = csv.slice(1).split('\r\n');
@@ -278,7 +291,7 @@ describe('statement workbook', () => {
   let workbook: Workbook;
   beforeAll(async () => {
     workbook = new Workbook();
-    await workbook.xlsx.load((await statementXlsx(statement, postings)) as never);
+    await workbook.xlsx.load((await xlsxOf(postings)) as never);
   });
   const sheet = (name: string) => workbook.getWorksheet(name)!;
 
