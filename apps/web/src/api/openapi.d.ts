@@ -7,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** HealthController_live */
+        /** Whether the process runs */
         get: operations["HealthController_live"];
         put?: never;
         post?: never;
@@ -24,7 +24,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** HealthController_ready */
+        /** Whether the database and the event log answer */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -1917,25 +1917,55 @@ export interface components {
                 manager: string;
             };
         };
-        /** @description RFC 9457 problem details (application/problem+json) */
+        /** @description RFC 9457 problem details (application/problem+json). Open: a 422 adds the rule's own details beside `code` (the ids concerned, the passage cited) */
         Problem: {
-            /** @example /problems/validation */
-            type: string;
-            /** @example Bad Request */
-            title: string;
+            /**
+             * @example /problems/validation
+             * @enum {string}
+             */
+            type: "/problems/validation" | "/problems/bad-request" | "/problems/unauthorized" | "/problems/forbidden" | "/problems/not-found" | "/problems/unknown-command" | "/problems/conflict" | "/problems/concurrency-conflict" | "/problems/command-id-reused" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/domain-rule-violation" | "/problems/unavailable" | "/problems/not-yet-projected" | "/problems/parked" | "/problems/internal" | "/problems/error";
+            /**
+             * @description the HTTP status in words
+             * @example Bad Request
+             * @enum {string}
+             */
+            title: "Bad Request" | "Unauthorized" | "Forbidden" | "Not Found" | "Conflict" | "Payload Too Large" | "Unsupported Media Type" | "Unprocessable Entity" | "Internal Server Error" | "Service Unavailable" | "Error";
             /** @example 400 */
             status: number;
+            /** @description what went wrong, in a sentence */
             detail: string;
+            /** @description RFC 9457: the occurrence; not sent today */
+            instance?: string;
             /**
              * @description for a domain rule violation (422): its stable code
              * @example offer.not_found
              */
             code?: string;
-            /** @description for a validation error (400): one message per bad field */
+            /** @description for a validation error (400), an unstorable event (422): one message per bad field */
             errors?: {
+                /**
+                 * @description the field, by path
+                 * @example reason
+                 */
                 path: string;
+                /** @example is required */
                 message: string;
             }[];
+            /** @description a concurrency conflict (409): the stream */
+            stream?: string;
+            /** @description a body over the limit (413): the limit in bytes */
+            limit?: number;
+            /**
+             * @description 503: the seconds of the Retry-After header
+             * @example 5
+             */
+            retryAfter?: number;
+            /** @description 503 of /health: each check with its status and details */
+            checks?: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
         } & {
             [key: string]: unknown;
         };
@@ -2760,8 +2790,12 @@ export interface components {
             cap: {
                 /** @enum {string} */
                 cap: "driftsloft_dagpenge_kontanthjaelp" | "driftsloft_sygedagpenge_revalidering" | "integration_raadighedsloft" | "mentorramme";
+                /** @description the cap's Danish name */
+                capLabel: string;
                 /** @enum {string} */
                 status: "no_parameters" | "within_allowance" | "allowance_exceeded";
+                /** @description the status in Danish */
+                statusLabel: string;
                 refundRate: string | null;
                 parameters: {
                     /**
@@ -2771,11 +2805,8 @@ export interface components {
                     amountPerFullYearPerson: string;
                     fullYearPersons: string;
                 } | null;
-                /**
-                 * @description kroner, two decimals
-                 * @example 4200.00
-                 */
-                allowance: string;
+                /** @description null without parameters */
+                allowance: string | null;
                 /**
                  * @description kroner, two decimals
                  * @example 4200.00
@@ -2786,18 +2817,15 @@ export interface components {
                  * @example 4200.00
                  */
                 refundBeforeCap: string;
-                /**
-                 * @description kroner, two decimals
-                 * @example 4200.00
-                 */
-                limit: string;
+                /** @description null without parameters */
+                limit: string | null;
                 /**
                  * @description kroner, two decimals
                  * @example 4200.00
                  */
                 cappedRefund: string;
                 /**
-                 * @description kroner, two decimals
+                 * @description what the adjustments must add up to: capped refund − refund before cap
                  * @example 4200.00
                  */
                 adjustment: string;
@@ -2808,8 +2836,12 @@ export interface components {
                 lastAdjustment?: {
                     /** @enum {string} */
                     cap: "driftsloft_dagpenge_kontanthjaelp" | "driftsloft_sygedagpenge_revalidering" | "integration_raadighedsloft" | "mentorramme";
+                    /** @description the cap's Danish name */
+                    capLabel: string;
                     /** @enum {string} */
                     status: "no_parameters" | "within_allowance" | "allowance_exceeded";
+                    /** @description the status in Danish */
+                    statusLabel: string;
                     refundRate: string | null;
                     parameters: {
                         /**
@@ -2819,11 +2851,8 @@ export interface components {
                         amountPerFullYearPerson: string;
                         fullYearPersons: string;
                     } | null;
-                    /**
-                     * @description kroner, two decimals
-                     * @example 4200.00
-                     */
-                    allowance: string;
+                    /** @description null without parameters */
+                    allowance: string | null;
                     /**
                      * @description kroner, two decimals
                      * @example 4200.00
@@ -2834,18 +2863,15 @@ export interface components {
                      * @example 4200.00
                      */
                     refundBeforeCap: string;
-                    /**
-                     * @description kroner, two decimals
-                     * @example 4200.00
-                     */
-                    limit: string;
+                    /** @description null without parameters */
+                    limit: string | null;
                     /**
                      * @description kroner, two decimals
                      * @example 4200.00
                      */
                     cappedRefund: string;
                     /**
-                     * @description kroner, two decimals
+                     * @description what the adjustments must add up to: capped refund − refund before cap
                      * @example 4200.00
                      */
                     adjustment: string;
@@ -2997,10 +3023,8 @@ export interface components {
                  */
                 unresolvedCost: string;
                 unresolvedEntries: number;
-            } & {
-                [key: string]: unknown;
             };
-            accounts: ({
+            accounts: {
                 account: string | null;
                 /** @description the dranst-2 account; null where there is no refund or the sources name none */
                 refundAccount: string | null;
@@ -3060,10 +3084,8 @@ export interface components {
                      */
                     refund: string;
                 }[];
-            } & {
-                [key: string]: unknown;
-            })[];
-            targetGroups: ({
+            }[];
+            targetGroups: {
                 targetGroup: ("dagpenge" | "kontanthjaelp" | "ung_kontanthjaelp" | "sygedagpenge" | "jobafklaring" | "ressourceforloeb" | "ledighedsydelse" | "revalidering" | "foertidspension" | "selvforsoergende" | "ung_under_18" | "integration_programme" | "integration_introduction" | "none") | null;
                 /**
                  * @description the Danish name with its LAB § 6 number
@@ -3101,10 +3123,8 @@ export interface components {
                      */
                     refund: string;
                 }[];
-            } & {
-                [key: string]: unknown;
-            })[];
-            afloeb: ({
+            }[];
+            afloeb: {
                 activityYear: number;
                 account: string | null;
                 /** @description the dranst-2 account; null where there is no refund or the sources name none */
@@ -3165,10 +3185,8 @@ export interface components {
                      */
                     refund: string;
                 }[];
-            } & {
-                [key: string]: unknown;
-            })[];
-            unresolved: ({
+            }[];
+            unresolved: {
                 entryId: string;
                 personId: string | null;
                 offerId: string | null;
@@ -3222,10 +3240,8 @@ export interface components {
                      */
                     account: string;
                 }[];
-            } & {
-                [key: string]: unknown;
-            })[];
-            caps: ({
+            }[];
+            caps: {
                 /** @enum {string} */
                 cap: "driftsloft_dagpenge_kontanthjaelp" | "driftsloft_sygedagpenge_revalidering" | "integration_raadighedsloft" | "mentorramme";
                 /** @description the cap's Danish name */
@@ -3243,6 +3259,7 @@ export interface components {
                     amountPerFullYearPerson: string;
                     fullYearPersons: string;
                 } | null;
+                /** @description null without parameters */
                 allowance: string | null;
                 /**
                  * @description kroner, two decimals
@@ -3254,6 +3271,7 @@ export interface components {
                  * @example 4200.00
                  */
                 refundBeforeCap: string;
+                /** @description null without parameters */
                 limit: string | null;
                 /**
                  * @description kroner, two decimals
@@ -3261,19 +3279,18 @@ export interface components {
                  */
                 cappedRefund: string;
                 /**
-                 * @description kroner, two decimals
+                 * @description what the adjustments must add up to: capped refund − refund before cap
                  * @example 4200.00
                  */
                 adjustment: string;
+                /** @description the computation with its figures */
                 formula: string;
                 /**
                  * @description kroner, two decimals
                  * @example 4200.00
                  */
                 adjustmentsInPeriod: string;
-            } & {
-                [key: string]: unknown;
-            })[];
+            }[];
             /** @description the cap adjustments booked in the statement's periods on their dranst-2 accounts; a cap spanning several accounts is shared by their refunds before the cap */
             capAdjustments: {
                 /** @enum {string} */
@@ -3313,8 +3330,6 @@ export interface components {
                 outcomeLabel: string | null;
                 reason: string | null;
             }[];
-        } & {
-            [key: string]: unknown;
         };
         /** @description the postings recorded in (from, to], grouped by the command that caused it, a page of commands at a time */
         LedgerChanges: {
@@ -3463,10 +3478,247 @@ export interface components {
         };
         /** @description ok while the api can serve, with the event log head and the projection lag */
         Health: {
-            /** @example ok */
-            status: string;
-        } & {
-            [key: string]: unknown;
+            /**
+             * @description degraded: some events are parked
+             * @enum {string}
+             */
+            status: "ok" | "degraded";
+            eventLog: {
+                head: string | null;
+            };
+            projection: {
+                /** @description every municipality not parked is projected through it */
+                checkpoint: string | null;
+                /** @description the log's last position; null for an empty log */
+                head: string | null;
+                /** @description events after the checkpoint; null where the log cannot count them (EventStoreDB) */
+                eventsBehind: number | null;
+                /** @description head − checkpoint in log positions */
+                positionDistance: string;
+                parked: {
+                    /** @example 101 */
+                    municipality: string;
+                    /**
+                     * @description a log position (a consistency token for ?minPosition=)
+                     * @example 1234
+                     */
+                    position: string;
+                    /** Format: uuid */
+                    eventId: string;
+                    /** @example OfferExpenseRecorded */
+                    eventType: string;
+                    stream: string;
+                    error: string;
+                    /**
+                     * Format: date-time
+                     * @example 2025-03-01T10:00:00.000Z
+                     */
+                    parkedAt: string;
+                    /** @description the municipality's events read since, held back */
+                    heldEvents: number;
+                }[];
+            };
+            /** @description the parked events, when any */
+            degraded?: {
+                /** @example 101 */
+                municipality: string;
+                /**
+                 * @description a log position (a consistency token for ?minPosition=)
+                 * @example 1234
+                 */
+                position: string;
+                /** Format: uuid */
+                eventId: string;
+                /** @example OfferExpenseRecorded */
+                eventType: string;
+                stream: string;
+                error: string;
+                /**
+                 * Format: date-time
+                 * @example 2025-03-01T10:00:00.000Z
+                 */
+                parkedAt: string;
+                /** @description the municipality's events read since, held back */
+                heldEvents: number;
+            }[];
+            /** @description each check of readiness, up (a check down answers 503) */
+            checks: {
+                eventLog: {
+                    /** @constant */
+                    status: "up";
+                    head: string | null;
+                };
+                readModels: {
+                    /** @constant */
+                    status: "up";
+                    checkpoint: string | null;
+                };
+                projection: {
+                    /** @constant */
+                    status: "up";
+                    /** @description every municipality not parked is projected through it */
+                    checkpoint: string | null;
+                    /** @description the log's last position; null for an empty log */
+                    head: string | null;
+                    /** @description events after the checkpoint; null where the log cannot count them (EventStoreDB) */
+                    eventsBehind: number | null;
+                    /** @description head − checkpoint in log positions */
+                    positionDistance: string;
+                    parked: {
+                        /** @example 101 */
+                        municipality: string;
+                        /**
+                         * @description a log position (a consistency token for ?minPosition=)
+                         * @example 1234
+                         */
+                        position: string;
+                        /** Format: uuid */
+                        eventId: string;
+                        /** @example OfferExpenseRecorded */
+                        eventType: string;
+                        stream: string;
+                        error: string;
+                        /**
+                         * Format: date-time
+                         * @example 2025-03-01T10:00:00.000Z
+                         */
+                        parkedAt: string;
+                        /** @description the municipality's events read since, held back */
+                        heldEvents: number;
+                    }[];
+                };
+            };
+        };
+        /** @description the database and the event log answer (terminus: info and details per check) */
+        HealthReady: {
+            /** @constant */
+            status: "ok";
+            /** @description each check of readiness, up (a check down answers 503) */
+            info: {
+                eventLog: {
+                    /** @constant */
+                    status: "up";
+                    head: string | null;
+                };
+                readModels: {
+                    /** @constant */
+                    status: "up";
+                    checkpoint: string | null;
+                };
+                projection: {
+                    /** @constant */
+                    status: "up";
+                    /** @description every municipality not parked is projected through it */
+                    checkpoint: string | null;
+                    /** @description the log's last position; null for an empty log */
+                    head: string | null;
+                    /** @description events after the checkpoint; null where the log cannot count them (EventStoreDB) */
+                    eventsBehind: number | null;
+                    /** @description head − checkpoint in log positions */
+                    positionDistance: string;
+                    parked: {
+                        /** @example 101 */
+                        municipality: string;
+                        /**
+                         * @description a log position (a consistency token for ?minPosition=)
+                         * @example 1234
+                         */
+                        position: string;
+                        /** Format: uuid */
+                        eventId: string;
+                        /** @example OfferExpenseRecorded */
+                        eventType: string;
+                        stream: string;
+                        error: string;
+                        /**
+                         * Format: date-time
+                         * @example 2025-03-01T10:00:00.000Z
+                         */
+                        parkedAt: string;
+                        /** @description the municipality's events read since, held back */
+                        heldEvents: number;
+                    }[];
+                };
+            };
+            error: Record<string, never>;
+            /** @description each check of readiness, up (a check down answers 503) */
+            details: {
+                eventLog: {
+                    /** @constant */
+                    status: "up";
+                    head: string | null;
+                };
+                readModels: {
+                    /** @constant */
+                    status: "up";
+                    checkpoint: string | null;
+                };
+                projection: {
+                    /** @constant */
+                    status: "up";
+                    /** @description every municipality not parked is projected through it */
+                    checkpoint: string | null;
+                    /** @description the log's last position; null for an empty log */
+                    head: string | null;
+                    /** @description events after the checkpoint; null where the log cannot count them (EventStoreDB) */
+                    eventsBehind: number | null;
+                    /** @description head − checkpoint in log positions */
+                    positionDistance: string;
+                    parked: {
+                        /** @example 101 */
+                        municipality: string;
+                        /**
+                         * @description a log position (a consistency token for ?minPosition=)
+                         * @example 1234
+                         */
+                        position: string;
+                        /** Format: uuid */
+                        eventId: string;
+                        /** @example OfferExpenseRecorded */
+                        eventType: string;
+                        stream: string;
+                        error: string;
+                        /**
+                         * Format: date-time
+                         * @example 2025-03-01T10:00:00.000Z
+                         */
+                        parkedAt: string;
+                        /** @description the municipality's events read since, held back */
+                        heldEvents: number;
+                    }[];
+                };
+            };
+            /** @description the parked events, when any */
+            degraded?: {
+                /** @example 101 */
+                municipality: string;
+                /**
+                 * @description a log position (a consistency token for ?minPosition=)
+                 * @example 1234
+                 */
+                position: string;
+                /** Format: uuid */
+                eventId: string;
+                /** @example OfferExpenseRecorded */
+                eventType: string;
+                stream: string;
+                error: string;
+                /**
+                 * Format: date-time
+                 * @example 2025-03-01T10:00:00.000Z
+                 */
+                parkedAt: string;
+                /** @description the municipality's events read since, held back */
+                heldEvents: number;
+            }[];
+        };
+        /** @description the process runs */
+        HealthLive: {
+            /** @constant */
+            status: "ok";
+            info: Record<string, never>;
+            error: Record<string, never>;
+            details: Record<string, never>;
         };
         /** @description the web app's ways to sign in */
         WebConfig: {
@@ -3519,7 +3771,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthLive"];
+                };
             };
             /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
             503: {
@@ -3546,7 +3800,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthReady"];
+                };
             };
             /** @description a dependency (the database, the event log) is unavailable: retry after Retry-After seconds */
             503: {

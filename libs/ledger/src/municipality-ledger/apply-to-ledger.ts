@@ -93,7 +93,13 @@ export function applyToLedger(
     );
   }
   if (event.type === 'StaffTimesheetRecorded')
-    return withCountedCaps(ledger, facts, applyTimesheet(ledger, event, cause, facts, decide), cause);
+    return withCountedCaps(
+      ledger,
+      facts,
+      applyTimesheet(ledger, event, cause, facts, decide),
+      cause,
+      rulebook,
+    );
   const person = ledger.persons.get(event.data.personId);
   if (!person)
     throw new Error(
