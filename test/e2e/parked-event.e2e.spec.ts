@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { decideParked } from '../../apps/cli/src/commands/parked.command';
 import { UsageError } from '../../apps/cli/src/commands/usage-error';
+import { ANSWER_SCHEMAS } from '../../apps/api/src/openapi/http-schemas';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 let system: TestSystem;
@@ -78,6 +79,8 @@ it('a parked event degrades its municipality only, and a recorded skip brings it
     eventId: id,
     parkedSince: expect.any(String),
   });
+  // The OpenAPI answer describes the mark: a client generated from it reads `stale`.
+  expect(ANSWER_SCHEMAS.LedgerEntriesPage.safeParse(stale.body).error).toBeUndefined();
   const waiting = await entries('101', `?minPosition=${held}`).expect(503);
   expect(waiting.headers['retry-after']).toBe('60');
   expect(waiting.body.type).toBe('/problems/parked');

@@ -976,6 +976,23 @@ export const devSignInSchema = z
   })
   .meta({ description: 'a token valid for one hour' });
 
+/** What a parked municipality's object answers gain (min-position.interceptor.ts): the read models stop there. */
+const staleSchema = z
+  .strictObject({
+    parkedAt: position().meta({ description: 'the log position of the parked event' }),
+    eventId: z.string().meta({ format: 'uuid' }),
+    parkedSince: instant(),
+  })
+  .meta({
+    description:
+      "present only while one of the municipality's events is parked: the answer is what the read models held before it (also the Ledger-Stale header)",
+  });
+
+/** An object answer of a municipality's query, which a parked event marks stale. */
+function mayBeStale<T extends z.ZodObject>(answer: T) {
+  return answer.extend({ stale: staleSchema.optional() }).meta(answer.meta() ?? {});
+}
+
 /** The answers by the name they have in components.schemas. */
 export const ANSWER_SCHEMAS: Record<string, z.ZodType> = {
   Problem: problemSchema,
@@ -986,14 +1003,14 @@ export const ANSWER_SCHEMAS: Record<string, z.ZodType> = {
   Posting: postingSchema,
   Timeline: timelineSchema,
   TimelineHistory: timelineHistorySchema,
-  Offer: offerSchema,
-  Project: projectSchema,
-  LedgerEntriesPage: entriesPageSchema,
-  Explanation: explanationSchema,
-  LedgerSummary: summarySchema,
-  RefundStatement: statementSchema,
-  LedgerChanges: changesSchema,
-  CapParameterHistory: capParameterHistorySchema,
+  Offer: mayBeStale(offerSchema),
+  Project: mayBeStale(projectSchema),
+  LedgerEntriesPage: mayBeStale(entriesPageSchema),
+  Explanation: mayBeStale(explanationSchema),
+  LedgerSummary: mayBeStale(summarySchema),
+  RefundStatement: mayBeStale(statementSchema),
+  LedgerChanges: mayBeStale(changesSchema),
+  CapParameterHistory: mayBeStale(capParameterHistorySchema),
   AuditJob: auditJobSchema,
   ReplayStarted: replayStartedSchema,
   DevSignInOffer: devSignInOfferSchema,

@@ -2250,6 +2250,21 @@ export interface components {
                  */
                 recordedAt: string;
             }[];
+            /** @description present only while one of the municipality's events is parked: the answer is what the read models held before it (also the Ledger-Stale header) */
+            stale?: {
+                /**
+                 * @description the log position of the parked event
+                 * @example 1234
+                 */
+                parkedAt: string;
+                /** Format: uuid */
+                eventId: string;
+                /**
+                 * Format: date-time
+                 * @example 2025-03-01T10:00:00.000Z
+                 */
+                parkedSince: string;
+            };
         };
         /** @description the project with its participants, expenses and shares, as known at asOf */
         Project: {
@@ -2452,11 +2467,41 @@ export interface components {
                 }[];
                 note: string;
             }[];
+            /** @description present only while one of the municipality's events is parked: the answer is what the read models held before it (also the Ledger-Stale header) */
+            stale?: {
+                /**
+                 * @description the log position of the parked event
+                 * @example 1234
+                 */
+                parkedAt: string;
+                /** Format: uuid */
+                eventId: string;
+                /**
+                 * Format: date-time
+                 * @example 2025-03-01T10:00:00.000Z
+                 */
+                parkedSince: string;
+            };
         };
         LedgerEntriesPage: {
             entries: components["schemas"]["Posting"][];
             /** @description pass as ?cursor= for the next page; null on the last */
             nextCursor: string | null;
+            /** @description present only while one of the municipality's events is parked: the answer is what the read models held before it (also the Ledger-Stale header) */
+            stale?: {
+                /**
+                 * @description the log position of the parked event
+                 * @example 1234
+                 */
+                parkedAt: string;
+                /** Format: uuid */
+                eventId: string;
+                /**
+                 * Format: date-time
+                 * @example 2025-03-01T10:00:00.000Z
+                 */
+                parkedSince: string;
+            };
         };
         /** @description the events, timeline segment, rule with citation and arithmetic behind a posting */
         Explanation: {
@@ -2920,6 +2965,21 @@ export interface components {
                     formula: string;
                 };
             } | null;
+            /** @description present only while one of the municipality's events is parked: the answer is what the read models held before it (also the Ledger-Stale header) */
+            stale?: {
+                /**
+                 * @description the log position of the parked event
+                 * @example 1234
+                 */
+                parkedAt: string;
+                /** Format: uuid */
+                eventId: string;
+                /**
+                 * Format: date-time
+                 * @example 2025-03-01T10:00:00.000Z
+                 */
+                parkedSince: string;
+            };
         };
         LedgerSummary: {
             groupBy: ("account" | "targetGroup" | "bookingPeriod" | "activityYear")[];
@@ -2963,6 +3023,21 @@ export interface components {
                  * @example 4200.00
                  */
                 refund: string;
+            };
+            /** @description present only while one of the municipality's events is parked: the answer is what the read models held before it (also the Ledger-Stale header) */
+            stale?: {
+                /**
+                 * @description the log position of the parked event
+                 * @example 1234
+                 */
+                parkedAt: string;
+                /** Format: uuid */
+                eventId: string;
+                /**
+                 * Format: date-time
+                 * @example 2025-03-01T10:00:00.000Z
+                 */
+                parkedSince: string;
             };
         };
         RefundStatement: {
@@ -3330,6 +3405,21 @@ export interface components {
                 outcomeLabel: string | null;
                 reason: string | null;
             }[];
+            /** @description present only while one of the municipality's events is parked: the answer is what the read models held before it (also the Ledger-Stale header) */
+            stale?: {
+                /**
+                 * @description the log position of the parked event
+                 * @example 1234
+                 */
+                parkedAt: string;
+                /** Format: uuid */
+                eventId: string;
+                /**
+                 * Format: date-time
+                 * @example 2025-03-01T10:00:00.000Z
+                 */
+                parkedSince: string;
+            };
         };
         /** @description the postings recorded in (from, to], grouped by the command that caused it, a page of commands at a time */
         LedgerChanges: {
@@ -3391,6 +3481,21 @@ export interface components {
             };
             /** @description pass as ?cursor= (with the same from and to) for the next page; null on the last */
             nextCursor: string | null;
+            /** @description present only while one of the municipality's events is parked: the answer is what the read models held before it (also the Ledger-Stale header) */
+            stale?: {
+                /**
+                 * @description the log position of the parked event
+                 * @example 1234
+                 */
+                parkedAt: string;
+                /** Format: uuid */
+                eventId: string;
+                /**
+                 * Format: date-time
+                 * @example 2025-03-01T10:00:00.000Z
+                 */
+                parkedSince: string;
+            };
         };
         /** @description every setting of a year's cap parameters, oldest first; the last per cap stands */
         CapParameterHistory: {
@@ -3418,6 +3523,21 @@ export interface components {
                 recordedAt: string;
                 commandId: string;
             }[];
+            /** @description present only while one of the municipality's events is parked: the answer is what the read models held before it (also the Ledger-Stale header) */
+            stale?: {
+                /**
+                 * @description the log position of the parked event
+                 * @example 1234
+                 */
+                parkedAt: string;
+                /** Format: uuid */
+                eventId: string;
+                /**
+                 * Format: date-time
+                 * @example 2025-03-01T10:00:00.000Z
+                 */
+                parkedSince: string;
+            };
         };
         /** @description a replay of the municipality into a scratch schema and its comparison with the live figures */
         AuditJob: {
