@@ -38,6 +38,19 @@ export function logEvent(
 }
 
 /** `projects`: the mix with projects and carve-outs; `plain`: persons only. */
+/** The fields an offer or a project registered for most of a year carries (as its event stores them). */
+function registeredForYear(year: number, startDate = `${year}-01-15`) {
+  return {
+    startDate,
+    endDate: `${year}-12-15`,
+    offerCategory: null,
+    fundingFrame: null,
+    provider: null,
+    registrationDate: `${year}-01-10`,
+    validityCitations: [],
+  };
+}
+
 export type LogMix = 'projects' | 'plain';
 
 /** Appends about `total` events for persons named `${prefix}-…`; returns the number appended. */
@@ -97,13 +110,7 @@ export async function generateLog(
           'OfferRegistered',
           {
             ...offer,
-            startDate: `${year}-01-15`,
-            endDate: `${year}-12-15`,
-            offerCategory: null,
-            fundingFrame: null,
-            provider: null,
-            registrationDate: `${year}-01-10`,
-            validityCitations: [],
+            ...registeredForYear(year),
           },
           municipality,
           at(),
@@ -218,13 +225,7 @@ function projectOf(
         projectId,
         name: `projekt ${projectId}`,
         ...kind,
-        startDate: `${year}-01-15`,
-        endDate: `${year}-12-15`,
-        offerCategory: null,
-        fundingFrame: null,
-        provider: null,
-        registrationDate: `${year}-01-10`,
-        validityCitations: [],
+        ...registeredForYear(year),
       },
       municipality,
       at(),
@@ -236,13 +237,7 @@ function projectOf(
           offerId: `${personId}-po`,
           personId,
           ...kind,
-          startDate: `${year}-0${1 + (i % 3)}-15`,
-          endDate: `${year}-12-15`,
-          offerCategory: null,
-          fundingFrame: null,
-          provider: null,
-          registrationDate: `${year}-01-10`,
-          validityCitations: [],
+          ...registeredForYear(year, `${year}-0${1 + (i % 3)}-15`),
           projectId,
         },
         municipality,
