@@ -5,82 +5,50 @@
 import type { z } from 'zod';
 import { expenseStream } from '../expenses/expense.stream';
 import {
-  parseRecordOfferExpense,
   recordOfferExpenseSchema,
+  type RecordOfferExpense,
 } from '../expenses/record-offer-expense/record-offer-expense.command';
 import { decideRecordOfferExpense } from '../expenses/record-offer-expense/record-offer-expense.decide';
-import {
-  parseReverseOfferExpense,
-  reverseOfferExpenseSchema,
-} from '../expenses/reverse-offer-expense/reverse-offer-expense.command';
+import { reverseOfferExpenseSchema } from '../expenses/reverse-offer-expense/reverse-offer-expense.command';
 import { decideReverseOfferExpense } from '../expenses/reverse-offer-expense/reverse-offer-expense.decide';
 import type { DomainEvent } from '../events/domain-events';
 import { mentorAgreementStream } from '../mentor-agreements/mentor-agreement.stream';
-import {
-  parseRecordMentorHours,
-  recordMentorHoursSchema,
-} from '../mentor-agreements/record-mentor-hours/record-mentor-hours.command';
+import { recordMentorHoursSchema } from '../mentor-agreements/record-mentor-hours/record-mentor-hours.command';
 import { decideRecordMentorHours } from '../mentor-agreements/record-mentor-hours/record-mentor-hours.decide';
-import {
-  parseRegisterMentorAgreement,
-  registerMentorAgreementSchema,
-} from '../mentor-agreements/register-mentor-agreement/register-mentor-agreement.command';
+import { registerMentorAgreementSchema } from '../mentor-agreements/register-mentor-agreement/register-mentor-agreement.command';
 import { decideRegisterMentorAgreement } from '../mentor-agreements/register-mentor-agreement/register-mentor-agreement.decide';
-import { parseCancelOffer, cancelOfferSchema } from '../offers/cancel-offer/cancel-offer.command';
+import { cancelOfferSchema } from '../offers/cancel-offer/cancel-offer.command';
 import { decideCancelOffer } from '../offers/cancel-offer/cancel-offer.decide';
-import {
-  parseChangeOfferPeriod,
-  changeOfferPeriodSchema,
-} from '../offers/change-offer-period/change-offer-period.command';
+import { changeOfferPeriodSchema } from '../offers/change-offer-period/change-offer-period.command';
 import { decideChangeOfferPeriod } from '../offers/change-offer-period/change-offer-period.decide';
 import { offerStream } from '../offers/offer.stream';
-import { parseRegisterOffer, registerOfferSchema } from '../offers/register-offer/register-offer.command';
+import { registerOfferSchema } from '../offers/register-offer/register-offer.command';
 import { decideRegisterOffer } from '../offers/register-offer/register-offer.decide';
-import {
-  parseChangeTargetGroup,
-  changeTargetGroupSchema,
-} from '../persons/change-target-group/change-target-group.command';
+import { changeTargetGroupSchema } from '../persons/change-target-group/change-target-group.command';
 import { decideChangeTargetGroup } from '../persons/change-target-group/change-target-group.decide';
 import { personStream } from '../persons/person.stream';
-import {
-  parseRetractTargetGroupChange,
-  retractTargetGroupChangeSchema,
-} from '../persons/retract-target-group-change/retract-target-group-change.command';
+import { retractTargetGroupChangeSchema } from '../persons/retract-target-group-change/retract-target-group-change.command';
 import { decideRetractTargetGroupChange } from '../persons/retract-target-group-change/retract-target-group-change.decide';
-import {
-  parseCloseAccountingYear,
-  closeAccountingYearSchema,
-} from '../finance/close-accounting-year/close-accounting-year.command';
+import { closeAccountingYearSchema } from '../finance/close-accounting-year/close-accounting-year.command';
 import { decideCloseAccountingYear } from '../finance/close-accounting-year/close-accounting-year.decide';
 import { financeStream } from '../finance/finance.stream';
-import {
-  parseSetCapParameters,
-  setCapParametersSchema,
-} from '../finance/set-cap-parameters/set-cap-parameters.command';
+import { setCapParametersSchema } from '../finance/set-cap-parameters/set-cap-parameters.command';
 import { decideSetCapParameters } from '../finance/set-cap-parameters/set-cap-parameters.decide';
 import { projectStream } from '../projects/project.stream';
-import {
-  parseRecordProjectExpense,
-  recordProjectExpenseSchema,
-} from '../projects/record-project-expense/record-project-expense.command';
+import { recordProjectExpenseSchema } from '../projects/record-project-expense/record-project-expense.command';
 import { decideRecordProjectExpense } from '../projects/record-project-expense/record-project-expense.decide';
-import {
-  parseRegisterProject,
-  registerProjectSchema,
-} from '../projects/register-project/register-project.command';
+import { registerProjectSchema } from '../projects/register-project/register-project.command';
 import { decideRegisterProject } from '../projects/register-project/register-project.decide';
-import {
-  parseRecordAdministrativeShare,
-  recordAdministrativeShareSchema,
-} from '../projects/record-administrative-share/record-administrative-share.command';
+import { recordAdministrativeShareSchema } from '../projects/record-administrative-share/record-administrative-share.command';
 import { decideRecordAdministrativeShare } from '../projects/record-administrative-share/record-administrative-share.decide';
 import {
-  parseRecordStaffTimesheet,
   recordStaffTimesheetSchema,
+  type RecordStaffTimesheet,
 } from '../timesheets/record-staff-timesheet/record-staff-timesheet.command';
 import { decideRecordStaffTimesheet } from '../timesheets/record-staff-timesheet/record-staff-timesheet.decide';
 import { staffTimesheetStream } from '../timesheets/staff-timesheet.stream';
 import type { DecisionContext, RelatedStates } from '../shared/decision-context';
+import { commandParser } from '../shared/parse-command';
 import { AGGREGATES, type AggregateName, type AggregateStates } from './aggregate-registry';
 import type { CommandOf, CommandType, DomainCommand } from './domain-commands';
 
@@ -128,27 +96,44 @@ export interface AnyCommandDefinition {
   decide(command: DomainCommand, state: unknown, context: DecisionContext): DomainEvent[];
 }
 
-function define<T extends CommandType, A extends AggregateName>(
-  type: T,
-  aggregate: A,
-  spec: {
-    /** Default 'jobcentre'. */
-    issuer?: CommandIssuer;
-    schema: CommandSchema<CommandOf<T>>;
-    parse: (input: unknown) => CommandOf<T>;
-    streamOf: (command: CommandOf<T>) => string;
-    contextStreams?: (command: CommandOf<T>) => ContextStreamRef[];
-    decide: (command: CommandOf<T>, state: AggregateStates[A], context: DecisionContext) => DomainEvent[];
-  },
-): CommandDefinition<T, A> {
-  return {
-    type,
-    aggregate,
-    issuer: 'jobcentre',
-    ...AGGREGATES[aggregate],
-    ...spec,
-  } as CommandDefinition<T, A>;
+/** What a command's definition states of its own; its type is its key in the registry, its fold its aggregate's. */
+interface CommandSpec<C, A extends AggregateName> {
+  aggregate: A;
+  issuer: CommandIssuer;
+  schema: CommandSchema<C>;
+  streamOf(command: C): string;
+  contextStreams?(command: C): ContextStreamRef[];
+  decide(command: C, state: AggregateStates[A], context: DecisionContext): DomainEvent[];
 }
+
+/**
+ * The commands decided on one kind of stream, named from the command by `streamOf` and folded as
+ * `aggregate`: each states only its schema, its decider and the context streams that decider reads.
+ */
+function commandsOn<A extends AggregateName, S>(
+  aggregate: A,
+  streamOf: (command: S) => string,
+  issuer: CommandIssuer = 'jobcentre',
+) {
+  return <C extends S>(
+    schema: CommandSchema<C>,
+    decide: CommandSpec<C, A>['decide'],
+    contextStreams?: (command: C) => ContextStreamRef[],
+  ): CommandSpec<C, A> => ({
+    aggregate,
+    issuer,
+    schema,
+    streamOf,
+    decide,
+    ...(contextStreams && { contextStreams }),
+  });
+}
+
+/** The stream a stream name gives for the command's municipality and the id in its field `idField`. */
+const streamBy =
+  <K extends string, V>(name: (municipality: string, id: V) => string, idField: K) =>
+  (command: { municipality: string } & { [F in K]: V }): string =>
+    name(command.municipality, command[idField]);
 
 /** An offer lives on its project's stream when it takes part in one, else on its own. */
 const offerHostStream = (c: { municipality: string; offerId: string; projectId?: string }) =>
@@ -156,126 +141,91 @@ const offerHostStream = (c: { municipality: string; offerId: string; projectId?:
     ? offerStream(c.municipality, c.offerId)
     : projectStream(c.municipality, c.projectId);
 
-export const COMMAND_REGISTRY = {
-  ChangeTargetGroup: define('ChangeTargetGroup', 'person', {
-    schema: changeTargetGroupSchema,
-    parse: parseChangeTargetGroup,
-    streamOf: (c) => personStream(c.municipality, c.personId),
-    decide: decideChangeTargetGroup,
-  }),
-  RetractTargetGroupChange: define('RetractTargetGroupChange', 'person', {
-    schema: retractTargetGroupChangeSchema,
-    parse: parseRetractTargetGroupChange,
-    streamOf: (c) => personStream(c.municipality, c.personId),
-    decide: decideRetractTargetGroupChange,
-  }),
-  RegisterOffer: define('RegisterOffer', 'project', {
-    schema: registerOfferSchema,
-    parse: parseRegisterOffer,
-    streamOf: offerHostStream,
-    decide: decideRegisterOffer,
-  }),
-  ChangeOfferPeriod: define('ChangeOfferPeriod', 'project', {
-    schema: changeOfferPeriodSchema,
-    parse: parseChangeOfferPeriod,
-    streamOf: offerHostStream,
-    decide: decideChangeOfferPeriod,
-  }),
-  CancelOffer: define('CancelOffer', 'project', {
-    schema: cancelOfferSchema,
-    parse: parseCancelOffer,
-    streamOf: offerHostStream,
-    decide: decideCancelOffer,
-  }),
-  RecordOfferExpense: define('RecordOfferExpense', 'expense', {
-    schema: recordOfferExpenseSchema,
-    parse: parseRecordOfferExpense,
-    streamOf: (c) => expenseStream(c.municipality, c.expenseId),
-    contextStreams: (c) => [
-      { key: 'offer', aggregate: 'offer', stream: offerStream(c.municipality, c.offerId) },
-    ],
-    decide: decideRecordOfferExpense,
-  }),
-  ReverseOfferExpense: define('ReverseOfferExpense', 'expense', {
-    schema: reverseOfferExpenseSchema,
-    parse: parseReverseOfferExpense,
-    streamOf: (c) => expenseStream(c.municipality, c.expenseId),
-    decide: decideReverseOfferExpense,
-  }),
-  RegisterMentorAgreement: define('RegisterMentorAgreement', 'mentorAgreement', {
-    schema: registerMentorAgreementSchema,
-    parse: parseRegisterMentorAgreement,
-    streamOf: (c) => mentorAgreementStream(c.municipality, c.agreementId),
-    decide: decideRegisterMentorAgreement,
-  }),
-  RecordMentorHours: define('RecordMentorHours', 'mentorAgreement', {
-    schema: recordMentorHoursSchema,
-    parse: parseRecordMentorHours,
-    streamOf: (c) => mentorAgreementStream(c.municipality, c.agreementId),
-    decide: decideRecordMentorHours,
-  }),
-  SetCapParameters: define('SetCapParameters', 'financeYear', {
-    issuer: 'finance',
-    schema: setCapParametersSchema,
-    parse: parseSetCapParameters,
-    streamOf: (c) => financeStream(c.municipality, c.year),
-    decide: decideSetCapParameters,
-  }),
-  CloseAccountingYear: define('CloseAccountingYear', 'financeYear', {
-    issuer: 'finance',
-    schema: closeAccountingYearSchema,
-    parse: parseCloseAccountingYear,
-    streamOf: (c) => financeStream(c.municipality, c.year),
-    decide: decideCloseAccountingYear,
-  }),
-  RegisterProject: define('RegisterProject', 'project', {
-    schema: registerProjectSchema,
-    parse: parseRegisterProject,
-    streamOf: (c) => projectStream(c.municipality, c.projectId),
-    decide: decideRegisterProject,
-  }),
-  RecordProjectExpense: define('RecordProjectExpense', 'project', {
-    schema: recordProjectExpenseSchema,
-    parse: parseRecordProjectExpense,
-    streamOf: (c) => projectStream(c.municipality, c.projectId),
-    decide: decideRecordProjectExpense,
-  }),
-  RecordAdministrativeShare: define('RecordAdministrativeShare', 'project', {
-    schema: recordAdministrativeShareSchema,
-    parse: parseRecordAdministrativeShare,
-    // Without a projectId the decider refuses it; the stream named is then the offer's (or the share's own).
-    streamOf: (c) =>
-      c.projectId !== undefined
-        ? projectStream(c.municipality, c.projectId)
-        : offerStream(c.municipality, c.offerId ?? c.shareId),
-    decide: decideRecordAdministrativeShare,
-  }),
-  RecordStaffTimesheet: define('RecordStaffTimesheet', 'staffTimesheets', {
-    schema: recordStaffTimesheetSchema,
-    parse: parseRecordStaffTimesheet,
-    streamOf: (c) => staffTimesheetStream(c.municipality, c.staffId),
-    contextStreams: (c) => {
-      const hours = c.days.flatMap((d) => d.offerHours);
-      const projectIds = new Set(hours.flatMap((h) => h.projectId ?? []));
-      const offerIds = new Set(hours.flatMap((h) => (h.projectId === undefined ? (h.offerId ?? []) : [])));
-      return [
-        ...[...projectIds].map((id) => ({
-          key: 'projects' as const,
-          aggregate: 'project' as const,
-          stream: projectStream(c.municipality, id),
-          id,
-        })),
-        ...[...offerIds].map((id) => ({
-          key: 'offers' as const,
-          aggregate: 'offer' as const,
-          stream: offerStream(c.municipality, id),
-          id,
-        })),
-      ];
-    },
-    decide: decideRecordStaffTimesheet,
-  }),
-} satisfies { [T in CommandType]: CommandDefinition<T, AggregateName> };
+/** Without a projectId the decider refuses it; the stream named is then the offer's (or the share's own). */
+const administrativeShareStream = (c: {
+  municipality: string;
+  projectId?: string;
+  offerId?: string;
+  shareId: string;
+}) =>
+  c.projectId !== undefined
+    ? projectStream(c.municipality, c.projectId)
+    : offerStream(c.municipality, c.offerId ?? c.shareId);
+
+const personCommand = commandsOn('person', streamBy(personStream, 'personId'));
+const offerCommand = commandsOn('project', offerHostStream);
+const expenseCommand = commandsOn('expense', streamBy(expenseStream, 'expenseId'));
+const mentorAgreementCommand = commandsOn('mentorAgreement', streamBy(mentorAgreementStream, 'agreementId'));
+const financeCommand = commandsOn('financeYear', streamBy(financeStream, 'year'), 'finance');
+const projectCommand = commandsOn('project', streamBy(projectStream, 'projectId'));
+const administrativeShareCommand = commandsOn('project', administrativeShareStream);
+const timesheetCommand = commandsOn('staffTimesheets', streamBy(staffTimesheetStream, 'staffId'));
+
+/** The expense's offer, whose period and kind the decider checks the expense against. */
+const expenseOffer = (c: RecordOfferExpense): ContextStreamRef[] => [
+  { key: 'offer', aggregate: 'offer', stream: offerStream(c.municipality, c.offerId) },
+];
+
+/** The projects and offers the timesheet's hours are spent on. */
+function timesheetOffers(c: RecordStaffTimesheet): ContextStreamRef[] {
+  const hours = c.days.flatMap((d) => d.offerHours);
+  const projectIds = new Set(hours.flatMap((h) => h.projectId ?? []));
+  const offerIds = new Set(hours.flatMap((h) => (h.projectId === undefined ? (h.offerId ?? []) : [])));
+  return [
+    ...[...projectIds].map((id) => ({
+      key: 'projects' as const,
+      aggregate: 'project' as const,
+      stream: projectStream(c.municipality, id),
+      id,
+    })),
+    ...[...offerIds].map((id) => ({
+      key: 'offers' as const,
+      aggregate: 'offer' as const,
+      stream: offerStream(c.municipality, id),
+      id,
+    })),
+  ];
+}
+
+/** Each spec made a definition: its key is its type, its parser derived from its schema. */
+function defineCommands<M extends { [T in CommandType]: CommandSpec<CommandOf<T>, AggregateName> }>(
+  specs: M,
+): { [T in CommandType]: CommandDefinition<T, M[T]['aggregate']> } {
+  const erased: Record<string, CommandSpec<DomainCommand, AggregateName>> = specs;
+  const entries = Object.entries(erased).map(([type, spec]) => [
+    type,
+    { type, ...AGGREGATES[spec.aggregate], parse: commandParser(type, spec.schema), ...spec },
+  ]);
+  return Object.fromEntries(entries) as { [T in CommandType]: CommandDefinition<T, M[T]['aggregate']> };
+}
+
+export const COMMAND_REGISTRY = defineCommands({
+  ChangeTargetGroup: personCommand(changeTargetGroupSchema, decideChangeTargetGroup),
+  RetractTargetGroupChange: personCommand(retractTargetGroupChangeSchema, decideRetractTargetGroupChange),
+  RegisterOffer: offerCommand(registerOfferSchema, decideRegisterOffer),
+  ChangeOfferPeriod: offerCommand(changeOfferPeriodSchema, decideChangeOfferPeriod),
+  CancelOffer: offerCommand(cancelOfferSchema, decideCancelOffer),
+  RecordOfferExpense: expenseCommand(recordOfferExpenseSchema, decideRecordOfferExpense, expenseOffer),
+  ReverseOfferExpense: expenseCommand(reverseOfferExpenseSchema, decideReverseOfferExpense),
+  RegisterMentorAgreement: mentorAgreementCommand(
+    registerMentorAgreementSchema,
+    decideRegisterMentorAgreement,
+  ),
+  RecordMentorHours: mentorAgreementCommand(recordMentorHoursSchema, decideRecordMentorHours),
+  SetCapParameters: financeCommand(setCapParametersSchema, decideSetCapParameters),
+  CloseAccountingYear: financeCommand(closeAccountingYearSchema, decideCloseAccountingYear),
+  RegisterProject: projectCommand(registerProjectSchema, decideRegisterProject),
+  RecordProjectExpense: projectCommand(recordProjectExpenseSchema, decideRecordProjectExpense),
+  RecordAdministrativeShare: administrativeShareCommand(
+    recordAdministrativeShareSchema,
+    decideRecordAdministrativeShare,
+  ),
+  RecordStaffTimesheet: timesheetCommand(
+    recordStaffTimesheetSchema,
+    decideRecordStaffTimesheet,
+    timesheetOffers,
+  ),
+});
 
 export const COMMAND_TYPES = Object.keys(COMMAND_REGISTRY) as CommandType[];
 

@@ -12,10 +12,7 @@ export function commandSchema<T extends string, S extends z.core.$ZodLooseShape>
 }
 
 /** The parser of a command schema; throws InvalidCommandError listing every bad field. */
-export function commandParser<T extends string, S extends z.ZodType<{ type: T }>>(
-  type: T,
-  schema: S,
-): (input: unknown) => z.output<S> {
+export function commandParser<C>(type: string, schema: z.ZodType<C>): (input: unknown) => C {
   return (input) => {
     const result = check(schema, input);
     if (!result.ok) throw new InvalidCommandError(type, result.issues);

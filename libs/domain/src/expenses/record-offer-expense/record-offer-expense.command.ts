@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clientId, isoDate, kroner, text } from '../../shared/field-schemas';
-import { commandParser, commandSchema } from '../../shared/parse-command';
+import { commandSchema } from '../../shared/parse-command';
 import { maybe } from '../../shared/schema';
 import { EXPENSE_TYPES, UNEMPLOYMENT_MONTHS_READINGS } from '../../shared/vocabulary';
 
@@ -27,5 +27,3 @@ export const recordOfferExpenseSchema = commandSchema('RecordOfferExpense', {
   ),
 });
 export type RecordOfferExpense = z.output<typeof recordOfferExpenseSchema>;
-
-export const parseRecordOfferExpense = commandParser('RecordOfferExpense', recordOfferExpenseSchema);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clientId, text } from '../../shared/field-schemas';
-import { commandParser, commandSchema } from '../../shared/parse-command';
+import { commandSchema } from '../../shared/parse-command';
 
 /** API.md ReverseOfferExpense: the expense was booked in error. */
 export const reverseOfferExpenseSchema = commandSchema('ReverseOfferExpense', {
@@ -8,5 +8,3 @@ export const reverseOfferExpenseSchema = commandSchema('ReverseOfferExpense', {
   reason: text(),
 });
 export type ReverseOfferExpense = z.output<typeof reverseOfferExpenseSchema>;
-
-export const parseReverseOfferExpense = commandParser('ReverseOfferExpense', reverseOfferExpenseSchema);

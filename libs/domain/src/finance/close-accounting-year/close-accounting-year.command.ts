@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text } from '../../shared/field-schemas';
-import { commandParser, commandSchema } from '../../shared/parse-command';
+import { commandSchema } from '../../shared/parse-command';
 import { maybe } from '../../shared/schema';
 import { accountingYearInput } from '../cap-ids';
 
@@ -10,5 +10,3 @@ export const closeAccountingYearSchema = commandSchema('CloseAccountingYear', {
   reason: maybe(text()),
 });
 export type CloseAccountingYear = z.output<typeof closeAccountingYearSchema>;
-
-export const parseCloseAccountingYear = commandParser('CloseAccountingYear', closeAccountingYearSchema);

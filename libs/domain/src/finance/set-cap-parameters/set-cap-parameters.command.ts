@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { nonNegativeKroner, text } from '../../shared/field-schemas';
 import { formatHours, tryParseHours } from '../../shared/hours';
-import { commandParser, commandSchema } from '../../shared/parse-command';
+import { commandSchema } from '../../shared/parse-command';
 import { maybe, says } from '../../shared/schema';
 import { accountingYearInput, CAP_IDS, MAX_FULL_YEAR_PERSONS_HUNDREDTHS } from '../cap-ids';
 
@@ -32,8 +32,6 @@ export const setCapParametersSchema = commandSchema('SetCapParameters', {
   reason: maybe(text()),
 });
 export type SetCapParameters = z.output<typeof setCapParametersSchema>;
-
-export const parseSetCapParameters = commandParser('SetCapParameters', setCapParametersSchema);
 
 /** The canonical full-year persons of a parsed command → hundredths. */
 export function fullYearPersonsHundredths(command: SetCapParameters): number {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clientId, hours, isoDate, kroner } from '../../shared/field-schemas';
-import { commandParser, commandSchema } from '../../shared/parse-command';
+import { commandSchema } from '../../shared/parse-command';
 import { maybe } from '../../shared/schema';
 
 /**
@@ -17,5 +17,3 @@ export const recordMentorHoursSchema = commandSchema('RecordMentorHours', {
   preparationHours: maybe(hours()),
 });
 export type RecordMentorHours = z.output<typeof recordMentorHoursSchema>;
-
-export const parseRecordMentorHours = commandParser('RecordMentorHours', recordMentorHoursSchema);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clientId, isoDate } from '../../shared/field-schemas';
-import { commandParser, commandSchema } from '../../shared/parse-command';
+import { commandSchema } from '../../shared/parse-command';
 import { maybe } from '../../shared/schema';
 import { MENTOR_KINDS, MENTOR_TYPES } from '../../shared/vocabulary';
 
@@ -15,8 +15,3 @@ export const registerMentorAgreementSchema = commandSchema('RegisterMentorAgreem
   endDate: isoDate(),
 });
 export type RegisterMentorAgreement = z.output<typeof registerMentorAgreementSchema>;
-
-export const parseRegisterMentorAgreement = commandParser(
-  'RegisterMentorAgreement',
-  registerMentorAgreementSchema,
-);

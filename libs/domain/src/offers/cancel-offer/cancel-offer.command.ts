@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clientId, text } from '../../shared/field-schemas';
-import { commandParser, commandSchema } from '../../shared/parse-command';
+import { commandSchema } from '../../shared/parse-command';
 import { maybe } from '../../shared/schema';
 
 /** API.md CancelOffer: the offer never took place; its costs are reversed. */
@@ -11,5 +11,3 @@ export const cancelOfferSchema = commandSchema('CancelOffer', {
   reason: text(),
 });
 export type CancelOffer = z.output<typeof cancelOfferSchema>;
-
-export const parseCancelOffer = commandParser('CancelOffer', cancelOfferSchema);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clientId, isoDate } from '../../shared/field-schemas';
-import { commandParser, commandSchema } from '../../shared/parse-command';
+import { commandSchema } from '../../shared/parse-command';
 import { maybe } from '../../shared/schema';
 
 /** API.md ChangeOfferPeriod: correct or extend the period. */
@@ -12,5 +12,3 @@ export const changeOfferPeriodSchema = commandSchema('ChangeOfferPeriod', {
   endDate: isoDate(),
 });
 export type ChangeOfferPeriod = z.output<typeof changeOfferPeriodSchema>;
-
-export const parseChangeOfferPeriod = commandParser('ChangeOfferPeriod', changeOfferPeriodSchema);

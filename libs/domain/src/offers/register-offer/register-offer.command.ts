@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clientId, codeListId, isoDate, text } from '../../shared/field-schemas';
-import { commandParser, commandSchema } from '../../shared/parse-command';
+import { commandSchema } from '../../shared/parse-command';
 import { maybe } from '../../shared/schema';
 import { OFFER_KINDS, PROVIDER_KINDS } from '../../shared/vocabulary';
 
@@ -22,5 +22,3 @@ export const registerOfferSchema = commandSchema('RegisterOffer', {
   projectId: maybe(clientId()),
 });
 export type RegisterOffer = z.output<typeof registerOfferSchema>;
-
-export const parseRegisterOffer = commandParser('RegisterOffer', registerOfferSchema);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clientId, isoDate, sickPayCategory, text } from '../../shared/field-schemas';
-import { commandParser, commandSchema } from '../../shared/parse-command';
+import { commandSchema } from '../../shared/parse-command';
 import { maybe } from '../../shared/schema';
 import { READINESS, TARGET_GROUPS } from '../../shared/vocabulary';
 
@@ -22,5 +22,3 @@ export const changeTargetGroupSchema = commandSchema('ChangeTargetGroup', {
   reason: maybe(text()),
 });
 export type ChangeTargetGroup = z.output<typeof changeTargetGroupSchema>;
-
-export const parseChangeTargetGroup = commandParser('ChangeTargetGroup', changeTargetGroupSchema);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clientId, text, uuid } from '../../shared/field-schemas';
-import { commandParser, commandSchema } from '../../shared/parse-command';
+import { commandSchema } from '../../shared/parse-command';
 
 /** API.md RetractTargetGroupChange: an earlier change (named by the commandId of its ChangeTargetGroup) was registered in error. */
 export const retractTargetGroupChangeSchema = commandSchema('RetractTargetGroupChange', {
@@ -9,8 +9,3 @@ export const retractTargetGroupChangeSchema = commandSchema('RetractTargetGroupC
   reason: text(),
 });
 export type RetractTargetGroupChange = z.output<typeof retractTargetGroupChangeSchema>;
-
-export const parseRetractTargetGroupChange = commandParser(
-  'RetractTargetGroupChange',
-  retractTargetGroupChangeSchema,
-);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clientId, hours, isoDate, kroner, squareMetres, text } from '../../shared/field-schemas';
-import { commandParser, commandSchema } from '../../shared/parse-command';
+import { commandSchema } from '../../shared/parse-command';
 import { maybe } from '../../shared/schema';
 import { ADMINISTRATIVE_ACTIVITIES, CARVE_OUT_METHODS } from '../administrative-share';
 
@@ -40,8 +40,3 @@ export const recordAdministrativeShareSchema = commandSchema('RecordAdministrati
   methodReference: text(1000),
 });
 export type RecordAdministrativeShare = z.output<typeof recordAdministrativeShareSchema>;
-
-export const parseRecordAdministrativeShare = commandParser(
-  'RecordAdministrativeShare',
-  recordAdministrativeShareSchema,
-);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clientId, isoDate, kroner, text } from '../../shared/field-schemas';
-import { commandParser, commandSchema } from '../../shared/parse-command';
+import { commandSchema } from '../../shared/parse-command';
 import { maybe } from '../../shared/schema';
 import { EXPENSE_TYPES } from '../../shared/vocabulary';
 
@@ -19,5 +19,3 @@ export const recordProjectExpenseSchema = commandSchema('RecordProjectExpense', 
   bookingDate: maybe(isoDate()),
 });
 export type RecordProjectExpense = z.output<typeof recordProjectExpenseSchema>;
-
-export const parseRecordProjectExpense = commandParser('RecordProjectExpense', recordProjectExpenseSchema);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clientId, codeListId, isoDate, text } from '../../shared/field-schemas';
-import { commandParser, commandSchema } from '../../shared/parse-command';
+import { commandSchema } from '../../shared/parse-command';
 import { maybe } from '../../shared/schema';
 import { OFFER_KINDS, PROVIDER_KINDS } from '../../shared/vocabulary';
 
@@ -21,5 +21,3 @@ export const registerProjectSchema = commandSchema('RegisterProject', {
   registrationDate: maybe(isoDate()),
 });
 export type RegisterProject = z.output<typeof registerProjectSchema>;
-
-export const parseRegisterProject = commandParser('RegisterProject', registerProjectSchema);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clientId, hours, isoDate, kroner, text } from '../../shared/field-schemas';
-import { commandParser, commandSchema } from '../../shared/parse-command';
+import { commandSchema } from '../../shared/parse-command';
 import { maybe, says } from '../../shared/schema';
 import { isoWeekDates } from '../iso-week';
 
@@ -54,5 +54,3 @@ export const recordStaffTimesheetSchema = commandSchema('RecordStaffTimesheet', 
   approvedBy: z.strictObject({ employee: text(200), manager: text(200) }),
 });
 export type RecordStaffTimesheet = z.output<typeof recordStaffTimesheetSchema>;
-
-export const parseRecordStaffTimesheet = commandParser('RecordStaffTimesheet', recordStaffTimesheetSchema);
