@@ -5,6 +5,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { GetCapParameterHistory } from './cap-parameters.query';
 import { MinPositionInterceptor } from './min-position.interceptor';
+import { utcInstantOf } from './query-mapping';
 import { AsOfQuery } from './query-params.dto';
 
 @ApiTags('finance')
@@ -20,12 +21,6 @@ export class CapParametersController {
       '{ year, settings: [ { cap, amountPerFullYearPerson, fullYearPersons, allowance, reason, recordedAt, commandId } ] } oldest first; the last per cap stands',
   })
   history(@Param('m') m: string, @Param('year') year: string, @Query() q: AsOfQuery) {
-    return this.queryBus.execute(
-      new GetCapParameterHistory(
-        m,
-        Number(year),
-        q.asOf ? new Date(q.asOf).toISOString() : new Date().toISOString(),
-      ),
-    );
+    return this.queryBus.execute(new GetCapParameterHistory(m, Number(year), utcInstantOf(q.asOf)));
   }
 }

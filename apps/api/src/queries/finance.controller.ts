@@ -29,6 +29,7 @@ import type { FastifyReply } from 'fastify';
 import { IsInstant, IsLogPosition } from '../http/query-forms';
 import { GetLedgerChanges } from './ledger-changes.query';
 import { MinPositionInterceptor } from './min-position.interceptor';
+import { formatOf, sendAsFile, utcInstantOf } from './query-mapping';
 import { AsOfQuery, PageLimit } from './query-params.dto';
 import { GetRefundStatement, GetRefundStatementPostings } from './refund-statement.query';
 
@@ -83,13 +84,6 @@ export class ChangesQuery {
   cursor?: string;
 }
 
-function formatOf(format: string | undefined, accept: string | undefined): 'json' | 'csv' | 'xlsx' {
-  if (format) return format as 'json' | 'csv' | 'xlsx';
-  if (accept?.includes(XLSX_TYPE)) return 'xlsx';
-  if (accept?.includes(CSV_TYPE)) return 'csv';
-  return 'json';
-}
-
 @ApiTags('finance')
 @Controller('v1/municipalities/:m')
 @UseInterceptors(MinPositionInterceptor)
@@ -120,19 +114,17 @@ export class FinanceController {
       municipality: m,
       year: Number(year),
       quarter: (q.quarter ?? null) as 1 | 2 | 3 | 4 | null,
-      asOf: q.asOf ? new Date(q.asOf).toISOString() : new Date().toISOString(),
+      asOf: utcInstantOf(q.asOf),
     };
     const statement = await this.queryBus.execute(new GetRefundStatement(request));
     const postings = () => this.queryBus.execute(new GetRefundStatementPostings(request));
     const name = `refund-statement-${m}-${year}${q.quarter ? `-q${q.quarter}` : ''}`;
-    switch (formatOf(q.format, accept)) {
+    switch (formatOf(q.format, accept, { xlsx: XLSX_TYPE, csv: CSV_TYPE }, 'json')) {
       case 'csv':
-        reply.header('content-type', `${CSV_TYPE}; charset=utf-8`);
-        reply.header('content-disposition', `attachment; filename="${name}.csv"`);
+        sendAsFile(reply, `${CSV_TYPE}; charset=utf-8`, `${name}.csv`);
         return new StreamableFile(Buffer.from(await statementCsvText(statement, await postings()), 'utf8'));
       case 'xlsx': {
-        reply.header('content-type', XLSX_TYPE);
-        reply.header('content-disposition', `attachment; filename="${name}.xlsx"`);
+        sendAsFile(reply, XLSX_TYPE, `${name}.xlsx`);
         // written as the postings are read; a failure half-way ends the response unfinished
         const workbook = new PassThrough();
         writeStatementXlsx(statement, await postings(), workbook).catch((error: Error) =>
@@ -152,8 +144,8 @@ export class FinanceController {
       'the postings recorded in (from, to], by causing command, a page of commands at a time; totals are of the whole span',
   })
   changes(@Param('m') m: string, @Query() q: ChangesQuery) {
-    const from = q.from ? new Date(q.from).toISOString() : '1970-01-01T00:00:00.000Z';
-    const to = q.to ? new Date(q.to).toISOString() : new Date().toISOString();
+    const from = utcInstantOf(q.from, '1970-01-01T00:00:00.000Z');
+    const to = utcInstantOf(q.to);
     const cursor = q.cursor === undefined ? undefined : BigInt(q.cursor);
     return this.queryBus.execute(new GetLedgerChanges(m, from, to, q.limit ?? 100, cursor));
   }

@@ -32,15 +32,12 @@ import {
   ExplanationQuery,
   GROUP_BY_KEYS,
   LedgerEntriesQuery,
-  LedgerFilterQuery,
   LedgerSummaryQuery,
   TimelineQuery,
 } from './query-params.dto';
+import { asOfOf, formatOf, ledgerFilterOf, sendAsFile } from './query-mapping';
 import { GetTimelineHistory } from './timeline-history.query';
 import { GetTimeline } from './timeline.query';
-
-const asOfOf = (q: AsOfQuery) => q.asOf ?? new Date().toISOString();
-const filterOf = (m: string, q: LedgerFilterQuery) => ({ ...q, municipality: m, asOf: asOfOf(q) });
 
 @ApiTags('queries')
 @Controller('v1/municipalities/:m')
@@ -99,22 +96,21 @@ export class LedgerController {
     @Headers('accept') accept?: string,
   ) {
     const { limit, cursor: rawCursor, minPosition: _p, format, ...filter } = q;
-    if ((format ?? (accept?.includes(CSV_TYPE) ? 'csv' : 'json')) === 'csv') {
+    if (formatOf(format, accept, { csv: CSV_TYPE }, 'json') === 'csv') {
       if (limit !== undefined || rawCursor !== undefined)
         throw new ProblemException(
           problem(400, 'validation', 'CSV has every matching posting: leave out limit and cursor', {
             errors: [{ path: limit !== undefined ? 'limit' : 'cursor', message: 'is not taken with CSV' }],
           }),
         );
-      const csv = await this.queryBus.execute(new GetLedgerEntriesCsv(filterOf(m, filter)));
-      reply.header('content-type', `${CSV_TYPE}; charset=utf-8`);
-      reply.header('content-disposition', `attachment; filename="ledger-entries-${m}.csv"`);
+      const csv = await this.queryBus.execute(new GetLedgerEntriesCsv(ledgerFilterOf(m, filter)));
+      sendAsFile(reply, `${CSV_TYPE}; charset=utf-8`, `ledger-entries-${m}.csv`);
       return new StreamableFile(csv);
     }
     const cursor = rawCursor
       ? { position: BigInt(rawCursor.split('.')[0]), ordinal: Number(rawCursor.split('.')[1]) }
       : undefined;
-    return this.queryBus.execute(new GetLedgerEntries(filterOf(m, filter), limit ?? 100, cursor));
+    return this.queryBus.execute(new GetLedgerEntries(ledgerFilterOf(m, filter), limit ?? 100, cursor));
   }
 
   @Get('ledger/entries/:entryId/explanation')
@@ -135,8 +131,7 @@ export class LedgerController {
     @Headers('accept') accept?: string,
   ) {
     const explanation = (await this.queryBus.execute(new ExplainEntry(m, entryId, asOfOf(q)))) as Explanation;
-    const format =
-      q.format ?? (accept?.includes('text/html') ? 'html' : accept?.includes('text/plain') ? 'text' : 'json');
+    const format = formatOf(q.format, accept, { html: 'text/html', text: 'text/plain' }, 'json');
     if (format === 'json') return explanation;
     const account = explanationAccount(m, explanation);
     reply.header('content-type', `text/${format === 'html' ? 'html' : 'plain'}; charset=utf-8`);
@@ -160,6 +155,6 @@ export class LedgerController {
       );
     }
     const { groupBy: _g, minPosition: _p, ...filter } = q;
-    return this.queryBus.execute(new GetLedgerSummary(filterOf(m, filter), groupBy));
+    return this.queryBus.execute(new GetLedgerSummary(ledgerFilterOf(m, filter), groupBy));
   }
 }
