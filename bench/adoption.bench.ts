@@ -2,9 +2,11 @@
 // ledger. The log of bench projections (its shares) is judged under the version before the current one (adopted
 // before it), with one integration-programme participant in ten persons whose support (ydelsesmodtager or
 // selvforsørgende) is not stated, so the adoption has unresolved lines to re-post; then the current version is
-// adopted and the projector catches up that one event, as a deploy of new code does. Printed: the catch-up of the
-// log, and of the adoption its wall time, the projector's peak resident memory, the persons and open cost items it
-// re-judged and the postings it made.
+// adopted and a projector process of its own catches up that one event, as a deploy of new code does. Printed: the
+// catch-up of the log, and of the adoption its wall time, CPU time and that process's peak resident memory, the
+// persons and open cost items it re-judged and the postings it made.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { PostgresEventStore, type NewEvent } from '@app/event-store';
@@ -99,7 +101,44 @@ async function catchUp(readModels: DataSource, store: PostgresEventStore) {
   return { seconds: (performance.now() - started) / 1000, peakRssMiB: peakRss / 2 ** 20 };
 }
 
+interface ProcessCatchUp {
+  seconds: number;
+  cpuSeconds: number;
+  /** Resident memory once connected, before catching up (the code loaded: swc compiles it at run time here). */
+  startRssMiB: number;
+  maxRssMiB: number;
+}
+
+/** `adoption --catch-up <url>`: the projector process a deploy starts, catching up once; prints its figures as JSON. */
+async function catchUpProcess(url: string): Promise<void> {
+  const store = await PostgresEventStore.connect(url);
+  const readModels = await openReadModels(url);
+  const startRssMiB = process.memoryUsage().rss / 2 ** 20;
+  const { seconds } = await catchUp(readModels, store);
+  const usage = process.resourceUsage();
+  const figures: ProcessCatchUp = {
+    seconds,
+    cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
+    startRssMiB,
+    maxRssMiB: usage.maxRSS / 1024,
+  };
+  console.log(JSON.stringify(figures));
+  await readModels.destroy();
+  await store.close();
+}
+
+/** The catch-up in a fresh process (bench/run.ts again, with this process's node options). */
+async function catchUpInOwnProcess(url: string): Promise<ProcessCatchUp> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [...process.execArgv, process.argv[1], 'adoption', '--catch-up', url],
+    { encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as ProcessCatchUp;
+}
+
 export async function main(args: string[]): Promise<void> {
+  if (args[0] === '--catch-up') return catchUpProcess(args[1]);
   const total = Number(args[0] ?? 1_000_000);
   const previous = rulebooks.versions[rulebooks.versions.length - 2];
   rmSync(DIR, { recursive: true, force: true });
@@ -121,7 +160,7 @@ export async function main(args: string[]): Promise<void> {
 
   await adoptRulebook(store, rulebooks);
   const adoption = (await store.readStream(RULEBOOK_STREAM)).at(-1)!;
-  const adopted = await catchUp(readModels, store);
+  const adopted = await catchUpInOwnProcess(db.url);
   const items = await count(readModels, 'SELECT count(*) AS n FROM cost_item');
   const rejudged = await count(
     readModels,
@@ -134,7 +173,8 @@ export async function main(args: string[]): Promise<void> {
   );
   const entries = await count(readModels, 'SELECT count(*) AS n FROM ledger_entry');
   console.log(
-    `adopting ${rulebooks.current} over ${previous}: ${adopted.seconds.toFixed(1)} s for the one event, the bench process's peak rss ${Math.round(adopted.peakRssMiB)} MiB; ` +
+    `adopting ${rulebooks.current} over ${previous}: ${adopted.seconds.toFixed(1)} s for the one event (${adopted.cpuSeconds.toFixed(1)} s CPU), ` +
+      `the projector process's peak rss ${Math.round(adopted.maxRssMiB)} MiB (${Math.round(adopted.startRssMiB)} MiB before catching up); ` +
       `${rejudged} persons with ${items} cost items re-judged, ${posted} postings made (of ${entries} in the ledger)`,
   );
 

@@ -78,18 +78,24 @@ function restate(capYear: CapYear, cause: Cause, accounts: CapAdjustmentAccounts
 
 /**
  * Counts an event's postings against the caps of their booking years and restates each cap year
- * they touched (in key order), unless the year is closed. A posting counts when its rule is
- * capped: its amount adds to the eligible costs, its refund to the refund before the cap (and to
- * that of its refund account); the cap's rate is the highest rate of its postings. `everyCapYear`
- * restates every open cap year of the municipality, touched or not (a rulebook adoption).
+ * they touched (in key order), unless the year is closed.
  */
 export function countAgainstCaps(
   books: MunicipalityBooks,
   postings: readonly Posting[],
   cause: Cause,
   accounts: CapAdjustmentAccounts,
-  o: { everyCapYear?: boolean } = {},
 ): CapRestatement {
+  return restateCapYears(books, countPostings(books, postings), cause, accounts);
+}
+
+/**
+ * Adds postings to the figures of the cap years they are booked under, without restating them
+ * (the returned years are those touched, by key). A posting counts when its rule is capped: its
+ * amount adds to the eligible costs, its refund to the refund before the cap (and to that of its
+ * refund account); the cap's rate is the highest rate of its postings.
+ */
+export function countPostings(books: MunicipalityBooks, postings: readonly Posting[]): Map<string, CapYear> {
   const touched = new Map<string, CapYear>();
   for (const p of postings) {
     if (p.cap === null || p.kind === 'cap_adjustment') continue;
@@ -104,14 +110,30 @@ export function countAgainstCaps(
     capAccountOf(capYear.accounts, p.refundAccount).refundBeforeCapOere += BigInt(p.refundOere ?? 0);
     touched.set(capYearKey(year, p.cap), capYear);
   }
-  if (o.everyCapYear) for (const [key, capYear] of books.caps) touched.set(key, capYear);
+  return touched;
+}
+
+/** Restates every open cap year of the municipality, counted to or not (a rulebook adoption, once all its postings are counted). */
+export const restateEveryCapYear = (
+  books: MunicipalityBooks,
+  cause: Cause,
+  accounts: CapAdjustmentAccounts,
+): CapRestatement => restateCapYears(books, new Map(books.caps), cause, accounts);
+
+/** Restates the cap years given, in key order, unless their year is closed. */
+function restateCapYears(
+  books: MunicipalityBooks,
+  capYears: ReadonlyMap<string, CapYear>,
+  cause: Cause,
+  accounts: CapAdjustmentAccounts,
+): CapRestatement {
   const adjustments: CapAdjustment[] = [];
-  for (const key of [...touched.keys()].sort()) {
-    const capYear = touched.get(key)!;
+  for (const key of [...capYears.keys()].sort()) {
+    const capYear = capYears.get(key)!;
     if (books.closedYears.has(capYear.year)) continue;
     adjustments.push(...restate(capYear, cause, accounts));
   }
-  return { adjustments, changed: [...touched.values()] };
+  return { adjustments, changed: [...capYears.values()] };
 }
 
 /** New parameters for a cap year restate it; a closed year keeps its figures (the decider refuses this, an old log may hold it). */

@@ -3,11 +3,17 @@
 // stage over what it posted (caps/cap-restatement.ts). Pure; it updates `ledger` in place, so
 // the next event sees this one. Every event is judged under the rulebook version in force at its
 // log position; a new version's adoption re-judges the municipality's open cost items
-// (adoptRulebook).
+// (startAdoption).
 import type { DomainEvent } from '@app/domain';
 import type { Rulebook } from '@app/rules';
 import type { DecideRefund } from '../allocate';
-import { countAgainstCaps, setCapParameters, type CapRestatement } from '../caps/cap-restatement';
+import {
+  countAgainstCaps,
+  countPostings,
+  restateEveryCapYear,
+  setCapParameters,
+  type CapRestatement,
+} from '../caps/cap-restatement';
 import type { Cause } from '../posting.types';
 import { expenseItem, expenseItemId, mentorItem } from './cost-items';
 import { regroup } from './regroup';
@@ -114,24 +120,19 @@ export function applyToLedger(
   );
 }
 
-/**
- * The event's postings counted against the caps they are booked under, with the adjustments that
- * follow on the accounts the rulebook says; `everyCapYear` restates the untouched cap years too.
- */
+/** The event's postings counted against the caps they are booked under, with the adjustments that follow on the accounts the rulebook says. */
 function withCountedCaps(
   ledger: MunicipalityLedger,
   facts: LedgerFact[],
   postings: LedgerPosting[],
   cause: Cause,
   rulebook: Rulebook,
-  everyCapYear = false,
 ): LedgerOutcome {
   const counted = countAgainstCaps(
     ledger.books,
     postings.map((p) => p.posting),
     cause,
     rulebook.capAdjustmentAccounts,
-    { everyCapYear },
   );
   return withCaps(facts, postings, counted);
 }
@@ -165,28 +166,58 @@ const plainCause = (recorded: Omit<LedgerEvent, 'event'>, rulebook: Rulebook): C
 });
 
 /**
- * A rulebook version adopted (RulebookAdopted at this log position): every open cost item of the
- * persons named is judged again under it, and exactly the differences are posted — reversals and
- * rebookings in the adoption's booking period, caused by the adoption — then every open cap year
- * is restated over them, on the accounts the new version says (its adjustments may move between
- * refund accounts). `personIds`: every person of the municipality with cost items.
+ * A rulebook version adopted (RulebookAdopted at this log position), re-judged a few persons at a
+ * time so that a municipality of any size needs the ledgers of only so many in memory: `rejudge`
+ * judges every open cost item of the persons given again under the version and returns exactly
+ * the differences — reversals and rebookings in the adoption's booking period, caused by the
+ * adoption — counted against the caps; once every person of the municipality with cost items has
+ * been given (once each; the order is the postings' order), `finish` restates every open cap year over them, on
+ * the accounts the new version says (its adjustments may move between refund accounts).
  */
+export interface RulebookReadoption {
+  rejudge(persons: readonly PersonLedger[]): LedgerPosting[];
+  finish(): LedgerOutcome;
+}
+
+export function startAdoption(
+  ledger: Pick<MunicipalityLedger, 'books'>,
+  adoption: Omit<LedgerEvent, 'event'>,
+  rulebook: Rulebook,
+): RulebookReadoption {
+  const cause = plainCause(adoption, rulebook);
+  const { books } = ledger;
+  return {
+    rejudge(persons) {
+      const postings = persons.flatMap((person) =>
+        regroup(person, [...person.items.values()], books.closedYears, cause, rulebook.decide),
+      );
+      countPostings(
+        books,
+        postings.map((p) => p.posting),
+      );
+      return postings;
+    },
+    finish: () => withCaps([], [], restateEveryCapYear(books, cause, rulebook.capAdjustmentAccounts)),
+  };
+}
+
+/** The whole adoption at once, for a ledger held in memory whole. `personIds`: every person of the municipality with cost items. */
 export function adoptRulebook(
   ledger: MunicipalityLedger,
   adoption: Omit<LedgerEvent, 'event'>,
   personIds: readonly string[],
   rulebook: Rulebook,
 ): LedgerOutcome {
-  const cause = plainCause(adoption, rulebook);
-  const postings: LedgerPosting[] = [];
-  for (const personId of personIds) {
+  const readoption = startAdoption(ledger, adoption, rulebook);
+  const persons = personIds.map((personId) => {
     const person = ledger.persons.get(personId);
     if (!person)
       throw new Error(`person ${personId} of municipality ${ledger.municipality} is not loaded (adoption)`);
-    const items = [...person.items.values()];
-    postings.push(...regroup(person, items, ledger.books.closedYears, cause, rulebook.decide));
-  }
-  return withCountedCaps(ledger, [], postings, cause, rulebook, true);
+    return person;
+  });
+  const postings = readoption.rejudge(persons);
+  const caps = readoption.finish();
+  return { facts: caps.facts, postings: [...postings, ...caps.postings] };
 }
 
 /** The person's facts and the postings of the cost items the event affects. */

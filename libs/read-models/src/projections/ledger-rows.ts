@@ -17,7 +17,7 @@ import { ACCOUNTING_YEAR, accountingYearRow, type AccountingYearRow } from './ro
 import { CAP_COMPUTATION, capComputationRow, type CapComputationRow } from './rows/cap-computation.row';
 import { CAP_PARAMETERS, capParametersRow, type CapParametersRow } from './rows/cap-parameters.row';
 import { CAP_YEAR_KEY, capYearRow } from './rows/cap-year.row';
-import { LEDGER_CAUSE, ledgerCauseRow, type LedgerCauseRow } from './rows/ledger-cause.row';
+import { LEDGER_CAUSE, ledgerCauseRow, personsOf, type LedgerCauseRow } from './rows/ledger-cause.row';
 import { LEDGER_ENTRY, ledgerEntryLine } from './rows/ledger-entry.row';
 import { MENTOR_AGREEMENT, mentorAgreementRow, type MentorAgreementRow } from './rows/mentor-agreement.row';
 import { OFFER_VERSION, offerVersionRow, type OfferVersionRow } from './rows/offer-version.row';
@@ -129,8 +129,18 @@ export class LedgerRows {
           break;
       }
     }
-    if (outcome.postings.length) this.causes.push(ledgerCauseRow(event, outcome.postings));
-    outcome.postings.forEach((posting, ordinal) => this.postings.push({ posting, event, ordinal }));
+    if (outcome.postings.length) this.addCause(event, personsOf(outcome.postings));
+    this.addPostings(event, outcome.postings, 0);
+  }
+
+  /** Postings of an event, the first of them its posting number `firstOrdinal` (an event whose postings are written in parts). */
+  addPostings(event: SourceEvent, postings: readonly LedgerPosting[], firstOrdinal: number): void {
+    postings.forEach((posting, i) => this.postings.push({ posting, event, ordinal: firstOrdinal + i }));
+  }
+
+  /** The cause of an event's postings, once for the event; `persons`: those of its postings (personsOf). */
+  addCause(event: SourceEvent & Pick<RecordedEvent, 'data'>, persons: ReadonlySet<string>): void {
+    this.causes.push(ledgerCauseRow(event, persons));
   }
 
   /** The statements, their rows already turned into text. */

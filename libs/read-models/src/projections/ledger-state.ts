@@ -10,11 +10,6 @@ import { changeRecordOf, type StoredChangeRow } from './rows/target-group-change
 
 export const personKey = (municipality: string, personId: string) => `${municipality}/${personId}`;
 
-export function splitPersonKey(key: string): { municipality: string; personId: string } {
-  const slash = key.indexOf('/');
-  return { municipality: key.slice(0, slash), personId: key.slice(slash + 1) };
-}
-
 /** Anything that runs a query: a data source, or a transaction's entity manager. */
 type Reader = Pick<EntityManager, 'query'>;
 
@@ -77,11 +72,6 @@ export class PersonLedgerCache {
     entry.batch = batch;
     this.entries.set(key, entry);
     return entry.ledger;
-  }
-
-  /** The persons held of these municipalities (some may not be committed yet). */
-  heldOf(municipalities: ReadonlyMap<string, unknown>): { municipality: string; personId: string }[] {
-    return [...this.entries.keys()].map(splitPersonKey).filter((k) => municipalities.has(k.municipality));
   }
 
   put(key: string, ledger: PersonLedger, batch: number): void {

@@ -2,11 +2,11 @@
 // touch (the persons ledgerScope names, the municipalities' books), folds every event with
 // applyToLedger under the rulebook version in force at its log position, and writes the facts
 // and postings with one statement per table (ledger-rows.ts). A rulebook adoption's copy for a
-// municipality (rulebook-adoption.ts) loads every person of it with cost items and re-judges them.
+// municipality (rulebook-adoption.ts) is re-judged when the batch is written, in batches of persons
+// (ledger-adoption.ts); the events after it in the log batch are folded after it.
 import { DOMAIN_EVENT_TYPES, parseEvent } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import {
-  adoptRulebook,
   applyToLedger,
   ledgerScope,
   type LedgerEvent,
@@ -18,17 +18,18 @@ import {
 } from '@app/ledger';
 import type { Rulebook, Rulebooks } from '@app/rules';
 import type { DataSource, EntityManager } from 'typeorm';
+import { ADOPTION_BATCH_PERSONS, writeAdoption } from './ledger-adoption';
 import { adoptionOf, type RulebookAdoption } from '../runner/rulebook-adoption';
 import { RulebookAdoptionError } from '../runner/projection-runner';
 import { LedgerRows } from './ledger-rows';
-import { loadPersonLedgers, PersonLedgerCache, personKey, splitPersonKey } from './ledger-state';
+import { loadPersonLedgers, PersonLedgerCache, personKey } from './ledger-state';
 import { RulebookVersions } from './rulebook-versions';
 import type { BatchWriter, Projection } from './projection';
 import { StoredCitationSets } from './rows/citation-set.row';
 import { loadMunicipalityBooks } from './rows/cap-year.row';
 import { loadProjectLedgers, projectKey } from './rows/project.row';
 import { loadTimesheetLedgers, timesheetKey } from './rows/staff-timesheet.row';
-import { runWrites } from './sql-rows';
+import { runWrites, type Write } from './sql-rows';
 
 const DOMAIN_TYPES = new Set<string>(DOMAIN_EVENT_TYPES);
 
@@ -58,7 +59,11 @@ export class LedgerProjection implements Projection {
   private readonly citationSets = new StoredCitationSets();
   private readonly versions: RulebookVersions;
 
-  constructor(private readonly rulebooks: Rulebooks) {
+  /** `adoptionBatchPersons`: how many persons an adoption re-judges at a time. */
+  constructor(
+    private readonly rulebooks: Rulebooks,
+    private readonly adoptionBatchPersons = ADOPTION_BATCH_PERSONS,
+  ) {
     this.versions = new RulebookVersions(rulebooks.genesis);
   }
 
@@ -100,15 +105,49 @@ export class LedgerProjection implements Projection {
       if (events.length % YIELD_EVERY === 0) await yieldToIo();
     }
     if (events.length === 0) return async () => {};
+    return this.prepareEvents(events, reader, batchNumber);
+  }
+
+  /**
+   * Folds the events up to the first adoption of a municipality now; that adoption is re-judged
+   * when the batch is written, and the events after it are folded then, reading what it wrote.
+   */
+  private async prepareEvents(
+    events: BatchEvent[],
+    reader: DataSource | EntityManager,
+    batchNumber: number,
+  ): Promise<BatchWriter> {
     await this.versions.load(reader);
-    const { persons, adopting } = await this.load(events, reader, batchNumber);
+    const cut = events.findIndex((e) => e.adoption && e.recorded.metadata.municipality !== '');
+    const statements = await this.fold(cut < 0 ? events : events.slice(0, cut), reader, batchNumber);
+    if (cut < 0) return (tx) => runWrites(tx, statements);
+    const { recorded, adoption } = events[cut];
+    const rest = events.slice(cut + 1);
+    return async (tx) => {
+      await runWrites(tx, statements);
+      this.versions.adopted(recorded, adoption!);
+      await runWrites(tx, this.versions.writes());
+      await this.adopt(recorded, tx, batchNumber);
+      if (rest.length) await (await this.prepareEvents(rest, tx, batchNumber))(tx);
+    };
+  }
+
+  /** Applies the events (none an adoption of a municipality) to the ledgers in memory; returns their statements. */
+  private async fold(
+    events: BatchEvent[],
+    reader: DataSource | EntityManager,
+    batchNumber: number,
+  ): Promise<Write[]> {
+    const persons = await this.load(events, reader, batchNumber);
     const rows = new LedgerRows(this.citationSets);
     for (let i = 0; i < events.length; i++) {
       if ((i + 1) % YIELD_EVERY === 0) await yieldToIo();
       const { recorded, event, adoption } = events[i];
+      if (adoption) {
+        this.versions.adopted(recorded, adoption);
+        continue;
+      }
       const municipality = recorded.metadata.municipality;
-      if (adoption) this.versions.adopted(recorded, adoption);
-      if (adoption && municipality === '') continue;
       const ledger = {
         municipality,
         books: this.books.get(municipality)!,
@@ -125,12 +164,24 @@ export class LedgerProjection implements Projection {
             void this.timesheets.set(timesheetKey(municipality, t.staffId, t.timesheetId), t),
         },
       };
-      const rulebook = this.rulebookAt(recorded);
-      if (event) rows.add(recorded, applyToLedger(ledger, event, rulebook));
-      else rows.add(recorded, this.adopt(ledger, recorded, adopting.get(municipality) ?? [], rulebook));
+      rows.add(recorded, applyToLedger(ledger, event, this.rulebookAt(recorded)));
     }
-    const statements = [...this.versions.writes(), ...(await rows.writes())];
-    return (tx) => runWrites(tx, statements);
+    return [...this.versions.writes(), ...(await rows.writes())];
+  }
+
+  /** A municipality's adoption, re-judged and written in batches of persons (ledger-adoption.ts). */
+  private async adopt(recorded: RecordedEvent, tx: EntityManager, batchNumber: number): Promise<void> {
+    const municipality = recorded.metadata.municipality;
+    if (!this.books.has(municipality))
+      for (const [m, books] of await loadMunicipalityBooks(tx, [municipality])) this.books.set(m, books);
+    await writeAdoption(tx, {
+      recorded,
+      rulebook: this.rulebookAt(recorded),
+      books: this.books.get(municipality)!,
+      held: (personId) => this.persons.take(personKey(municipality, personId), batchNumber),
+      citationSets: this.citationSets,
+      batchPersons: this.adoptionBatchPersons,
+    });
   }
 
   /** The rulebook in force at the event's log position (an adoption's own version at it). */
@@ -143,34 +194,16 @@ export class LedgerProjection implements Projection {
     }
   }
 
-  private adopt(
-    ledger: Parameters<typeof adoptRulebook>[0],
-    recorded: RecordedEvent,
-    personIds: string[],
-    rulebook: Rulebook,
-  ) {
-    const { commandId, recordedAt } = recorded.metadata;
-    try {
-      return adoptRulebook(ledger, { id: recorded.id, commandId, recordedAt }, personIds, rulebook);
-    } catch (error) {
-      throw new RulebookAdoptionError(
-        `rulebook ${rulebook.version} adopted at ${recorded.position} failed for municipality ${ledger.municipality}: ${(error as Error).message}`,
-        { cause: error },
-      );
-    }
-  }
-
   /**
    * The ledgers of the persons the events touch (held or read) — those ledgerScope names and
    * every participant of the projects it names — after reading the books of municipalities and
-   * the projects not seen before; for a municipality an adoption re-judges, every person of it
-   * with cost items (`adopting`: their ids, sorted).
+   * the projects not seen before.
    */
   private async load(
     events: BatchEvent[],
     reader: DataSource | EntityManager,
     batchNumber: number,
-  ): Promise<{ persons: Map<string, PersonLedger>; adopting: Map<string, string[]> }> {
+  ): Promise<Map<string, PersonLedger>> {
     const ledgers = new Map<string, PersonLedger>();
     const toLoad = new Map<string, { municipality: string; personId: string }>();
     const municipalities = new Set<string>();
@@ -181,14 +214,12 @@ export class LedgerProjection implements Projection {
       if (held) ledgers.set(key, held);
       else toLoad.set(key, { municipality, personId });
     };
-    const adopting = new Map<string, Set<string>>();
     const scopes: { municipality: string; scope: ReturnType<typeof ledgerScope> }[] = [];
     for (const { recorded, event } of events) {
       const municipality = recorded.metadata.municipality;
-      if (municipality === '') continue;
+      if (!event) continue;
       if (!this.books.has(municipality)) municipalities.add(municipality);
-      if (event) scopes.push({ municipality, scope: ledgerScope(event.event) });
-      else adopting.set(municipality, new Set());
+      scopes.push({ municipality, scope: ledgerScope(event.event) });
     }
     await this.loadProjects(scopes, reader);
     for (const { municipality, scope } of scopes) {
@@ -198,31 +229,13 @@ export class LedgerProjection implements Projection {
       });
       for (const personId of [...scope.personIds, ...participants]) take(municipality, personId);
     }
-    if (adopting.size) {
-      const stored: { municipality: string; person_id: string }[] = await reader.query(
-        'SELECT DISTINCT municipality, person_id FROM cost_item WHERE municipality = ANY($1)',
-        [[...adopting.keys()]],
-      );
-      const known = [
-        ...stored.map((r) => ({ municipality: r.municipality, personId: r.person_id })),
-        ...this.persons.heldOf(adopting),
-        ...[...ledgers.keys(), ...toLoad.keys()].map(splitPersonKey),
-      ];
-      for (const { municipality, personId } of known) {
-        const ids = adopting.get(municipality);
-        if (!ids || ids.has(personId)) continue;
-        ids.add(personId);
-        take(municipality, personId);
-      }
-    }
     for (const [key, ledger] of await loadPersonLedgers(reader, [...toLoad.values()])) {
       ledgers.set(key, ledger);
       this.persons.put(key, ledger, batchNumber);
     }
     for (const [municipality, books] of await loadMunicipalityBooks(reader, [...municipalities]))
       this.books.set(municipality, books);
-    const sorted = new Map([...adopting].map(([m, ids]) => [m, [...ids].sort()]));
-    return { persons: ledgers, adopting: sorted };
+    return ledgers;
   }
 
   private async loadProjects(

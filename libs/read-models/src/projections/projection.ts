@@ -19,7 +19,9 @@ export interface Projection {
    * runner runs the writer in the batch's transaction once the previous batch committed, and may
    * prepare the next batch meanwhile. `reader` reads committed state only, so whatever the
    * batches in flight change must be held in memory. apply(events, tx) must equal
-   * prepare(events, tx) followed by its writer on tx.
+   * prepare(events, tx) followed by its writer on tx. A batch with a rulebook adoption's copy for a
+   * municipality is committed before the next one is prepared: the ledger re-judges the adoption
+   * as it writes it.
    */
   prepare?(events: RecordedEvent[], reader: DataSource | EntityManager): Promise<BatchWriter>;
   /** The batches applied or prepared so far committed up to and including the oldest uncommitted one. */

@@ -122,6 +122,10 @@ function isEventDefect(error: unknown): boolean {
   return !/connection|terminat|not connected|timeout/i.test((error as Error).message ?? '');
 }
 
+/** A rulebook adoption's copy for one of the worker's municipalities (not the announcement). */
+const adoptsForMunicipality = (event: RecordedEvent) =>
+  adoptionOf(event) !== null && event.metadata.municipality !== '';
+
 /** What one transaction changes in the runner's memory of its progress, applied once it committed. */
 interface Progress {
   scan: bigint;
@@ -251,7 +255,7 @@ export class ProjectionRunner {
       return reading;
     };
     let next: Promise<RecordedEvent[]> | null = read(from);
-    let inFlight: { batch: RecordedEvent[]; commit: Promise<number> } | null = null;
+    let inFlight: { batch: RecordedEvent[]; commit: Promise<number>; adopts: boolean } | null = null;
     let applied = 0;
     /** Waits for the batch in flight; false if it had to be applied again event by event. */
     const settle = async (): Promise<boolean> => {
@@ -274,6 +278,14 @@ export class ProjectionRunner {
         if (batch.length === 0) break;
         const through: bigint = batch[batch.length - 1].position;
         next = through < head ? read(through) : null;
+        // A municipality's rulebook adoption is re-judged as its batch is written: nothing is prepared on it before.
+        if (inFlight?.adopts) {
+          await settle();
+          if (this.rewind) {
+            this.rolledBack();
+            return applied;
+          }
+        }
         const relevant = this.relevantOf(batch, accept);
         let writers: BatchWriter[];
         try {
@@ -297,7 +309,7 @@ export class ProjectionRunner {
         }
         const commit = this.commit(batch, relevant, writers, null);
         commit.catch(() => undefined); // awaited at the next batch or below
-        inFlight = { batch, commit };
+        inFlight = { batch, commit, adopts: relevant.some(adoptsForMunicipality) };
         report(through, applied + relevant.length);
       }
       await settle();

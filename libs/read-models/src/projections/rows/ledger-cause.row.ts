@@ -28,16 +28,25 @@ export const LEDGER_CAUSE = tableColumns<LedgerCauseRow>('ledger_cause', [
   'recorded_at',
 ]);
 
+/** The persons of postings, as far as a cause needs them: none, one, or (the first) two. */
+export function personsOf(postings: readonly LedgerPosting[], persons = new Set<string>()): Set<string> {
+  for (const { posting } of postings) {
+    if (persons.size === 2) break;
+    if (posting.personId !== null) persons.add(posting.personId);
+  }
+  return persons;
+}
+
 /** The person a cause concerns: the event's own, else the one person of its postings (none or several: null). */
-function personOf(data: Record<string, unknown>, postings: readonly LedgerPosting[]): string | null {
+function personOf(data: Record<string, unknown>, persons: ReadonlySet<string>): string | null {
   if (typeof data.personId === 'string') return data.personId;
-  const persons = new Set(postings.map((p) => p.posting.personId).filter((p) => p !== null));
   return persons.size === 1 ? [...persons][0] : null;
 }
 
+/** The cause of an event's postings; `persons`: those of its postings (personsOf). */
 export function ledgerCauseRow(
   e: Pick<RecordedEvent, 'id' | 'position' | 'metadata' | 'data'>,
-  postings: readonly LedgerPosting[],
+  persons: ReadonlySet<string>,
 ): LedgerCauseRow {
   return {
     event_id: e.id,
@@ -47,7 +56,7 @@ export function ledgerCauseRow(
     command_type: e.metadata.commandType ?? null,
     actor: e.metadata.actor,
     reason: typeof e.data.reason === 'string' ? e.data.reason : null,
-    person_id: personOf(e.data, postings),
+    person_id: personOf(e.data, persons),
     recorded_at: e.metadata.recordedAt,
   };
 }
