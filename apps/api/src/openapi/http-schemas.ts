@@ -524,6 +524,10 @@ export const explanationSchema = z
         amount: money(),
         activityFrom: date(),
         activityTo: date(),
+        unemploymentMonthsOn: date().nullable().meta({
+          description:
+            "the day the 2014-2018 9- and 24-month rules read the person's months of unemployment on for the whole item (unemploymentMonthsAt 'offer_start': the offer's start date); null: on each activity date",
+        }),
       })
       .nullable()
       .meta({ description: 'the cost item the posting is a part of; null for a cap adjustment' }),

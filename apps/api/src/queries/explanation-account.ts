@@ -100,6 +100,9 @@ function costLine(c: NonNullable<Explanation['costItem']>): Part[] {
     `${what} ${c.costItemId} på ${kroner(c.amount)} for perioden ${period(c.activityFrom, c.activityTo)}` +
       (c.offerId ? `, tilbud ${c.offerId}` : '') +
       (c.invoiceRef ? `, faktura ${c.invoiceRef}` : '') +
+      (c.unemploymentMonthsOn
+        ? `; ledighedsmånederne er læst på tilbuddets startdato ${danishDate(c.unemploymentMonthsOn)} for hele udgiften`
+        : '') +
       '.',
   ];
 }

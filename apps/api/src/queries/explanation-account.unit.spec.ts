@@ -53,6 +53,7 @@ const explanation: Explanation = {
     amount: '12345.50',
     activityFrom: '2025-02-01',
     activityTo: '2025-03-31',
+    unemploymentMonthsOn: null,
   },
   projectShare: null,
   events: [],

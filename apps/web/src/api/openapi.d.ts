@@ -1539,6 +1539,7 @@ export interface components {
             activityTo: string;
             invoiceRef?: string | null;
             bookingDate?: string | null;
+            unemploymentMonthsAt?: ("activity_dates" | "offer_start") | null;
         };
         /**
          * @description RecordProjectExpense in a batch
@@ -1586,6 +1587,7 @@ export interface components {
             activityTo: string;
             invoiceRef?: string | null;
             bookingDate?: string | null;
+            unemploymentMonthsAt?: ("activity_dates" | "offer_start") | null;
         };
         /**
          * @description the body of RecordAdministrativeShare (API.md "Commands")
@@ -2529,6 +2531,8 @@ export interface components {
                  * @example 2025-03-01
                  */
                 activityTo: string;
+                /** @description the day the 2014-2018 9- and 24-month rules read the person's months of unemployment on for the whole item (unemploymentMonthsAt 'offer_start': the offer's start date); null: on each activity date */
+                unemploymentMonthsOn: string | null;
             } | null;
             /** @description a project expense's share: the participant's days of all participants' days in the expense's period; costItem is then the share */
             projectShare?: {

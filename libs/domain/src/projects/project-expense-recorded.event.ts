@@ -16,6 +16,11 @@ export const projectExpenseRecordedV1 = z.strictObject({
   invoiceRef: text(200).nullable(),
   /** The municipality's booking date, when the command gave one: the shares are booked in its period while that year is open. */
   bookingDate: isoDate().optional(),
+  /**
+   * Present when the command asked the 9- and 24-month rules to read each participant's months of unemployment on
+   * the participant's offer start date; absent: on each activity date.
+   */
+  unemploymentMonthsAt: z.literal('offer_start').optional(),
 });
 export type ProjectExpenseRecordedData = z.output<typeof projectExpenseRecordedV1>;
 

@@ -188,6 +188,17 @@ describe('projects', () => {
       .thenFails('expense.not_bookable');
   });
 
+  it("keeps a reading of the months of unemployment on each participant's offer start (offer_start), none by default", () => {
+    const [onStart] = given([registered, joined])
+      .when(expense({ unemploymentMonthsAt: 'offer_start' }), now)
+      .events();
+    expect(onStart.data).toMatchObject({ unemploymentMonthsAt: 'offer_start' });
+    const [byDays] = given([registered, joined])
+      .when(expense({ unemploymentMonthsAt: 'activity_dates' }), now)
+      .events();
+    expect(byDays.data).not.toHaveProperty('unemploymentMonthsAt');
+  });
+
   it('keeps the municipality’s booking date, refusing one after today in Denmark', () => {
     const [booked] = given([registered, joined])
       .when(expense({ bookingDate: '2025-03-31' }), { now: '2025-04-02T10:00:00Z' })

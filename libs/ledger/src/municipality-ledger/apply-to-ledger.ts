@@ -362,6 +362,7 @@ function applyToProject(
     activityFrom: event.data.activityFrom,
     activityTo: event.data.activityTo,
     invoiceRef: event.data.invoiceRef,
+    ...(event.data.unemploymentMonthsAt && { unemploymentMonthsAt: event.data.unemploymentMonthsAt }),
     totalParticipantDays: 0,
     shares: [],
   };

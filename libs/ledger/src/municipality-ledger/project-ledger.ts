@@ -37,6 +37,11 @@ export interface ProjectExpense {
   activityFrom: IsoDate;
   activityTo: IsoDate;
   invoiceRef: string | null;
+  /**
+   * 'offer_start': each share's months of unemployment (the 2014-2018 9- and 24-month rules) are read on its
+   * participant's offer start date; absent: on each activity date.
+   */
+  unemploymentMonthsAt?: 'offer_start';
   /** Every participant's days in the period together; 0 when no one bears it. */
   totalParticipantDays: number;
   shares: ProjectShare[];

@@ -143,13 +143,17 @@ function personOf(ledger: MunicipalityLedger, personId: string): PersonLedger {
   return person;
 }
 
-/** A participant's item of the project: a share, or a deduction from one. */
+/**
+ * A participant's item of the project: a share, or a deduction from one. Where the expense reads the months of
+ * unemployment on the offer's start, the item reads them on its participant's (as the participant now stands).
+ */
 function projectItem(
   municipality: string,
   project: ProjectLedger,
-  expense: Pick<ProjectExpense, 'expenseType'>,
+  expense: Pick<ProjectExpense, 'expenseType' | 'unemploymentMonthsAt'>,
   i: { costItemId: string; personId: string; offerId: string; amountOere: number; from: string; to: string },
 ): StoredCostItem {
+  const participant = project.participants.find((p) => p.offerId === i.offerId);
   return {
     costItemId: i.costItemId,
     personId: i.personId,
@@ -162,6 +166,7 @@ function projectItem(
     activityTo: i.to,
     mentorAgreementPeriod: null,
     fundingFrame: project.fundingFrame,
+    unemploymentMonthsOn: (expense.unemploymentMonthsAt === 'offer_start' && participant?.from) || null,
     reversed: false,
   };
 }
@@ -186,7 +191,8 @@ const sameItem = (a: StoredCostItem, b: StoredCostItem) =>
   !a.reversed &&
   a.amountOere === b.amountOere &&
   a.activityFrom === b.activityFrom &&
-  a.activityTo === b.activityTo;
+  a.activityTo === b.activityTo &&
+  (a.unemploymentMonthsOn ?? null) === (b.unemploymentMonthsOn ?? null);
 
 export const NO_PARTICIPANT_REASON = 'no participant of the project takes part in the period of the expense';
 

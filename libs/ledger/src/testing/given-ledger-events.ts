@@ -269,7 +269,11 @@ export function ledgerEvents() {
           amount: string,
           activityFrom: string,
           activityTo: string,
-          o: { bookingDate?: string; expenseType?: 'course_fee' | 'rent' } = {},
+          o: {
+            bookingDate?: string;
+            expenseType?: 'course_fee' | 'rent';
+            unemploymentMonthsAt?: 'offer_start';
+          } = {},
         ) =>
           make({
             type: 'ProjectExpenseRecorded',
@@ -285,6 +289,7 @@ export function ledgerEvents() {
               activityTo,
               invoiceRef: null,
               ...(o.bookingDate && { bookingDate: o.bookingDate }),
+              ...(o.unemploymentMonthsAt && { unemploymentMonthsAt: o.unemploymentMonthsAt }),
             },
           }),
         offerCancelled: (

@@ -214,3 +214,55 @@ it("an expense whose months of unemployment are read on the offer's start date i
     { unemployment_months_on: '2016-09-01' },
   ]);
 });
+
+it("a project expense whose shares read the months on each participant's offer start is re-judged on that day again, read back from cost_item", async () => {
+  // As above, for a project's share: the participant's offer 2016-09-01..10-31 (7 months into the spell from
+  // 2016-01-15), the project's 6,100.00 kr for the same 61 days all hers: 0 % on 013, not split at 2016-10-15.
+  const log = new DomainLog(store, checkOfferValidity, A);
+  await log.run(
+    'ChangeTargetGroup',
+    {
+      personId: 'P1',
+      targetGroup: 'kontanthjaelp',
+      effectiveFrom: '2016-01-15',
+      attributes: { readiness: 'jobparat', unemploymentSpellStart: '2016-01-15' },
+    },
+    '2016-08-01T09:00:00Z',
+  );
+  const period = { startDate: '2016-09-01', endDate: '2016-10-31' };
+  await log.run(
+    'RegisterProject',
+    { projectId: 'PR1', name: 'Uddannelse', offerKind: 'ordinary_education', ...period },
+    '2016-08-20T09:00:00Z',
+  );
+  await log.run(
+    'RegisterOffer',
+    { offerId: 'O1', personId: 'P1', offerKind: 'ordinary_education', projectId: 'PR1', ...period },
+    '2016-08-20T09:01:00Z',
+  );
+  await log.run(
+    'RecordProjectExpense',
+    {
+      expenseId: 'E1',
+      projectId: 'PR1',
+      expenseType: 'course_fee',
+      amount: '6100.00',
+      activityFrom: '2016-09-01',
+      activityTo: '2016-10-31',
+      unemploymentMonthsAt: 'offer_start',
+    },
+    '2016-11-01T09:00:00Z',
+  );
+  await new ProjectionRunner(store, live, allProjections(rulebooks)).catchUp();
+  await adoptRulebook(store, rulebooks);
+  await new ProjectionRunner(store, live, allProjections(rulebooks)).catchUp();
+
+  const rows = (await live.query(
+    `SELECT kind, activity_from, activity_to, amount_oere::text, refund_oere::text, account->>'grouping' AS grouping
+       FROM ledger_entry ORDER BY position, ordinal`,
+  )) as Record<string, string>[];
+  expect(rows.map(Object.values)).toEqual([['original', '2016-09-01', '2016-10-31', '610000', '0', '013']]);
+  expect(await live.query('SELECT cost_item_id, unemployment_months_on FROM cost_item')).toEqual([
+    { cost_item_id: 'project:PR1:E1:O1', unemployment_months_on: '2016-09-01' },
+  ]);
+});

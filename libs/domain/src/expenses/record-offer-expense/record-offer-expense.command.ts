@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { clientId, isoDate, kroner, text } from '../../shared/field-schemas';
 import { commandSchema } from '../../shared/parse-command';
 import { maybe } from '../../shared/schema';
-import { EXPENSE_TYPES, UNEMPLOYMENT_MONTHS_READINGS } from '../../shared/vocabulary';
+import { EXPENSE_TYPES } from '../../shared/vocabulary';
+import { unemploymentMonthsAt } from '../unemployment-months-at';
 
 /**
  * API.md RecordOfferExpense: an operating expense of the offer relating to the activity period; a negative amount for
@@ -19,11 +20,6 @@ export const recordOfferExpenseSchema = commandSchema('RecordOfferExpense', {
   activityTo: isoDate(),
   invoiceRef: maybe(text(200)),
   bookingDate: maybe(isoDate()),
-  unemploymentMonthsAt: maybe(
-    z.enum(UNEMPLOYMENT_MONTHS_READINGS).meta({
-      description:
-        "how the 2014-2018 9- and 24-month rules read the months of unemployment: activity_dates (default) splits the cost by calendar days at the spell's monthly anniversary; offer_start classifies the whole cost by the months on the offer's start date (the sources leave it open, seed 003 L4216-L4219)",
-    }),
-  ),
+  unemploymentMonthsAt: unemploymentMonthsAt(),
 });
 export type RecordOfferExpense = z.output<typeof recordOfferExpenseSchema>;

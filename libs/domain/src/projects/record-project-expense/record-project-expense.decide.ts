@@ -60,6 +60,7 @@ export function decideRecordProjectExpense(
       activityTo: cmd.activityTo,
       invoiceRef: cmd.invoiceRef ?? null,
       ...(bookingDate && { bookingDate }),
+      ...(cmd.unemploymentMonthsAt === 'offer_start' && { unemploymentMonthsAt: 'offer_start' as const }),
     }),
   ];
 }
