@@ -7,21 +7,36 @@ import type { EventMetadata } from '@app/event-store';
 /** The hash covers the parsed command (its type included, the command id in lower case). */
 export const COMMAND_HASH_VERSION = 2;
 
+/** Object keys as JSON strings: commands have few distinct keys, and each is quoted once. */
+const quotedKeys = new Map<string, string>();
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < 10_000) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
 /**
  * The JSON of a value with every object's keys sorted, so that key order never changes the hash
- * (what JSON.stringify gives for a copy with sorted keys, built in one pass: this runs on every command).
+ * (what JSON.stringify gives for a copy with sorted keys, built in one pass into one string: this
+ * runs on every command).
  */
 function canonicalJson(value: unknown): string | undefined {
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v) ?? 'null').join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const members: string[] = [];
-    for (const key of Object.keys(value).sort()) {
-      const json = canonicalJson((value as Record<string, unknown>)[key]);
-      if (json !== undefined) members.push(`${JSON.stringify(key)}:${json}`);
-    }
-    return `{${members.join(',')}}`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) as string | undefined;
+  if (Array.isArray(value)) {
+    let json = '[';
+    for (let i = 0; i < value.length; i++) json += `${i > 0 ? ',' : ''}${canonicalJson(value[i]) ?? 'null'}`;
+    return `${json}]`;
   }
-  return JSON.stringify(value) as string | undefined;
+  let json = '{';
+  for (const key of Object.keys(value).sort()) {
+    const member = canonicalJson((value as Record<string, unknown>)[key]);
+    if (member !== undefined) json += `${json.length > 1 ? ',' : ''}${quotedKey(key)}:${member}`;
+  }
+  return `${json}}`;
 }
 
 /** What is hashed is always an object (a command or a body as sent), whose JSON is never undefined. */

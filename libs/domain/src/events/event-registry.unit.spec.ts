@@ -182,3 +182,54 @@ describe('assertStorableEvents: an event is appended only if its readers accept 
     );
   });
 });
+
+describe('assertStorableEvents checks what the log keeps, also of values JSON changes', () => {
+  const storable = (fields: Record<string, unknown>) => {
+    try {
+      assertStorableEvents([{ ...anOfferRegistered(), data: { ...offer, ...fields } } as never]);
+      return true;
+    } catch (e) {
+      if (e instanceof UnstorableEventError) return false;
+      throw e;
+    }
+  };
+  // personId: text; provider: an object or null; validityCitations: an array of anything
+  const offer = anOfferRegistered().data as unknown as Record<string, unknown>;
+  const nested = (depth: number, bottom: unknown) => {
+    let value = bottom;
+    for (let i = 0; i < depth; i++) value = [value];
+    return value;
+  };
+
+  it('refuses what JSON would not keep or turns into a value the reader refuses', () => {
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    for (const bad of [
+      { startDate: new Date('2025-02-01T00:00:00Z') }, // JSON writes an instant, not a date
+      { personId: Infinity }, // JSON writes null
+      { personId: NaN },
+      { provider: 1n },
+      { provider: () => 'x' },
+      { provider: Symbol('x') },
+      { provider: undefined }, // left out, and provider is required
+      { provider: nested(100, 'x') },
+      { validityCitations: cycle },
+      { validityCitations: [cycle] },
+      { validityCitations: new Set(['x']) }, // JSON writes {}
+      { extra: 'x' },
+    ])
+      expect([bad, storable(bad)]).toEqual([bad, false]);
+  });
+
+  it('lets through what JSON turns into a value the reader accepts', () => {
+    for (const good of [
+      { extra: undefined }, // JSON leaves the member out
+      { provider: Infinity }, // JSON writes null, and provider may be null
+      { startDate: { toJSON: () => '2025-02-01' } },
+      { validityCitations: [undefined, new Array(1), -0, new Date(0), Object.create(null)] },
+      { validityCitations: nested(100, 'x') },
+      JSON.parse(JSON.stringify(offer)) as Record<string, unknown>,
+    ])
+      expect([good, storable(good)]).toEqual([good, true]);
+  });
+});
