@@ -98,17 +98,25 @@ export class CommandBatchHandler implements ICommandHandler<SendCommandBatch> {
     }
     const appends = decisions.flatMap((d) => (d && 'kind' in d && d.kind === 'append' ? [d] : []));
     const appended = appends.length > 0 ? await this.store.appendMany(appends.map((d) => d.request)) : [];
-    const results = new Map(
-      await Promise.all(
-        appends.map(async (d, i) => [d, await this.outcomeOf(d.parsed, appended[i])] as const),
+    let next = 0;
+    const outcomes = decisions.map((d) =>
+      d === null || 'error' in d
+        ? d
+        : d.kind === 'append'
+          ? this.outcomeOf(d.parsed, appended[next++])
+          : d.result,
+    );
+    // Only appends that met stored events wait: for their commands' events read back.
+    await Promise.all(
+      outcomes.flatMap((o, i) =>
+        o instanceof Promise ? [o.then((outcome) => (outcomes[i] = outcome))] : [],
       ),
     );
-    return decisions.map((d) =>
-      d === null || 'error' in d ? d : d.kind === 'append' ? results.get(d)! : d.result,
-    );
+    return outcomes as (BatchOutcome | null)[];
   }
 
-  private outcomeOf(parsed: ParsedCommand, appended: AppendResult): Promise<BatchOutcome> {
+  private outcomeOf(parsed: ParsedCommand, appended: AppendResult): BatchOutcome | Promise<BatchOutcome> {
+    if (!appended.alreadyStored) return this.service.resultOfNewEvents(parsed, appended);
     return this.service.resultOfAppend(parsed, appended).catch((error: unknown) => ({ error }));
   }
 }

@@ -177,22 +177,20 @@ export class CommandService implements ICommandHandler<SendCommand> {
    * events with its ids, the original result of the same command (200) or a refusal.
    */
   async resultOfAppend(parsed: ParsedCommand, appended: AppendResult): Promise<CommandResult> {
-    if (!appended.alreadyStored) {
-      this.eventBus.publish(
-        new EventsAppended(
-          parsed.commandId,
-          parsed.command.type,
-          parsed.command.municipality,
-          appended.events,
-        ),
-      );
-      return resultOf(parsed.commandId, appended.events, 201);
-    }
+    if (!appended.alreadyStored) return this.resultOfNewEvents(parsed, appended);
     const stored = (await this.store.readStream(appended.events[0].stream)).filter(
       (e) => e.metadata.commandId === parsed.commandId,
     );
     if (stored.length === 0) throw new CommandIdReusedError(parsed.commandId);
     return this.retryResult(parsed, stored);
+  }
+
+  /** The answer to an append that wrote the command's events: they are published, and it answers 201. */
+  resultOfNewEvents(parsed: ParsedCommand, appended: AppendResult): CommandResult {
+    this.eventBus.publish(
+      new EventsAppended(parsed.commandId, parsed.command.type, parsed.command.municipality, appended.events),
+    );
+    return resultOf(parsed.commandId, appended.events, 201);
   }
 
   /** A retry of the stored command gets its original result; another command under its id is refused. */
