@@ -54,8 +54,25 @@ const copenhagen = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-// The postings of one event ask for its instant again and again.
-let lastDanishDate: { instant: string; date: IsoDate } | null = null;
+const MS_PER_HOUR = 3_600_000;
+/** From 1900 to 9999 Copenhagen's offset is a whole number of hours that changes only on the hour (UTC). */
+const HOURLY_OFFSETS_FROM = Date.UTC(1900, 0, 1);
+const HOURLY_OFFSETS_TO = Date.UTC(9999, 11, 31);
+
+// Every event asks for the day of its instant, and Intl takes microseconds per answer: the
+// zone's offset is looked up once per hour of UTC (a bounded table) and the day computed from it.
+const copenhagenOffsetOfHour = memoised((hour: number): number => {
+  const get = copenhagenParts(copenhagenClock, new Date(hour * MS_PER_HOUR).toISOString());
+  const local = Date.UTC(
+    Number(get('year')),
+    Number(get('month')) - 1,
+    Number(get('day')),
+    Number(get('hour')),
+    Number(get('minute')),
+    Number(get('second')),
+  );
+  return local - hour * MS_PER_HOUR;
+});
 
 /**
  * The Danish calendar date (Europe/Copenhagen) of an instant: the "registration date" of a
@@ -63,11 +80,13 @@ let lastDanishDate: { instant: string; date: IsoDate } | null = null;
  * Pure: depends on the argument only (the zone's rules, not the machine's).
  */
 export function danishDateOf(instant: string): IsoDate {
-  if (lastDanishDate?.instant === instant) return lastDanishDate.date;
-  const get = copenhagenParts(copenhagen, instant);
-  const date = `${get('year')}-${get('month')}-${get('day')}`;
-  lastDanishDate = { instant, date };
-  return date;
+  if (!isIsoInstant(instant)) throw new RangeError(`Not an ISO 8601 instant: ${instant}`);
+  const ms = Date.parse(instant);
+  if (ms < HOURLY_OFFSETS_FROM || ms > HOURLY_OFFSETS_TO) {
+    const get = copenhagenParts(copenhagen, instant);
+    return `${get('year')}-${get('month')}-${get('day')}`;
+  }
+  return isoDateOfDay(Math.floor((ms + copenhagenOffsetOfHour(Math.floor(ms / MS_PER_HOUR))) / MS_PER_DAY));
 }
 
 /**

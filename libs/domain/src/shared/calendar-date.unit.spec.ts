@@ -70,6 +70,35 @@ describe('iso dates', () => {
     expect(() => danishBookingPeriodOf('2026-02-30T10:00:00Z')).toThrow(RangeError);
   });
 
+  it('the Danish date of an instant is the one Intl gives in Europe/Copenhagen, at the last millisecond of every hour of 1940–1948 and 2026 (its offset is taken per hour), with offsets, and before 1900', () => {
+    const intl = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Copenhagen',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    const expected = (ms: number) => {
+      const parts = intl.formatToParts(new Date(ms));
+      const get = (type: string) => parts.find((p) => p.type === type)!.value;
+      return `${get('year')}-${get('month')}-${get('day')}`;
+    };
+    const spans = [
+      [Date.UTC(1940, 0, 1), Date.UTC(1949, 0, 1)], // the war-time and post-war summer times
+      [Date.UTC(2026, 0, 1), Date.UTC(2027, 0, 1)],
+    ];
+    let compared = 0;
+    for (const [from, to] of spans)
+      for (let ms = from + 3_599_999; ms < to; ms += 3_600_000) {
+        const instant = new Date(ms).toISOString();
+        if (danishDateOf(instant) !== expected(ms)) throw new Error(`${instant}: ${danishDateOf(instant)}`);
+        compared++;
+      }
+    expect(compared).toBe(24 * (9 * 365 + 3 + 365)); // 1940, 1944 and 1948 are leap years
+    expect(danishDateOf('2026-03-29T01:30:00+01:00')).toBe('2026-03-29'); // 00:30Z, 01:30 CET
+    expect(danishDateOf('2026-06-30T23:59:59-01:00')).toBe('2026-07-01'); // 00:59:59Z, 02:59:59 CEST
+    expect(danishDateOf('1893-12-31T23:30:00Z')).toBe(expected(Date.UTC(1893, 11, 31, 23, 30))); // local mean time, +00:50:20
+  });
+
   it('the Danish wall-clock time of an instant, in winter and summer time', () => {
     expect(danishLocalTimeOf('2025-01-15T09:05:00Z')).toBe('2025-01-15 10:05:00'); // CET +1
     expect(danishLocalTimeOf('2025-07-01T00:00:00.000Z')).toBe('2025-07-01 02:00:00'); // CEST +2
