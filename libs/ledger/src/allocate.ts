@@ -76,31 +76,37 @@ function treatmentOf(targetGroup: TargetGroup, d: RefundDecision): Treatment {
 }
 
 /**
- * The identity of a treatment (what joins adjacent pieces): JSON of the treatment. It depends on
- * the target group and the decision only, so for the rulebook's shared decision objects it is
- * computed once per decision and group.
+ * A decision's treatment for a target group, with its identity (what joins adjacent pieces: JSON
+ * of the treatment). It depends on the target group and the decision only, so for the rulebook's
+ * shared decision objects it is made once per decision and group; segments share it (nothing
+ * changes a segment's account, citations or unresolved).
  */
-const treatmentKeys = new WeakMap<RefundDecision, Map<TargetGroup, string>>();
-function treatmentKey(targetGroup: TargetGroup, decision: RefundDecision, treatment: Treatment): string {
-  let byGroup = treatmentKeys.get(decision);
-  if (!byGroup) treatmentKeys.set(decision, (byGroup = new Map()));
-  let key = byGroup.get(targetGroup);
-  if (key === undefined) byGroup.set(targetGroup, (key = JSON.stringify(treatment)));
-  return key;
+const treatments = new WeakMap<RefundDecision, Map<TargetGroup, { treatment: Treatment; key: string }>>();
+function treatmentFor(
+  targetGroup: TargetGroup,
+  decision: RefundDecision,
+): { treatment: Treatment; key: string } {
+  let byGroup = treatments.get(decision);
+  if (!byGroup) treatments.set(decision, (byGroup = new Map()));
+  let known = byGroup.get(targetGroup);
+  if (known === undefined) {
+    const treatment = treatmentOf(targetGroup, decision);
+    byGroup.set(targetGroup, (known = { treatment, key: JSON.stringify(treatment) }));
+  }
+  return known;
 }
 
-function unknownGroup(): Treatment {
-  return {
-    targetGroup: null,
-    account: null,
-    refundAccount: null,
-    refundRateBasisPoints: null,
-    ruleId: null,
-    citations: [],
-    cap: null,
-    unresolved: { outcome: 'no_rule', reason: NO_TARGET_GROUP_REASON },
-  };
-}
+const UNKNOWN_GROUP_TREATMENT: Treatment = {
+  targetGroup: null,
+  account: null,
+  refundAccount: null,
+  refundRateBasisPoints: null,
+  ruleId: null,
+  citations: [],
+  cap: null,
+  unresolved: { outcome: 'no_rule', reason: NO_TARGET_GROUP_REASON },
+};
+const UNKNOWN_GROUP = { treatment: UNKNOWN_GROUP_TREATMENT, key: JSON.stringify(UNKNOWN_GROUP_TREATMENT) };
 
 /** The attributes the rulebook reads (the spell's start reaches it as monthsUnemployed), or null when none. */
 function rulebookAttributes({
@@ -207,8 +213,7 @@ export function allocate(
     let treatment: Treatment;
     let key: string;
     if (seg.targetGroup === null) {
-      treatment = unknownGroup();
-      key = JSON.stringify(treatment);
+      ({ treatment, key } = UNKNOWN_GROUP);
     } else {
       const query: RefundQuery = {
         date,
@@ -226,8 +231,7 @@ export function allocate(
         query.mentorAgreementAttributes = mentorAgreementAttributes;
       const decision = decide(query);
       cut(dayNumber(decision.validTo));
-      treatment = treatmentOf(seg.targetGroup, decision);
-      key = treatmentKey(seg.targetGroup, decision, treatment);
+      ({ treatment, key } = treatmentFor(seg.targetGroup, decision));
     }
 
     const previous = pieces[pieces.length - 1];

@@ -37,12 +37,41 @@ export function segmentIdentity(s: DesiredSegment | Posting): string {
   ]);
 }
 
-/** Postings are immutable: the identity of a standing posting is computed once, however often it is reconciled. */
-const postingIdentities = new WeakMap<Posting, string>();
-function postingIdentity(p: Posting): string {
-  let identity = postingIdentities.get(p);
-  if (identity === undefined) postingIdentities.set(p, (identity = segmentIdentity(p)));
-  return identity;
+const NO_CANDIDATES: readonly string[] = [];
+
+const sameAccount = (a: DesiredSegment['account'], b: DesiredSegment['account']) =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.function === b.function &&
+    a.dranst === b.dranst &&
+    a.grouping === b.grouping);
+
+function sameUnresolved(a: DesiredSegment['unresolved'], b: DesiredSegment['unresolved']): boolean {
+  if (a === null || b === null) return a === b;
+  const x = a.candidates ?? NO_CANDIDATES;
+  const y = b.candidates ?? NO_CANDIDATES;
+  return (
+    a.outcome === b.outcome && a.reason === b.reason && x.length === y.length && x.every((c, i) => c === y[i])
+  );
+}
+
+/** Whether two segments have the same segmentIdentity, compared field by field (reconcile matches every standing posting against every desired segment of an item). */
+export function sameSegment(a: DesiredSegment | Posting, b: DesiredSegment | Posting): boolean {
+  return (
+    a.costItemId === b.costItemId &&
+    a.activityFrom === b.activityFrom &&
+    a.activityTo === b.activityTo &&
+    (a.targetGroup ?? null) === (b.targetGroup ?? null) &&
+    sameAccount(a.account, b.account) &&
+    sameAccount(a.refundAccount, b.refundAccount) &&
+    (a.ruleId ?? null) === (b.ruleId ?? null) &&
+    (a.refundRateBasisPoints ?? null) === (b.refundRateBasisPoints ?? null) &&
+    (a.cap ?? null) === (b.cap ?? null) &&
+    a.amountOere === b.amountOere &&
+    (a.refundOere ?? null) === (b.refundOere ?? null) &&
+    sameUnresolved(a.unresolved, b.unresolved)
+  );
 }
 
 const byPeriodThenId = (a: Posting, b: Posting) =>
@@ -88,7 +117,7 @@ export function reconcile(
 ): Posting[] {
   const bookingPeriod = cause.bookingPeriod ?? danishBookingPeriodOf(cause.recordedAt);
   const causedBy = () => ({ eventId: cause.eventId, commandId: cause.commandId });
-  const bookingDate = cause.bookingDate === undefined ? {} : { bookingDate: cause.bookingDate };
+  const { bookingDate } = cause;
 
   const seen = new Set<string>();
   const historyOf = new Map<string, Posting[]>();
@@ -109,20 +138,20 @@ export function reconcile(
       (a, b) => cmp(a.activityFrom, b.activityFrom) || cmp(a.activityTo, b.activityTo),
     );
 
-    const unmatched = new Map<string, Posting[]>();
-    for (const p of standing) groupInto(unmatched, postingIdentity(p), p);
+    // Each desired segment takes the first standing posting still unmatched that is the same segment.
+    const matched = new Array<boolean>(standing.length).fill(false);
     const toBook: DesiredSegment[] = [];
     for (const d of wanted) {
-      const list = unmatched.get(segmentIdentity(d));
-      if (list && list.length > 0) list.shift();
+      const i = standing.findIndex((p, j) => !matched[j] && sameSegment(p, d));
+      if (i >= 0) matched[i] = true;
       else toBook.push(d);
     }
-    const toReverse = [...unmatched.values()].flat().sort(byPeriodThenId);
+    const toReverse = standing.filter((_, j) => !matched[j]);
 
     let n = 0;
     const nextId = () => `${cause.eventId}:${itemId}:${++n}`;
     for (const p of toReverse) {
-      out.push({
+      const reversal: Posting = {
         entryId: nextId(),
         kind: 'reversal',
         costItemId: p.costItemId,
@@ -146,12 +175,13 @@ export function reconcile(
         reverses: p.entryId,
         recordedAt: cause.recordedAt,
         rulebookVersion: cause.rulebookVersion ?? null,
-        ...bookingDate,
-      });
+      };
+      if (bookingDate !== undefined) reversal.bookingDate = bookingDate;
+      out.push(reversal);
     }
     const kind = history.length === 0 ? 'original' : 'rebooking';
     for (const d of toBook) {
-      out.push({
+      const booking: Posting = {
         entryId: nextId(),
         kind,
         costItemId: d.costItemId,
@@ -175,8 +205,9 @@ export function reconcile(
         reverses: null,
         recordedAt: cause.recordedAt,
         rulebookVersion: cause.rulebookVersion ?? null,
-        ...bookingDate,
-      });
+      };
+      if (bookingDate !== undefined) booking.bookingDate = bookingDate;
+      out.push(booking);
     }
   }
   return out;

@@ -1,6 +1,6 @@
 import { allocate } from './allocate';
 import type { Cause, CostItem, Posting } from './posting.types';
-import { bookingDateOf, reconcile, segmentIdentity, standingPostings } from './reconcile';
+import { bookingDateOf, reconcile, sameSegment, segmentIdentity, standingPostings } from './reconcile';
 import { fakeDecide } from './testing/fake-decide';
 import { timelineAsOf, type TargetGroupChangeRecord } from './timeline';
 
@@ -289,5 +289,50 @@ describe('reconcile', () => {
       bookingPeriod: '2020-01',
     });
     expect(p[0].bookingPeriod).toBe('2020-01');
+  });
+});
+
+describe('sameSegment', () => {
+  const [segment] = desired([c1]);
+  const unresolved = {
+    ...segment,
+    unresolved: { outcome: 'ambiguous' as const, reason: 'r', candidates: ['a'] },
+  };
+  const variants = [
+    segment,
+    { ...segment, costItemId: 'exp-2' },
+    { ...segment, activityFrom: '2019-03-02' },
+    { ...segment, activityTo: '2019-03-29' },
+    { ...segment, targetGroup: 'jobafklaring' as const },
+    { ...segment, targetGroup: null },
+    { ...segment, account: null },
+    { ...segment, account: { ...segment.account!, grouping: '099' } },
+    { ...segment, refundAccount: null },
+    { ...segment, refundAccount: { ...segment.refundAccount!, function: '5.68.99' } },
+    { ...segment, ruleId: 'other' },
+    { ...segment, refundRateBasisPoints: 1 },
+    { ...segment, cap: 'mentorramme' as const },
+    { ...segment, amountOere: segment.amountOere + 1 },
+    { ...segment, refundOere: null },
+    unresolved,
+    { ...unresolved, unresolved: { ...unresolved.unresolved, outcome: 'no_rule' as const } },
+    { ...unresolved, unresolved: { ...unresolved.unresolved, reason: 's' } },
+    { ...unresolved, unresolved: { ...unresolved.unresolved, candidates: ['a', 'b'] } },
+    { ...unresolved, unresolved: { outcome: 'ambiguous' as const, reason: 'r' } },
+    { ...unresolved, unresolved: { outcome: 'ambiguous' as const, reason: 'r', candidates: [] } },
+    // Citations and everything about the posting's cause are not the segment's identity.
+    { ...segment, citations: [] },
+    { ...segment, daysBefore: 3 },
+  ];
+
+  it('is true exactly when segmentIdentity is the same, for each field varied', () => {
+    let same = 0;
+    for (const a of variants)
+      for (const b of variants) {
+        expect([a, b, sameSegment(a, b)]).toEqual([a, b, segmentIdentity(a) === segmentIdentity(b)]);
+        if (sameSegment(a, b)) same++;
+      }
+    // The three variants that differ in no identity field, each with each; the two unresolved without candidates alike.
+    expect(same).toBe(variants.length - 5 + 3 * 3 + 2 * 2);
   });
 });
