@@ -5,11 +5,13 @@
 // (rows turned into text: a snapshot, however the rows' objects change afterwards) and run
 // later in the batch's transaction, so a projection can prepare one batch while the previous
 // one is being written.
-import { copyIn, copyValue } from '@app/event-store';
+import { copyIn, copyValue as storeCopyValue } from '@app/event-store';
 import type { PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+/** Bound once: called for every column of every row, and each call through the library's compiled index would go through its re-export getter. */
+const copyValue = storeCopyValue;
 
 /** A table's name and columns, in the order its COPY lists them; `json` names the json(b) ones. */
 interface TableColumns<Row> {

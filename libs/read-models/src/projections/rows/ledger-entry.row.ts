@@ -1,7 +1,7 @@
 // ledger_entry: the immutable postings, written as COPY text straight from the posting (the
 // table the projection writes most), and read back into postings.
 import type { LedgerPosting, Posting } from '@app/ledger';
-import { copyValue, escapeCopy } from '@app/event-store';
+import { copyValue as storeCopyValue, escapeCopy as storeEscapeCopy } from '@app/event-store';
 import { tableColumns } from '../sql-rows';
 import { iso, type SourceEvent } from './event-row';
 
@@ -37,6 +37,11 @@ export const LEDGER_ENTRY = tableColumns<Record<string, unknown>>('ledger_entry'
   'booking_date',
   'rulebook_version',
 ]);
+
+// Bound once: called for every column of every posting, and each call through the library's
+// compiled index would go through its re-export getter.
+const copyValue = storeCopyValue;
+const escapeCopy = storeEscapeCopy;
 
 const NULL = '\\N';
 const text = (v: string | null) => (v === null ? NULL : escapeCopy(v));
