@@ -1,6 +1,6 @@
 // `npm run cli -- rebuild`: replays the whole log into fresh read-model tables and swaps them in
 // while the api keeps answering; a running projector goes on from the rebuilt checkpoint.
-import { loadConfig } from '@app/platform';
+import { loadConfig } from '@app/platform/config';
 import { allProjections, rebuildLive } from '@app/read-models';
 import { rulebooks } from '@app/rules';
 import { catchUpProgress } from '../progress';

@@ -1,7 +1,7 @@
 // `npm start` on the embedded default keeps its PostgreSQL running: a server that exits unasked
 // (killed, crashed, out of memory) is started again on the same port and data folder, so the
 // api's and the projector's pools reconnect by themselves; meanwhile the api answers 503.
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '@app/platform';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '@app/platform/database';
 
 const MAX_BACKOFF_MS = 10_000;
 

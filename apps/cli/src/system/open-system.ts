@@ -1,6 +1,7 @@
 // The composition root: the event log, the read models and (unless given) the embedded database.
 import { type EventStore, PostgresEventStore } from '@app/event-store';
-import { type AppConfig, startEmbeddedPostgres, type EmbeddedDatabase } from '@app/platform';
+import type { AppConfig } from '@app/platform/config';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '@app/platform/database';
 import { openReadModels } from '@app/read-models';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
