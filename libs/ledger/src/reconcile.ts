@@ -116,7 +116,7 @@ export function reconcile(
   cause: Cause,
 ): Posting[] {
   const bookingPeriod = cause.bookingPeriod ?? danishBookingPeriodOf(cause.recordedAt);
-  const causedBy = () => ({ eventId: cause.eventId, commandId: cause.commandId });
+  const causedBy = Object.freeze({ eventId: cause.eventId, commandId: cause.commandId }); // shared by the postings of the cause
   const { bookingDate } = cause;
 
   const seen = new Set<string>();
@@ -171,7 +171,7 @@ export function reconcile(
         citations: copyCitations(p.citations),
         cap: p.cap,
         unresolved: copyUnresolved(p.unresolved),
-        causedBy: causedBy(),
+        causedBy,
         reverses: p.entryId,
         recordedAt: cause.recordedAt,
         rulebookVersion: cause.rulebookVersion ?? null,
@@ -201,7 +201,7 @@ export function reconcile(
         citations: copyCitations(d.citations),
         cap: d.cap,
         unresolved: copyUnresolved(d.unresolved),
-        causedBy: causedBy(),
+        causedBy,
         reverses: null,
         recordedAt: cause.recordedAt,
         rulebookVersion: cause.rulebookVersion ?? null,

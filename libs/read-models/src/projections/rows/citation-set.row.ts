@@ -3,9 +3,12 @@ import type { Posting } from '@app/ledger';
 import { citationSetId, type CitationSet } from '../citation-sets';
 import type { Write } from '../sql-rows';
 
-/** Citation lists repeat endlessly: their id and JSON, memoised by value. */
+/** Citation lists repeat endlessly: their id and JSON, memoised by value, and by list (the ledger shares one list between the postings that cite it). */
 const citationSets = new Map<string, CitationSet>();
+const citationSetsByList = new WeakMap<Posting['citations'], CitationSet>();
 function citationSetOf(cs: Posting['citations']): CitationSet {
+  const known = citationSetsByList.get(cs);
+  if (known) return known;
   let key = '';
   for (const c of cs)
     key += `${c.source}\u0000${c.section}\u0000${c.note === undefined ? '\u0001' : `\u0002${c.note}`}\u0003`;
@@ -15,6 +18,7 @@ function citationSetOf(cs: Posting['citations']): CitationSet {
     if (citationSets.size > 10_000) citationSets.clear();
     citationSets.set(key, set);
   }
+  citationSetsByList.set(cs, set);
   return set;
 }
 
