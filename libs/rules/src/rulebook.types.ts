@@ -113,6 +113,11 @@ export interface Rulebook {
   version: string;
   decide: (query: RefundQuery) => RefundDecision;
   capAdjustmentAccounts: CapAdjustmentAccounts;
+  /**
+   * The cap year a capped posting counts against: its booking year, or for afløb of a 2014-2018 driftsloft booked
+   * later the year whose allowance the chart names (from 2026.12-6).
+   */
+  capYearOf: (cap: CapId, costAccount: Account | null, bookingYear: number) => number;
 }
 
 /** Every version this code can judge by: a ledger judges each event under the version in force at its log position. */

@@ -1,9 +1,12 @@
 // The cap stage: per municipality × booking year × cap, which postings count against the cap,
 // at which rate, and the adjusting postings that restate the capped refund whenever its figures
 // change (cap.ts has the arithmetic; DOMAIN.md "Caps", seed003.md §2.1, seed000.md Bilag 1), on
-// the refund accounts the rulebook in force says (cap-accounts.ts). Closed years are not
-// restated. It updates the municipality's books in place.
-import type { Account, CapAdjustmentAccounts, CapId } from '@app/rules';
+// the refund accounts the rulebook in force says (cap-accounts.ts). A posting counts against the
+// cap year the rulebook says (its booking year; afløb the year whose allowance the chart names).
+// Closed years are not restated, unless postings booked later count against them (afløb): then
+// the adjustment is booked in the causing event's open period. It updates the books in place.
+import type { Account, CapAdjustmentAccounts, CapId, Rulebook } from '@app/rules';
+import { openBookingPeriod } from './closing';
 import type { Cause, Posting } from '../posting.types';
 import { capAccountOf, shareAdjustment, type CapAccount } from './cap-accounts';
 import {
@@ -36,11 +39,15 @@ function emptyCapYear(municipality: string, year: number, cap: CapId): CapYear {
   return { municipality, year, ...noCapFigures(cap), refundAccount: null, accounts: [] };
 }
 
-/** An adjusting posting and the computation it was made from. */
+/** An adjusting posting and the computation it was made from (and the closed cap year it is booked after). */
 interface CapAdjustment {
   posting: Posting;
   computation: CapComputation;
+  relatesToClosedYear: number | null;
 }
+
+/** What the cap stage reads of the rulebook in force. */
+export type CapRules = Pick<Rulebook, 'capAdjustmentAccounts' | 'capYearOf'>;
 
 /** What the cap stage did for one event: the adjustments it posted and the cap years it changed. */
 export interface CapRestatement {
@@ -48,7 +55,7 @@ export interface CapRestatement {
   changed: CapYear[];
 }
 
-function capYearOf(books: MunicipalityBooks, municipality: string, year: number, cap: CapId): CapYear {
+function capYearIn(books: MunicipalityBooks, municipality: string, year: number, cap: CapId): CapYear {
   const key = capYearKey(year, cap);
   let capYear = books.caps.get(key);
   if (!capYear) books.caps.set(key, (capYear = emptyCapYear(municipality, year, cap)));
@@ -57,81 +64,131 @@ function capYearOf(books: MunicipalityBooks, municipality: string, year: number,
 
 /**
  * Posts the difference between the capped refund and what the adjustments say so far (nothing when
- * none): on the first posting's refund account, or per refund account, each taking its share.
+ * none): on the first posting's refund account, or per refund account, each taking its share; in the
+ * cap year's period for the cause, or — the year closed — in the cause's open period.
  */
-function restate(capYear: CapYear, cause: Cause, accounts: CapAdjustmentAccounts): CapAdjustment[] {
+function restate(
+  capYear: CapYear,
+  cause: Cause,
+  accounts: CapAdjustmentAccounts,
+  closedYears: ReadonlySet<number>,
+): CapAdjustment[] {
   const computation = computeCap(capYear);
+  const closed = closedYears.has(capYear.year);
+  const bookingPeriod = closed ? openBookingPeriod(cause, closedYears) : undefined;
+  const relatesToClosedYear = closed ? capYear.year : null;
   if (accounts === 'first_posting_account') {
     if (computation.deltaOere === 0n) return [];
     capYear.adjustmentsOere += computation.deltaOere;
     capAccountOf(capYear.accounts, capYear.refundAccount).adjustmentsOere += computation.deltaOere;
-    return [{ posting: capAdjustmentPosting(computation, cause, capYear.refundAccount), computation }];
+    const posting = capAdjustmentPosting(computation, cause, capYear.refundAccount, false, bookingPeriod);
+    return [{ posting, computation, relatesToClosedYear }];
   }
   const several = capYear.accounts.length > 1;
   return shareAdjustment(capYear.accounts, computation.requiredAdjustmentOere).map((share) => {
     capYear.adjustmentsOere += share.deltaOere;
     capAccountOf(capYear.accounts, share.refundAccount).adjustmentsOere += share.deltaOere;
     const part = { ...computation, account: share };
-    return { posting: capAdjustmentPosting(part, cause, share.refundAccount, several), computation: part };
+    const posting = capAdjustmentPosting(part, cause, share.refundAccount, several, bookingPeriod);
+    return { posting, computation: part, relatesToClosedYear };
   });
 }
 
 /**
- * Counts an event's postings against the caps of their booking years and restates each cap year
- * they touched (in key order), unless the year is closed.
+ * Counts an event's postings against the caps of their cap years and restates each cap year
+ * they touched (in key order).
  */
 export function countAgainstCaps(
   books: MunicipalityBooks,
   postings: readonly Posting[],
   cause: Cause,
-  accounts: CapAdjustmentAccounts,
+  rules: CapRules,
 ): CapRestatement {
-  return restateCapYears(books, countPostings(books, postings), cause, accounts);
+  const touched = countPostings(books, postings, rules.capYearOf);
+  return restateCapYears(books, touched, touched, cause, rules.capAdjustmentAccounts);
 }
 
+/** The year of the cap a posting counts against, under `capYearOf`. */
+const capYearNumber = (p: Posting, capYearOf: Rulebook['capYearOf']) =>
+  capYearOf(p.cap!, p.account, Number(p.bookingPeriod.slice(0, 4)));
+
 /**
- * Adds postings to the figures of the cap years they are booked under, without restating them
- * (the returned years are those touched, by key). A posting counts when its rule is capped: its
- * amount adds to the eligible costs, its refund to the refund before the cap (and to that of its
- * refund account); the cap's rate is the highest rate of its postings.
+ * Adds postings to the figures of the cap years they count against, without restating them (the
+ * returned years are those touched, by key). A posting counts when its rule is capped: its amount
+ * adds to the eligible costs, its refund to the refund before the cap (and to that of its refund
+ * account); the cap's rate is the highest rate of its postings.
  */
-export function countPostings(books: MunicipalityBooks, postings: readonly Posting[]): Map<string, CapYear> {
-  const touched = new Map<string, CapYear>();
+export function countPostings(
+  books: MunicipalityBooks,
+  postings: readonly Posting[],
+  capYearOf: Rulebook['capYearOf'],
+  touched = new Map<string, CapYear>(),
+): Map<string, CapYear> {
   for (const p of postings) {
     if (p.cap === null || p.kind === 'cap_adjustment') continue;
-    const year = Number(p.bookingPeriod.slice(0, 4));
-    const capYear = capYearOf(books, p.municipality, year, p.cap);
-    capYear.eligibleCostsOere += BigInt(p.amountOere);
-    capYear.refundBeforeCapOere += BigInt(p.refundOere ?? 0);
+    const year = capYearNumber(p, capYearOf);
+    const capYear = capYearIn(books, p.municipality, year, p.cap);
+    addTo(capYear, p, 1n);
     if (p.refundRateBasisPoints !== null)
       capYear.rateBasisPoints = Math.max(capYear.rateBasisPoints ?? 0, p.refundRateBasisPoints);
     if (capYear.refundAccount === null && p.refundAccount !== null)
       capYear.refundAccount = { ...p.refundAccount };
-    capAccountOf(capYear.accounts, p.refundAccount).refundBeforeCapOere += BigInt(p.refundOere ?? 0);
     touched.set(capYearKey(year, p.cap), capYear);
   }
   return touched;
 }
 
-/** Restates every open cap year of the municipality, counted to or not (a rulebook adoption, once all its postings are counted). */
+function addTo(capYear: CapYear, p: Posting, sign: 1n | -1n): void {
+  capYear.eligibleCostsOere += sign * BigInt(p.amountOere);
+  capYear.refundBeforeCapOere += sign * BigInt(p.refundOere ?? 0);
+  capAccountOf(capYear.accounts, p.refundAccount).refundBeforeCapOere += sign * BigInt(p.refundOere ?? 0);
+}
+
+/**
+ * Postings counted against one cap year under the rulebook they were made under (`countedUnder`)
+ * and against another under `capYearOf` are moved to it (a rulebook adoption), where both years
+ * are open: a closed year keeps its figures as posted.
+ */
+export function recountPostings(
+  books: MunicipalityBooks,
+  postings: readonly Posting[],
+  countedUnder: (p: Posting) => Rulebook['capYearOf'],
+  capYearOf: Rulebook['capYearOf'],
+): void {
+  for (const p of postings) {
+    if (p.cap === null || p.kind === 'cap_adjustment') continue;
+    const was = capYearNumber(p, countedUnder(p));
+    const is = capYearNumber(p, capYearOf);
+    if (was === is || books.closedYears.has(was) || books.closedYears.has(is)) continue;
+    addTo(capYearIn(books, p.municipality, was, p.cap), p, -1n);
+    countPostings(books, [p], capYearOf);
+  }
+}
+
+/**
+ * Restates every open cap year of the municipality, counted to or not, and the closed ones in
+ * `touched` (a rulebook adoption, once all its postings are counted).
+ */
 export const restateEveryCapYear = (
   books: MunicipalityBooks,
+  touched: ReadonlyMap<string, CapYear>,
   cause: Cause,
   accounts: CapAdjustmentAccounts,
-): CapRestatement => restateCapYears(books, new Map(books.caps), cause, accounts);
+): CapRestatement => restateCapYears(books, new Map(books.caps), touched, cause, accounts);
 
-/** Restates the cap years given, in key order, unless their year is closed. */
+/** Restates the cap years given, in key order: an open year, or a closed one postings counted against now. */
 function restateCapYears(
   books: MunicipalityBooks,
   capYears: ReadonlyMap<string, CapYear>,
+  touched: ReadonlyMap<string, CapYear>,
   cause: Cause,
   accounts: CapAdjustmentAccounts,
 ): CapRestatement {
   const adjustments: CapAdjustment[] = [];
   for (const key of [...capYears.keys()].sort()) {
     const capYear = capYears.get(key)!;
-    if (books.closedYears.has(capYear.year)) continue;
-    adjustments.push(...restate(capYear, cause, accounts));
+    if (books.closedYears.has(capYear.year) && !touched.has(key)) continue;
+    adjustments.push(...restate(capYear, cause, accounts, books.closedYears));
   }
   return { adjustments, changed: [...capYears.values()] };
 }
@@ -147,7 +204,7 @@ export function setCapParameters(
   accounts: CapAdjustmentAccounts,
 ): CapRestatement {
   if (books.closedYears.has(year)) return { adjustments: [], changed: [] };
-  const capYear = capYearOf(books, municipality, year, cap);
+  const capYear = capYearIn(books, municipality, year, cap);
   capYear.parameters = { ...parameters };
-  return { adjustments: restate(capYear, cause, accounts), changed: [capYear] };
+  return { adjustments: restate(capYear, cause, accounts, books.closedYears), changed: [capYear] };
 }

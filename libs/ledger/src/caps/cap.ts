@@ -84,10 +84,12 @@ const DRIFTSLOFTER: ReadonlySet<CapId> = new Set<CapId>([
 ]);
 
 /**
- * Why nothing is capped without parameters. The driftslofter end with 2018, so what counts against one in a later
- * booking year is afløb of activity before 2019, which the chart refunds within the 2018 allowance or that of the
- * first half of 2019 (001 L1967-L1995): which amount that is, finance says (SetCapParameters of the booking year);
- * until then the refund before the cap stands, and the computation says so rather than assume an amount.
+ * Why nothing is capped without parameters. The driftslofter end with 2018 (dagpenge and sygedagpenge with 1. halvår
+ * 2019), so what counts against one in a later booking year is afløb, which the chart refunds within the allowance of
+ * 2018 (kontant- og uddannelseshjælp, ledighedsydelse, revalidering) or of 1. halvår 2019 (dagpenge, sygedagpenge)
+ * (001 L1967-L2021): from rulebook 2026.12-6 such afløb counts against that cap year itself; under earlier versions it
+ * counted against its booking year, whose parameters finance set to that allowance. Until parameters are set the
+ * refund before the cap stands, and the computation says so rather than assume an amount.
  */
 function withoutParameters(f: CapYearFigures): string {
   if (!DRIFTSLOFTER.has(f.cap) || f.year < 2019)
@@ -95,7 +97,8 @@ function withoutParameters(f: CapYearFigures): string {
   return (
     `no cap parameters for ${f.year}: the refund before the cap stands. What counts here is afløb of activity before 2019, ` +
     'which the chart refunds within the allowance of 2018 (kontant- og uddannelseshjælp, ledighedsydelse, revalidering) ' +
-    `or of 1. halvår 2019 (dagpenge, sygedagpenge) (001 L1967-L1995): set ${f.year}'s parameters to that allowance`
+    `or of 1. halvår 2019 (dagpenge, sygedagpenge) (001 L1967-L2021): from rulebook 2026.12-6 it counts against that cap year; ` +
+    `what an earlier version counted here, ${f.year}'s parameters set to that allowance cap`
   );
 }
 
@@ -191,6 +194,7 @@ export function capAdjustmentPosting(
   cause: Cause,
   refundAccount: Posting['refundAccount'],
   ofSeveralAccounts = false,
+  bookingPeriod = capAdjustmentPeriod(c.year, cause),
 ): Posting {
   const itemId = capItemId(c.year, c.cap);
   const suffix = ofSeveralAccounts ? `:${refundAccountKey(refundAccount) || 'none'}` : '';
@@ -206,7 +210,7 @@ export function capAdjustmentPosting(
     targetGroup: null,
     activityFrom: `${c.year}-01-01`,
     activityTo: `${c.year}-12-31`,
-    bookingPeriod: capAdjustmentPeriod(c.year, cause),
+    bookingPeriod,
     amountOere: 0,
     refundRateBasisPoints: c.rateBasisPoints,
     refundOere: toSafeOere(c.account?.deltaOere ?? c.deltaOere),

@@ -10,11 +10,13 @@ import type { DecideRefund } from '../allocate';
 import {
   countAgainstCaps,
   countPostings,
+  recountPostings,
   restateEveryCapYear,
+  type CapYear,
   setCapParameters,
   type CapRestatement,
 } from '../caps/cap-restatement';
-import type { Cause } from '../posting.types';
+import type { Cause, Posting } from '../posting.types';
 import { expenseItem, expenseItemId, mentorItem } from './cost-items';
 import { regroup } from './regroup';
 import type { ProjectCarveOut, ProjectExpense, ProjectLedger } from './project-ledger';
@@ -132,7 +134,7 @@ function withCountedCaps(
     ledger.books,
     postings.map((p) => p.posting),
     cause,
-    rulebook.capAdjustmentAccounts,
+    rulebook,
   );
   return withCaps(facts, postings, counted);
 }
@@ -170,7 +172,9 @@ const plainCause = (recorded: Omit<LedgerEvent, 'event'>, rulebook: Rulebook): C
  * time so that a municipality of any size needs the ledgers of only so many in memory: `rejudge`
  * judges every open cost item of the persons given again under the version and returns exactly
  * the differences — reversals and rebookings in the adoption's booking period, caused by the
- * adoption — counted against the caps; once every person of the municipality with cost items has
+ * adoption — counted against the caps (their postings so far moved to the cap year the version
+ * says, where it differs from the one they were counted against: `countedUnder` gives the reading
+ * of the version a posting was made under); once every person of the municipality with cost items has
  * been given (once each; the order is the postings' order), `finish` restates every open cap year over them, on
  * the accounts the new version says (its adjustments may move between refund accounts).
  */
@@ -183,21 +187,27 @@ export function startAdoption(
   ledger: Pick<MunicipalityLedger, 'books'>,
   adoption: Omit<LedgerEvent, 'event'>,
   rulebook: Rulebook,
+  countedUnder: (posting: Posting) => Rulebook['capYearOf'],
 ): RulebookReadoption {
   const cause = plainCause(adoption, rulebook);
   const { books } = ledger;
+  const touched = new Map<string, CapYear>();
   return {
     rejudge(persons) {
+      for (const person of persons) recountPostings(books, person.postings, countedUnder, rulebook.capYearOf);
       const postings = persons.flatMap((person) =>
         regroup(person, [...person.items.values()], books.closedYears, cause, rulebook.decide),
       );
       countPostings(
         books,
         postings.map((p) => p.posting),
+        rulebook.capYearOf,
+        touched,
       );
       return postings;
     },
-    finish: () => withCaps([], [], restateEveryCapYear(books, cause, rulebook.capAdjustmentAccounts)),
+    finish: () =>
+      withCaps([], [], restateEveryCapYear(books, touched, cause, rulebook.capAdjustmentAccounts)),
   };
 }
 
@@ -207,8 +217,9 @@ export function adoptRulebook(
   adoption: Omit<LedgerEvent, 'event'>,
   personIds: readonly string[],
   rulebook: Rulebook,
+  countedUnder: (posting: Posting) => Rulebook['capYearOf'],
 ): LedgerOutcome {
-  const readoption = startAdoption(ledger, adoption, rulebook);
+  const readoption = startAdoption(ledger, adoption, rulebook, countedUnder);
   const persons = personIds.map((personId) => {
     const person = ledger.persons.get(personId);
     if (!person)
@@ -418,8 +429,8 @@ function projectOf(ledger: MunicipalityLedger, projectId: string): ProjectLedger
 
 /** The outcome with the cap stage's adjustments after the event's own postings, and its cap years' figures as facts. */
 function withCaps(facts: LedgerFact[], postings: LedgerPosting[], caps: CapRestatement): LedgerOutcome {
-  for (const { posting, computation } of caps.adjustments) {
-    postings.push({ posting, relatesToClosedYear: null });
+  for (const { posting, computation, relatesToClosedYear } of caps.adjustments) {
+    postings.push({ posting, relatesToClosedYear });
     facts.push({ type: 'cap_restated', entryId: posting.entryId, computation });
   }
   for (const c of caps.changed)

@@ -95,7 +95,13 @@ function ledgerFeed(initialVersion: string) {
   const apply = (entry: LogEntry): LedgerOutcome => {
     if ('adoption' in entry) {
       inForce = rulebooks.of(entry.version);
-      return adoptRulebook(ledger, entry, [...ledger.persons.keys()], inForce);
+      return adoptRulebook(
+        ledger,
+        entry,
+        [...ledger.persons.keys()],
+        inForce,
+        (p) => rulebooks.of(p.rulebookVersion ?? initialVersion).capYearOf,
+      );
     }
     const scope = ledgerScope(entry.event);
     const projects = scope.projectIds.flatMap((id) => ledger.projects.get(id) ?? []);

@@ -23,6 +23,8 @@ export interface MunicipalityAdoption {
   /** The adoption's copy for the municipality (rulebook-adoption.ts fanOut). */
   recorded: RecordedEvent;
   rulebook: Rulebook;
+  /** The version a posting was made under (null: before postings carried it, the genesis version). */
+  rulebookOf(version: string | null): Rulebook;
   books: MunicipalityBooks;
   /** A person's ledger the projection holds (then it is current, and stays so), or undefined: read it. */
   held(personId: string): PersonLedger | undefined;
@@ -49,7 +51,12 @@ export async function writeAdoption(tx: EntityManager, a: MunicipalityAdoption):
       );
     }
   };
-  const readoption = startAdoption({ books: a.books }, { id: recorded.id, commandId, recordedAt }, rulebook);
+  const readoption = startAdoption(
+    { books: a.books },
+    { id: recorded.id, commandId, recordedAt },
+    rulebook,
+    (p) => a.rulebookOf(p.rulebookVersion).capYearOf,
+  );
   const personIds = await personsWithCostItems(tx, municipality);
   let ordinal = 0;
   const persons = new Set<string>();

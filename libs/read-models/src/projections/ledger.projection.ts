@@ -177,6 +177,7 @@ export class LedgerProjection implements Projection {
     await writeAdoption(tx, {
       recorded,
       rulebook: this.rulebookAt(recorded),
+      rulebookOf: (version) => this.rulebooks.of(version ?? this.rulebooks.genesis),
       books: this.books.get(municipality)!,
       held: (personId) => this.persons.take(personKey(municipality, personId), batchNumber),
       citationSets: this.citationSets,

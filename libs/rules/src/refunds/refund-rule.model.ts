@@ -135,11 +135,24 @@ export interface CapAdjustmentAccountsReading {
   sources: Citation[];
 }
 
+/**
+ * Which cap year a capped posting on a 2014-2018 driftsloft grouping counts against when it is booked after the year
+ * whose allowance the chart names for it (afløb): that year. Without this entry (versions before 2026.12-6): its
+ * booking year.
+ */
+export interface AfloebCapYearsReading {
+  id: string;
+  title: string;
+  note: string;
+  allowances: { cap: CapId; costAccounts: string[]; capYear: number; source: Citation }[];
+}
+
 export interface RefundRulesDocument {
   version: string;
   description: string;
   monthsBuckets: MonthsBucket[];
   mentorAgreementReading: MentorAgreementReading;
   capAdjustmentAccounts?: CapAdjustmentAccountsReading;
+  afloebCapYears?: AfloebCapYearsReading;
   rules: RefundRule[];
 }

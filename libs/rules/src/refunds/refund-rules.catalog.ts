@@ -5,7 +5,8 @@ import { groupingByKey } from '../accounts/account-groupings.catalog';
 import genesisDocument from '../data/2026.12-2/refund-rules.json';
 import integrationSupportDocument from '../data/2026.12-3/refund-rules.json';
 import resultGrantDocument from '../data/2026.12-4/refund-rules.json';
-import currentDocument from '../data/2026.12-5/refund-rules.json';
+import capAccountsDocument from '../data/2026.12-5/refund-rules.json';
+import currentDocument from '../data/2026.12-6/refund-rules.json';
 import type {
   MentorAgreementReading,
   MonthsBucket,
@@ -35,6 +36,7 @@ const DOCUMENTS: readonly RefundRulesDocument[] = [
   genesisDocument,
   integrationSupportDocument,
   resultGrantDocument,
+  capAccountsDocument,
   currentDocument,
 ].map(load);
 const BY_VERSION = new Map(DOCUMENTS.map((d) => [d.version, d]));

@@ -176,6 +176,31 @@ function capAdjustmentAccountsErrors(
   return errors;
 }
 
+function afloebCapYearsErrors(
+  reading: RefundRulesDocument['afloebCapYears'],
+  ids: ReadonlySet<string>,
+  lookup: GroupingLookup,
+): string[] {
+  if (reading === undefined) return [];
+  const errors: string[] = [];
+  if (ids.has(reading.id)) errors.push(`${reading.id}: afloebCapYears id is also a rule id`);
+  if (!reading.title || !reading.note) errors.push(`${reading.id}: title and note are required`);
+  const claimed = new Set<string>();
+  for (const a of reading.allowances ?? []) {
+    if (!CAP_IDS.includes(a.cap)) errors.push(`${reading.id}: unknown cap ${a.cap}`);
+    if (!Number.isInteger(a.capYear)) errors.push(`${reading.id}: capYear must be a year`);
+    if (!SEED_FILES.includes(a.source?.source) || !a.source?.section)
+      errors.push(`${reading.id}: every allowance must cite a seed file with a section`);
+    for (const key of a.costAccounts) {
+      if (!lookup(key)) errors.push(`${reading.id}: unknown account ${key}`);
+      if (claimed.has(`${a.cap}/${key}`)) errors.push(`${reading.id}: ${a.cap} ${key} named twice`);
+      claimed.add(`${a.cap}/${key}`);
+    }
+  }
+  if (claimed.size === 0) errors.push(`${reading.id}: no allowances`);
+  return errors;
+}
+
 /** Problems in the refund rules document (empty when valid). */
 export function validateRefundRules(document: RefundRulesDocument, lookup: GroupingLookup): string[] {
   const errors: string[] = [];
@@ -200,6 +225,7 @@ export function validateRefundRules(document: RefundRulesDocument, lookup: Group
   }
   errors.push(...readingErrors(document.mentorAgreementReading, ids));
   errors.push(...capAdjustmentAccountsErrors(document.capAdjustmentAccounts, ids));
+  errors.push(...afloebCapYearsErrors(document.afloebCapYears, ids, lookup));
   const rowProblems = (document.rules ?? []).flatMap((rule) => rowErrors(rule, lookup, ids));
   errors.push(...rowProblems);
   if (rowProblems.length === 0) errors.push(...overlapErrors(document.rules));

@@ -1,6 +1,7 @@
 // The schema check of data/refund-rules.json: the shipped data is valid, and broken rows are reported.
 import { groupingByKey } from '../accounts/account-groupings.catalog';
 import rulesDocument from '../data/2026.12-4/refund-rules.json';
+import current from '../data/2026.12-6/refund-rules.json';
 import type { RefundRule, RefundRulesDocument } from './refund-rule.model';
 import { validateRefundRules } from './refund-rules.validator';
 
@@ -67,5 +68,39 @@ describe('refund rules validator', () => {
     ],
   ])('reports %s', (_label, rules, message) => {
     expect(validateRefundRules(withRules(...rules), groupingByKey).join('\n')).toMatch(message);
+  });
+});
+
+describe('afloebCapYears', () => {
+  const shipped = current as unknown as RefundRulesDocument;
+  const reading = shipped.afloebCapYears!;
+
+  it('2026.12-6 is valid and names each driftsloft grouping once, 2018 for kontanthjælp and revalidering, 2019 for dagpenge and sygedagpenge', () => {
+    expect(validateRefundRules(shipped, groupingByKey)).toEqual([]);
+    expect(reading.allowances.map((a) => [a.cap, a.capYear, a.costAccounts.length])).toEqual([
+      ['driftsloft_dagpenge_kontanthjaelp', 2019, 3],
+      ['driftsloft_dagpenge_kontanthjaelp', 2018, 8],
+      ['driftsloft_sygedagpenge_revalidering', 2019, 3],
+      ['driftsloft_sygedagpenge_revalidering', 2018, 5],
+    ]);
+  });
+
+  it('refuses an unknown account, one named twice, an uncited allowance', () => {
+    const [first, ...rest] = reading.allowances;
+    const broken = {
+      ...shipped,
+      afloebCapYears: {
+        ...reading,
+        allowances: [
+          { ...first, costAccounts: ['5.68.90/1/999', first.costAccounts[0], first.costAccounts[0]] },
+          { ...rest[0], source: { source: 'elsewhere.txt', section: '' } },
+        ],
+      },
+    };
+    expect(validateRefundRules(broken, groupingByKey)).toEqual([
+      'AFLOEB-CAP-YEARS: unknown account 5.68.90/1/999',
+      'AFLOEB-CAP-YEARS: driftsloft_dagpenge_kontanthjaelp 5.68.90/1/001 named twice',
+      'AFLOEB-CAP-YEARS: every allowance must cite a seed file with a section',
+    ]);
   });
 });
