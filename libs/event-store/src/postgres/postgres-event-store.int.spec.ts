@@ -116,6 +116,17 @@ describe('postgres: the one-statement append and its fallback', () => {
     }
   });
 
+  it('a batch (one COPY) keeps text with tabs, newlines, carriage returns, backslashes and quotes as sent', async () => {
+    const text = 'a\tb\nc\rd\\e"f\\\\g\\N\u00e6\u{1F600}';
+    const data = { text, nested: [{ text }], [text]: 1 };
+    const request = { stream: `copy-${randomUUID()}`, events: [newEvent('Escaped', data)] };
+    request.events[0].metadata.actor = `jobcentre:${text}`;
+    await store.appendMany([{ ...request, expectedRevision: 'no_stream' }]);
+    const [stored] = await store.readStream(request.stream);
+    expect(stored.data).toEqual(data);
+    expect(stored.metadata.actor).toBe(`jobcentre:${text}`);
+  });
+
   it('a batch holding data PostgreSQL refuses fails as a whole with a typed error and stores nothing', async () => {
     const stream = `batch-${randomUUID()}`;
     await expect(

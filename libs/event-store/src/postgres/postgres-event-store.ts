@@ -5,6 +5,7 @@ import type {
   AppendResult,
   BatchHandler,
   EventStore,
+  NewEvent,
   RecordedEvent,
   SubscribeOptions,
   Subscription,
@@ -42,6 +43,28 @@ const DATA_EXCEPTION_CLASS = '22';
 
 /** A row of event_log_append: its place in the statement (`ord`) sets its position, head + ord. */
 type AppendRow = Omit<RecordedEvent, 'position'> & { ord: number };
+
+// Rows are built member by member: V8 makes an object spread followed by new members (`{ ...event,
+// stream }`) some fifty times slower, and every event of a batch is one.
+const rowOf = (event: NewEvent, stream: string, revision: number, ord: number): AppendRow => ({
+  id: event.id,
+  type: event.type,
+  data: event.data,
+  metadata: event.metadata,
+  stream,
+  revision,
+  ord,
+});
+
+const recordedOf = (row: AppendRow, position: bigint): RecordedEvent => ({
+  id: row.id,
+  type: row.type,
+  data: row.data,
+  metadata: row.metadata,
+  stream: row.stream,
+  revision: row.revision,
+  position,
+});
 
 export class PostgresEventStore implements EventStore {
   readonly densePositions = true;
@@ -179,7 +202,7 @@ export class PostgresEventStore implements EventStore {
       if (!next.has(stream)) guards.set(stream, expected);
       else if (next.get(stream) !== expected) return null;
       let revision = expected;
-      for (const event of events) rows.push({ ...event, stream, revision: ++revision, ord: rows.length + 1 });
+      for (const event of events) rows.push(rowOf(event, stream, ++revision, rows.length + 1));
       next.set(stream, revision);
     }
     if (new Set(rows.map((r) => r.id.toLowerCase())).size !== rows.length) return null;
@@ -196,7 +219,7 @@ export class PostgresEventStore implements EventStore {
       throw error;
     }
     if (first === null) return null;
-    const recorded = rows.map(({ ord, ...row }) => ({ ...row, position: first + BigInt(ord - 1) }));
+    const recorded = rows.map((row) => recordedOf(row, first + BigInt(row.ord - 1)));
     let offset = 0;
     return requests.map((request) =>
       appendResultOf(recorded.slice(offset, (offset += request.events.length))),
@@ -231,12 +254,7 @@ export class PostgresEventStore implements EventStore {
         const current = revisions.get(request.stream) ?? null;
         checkExpectedRevision(request, current);
         let revision = current ?? -1;
-        const own = request.events.map((e) => ({
-          ...e,
-          stream: request.stream,
-          revision: ++revision,
-          ord: 0,
-        }));
+        const own = request.events.map((e) => rowOf(e, request.stream, ++revision, 0));
         for (const row of own) {
           row.ord = rows.push(row);
           inserted.set(row.id.toLowerCase(), row);
@@ -251,7 +269,7 @@ export class PostgresEventStore implements EventStore {
     if (rows.length > 0) await this.copyRows(client, head, rows);
     await client.query('COMMIT');
     const placed = (row: AppendRow | RecordedEvent) =>
-      'ord' in row ? { ...row, position: head + BigInt(row.ord) } : row;
+      'ord' in row ? recordedOf(row, head + BigInt(row.ord)) : row;
     return outcomes.map((o) =>
       o instanceof Error ? o : appendResultOf(o.rows.map(placed), o.alreadyStored),
     );
