@@ -14,6 +14,7 @@ import {
   formatOere,
   parseKroner,
   type DomainEvent,
+  type DomainEventType,
   type ExpenseType,
   type OfferKind,
   type TargetGroup,
@@ -149,43 +150,82 @@ export interface MentorAgreement {
   endDate: string;
 }
 
+/** Whose expense, on which offer, its amount in kroner and its activity period. */
+type ExpenseFacts = [
+  personId: string,
+  offerId: string,
+  expenseId: string,
+  amount: string,
+  activityFrom: string,
+  activityTo: string,
+];
+
+/** The data an offer expense's events share; of ordinary education, a course fee unless said. */
+const expenseData = (
+  [personId, offerId, expenseId, amount, activityFrom, activityTo]: ExpenseFacts,
+  o: { offerKind?: OfferKind; expenseType?: ExpenseType } = {},
+) => ({
+  expenseId,
+  offerId,
+  personId,
+  offerKind: o.offerKind ?? ('ordinary_education' as const),
+  expenseType: o.expenseType ?? ('course_fee' as const),
+  amountOere: parseKroner(amount),
+  activityFrom,
+  activityTo,
+});
+
+/** The data an offer's events share: whose offer of ordinary education, and its project if it takes part in one. */
+const offerData = (personId: string, offerId: string, projectId: string | undefined) => ({
+  offerId,
+  personId,
+  offerKind: 'ordinary_education' as const,
+  ...(projectId && { projectId }),
+});
+
+/** A registration of ordinary education (an offer's or a project's) with nothing to check: no category, frame or provider. */
+const registrationData = (startDate: string, endDate: string, recordedAtIso: string) => ({
+  offerKind: 'ordinary_education' as const,
+  startDate,
+  endDate,
+  offerCategory: null,
+  fundingFrame: null,
+  provider: null,
+  registrationDate: recordedAtIso.slice(0, 10),
+  validityCitations: [],
+});
+
 /** Builders of the ledger's events, recorded at an instant; ids are made up unless given. */
 export function ledgerEvents() {
   return {
     at(recordedAt: string, ids: { eventId?: string; commandId?: string } = {}) {
       const recordedAtIso = new Date(recordedAt).toISOString();
-      const make = (event: DomainEvent): LedgerEvent => ({
+      const entry = () => ({
         id: ids.eventId ?? nextId('event'),
         commandId: ids.commandId ?? nextId('command'),
         recordedAt: recordedAtIso,
-        event,
       });
+      /** The event of `type` (in its current version) with `data`, as a log entry at this instant. */
+      const make = <T extends DomainEventType>(
+        type: T,
+        data: Extract<DomainEvent, { type: T }>['data'],
+      ): LedgerEvent => ({ ...entry(), event: { type, version: 1, data } as DomainEvent });
       return {
         /** A new rulebook version adopted at this point of the log. */
-        rulebookAdopted: (version: string): AdoptionEntry => ({
-          adoption: true,
-          id: ids.eventId ?? nextId('event'),
-          commandId: ids.commandId ?? nextId('command'),
-          recordedAt: recordedAtIso,
-          version,
-        }),
+        rulebookAdopted: (version: string): AdoptionEntry => ({ adoption: true, ...entry(), version }),
         targetGroupChanged: (
           personId: string,
           targetGroup: TargetGroup,
           effectiveFrom: string,
           o: { attributes?: TargetGroupAttributes; changeCommandId?: string } = {},
         ) =>
-          make({
-            type: 'TargetGroupChanged',
-            version: 1,
-            data: {
-              personId,
-              changeCommandId: o.changeCommandId ?? nextId('change'),
-              targetGroup,
-              attributes: o.attributes ?? {},
-              effectiveFrom,
-              reason: null,
-            },
+          make('TargetGroupChanged', {
+            personId,
+            changeCommandId: o.changeCommandId ?? nextId('change'),
+            targetGroup,
+            attributes: o.attributes ?? {},
+            effectiveFrom,
+            reason: null,
           }),
         targetGroupChangeRetracted: (
           personId: string,
@@ -193,16 +233,12 @@ export function ledgerEvents() {
           retractedTargetGroup: TargetGroup,
           retractedEffectiveFrom: string,
         ) =>
-          make({
-            type: 'TargetGroupChangeRetracted',
-            version: 1,
-            data: {
-              personId,
-              changeCommandId,
-              reason: 'registered in error',
-              retractedTargetGroup,
-              retractedEffectiveFrom,
-            },
+          make('TargetGroupChangeRetracted', {
+            personId,
+            changeCommandId,
+            reason: 'registered in error',
+            retractedTargetGroup,
+            retractedEffectiveFrom,
           }),
         offerRegistered: (
           personId: string,
@@ -211,22 +247,9 @@ export function ledgerEvents() {
           endDate: string,
           o: { projectId?: string } = {},
         ) =>
-          make({
-            type: 'OfferRegistered',
-            version: 1,
-            data: {
-              offerId,
-              personId,
-              offerKind: 'ordinary_education',
-              startDate,
-              endDate,
-              offerCategory: null,
-              fundingFrame: null,
-              provider: null,
-              registrationDate: recordedAtIso.slice(0, 10),
-              validityCitations: [],
-              ...(o.projectId && { projectId: o.projectId }),
-            },
+          make('OfferRegistered', {
+            ...offerData(personId, offerId, o.projectId),
+            ...registrationData(startDate, endDate, recordedAtIso),
           }),
         offerPeriodChanged: (
           personId: string,
@@ -235,38 +258,34 @@ export function ledgerEvents() {
           period: [string, string],
           o: { projectId?: string } = {},
         ) =>
-          make({
-            type: 'OfferPeriodChanged',
-            version: 1,
-            data: {
-              offerId,
-              personId,
-              offerKind: 'ordinary_education',
-              startDate: period[0],
-              endDate: period[1],
-              previousStartDate: previous[0],
-              previousEndDate: previous[1],
-              validityCitations: [],
-              ...(o.projectId && { projectId: o.projectId }),
-            },
+          make('OfferPeriodChanged', {
+            ...offerData(personId, offerId, o.projectId),
+            startDate: period[0],
+            endDate: period[1],
+            previousStartDate: previous[0],
+            previousEndDate: previous[1],
+            validityCitations: [],
+          }),
+        offerCancelled: (
+          personId: string,
+          offerId: string,
+          startDate: string,
+          endDate: string,
+          reason = 'never took place',
+          o: { projectId?: string } = {},
+        ) =>
+          make('OfferCancelled', {
+            ...offerData(personId, offerId, o.projectId),
+            startDate,
+            endDate,
+            reason,
           }),
         /** A project of ordinary education (the kind its participants' offers take) without a frame. */
         projectRegistered: (projectId: string, startDate: string, endDate: string) =>
-          make({
-            type: 'ProjectRegistered',
-            version: 1,
-            data: {
-              projectId,
-              name: `project ${projectId}`,
-              offerKind: 'ordinary_education',
-              startDate,
-              endDate,
-              offerCategory: null,
-              fundingFrame: null,
-              provider: null,
-              registrationDate: recordedAtIso.slice(0, 10),
-              validityCitations: [],
-            },
+          make('ProjectRegistered', {
+            projectId,
+            name: `project ${projectId}`,
+            ...registrationData(startDate, endDate, recordedAtIso),
           }),
         /** `bookingDate`: the municipality's booking date the command gave. */
         projectExpenseRecorded: (
@@ -281,102 +300,42 @@ export function ledgerEvents() {
             unemploymentMonthsAt?: 'offer_start';
           } = {},
         ) =>
-          make({
-            type: 'ProjectExpenseRecorded',
-            version: 1,
-            data: {
-              expenseId,
-              projectId,
-              offerKind: 'ordinary_education',
-              fundingFrame: null,
-              expenseType: o.expenseType ?? 'course_fee',
-              amountOere: parseKroner(amount),
-              activityFrom,
-              activityTo,
-              invoiceRef: null,
-              ...(o.bookingDate && { bookingDate: o.bookingDate }),
-              ...(o.unemploymentMonthsAt && { unemploymentMonthsAt: o.unemploymentMonthsAt }),
-            },
-          }),
-        offerCancelled: (
-          personId: string,
-          offerId: string,
-          startDate: string,
-          endDate: string,
-          reason = 'never took place',
-          o: { projectId?: string } = {},
-        ) =>
-          make({
-            type: 'OfferCancelled',
-            version: 1,
-            data: {
-              offerId,
-              personId,
-              offerKind: 'ordinary_education',
-              startDate,
-              endDate,
-              reason,
-              ...(o.projectId && { projectId: o.projectId }),
-            },
+          make('ProjectExpenseRecorded', {
+            expenseId,
+            projectId,
+            offerKind: 'ordinary_education',
+            fundingFrame: null,
+            expenseType: o.expenseType ?? 'course_fee',
+            amountOere: parseKroner(amount),
+            activityFrom,
+            activityTo,
+            invoiceRef: null,
+            ...(o.bookingDate && { bookingDate: o.bookingDate }),
+            ...(o.unemploymentMonthsAt && { unemploymentMonthsAt: o.unemploymentMonthsAt }),
           }),
         /**
          * `fundingFrame`: the offer's bevillingsramme as the decider copied it (absent as in events written before it
          * was copied); `bookingDate`: the municipality's booking date the command gave.
          */
         expenseRecorded: (
-          personId: string,
-          offerId: string,
-          expenseId: string,
-          amount: string,
-          activityFrom: string,
-          activityTo: string,
-          o: {
-            fundingFrame?: string;
-            bookingDate?: string;
-            offerKind?: OfferKind;
-            expenseType?: ExpenseType;
-          } = {},
-        ) =>
-          make({
-            type: 'OfferExpenseRecorded',
-            version: 1,
-            data: {
-              expenseId,
-              offerId,
-              personId,
-              offerKind: o.offerKind ?? 'ordinary_education',
-              expenseType: o.expenseType ?? 'course_fee',
-              amountOere: parseKroner(amount),
-              activityFrom,
-              activityTo,
-              invoiceRef: null,
-              ...(o.fundingFrame && { fundingFrame: o.fundingFrame }),
-              ...(o.bookingDate && { bookingDate: o.bookingDate }),
+          ...[personId, offerId, expenseId, amount, activityFrom, activityTo, o = {}]: [
+            ...ExpenseFacts,
+            o?: {
+              fundingFrame?: string;
+              bookingDate?: string;
+              offerKind?: OfferKind;
+              expenseType?: ExpenseType;
             },
-          }),
-        expenseReversed: (
-          personId: string,
-          offerId: string,
-          expenseId: string,
-          amount: string,
-          activityFrom: string,
-          activityTo: string,
+          ]
         ) =>
-          make({
-            type: 'OfferExpenseReversed',
-            version: 1,
-            data: {
-              expenseId,
-              offerId,
-              personId,
-              offerKind: 'ordinary_education',
-              expenseType: 'course_fee',
-              amountOere: parseKroner(amount),
-              activityFrom,
-              activityTo,
-              reason: 'booked in error',
-            },
+          make('OfferExpenseRecorded', {
+            ...expenseData([personId, offerId, expenseId, amount, activityFrom, activityTo], o),
+            invoiceRef: null,
+            ...(o.fundingFrame && { fundingFrame: o.fundingFrame }),
+            ...(o.bookingDate && { bookingDate: o.bookingDate }),
           }),
+        expenseReversed: (...expense: ExpenseFacts) =>
+          make('OfferExpenseReversed', { ...expenseData(expense), reason: 'booked in error' }),
         /** `cost` = contact hours × hourly cost, as the decider computed it (libs/domain mentor-cost.ts). */
         mentorHoursRecorded: (
           personId: string,
@@ -384,24 +343,20 @@ export function ledgerEvents() {
           date: string,
           hours: { contactHours: string; hourlyCost: string; cost: string },
         ) =>
-          make({
-            type: 'MentorHoursRecorded',
-            version: 1,
-            data: {
-              agreementId: agreement.agreementId,
-              personId,
-              offerId: null,
-              mentorType: agreement.mentorType,
-              mentorKind: 'employee',
-              agreementStartDate: agreement.startDate,
-              agreementEndDate: agreement.endDate,
-              date,
-              contactHours: hours.contactHours,
-              preparationHours: null,
-              hourlyCostOere: parseKroner(hours.hourlyCost),
-              feeOere: null,
-              costOere: parseKroner(hours.cost),
-            },
+          make('MentorHoursRecorded', {
+            agreementId: agreement.agreementId,
+            personId,
+            offerId: null,
+            mentorType: agreement.mentorType,
+            mentorKind: 'employee',
+            agreementStartDate: agreement.startDate,
+            agreementEndDate: agreement.endDate,
+            date,
+            contactHours: hours.contactHours,
+            preparationHours: null,
+            hourlyCostOere: parseKroner(hours.hourlyCost),
+            feeOere: null,
+            costOere: parseKroner(hours.cost),
           }),
         /** A carve-out as the decider measured it (libs/domain administrative-share.ts): `lines` of standard_price, or `hours` × `hourlyCost`; `bookingDate` as the command gave it. */
         administrativeShareRecorded: (
@@ -426,38 +381,34 @@ export function ledgerEvents() {
             | { hours: string; hourlyCost: string; amount: string },
           o: { bookingDate?: string } = {},
         ) =>
-          make({
-            type: 'AdministrativeShareRecorded',
-            version: 1,
-            data: {
-              shareId,
-              projectId,
-              activityFrom,
-              activityTo,
-              method: 'lines' in m ? 'standard_price' : 'area' in m ? 'area' : 'time_registration',
-              lines:
-                'lines' in m
-                  ? m.lines.map((l) => ({
-                      activity: l.activity,
-                      count: l.count,
-                      hoursEach: l.hoursEach,
-                      hourlyRateOere: parseKroner(l.hourlyRate),
-                      amountOere: parseKroner(l.amount),
-                    }))
-                  : [],
-              hours: 'hours' in m ? m.hours : null,
-              hourlyCostOere: 'hours' in m ? parseKroner(m.hourlyCost) : null,
-              ...('area' in m && {
-                area: { ...m.area, expenseAmountOere: parseKroner(m.area.expenseAmount) },
-              }),
-              amountOere:
-                'lines' in m
-                  ? m.lines.reduce((sum, l) => sum + parseKroner(l.amount), 0)
-                  : parseKroner(m.amount),
-              priceLevelYear: 2025,
-              methodReference: 'Metode 1a, kommunens notat af 2025-01-15',
-              ...(o.bookingDate && { bookingDate: o.bookingDate }),
-            },
+          make('AdministrativeShareRecorded', {
+            shareId,
+            projectId,
+            activityFrom,
+            activityTo,
+            method: 'lines' in m ? 'standard_price' : 'area' in m ? 'area' : 'time_registration',
+            lines:
+              'lines' in m
+                ? m.lines.map((l) => ({
+                    activity: l.activity,
+                    count: l.count,
+                    hoursEach: l.hoursEach,
+                    hourlyRateOere: parseKroner(l.hourlyRate),
+                    amountOere: parseKroner(l.amount),
+                  }))
+                : [],
+            hours: 'hours' in m ? m.hours : null,
+            hourlyCostOere: 'hours' in m ? parseKroner(m.hourlyCost) : null,
+            ...('area' in m && {
+              area: { ...m.area, expenseAmountOere: parseKroner(m.area.expenseAmount) },
+            }),
+            amountOere:
+              'lines' in m
+                ? m.lines.reduce((sum, l) => sum + parseKroner(l.amount), 0)
+                : parseKroner(m.amount),
+            priceLevelYear: 2025,
+            methodReference: 'Metode 1a, kommunens notat af 2025-01-15',
+            ...(o.bookingDate && { bookingDate: o.bookingDate }),
           }),
         /** A revision of a Bilag 2 timesheet as the decider records it (days in date order, hours canonical). */
         staffTimesheetRecorded: (
@@ -484,20 +435,16 @@ export function ledgerEvents() {
             bookingDate?: string;
           } = {},
         ) =>
-          make({
-            type: 'StaffTimesheetRecorded',
-            version: 1,
-            data: {
-              ...t,
-              staffCategory: 'Jobkonsulent',
-              weekTo: addDays(t.weekFrom, 6),
-              salaryCostOere: parseKroner(salaryCost),
-              days,
-              approvedBy: { employee: 'Anne Jensen', manager: 'Lars Holm' },
-              offers: o.offers ?? [],
-              replaces: o.replaces ?? null,
-              ...(o.bookingDate && { bookingDate: o.bookingDate }),
-            },
+          make('StaffTimesheetRecorded', {
+            ...t,
+            staffCategory: 'Jobkonsulent',
+            weekTo: addDays(t.weekFrom, 6),
+            salaryCostOere: parseKroner(salaryCost),
+            days,
+            approvedBy: { employee: 'Anne Jensen', manager: 'Lars Holm' },
+            offers: o.offers ?? [],
+            replaces: o.replaces ?? null,
+            ...(o.bookingDate && { bookingDate: o.bookingDate }),
           }),
         capParametersSet: (
           year: number,
@@ -505,19 +452,14 @@ export function ledgerEvents() {
           amountPerFullYearPerson: string,
           fullYearPersons: string,
         ) =>
-          make({
-            type: 'CapParametersSet',
-            version: 1,
-            data: {
-              year,
-              cap,
-              amountPerFullYearPersonOere: parseKroner(amountPerFullYearPerson),
-              fullYearPersonsHundredths: parseKroner(fullYearPersons),
-              reason: null,
-            },
+          make('CapParametersSet', {
+            year,
+            cap,
+            amountPerFullYearPersonOere: parseKroner(amountPerFullYearPerson),
+            fullYearPersonsHundredths: parseKroner(fullYearPersons),
+            reason: null,
           }),
-        accountingYearClosed: (year: number) =>
-          make({ type: 'AccountingYearClosed', version: 1, data: { year, reason: null } }),
+        accountingYearClosed: (year: number) => make('AccountingYearClosed', { year, reason: null }),
       };
     },
   };
