@@ -37,7 +37,13 @@ export function logEvent(
   };
 }
 
-/** `projects`: the mix with projects and carve-outs; `plain`: persons only. */
+/** An event of one municipality's log, recorded at the generator's next instant. */
+type LogEventOf = (type: string, data: Record<string, unknown>) => NewEvent;
+const eventsOf =
+  (municipality: string, at: () => string): LogEventOf =>
+  (type, data) =>
+    logEvent(type, data, municipality, at());
+
 /** The fields an offer or a project registered for most of a year carries (as its event stores them). */
 function registeredForYear(year: number, startDate = `${year}-01-15`) {
   return {
@@ -51,6 +57,7 @@ function registeredForYear(year: number, startDate = `${year}-01-15`) {
   };
 }
 
+/** `projects`: the mix with projects and carve-outs; `plain`: persons only. */
 export type LogMix = 'projects' | 'plain';
 
 /** Appends about `total` events for persons named `${prefix}-…`; returns the number appended. */
@@ -77,24 +84,20 @@ export async function generateLog(
     const personId = `${prefix}-${p}`;
     const year = 2019 + (p % 7);
     const requests = pending;
+    const event = eventsOf(municipality, at);
     const personStream = `person-${municipality}-${personId}`;
     let person: NewEvent[] = [];
     const change = (targetGroup: string, effectiveFrom: string) => {
       const changeCommandId = randomUUID();
       person.push(
-        logEvent(
-          'TargetGroupChanged',
-          {
-            personId,
-            changeCommandId,
-            targetGroup,
-            attributes: { sickPayCategory: 2 },
-            effectiveFrom,
-            reason: null,
-          },
-          municipality,
-          at(),
-        ),
+        event('TargetGroupChanged', {
+          personId,
+          changeCommandId,
+          targetGroup,
+          attributes: { sickPayCategory: 2 },
+          effectiveFrom,
+          reason: null,
+        }),
       );
       return changeCommandId;
     };
@@ -106,15 +109,10 @@ export async function generateLog(
     requests.push({
       stream: `offer-${municipality}-${offerId}`,
       events: [
-        logEvent(
-          'OfferRegistered',
-          {
-            ...offer,
-            ...registeredForYear(year),
-          },
-          municipality,
-          at(),
-        ),
+        event('OfferRegistered', {
+          ...offer,
+          ...registeredForYear(year),
+        }),
       ],
     });
     for (let e = 0; e < 6; e++) {
@@ -126,11 +124,9 @@ export async function generateLog(
         activityFrom: `${year}-0${2 + e}-01`,
         activityTo: `${year}-0${3 + e}-10`,
       };
-      const events = [logEvent('OfferExpenseRecorded', { ...expense, invoiceRef: null }, municipality, at())];
+      const events = [event('OfferExpenseRecorded', { ...expense, invoiceRef: null })];
       if ((p + e) % 10 === 0)
-        events.push(
-          logEvent('OfferExpenseReversed', { ...expense, reason: 'booked in error' }, municipality, at()),
-        );
+        events.push(event('OfferExpenseReversed', { ...expense, reason: 'booked in error' }));
       requests.push({ stream: `expense-${municipality}-${expense.expenseId}`, events });
     }
     const agreement = {
@@ -143,29 +139,23 @@ export async function generateLog(
     requests.push({
       stream: `mentor-agreement-${municipality}-${agreement.agreementId}`,
       events: [
-        logEvent(
-          'MentorAgreementRegistered',
-          { ...agreement, startDate: `${year}-01-15`, endDate: `${year}-12-15` },
-          municipality,
-          at(),
-        ),
+        event('MentorAgreementRegistered', {
+          ...agreement,
+          startDate: `${year}-01-15`,
+          endDate: `${year}-12-15`,
+        }),
         ...[3, 9].map((month) =>
-          logEvent(
-            'MentorHoursRecorded',
-            {
-              ...agreement,
-              agreementStartDate: `${year}-01-15`,
-              agreementEndDate: `${year}-12-15`,
-              date: `${year}-0${month}-10`,
-              contactHours: '2.00',
-              preparationHours: null,
-              hourlyCostOere: 35_000,
-              feeOere: null,
-              costOere: 70_000,
-            },
-            municipality,
-            at(),
-          ),
+          event('MentorHoursRecorded', {
+            ...agreement,
+            agreementStartDate: `${year}-01-15`,
+            agreementEndDate: `${year}-12-15`,
+            date: `${year}-0${month}-10`,
+            contactHours: '2.00',
+            preparationHours: null,
+            hourlyCostOere: 35_000,
+            feeOere: null,
+            costOere: 70_000,
+          }),
         ),
       ],
     });
@@ -173,18 +163,13 @@ export async function generateLog(
     const late = change(GROUPS[(p + 1) % GROUPS.length], `${year}-05-0${1 + (p % 9)}`);
     if (p % 5 === 0)
       person.push(
-        logEvent(
-          'TargetGroupChangeRetracted',
-          {
-            personId,
-            changeCommandId: late,
-            reason: 'registered in error',
-            retractedTargetGroup: GROUPS[(p + 1) % GROUPS.length],
-            retractedEffectiveFrom: `${year}-05-0${1 + (p % 9)}`,
-          },
-          municipality,
-          at(),
-        ),
+        event('TargetGroupChangeRetracted', {
+          personId,
+          changeCommandId: late,
+          reason: 'registered in error',
+          retractedTargetGroup: GROUPS[(p + 1) % GROUPS.length],
+          retractedEffectiveFrom: `${year}-05-0${1 + (p % 9)}`,
+        }),
       );
     requests.push({ stream: personStream, events: person });
     const group = waiting.get(municipality)!;
@@ -192,9 +177,9 @@ export async function generateLog(
     if (group.length >= 3 + (projects % 8)) {
       const projectId = `${prefix}-pr${projects}`;
       const participants = group.splice(0);
-      requests.push(projectOf(projectId, participants, municipality, year, projects, at));
+      requests.push(projectOf(projectId, participants, municipality, year, projects, event));
       if (projects % 2 === 0)
-        requests.push(timesheetOf(projectId, personId, municipality, year, projects, at));
+        requests.push(timesheetOf(projectId, personId, municipality, year, projects, event));
       projects += 1;
     }
     // Appends of about 2,000 events; a small total (the steady load) is appended person by person.
@@ -215,64 +200,63 @@ function projectOf(
   municipality: string,
   year: number,
   n: number,
-  at: () => string,
+  event: LogEventOf,
 ): { stream: string; events: NewEvent[] } {
   const kind = { offerKind: 'ordinary_education' };
   const events = [
-    logEvent(
-      'ProjectRegistered',
-      {
-        projectId,
-        name: `projekt ${projectId}`,
-        ...kind,
-        ...registeredForYear(year),
-      },
-      municipality,
-      at(),
-    ),
+    event('ProjectRegistered', {
+      projectId,
+      name: `projekt ${projectId}`,
+      ...kind,
+      ...registeredForYear(year),
+    }),
     ...participants.map((personId, i) =>
-      logEvent(
-        'OfferRegistered',
-        {
-          offerId: `${personId}-po`,
-          personId,
-          ...kind,
-          ...registeredForYear(year, `${year}-0${1 + (i % 3)}-15`),
-          projectId,
-        },
-        municipality,
-        at(),
-      ),
+      event('OfferRegistered', {
+        offerId: `${personId}-po`,
+        personId,
+        ...kind,
+        ...registeredForYear(year, `${year}-0${1 + (i % 3)}-15`),
+        projectId,
+      }),
     ),
   ];
   const expenses = Math.ceil((2 * participants.length) / 3);
   for (let e = 0; e < expenses; e++)
     events.push(
-      logEvent(
-        'ProjectExpenseRecorded',
-        {
-          expenseId: `${projectId}-e${e}`,
-          projectId,
-          ...kind,
-          fundingFrame: null,
-          expenseType: 'course_fee',
-          amountOere: 300_000 + ((n * 11 + e * 17) % 900_000),
-          activityFrom: `${year}-0${4 + (e % 5)}-01`,
-          activityTo: `${year}-0${4 + (e % 5)}-28`,
-          invoiceRef: null,
-        },
-        municipality,
-        at(),
-      ),
-    );
-  events.push(
-    logEvent(
-      'AdministrativeShareRecorded',
-      {
-        shareId: `${projectId}-as`,
+      event('ProjectExpenseRecorded', {
+        expenseId: `${projectId}-e${e}`,
         projectId,
-        activityFrom: `${year}-04-01`,
-        activityTo: `${year}-04-28`,
+        ...kind,
+        fundingFrame: null,
+        expenseType: 'course_fee',
+        amountOere: 300_000 + ((n * 11 + e * 17) % 900_000),
+        activityFrom: `${year}-0${4 + (e % 5)}-01`,
+        activityTo: `${year}-0${4 + (e % 5)}-28`,
+        invoiceRef: null,
+      }),
+    );
+  /** A carve-out of 902.00 kr in `month` (activity the 1st to the 28th), measured as `measure` says. */
+  const carveOut = (
+    shareId: string,
+    month: string,
+    measure: { method: string; lines: object[]; hours: string | null; hourlyCostOere: number | null },
+    methodReference: string,
+  ) =>
+    event('AdministrativeShareRecorded', {
+      shareId,
+      projectId,
+      activityFrom: `${year}-${month}-01`,
+      activityTo: `${year}-${month}-28`,
+      ...measure,
+      amountOere: 90_200,
+      priceLevelYear: 2025,
+      methodReference,
+    });
+  events.push(
+    carveOut(
+      `${projectId}-as`,
+      '04',
+      {
         method: 'standard_price',
         lines: [
           {
@@ -285,33 +269,17 @@ function projectOf(
         ],
         hours: null,
         hourlyCostOere: null,
-        amountOere: 90_200,
-        priceLevelYear: 2025,
-        methodReference: 'Metode 1a',
       },
-      municipality,
-      at(),
+      'Metode 1a',
     ),
   );
   if (n % 12 === 0)
     events.push(
-      logEvent(
-        'AdministrativeShareRecorded',
-        {
-          shareId: `${projectId}-as2`,
-          projectId,
-          activityFrom: `${year}-05-01`,
-          activityTo: `${year}-05-28`,
-          method: 'time_registration',
-          lines: [],
-          hours: '2.00',
-          hourlyCostOere: 45_100,
-          amountOere: 90_200,
-          priceLevelYear: 2025,
-          methodReference: 'Tidsregistrering',
-        },
-        municipality,
-        at(),
+      carveOut(
+        `${projectId}-as2`,
+        '05',
+        { method: 'time_registration', lines: [], hours: '2.00', hourlyCostOere: 45_100 },
+        'Tidsregistrering',
       ),
     );
   return { stream: `project-${municipality}-${projectId}`, events };
@@ -328,50 +296,45 @@ function timesheetOf(
   municipality: string,
   year: number,
   n: number,
-  at: () => string,
+  event: LogEventOf,
 ): { stream: string; events: NewEvent[] } {
   const week = `${year}-W19`;
   const { from, to } = isoWeekDates(week)!;
   const tuesday = new Date(Date.parse(`${from}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   const offer = { offerId: `${personId}-o`, personId };
   const revision = (r: number, onOffer: boolean) =>
-    logEvent(
-      'StaffTimesheetRecorded',
-      {
-        timesheetId: `${projectId}-ts`,
-        revision: r,
-        staffId: `${projectId}-staff`,
-        staffCategory: 'Jobkonsulent',
-        week,
-        weekFrom: from,
-        weekTo: to,
-        salaryCostOere: 900_000 + ((n * 13) % 200_000),
-        days: [
-          {
-            date: from,
-            hoursWorked: '7.50',
-            offerHours: [{ projectId, hours: '5.00' }],
-            administrationHours: '2.50',
-          },
-          {
-            date: tuesday,
-            hoursWorked: '7.25',
-            offerHours: onOffer
-              ? [
-                  { projectId, hours: '3.00' },
-                  { offerId: offer.offerId, hours: '2.00' },
-                ]
-              : [{ projectId, hours: '5.00' }],
-            administrationHours: '2.25',
-          },
-        ],
-        approvedBy: { employee: 'Medarbejder', manager: 'Daglig leder' },
-        offers: onOffer ? [{ ...offer, offerKind: 'ordinary_education', fundingFrame: null }] : [],
-        replaces: r === 1 ? null : { revision: 1, projectIds: [projectId], offers: [offer] },
-      },
-      municipality,
-      at(),
-    );
+    event('StaffTimesheetRecorded', {
+      timesheetId: `${projectId}-ts`,
+      revision: r,
+      staffId: `${projectId}-staff`,
+      staffCategory: 'Jobkonsulent',
+      week,
+      weekFrom: from,
+      weekTo: to,
+      salaryCostOere: 900_000 + ((n * 13) % 200_000),
+      days: [
+        {
+          date: from,
+          hoursWorked: '7.50',
+          offerHours: [{ projectId, hours: '5.00' }],
+          administrationHours: '2.50',
+        },
+        {
+          date: tuesday,
+          hoursWorked: '7.25',
+          offerHours: onOffer
+            ? [
+                { projectId, hours: '3.00' },
+                { offerId: offer.offerId, hours: '2.00' },
+              ]
+            : [{ projectId, hours: '5.00' }],
+          administrationHours: '2.25',
+        },
+      ],
+      approvedBy: { employee: 'Medarbejder', manager: 'Daglig leder' },
+      offers: onOffer ? [{ ...offer, offerKind: 'ordinary_education', fundingFrame: null }] : [],
+      replaces: r === 1 ? null : { revision: 1, projectIds: [projectId], offers: [offer] },
+    });
   const events = [revision(1, true)];
   if (n % 30 === 0) events.push(revision(2, false));
   return { stream: `timesheet-${municipality}-${projectId}-staff`, events };
