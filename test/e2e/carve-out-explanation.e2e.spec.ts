@@ -98,3 +98,95 @@ it('the explanation and the project show the carve-out as it stood at the postin
   expect(await project('2025-05-03T00:00:00Z')).toEqual([first]);
   expect(await project('2025-06-03T00:00:00Z')).toEqual([later]);
 });
+
+it('ids with colons (the command schemas allow them) are explained, each under its own project', async () => {
+  // Project "P:1" and project "P" with ids that start alike: read back by splitting the keys at ':' they gave project
+  // "P", share "1" for both; with each id's colons escaped in the keys every part reads back as given. Each share is
+  // its project's whole 1,000.00 (one participant).
+  const m = '310';
+  const p1 = await person(m, 'jobafklaring', '2025-01-01');
+  const march = { startDate: '2025-03-01', endDate: '2025-03-31' };
+  const setUp = [
+    { projectId: 'P:1', offerId: 'o:1', expenseId: 'a:b', shareId: 's:1' },
+    { projectId: 'P', offerId: '1:a', expenseId: '1:a:b', shareId: '1:s:1' },
+  ];
+  for (const s of setUp) {
+    await send(m, 'RegisterProject', {
+      projectId: s.projectId,
+      name: 'Kursus',
+      offerKind: 'ordinary_education',
+      ...march,
+    });
+    await send(m, 'RegisterOffer', {
+      offerId: s.offerId,
+      personId: p1,
+      offerKind: 'ordinary_education',
+      projectId: s.projectId,
+      ...march,
+    });
+    await send(m, 'RecordProjectExpense', {
+      expenseId: s.expenseId,
+      projectId: s.projectId,
+      expenseType: 'course_fee',
+      amount: '1000.00',
+      activityFrom: '2025-03-01',
+      activityTo: '2025-03-31',
+    });
+    // 1.00 h × 100.00 = 100.00 carved out of the 1,000.00 (VEJ 9584 3.1, L479-L482).
+    await send(m, 'RecordAdministrativeShare', {
+      shareId: s.shareId,
+      projectId: s.projectId,
+      activityFrom: '2025-03-01',
+      activityTo: '2025-03-31',
+      method: 'time_registration',
+      hours: '1.00',
+      hourlyCost: '100.00',
+      priceLevelYear: 2025,
+      methodReference: 'tidsregistrering',
+    });
+  }
+  // An offer of its own with expense "e:1".
+  await send(m, 'RegisterOffer', {
+    offerId: 'own:1',
+    personId: p1,
+    offerKind: 'ordinary_education',
+    ...march,
+  });
+  await send(m, 'RecordOfferExpense', {
+    expenseId: 'e:1',
+    offerId: 'own:1',
+    expenseType: 'course_fee',
+    amount: '400.00',
+    activityFrom: '2025-03-01',
+    activityTo: '2025-03-31',
+  });
+  const all = await entries(m);
+  // Per project: the share 1,000.00, its deduction −100.00, and 100.00 on 6.45.53; and the own offer's 400.00.
+  expect(all.map((e) => e.amount).sort()).toEqual(
+    ['-100.00', '-100.00', '100.00', '100.00', '1000.00', '1000.00', '400.00'].sort(),
+  );
+  const explain = async (e: Entry) =>
+    (await get(m, `/ledger/entries/${encodeURIComponent(e.entryId)}/explanation`)).body;
+  for (const s of setUp) {
+    const ofProject = (await get(m, '/ledger/entries', { projectId: s.projectId })).body.entries as Entry[];
+    expect(ofProject.map((e) => e.amount).sort()).toEqual(['-100.00', '1000.00']);
+    const share = ofProject.find((e) => e.amount === '1000.00')!;
+    expect((await explain(share)).projectShare).toMatchObject({
+      projectId: s.projectId,
+      expenseId: s.expenseId,
+      offerId: s.offerId,
+    });
+    const deduction = await explain(ofProject.find((e) => e.amount === '-100.00')!);
+    expect(deduction.administrativeShare).toMatchObject({ shareId: s.shareId, carved: '100.00' });
+    expect(deduction.events.map((e: { stream: string }) => e.stream)).toContain(
+      `project-${m}-${s.projectId}`,
+    );
+  }
+  const administration = all.filter((e) => e.account?.function === '6.45.53');
+  const shown = await Promise.all(
+    administration.map(async (e) => (await explain(e)).administrativeShare.shareId),
+  );
+  expect(shown.sort()).toEqual(setUp.map((s) => s.shareId).sort());
+  const own = await explain(all.find((e) => e.amount === '400.00')!);
+  expect(own.events.map((e: { type: string }) => e.type)).toContain('OfferExpenseRecorded');
+});

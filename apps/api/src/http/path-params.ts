@@ -13,10 +13,13 @@ const FORMS: Record<string, { pattern: RegExp; message: string }> = {
   projectId: { pattern: CLIENT_ID_PATTERN, message: 'must be 1-64 characters [A-Za-z0-9._:-]' },
 };
 
-/** Any other parameter (entry ids — a project share's holds three client ids —, job ids, command types): printable ids of a bounded length. */
+/**
+ * Any other parameter (entry ids — a carve-out's deduction holds four client ids, each ':' of them written '%3A'
+ * (sent as %253A in a path) —, job ids, command types): printable ids of a bounded length.
+ */
 const DEFAULT_FORM = {
-  pattern: /^[A-Za-z0-9._:-]{1,300}$/,
-  message: 'must be 1-300 characters [A-Za-z0-9._:-]',
+  pattern: /^[A-Za-z0-9._:%-]{1,1000}$/,
+  message: 'must be 1-1000 characters [A-Za-z0-9._:%-]',
 };
 
 @Injectable()

@@ -7,6 +7,7 @@ import type { EventStore, RecordedEvent } from '@app/event-store';
 import {
   explainSegment,
   explainShare,
+  keyParts,
   refundAccountKey,
   type CapAccountShare,
   type Posting,
@@ -111,7 +112,7 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
     const stream = item.project_id
       ? `project-${m}-${item.project_id}`
       : item.kind === 'expense'
-        ? `expense-${m}-${String(item.cost_item_id).slice('expense:'.length)}`
+        ? `expense-${m}-${keyParts(item.cost_item_id as string)[1]}`
         : `mentor-agreement-${m}-${item.agreement_id}`;
     const related = [
       ...(await this.store.readStream(stream)),
@@ -195,10 +196,10 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
   private async explainProjectOwn(m: string, entry: Posting) {
     const carveOut = await this.carveOutOf(m, entry);
     const timesheet = await this.timesheetOf(m, entry.costItemId, null, null);
-    const [, projectId] = /^(?:project|admin):(.+?):/.exec(entry.costItemId) ?? [];
+    const [kind, projectId] = keyParts(entry.costItemId);
     const stream = timesheet
       ? staffTimesheetStream(m, timesheet.staffId)
-      : projectId && `project-${m}-${projectId}`;
+      : (kind === 'project' || kind === 'admin') && projectId !== undefined && `project-${m}-${projectId}`;
     const events = stream
       ? (await this.store.readStream(stream)).filter((e) => e.id === entry.causedBy.eventId)
       : [];
@@ -241,8 +242,8 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
 
   /** The carve-out an item of `admin:{projectId}:{shareId}…` belongs to, as it stood when the posting was made. */
   private async carveOutOf(m: string, entry: Posting) {
-    const [, projectId, shareId] = /^admin:(.+?):([^:]+)(?::|$)/.exec(entry.costItemId) ?? [];
-    if (!projectId) return null;
+    const [kind, projectId, shareId] = keyParts(entry.costItemId);
+    if (kind !== 'admin' || shareId === undefined) return null;
     return this.queries.carveOutOf(m, projectId, shareId, entry.reverses ?? entry.entryId);
   }
 

@@ -335,11 +335,12 @@ function Related({ municipality, entry }: { municipality: string; entry: Posting
 
 /** Why a posting of `admin:{projectId}:{shareId}…` was made: the carve-out itself, its excess, or a deduction. */
 function CarveOutOfPosting({ entry, carveOut }: { entry: Posting; carveOut: CarveOut }) {
-  const [, projectId, rest] = /^admin:(.+?):(.+)$/.exec(entry.costItemId) ?? [];
+  // admin:{projectId}:{shareId}[:excess | :{expenseId}:{offerId}], each id's ':' written '%3A'.
+  const [, projectId, , ...rest] = entry.costItemId.split(':').map((p) => p.replaceAll('%3A', ':'));
   const role =
-    rest === carveOut.shareId
+    rest.length === 0
       ? 'Posteringen er selve den administrative andel, udskilt til 6.45.53 uden refusion.'
-      : rest === `${carveOut.shareId}:excess`
+      : rest.length === 1 && rest[0] === 'excess'
         ? 'Posteringen er den del af den administrative andel, som periodens udgifter ikke kan bære: bogført som uafklaret.'
         : 'Posteringen er et fradrag for den administrative andel i deltagerens andel af projektets udgift, så den administrative del ikke refunderes.';
   return (

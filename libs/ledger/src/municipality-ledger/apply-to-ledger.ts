@@ -23,7 +23,12 @@ import type { ProjectCarveOut, ProjectExpense, ProjectLedger } from './project-l
 import { reallocateProject } from './project-reallocation';
 import { applyTimesheet } from './timesheet-ledger';
 import type { LedgerFact, LedgerOutcome, LedgerPosting } from './ledger-facts';
-import type { MunicipalityLedger, PersonLedger, StoredCostItem } from './ledger-state';
+import {
+  reverseIfOfferCancelled,
+  type MunicipalityLedger,
+  type PersonLedger,
+  type StoredCostItem,
+} from './ledger-state';
 
 /** An event of the log with what the ledger needs of its metadata. */
 export interface LedgerEvent {
@@ -276,6 +281,7 @@ function applyToPerson(
       return participationChanged(ledger, event, cause, facts, decide);
     case 'OfferCancelled': {
       facts.push({ type: 'offer_version', event });
+      person.cancelledOffers.set(event.data.offerId, event.data.reason);
       const reallocated = participationChanged(ledger, event, cause, facts, decide);
       // A cancelled offer's costs are reversed, not rebooked (VEJ 9584: no refund for an offer that did not take place).
       const ofOffer = all().filter((i) => i.offerId === event.data.offerId && !i.reversed);
@@ -293,6 +299,7 @@ function applyToPerson(
       const item = expenseItem(municipality, event.data);
       person.items.set(item.costItemId, item);
       facts.push({ type: 'expense_recorded', item, invoiceRef: event.data.invoiceRef });
+      reversedOnArrival(person, item, facts);
       return regroupItems([item]);
     }
     case 'OfferExpenseReversed': {
@@ -309,9 +316,16 @@ function applyToPerson(
       const item = mentorItem(municipality, cause.eventId, event.data);
       person.items.set(item.costItemId, item);
       facts.push({ type: 'mentor_hours_recorded', item, hours: event.data });
+      reversedOnArrival(person, item, facts);
       return regroupItems([item]);
     }
   }
+}
+
+/** A new item of an offer cancelled before it arrived is reversed, with the cancellation's reason. */
+function reversedOnArrival(person: PersonLedger, item: StoredCostItem, facts: LedgerFact[]): void {
+  const reason = reverseIfOfferCancelled(person, item);
+  if (reason !== null) facts.push({ type: 'cost_item_reversed', costItemId: item.costItemId, reason });
 }
 
 /** A project registered, a cost of it recorded and shared out, or an administrative share carved out of its costs. */

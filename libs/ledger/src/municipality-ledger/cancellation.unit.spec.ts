@@ -47,3 +47,16 @@ it('reversing an expense reverses its postings; reversing an unknown expense pos
       ['reversal', 'jobafklaring', '2025-03-01', '2025-03-31', '-100.00', '50', '-50.00', '2025-05'],
     ]);
 });
+
+it('an expense decided before the cancellation and logged after it is reversed as it arrives, as if logged before', () => {
+  // The expense's command read o1 active; CancelOffer was appended before it. The cancellation's rule holds either way:
+  // o1's costs are not posted (the other order posts 800.00 and reverses it, test above).
+  const cancelled = l.at('2025-05-02T09:00:00Z').offerCancelled('p1', 'o1', '2025-03-01', '2025-03-31');
+  const late = givenEvents([...history, cancelled]).when(
+    l.at('2025-05-02T09:05:00Z').expenseRecorded('p1', 'o1', 'e3', '500.00', '2025-03-01', '2025-03-31'),
+  );
+  late.thenPostings([]);
+  expect(late.outcomes[0].facts.filter((f) => f.type === 'cost_item_reversed')).toEqual([
+    { type: 'cost_item_reversed', costItemId: 'expense:e3', reason: 'offer cancelled: never took place' },
+  ]);
+});

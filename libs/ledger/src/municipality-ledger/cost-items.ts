@@ -2,12 +2,13 @@
 // agreement with the agreement's period (the refundable window is derived from it and the
 // person's timeline when the item is allocated: mentor-refund-window.ts).
 import type { DomainEvent } from '@app/domain';
+import { itemKey } from './cost-item-keys';
 import type { StoredCostItem } from './ledger-state';
 
 type DataOf<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>['data'];
 
-export const expenseItemId = (expenseId: string) => `expense:${expenseId}`;
-const mentorItemId = (agreementId: string, eventId: string) => `mentor:${agreementId}:${eventId}`;
+export const expenseItemId = (expenseId: string) => itemKey('expense', expenseId);
+const mentorItemId = (agreementId: string, eventId: string) => itemKey('mentor', agreementId, eventId);
 
 export function expenseItem(municipality: string, d: DataOf<'OfferExpenseRecorded'>): StoredCostItem {
   return {

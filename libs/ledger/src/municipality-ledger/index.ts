@@ -1,4 +1,5 @@
 export * from './apply-to-ledger';
+export * from './cost-item-keys';
 export * from './cost-items';
 export * from './ledger-facts';
 export * from './ledger-state';

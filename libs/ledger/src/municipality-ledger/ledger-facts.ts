@@ -47,7 +47,7 @@ export type LedgerFact =
   /** A participant's item of a project other than a share (a deduction of a carve-out) as it now stands. */
   | { type: 'project_item_set'; projectId: string; item: StoredCostItem }
   /** A timesheet's part on an offer outside a project, as it now stands (reversed: the corrected revision has none). */
-  | { type: 'timesheet_item_set'; item: StoredCostItem }
+  | { type: 'timesheet_item_set'; item: StoredCostItem; reversalReason?: string }
   /** A timesheet after the event recorded a revision of it. */
   | { type: 'timesheet_changed'; timesheet: TimesheetLedger }
   /** A cap year's figures after the event (a copy). */

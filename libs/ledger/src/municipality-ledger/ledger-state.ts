@@ -19,9 +19,28 @@ export interface PersonLedger {
   items: Map<string, StoredCostItem>;
   /** Every posting of the person's cost items, in log order. */
   postings: Posting[];
+  /** The person's offers cancelled, with the reason: a cost of one that arrives later is reversed as it arrives. */
+  cancelledOffers: Map<string, string>;
 }
 
-export const emptyPersonLedger = (): PersonLedger => ({ changes: [], items: new Map(), postings: [] });
+export const emptyPersonLedger = (): PersonLedger => ({
+  changes: [],
+  items: new Map(),
+  postings: [],
+  cancelledOffers: new Map(),
+});
+
+/**
+ * A new cost item of an offer cancelled before it arrived (its command was decided before the cancellation and
+ * appended after it): reversed as the cancellation reversed the offer's costs before it, so the order in which the
+ * two reach the log does not change what is posted. Returns the reason, or null for an offer not cancelled.
+ */
+export function reverseIfOfferCancelled(person: PersonLedger, item: StoredCostItem): string | null {
+  const reason = item.offerId === null ? undefined : person.cancelledOffers.get(item.offerId);
+  if (reason === undefined) return null;
+  item.reversed = true;
+  return `offer cancelled: ${reason}`;
+}
 
 /** One municipality's ledger, as far as it is loaded. */
 export interface MunicipalityLedger {

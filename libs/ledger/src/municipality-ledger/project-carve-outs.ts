@@ -10,7 +10,13 @@ import { daysInclusive, maxDate, minDate } from '@app/domain';
 import type { Account, Citation } from '@app/rules';
 import { cumulativeShare, shareOfDays } from '../day-split';
 import type { DesiredSegment } from '../posting.types';
-import type { CarveOutDeduction, ProjectCarveOut, ProjectLedger } from './project-ledger';
+import { itemKey } from './cost-item-keys';
+import {
+  projectShareItemId,
+  type CarveOutDeduction,
+  type ProjectCarveOut,
+  type ProjectLedger,
+} from './project-ledger';
 
 export interface CarveOutStanding {
   /** The period's hovedkonto 5 costs (shares of the project's expenses in the overlapping days). */
@@ -25,10 +31,10 @@ export const carveOutDeductionItemId = (
   shareId: string,
   expenseId: string,
   offerId: string,
-) => `admin:${projectId}:${shareId}:${expenseId}:${offerId}`;
-export const carveOutItemId = (projectId: string, shareId: string) => `admin:${projectId}:${shareId}`;
+) => itemKey('admin', projectId, shareId, expenseId, offerId);
+export const carveOutItemId = (projectId: string, shareId: string) => itemKey('admin', projectId, shareId);
 export const carveOutExcessItemId = (projectId: string, shareId: string) =>
-  `admin:${projectId}:${shareId}:excess`;
+  `${itemKey('admin', projectId, shareId)}:excess`;
 
 /** The costs of the carve-out's period and the deduction from each, as the project's shares now stand. */
 export function carveOutStanding(project: ProjectLedger, c: ProjectCarveOut): CarveOutStanding {
@@ -37,7 +43,7 @@ export function carveOutStanding(project: ProjectLedger, c: ProjectCarveOut): Ca
   // A timesheet's part is time registered already (its administration hours are booked apart): nothing is carved
   // out of it again.
   const expenses = c.area
-    ? project.expenses.filter((e) => e.expenseId === c.area!.expenseId)
+    ? project.expenses.filter((e) => e.expenseId === c.area!.expenseId && e.timesheet === undefined)
     : project.expenses.filter((e) => e.timesheet === undefined);
   for (const e of expenses)
     for (const s of e.shares) {
@@ -54,7 +60,7 @@ export function carveOutStanding(project: ProjectLedger, c: ProjectCarveOut): Ca
       if (costOere <= 0) continue;
       parts.push({
         costItemId: carveOutDeductionItemId(project.projectId, c.shareId, e.expenseId, s.offerId),
-        shareItemId: `project:${project.projectId}:${e.expenseId}:${s.offerId}`,
+        shareItemId: projectShareItemId(project.projectId, e, s.offerId),
         expenseId: e.expenseId,
         offerId: s.offerId,
         personId: s.personId,

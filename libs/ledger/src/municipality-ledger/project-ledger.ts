@@ -7,6 +7,7 @@
 import { daysInclusive, maxDate, minDate, type ExpenseType, type IsoDate, type OfferKind } from '@app/domain';
 import { cumulativeShare, shareOfDays } from '../day-split';
 import type { Posting } from '../posting.types';
+import { itemKey, keyPart } from './cost-item-keys';
 import type { TimesheetPart } from './timesheet-split';
 
 export interface ProjectParticipant {
@@ -116,10 +117,18 @@ export interface ProjectCarveOut {
   deductions: CarveOutDeduction[];
 }
 
-export const projectShareItemId = (projectId: string, expenseId: string, offerId: string) =>
-  `project:${projectId}:${expenseId}:${offerId}`;
-export const projectUnsharedItemId = (projectId: string, expenseId: string) =>
-  `project:${projectId}:${expenseId}`;
+/** A timesheet's part is keyed by its timesheet's key (timesheetExpenseId) as it is; a client's expense id is escaped. */
+const expenseKey = (e: Pick<ProjectExpense, 'expenseId' | 'timesheet'>) =>
+  e.timesheet ? e.expenseId : keyPart(e.expenseId);
+export const projectShareItemId = (
+  projectId: string,
+  expense: Pick<ProjectExpense, 'expenseId' | 'timesheet'>,
+  offerId: string,
+) => `${itemKey('project', projectId)}:${expenseKey(expense)}:${keyPart(offerId)}`;
+export const projectUnsharedItemId = (
+  projectId: string,
+  expense: Pick<ProjectExpense, 'expenseId' | 'timesheet'>,
+) => `${itemKey('project', projectId)}:${expenseKey(expense)}`;
 
 /** The persons whose ledgers a change of the project may repost: every participant's. */
 export const personsOfProject = (project: ProjectLedger): string[] => [

@@ -85,10 +85,7 @@ export function reallocateProject(
       if (set(share.personId, item)) fact(share, item);
     }
     for (const gone of before.filter((b) => !shares.some((s) => s.offerId === b.offerId))) {
-      const item = unset(
-        gone.personId,
-        projectShareItemId(project.projectId, expense.expenseId, gone.offerId),
-      );
+      const item = unset(gone.personId, projectShareItemId(project.projectId, expense, gone.offerId));
       if (item) fact(null, item);
     }
     own.push(...postUnshared(ledger, project, expense, !withdrawn && shares.length === 0, cause));
@@ -179,11 +176,11 @@ const shareItem = (
 ) =>
   projectItem(municipality, project, expense, {
     ...share,
-    costItemId: projectShareItemId(project.projectId, expense.expenseId, share.offerId),
+    costItemId: projectShareItemId(project.projectId, expense, share.offerId),
   });
 
 function deductionItem(municipality: string, project: ProjectLedger, d: CarveOutDeduction): StoredCostItem {
-  const expense = project.expenses.find((e) => e.expenseId === d.expenseId)!;
+  const expense = project.expenses.find((e) => e.expenseId === d.expenseId && e.timesheet === undefined)!;
   return projectItem(municipality, project, expense, d);
 }
 
@@ -219,7 +216,7 @@ function postUnshared(
   unborne: boolean,
   cause: Cause,
 ): LedgerPosting[] {
-  const costItemId = projectUnsharedItemId(project.projectId, expense.expenseId);
+  const costItemId = projectUnsharedItemId(project.projectId, expense);
   const days = daysInclusive(expense.activityFrom, expense.activityTo);
   const desired: DesiredSegment[] = unborne
     ? [

@@ -8,7 +8,13 @@ import type { Citation } from '@app/rules';
 import type { DecideRefund } from '../allocate';
 import type { Cause } from '../posting.types';
 import type { LedgerFact, LedgerPosting } from './ledger-facts';
-import type { MunicipalityLedger, PersonLedger, StoredCostItem } from './ledger-state';
+import {
+  reverseIfOfferCancelled,
+  type MunicipalityLedger,
+  type PersonLedger,
+  type StoredCostItem,
+} from './ledger-state';
+import { itemKey } from './cost-item-keys';
 import { administrationSegment } from './project-carve-outs';
 import type { ProjectExpense } from './project-ledger';
 import { reallocateProject } from './project-reallocation';
@@ -17,11 +23,11 @@ import { timesheetSplit, type TimesheetLedger, type TimesheetPart } from './time
 
 /** The expense id of a timesheet's part in a project. */
 export const timesheetExpenseId = (staffId: string, timesheetId: string) =>
-  `timesheet:${staffId}:${timesheetId}`;
+  itemKey('timesheet', staffId, timesheetId);
 const offerItemId = (staffId: string, timesheetId: string, offerId: string) =>
-  `timesheet:${staffId}:${timesheetId}:${offerId}`;
+  itemKey('timesheet', staffId, timesheetId, offerId);
 const administrationItemId = (staffId: string, timesheetId: string) =>
-  `timesheet:${staffId}:${timesheetId}:administration`;
+  `${itemKey('timesheet', staffId, timesheetId)}:administration`;
 
 const CITATIONS: Citation[] = [
   {
@@ -53,7 +59,8 @@ export function applyTimesheet(
         `project ${projectId} of municipality ${ledger.municipality} is not loaded (ledgerScope)`,
       );
     const part = parts.find((p) => p.target.kind === 'project' && p.target.projectId === projectId);
-    let expense = project.expenses.find((e) => e.expenseId === expenseId);
+    // A client's expense may bear the same id; the timesheet's part is the one with its timesheet.
+    let expense = project.expenses.find((e) => e.expenseId === expenseId && e.timesheet !== undefined);
     if (!expense && !part) continue;
     if (!expense) {
       expense = emptyExpense(expenseId);
@@ -77,11 +84,16 @@ export function applyTimesheet(
       throw new Error(
         `person ${personId} of municipality ${ledger.municipality} is not loaded (ledgerScope)`,
       );
+    const cancelled = reverseIfOfferCancelled(person, item);
     person.items.set(item.costItemId, item);
     const entry = touched.get(personId) ?? { person, items: [] };
     entry.items.push(item);
     touched.set(personId, entry);
-    facts.push({ type: 'timesheet_item_set', item });
+    facts.push({
+      type: 'timesheet_item_set',
+      item,
+      ...(cancelled !== null && { reversalReason: cancelled }),
+    });
   };
   const offerParts = parts.filter((p) => p.target.kind === 'offer');
   for (const part of offerParts)

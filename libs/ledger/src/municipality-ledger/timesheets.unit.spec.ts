@@ -188,6 +188,46 @@ it('an offer cancelled after a timesheet named it has its part reversed, as its 
     ]);
 });
 
+it('a timesheet decided before the offer’s cancellation and logged after it posts what the other order leaves', () => {
+  // The race: the timesheet's command read o9 active, then CancelOffer was appended, then the timesheet. Either order
+  // ends with o9's 200.00 (2 h of 8 of 800.00 kr) not posted and P's 600.00 (6 h of 8) with its participants, one
+  // participant-day each on 7 March: 300.00 to o1 at 50 % (JA-OPS) and 300.00 to o2 at 0 % (DP-OPS-2019H2).
+  const o9 = { offerId: 'o9', personId: 'p9', offerKind: 'ordinary_education' as const, fundingFrame: null };
+  const timesheet = l.at('2025-05-02T09:05:00Z').staffTimesheetRecorded(
+    { ...week, timesheetId: 'T6', revision: 1 },
+    '800.00',
+    [
+      {
+        date: '2025-03-07',
+        hoursWorked: '8.00',
+        offerHours: [
+          { offerId: 'o9', hours: '2.00' },
+          { projectId: 'P', hours: '6.00' },
+        ],
+        administrationHours: '0.00',
+      },
+    ],
+    { offers: [o9] },
+  );
+  const cancelled = l.at('2025-05-02T09:00:00Z').offerCancelled('p9', 'o9', '2025-03-01', '2025-03-31');
+  const racy = givenEvents([...history, cancelled]).when(timesheet);
+  racy.thenPostings([
+    ['original', 'jobafklaring', '2025-03-07', '2025-03-07', '300.00', '50', '150.00', '2025-05'],
+    ['original', 'dagpenge', '2025-03-07', '2025-03-07', '300.00', '0', '0.00', '2025-05'],
+  ]);
+  expect(racy.outcomes[0].facts.filter((f) => f.type === 'timesheet_item_set')).toMatchObject([
+    {
+      item: { offerId: 'o9', amountOere: 20000, reversed: true },
+      reversalReason: 'offer cancelled: never took place',
+    },
+  ]);
+  // The other order: the part posted, then reversed by the cancellation; o9 nets to nothing either way.
+  const ordered = givenEvents([...history, timesheet]).when(cancelled);
+  const o9Net = [...ordered.ledger.persons.get('p9')!.postings].reduce((sum, p) => sum + p.amountOere, 0);
+  expect(o9Net).toBe(0);
+  expect(racy.ledger.persons.get('p9')!.postings).toEqual([]);
+});
+
 it('a carve-out of the project does not come out of a timesheet’s part: its administration is registered apart', () => {
   // March's invoice of 1000.00 is the period's only hovedkonto 5 cost a carve-out comes out of (the timesheet's 400.00
   // part is time registered already): 100.00 carved, 50.00 from each participant's 500.00 share.

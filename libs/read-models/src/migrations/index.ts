@@ -14,6 +14,7 @@ import { StaffTimesheets1796136159080 } from './1796136159080-staff-timesheets';
 import { CapYearAccounts1796136460484 } from './1796136460484-cap-year-accounts';
 import { CostItemUnemploymentMonthsOn1796137046807 } from './1796137046807-cost-item-unemployment-months-on';
 import { AdministrativeShareVersions1796137172557 } from './1796137172557-administrative-share-versions';
+import { OfferVersionCancelled1796145097095 } from './1796145097095-offer-version-cancelled';
 import { LedgerEntryActivityCovering1796145243568 } from './1796145243568-ledger-entry-activity-covering';
 
 /** Every read-model migration, in order. */
@@ -34,5 +35,6 @@ export const READ_MODEL_MIGRATIONS = [
   CapYearAccounts1796136460484,
   CostItemUnemploymentMonthsOn1796137046807,
   AdministrativeShareVersions1796137172557,
+  OfferVersionCancelled1796145097095,
   LedgerEntryActivityCovering1796145243568,
 ];

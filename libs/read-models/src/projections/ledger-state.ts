@@ -35,17 +35,25 @@ export async function loadPersonLedgers(
     `SELECT ${LEDGER_ENTRY_COLUMNS_WITH_CITATIONS} FROM ${LEDGER_ENTRY_WITH_CITATIONS} WHERE ${persons} ORDER BY position, municipality, ordinal`,
     params,
   );
+  const cancelled: { municipality: string; person_id: string; offer_id: string; reason: string | null }[] =
+    await tx.query(
+      `SELECT municipality, person_id, offer_id, reason FROM offer_version WHERE status = 'cancelled' AND ${persons}`,
+      params,
+    );
   for (const c of changes)
     ledgers.get(personKey(c.municipality, c.person_id))!.changes.push(changeRecordOf(c));
   for (const i of items)
     ledgers.get(personKey(i.municipality, i.person_id))!.items.set(i.cost_item_id, storedCostItemOf(i));
+  for (const c of cancelled)
+    ledgers.get(personKey(c.municipality, c.person_id))!.cancelledOffers.set(c.offer_id, c.reason ?? '');
   for (const p of postings)
     ledgers.get(personKey(p.municipality as string, p.person_id as string))!.postings.push(rowToPosting(p));
   return ledgers;
 }
 
 /** How much a person's ledger holds, for the cache's budget. */
-const sizeOf = (l: PersonLedger) => 1 + l.changes.length + l.items.size + l.postings.length;
+const sizeOf = (l: PersonLedger) =>
+  1 + l.changes.length + l.items.size + l.postings.length + l.cancelledOffers.size;
 
 /**
  * The person ledgers of recent batches, least recently used first. Entries a batch touched stay

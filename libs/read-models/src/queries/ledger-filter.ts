@@ -1,4 +1,6 @@
 // The filters of the ledger queries (API.md "Queries"), turned into one parameterised WHERE clause.
+import { itemKey } from '@app/ledger';
+
 export interface LedgerFilter {
   municipality: string;
   asOf: string;
@@ -26,8 +28,9 @@ export function ledgerWhere(filter: LedgerFilter, params: unknown[]): string {
   if (filter.offerId) clauses.push(`offer_id = ${add(filter.offerId)}`);
   if (filter.projectId) {
     const project = add(filter.projectId);
+    const unshared = add(`${itemKey('project', filter.projectId)}:`);
     clauses.push(
-      `(cost_item_id IN (SELECT cost_item_id FROM cost_item WHERE municipality = $1 AND project_id = ${project}) OR starts_with(cost_item_id, 'project:' || ${project} || ':'))`,
+      `(cost_item_id IN (SELECT cost_item_id FROM cost_item WHERE municipality = $1 AND project_id = ${project}) OR starts_with(cost_item_id, ${unshared}))`,
     );
   }
   if (filter.targetGroup === 'unknown') clauses.push('target_group IS NULL');

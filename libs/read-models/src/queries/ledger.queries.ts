@@ -270,7 +270,7 @@ export class LedgerQueries {
     if (key === null) return null;
     const rows: { state: TimesheetLedger }[] = await this.db.query(
       `SELECT state FROM staff_timesheet WHERE municipality = $1
-         AND starts_with($2, 'timesheet:' || staff_id || ':' || timesheet_id || ':')`,
+         AND starts_with($2, 'timesheet:' || replace(staff_id, ':', '%3A') || ':' || replace(timesheet_id, ':', '%3A') || ':')`,
       [municipality, `${key}:`],
     );
     return rows[0]?.state ?? null;

@@ -140,7 +140,10 @@ export function shareItemRow(
     project_id: 'projectId' in f ? f.projectId : null,
     reversed_at: reversed ? e.metadata.recordedAt : null,
     reversal_event_id: reversed ? e.id : null,
-    reversal_reason: reversed ? 'no longer part of the project’s costs as they are shared now' : null,
+    reversal_reason: reversed
+      ? ('reversalReason' in f && f.reversalReason) ||
+        'no longer part of the project’s costs as they are shared now'
+      : null,
   };
 }
 
