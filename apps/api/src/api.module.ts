@@ -13,7 +13,8 @@ import {
   TimelineHistoryQueries,
 } from '@app/read-models';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, CLOCK, EVENT_STORE, OFFER_VALIDITY, READ_MODELS } from './api.tokens';
+import { APP_CONFIG, CLOCK, EVENT_STORE, OFFER_COSTS, OFFER_VALIDITY, READ_MODELS } from './api.tokens';
+import { projectedOfferCosts } from './commands/offer-costs';
 import { CommandBatchHandler } from './commands/command-batch.handler';
 import { CommandService } from './commands/command.service';
 import { CommandsController } from './commands/commands.controller';
@@ -82,6 +83,16 @@ export class ApiModule {
         ...HEALTH_PROVIDERS,
         { provide: OFFER_VALIDITY, useValue: deps.offerValidity },
         { provide: CLOCK, useValue: deps.clock ?? (() => new Date()) },
+        {
+          provide: OFFER_COSTS,
+          useFactory: (
+            store: EventStore,
+            readModels: DataSource,
+            queries: LedgerQueries,
+            config: AppConfig,
+          ) => projectedOfferCosts(store, readModels, queries, config.minPositionWaitMs),
+          inject: [EVENT_STORE, READ_MODELS, LedgerQueries, APP_CONFIG],
+        },
         CommandService,
         CommandBatchHandler,
         {

@@ -5,3 +5,5 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 export const OFFER_VALIDITY = Symbol('OFFER_VALIDITY');
 /** The recorded time of commands. */
 export const CLOCK = Symbol('CLOCK');
+/** An offer's expenses as projected (DecisionContext.offerCosts): commands/offer-costs.ts. */
+export const OFFER_COSTS = Symbol('OFFER_COSTS');

@@ -26,7 +26,7 @@ export { UnstorableEventError } from './shared/unstorable-event.error';
 
 // commands, context, registry
 export type { EventEnvelope } from './shared/domain-event';
-export type { DecisionContext, RelatedStates } from './shared/decision-context';
+export type { DecisionContext, OfferCost, RelatedStates } from './shared/decision-context';
 export type { OfferValidityCheck, OfferValidityQuery, OfferValidityResult } from './offers/offer-validity';
 export * from './commands/domain-commands';
 export * from './commands/aggregate-registry';

@@ -395,6 +395,117 @@ export function describeLedgerScenarios(
       expect([refused.status, refused.body.code]).toEqual([422, 'administrative_share.exceeds_costs']);
     });
 
+    it('a carve-out of an offer outside a project: deducted from its expenses, explained, in the statement, its excess unresolved', async () => {
+      // The figures of libs/ledger/src/municipality-ledger/offer-carve-outs.unit.spec.ts: ordinary education of a person in
+      // jobafklaring, 50 % (JA-OPS, 000_140518b2c182b2de.txt Bilag 3); e1 3100.00 for March, e2 4880.00 for 1 March–30 April,
+      // its March part round(488,000 × 31 / 61) = 248,000 øre; 4.00 h × 451.00 kr (VEJ 9584 3.1, L466-L469, L479-L482) =
+      // 1804.00 carved out of March's 5580.00: round(180,400 × 310,000 / 558,000) = 100,222 from e1, 80,178 from e2.
+      const personId = await person('jobafklaring', '2025-01-01');
+      const offerId = `o:${randomUUID()}`; // an id with a colon, as the command schemas allow
+      await send('RegisterOffer', {
+        offerId,
+        personId,
+        offerKind: 'ordinary_education',
+        startDate: '2025-03-01',
+        endDate: '2025-04-30',
+      });
+      const expense = (expenseId: string, amount: string, activityTo: string) =>
+        send('RecordOfferExpense', {
+          expenseId,
+          offerId,
+          expenseType: 'course_fee',
+          amount,
+          activityFrom: '2025-03-01',
+          activityTo,
+        });
+      const [e1, e2] = [`e1-${randomUUID()}`, `e2-${randomUUID()}`];
+      await expense(e1, '3100.00', '2025-03-31');
+      await expense(e2, '4880.00', '2025-04-30');
+      now = new Date('2025-05-02T09:00:00Z');
+      const carveOut = {
+        shareId: 'as:1',
+        offerId,
+        activityFrom: '2025-03-01',
+        activityTo: '2025-03-31',
+        method: 'time_registration',
+        hours: '4.00',
+        hourlyCost: '451.00',
+        priceLevelYear: 2025,
+        methodReference: 'Metode 2, tidsregistrering af 15.01.2025',
+      };
+      // 13.75 h × 451.00 = 6201.25 is more than March's 5580.00: refused, nothing appended.
+      const refused = await request(system.http)
+        .post('/v1/commands/RecordAdministrativeShare')
+        .set('authorization', `Bearer ${token}`)
+        .send({ commandId: randomUUID(), municipality: '101', ...carveOut, hours: '13.75' });
+      expect([refused.status, refused.body.code]).toEqual([422, 'administrative_share.exceeds_costs']);
+      await send('RecordAdministrativeShare', carveOut);
+      const may = await entriesOf(personId, { bookingPeriod: '2025-05' });
+      expect(may.map(brief)).toEqual([
+        ['original', 'jobafklaring', '2025-03-01', '2025-03-31', '-1002.22', '50', '-501.11', '2025-05'],
+        ['original', 'jobafklaring', '2025-03-01', '2025-03-31', '-801.78', '50', '-400.89', '2025-05'],
+        ['original', null, '2025-03-01', '2025-03-31', '1804.00', '0', '0.00', '2025-05'],
+      ]);
+      expect(may[2].account).toMatchObject({ function: '6.45.53' });
+      expect((await get('/ledger/entries', { offerId, account: '6.45.53' })).entries).toHaveLength(1);
+      const why = await get(`/ledger/entries/${encodeURIComponent(may[2].entryId)}/explanation`);
+      expect(why.administrativeShare).toMatchObject({
+        shareId: 'as:1',
+        offerId,
+        projectId: null,
+        role: 'carve_out',
+        formula: '4.00 h × 451.00 kr = 1804.00 kr',
+        costsOfPeriod: '5580.00',
+        carved: '1804.00',
+        excess: '0.00',
+        deductions: [
+          { expenseId: e1, cost: '3100.00', amount: '-1002.22' },
+          { expenseId: e2, cost: '2480.00', amount: '-801.78' },
+        ],
+      });
+      expect(why.events.map((e: { type: string }) => e.type)).toEqual(['AdministrativeShareRecorded']);
+      const deduction = await get(`/ledger/entries/${encodeURIComponent(may[0].entryId)}/explanation`);
+      expect(deduction.administrativeShare).toMatchObject({ role: 'deduction', offerId });
+      expect(deduction.arithmetic).toMatchObject({ amountOere: -100222, refundOere: -50111 });
+      const account = await request(system.http)
+        .get(`/v1/municipalities/101/ledger/entries/${encodeURIComponent(may[0].entryId)}/explanation`)
+        .query({ minPosition: lastPosition })
+        .set('authorization', `Bearer ${token}`)
+        .set('accept', 'text/plain');
+      expect(account.text).toContain(
+        `udskilt af tilbud ${offerId}s egne udgifter for perioden 01.03.2025–31.03.2025`,
+      );
+      expect(account.text).toContain(`Denne postering er fradraget i udgift ${e1}`);
+      expect((await get(`/offers/${encodeURIComponent(offerId)}`)).administrativeShares).toMatchObject([
+        { shareId: 'as:1', offerId, amount: '1804.00', carved: '1804.00' },
+      ]);
+
+      // Both expenses reversed afterwards (a correction, or a race the decision could not see): nothing in March carries
+      // the 1804.00, so it leaves 6.45.53 and is posted as unresolved, with the reason.
+      now = new Date('2025-06-02T09:00:00Z');
+      for (const expenseId of [e1, e2])
+        await send('ReverseOfferExpense', { expenseId, reason: 'faktura krediteret' });
+      const june = await entriesOf(personId, { bookingPeriod: '2025-06' });
+      const excess = june.find((e) => e.unresolved !== null)!;
+      expect([excess.amount, excess.account]).toEqual(['1804.00', null]);
+      expect(june.reduce((sum, e) => sum + Math.round(Number(e.amount) * 100), 0)).toBe(-617600); // −3100.00 − 4880.00 + the deductions 1804.00 back; 6.45.53 −1804.00, unresolved +1804.00
+      const statement = await get('/refund-statements/2025');
+      expect(statement.unresolved).toContainEqual(
+        expect.objectContaining({
+          entryId: excess.entryId,
+          offerId,
+          amount: '1804.00',
+          reason: `the administrative share exceeds the hovedkonto 5 costs of its period: the excess cannot be carved out of them (offer ${offerId})`,
+        }),
+      );
+      const excessWhy = await get(`/ledger/entries/${encodeURIComponent(excess.entryId)}/explanation`);
+      expect(excessWhy.administrativeShare).toMatchObject({
+        role: 'excess',
+        costsOfPeriod: '0.00',
+        excess: '1804.00',
+      });
+    });
+
     it('a Bilag 2 timesheet over two projects and administration is split by hours, explained, and corrected by a later revision', async () => {
       // VEJ 9584 6.4 B (000_140518b2c182b2de.txt L1068-L1073) and Bilag 2 (L1614-L1815); the figures are those of
       // libs/ledger/src/municipality-ledger/timesheets.unit.spec.ts: 9000.00 kr over 22.25 h.

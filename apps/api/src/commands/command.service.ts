@@ -17,7 +17,7 @@ import {
   type OfferValidityCheck,
   type RelatedStates,
 } from '@app/domain';
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import {
   DuplicateEventIdError,
@@ -30,9 +30,10 @@ import {
   readStreams,
 } from '@app/event-store';
 import { type Principal, authoriseMunicipality, authoriseSending } from '@app/platform';
-import { CLOCK, EVENT_STORE, OFFER_VALIDITY } from '../api.tokens';
+import { CLOCK, EVENT_STORE, OFFER_COSTS, OFFER_VALIDITY } from '../api.tokens';
 import { CommandIdReusedError, UnknownCommandTypeError } from './command-errors';
 import { eventIdFor } from './command-event-ids';
+import type { OfferCostsReader } from './offer-costs';
 import { COMMAND_HASH_VERSION, commandHash, isSameCommand } from './command-hash';
 import { EventsAppended, SendCommand, type CommandItem, type CommandResult } from './command-messages';
 
@@ -80,6 +81,7 @@ export class CommandService implements ICommandHandler<SendCommand> {
     @Inject(OFFER_VALIDITY) private readonly offerValidity: OfferValidityCheck,
     @Inject(EventBus) private readonly eventBus: Pick<EventBus, 'publish'>,
     @Inject(CLOCK) private readonly clock: () => Date,
+    @Optional() @Inject(OFFER_COSTS) private readonly offerCosts?: OfferCostsReader,
   ) {}
 
   async execute({ item, principal, correlationId }: SendCommand): Promise<CommandResult> {
@@ -136,6 +138,7 @@ export class CommandService implements ICommandHandler<SendCommand> {
       now,
       offerValidity: this.offerValidity,
       related: await this.relatedStates(definition, command, cache),
+      ...(await this.projectedContext(definition, command)),
     };
     const events = definition.decide(command, state, context);
     assertStorableEvents(events);
@@ -218,6 +221,18 @@ export class CommandService implements ICommandHandler<SendCommand> {
       else ((slots[ref.key] ??= {}) as Record<string, unknown>)[ref.id] = state;
     }
     return related;
+  }
+
+  /** What the decider reads of the read models (an offer's expenses), when its registry entry names it. */
+  private async projectedContext(
+    definition: AnyCommandDefinition,
+    command: DomainCommand,
+  ): Promise<Pick<DecisionContext, 'offerCosts'>> {
+    const ref = definition.projectedContext?.(command);
+    if (!ref) return {};
+    if (!this.offerCosts)
+      throw new Error(`${command.type} reads the read models, and none are wired (OFFER_COSTS)`);
+    return { offerCosts: await this.offerCosts(command.municipality, ref.offerCostsOf) };
   }
 
   /** Adds what an append will write to the cached stream, for the later commands of a batch. */

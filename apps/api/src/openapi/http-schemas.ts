@@ -270,45 +270,15 @@ const expenseFields = {
   invoiceRef: z.string().nullable(),
 };
 
-export const offerSchema = z
-  .strictObject({
-    offerId: z.string(),
-    personId: z.string(),
-    offerKind: z.enum(OFFER_KINDS),
-    startDate: date(),
-    endDate: date(),
-    offerCategory: z.string().nullable(),
-    fundingFrame: z.string().nullable(),
-    provider: z.strictObject({ kind: z.enum(PROVIDER_KINDS), name: z.string() }).nullable(),
-    status: z.enum(['registered', 'cancelled']),
-    cancellationReason: z.string().nullable(),
-    registeredAt: instant(),
-    expenses: z.array(
-      z.strictObject({
-        ...expenseFields,
-        reversed: z.boolean(),
-        recordedAt: instant(),
-      }),
-    ),
-    mentorHours: z.array(
-      z.strictObject({
-        agreementId: z.string(),
-        date: date(),
-        contactHours: z.string().meta({ example: '1.50' }),
-        preparationHours: z.string().nullable(),
-        hourlyCost: money().nullable(),
-        fee: money().nullable(),
-        cost: money().nullable(),
-        recordedAt: instant(),
-      }),
-    ),
-  })
-  .meta({ description: 'the offer with its expenses and mentor hours, as known at asOf' });
-
 /** An administrative carve-out with its method, price level and every line's arithmetic, and how it stands. */
 const carveOutSchema = z
   .strictObject({
     shareId: z.string(),
+    projectId: z.string().nullable().meta({ description: 'the project whose costs it comes out of' }),
+    offerId: z
+      .string()
+      .nullable()
+      .meta({ description: 'or the offer outside a project whose own expenses it comes out of' }),
     activityFrom: date(),
     activityTo: date(),
     method: z.enum(['standard_price', 'time_registration', 'area']),
@@ -348,7 +318,9 @@ const carveOutSchema = z
         personId: z.string(),
         from: date(),
         to: date(),
-        cost: money().meta({ description: 'the share’s cost in the carve-out’s period' }),
+        cost: money().meta({
+          description: 'the share’s (or the offer’s expense’s) cost in the carve-out’s period',
+        }),
         amount: money().meta({ description: 'the deduction from it (negative)' }),
         formula: z.string(),
       }),
@@ -356,6 +328,47 @@ const carveOutSchema = z
     note: z.string(),
   })
   .meta({ description: 'an administrative carve-out (RecordAdministrativeShare), as it stands now' });
+
+export const offerSchema = z
+  .strictObject({
+    offerId: z.string(),
+    personId: z.string(),
+    offerKind: z.enum(OFFER_KINDS),
+    startDate: date(),
+    endDate: date(),
+    offerCategory: z.string().nullable(),
+    fundingFrame: z.string().nullable(),
+    provider: z.strictObject({ kind: z.enum(PROVIDER_KINDS), name: z.string() }).nullable(),
+    status: z.enum(['registered', 'cancelled']),
+    cancellationReason: z.string().nullable(),
+    registeredAt: instant(),
+    expenses: z.array(
+      z.strictObject({
+        ...expenseFields,
+        reversed: z.boolean(),
+        recordedAt: instant(),
+      }),
+    ),
+    mentorHours: z.array(
+      z.strictObject({
+        agreementId: z.string(),
+        date: date(),
+        contactHours: z.string().meta({ example: '1.50' }),
+        preparationHours: z.string().nullable(),
+        hourlyCost: money().nullable(),
+        fee: money().nullable(),
+        cost: money().nullable(),
+        recordedAt: instant(),
+      }),
+    ),
+    administrativeShares: z.array(carveOutSchema).meta({
+      description:
+        'the administrative shares carved out of the offer’s own expenses (an offer outside a project)',
+    }),
+  })
+  .meta({
+    description: 'the offer with its expenses, mentor hours and administrative shares, as known at asOf',
+  });
 
 export const projectSchema = z
   .strictObject({
@@ -552,10 +565,18 @@ export const explanationSchema = z
         description:
           "a project expense's share: the participant's days of all participants' days in the expense's period; costItem is then the share",
       }),
-    administrativeShare: carveOutSchema.optional().meta({
-      description:
-        'the carve-out a posting on 6.45.53, its excess or a deduction from a share belongs to (its costItemId begins admin:)',
-    }),
+    administrativeShare: carveOutSchema
+      .extend({
+        role: z.enum(['carve_out', 'excess', 'deduction']).meta({
+          description:
+            'what the posting is of it: the carve-out on 6.45.53, its excess (unresolved), or a deduction from a cost',
+        }),
+      })
+      .optional()
+      .meta({
+        description:
+          'the carve-out a posting on 6.45.53, its excess or a deduction from a share or an offer’s expense belongs to (its costItemId begins admin: for a project’s, admin-offer: for an offer’s)',
+      }),
     timesheet: timesheetSchema.optional().meta({
       description:
         "a Bilag 2 timesheet's part (a project's share of it, an offer's part, its administration on 6.45.53): the report form's percentage split of the week's hours and the øre each line takes",

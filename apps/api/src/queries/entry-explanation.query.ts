@@ -91,8 +91,10 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
     const entry = await this.queries.entry(m, entryId, asOf);
     if (!entry) throw new NotFoundError(`no ledger entry ${entryId} in municipality ${m}`);
     if (entry.kind === 'cap_adjustment') return this.explainCapAdjustment(entry);
-    if (entry.personId === null) return this.explainProjectOwn(m, entry);
-    const item = (await this.queries.costItem(m, entry.costItemId))!;
+    // A posting of no cost item: a project's of no person, or an offer's carve-out on 6.45.53 or its excess.
+    const personId = entry.personId;
+    const item = personId === null ? null : await this.queries.costItem(m, entry.costItemId);
+    if (personId === null || !item) return this.explainOwn(m, entry);
     const carveOut = await this.carveOutOf(m, entry);
     const share =
       item.project_id && !carveOut
@@ -104,16 +106,20 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
       item.project_id as string | null,
       entry.offerId,
     );
-    const timeline = await this.queries.timeline(m, entry.personId, entry.recordedAt);
+    const timeline = await this.queries.timeline(m, personId, entry.recordedAt);
     const segment =
       timeline.find(
         (s) => s.from !== null && s.from <= entry.activityFrom && (s.to === null || s.to >= entry.activityTo),
       ) ?? null;
+    const [itemKind, ...ids] = keyParts(entry.costItemId);
+    // An offer's carve-out's deduction (admin-offer:{offerId}:{shareId}:expense:{expenseId}) comes out of that expense.
     const stream = item.project_id
       ? `project-${m}-${item.project_id}`
-      : item.kind === 'expense'
-        ? `expense-${m}-${keyParts(item.cost_item_id as string)[1]}`
-        : `mentor-agreement-${m}-${item.agreement_id}`;
+      : itemKind === 'admin-offer'
+        ? `expense-${m}-${ids[3]}`
+        : item.kind === 'expense'
+          ? `expense-${m}-${ids[0]}`
+          : `mentor-agreement-${m}-${item.agreement_id}`;
     const related = [
       ...(await this.store.readStream(stream)),
       ...(await this.store.readStream(`person-${m}-${entry.personId}`)),
@@ -159,7 +165,7 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
         unemploymentMonthsOn: (item.unemployment_months_on as string | null) ?? null,
       },
       projectShare: share && projectShareJson(share),
-      ...(carveOut && { administrativeShare: carveOutJson(carveOut, POSTED) }),
+      ...(carveOut && { administrativeShare: carveOut }),
       ...(timesheet && { timesheet }),
       events,
       timelineSegment: segment,
@@ -190,16 +196,21 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
   }
 
   /**
-   * A posting of a project with no person: an expense no participant bore (the whole amount, unresolved), or a
-   * carve-out on 6.45.53 and its excess, with the carve-out's method and arithmetic.
+   * A posting of no cost item: of a project with no person, an expense no participant bore (the whole amount,
+   * unresolved), a carve-out of a project's or an offer's costs on 6.45.53 and its excess, with the carve-out's
+   * method and arithmetic, or a timesheet's administration part.
    */
-  private async explainProjectOwn(m: string, entry: Posting) {
+  private async explainOwn(m: string, entry: Posting) {
     const carveOut = await this.carveOutOf(m, entry);
     const timesheet = await this.timesheetOf(m, entry.costItemId, null, null);
-    const [kind, projectId] = keyParts(entry.costItemId);
+    const [kind, id] = keyParts(entry.costItemId);
     const stream = timesheet
       ? staffTimesheetStream(m, timesheet.staffId)
-      : (kind === 'project' || kind === 'admin') && projectId !== undefined && `project-${m}-${projectId}`;
+      : kind === 'project' || kind === 'admin'
+        ? `project-${m}-${id}`
+        : kind === 'admin-offer'
+          ? `offer-${m}-${id}`
+          : null;
     const events = stream
       ? (await this.store.readStream(stream)).filter((e) => e.id === entry.causedBy.eventId)
       : [];
@@ -209,7 +220,7 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
         costItemId: entry.costItemId,
         kind: 'expense' as const,
         expenseType: timesheet ? 'staff_cost' : null,
-        offerId: null,
+        offerId: entry.offerId,
         invoiceRef: null,
         amount: formatOere(entry.amountOere),
         activityFrom: entry.activityFrom,
@@ -222,7 +233,7 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
       unresolved: entry.unresolved,
       arithmetic: null,
       cap: null,
-      ...(carveOut && { administrativeShare: carveOutJson(carveOut, POSTED) }),
+      ...(carveOut && { administrativeShare: carveOut }),
       ...(timesheet && { timesheet }),
     };
   }
@@ -240,11 +251,23 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
     );
   }
 
-  /** The carve-out an item of `admin:{projectId}:{shareId}…` belongs to, as it stood when the posting was made. */
+  /**
+   * The carve-out an item of `admin:{projectId}:{shareId}…` or `admin-offer:{offerId}:{shareId}…` belongs to, as it
+   * stood when the posting was made, and what the posting is of it: the carve-out itself, its excess or a deduction.
+   */
   private async carveOutOf(m: string, entry: Posting) {
-    const [kind, projectId, shareId] = keyParts(entry.costItemId);
-    if (kind !== 'admin' || shareId === undefined) return null;
-    return this.queries.carveOutOf(m, projectId, shareId, entry.reverses ?? entry.entryId);
+    const [kind, ofId, shareId, ...rest] = keyParts(entry.costItemId);
+    if ((kind !== 'admin' && kind !== 'admin-offer') || shareId === undefined) return null;
+    const postedAt = entry.reverses ?? entry.entryId;
+    const of = kind === 'admin' ? { projectId: ofId } : { offerId: ofId };
+    const carveOut = await this.queries.carveOutOf(m, of, shareId, postedAt);
+    if (!carveOut) return null;
+    const role =
+      rest.length === 0 ? 'carve_out' : rest.length === 1 && rest[0] === 'excess' ? 'excess' : 'deduction';
+    return {
+      ...carveOutJson(carveOut, POSTED, of),
+      role: role as 'carve_out' | 'excess' | 'deduction',
+    };
   }
 
   /** A cap adjustment: the computation it was posted from, and the event that caused it. */

@@ -81,6 +81,8 @@ export function explanationAccount(m: string, x: Explanation): ExplanationAccoun
   if (x.costItem) sections.push({ heading: 'Udgiften', lines: [costLine(x.costItem)] });
   if (e.kind !== 'cap_adjustment') sections.push({ heading: 'Målgruppe', lines: [targetGroupLine(x)] });
   if ('timesheet' in x && x.timesheet) sections.push(timesheetSection(x.timesheet));
+  if ('administrativeShare' in x && x.administrativeShare)
+    sections.push(carveOutSection(x.administrativeShare, e.costItemId));
   if (x.arithmetic) sections.push(shareSection(x));
   sections.push(ruleSection(x));
   if (x.cap) sections.push(capSection(x));
@@ -161,6 +163,63 @@ function shareSection(x: Explanation): Section {
     'Afrunding: til hele øre, halve øre væk fra nul; andelene afrundes fra udgiftens første dag, så delene tilsammen giver præcis udgiften.',
   ]);
   return { heading: 'Hvorfor denne andel', lines };
+}
+
+const METHODS = {
+  standard_price: 'standardpris (antal aktiviteter × varighed × enhedspris)',
+  time_registration: 'tidsregistrering',
+  area: 'areal (huslejens administrative del efter gulvareal)',
+} as const;
+
+/**
+ * The administrative part carved out of a project's or an offer's costs (VEJ 9584 3.1 and ch. 4; 6.45.53): the
+ * method and its arithmetic, what the period's hovedkonto 5 costs carry, and what this posting is of it.
+ */
+function carveOutSection(
+  c: NonNullable<Extract<Explanation, { administrativeShare?: unknown }>['administrativeShare']>,
+  costItemId: string,
+): Section {
+  const hours = (h: string) => `${h.replace('.', ',')} timer`;
+  const of = c.projectId !== null ? `projekt ${c.projectId}s udgifter` : `tilbud ${c.offerId}s egne udgifter`;
+  const lines: Part[][] = [
+    [
+      `Administrativ andel ${c.shareId} på ${kroner(c.amount)} er udskilt af ${of} for perioden ${period(c.activityFrom, c.activityTo)} ` +
+        `(VEJ nr. 9584, afsnit 3.1 og kapitel 4: administration bogføres på 6.45.53 og refunderes ikke): metode ${METHODS[c.method]}, ` +
+        `kommunens metodebeskrivelse "${c.methodReference}", prisniveau ${c.priceLevelYear}.`,
+    ],
+    ...c.lines.map((l) => [
+      `${l.activity}: ${l.count} × ${hours(l.hoursEach)} × ${kroner(l.hourlyRate)} = ${kroner(l.amount)}.`,
+    ]),
+  ];
+  if (c.method === 'time_registration' && c.hours !== null && c.hourlyCost !== null)
+    lines.push([`${hours(c.hours)} × ${kroner(c.hourlyCost)} = ${kroner(c.amount)}.`]);
+  if (c.area)
+    lines.push([
+      `Afrundet(${kroner(c.area.expenseAmount)} × ${c.area.administration.replace('.', ',')} m² / ${c.area.total.replace('.', ',')} m²) = ${kroner(c.amount)} (husleje ${c.area.expenseId}).`,
+    ]);
+  const excess = parseKroner(c.excess);
+  lines.push([
+    `Periodens udgifter på hovedkonto 5 er ${kroner(c.costsOfPeriod)}; de bærer ${kroner(c.carved)}, der trækkes fra dem i forhold til deres beløb` +
+      (excess > 0 ? `, og ${kroner(c.excess)} kan de ikke bære: det er bogført som uafklaret.` : '.'),
+  ]);
+  const carved = BigInt(parseKroner(c.carved));
+  const costs = BigInt(parseKroner(c.costsOfPeriod));
+  let before = 0n;
+  for (const d of c.deductions) {
+    const cost = BigInt(parseKroner(d.cost));
+    if (d.costItemId === costItemId)
+      lines.push([
+        `Denne postering er fradraget i udgift ${d.expenseId} (tilbud ${d.offerId}), hvis del af perioden er ${kroner(d.cost)}: ` +
+          `afrundet(${kroner(c.carved)} × ${kroner(before + cost)} / ${kroner(c.costsOfPeriod)}) − afrundet(${kroner(c.carved)} × ${kroner(before)} / ${kroner(c.costsOfPeriod)}) ` +
+          `= afrundet(${exactKroner(carved * (before + cost), costs)}) − afrundet(${exactKroner(carved * before, costs)}) = ${kroner(d.amount.replace('-', ''))}, trukket fra som ${kroner(d.amount)}.`,
+      ]);
+    before += cost;
+  }
+  if (c.role === 'carve_out')
+    lines.push(['Denne postering er selve den administrative andel på 6.45.53 uden refusion.']);
+  if (c.role === 'excess')
+    lines.push(['Denne postering er den del, som periodens udgifter ikke kan bære: bogført som uafklaret.']);
+  return { heading: 'Administrativ andel', lines };
 }
 
 /** Bilag 2's report form: the week's hours in percent and the part of the salary cost each line takes. */

@@ -1,10 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { formatOere } from '@app/domain';
+import { keyParts, type ProjectCarveOut } from '@app/ledger';
 import { LedgerQueries } from '@app/read-models';
 import { NotFoundError } from './not-found.error';
+import { carveOutJson } from './project.query';
 
-/** An offer with its expenses and mentor hours, as known at `asOf`. */
+/** An offer with its expenses, mentor hours and administrative shares, as known at `asOf`. */
 export class GetOffer extends Query<ReturnType<typeof offerJson>> {
   constructor(
     readonly municipality: string,
@@ -17,7 +19,11 @@ export class GetOffer extends Query<ReturnType<typeof offerJson>> {
 
 type FoundOffer = NonNullable<Awaited<ReturnType<LedgerQueries['offer']>>>;
 
-function offerJson(offerId: string, { registered: r, current: c, items }: FoundOffer) {
+function offerJson(
+  offerId: string,
+  { registered: r, current: c, items }: FoundOffer,
+  carveOuts: readonly ProjectCarveOut[],
+) {
   const money = (v: unknown) => (v === null || v === undefined ? null : formatOere(BigInt(v as string)));
   return {
     offerId,
@@ -32,9 +38,10 @@ function offerJson(offerId: string, { registered: r, current: c, items }: FoundO
     cancellationReason: c.reason,
     registeredAt: (r.recorded_at as Date).toISOString(),
     expenses: items
-      .filter((i) => i.kind === 'expense')
+      // A carve-out's deductions are shown with it (administrativeShares).
+      .filter((i) => i.kind === 'expense' && keyParts(i.cost_item_id as string)[0] !== 'admin-offer')
       .map((i) => ({
-        expenseId: String(i.cost_item_id).replace(/^expense:/, ''),
+        expenseId: expenseIdOf(i.cost_item_id as string),
         expenseType: i.expense_type,
         amount: money(i.amount_oere),
         activityFrom: i.activity_from,
@@ -55,7 +62,14 @@ function offerJson(offerId: string, { registered: r, current: c, items }: FoundO
         cost: money(i.amount_oere),
         recordedAt: (i.recorded_at as Date).toISOString(),
       })),
+    administrativeShares: carveOuts.map((s) => carveOutJson(s, 'as it stood at asOf', { offerId })),
   };
+}
+
+/** An offer expense's id as given (its key's id read back); a timesheet's part by its key. */
+function expenseIdOf(costItemId: string): string {
+  const [kind, id] = keyParts(costItemId);
+  return kind === 'expense' ? id : costItemId;
 }
 
 @QueryHandler(GetOffer)
@@ -65,6 +79,6 @@ export class GetOfferHandler implements IQueryHandler<GetOffer> {
   async execute({ municipality, offerId, asOf }: GetOffer): Promise<ReturnType<typeof offerJson>> {
     const found = await this.queries.offer(municipality, offerId, asOf);
     if (!found) throw new NotFoundError(`no offer ${offerId} in municipality ${municipality}`);
-    return offerJson(offerId, found);
+    return offerJson(offerId, found, await this.queries.offerCarveOuts(municipality, offerId, asOf));
   }
 }

@@ -90,7 +90,9 @@ function projectJson({ state, versions, shares, carveOuts }: FoundProject) {
     registeredAt: state.registeredAt,
     participants,
     expenses,
-    administrativeShares: carveOuts.map((c) => carveOutJson(c, 'as it stood at asOf')),
+    administrativeShares: carveOuts.map((c) =>
+      carveOutJson(c, 'as it stood at asOf', { projectId: state.projectId }),
+    ),
   };
 }
 
@@ -98,10 +100,16 @@ function projectJson({ state, versions, shares, carveOuts }: FoundProject) {
  * A carve-out with its method, price level and the arithmetic of every line (VEJ 9584 3.1: the method is
  * kept for the auditor), and how it stood against the period's costs at the moment `when` names.
  */
-export function carveOutJson(c: ProjectCarveOut, when: string) {
+export function carveOutJson(
+  c: ProjectCarveOut,
+  when: string,
+  of: { projectId: string } | { offerId: string },
+) {
   const kr = (oere: number) => formatOere(oere);
   return {
     shareId: c.shareId,
+    projectId: 'projectId' in of ? of.projectId : null,
+    offerId: 'offerId' in of ? of.offerId : null,
     activityFrom: c.activityFrom,
     activityTo: c.activityTo,
     method: c.method,
@@ -144,7 +152,7 @@ export function carveOutJson(c: ProjectCarveOut, when: string) {
       amount: kr(d.amountOere),
       formula: `round(${c.carvedOere} × ${d.costBeforeOere + d.costOere} / ${c.costsOere}) − round(${c.carvedOere} × ${d.costBeforeOere} / ${c.costsOere}) = ${-d.amountOere} øre`,
     })),
-    note: `${when}, against the period’s hovedkonto 5 costs (000_140518b2c182b2de.txt 3.1 L440-L451; 6.45.53 L706)`,
+    note: `${when}, against the ${'projectId' in of ? 'project' : 'offer'}’s hovedkonto 5 costs of the period (000_140518b2c182b2de.txt 3.1 L440-L451; 6.45.53 L706)`,
   };
 }
 

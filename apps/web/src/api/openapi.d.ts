@@ -2175,7 +2175,7 @@ export interface components {
             retractedAt: string | null;
             retractionReason: string | null;
         }[];
-        /** @description the offer with its expenses and mentor hours, as known at asOf */
+        /** @description the offer with its expenses, mentor hours and administrative shares, as known at asOf */
         Offer: {
             offerId: string;
             personId: string;
@@ -2251,6 +2251,112 @@ export interface components {
                  * @example 2025-03-01T10:00:00.000Z
                  */
                 recordedAt: string;
+            }[];
+            /** @description the administrative shares carved out of the offer’s own expenses (an offer outside a project) */
+            administrativeShares: {
+                shareId: string;
+                /** @description the project whose costs it comes out of */
+                projectId: string | null;
+                /** @description or the offer outside a project whose own expenses it comes out of */
+                offerId: string | null;
+                /**
+                 * Format: date
+                 * @example 2025-03-01
+                 */
+                activityFrom: string;
+                /**
+                 * Format: date
+                 * @example 2025-03-01
+                 */
+                activityTo: string;
+                /** @enum {string} */
+                method: "standard_price" | "time_registration" | "area";
+                /** @description the municipality’s written method */
+                methodReference: string;
+                priceLevelYear: number;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                amount: string;
+                lines: {
+                    activity: string;
+                    count: number;
+                    hoursEach: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    hourlyRate: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    amount: string;
+                    /** @example 4 × 0.50 h × 451.00 kr = 902.00 kr */
+                    formula: string;
+                }[];
+                /** @description time_registration: the hours */
+                hours: string | null;
+                /** @description time_registration: the hourly cost */
+                hourlyCost: string | null;
+                /** @description area: the rent it comes out of alone and the floor areas */
+                area: {
+                    expenseId: string;
+                    /**
+                     * @description kroner, two decimals
+                     * @example 4200.00
+                     */
+                    expenseAmount: string;
+                    /** @description the administration’s floor area, m² */
+                    administration: string;
+                    /** @description the whole floor area, m² */
+                    total: string;
+                } | null;
+                formula: string;
+                /**
+                 * @description kroner, two decimals
+                 * @example 4200.00
+                 */
+                costsOfPeriod: string;
+                /**
+                 * @description what the period’s hovedkonto 5 costs carry, on 6.45.53
+                 * @example 4200.00
+                 */
+                carved: string;
+                /**
+                 * @description what they cannot carry: posted unresolved
+                 * @example 4200.00
+                 */
+                excess: string;
+                deductions: {
+                    costItemId: string;
+                    expenseId: string;
+                    offerId: string;
+                    personId: string;
+                    /**
+                     * Format: date
+                     * @example 2025-03-01
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @example 2025-03-01
+                     */
+                    to: string;
+                    /**
+                     * @description the share’s (or the offer’s expense’s) cost in the carve-out’s period
+                     * @example 4200.00
+                     */
+                    cost: string;
+                    /**
+                     * @description the deduction from it (negative)
+                     * @example 4200.00
+                     */
+                    amount: string;
+                    formula: string;
+                }[];
+                note: string;
             }[];
             /** @description present only while one of the municipality's events is parked: the answer is what the read models held before it (also the Ledger-Stale header) */
             stale?: {
@@ -2370,6 +2476,10 @@ export interface components {
             }[];
             administrativeShares: {
                 shareId: string;
+                /** @description the project whose costs it comes out of */
+                projectId: string | null;
+                /** @description or the offer outside a project whose own expenses it comes out of */
+                offerId: string | null;
                 /**
                  * Format: date
                  * @example 2025-03-01
@@ -2456,7 +2566,7 @@ export interface components {
                      */
                     to: string;
                     /**
-                     * @description the share’s cost in the carve-out’s period
+                     * @description the share’s (or the offer’s expense’s) cost in the carve-out’s period
                      * @example 4200.00
                      */
                     cost: string;
@@ -2554,9 +2664,13 @@ export interface components {
                 formula?: string;
                 source?: string;
             } | null;
-            /** @description the carve-out a posting on 6.45.53, its excess or a deduction from a share belongs to (its costItemId begins admin:) */
+            /** @description the carve-out a posting on 6.45.53, its excess or a deduction from a share or an offer’s expense belongs to (its costItemId begins admin: for a project’s, admin-offer: for an offer’s) */
             administrativeShare?: {
                 shareId: string;
+                /** @description the project whose costs it comes out of */
+                projectId: string | null;
+                /** @description or the offer outside a project whose own expenses it comes out of */
+                offerId: string | null;
                 /**
                  * Format: date
                  * @example 2025-03-01
@@ -2643,7 +2757,7 @@ export interface components {
                      */
                     to: string;
                     /**
-                     * @description the share’s cost in the carve-out’s period
+                     * @description the share’s (or the offer’s expense’s) cost in the carve-out’s period
                      * @example 4200.00
                      */
                     cost: string;
@@ -2655,6 +2769,11 @@ export interface components {
                     formula: string;
                 }[];
                 note: string;
+                /**
+                 * @description what the posting is of it: the carve-out on 6.45.53, its excess (unresolved), or a deduction from a cost
+                 * @enum {string}
+                 */
+                role: "carve_out" | "excess" | "deduction";
             };
             /** @description a Bilag 2 timesheet's part (a project's share of it, an offer's part, its administration on 6.45.53): the report form's percentage split of the week's hours and the øre each line takes */
             timesheet?: {

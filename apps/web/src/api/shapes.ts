@@ -12,6 +12,7 @@ export type Explanation = Schemas['Explanation'];
 export type LoggedEvent = Explanation['events'][number];
 export type CarveOut = Schemas['Project']['administrativeShares'][number];
 export type Project = Schemas['Project'];
+export type Offer = Schemas['Offer'];
 export type TimelineSegment = Schemas['Timeline'][number];
 export type Registration = Schemas['TimelineHistory'][number];
 export type Changes = Schemas['LedgerChanges'];

@@ -1,10 +1,11 @@
 // An administrative carve-out (API.md RecordAdministrativeShare; VEJ 9584 3.1 and 6.9): the part of a
-// project's costs that is administration, posted on 6.45.53 without refund and deducted from the
+// project's or an offer's costs that is administration, posted on 6.45.53 without refund and deducted from the
 // period's hovedkonto 5 shares — its method, price level, method reference, every line's arithmetic
 // and each deduction, as the api reports them (the Project's administrativeShares, an explanation's
 // administrativeShare).
 import type { CarveOut } from '../api/shapes';
 import { date, kr } from '../format';
+import { href } from '../router';
 import { FigureHeadings, Money, PersonOfferCells } from '../ui';
 
 const METHODS: Record<CarveOut['method'], string> = {
@@ -46,6 +47,14 @@ export function CarveOutView({ carveOut: c, heading }: { carveOut: CarveOut; hea
         Administrativ andel {c.shareId}: {kr(c.amount)}
       </Heading>
       <dl className="facts">
+        <dt>Udskilt af</dt>
+        <dd>
+          {c.projectId !== null ? (
+            <a href={href(`/projekt/${encodeURIComponent(c.projectId)}`)}>Projekt {c.projectId}s udgifter</a>
+          ) : (
+            <a href={href('/projekt', { tilbud: c.offerId })}>Tilbud {c.offerId}s egne udgifter</a>
+          )}
+        </dd>
         <dt>Periode</dt>
         <dd>
           {date(c.activityFrom)} – {date(c.activityTo)}
@@ -97,7 +106,11 @@ export function CarveOutView({ carveOut: c, heading }: { carveOut: CarveOut; hea
       </dl>
       {c.deductions.length > 0 && (
         <table>
-          <caption>Fradrag i deltagernes andele, forholdsmæssigt efter beløb</caption>
+          <caption>
+            {c.projectId !== null
+              ? 'Fradrag i deltagernes andele, forholdsmæssigt efter beløb'
+              : 'Fradrag i tilbuddets udgifter, forholdsmæssigt efter beløb'}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Borger</th>

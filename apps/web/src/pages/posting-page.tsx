@@ -3,7 +3,7 @@
 // the day split and the rounding in kroner — with links between originals, reversals and rebookings.
 import { useQuery } from '@tanstack/react-query';
 import { api, body } from '../api/client';
-import type { CarveOut, Explanation, LoggedEvent, Posting, TimelineSegment } from '../api/shapes';
+import type { Explanation, LoggedEvent, Posting, TimelineSegment } from '../api/shapes';
 import { asOfQuery, useAsOf } from '../as-of';
 import { date, instant, kr, period, rate } from '../format';
 import { accountFilter, accountText, accountTitle, CAPS, KINDS, OUTCOMES, targetGroupName } from '../names';
@@ -203,7 +203,7 @@ function Story({ municipality, x }: { municipality: string; x: Explanation }) {
 
       {x.timesheet && <TimesheetView timesheet={x.timesheet} />}
 
-      {x.administrativeShare && <CarveOutOfPosting entry={e} carveOut={x.administrativeShare} />}
+      {x.administrativeShare && <CarveOutOfPosting carveOut={x.administrativeShare} />}
 
       {x.cap && (
         <section aria-labelledby="cap">
@@ -333,28 +333,20 @@ function Related({ municipality, entry }: { municipality: string; entry: Posting
   );
 }
 
-/** Why a posting of `admin:{projectId}:{shareId}…` was made: the carve-out itself, its excess, or a deduction. */
-function CarveOutOfPosting({ entry, carveOut }: { entry: Posting; carveOut: CarveOut }) {
-  // admin:{projectId}:{shareId}[:excess | :{expenseId}:{offerId}], each id's ':' written '%3A'.
-  const [, projectId, , ...rest] = entry.costItemId.split(':').map((p) => p.replaceAll('%3A', ':'));
-  const role =
-    rest.length === 0
-      ? 'Posteringen er selve den administrative andel, udskilt til 6.45.53 uden refusion.'
-      : rest.length === 1 && rest[0] === 'excess'
-        ? 'Posteringen er den del af den administrative andel, som periodens udgifter ikke kan bære: bogført som uafklaret.'
-        : 'Posteringen er et fradrag for den administrative andel i deltagerens andel af projektets udgift, så den administrative del ikke refunderes.';
+const CARVE_OUT_ROLES = {
+  carve_out: 'Posteringen er selve den administrative andel, udskilt til 6.45.53 uden refusion.',
+  excess:
+    'Posteringen er den del af den administrative andel, som periodens udgifter ikke kan bære: bogført som uafklaret.',
+  deduction:
+    'Posteringen er et fradrag for den administrative andel i en udgift, den er udskilt af, så den administrative del ikke refunderes.',
+} as const;
+
+/** Why a posting of a carve-out was made: the carve-out itself, its excess, or a deduction (the api's role). */
+function CarveOutOfPosting({ carveOut }: { carveOut: NonNullable<Explanation['administrativeShare']> }) {
   return (
     <section aria-labelledby="carve-out">
       <h2 id="carve-out">Administrativ andel</h2>
-      <p>
-        {role}
-        {projectId && (
-          <>
-            {' '}
-            Projekt <a href={href(`/projekt/${encodeURIComponent(projectId)}`)}>{projectId}</a>.
-          </>
-        )}
-      </p>
+      <p>{CARVE_OUT_ROLES[carveOut.role]}</p>
       <CarveOutView carveOut={carveOut} heading="h3" />
     </section>
   );

@@ -1,15 +1,16 @@
 // Projekter: a særligt tilrettelagt projekt or a course bought for a group (API.md RegisterProject)
 // as known at the as-of instant: its participants and their periods, and each of its expenses with
 // the shares its participants' offers carry (in proportion to their participant-days), and its
-// administrative carve-outs. Its shape is the OpenAPI document's Project (openapi.d.ts).
+// administrative carve-outs. Its shape is the OpenAPI document's Project (openapi.d.ts). An offer outside a project
+// has its own carve-outs (#/projekt?tilbud=…): the Offer's administrativeShares.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, body } from '../api/client';
-import type { Project } from '../api/shapes';
+import type { Offer, Project } from '../api/shapes';
 import { asOfQuery, useAsOf } from '../as-of';
 import { date, instant, kr } from '../format';
 import { offerKindName } from '../names';
-import { href, navigate } from '../router';
+import { href, navigate, useRoute } from '../router';
 import type { Session } from '../session';
 import { FigureHeadings, Loaded, Money, PersonOfferCells } from '../ui';
 import { CarveOutView } from './carve-out';
@@ -21,6 +22,8 @@ const percent = (value: string) => `${value.replace('.', ',')} %`;
 
 export function ProjectPage({ session, projectId }: { session: Session; projectId: string }) {
   const [wanted, setWanted] = useState(projectId);
+  const offerId = useRoute().query.get('tilbud') ?? '';
+  const [wantedOffer, setWantedOffer] = useState(offerId);
   return (
     <>
       <h1>Projekter</h1>
@@ -35,8 +38,65 @@ export function ProjectPage({ session, projectId }: { session: Session; projectI
         <input id="project-id" value={wanted} onChange={(e) => setWanted(e.target.value)} />
         <button type="submit">Vis projekt</button>
       </form>
+      <form
+        className="pickers"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (wantedOffer.trim()) navigate('/projekt', { tilbud: wantedOffer.trim() });
+        }}
+      >
+        <label htmlFor="offer-id">Tilbud uden for projekt</label>
+        <input id="offer-id" value={wantedOffer} onChange={(e) => setWantedOffer(e.target.value)} />
+        <button type="submit">Vis tilbuddets administrative andele</button>
+      </form>
       {projectId && <ProjectView municipality={session.municipality} projectId={projectId} />}
+      {!projectId && offerId && <OfferCarveOuts municipality={session.municipality} offerId={offerId} />}
     </>
+  );
+}
+
+/** The administrative shares carved out of an offer's own expenses (an offer outside a project). */
+function OfferCarveOuts({ municipality: m, offerId }: { municipality: string; offerId: string }) {
+  const { asOf } = useAsOf();
+  const offer = useQuery({
+    queryKey: ['offer', m, offerId, asOf],
+    queryFn: () =>
+      body<Offer>(
+        api.GET('/v1/municipalities/{m}/offers/{offerId}', {
+          params: { path: { m, offerId }, query: asOfQuery(asOf) },
+        }),
+      ),
+  });
+  return (
+    <Loaded query={offer}>
+      {(o) => (
+        <section aria-labelledby="offer-carve-outs">
+          <h2 id="offer-carve-outs">Tilbud {o.offerId}: administrative andele</h2>
+          <dl className="facts">
+            <dt>Borger</dt>
+            <dd>
+              <a href={href(`/borger/${encodeURIComponent(o.personId)}`)}>{o.personId}</a>
+            </dd>
+            <dt>Tilbudstype</dt>
+            <dd>{offerKindName(o.offerKind)}</dd>
+            <dt>Periode</dt>
+            <dd>
+              {date(o.startDate)} – {date(o.endDate)}
+            </dd>
+            <dt>Status</dt>
+            <dd>{STATUS[o.status] ?? o.status}</dd>
+          </dl>
+          <p>
+            <a href={href('/posteringer', { tilbud: o.offerId })}>Tilbuddets posteringer</a>
+          </p>
+          {o.administrativeShares.length === 0 ? (
+            <p>Ingen administrative andele udskilt af tilbuddets udgifter.</p>
+          ) : (
+            o.administrativeShares.map((c) => <CarveOutView key={c.shareId} carveOut={c} heading="h3" />)
+          )}
+        </section>
+      )}
+    </Loaded>
   );
 }
 

@@ -60,6 +60,11 @@ export interface ContextStreamRef {
   id?: string;
 }
 
+/** The offer whose expenses, as projected, a decider needs (DecisionContext.offerCosts). */
+export interface ProjectedContextRef {
+  offerCostsOf: string;
+}
+
 /** A command body's object schema, piped into the parsed command. */
 export type CommandSchema<C> = z.ZodPipe<z.ZodObject, z.ZodType<C>>;
 
@@ -78,6 +83,8 @@ export interface CommandDefinition<T extends CommandType, A extends AggregateNam
   initialState: AggregateStates[A];
   evolve(state: AggregateStates[A], event: DomainEvent): AggregateStates[A];
   contextStreams?(command: CommandOf<T>): ContextStreamRef[];
+  /** What the decider reads of the read models (DecisionContext.offerCosts): the offer whose expenses it needs. */
+  projectedContext?(command: CommandOf<T>): ProjectedContextRef | undefined;
   /** Pure. Returns the events to append (possibly none); throws DomainRuleViolation / InvalidCommandError. */
   decide(command: CommandOf<T>, state: AggregateStates[A], context: DecisionContext): DomainEvent[];
 }
@@ -93,6 +100,7 @@ export interface AnyCommandDefinition {
   initialState: unknown;
   evolve(state: unknown, event: DomainEvent): unknown;
   contextStreams?(command: DomainCommand): ContextStreamRef[];
+  projectedContext?(command: DomainCommand): ProjectedContextRef | undefined;
   decide(command: DomainCommand, state: unknown, context: DecisionContext): DomainEvent[];
 }
 
@@ -103,6 +111,7 @@ interface CommandSpec<C, A extends AggregateName> {
   schema: CommandSchema<C>;
   streamOf(command: C): string;
   contextStreams?(command: C): ContextStreamRef[];
+  projectedContext?(command: C): ProjectedContextRef | undefined;
   decide(command: C, state: AggregateStates[A], context: DecisionContext): DomainEvent[];
 }
 
@@ -141,7 +150,7 @@ const offerHostStream = (c: { municipality: string; offerId: string; projectId?:
     ? offerStream(c.municipality, c.offerId)
     : projectStream(c.municipality, c.projectId);
 
-/** Without a projectId the decider refuses it; the stream named is then the offer's (or the share's own). */
+/** A project's stream, or an offer's own (an offer outside a project); with neither id the decider refuses it on the share's. */
 const administrativeShareStream = (c: {
   municipality: string;
   projectId?: string;
@@ -216,10 +225,12 @@ export const COMMAND_REGISTRY = defineCommands({
   CloseAccountingYear: financeCommand(closeAccountingYearSchema, decideCloseAccountingYear),
   RegisterProject: projectCommand(registerProjectSchema, decideRegisterProject),
   RecordProjectExpense: projectCommand(recordProjectExpenseSchema, decideRecordProjectExpense),
-  RecordAdministrativeShare: administrativeShareCommand(
-    recordAdministrativeShareSchema,
-    decideRecordAdministrativeShare,
-  ),
+  RecordAdministrativeShare: {
+    ...administrativeShareCommand(recordAdministrativeShareSchema, decideRecordAdministrativeShare),
+    // An offer's expenses lie on a stream each: the decider reads them as projected.
+    projectedContext: (c) =>
+      c.projectId === undefined && c.offerId !== undefined ? { offerCostsOf: c.offerId } : undefined,
+  },
   RecordStaffTimesheet: timesheetCommand(
     recordStaffTimesheetSchema,
     decideRecordStaffTimesheet,

@@ -15,7 +15,11 @@ export const administrativeShareLineSchema = z.strictObject({
 
 export const administrativeShareRecordedV1 = z.strictObject({
   shareId: clientId(),
-  projectId: clientId(),
+  /** The project whose costs it comes out of; absent for an offer's (offerId). */
+  projectId: clientId().optional(),
+  /** An offer outside a project whose costs it comes out of, and its person (copied from the offer). */
+  offerId: clientId().optional(),
+  personId: clientId().optional(),
   activityFrom: isoDate(),
   activityTo: isoDate(),
   method: z.enum(CARVE_OUT_METHODS),
@@ -41,7 +45,10 @@ export const administrativeShareRecordedV1 = z.strictObject({
 });
 export type AdministrativeShareRecordedData = z.output<typeof administrativeShareRecordedV1>;
 
-/** Stream project-{municipality}-{projectId}: the administrative part carved out of the project's costs of the period. */
+/**
+ * Stream project-{municipality}-{projectId}, or offer-{municipality}-{offerId} for an offer outside a project: the
+ * administrative part carved out of the project's or the offer's costs of the period.
+ */
 export type AdministrativeShareRecorded = EventEnvelope<
   'AdministrativeShareRecorded',
   1,

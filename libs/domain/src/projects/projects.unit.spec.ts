@@ -7,6 +7,7 @@ import { projectRegistered } from './project-registered.event';
 import { projectExpenseRecorded } from './project-expense-recorded.event';
 import { offerRegistered } from '../offers/offer-registered.event';
 import { offerCancelled } from '../offers/offer-cancelled.event';
+import { administrativeShareRecorded } from './administrative-share-recorded.event';
 import type { OfferValidityCheck, OfferValidityQuery } from '../offers/offer-validity';
 
 const now = { now: '2025-03-01T10:00:00Z' };
@@ -253,7 +254,7 @@ describe('RecordAdministrativeShare', () => {
     expect(event.data).toMatchObject({ lines: [], hours: '2.25', hourlyCostOere: 39040, amountOere: 87840 });
   });
 
-  it('refuses more than the period’s costs, the other method’s fields, an offer, a repeated id', () => {
+  it('refuses more than the period’s costs, the other method’s fields, no target or two, a repeated id', () => {
     // the project's costs of March: the 9000.00 invoice
     given(history())
       .when(share({ lines: [{ activity: 'job_plan', count: 20, hoursEach: '1', hourlyRate: '451' }] }), now)
@@ -265,7 +266,10 @@ describe('RecordAdministrativeShare', () => {
       .when(share({ method: 'time_registration' }), now)
       .thenFails('administrative_share.method_fields');
     given([])
-      .when(share({ projectId: undefined, offerId: 'O1' }), now)
+      .when(share({ projectId: undefined }), now)
+      .thenFails('administrative_share.project_required');
+    given(history())
+      .when(share({ offerId: 'O1' }), now)
       .thenFails('administrative_share.project_required');
     const recorded = given(history()).when(share(), now).events();
     given([...history(), ...recorded])
@@ -319,5 +323,116 @@ describe('RecordAdministrativeShare', () => {
     given(history())
       .when(share({ expenseId: 'E1' }), now)
       .thenFails('administrative_share.method_fields');
+  });
+});
+
+describe('RecordAdministrativeShare of an offer outside a project', () => {
+  // The offer lives on its own stream (offer-{m}-O7); its expenses each on theirs, so the decision reads them as the
+  // read models know them (context.offerCosts).
+  const own = offerRegistered({
+    offerId: 'O7',
+    personId: 'P7',
+    offerKind: 'ordinary_education',
+    startDate: '2025-03-01',
+    endDate: '2025-04-30',
+    offerCategory: null,
+    fundingFrame: null,
+    provider: null,
+    registrationDate: '2025-03-01',
+    validityCitations: [],
+  });
+  // March's course fee 3100.00 and an invoice of 6100.00 for 1 March–30 April (61 days, 31 of them in March).
+  const offerCosts = [
+    { expenseId: 'E1', activityFrom: '2025-03-01', activityTo: '2025-03-31', amountOere: 310000 },
+    { expenseId: 'E2', activityFrom: '2025-03-01', activityTo: '2025-04-30', amountOere: 610000 },
+  ];
+  const share = (
+    over: Partial<CommandInput<'RecordAdministrativeShare'>> = {},
+  ): CommandInput<'RecordAdministrativeShare'> => ({
+    type: 'RecordAdministrativeShare',
+    commandId: CMD_1,
+    municipality: M,
+    shareId: 'AS7',
+    offerId: 'O7',
+    activityFrom: '2025-03-01',
+    activityTo: '2025-03-31',
+    method: 'time_registration',
+    // VEJ 9584 3.1 L479-L482: a time registration, at the DUT standard 451 kr per hour (L466-L469)
+    hours: '4.00',
+    hourlyCost: '451.00',
+    priceLevelYear: 2025,
+    methodReference: 'Metode 2, tidsregistrering 2025',
+    ...over,
+  });
+
+  it('records it on the offer’s stream with the offer’s person: 4.00 h × 451.00 kr = 1804.00 kr', () => {
+    given([own])
+      .when(share(), { ...now, offerCosts })
+      .then([
+        administrativeShareRecorded({
+          shareId: 'AS7',
+          offerId: 'O7',
+          personId: 'P7',
+          activityFrom: '2025-03-01',
+          activityTo: '2025-03-31',
+          method: 'time_registration',
+          lines: [],
+          hours: '4.00',
+          hourlyCostOere: 45100,
+          amountOere: 180400,
+          priceLevelYear: 2025,
+          methodReference: 'Metode 2, tidsregistrering 2025',
+        }),
+      ]);
+  });
+
+  it('refuses more than the offer’s costs of the period as the read models know them, less carve-outs before', () => {
+    // March's costs: 3100.00 + round(610,000 × 31 / 61) = 310,000 øre = 3100.00, together 6200.00
+    // (periodCostsOere, the day split the ledger deducts by). 13.75 h × 451.00 = 6201.25 is more; 13.74 h = 6196.74 is not.
+    given([own])
+      .when(share({ hours: '13.75' }), { ...now, offerCosts })
+      .thenFails('administrative_share.exceeds_costs');
+    const [first] = given([own])
+      .when(share({ hours: '13.74' }), { ...now, offerCosts })
+      .events();
+    expect(first.data).toMatchObject({ amountOere: 619674 });
+    // 6200.00 − 6196.74 = 3.26 left: 0.01 h × 451.00 = 4.51 is more.
+    given([own, first])
+      .when(share({ shareId: 'AS8', hours: '0.01' }), { ...now, offerCosts })
+      .thenFails('administrative_share.exceeds_costs');
+    given([own, first])
+      .when(share({ hours: '0.01' }), { ...now, offerCosts })
+      .thenFails('administrative_share.already_recorded');
+    // Costs the read models do not know yet are no costs to the decision.
+    given([own]).when(share(), now).thenFails('administrative_share.exceeds_costs');
+  });
+
+  it('refuses an offer not on its own stream (a project’s participant) and a cancelled one', () => {
+    given([])
+      .when(share(), { ...now, offerCosts })
+      .thenFails('administrative_share.offer_not_found');
+    given([registered, joined])
+      .when(share({ offerId: 'O1' }), { ...now, offerCosts })
+      .thenFails('administrative_share.offer_not_found');
+    given([own, offerCancelled({ ...cancelled.data, offerId: 'O7', personId: 'P7', projectId: undefined })])
+      .when(share(), { ...now, offerCosts })
+      .thenFails('administrative_share.offer_cancelled');
+  });
+
+  it('an area share of the offer’s rent: 6100.00 × 10 / 40 = 1525.00', () => {
+    const [event] = given([own])
+      .when(
+        share({
+          method: 'area',
+          hours: undefined,
+          hourlyCost: undefined,
+          expenseId: 'E2',
+          activityTo: '2025-04-30',
+          areas: { administration: 10, total: 40 },
+        }),
+        { ...now, offerCosts },
+      )
+      .events();
+    expect(event.data).toMatchObject({ offerId: 'O7', amountOere: 152500, area: { expenseId: 'E2' } });
   });
 });

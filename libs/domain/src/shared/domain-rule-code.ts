@@ -19,10 +19,12 @@ export const DOMAIN_RULE_CODES = [
   'project.not_found', // RegisterOffer / RecordProjectExpense / RecordStaffTimesheet naming an unregistered project
   'project.registration_in_future', // RegisterProject with a registrationDate after today (Danish date)
   'project.no_participant_in_period', // RecordProjectExpense (or a timesheet's hours on the project) for a period in which no participant takes part
-  'administrative_share.project_required', // RecordAdministrativeShare without a projectId (an offer outside a project is not supported)
-  'administrative_share.already_recorded', // RecordAdministrativeShare with a shareId the project has
+  'administrative_share.project_required', // RecordAdministrativeShare with neither a projectId nor an offerId, or with both
+  'administrative_share.offer_not_found', // RecordAdministrativeShare of an offer not registered outside a project
+  'administrative_share.offer_cancelled', // RecordAdministrativeShare of a cancelled offer
+  'administrative_share.already_recorded', // RecordAdministrativeShare with a shareId the project or offer has
   'administrative_share.method_fields', // fields of the other method, or hours, counts or rates not above zero
-  'administrative_share.exceeds_costs', // more than the project's hovedkonto 5 costs of the period (less earlier carve-outs)
+  'administrative_share.exceeds_costs', // more than the project's or offer's hovedkonto 5 costs of the period (less earlier carve-outs)
   // staff timesheets (VEJ 9584 6.4 B, Bilag 2)
   'timesheet.invalid_hours', // hours not above zero, over 24 a day, a target naming both or neither of projectId and offerId, or twice in a day
   'timesheet.not_quarter_hours', // hours not in quarter-hour steps (Bilag 2: "Detaljeringsgraden i registreringen er på 15 minutter")

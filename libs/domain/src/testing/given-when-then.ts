@@ -14,7 +14,7 @@ import type { CommandInput, CommandType } from '../commands/domain-commands';
 import type { DomainEvent } from '../events/domain-events';
 import { parseEvent } from '../events/event-registry';
 import type { OfferValidityCheck } from '../offers/offer-validity';
-import type { DecisionContext, RelatedStates } from '../shared/decision-context';
+import type { DecisionContext, OfferCost, RelatedStates } from '../shared/decision-context';
 import { DomainError } from '../shared/domain-error';
 
 export interface TestContext {
@@ -22,6 +22,8 @@ export interface TestContext {
   offerValidity?: OfferValidityCheck;
   /** Events of the related streams, by context key (and, for keys that hold several streams, by id). */
   related?: { [K in keyof RelatedStates]?: DomainEvent[] | Record<string, DomainEvent[]> };
+  /** The offer's expenses as the read models know them (for a command whose registry entry has projectedContext). */
+  offerCosts?: OfferCost[];
 }
 
 export const TEST_NOW = '2025-03-01T10:00:00.000Z';
@@ -66,6 +68,7 @@ export function given(history: DomainEvent[]) {
           now: ctx.now ?? TEST_NOW,
           offerValidity: ctx.offerValidity ?? alwaysValid,
           related,
+          ...(def.projectedContext?.(command) && { offerCosts: ctx.offerCosts ?? [] }),
         };
         return def.decide(command, state, context);
       };

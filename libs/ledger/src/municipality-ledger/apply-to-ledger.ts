@@ -19,9 +19,11 @@ import {
 import type { Cause, Posting } from '../posting.types';
 import { expenseItem, expenseItemId, mentorItem } from './cost-items';
 import { regroup } from './regroup';
-import type { ProjectCarveOut, ProjectExpense, ProjectLedger } from './project-ledger';
+import type { ProjectExpense, ProjectLedger } from './project-ledger';
 import { reallocateProject } from './project-reallocation';
 import { applyTimesheet } from './timesheet-ledger';
+import { deductOfferCarveOuts, offerCarveOutsIn, recordOfferCarveOut } from './offer-carve-outs';
+import { carveOutRecorded } from './project-carve-outs';
 import type { LedgerFact, LedgerOutcome, LedgerPosting } from './ledger-facts';
 import {
   reverseIfOfferCancelled,
@@ -92,6 +94,14 @@ export function applyToLedger(
       ),
     );
   }
+  if (event.type === 'AdministrativeShareRecorded' && event.data.projectId === undefined)
+    return withCountedCaps(
+      ledger,
+      facts,
+      recordOfferCarveOut(ledger, personOf(ledger, event.data.personId!), event, cause, facts, decide),
+      cause,
+      rulebook,
+    );
   if (
     event.type === 'ProjectRegistered' ||
     event.type === 'ProjectExpenseRecorded' ||
@@ -113,15 +123,10 @@ export function applyToLedger(
       cause,
       rulebook,
     );
-  const person = ledger.persons.get(event.data.personId);
-  if (!person)
-    throw new Error(
-      `person ${event.data.personId} of municipality ${ledger.municipality} is not loaded (ledgerScope)`,
-    );
   return withCountedCaps(
     ledger,
     facts,
-    applyToPerson(ledger, person, event, cause, facts, decide),
+    applyToPerson(ledger, personOf(ledger, event.data.personId), event, cause, facts, decide),
     cause,
     rulebook,
   );
@@ -248,6 +253,18 @@ function applyToPerson(
   const { municipality, books } = ledger;
   const { recordedAt } = cause;
   const regroupItems = (items: StoredCostItem[]) => regroup(person, items, books.closedYears, cause, decide);
+  /** The offer's carve-outs over from..to (all of them without a period) deducted again from its expenses as they stand. */
+  const deductAgain = (offerId: string, period?: { from: string; to: string }) =>
+    deductOfferCarveOuts(
+      ledger,
+      person,
+      period
+        ? offerCarveOutsIn(person, offerId, period.from, period.to)
+        : person.offerCarveOuts.filter((c) => c.offerId === offerId),
+      cause,
+      facts,
+      decide,
+    );
   const all = () => [...person.items.values()];
   switch (event.type) {
     case 'TargetGroupChanged': {
@@ -293,21 +310,27 @@ function applyToPerson(
           reason: `offer cancelled: ${event.data.reason}`,
         });
       }
-      return [...reallocated, ...regroupItems(ofOffer)];
+      return [...reallocated, ...regroupItems(ofOffer), ...deductAgain(event.data.offerId)];
     }
     case 'OfferExpenseRecorded': {
       const item = expenseItem(municipality, event.data);
       person.items.set(item.costItemId, item);
       facts.push({ type: 'expense_recorded', item, invoiceRef: event.data.invoiceRef });
       reversedOnArrival(person, item, facts);
-      return regroupItems([item]);
+      return [
+        ...regroupItems([item]),
+        ...deductAgain(item.offerId!, { from: item.activityFrom, to: item.activityTo }),
+      ];
     }
     case 'OfferExpenseReversed': {
       const item = person.items.get(expenseItemId(event.data.expenseId));
       if (!item) return [];
       item.reversed = true;
       facts.push({ type: 'cost_item_reversed', costItemId: item.costItemId, reason: event.data.reason });
-      return regroupItems([item]);
+      return [
+        ...regroupItems([item]),
+        ...deductAgain(item.offerId!, { from: item.activityFrom, to: item.activityTo }),
+      ];
     }
     case 'MentorAgreementRegistered':
       facts.push({ type: 'mentor_agreement_registered', agreement: event.data });
@@ -336,10 +359,9 @@ function applyToProject(
   facts: LedgerFact[],
   decide: DecideRefund,
 ): LedgerPosting[] {
-  const d = event.data;
   if (event.type === 'ProjectRegistered') {
     const project: ProjectLedger = {
-      projectId: d.projectId,
+      projectId: event.data.projectId,
       name: event.data.name,
       offerKind: event.data.offerKind,
       fundingFrame: event.data.fundingFrame,
@@ -351,30 +373,14 @@ function applyToProject(
       carveOuts: [],
       ownPostings: [],
     };
-    ledger.projects.set(d.projectId, project);
+    ledger.projects.set(project.projectId, project);
     facts.push({ type: 'project_changed', project });
     return [];
   }
-  const project = projectOf(ledger, d.projectId);
+  // A carve-out here is a project's (applyToLedger gives an offer's to its person).
+  const project = projectOf(ledger, event.data.projectId!);
   if (event.type === 'AdministrativeShareRecorded') {
-    const c = event.data;
-    const carveOut: ProjectCarveOut = {
-      shareId: c.shareId,
-      activityFrom: c.activityFrom,
-      activityTo: c.activityTo,
-      method: c.method,
-      lines: c.lines.map((l) => ({ ...l })),
-      hours: c.hours,
-      hourlyCostOere: c.hourlyCostOere,
-      area: c.area ? { ...c.area } : null,
-      amountOere: c.amountOere,
-      priceLevelYear: c.priceLevelYear,
-      methodReference: c.methodReference,
-      recordedAt: cause.recordedAt,
-      costsOere: 0,
-      carvedOere: 0,
-      deductions: [],
-    };
+    const carveOut = carveOutRecorded(event.data, cause.recordedAt);
     project.carveOuts.push(carveOut);
     const postings = reallocateProject(ledger, project, [], cause, facts, decide, [carveOut]);
     facts.push({ type: 'project_changed', project });
@@ -430,6 +436,13 @@ function participationChanged(
   const postings = reallocateProject(ledger, project, affected, cause, facts, decide);
   facts.push({ type: 'project_changed', project });
   return postings;
+}
+
+function personOf(ledger: MunicipalityLedger, personId: string): PersonLedger {
+  const person = ledger.persons.get(personId);
+  if (!person)
+    throw new Error(`person ${personId} of municipality ${ledger.municipality} is not loaded (ledgerScope)`);
+  return person;
 }
 
 function projectOf(ledger: MunicipalityLedger, projectId: string): ProjectLedger {

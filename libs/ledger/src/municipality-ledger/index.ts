@@ -6,6 +6,7 @@ export * from './ledger-state';
 export * from './regroup';
 export * from './project-ledger';
 export * from './project-reallocation';
+export * from './offer-carve-outs';
 export * from './project-carve-outs';
 export * from './timesheet-ledger';
 export * from './timesheet-split';

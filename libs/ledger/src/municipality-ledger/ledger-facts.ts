@@ -43,7 +43,16 @@ export type LedgerFact =
       item: StoredCostItem;
     }
   /** A carve-out as the event left it against the period's costs (a copy): its history, for explanations as of a posting. */
-  | { type: 'administrative_share_set'; projectId: string; carveOut: ProjectCarveOut }
+  | {
+      type: 'administrative_share_set';
+      /** The project whose costs it comes out of, or the offer outside a project and its person. */
+      projectId: string | null;
+      offerId: string | null;
+      personId: string | null;
+      carveOut: ProjectCarveOut;
+    }
+  /** A deduction of an offer's carve-out from one of the offer's expenses, as it now stands. */
+  | { type: 'carve_out_item_set'; item: StoredCostItem }
   /** A participant's item of a project other than a share (a deduction of a carve-out) as it now stands. */
   | { type: 'project_item_set'; projectId: string; item: StoredCostItem }
   /** A timesheet's part on an offer outside a project, as it now stands (reversed: the corrected revision has none). */

@@ -5,7 +5,7 @@ import { timesheetProjectIds, type DomainEvent } from '@app/domain';
 import type { MunicipalityBooks } from '../caps/cap-restatement';
 import type { CostItem, Posting } from '../posting.types';
 import type { TargetGroupChangeRecord } from '../timeline';
-import type { ProjectLedger } from './project-ledger';
+import type { OfferCarveOut, ProjectLedger } from './project-ledger';
 import type { TimesheetLedger } from './timesheet-split';
 
 /** A cost item and whether it has been reversed (a reversed item is posted as nothing). */
@@ -21,6 +21,8 @@ export interface PersonLedger {
   postings: Posting[];
   /** The person's offers cancelled, with the reason: a cost of one that arrives later is reversed as it arrives. */
   cancelledOffers: Map<string, string>;
+  /** The carve-outs of the person's offers outside a project, in the order recorded. */
+  offerCarveOuts: OfferCarveOut[];
 }
 
 export const emptyPersonLedger = (): PersonLedger => ({
@@ -28,6 +30,7 @@ export const emptyPersonLedger = (): PersonLedger => ({
   items: new Map(),
   postings: [],
   cancelledOffers: new Map(),
+  offerCarveOuts: [],
 });
 
 /**
@@ -74,9 +77,14 @@ export function ledgerScope(event: DomainEvent): LedgerScope {
     case 'CapParametersSet':
     case 'AccountingYearClosed':
       return { personIds: [], projectIds: [] };
+    case 'AdministrativeShareRecorded': {
+      const { projectId, personId } = event.data;
+      return projectId === undefined
+        ? { personIds: [personId!], projectIds: [] }
+        : { personIds: [], projectIds: [projectId] };
+    }
     case 'ProjectRegistered':
     case 'ProjectExpenseRecorded':
-    case 'AdministrativeShareRecorded':
       return { personIds: [], projectIds: [event.data.projectId] };
     case 'StaffTimesheetRecorded': {
       const d = event.data;

@@ -120,6 +120,12 @@ export interface ProjectCarveOut {
 /** A timesheet's part is keyed by its timesheet's key (timesheetExpenseId) as it is; a client's expense id is escaped. */
 const expenseKey = (e: Pick<ProjectExpense, 'expenseId' | 'timesheet'>) =>
   e.timesheet ? e.expenseId : keyPart(e.expenseId);
+/** A carve-out of an offer outside a project (offer-carve-outs.ts), with the offer and its person. */
+export interface OfferCarveOut extends ProjectCarveOut {
+  offerId: string;
+  personId: string;
+}
+
 export const projectShareItemId = (
   projectId: string,
   expense: Pick<ProjectExpense, 'expenseId' | 'timesheet'>,

@@ -115,15 +115,18 @@ export function reallocateProject(
     facts.push({
       type: 'administrative_share_set',
       projectId: project.projectId,
+      offerId: null,
+      personId: null,
       carveOut: structuredClone(c),
     });
-    const ids = new Set([
-      carveOutItemId(project.projectId, c.shareId),
-      carveOutExcessItemId(project.projectId, c.shareId),
-    ]);
-    own.push(
-      ...postOwn(ledger, project, ids, carveOutSegments(ledger.municipality, project, c, standing), cause),
-    );
+    const itemId = carveOutItemId(project.projectId, c.shareId);
+    const excessItemId = carveOutExcessItemId(project.projectId, c.shareId);
+    const segments = carveOutSegments(ledger.municipality, c, standing, {
+      itemId,
+      excessItemId,
+      of: `project ${project.projectId}`,
+    });
+    own.push(...postOwn(ledger, project, new Set([itemId, excessItemId]), segments, cause));
   }
   const postings: LedgerPosting[] = [];
   for (const { person, items } of touched.values())

@@ -358,9 +358,9 @@ export function ledgerEvents() {
             feeOere: null,
             costOere: parseKroner(hours.cost),
           }),
-        /** A carve-out as the decider measured it (libs/domain administrative-share.ts): `lines` of standard_price, or `hours` × `hourlyCost`; `bookingDate` as the command gave it. */
+        /** A carve-out of a project (its id) or of an offer outside a project (and its person), as the decider measured it (libs/domain administrative-share.ts): `lines` of standard_price, or `hours` × `hourlyCost`; `bookingDate` as the command gave it. */
         administrativeShareRecorded: (
-          projectId: string,
+          target: string | { offerId: string; personId: string },
           shareId: string,
           activityFrom: string,
           activityTo: string,
@@ -383,7 +383,7 @@ export function ledgerEvents() {
         ) =>
           make('AdministrativeShareRecorded', {
             shareId,
-            projectId,
+            ...(typeof target === 'string' ? { projectId: target } : target),
             activityFrom,
             activityTo,
             method: 'lines' in m ? 'standard_price' : 'area' in m ? 'area' : 'time_registration',

@@ -16,6 +16,7 @@ import { CostItemUnemploymentMonthsOn1796137046807 } from './1796137046807-cost-
 import { AdministrativeShareVersions1796137172557 } from './1796137172557-administrative-share-versions';
 import { OfferVersionCancelled1796145097095 } from './1796145097095-offer-version-cancelled';
 import { LedgerEntryActivityCovering1796145243568 } from './1796145243568-ledger-entry-activity-covering';
+import { OfferAdministrativeShares1796146393309 } from './1796146393309-offer-administrative-shares';
 
 /** Every read-model migration, in order. */
 export const READ_MODEL_MIGRATIONS = [
@@ -37,4 +38,5 @@ export const READ_MODEL_MIGRATIONS = [
   AdministrativeShareVersions1796137172557,
   OfferVersionCancelled1796145097095,
   LedgerEntryActivityCovering1796145243568,
+  OfferAdministrativeShares1796146393309,
 ];

@@ -99,6 +99,7 @@ export class LedgerRows {
           break;
         case 'project_item_set':
         case 'timesheet_item_set':
+        case 'carve_out_item_set':
           this.shareItems.push(shareItemRow(f, event));
           break;
         case 'timesheet_changed':
@@ -110,7 +111,7 @@ export class LedgerRows {
         case 'administrative_share_set': {
           const row = administrativeShareVersionRow(f, event);
           this.carveOutVersions.set(
-            `${row.municipality}/${row.project_id}/${row.share_id}/${row.position}`,
+            JSON.stringify([row.municipality, row.project_id, row.offer_id, row.share_id, row.position]),
             row,
           );
           break;

@@ -1,7 +1,7 @@
 // What the ledger projection holds in memory for the persons a batch touches: their timeline
 // changes, cost items and postings, loaded with one query per table — and kept across batches
 // (PersonLedgerCache), so a person seen in recent batches is not read back.
-import { emptyPersonLedger, type PersonLedger } from '@app/ledger';
+import { emptyPersonLedger, type OfferCarveOut, type PersonLedger } from '@app/ledger';
 import type { EntityManager } from 'typeorm';
 import { LEDGER_ENTRY_COLUMNS_WITH_CITATIONS, LEDGER_ENTRY_WITH_CITATIONS } from './citation-sets';
 import { storedCostItemOf, type StoredCostItemRow } from './rows/cost-item.row';
@@ -40,12 +40,21 @@ export async function loadPersonLedgers(
       `SELECT municipality, person_id, offer_id, reason FROM offer_version WHERE status = 'cancelled' AND ${persons}`,
       params,
     );
+  const carveOuts: { municipality: string; person_id: string; state: OfferCarveOut }[] = await tx.query(
+    `SELECT DISTINCT ON (municipality, person_id, offer_id, share_id) municipality, person_id, state
+     FROM administrative_share_version WHERE person_id IS NOT NULL AND ${persons}
+     ORDER BY municipality, person_id, offer_id, share_id, position DESC`,
+    params,
+  );
   for (const c of changes)
     ledgers.get(personKey(c.municipality, c.person_id))!.changes.push(changeRecordOf(c));
   for (const i of items)
     ledgers.get(personKey(i.municipality, i.person_id))!.items.set(i.cost_item_id, storedCostItemOf(i));
   for (const c of cancelled)
     ledgers.get(personKey(c.municipality, c.person_id))!.cancelledOffers.set(c.offer_id, c.reason ?? '');
+  carveOuts.sort((a, b) => a.state.recordedAt.localeCompare(b.state.recordedAt));
+  for (const c of carveOuts)
+    ledgers.get(personKey(c.municipality, c.person_id))!.offerCarveOuts.push(c.state);
   for (const p of postings)
     ledgers.get(personKey(p.municipality as string, p.person_id as string))!.postings.push(rowToPosting(p));
   return ledgers;
@@ -53,7 +62,7 @@ export async function loadPersonLedgers(
 
 /** How much a person's ledger holds, for the cache's budget. */
 const sizeOf = (l: PersonLedger) =>
-  1 + l.changes.length + l.items.size + l.postings.length + l.cancelledOffers.size;
+  1 + l.changes.length + l.items.size + l.postings.length + l.cancelledOffers.size + l.offerCarveOuts.length;
 
 /**
  * The person ledgers of recent batches, least recently used first. Entries a batch touched stay

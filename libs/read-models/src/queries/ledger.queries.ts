@@ -1,7 +1,10 @@
 // Reads of the ledger, timeline and offers, always "as of" a recorded instant.
+import type { OfferCost } from '@app/domain';
 import {
+  keyParts,
   registeredSegments,
   timelineAsOf,
+  type OfferCarveOut,
   type ProjectCarveOut,
   type ProjectLedger,
   type TimelineSegment,
@@ -222,16 +225,17 @@ export class LedgerQueries {
    */
   async carveOutOf(
     municipality: string,
-    projectId: string,
+    of: { projectId: string } | { offerId: string },
     shareId: string,
     entryId: string,
-  ): Promise<ProjectCarveOut | null> {
+  ): Promise<ProjectCarveOut | OfferCarveOut | null> {
+    const [column, id] = 'projectId' in of ? ['project_id', of.projectId] : ['offer_id', of.offerId];
     const rows: { state: ProjectCarveOut }[] = await this.db.query(
       `SELECT state FROM administrative_share_version
-       WHERE municipality = $1 AND project_id = $2 AND share_id = $3
+       WHERE municipality = $1 AND ${column} = $2 AND share_id = $3
          AND position <= (SELECT position FROM ledger_entry WHERE entry_id = $4)
        ORDER BY position DESC LIMIT 1`,
-      [municipality, projectId, shareId, entryId],
+      [municipality, id, shareId, entryId],
     );
     return rows[0]?.state ?? null;
   }
@@ -274,6 +278,34 @@ export class LedgerQueries {
       [municipality, `${key}:`],
     );
     return rows[0]?.state ?? null;
+  }
+
+  /** An offer's own expenses not reversed, as the ledger carves an offer's administrative share out of them. */
+  async offerExpenseCosts(municipality: string, offerId: string): Promise<OfferCost[]> {
+    const rows: { cost_item_id: string; activity_from: string; activity_to: string; amount_oere: string }[] =
+      await this.db.query(
+        `SELECT cost_item_id, to_char(activity_from, 'YYYY-MM-DD') AS activity_from,
+                to_char(activity_to, 'YYYY-MM-DD') AS activity_to, amount_oere
+         FROM cost_item WHERE municipality = $1 AND offer_id = $2 AND reversed_at IS NULL
+           AND starts_with(cost_item_id, 'expense:') ORDER BY cost_item_id`,
+        [municipality, offerId],
+      );
+    return rows.map((r) => ({
+      expenseId: keyParts(r.cost_item_id)[1],
+      activityFrom: r.activity_from,
+      activityTo: r.activity_to,
+      amountOere: Number(r.amount_oere),
+    }));
+  }
+
+  /** An offer's carve-outs as they stood at asOf, in the order recorded. */
+  async offerCarveOuts(municipality: string, offerId: string, asOf: string): Promise<OfferCarveOut[]> {
+    const rows: { state: OfferCarveOut }[] = await this.db.query(
+      `SELECT DISTINCT ON (share_id) state FROM administrative_share_version
+       WHERE municipality = $1 AND offer_id = $2 AND recorded_at <= $3 ORDER BY share_id, position DESC`,
+      [municipality, offerId, asOf],
+    );
+    return rows.map((r) => r.state).sort((a, b) => Date.parse(a.recordedAt) - Date.parse(b.recordedAt));
   }
 
   async costItem(municipality: string, costItemId: string): Promise<Record<string, unknown> | null> {

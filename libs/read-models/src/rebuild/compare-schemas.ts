@@ -16,7 +16,10 @@ const TABLES: { table: string; orderBy: string; ignore?: string[] }[] = [
   { table: 'project', orderBy: 'municipality, project_id' },
   { table: 'project_share', orderBy: 'municipality, cost_item_id, position' },
   { table: 'staff_timesheet', orderBy: 'municipality, staff_id, timesheet_id' },
-  { table: 'administrative_share_version', orderBy: 'municipality, project_id, share_id, position' },
+  {
+    table: 'administrative_share_version',
+    orderBy: 'municipality, project_id, offer_id, share_id, position',
+  },
   { table: 'ledger_entry', orderBy: 'position, municipality, ordinal' },
   { table: 'ledger_cause', orderBy: 'event_id' },
   { table: 'rulebook_adoption', orderBy: 'position' },

@@ -6,7 +6,7 @@ import { ADMINISTRATIVE_ACTIVITIES, CARVE_OUT_METHODS } from '../administrative-
 
 /**
  * API.md RecordAdministrativeShare: the administrative part carved out of a project's or an offer's
- * costs of the period. standard_price: `lines` (count × hoursEach × hourlyRate each); time_registration:
+ * costs of the period (projectId, or offerId for an offer outside a project). standard_price: `lines` (count × hoursEach × hourlyRate each); time_registration:
  * `hours` × `hourlyCost`; area: the `expenseId` of a rent × `areas.administration` / `areas.total`. priceLevelYear and methodReference (the municipality's written method) are kept
  * for the auditor. bookingDate: the municipality's booking date (default: when recorded), never in the future.
  */

@@ -10,15 +10,18 @@ import {
   type AdministrativeShareRecorded,
   type AdministrativeShareRecordedData,
 } from '../administrative-share-recorded.event';
-import type { ProjectState } from '../project.state';
+import { offerOf, type ProjectState } from '../project.state';
 import type { RecordAdministrativeShare } from './record-administrative-share.command';
 
 /**
- * A project's carve-out, decided on the project's stream where its costs are: refused for an unknown project,
- * a share id it has, a reversed period, fields of the other method, hours or counts not above zero, and an
- * amount above the project's costs of the period less the carve-outs recorded before whose periods overlap it,
- * and a booking date after today.
- * A carve-out of an offer outside a project is refused: its costs lie on streams this one cannot see.
+ * A carve-out of a project's or an offer's costs, decided on the stream the project or offer lives on (so a share id
+ * is recorded once and the carve-outs before it are counted atomically): refused for neither or both of projectId and
+ * offerId, an unknown project, an offer not registered on its own stream or cancelled, a share id it has, a reversed
+ * period, fields of the other method, hours or counts not above zero, an amount above the period's hovedkonto 5 costs
+ * less the carve-outs recorded before whose periods overlap it, and a booking date after today.
+ * A project's costs lie on its stream; an offer's expenses each on their own, so they are those the read models know
+ * (`context.offerCosts`): should a concurrent change leave the offer less cost than its carve-outs, the ledger posts
+ * the excess as unresolved.
  */
 export function decideRecordAdministrativeShare(
   cmd: RecordAdministrativeShare,
@@ -27,30 +30,24 @@ export function decideRecordAdministrativeShare(
 ): [AdministrativeShareRecorded] {
   const refuse = (code: Parameters<typeof violation>[0], message: string, details: object = {}) =>
     violation(code, `Administrative share ${cmd.shareId}: ${message}`, { shareId: cmd.shareId, ...details });
-  if (cmd.projectId === undefined)
+  if ((cmd.projectId === undefined) === (cmd.offerId === undefined))
     throw refuse(
       'administrative_share.project_required',
-      cmd.offerId === undefined
-        ? 'name the projectId whose costs it is carved out of'
-        : 'a carve-out is recorded on the project whose costs it comes out of (projectId); an offer outside a project is not supported',
+      'name either the projectId or the offerId (of an offer outside a project) whose costs it is carved out of',
     );
-  const { project } = state;
-  if (project === null)
-    throw violation('project.not_found', `Project ${cmd.projectId} is not registered`, {
-      projectId: cmd.projectId,
-    });
+  const target = targetOf(cmd, state, context, refuse);
   if (Object.prototype.hasOwnProperty.call(state.carveOuts, cmd.shareId))
     throw refuse('administrative_share.already_recorded', 'is already recorded');
   assertExpensePeriod(cmd.shareId, cmd.activityFrom, cmd.activityTo);
-  const measured = measure(cmd, state, refuse);
-  const costs = periodCostsOere(Object.values(state.expenses), cmd.activityFrom, cmd.activityTo);
+  const measured = measure(cmd, target.expenses, refuse);
+  const costs = periodCostsOere(Object.values(target.expenses), cmd.activityFrom, cmd.activityTo);
   const earlier = Object.values(state.carveOuts)
     .filter((c) => c.activityFrom <= cmd.activityTo && c.activityTo >= cmd.activityFrom)
     .reduce((sum, c) => sum + c.amountOere, 0);
   if (measured.amountOere > costs - earlier)
     throw refuse(
       'administrative_share.exceeds_costs',
-      `${formatOere(measured.amountOere)} kr is more than the project's hovedkonto 5 costs of ${cmd.activityFrom}..${cmd.activityTo} (${formatOere(costs)} kr, less ${formatOere(earlier)} kr carved out before)`,
+      `${formatOere(measured.amountOere)} kr is more than the ${target.name}'s hovedkonto 5 costs of ${cmd.activityFrom}..${cmd.activityTo} (${formatOere(costs)} kr, less ${formatOere(earlier)} kr carved out before)`,
       {
         amount: formatOere(measured.amountOere),
         costs: formatOere(costs),
@@ -61,7 +58,7 @@ export function decideRecordAdministrativeShare(
   return [
     administrativeShareRecorded({
       shareId: cmd.shareId,
-      projectId: cmd.projectId,
+      ...target.ids,
       activityFrom: cmd.activityFrom,
       activityTo: cmd.activityTo,
       method: cmd.method,
@@ -71,6 +68,47 @@ export function decideRecordAdministrativeShare(
       ...(bookingDate && { bookingDate }),
     }),
   ];
+}
+
+type Expenses = Readonly<Record<string, { activityFrom: string; activityTo: string; amountOere: number }>>;
+
+/** The project or offer the carve-out comes out of, its ids on the event, and its expenses. */
+function targetOf(
+  cmd: RecordAdministrativeShare,
+  state: ProjectState,
+  context: DecisionContext,
+  refuse: (
+    code: 'administrative_share.offer_not_found' | 'administrative_share.offer_cancelled',
+    message: string,
+  ) => DomainRuleViolation,
+): {
+  name: string;
+  ids: Pick<AdministrativeShareRecordedData, 'projectId' | 'offerId' | 'personId'>;
+  expenses: Expenses;
+} {
+  if (cmd.projectId !== undefined) {
+    if (state.project === null)
+      throw violation('project.not_found', `Project ${cmd.projectId} is not registered`, {
+        projectId: cmd.projectId,
+      });
+    return { name: 'project', ids: { projectId: cmd.projectId }, expenses: state.expenses };
+  }
+  const offer = offerOf(state, cmd.offerId!);
+  if (offer.status === 'none' || offer.projectId !== null)
+    throw refuse(
+      'administrative_share.offer_not_found',
+      `offer ${cmd.offerId} is not registered outside a project (a participant's costs are the project's: name its projectId)`,
+    );
+  if (offer.status === 'cancelled')
+    throw refuse('administrative_share.offer_cancelled', `offer ${cmd.offerId} is cancelled`);
+  if (context.offerCosts === undefined)
+    // A wiring error of the command path, not a client error.
+    throw new Error(`RecordAdministrativeShare of offer ${cmd.offerId}: no offerCosts in the context`);
+  return {
+    name: 'offer',
+    ids: { offerId: offer.offerId, personId: offer.personId },
+    expenses: Object.fromEntries(context.offerCosts.map((c) => [c.expenseId, c])),
+  };
 }
 
 const violation = (
@@ -87,16 +125,19 @@ type Measured = Pick<
 /** The amount by the method: Σ count × hoursEach × hourlyRate (each line rounded to øre), or hours × hourlyCost. */
 function measure(
   cmd: RecordAdministrativeShare,
-  state: ProjectState,
+  expenses: Expenses,
   refuse: (code: 'administrative_share.method_fields', message: string) => DomainRuleViolation,
 ): Measured {
   const areaFields = cmd.expenseId !== undefined || cmd.areas !== undefined;
   if (cmd.method === 'area') {
-    const expense = cmd.expenseId === undefined ? undefined : state.expenses[cmd.expenseId];
+    const expense =
+      cmd.expenseId === undefined || !Object.prototype.hasOwnProperty.call(expenses, cmd.expenseId)
+        ? undefined
+        : expenses[cmd.expenseId];
     if (!cmd.areas || !expense || cmd.lines || cmd.hours !== undefined || cmd.hourlyCost !== undefined)
       throw refuse(
         'administrative_share.method_fields',
-        'area takes the expenseId of a project expense and areas, and no lines or hours',
+        'area takes the expenseId of an expense of the project or offer and areas, and no lines or hours',
       );
     const administration = parseHours(cmd.areas.administration);
     const total = parseHours(cmd.areas.total);

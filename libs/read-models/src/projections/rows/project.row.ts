@@ -70,7 +70,10 @@ export const PROJECT_SHARE = tableColumns<ProjectShareRow>('project_share', [
 
 export interface AdministrativeShareVersionRow {
   municipality: string;
-  project_id: string;
+  /** The project whose costs it comes out of, or null for an offer's (offer_id, person_id). */
+  project_id: string | null;
+  offer_id: string | null;
+  person_id: string | null;
   share_id: string;
   position: string;
   event_id: string;
@@ -80,7 +83,17 @@ export interface AdministrativeShareVersionRow {
 
 export const ADMINISTRATIVE_SHARE_VERSION = tableColumns<AdministrativeShareVersionRow>(
   'administrative_share_version',
-  ['municipality', 'project_id', 'share_id', 'position', 'event_id', 'recorded_at', 'state'],
+  [
+    'municipality',
+    'project_id',
+    'offer_id',
+    'person_id',
+    'share_id',
+    'position',
+    'event_id',
+    'recorded_at',
+    'state',
+  ],
   ['state'],
 );
 
@@ -91,6 +104,8 @@ export function administrativeShareVersionRow(
   return {
     municipality: e.metadata.municipality,
     project_id: f.projectId,
+    offer_id: f.offerId,
+    person_id: f.personId,
     share_id: f.carveOut.shareId,
     position: e.position.toString(),
     event_id: e.id,
@@ -131,7 +146,9 @@ export type ShareItemRow = CostItemRow & {
 };
 
 export function shareItemRow(
-  f: ShareFact | Extract<LedgerFact, { type: 'project_item_set' | 'timesheet_item_set' }>,
+  f:
+    | ShareFact
+    | Extract<LedgerFact, { type: 'project_item_set' | 'timesheet_item_set' | 'carve_out_item_set' }>,
   e: SourceEvent,
 ): ShareItemRow {
   const reversed = f.item.reversed;
@@ -140,11 +157,15 @@ export function shareItemRow(
     project_id: 'projectId' in f ? f.projectId : null,
     reversed_at: reversed ? e.metadata.recordedAt : null,
     reversal_event_id: reversed ? e.id : null,
-    reversal_reason: reversed
-      ? ('reversalReason' in f && f.reversalReason) ||
-        'no longer part of the project’s costs as they are shared now'
-      : null,
+    reversal_reason: reversed ? reversalReason(f) : null,
   };
+}
+
+function reversalReason(f: Parameters<typeof shareItemRow>[0]): string {
+  if (f.type === 'timesheet_item_set' && f.reversalReason) return f.reversalReason;
+  if (f.type === 'carve_out_item_set')
+    return 'no longer carved out of the offer’s expenses as they stand now';
+  return 'no longer part of the project’s costs as they are shared now';
 }
 
 type Reader = Pick<EntityManager, 'query'>;

@@ -1,0 +1,32 @@
+// What a decider reads of the read models (the registry's projectedContext): an offer's expenses, each on a stream
+// of its own, as projected once the read models of the municipality include the log's head — so an expense whose
+// command was answered before is among them. A later or concurrent change is the ledger's to net (it posts what
+// the costs no longer carry as unresolved).
+import type { OfferCost } from '@app/domain';
+import type { EventStore } from '@app/event-store';
+import { problem, ProblemException } from '@app/platform';
+import { waitForPosition, type LedgerQueries } from '@app/read-models';
+import type { DataSource } from 'typeorm';
+
+export type OfferCostsReader = (municipality: string, offerId: string) => Promise<OfferCost[]>;
+
+export function projectedOfferCosts(
+  store: Pick<EventStore, 'headPosition'>,
+  readModels: DataSource,
+  queries: Pick<LedgerQueries, 'offerExpenseCosts'>,
+  waitMs: number,
+): OfferCostsReader {
+  return async (municipality, offerId) => {
+    const head = await store.headPosition();
+    if (head !== null && !(await waitForPosition(readModels, head, waitMs, 10, municipality)))
+      throw new ProblemException(
+        problem(
+          503,
+          'not-yet-projected',
+          `the read models of municipality ${municipality} have not reached position ${head} yet: the offer's costs cannot be read`,
+          { retryAfter: 1 },
+        ),
+      );
+    return queries.offerExpenseCosts(municipality, offerId);
+  };
+}
