@@ -597,6 +597,52 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     await eventually(() => timesheet.locator('tbody tr').count(), 2);
     await shot('15-timesheet-story');
   });
+
+  it("shows an offer's own carve-out on Projekter: what it comes out of and the deductions from the offer's expenses", async () => {
+    const send = async (type: string, body: object) =>
+      (
+        await request(system.http)
+          .post(`/v1/commands/${type}`)
+          .set('authorization', `Bearer ${system.token('jobcentre', M)}`)
+          .send({ commandId: randomUUID(), municipality: M, ...body })
+          .expect(201)
+      ).body.position as string;
+    await send('RegisterOffer', {
+      offerId: 'tilbud-eva-kursus',
+      personId: 'borger-eva',
+      offerKind: 'ordinary_education',
+      startDate: '2026-04-01',
+      endDate: '2026-04-30',
+    });
+    await send('RecordOfferExpense', {
+      expenseId: 'eva-kursus-faktura',
+      offerId: 'tilbud-eva-kursus',
+      expenseType: 'course_fee',
+      amount: '3000.00',
+      activityFrom: '2026-04-01',
+      activityTo: '2026-04-30',
+    });
+    // 2 h of caseworker time at the DUT standard of 451 kr (VEJ 9584 3.1): 902.00 out of the 3,000.00
+    const carvedAt = await send('RecordAdministrativeShare', {
+      shareId: 'adm-eva-april',
+      offerId: 'tilbud-eva-kursus',
+      activityFrom: '2026-04-01',
+      activityTo: '2026-04-30',
+      method: 'time_registration',
+      hours: '2',
+      hourlyCost: '451.00',
+      priceLevelYear: 2025,
+      methodReference: 'Metode 2, tidsregistrering april 2026',
+    });
+    await apiGet('/offers/tilbud-eva-kursus', { minPosition: carvedAt });
+    await page.goto(`${base}/app/#/projekt`);
+    await page.getByLabel('Tilbud uden for projekt').fill('tilbud-eva-kursus');
+    await page.getByRole('button', { name: 'Vis tilbuddets administrative andele' }).click();
+    const carveOut = page.getByRole('article', { name: 'Administrativ andel adm-eva-april: 902,00 kr.' });
+    await carveOut.getByText('Tilbud tilbud-eva-kursuss egne udgifter').waitFor();
+    await carveOut.getByRole('table', { name: /Fradrag i tilbuddets udgifter/ }).waitFor();
+    expect(await carveOut.locator('tbody tr').last().textContent()).toContain('−902,00 kr.');
+  });
 });
 
 describe('the web app is usable by keyboard and screen reader (labels)', () => {

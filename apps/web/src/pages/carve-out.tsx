@@ -50,9 +50,14 @@ export function CarveOutView({ carveOut: c, heading }: { carveOut: CarveOut; hea
         <dt>Udskilt af</dt>
         <dd>
           {c.projectId !== null ? (
-            <a href={href(`/projekt/${encodeURIComponent(c.projectId)}`)}>Projekt {c.projectId}s udgifter</a>
+            <>
+              Projekt <a href={href(`/projekt/${encodeURIComponent(c.projectId)}`)}>{c.projectId}</a>s
+              udgifter
+            </>
           ) : (
-            <a href={href('/projekt', { tilbud: c.offerId })}>Tilbud {c.offerId}s egne udgifter</a>
+            <>
+              Tilbud <a href={href('/projekt', { tilbud: c.offerId })}>{c.offerId}</a>s egne udgifter
+            </>
           )}
         </dd>
         <dt>Periode</dt>
