@@ -400,6 +400,8 @@ export function describeLedgerScenarios(
       // jobafklaring, 50 % (JA-OPS, 000_140518b2c182b2de.txt Bilag 3); e1 3100.00 for March, e2 4880.00 for 1 March–30 April,
       // its March part round(488,000 × 31 / 61) = 248,000 øre; 4.00 h × 451.00 kr (VEJ 9584 3.1, L466-L469, L479-L482) =
       // 1804.00 carved out of March's 5580.00: round(180,400 × 310,000 / 558,000) = 100,222 from e1, 80,178 from e2.
+      // Booked in September and October, months the other scenarios of this municipality leave alone.
+      const clockBefore = now;
       const personId = await person('jobafklaring', '2025-01-01');
       const offerId = `o:${randomUUID()}`; // an id with a colon, as the command schemas allow
       await send('RegisterOffer', {
@@ -421,7 +423,7 @@ export function describeLedgerScenarios(
       const [e1, e2] = [`e1-${randomUUID()}`, `e2-${randomUUID()}`];
       await expense(e1, '3100.00', '2025-03-31');
       await expense(e2, '4880.00', '2025-04-30');
-      now = new Date('2025-05-02T09:00:00Z');
+      now = new Date('2025-09-02T09:00:00Z');
       const carveOut = {
         shareId: 'as:1',
         offerId,
@@ -440,15 +442,15 @@ export function describeLedgerScenarios(
         .send({ commandId: randomUUID(), municipality: '101', ...carveOut, hours: '13.75' });
       expect([refused.status, refused.body.code]).toEqual([422, 'administrative_share.exceeds_costs']);
       await send('RecordAdministrativeShare', carveOut);
-      const may = await entriesOf(personId, { bookingPeriod: '2025-05' });
-      expect(may.map(brief)).toEqual([
-        ['original', 'jobafklaring', '2025-03-01', '2025-03-31', '-1002.22', '50', '-501.11', '2025-05'],
-        ['original', 'jobafklaring', '2025-03-01', '2025-03-31', '-801.78', '50', '-400.89', '2025-05'],
-        ['original', null, '2025-03-01', '2025-03-31', '1804.00', '0', '0.00', '2025-05'],
+      const september = await entriesOf(personId, { bookingPeriod: '2025-09' });
+      expect(september.map(brief)).toEqual([
+        ['original', 'jobafklaring', '2025-03-01', '2025-03-31', '-1002.22', '50', '-501.11', '2025-09'],
+        ['original', 'jobafklaring', '2025-03-01', '2025-03-31', '-801.78', '50', '-400.89', '2025-09'],
+        ['original', null, '2025-03-01', '2025-03-31', '1804.00', '0', '0.00', '2025-09'],
       ]);
-      expect(may[2].account).toMatchObject({ function: '6.45.53' });
+      expect(september[2].account).toMatchObject({ function: '6.45.53' });
       expect((await get('/ledger/entries', { offerId, account: '6.45.53' })).entries).toHaveLength(1);
-      const why = await get(`/ledger/entries/${encodeURIComponent(may[2].entryId)}/explanation`);
+      const why = await get(`/ledger/entries/${encodeURIComponent(september[2].entryId)}/explanation`);
       expect(why.administrativeShare).toMatchObject({
         shareId: 'as:1',
         offerId,
@@ -464,11 +466,11 @@ export function describeLedgerScenarios(
         ],
       });
       expect(why.events.map((e: { type: string }) => e.type)).toEqual(['AdministrativeShareRecorded']);
-      const deduction = await get(`/ledger/entries/${encodeURIComponent(may[0].entryId)}/explanation`);
+      const deduction = await get(`/ledger/entries/${encodeURIComponent(september[0].entryId)}/explanation`);
       expect(deduction.administrativeShare).toMatchObject({ role: 'deduction', offerId });
       expect(deduction.arithmetic).toMatchObject({ amountOere: -100222, refundOere: -50111 });
       const account = await request(system.http)
-        .get(`/v1/municipalities/101/ledger/entries/${encodeURIComponent(may[0].entryId)}/explanation`)
+        .get(`/v1/municipalities/101/ledger/entries/${encodeURIComponent(september[0].entryId)}/explanation`)
         .query({ minPosition: lastPosition })
         .set('authorization', `Bearer ${token}`)
         .set('accept', 'text/plain');
@@ -482,13 +484,13 @@ export function describeLedgerScenarios(
 
       // Both expenses reversed afterwards (a correction, or a race the decision could not see): nothing in March carries
       // the 1804.00, so it leaves 6.45.53 and is posted as unresolved, with the reason.
-      now = new Date('2025-06-02T09:00:00Z');
+      now = new Date('2025-10-02T09:00:00Z');
       for (const expenseId of [e1, e2])
         await send('ReverseOfferExpense', { expenseId, reason: 'faktura krediteret' });
-      const june = await entriesOf(personId, { bookingPeriod: '2025-06' });
-      const excess = june.find((e) => e.unresolved !== null)!;
+      const october = await entriesOf(personId, { bookingPeriod: '2025-10' });
+      const excess = october.find((e) => e.unresolved !== null)!;
       expect([excess.amount, excess.account]).toEqual(['1804.00', null]);
-      expect(june.reduce((sum, e) => sum + Math.round(Number(e.amount) * 100), 0)).toBe(-617600); // −3100.00 − 4880.00 + the deductions 1804.00 back; 6.45.53 −1804.00, unresolved +1804.00
+      expect(october.reduce((sum, e) => sum + Math.round(Number(e.amount) * 100), 0)).toBe(-617600); // −3100.00 − 4880.00 + the deductions 1804.00 back; 6.45.53 −1804.00, unresolved +1804.00
       const statement = await get('/refund-statements/2025');
       expect(statement.unresolved).toContainEqual(
         expect.objectContaining({
@@ -504,6 +506,7 @@ export function describeLedgerScenarios(
         costsOfPeriod: '0.00',
         excess: '1804.00',
       });
+      now = clockBefore;
     });
 
     it('a Bilag 2 timesheet over two projects and administration is split by hours, explained, and corrected by a later revision', async () => {
