@@ -10,10 +10,9 @@
 // .001 alone; from 2026.12-5 it is shared by 1.000,00 : 500,00 (001 L183-L188, L1971-L2015), so the adoption moves
 // +333,33 kr off .001 and −333,33 kr onto .002, in 2015's last period (the adoption's own is a later year).
 import { PostgresEventStore } from '@app/event-store';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
+import type { TestDatabase } from '@app/platform/testing';
 import { checkOfferValidity, rulebooks } from '@app/rules';
 import type { DataSource } from 'typeorm';
-import { openReadModels } from '../read-model-data-source';
 import { compareSchemas } from '../rebuild/compare-schemas';
 import { projectIntoSchema } from '../rebuild/rebuild';
 import { ProjectionRunner } from '../runner/projection-runner';
@@ -21,21 +20,14 @@ import { adoptRulebook, RULEBOOK_STREAM } from '../runner/rulebook-adoption';
 import { DomainLog } from '../testing/domain-log';
 import { EventTypeCountProjection } from './event-type-count.projection';
 import { LedgerProjection } from './ledger.projection';
+import { closeLogAndReadModels, openLogAndReadModels } from '../testing/log-and-read-models';
 
 let db: TestDatabase;
 let store: PostgresEventStore;
 let live: DataSource;
 
-beforeEach(async () => {
-  db = await createTestDatabase();
-  store = await PostgresEventStore.connect(db.url);
-  live = await openReadModels(db.url);
-});
-afterEach(async () => {
-  await store.close();
-  await live.destroy();
-  await db.drop();
-});
+beforeEach(async () => ({ db, store, live } = await openLogAndReadModels()));
+afterEach(() => closeLogAndReadModels({ db, store, live }));
 
 /** The projections with an adoption re-judging `batchPersons` persons at a time. */
 const projections = (batchPersons: number) => [

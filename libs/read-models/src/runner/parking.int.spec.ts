@@ -3,7 +3,7 @@
 // (skip or resume), recorded in the log, is honoured by a rebuild too. On a real PostgreSQL,
 // with the real projections, one worker or three.
 import { type RecordedEvent, PostgresEventStore } from '@app/event-store';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
+import type { TestDatabase } from '@app/platform/testing';
 import { checkOfferValidity, rulebooks } from '@app/rules';
 import type { DataSource } from 'typeorm';
 import { allProjections } from '../projections/all-projections';
@@ -16,6 +16,7 @@ import { decideOnParked, plantUnreadable as plant } from '../testing/planted-eve
 import { ownerOf } from './partition';
 import { projectedThrough, parkedEvents } from './progress';
 import { ProjectionRunner } from './projection-runner';
+import { closeLogAndReadModels, openLogAndReadModels } from '../testing/log-and-read-models';
 
 const A = '101';
 const B = '147';
@@ -26,16 +27,8 @@ let db: TestDatabase;
 let store: PostgresEventStore;
 let live: DataSource;
 
-beforeEach(async () => {
-  db = await createTestDatabase();
-  store = await PostgresEventStore.connect(db.url);
-  live = await openReadModels(db.url);
-});
-afterEach(async () => {
-  await store.close();
-  await live.destroy();
-  await db.drop();
-});
+beforeEach(async () => ({ db, store, live } = await openLogAndReadModels()));
+afterEach(() => closeLogAndReadModels({ db, store, live }));
 
 /** A person with an offer and a course fee of 1,000.00 kr. (and another of 500.00 kr. when `second`). */
 async function expenses(municipality: string, second: boolean): Promise<void> {

@@ -7,7 +7,7 @@
 // selvforsørgende (005), 000 L1541-L1559.
 import { danishBookingPeriodOf } from '@app/domain';
 import { PostgresEventStore } from '@app/event-store';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
+import type { TestDatabase } from '@app/platform/testing';
 import { checkOfferValidity, rulebooks } from '@app/rules';
 import type { DataSource } from 'typeorm';
 import { allProjections } from '../projections/all-projections';
@@ -20,6 +20,7 @@ import { ownerOf } from './partition';
 import { parkedEvents } from './progress';
 import { ProjectionRunner } from './projection-runner';
 import { adoptRulebook, RULEBOOK_STREAM } from './rulebook-adoption';
+import { closeLogAndReadModels, openLogAndReadModels } from '../testing/log-and-read-models';
 
 const A = '101';
 const B = '147';
@@ -28,16 +29,8 @@ let db: TestDatabase;
 let store: PostgresEventStore;
 let live: DataSource;
 
-beforeEach(async () => {
-  db = await createTestDatabase();
-  store = await PostgresEventStore.connect(db.url);
-  live = await openReadModels(db.url);
-});
-afterEach(async () => {
-  await store.close();
-  await live.destroy();
-  await db.drop();
-});
+beforeEach(async () => ({ db, store, live } = await openLogAndReadModels()));
+afterEach(() => closeLogAndReadModels({ db, store, live }));
 
 /** An integration-programme participant (support not stated) with a § 23 a course of 2,000.00 kr. in May 2025. */
 async function programmeCourse(municipality: string): Promise<void> {
