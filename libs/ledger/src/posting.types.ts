@@ -1,6 +1,6 @@
 // The ledger's data: the cost items it allocates, the segments an item should be posted as, and
-// the immutable postings themselves. Field order here is the field order of every object the
-// ledger creates, so that serialising a rebuild gives byte-identical output.
+// the immutable postings themselves. The objects the ledger creates always list their fields in one
+// order (a posting's as reconcile.ts writes them), so that serialising a rebuild gives byte-identical output.
 import type { IsoDate, OfferKind, TargetGroup, DateRange } from '@app/domain';
 import type { Account, CapId, Citation, CostKind } from '@app/rules';
 
@@ -51,9 +51,10 @@ export interface Unresolved {
   candidates?: string[];
 }
 
-/** One segment of a cost item as it should stand in the ledger now (output of allocate). */
-export interface DesiredSegment {
+/** What a segment of a cost item says, whether still to be posted (DesiredSegment) or posted (Posting). */
+export interface CostSegment {
   costItemId: string;
+  /** null only for a cap adjustment (it belongs to the municipality's accounting year, not to a person). */
   personId: string | null;
   offerId: string | null;
   municipality: string;
@@ -72,6 +73,10 @@ export interface DesiredSegment {
   citations: Citation[];
   cap: CapId | null;
   unresolved: Unresolved | null;
+}
+
+/** One segment of a cost item as it should stand in the ledger now (output of allocate). */
+export interface DesiredSegment extends CostSegment {
   /** The arithmetic, for explanations: days before this segment, its days, the item's days and amount. */
   daysBefore: number;
   days: number;
@@ -98,30 +103,13 @@ export interface Cause {
   rulebookVersion?: string;
 }
 
-/** An immutable ledger posting. */
-export interface Posting {
+/** An immutable ledger posting: a segment as booked, by whom and when. */
+export interface Posting extends CostSegment {
   /** `${causedBy.eventId}:${costItemId}:${n}`, n = 1, 2, … in output order. */
   entryId: string;
   kind: PostingKind;
-  costItemId: string;
-  /** null only for a cap adjustment (it belongs to the municipality's accounting year, not to a person). */
-  personId: string | null;
-  offerId: string | null;
-  municipality: string;
-  account: Account | null;
-  refundAccount: Account | null;
-  targetGroup: TargetGroup | null;
-  activityFrom: IsoDate;
-  activityTo: IsoDate;
   /** 'YYYY-MM': the month the causing event was recorded, or of its booking date (closing.ts). */
   bookingPeriod: string;
-  amountOere: number;
-  refundRateBasisPoints: number | null;
-  refundOere: number | null;
-  ruleId: string | null;
-  citations: Citation[];
-  cap: CapId | null;
-  unresolved: Unresolved | null;
   causedBy: { eventId: string; commandId: string };
   /** For a reversal: the entryId it reverses; otherwise null. */
   reverses: string | null;
