@@ -26,7 +26,12 @@ async function sourceHash() {
     join(web, 'index.html'),
     join(web, 'vite.config.mts'),
     join(root, 'package-lock.json'),
+    // what the app takes from the libs
     join(root, 'libs', 'rules', 'src', 'data', 'account-groupings.json'),
+    join(root, 'libs', 'domain', 'src', 'data', 'danish-labels.json'),
+    join(root, 'libs', 'domain', 'src', 'data', 'kommunekoder.json'),
+    join(root, 'libs', 'domain', 'src', 'calendar', 'index.ts'),
+    join(root, 'libs', 'domain', 'src', 'shared', 'calendar-date.ts'),
   ];
   for await (const file of files(join(web, 'src'))) inputs.push(file);
   const hash = createHash('sha256');

@@ -1,7 +1,7 @@
 // Danish formats for what a person reads (API.md "Conventions": Danish local time): money as
 // `1.234,50 kr.`, dates as `30.06.2025`, instants in Europe/Copenhagen. Money arrives as exact
 // decimal strings and is formatted as a string, never through a float.
-const ZONE = 'Europe/Copenhagen';
+import { danishLocalTimeOf } from '../../../libs/domain/src/calendar';
 
 function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
@@ -48,28 +48,10 @@ export function rate(percent: string | null | undefined): string {
   return percent === null || percent === undefined ? '–' : `${percent.replace('.', ',')} %`;
 }
 
-const parts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** Copenhagen wall-clock fields of an instant. */
 function wallClock(ms: number): { y: string; mo: string; d: string; h: string; mi: string; s: string } {
-  const get = (type: string) => parts.formatToParts(ms).find((p) => p.type === type)!.value;
-  return {
-    y: get('year'),
-    mo: get('month'),
-    d: get('day'),
-    h: get('hour'),
-    mi: get('minute'),
-    s: get('second'),
-  };
+  const [y, mo, d, h, mi, s] = danishLocalTimeOf(new Date(ms).toISOString()).split(/[- :]/);
+  return { y, mo, d, h, mi, s };
 }
 
 /** An instant as Danish local time: "30.06.2025 kl. 23:59". */
