@@ -9,9 +9,8 @@ export const offerProviderSchema = z.strictObject({
 });
 export type OfferProvider = z.output<typeof offerProviderSchema>;
 
-export const offerRegisteredV1 = z.strictObject({
-  offerId: clientId(),
-  personId: clientId(),
+/** The terms OfferRegistered and ProjectRegistered record alike (a project's participants take them from it). */
+export const registeredOfferTermsV1 = {
   offerKind: z.enum(OFFER_KINDS),
   /** The offer period, inclusive. */
   startDate: isoDate(),
@@ -25,6 +24,12 @@ export const offerRegisteredV1 = z.strictObject({
   registrationDate: isoDate(),
   /** Citations the category × frame check returned (empty when there was nothing to check), kept as recorded. */
   validityCitations: z.array(z.unknown()),
+};
+
+export const offerRegisteredV1 = z.strictObject({
+  offerId: clientId(),
+  personId: clientId(),
+  ...registeredOfferTermsV1,
   /** The project the person takes part in: the event is on the project's stream (absent for an offer of its own). */
   projectId: clientId().optional(),
 });

@@ -1,9 +1,7 @@
-import { z } from 'zod';
-import { clientId, isoDate, kroner, text } from '../../shared/field-schemas';
+import type { z } from 'zod';
+import { clientId } from '../../shared/field-schemas';
 import { commandSchema } from '../../shared/parse-command';
-import { maybe } from '../../shared/schema';
-import { EXPENSE_TYPES } from '../../shared/vocabulary';
-import { unemploymentMonthsAt } from '../unemployment-months-at';
+import { expenseCommandFields } from '../expense-command-fields';
 
 /**
  * API.md RecordOfferExpense: an operating expense of the offer relating to the activity period; a negative amount for
@@ -14,12 +12,6 @@ import { unemploymentMonthsAt } from '../unemployment-months-at';
 export const recordOfferExpenseSchema = commandSchema('RecordOfferExpense', {
   expenseId: clientId(),
   offerId: clientId(),
-  expenseType: z.enum(EXPENSE_TYPES),
-  amount: kroner(),
-  activityFrom: isoDate(),
-  activityTo: isoDate(),
-  invoiceRef: maybe(text(200)),
-  bookingDate: maybe(isoDate()),
-  unemploymentMonthsAt: unemploymentMonthsAt(),
+  ...expenseCommandFields,
 });
 export type RecordOfferExpense = z.output<typeof recordOfferExpenseSchema>;

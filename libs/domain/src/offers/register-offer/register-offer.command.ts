@@ -1,8 +1,8 @@
-import { z } from 'zod';
-import { clientId, codeListId, isoDate, text } from '../../shared/field-schemas';
+import type { z } from 'zod';
+import { clientId } from '../../shared/field-schemas';
 import { commandSchema } from '../../shared/parse-command';
 import { maybe } from '../../shared/schema';
-import { OFFER_KINDS, PROVIDER_KINDS } from '../../shared/vocabulary';
+import { offerTermsFields } from '../offer-terms-fields';
 
 /**
  * API.md RegisterOffer. offerCategory and fundingFrame (STAR code-list ids, number or string) are required for
@@ -12,13 +12,7 @@ import { OFFER_KINDS, PROVIDER_KINDS } from '../../shared/vocabulary';
 export const registerOfferSchema = commandSchema('RegisterOffer', {
   offerId: clientId(),
   personId: clientId(),
-  offerKind: z.enum(OFFER_KINDS),
-  startDate: isoDate(),
-  endDate: isoDate(),
-  offerCategory: maybe(codeListId()),
-  fundingFrame: maybe(codeListId()),
-  provider: maybe(z.strictObject({ kind: z.enum(PROVIDER_KINDS), name: maybe(text(200)) })),
-  registrationDate: maybe(isoDate()),
+  ...offerTermsFields,
   projectId: maybe(clientId()),
 });
 export type RegisterOffer = z.output<typeof registerOfferSchema>;

@@ -1,9 +1,7 @@
-import { z } from 'zod';
-import { clientId, isoDate, kroner, text } from '../../shared/field-schemas';
+import type { z } from 'zod';
+import { clientId } from '../../shared/field-schemas';
 import { commandSchema } from '../../shared/parse-command';
-import { maybe } from '../../shared/schema';
-import { EXPENSE_TYPES } from '../../shared/vocabulary';
-import { unemploymentMonthsAt } from '../../expenses/unemployment-months-at';
+import { expenseCommandFields } from '../../expenses/expense-command-fields';
 
 /**
  * API.md RecordProjectExpense: a cost of the whole project, shared by the participants active in its period.
@@ -14,12 +12,6 @@ import { unemploymentMonthsAt } from '../../expenses/unemployment-months-at';
 export const recordProjectExpenseSchema = commandSchema('RecordProjectExpense', {
   expenseId: clientId(),
   projectId: clientId(),
-  expenseType: z.enum(EXPENSE_TYPES),
-  amount: kroner(),
-  activityFrom: isoDate(),
-  activityTo: isoDate(),
-  invoiceRef: maybe(text(200)),
-  bookingDate: maybe(isoDate()),
-  unemploymentMonthsAt: unemploymentMonthsAt(),
+  ...expenseCommandFields,
 });
 export type RecordProjectExpense = z.output<typeof recordProjectExpenseSchema>;

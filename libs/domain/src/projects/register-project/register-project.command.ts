@@ -1,8 +1,7 @@
-import { z } from 'zod';
-import { clientId, codeListId, isoDate, text } from '../../shared/field-schemas';
+import type { z } from 'zod';
+import { clientId, text } from '../../shared/field-schemas';
 import { commandSchema } from '../../shared/parse-command';
-import { maybe } from '../../shared/schema';
-import { OFFER_KINDS, PROVIDER_KINDS } from '../../shared/vocabulary';
+import { offerTermsFields } from '../../offers/offer-terms-fields';
 
 /**
  * API.md RegisterProject: a særligt tilrettelagt projekt or a course bought for a group; its costs are shared by its
@@ -12,12 +11,6 @@ import { OFFER_KINDS, PROVIDER_KINDS } from '../../shared/vocabulary';
 export const registerProjectSchema = commandSchema('RegisterProject', {
   projectId: clientId(),
   name: text(200),
-  offerKind: z.enum(OFFER_KINDS),
-  startDate: isoDate(),
-  endDate: isoDate(),
-  offerCategory: maybe(codeListId()),
-  fundingFrame: maybe(codeListId()),
-  provider: maybe(z.strictObject({ kind: z.enum(PROVIDER_KINDS), name: maybe(text(200)) })),
-  registrationDate: maybe(isoDate()),
+  ...offerTermsFields,
 });
 export type RegisterProject = z.output<typeof registerProjectSchema>;
