@@ -50,6 +50,8 @@ export * from './projects/project-registered.event';
 export * from './projects/project-expense-recorded.event';
 export * from './projects/administrative-share-recorded.event';
 export * from './projects/administrative-share';
+export * from './projects/carve-outs-in-order';
+export * from './projects/participant-shares';
 export * from './timesheets/staff-timesheet-recorded.event';
 export * from './timesheets/iso-week';
 export * from './timesheets/staff-timesheet.stream';

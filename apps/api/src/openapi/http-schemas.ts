@@ -307,7 +307,10 @@ const carveOutSchema = z
       .nullable()
       .meta({ description: 'area: the rent it comes out of alone and the floor areas' }),
     formula: z.string(),
-    costsOfPeriod: money(),
+    costsOfPeriod: money().meta({
+      description:
+        'the period’s hovedkonto 5 costs as they stood for it: less what the carve-outs recorded before took of them',
+    }),
     carved: money().meta({ description: 'what the period’s hovedkonto 5 costs carry, on 6.45.53' }),
     excess: money().meta({ description: 'what they cannot carry: posted unresolved' }),
     deductions: z.array(
@@ -319,7 +322,8 @@ const carveOutSchema = z
         from: date(),
         to: date(),
         cost: money().meta({
-          description: 'the share’s (or the offer’s expense’s) cost in the carve-out’s period',
+          description:
+            'the share’s (or the offer’s expense’s) cost in the carve-out’s period, less what the carve-outs recorded before took of it',
         }),
         amount: money().meta({ description: 'the deduction from it (negative)' }),
         formula: z.string(),

@@ -199,7 +199,7 @@ function carveOutSection(
     ]);
   const excess = parseKroner(c.excess);
   lines.push([
-    `Periodens udgifter på hovedkonto 5 er ${kroner(c.costsOfPeriod)}; de bærer ${kroner(c.carved)}, der trækkes fra dem i forhold til deres beløb` +
+    `Periodens udgifter på hovedkonto 5, efter de administrative andele registreret før denne, er ${kroner(c.costsOfPeriod)}; de bærer ${kroner(c.carved)}, der trækkes fra dem i forhold til deres beløb` +
       (excess > 0 ? `, og ${kroner(c.excess)} kan de ikke bære: det er bogført som uafklaret.` : '.'),
   ]);
   const carved = BigInt(parseKroner(c.carved));

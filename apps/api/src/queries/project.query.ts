@@ -152,7 +152,7 @@ export function carveOutJson(
       amount: kr(d.amountOere),
       formula: `round(${c.carvedOere} × ${d.costBeforeOere + d.costOere} / ${c.costsOere}) − round(${c.carvedOere} × ${d.costBeforeOere} / ${c.costsOere}) = ${-d.amountOere} øre`,
     })),
-    note: `${when}, against the ${'projectId' in of ? 'project' : 'offer'}’s hovedkonto 5 costs of the period (000_140518b2c182b2de.txt 3.1 L440-L451; 6.45.53 L706)`,
+    note: `${when}, against what the carve-outs recorded before left of the ${'projectId' in of ? 'project' : 'offer'}’s hovedkonto 5 costs of the period, in the order recorded (000_140518b2c182b2de.txt 3.1 L440-L451; 6.45.53 L706)`,
   };
 }
 

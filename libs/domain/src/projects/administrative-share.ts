@@ -4,9 +4,7 @@
 // activities × their duration × a documented unit price, e.g. the DUT standard of 451 kr per caseworker hour at
 // 2025 price level (L466-L469), given by the municipality with the command, never assumed here; 2) a concrete
 // time registration (L479-L482, Bilag 2).
-import { daysInclusive, maxDate, minDate } from '../shared/calendar-date';
 import { divideRoundHalfAwayFromZero, toSafeOere } from '../shared/money';
-import type { IsoDate } from '../shared/vocabulary';
 
 export const ADMINISTRATIVE_ACTIVITIES = [
   'job_interview',
@@ -29,29 +27,4 @@ export const CARVE_OUT_METHODS = ['standard_price', 'time_registration', 'area']
 /** round(count × hours × rate): hours in hundredths, rate in øre; whole øre, halves away from zero. */
 export function hoursCostOere(count: number, hundredths: number, rateOere: number): number {
   return toSafeOere(divideRoundHalfAwayFromZero(BigInt(count) * BigInt(hundredths) * BigInt(rateOere), 100n));
-}
-
-/**
- * A project's costs in from..to: each expense's part in the overlapping days, by the day split's cumulative
- * rounding (round(A × (b + d) / T) − round(A × b / T)), as the ledger shares them out.
- */
-export function periodCostsOere(
-  expenses: readonly { activityFrom: IsoDate; activityTo: IsoDate; amountOere: number }[],
-  from: IsoDate,
-  to: IsoDate,
-): number {
-  let sum = 0;
-  for (const e of expenses) {
-    const start = maxDate(e.activityFrom, from);
-    const end = minDate(e.activityTo, to);
-    if (start > end || e.amountOere <= 0) continue;
-    const total = BigInt(daysInclusive(e.activityFrom, e.activityTo));
-    const before = BigInt(daysInclusive(e.activityFrom, start) - 1);
-    const through = before + BigInt(daysInclusive(start, end));
-    const a = BigInt(e.amountOere);
-    sum += toSafeOere(
-      divideRoundHalfAwayFromZero(a * through, total) - divideRoundHalfAwayFromZero(a * before, total),
-    );
-  }
-  return sum;
 }

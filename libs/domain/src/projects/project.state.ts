@@ -14,11 +14,31 @@ export interface ProjectState {
   /** null on an offer's own stream, or before RegisterProject. */
   project: RegisteredProject | null;
   offers: Readonly<Record<string, RegisteredOffer>>;
+  /** The offers' ids in the order registered here: the order a project's participants share its costs in. */
+  offerOrder: readonly string[];
   expenses: Readonly<Record<string, { activityFrom: IsoDate; activityTo: IsoDate; amountOere: number }>>;
-  carveOuts: Readonly<Record<string, { activityFrom: IsoDate; activityTo: IsoDate; amountOere: number }>>;
+  /** The expenses' ids in the order recorded. */
+  expenseOrder: readonly string[];
+  /** In the order recorded (the order they come out of the costs in); an area share's rent `expenseId`. */
+  carveOuts: readonly RecordedCarveOut[];
 }
 
-export const initialProjectState: ProjectState = { project: null, offers: {}, expenses: {}, carveOuts: {} };
+export interface RecordedCarveOut {
+  shareId: string;
+  activityFrom: IsoDate;
+  activityTo: IsoDate;
+  amountOere: number;
+  expenseId: string | null;
+}
+
+export const initialProjectState: ProjectState = {
+  project: null,
+  offers: {},
+  offerOrder: [],
+  expenses: {},
+  expenseOrder: [],
+  carveOuts: [],
+};
 
 export function evolveProject(state: ProjectState, event: DomainEvent): ProjectState {
   switch (event.type) {
@@ -30,22 +50,30 @@ export function evolveProject(state: ProjectState, event: DomainEvent): ProjectS
     case 'OfferPeriodChanged':
     case 'OfferCancelled': {
       const offer = evolveOffer(offerOf(state, event.data.offerId), event);
-      return offer.status === 'none'
-        ? state
-        : { ...state, offers: { ...state.offers, [offer.offerId]: offer } };
+      if (offer.status === 'none') return state;
+      const known = Object.prototype.hasOwnProperty.call(state.offers, offer.offerId);
+      return {
+        ...state,
+        offers: { ...state.offers, [offer.offerId]: offer },
+        offerOrder: known ? state.offerOrder : [...state.offerOrder, offer.offerId],
+      };
     }
     case 'ProjectExpenseRecorded': {
       const { expenseId, activityFrom, activityTo, amountOere } = event.data;
       return {
         ...state,
         expenses: { ...state.expenses, [expenseId]: { activityFrom, activityTo, amountOere } },
+        expenseOrder: [...state.expenseOrder, expenseId],
       };
     }
     case 'AdministrativeShareRecorded': {
-      const { shareId, activityFrom, activityTo, amountOere } = event.data;
+      const { shareId, activityFrom, activityTo, amountOere, area } = event.data;
       return {
         ...state,
-        carveOuts: { ...state.carveOuts, [shareId]: { activityFrom, activityTo, amountOere } },
+        carveOuts: [
+          ...state.carveOuts,
+          { shareId, activityFrom, activityTo, amountOere, expenseId: area?.expenseId ?? null },
+        ],
       };
     }
     default:

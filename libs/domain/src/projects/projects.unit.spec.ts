@@ -287,6 +287,44 @@ describe('RecordAdministrativeShare', () => {
       .thenFails('administrative_share.exceeds_costs');
   });
 
+  it('counts what the carve-outs before left of the days it shares with them, as the ledger deducts', () => {
+    // 9000.00 for March (31 days): 16–31 March carry 900,000 − round(900,000 × 15 / 31) = 464,516 øre. AS1 (676.50
+    // for March) takes round(67,650 × 435,484 / 900,000) = 32,734 from 1–15 March and 34,916 from 16–31 March, so
+    // 429,600 øre stand in 16–31 March for AS2: 4296.00 kr is accepted, 4296.01 kr is more.
+    const recorded = given(history()).when(share(), now).events();
+    const second = (hourlyCost: string) =>
+      share({
+        shareId: 'AS2',
+        activityFrom: '2025-03-16',
+        method: 'time_registration',
+        lines: undefined,
+        hours: '1',
+        hourlyCost,
+      });
+    const [accepted] = given([...history(), ...recorded])
+      .when(second('4296.00'), now)
+      .events();
+    expect(accepted.data).toMatchObject({ amountOere: 429600 });
+    const refused = given([...history(), ...recorded])
+      .when(second('4296.01'), now)
+      .thenFails('administrative_share.exceeds_costs');
+    expect(refused).toMatchObject({
+      details: { amount: '4296.01', costs: '4645.16', carvedBefore: '349.16' },
+    });
+  });
+
+  it('counts a project’s costs by its participants’ shares: none in days no participant takes part', () => {
+    // 9000.00 for March–April with O1 its only participant, in March: the share is O1's over 1–31 March, so April
+    // holds no cost to carve out of (by the expense's days it would hold round-offs of 9000.00 × 30 / 61).
+    const spring = given([registered, joined])
+      .when(expense({ expenseId: 'E2', activityTo: '2025-04-30' }), now)
+      .events();
+    const refused = given([registered, joined, ...spring])
+      .when(share({ activityFrom: '2025-04-01', activityTo: '2025-04-30' }), now)
+      .thenFails('administrative_share.exceeds_costs');
+    expect(refused).toMatchObject({ details: { costs: '0.00', carvedBefore: '0.00' } });
+  });
+
   it('keeps the carve-out’s booking date, refusing one after today in Denmark', () => {
     // 2025-03-31T22:30Z is 00:30 on 1 April in Copenhagen: 1 April has begun there, 2 April has not.
     const lateEvening = { now: '2025-03-31T22:30:00Z' };
@@ -388,7 +426,7 @@ describe('RecordAdministrativeShare of an offer outside a project', () => {
 
   it('refuses more than the offer’s costs of the period as the read models know them, less carve-outs before', () => {
     // March's costs: 3100.00 + round(610,000 × 31 / 61) = 310,000 øre = 3100.00, together 6200.00
-    // (periodCostsOere, the day split the ledger deducts by). 13.75 h × 451.00 = 6201.25 is more; 13.74 h = 6196.74 is not.
+    // (the day split the ledger deducts by, carve-outs-in-order.ts). 13.75 h × 451.00 = 6201.25 is more; 13.74 h = 6196.74 is not.
     given([own])
       .when(share({ hours: '13.75' }), { ...now, offerCosts })
       .thenFails('administrative_share.exceeds_costs');

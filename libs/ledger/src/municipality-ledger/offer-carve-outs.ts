@@ -2,7 +2,8 @@
 // does for a project (VEJ 9584, 000_140518b2c182b2de.txt 3.1 L440-L451; 4 L706: administration on 6.45.53): the
 // amount is deducted from the offer's expenses in the overlapping days, in proportion to them (cumulative rounding),
 // each deduction a cost item of the offer's person judged like the expense it comes out of; the amount is posted on
-// 6.45.53 with no refund, with the offer and its person. The offer's expenses lie on a stream each, so the decision
+// 6.45.53 with no refund, with the offer and its person. The offer's carve-outs come out of its expenses in the order
+// recorded, each from what the earlier ones left (carve-outs-in-order.ts of @app/domain). The offer's expenses lie on a stream each, so the decision
 // saw them as projected: whatever they cannot carry now — after a concurrent change, a reversal, the offer's
 // cancellation — is posted as unresolved, never dropped. Every event that changes the offer's expenses deducts its
 // carve-outs again and posts exactly the differences.
@@ -13,10 +14,10 @@ import { itemKey, keyParts } from './cost-item-keys';
 import type { LedgerFact, LedgerPosting } from './ledger-facts';
 import type { MunicipalityLedger, PersonLedger, StoredCostItem } from './ledger-state';
 import {
-  carveOutOf,
   carveOutRecorded,
   carveOutSegments,
-  costInPeriod,
+  carveOutsStanding,
+  standsAs,
   type CarveOutCost,
 } from './project-carve-outs';
 import type { OfferCarveOut } from './project-ledger';
@@ -53,37 +54,40 @@ export function recordOfferCarveOut(
 export const offerCarveOutsIn = (person: PersonLedger, offerId: string, from: string, to: string) =>
   person.offerCarveOuts.filter((c) => c.offerId === offerId && c.activityFrom <= to && c.activityTo >= from);
 
-/** What an offer's carve-out comes out of: the offer's own expenses standing (a rent alone for an area share). */
-function costsOf(person: PersonLedger, c: OfferCarveOut): CarveOutCost[] {
-  const area = c.area && itemKey('expense', c.area.expenseId);
-  // In the order of their keys, so a person's ledger read back deducts as the one that made the postings.
-  const expenses = [...person.items.values()]
-    .filter(
-      (i) =>
-        i.offerId === c.offerId &&
-        !i.reversed &&
-        keyParts(i.costItemId)[0] === 'expense' &&
-        (area === null || i.costItemId === area),
-    )
-    .sort((a, b) => (a.costItemId < b.costItemId ? -1 : a.costItemId > b.costItemId ? 1 : 0));
-  return expenses.flatMap((i) => {
-    const cost = costInPeriod(c, { from: i.activityFrom, to: i.activityTo, amountOere: i.amountOere });
-    if (!cost) return [];
-    const expenseId = keyParts(i.costItemId)[1];
-    return [
-      {
-        costItemId: deductionItemId(c.offerId, c.shareId, expenseId),
-        shareItemId: i.costItemId,
-        expenseId,
-        offerId: c.offerId,
-        personId: c.personId,
-        ...cost,
-      },
-    ];
-  });
+/** What the offer's carve-outs come out of: its own expenses standing, in the order of their ids. */
+function costsOf(person: PersonLedger, offerId: string): CarveOutCost[] {
+  const costs: CarveOutCost[] = [];
+  for (const i of person.items.values()) {
+    if (i.offerId !== offerId || i.reversed) continue;
+    const [kind, expenseId] = keyParts(i.costItemId);
+    if (kind !== 'expense') continue;
+    costs.push({
+      shareItemId: i.costItemId,
+      expenseId,
+      offerId,
+      personId: i.personId,
+      from: i.activityFrom,
+      to: i.activityTo,
+      amountOere: i.amountOere,
+    });
+  }
+  // The decider orders the expenses the read models give it so too (carveOutsInOrder counts them in this order).
+  return costs.sort((a, b) => (a.expenseId < b.expenseId ? -1 : a.expenseId > b.expenseId ? 1 : 0));
 }
 
-/** Deducts `carveOuts` (of the person's offers) again from the expenses as they stand, and posts the differences. */
+/** The offer's carve-outs (of the person's) as they come out of its expenses standing now, in the order recorded. */
+function offerCarveOutsStanding(person: PersonLedger, offerId: string) {
+  const carveOuts = person.offerCarveOuts.filter((c) => c.offerId === offerId);
+  const standings = carveOutsStanding(carveOuts, costsOf(person, offerId), (c, cost) =>
+    deductionItemId(offerId, c.shareId, cost.expenseId),
+  );
+  return carveOuts.map((c, n) => ({ c, standing: standings[n] }));
+}
+
+/**
+ * Deducts `carveOuts` (of the person's offers) again from the expenses as they stand, with every later carve-out of
+ * their offers that this moves, and posts the differences.
+ */
 export function deductOfferCarveOuts(
   ledger: MunicipalityLedger,
   person: PersonLedger,
@@ -94,8 +98,11 @@ export function deductOfferCarveOuts(
 ): LedgerPosting[] {
   const touched = new Map<string, StoredCostItem>();
   const own: LedgerPosting[] = [];
-  for (const c of carveOuts) {
-    const standing = carveOutOf(c.amountOere, costsOf(person, c));
+  // Each carve-out comes out of what the earlier ones of its offer left: one touched moves the later ones.
+  const offers = [...new Set(carveOuts.map((c) => c.offerId))];
+  const standings = offers.flatMap((offerId) => offerCarveOutsStanding(person, offerId));
+  for (const { c, standing } of standings) {
+    if (!carveOuts.includes(c) && standsAs(c, standing)) continue;
     for (const d of standing.deductions) {
       const expense = person.items.get(d.shareItemId)!;
       const standingItem = person.items.get(d.costItemId);

@@ -4,11 +4,11 @@
 // hovedkonto 5 costs of its period — each participant's share, in the days it overlaps the period — in
 // proportion to those costs (cumulative rounding, so the deductions add up to the øre), so each participant
 // and rate carries its part; the deduction items are judged like the shares they come out of. The amount is
-// posted on 6.45.53 with no refund. Should the period's costs fall below it, what they cannot carry is posted
-// as unresolved, never dropped.
-import { daysInclusive, maxDate, minDate, type DomainEvent } from '@app/domain';
+// posted on 6.45.53 with no refund. Carve-outs whose periods overlap come out of the costs in the order recorded,
+// each from what the earlier ones left (the rule in carve-outs-in-order.ts of @app/domain); should the costs fall
+// below a carve-out, what they cannot carry is posted as unresolved, never dropped.
+import { carveOutsInOrder, daysInclusive, type DomainEvent } from '@app/domain';
 import type { Account, Citation } from '@app/rules';
-import { cumulativeShare, shareOfDays } from '../day-split';
 import type { DesiredSegment } from '../posting.types';
 import { itemKey } from './cost-item-keys';
 import {
@@ -19,7 +19,7 @@ import {
 } from './project-ledger';
 
 export interface CarveOutStanding {
-  /** The period's hovedkonto 5 costs (shares of the project's expenses in the overlapping days). */
+  /** The period's hovedkonto 5 costs the carve-outs recorded before left (shares or expenses in the overlapping days). */
   costsOere: number;
   /** min(amount, costs): what the costs carry. */
   carvedOere: number;
@@ -60,71 +60,98 @@ export function carveOutRecorded(
   };
 }
 
-/** A cost a carve-out comes out of, in the days it overlaps the carve-out's period. */
-export type CarveOutCost = Omit<CarveOutDeduction, 'amountOere' | 'costBeforeOere'>;
+/** A cost a carve-out of its project or offer can come out of: a participant's share, or an offer's expense. */
+export interface CarveOutCost {
+  /** The share's or expense's cost item. */
+  shareItemId: string;
+  expenseId: string;
+  offerId: string;
+  personId: string;
+  from: string;
+  to: string;
+  amountOere: number;
+}
 
 /**
- * The part of a cost of from..to (itemFrom..itemTo, amountOere) in the carve-out's period: its day split
- * (day-split.ts), or null when it does not overlap it or carries nothing there.
+ * Every carve-out as it comes out of the costs standing now, in the order recorded, each from what the earlier ones
+ * left (carveOutsInOrder of @app/domain, the rule the decider checks by): a rent's area share from that rent alone
+ * (VEJ 9584 6.9, L1414-L1417).
  */
-export function costInPeriod(
-  c: Pick<ProjectCarveOut, 'activityFrom' | 'activityTo'>,
-  item: { from: string; to: string; amountOere: number },
-): { from: string; to: string; costOere: number } | null {
-  const from = maxDate(item.from, c.activityFrom);
-  const to = minDate(item.to, c.activityTo);
-  if (item.amountOere <= 0 || from > to) return null;
-  const before = daysInclusive(item.from, from) - 1;
-  const costOere = shareOfDays(
-    item.amountOere,
-    before,
-    daysInclusive(from, to),
-    daysInclusive(item.from, item.to),
+export function carveOutsStanding(
+  carveOuts: readonly ProjectCarveOut[],
+  costs: readonly CarveOutCost[],
+  deductionItemId: (c: ProjectCarveOut, cost: CarveOutCost) => string,
+): CarveOutStanding[] {
+  const taken = carveOutsInOrder(
+    carveOuts.map((c) => ({
+      from: c.activityFrom,
+      to: c.activityTo,
+      amountOere: c.amountOere,
+      ...(c.area && { takesFrom: (i: number) => costs[i].expenseId === c.area!.expenseId }),
+    })),
+    costs,
   );
-  return costOere > 0 ? { from, to, costOere } : null;
+  return taken.map((t, n) => ({
+    costsOere: t.costsOere,
+    carvedOere: t.carvedOere,
+    deductions: t.takes
+      .filter((take) => take.takenOere !== 0)
+      .map((take) => {
+        const cost = costs[take.part];
+        return {
+          costItemId: deductionItemId(carveOuts[n], cost),
+          shareItemId: cost.shareItemId,
+          expenseId: cost.expenseId,
+          offerId: cost.offerId,
+          personId: cost.personId,
+          from: take.from,
+          to: take.to,
+          costOere: take.costOere,
+          costBeforeOere: take.costBeforeOere,
+          amountOere: -take.takenOere,
+        };
+      }),
+  }));
 }
 
-/** What the costs carry of the carve-out — min(amount, costs) — and its deduction from each, by cumulative rounding. */
-export function carveOutOf(amountOere: number, parts: readonly CarveOutCost[]): CarveOutStanding {
-  const costsOere = parts.reduce((sum, p) => sum + p.costOere, 0);
-  const carvedOere = Math.min(amountOere, costsOere);
-  let costBeforeOere = 0;
-  const deductions = parts.map((p) => {
-    const amountOere = -(
-      cumulativeShare(carvedOere, costBeforeOere + p.costOere, costsOere) -
-      cumulativeShare(carvedOere, costBeforeOere, costsOere)
-    );
-    const d = { ...p, costBeforeOere, amountOere };
-    costBeforeOere += p.costOere;
-    return d;
-  });
-  return { costsOere, carvedOere, deductions: deductions.filter((d) => d.amountOere !== 0) };
-}
-
-/** The costs of the carve-out's period and the deduction from each, as the project's shares now stand. */
-export function carveOutStanding(project: ProjectLedger, c: ProjectCarveOut): CarveOutStanding {
-  const parts: CarveOutCost[] = [];
-  // A rent's administrative part by floor area comes out of that rent alone (6.9, L1414-L1417).
+/** The project's carve-outs as they come out of its shares standing now, in the order recorded. */
+export function projectCarveOutsStanding(project: ProjectLedger): CarveOutStanding[] {
   // A timesheet's part is time registered already (its administration hours are booked apart): nothing is carved
   // out of it again.
-  const expenses = c.area
-    ? project.expenses.filter((e) => e.expenseId === c.area!.expenseId && e.timesheet === undefined)
-    : project.expenses.filter((e) => e.timesheet === undefined);
-  for (const e of expenses)
-    for (const s of e.shares) {
-      const cost = costInPeriod(c, s);
-      if (!cost) continue;
-      parts.push({
-        costItemId: carveOutDeductionItemId(project.projectId, c.shareId, e.expenseId, s.offerId),
+  const costs = project.expenses
+    .filter((e) => e.timesheet === undefined)
+    .flatMap((e) =>
+      e.shares.map((s) => ({
         shareItemId: projectShareItemId(project.projectId, e, s.offerId),
         expenseId: e.expenseId,
         offerId: s.offerId,
         personId: s.personId,
-        ...cost,
-      });
-    }
-  return carveOutOf(c.amountOere, parts);
+        from: s.from,
+        to: s.to,
+        amountOere: s.amountOere,
+      })),
+    );
+  return carveOutsStanding(project.carveOuts, costs, (c, cost) =>
+    carveOutDeductionItemId(project.projectId, c.shareId, cost.expenseId, cost.offerId),
+  );
 }
+
+/** Whether a carve-out stands as `standing` has it already. */
+export const standsAs = (c: ProjectCarveOut, standing: CarveOutStanding): boolean =>
+  c.costsOere === standing.costsOere &&
+  c.carvedOere === standing.carvedOere &&
+  c.deductions.length === standing.deductions.length &&
+  c.deductions.every((d, i) => {
+    const e = standing.deductions[i];
+    return (
+      d.costItemId === e.costItemId &&
+      d.amountOere === e.amountOere &&
+      d.from === e.from &&
+      d.to === e.to &&
+      d.costOere === e.costOere &&
+      d.costBeforeOere === e.costBeforeOere
+    );
+  });
 
 const ADMINISTRATION: Account = { function: '6.45.53', dranst: '1', grouping: '-' };
 const CITATIONS: Citation[] = [

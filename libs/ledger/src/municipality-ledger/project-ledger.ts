@@ -4,8 +4,8 @@
 // their participant-days in it (003_…txt L4210-L4213: costs of a project for several target groups
 // "skal fordeles/opdeles til flere målgrupper"; VEJ 9584 ch. 4: a fordelingsnøgle per participant),
 // with the cumulative rounding of day-split.ts, so the shares add up to the øre.
-import { daysInclusive, maxDate, minDate, type ExpenseType, type IsoDate, type OfferKind } from '@app/domain';
-import { cumulativeShare, shareOfDays } from '../day-split';
+import { participantShares, type ExpenseType, type IsoDate, type OfferKind } from '@app/domain';
+import { cumulativeShare } from '../day-split';
 import type { Posting } from '../posting.types';
 import { itemKey, keyPart } from './cost-item-keys';
 import type { TimesheetPart } from './timesheet-split';
@@ -141,40 +141,22 @@ export const personsOfProject = (project: ProjectLedger): string[] => [
   ...new Set(project.participants.map((p) => p.personId)),
 ];
 
-/**
- * The shares of an amount over from..to: each participant not cancelled whose offer overlaps the
- * period gets round(A × D_through / D) − round(A × D_before / D) øre, D the participant-days of all,
- * in the order they joined.
- */
+/** The shares of an amount over from..to among the participants, in the order they joined (participantShares). */
 export function sharesOf(
   amountOere: number,
   from: IsoDate,
   to: IsoDate,
   participants: readonly ProjectParticipant[],
 ): { totalParticipantDays: number; shares: ProjectShare[] } {
-  const days = participants
-    .filter((p) => !p.cancelled && p.from <= to && p.to >= from)
-    .map((p) => {
-      const shareFrom = maxDate(p.from, from);
-      const shareTo = minDate(p.to, to);
-      return { p, shareFrom, shareTo, participantDays: daysInclusive(shareFrom, shareTo) };
-    });
-  const totalParticipantDays = days.reduce((sum, d) => sum + d.participantDays, 0);
-  let daysBefore = 0;
-  const shares = days.map(({ p, shareFrom, shareTo, participantDays }) => {
-    const share: ProjectShare = {
-      offerId: p.offerId,
-      personId: p.personId,
-      from: shareFrom,
-      to: shareTo,
-      participantDays,
-      daysBefore,
-      amountOere: shareOfDays(amountOere, daysBefore, participantDays, totalParticipantDays),
-    };
-    daysBefore += participantDays;
-    return share;
-  });
-  return { totalParticipantDays, shares };
+  const { totalParticipantDays, shares } = participantShares(amountOere, from, to, participants);
+  return {
+    totalParticipantDays,
+    shares: shares.map(({ participant, ...share }) => ({
+      offerId: participant.offerId,
+      personId: participant.personId,
+      ...share,
+    })),
+  };
 }
 
 export interface ShareExplanation {

@@ -14,7 +14,8 @@ import {
   carveOutExcessItemId,
   carveOutItemId,
   carveOutSegments,
-  carveOutStanding,
+  projectCarveOutsStanding,
+  standsAs,
 } from './project-carve-outs';
 import {
   projectShareItemId,
@@ -95,8 +96,11 @@ export function reallocateProject(
       carveOuts.includes(c) ||
       expenses.some((e) => e.activityFrom <= c.activityTo && e.activityTo >= c.activityFrom),
   );
-  for (const c of affected) {
-    const standing = carveOutStanding(project, c);
+  // Each carve-out comes out of what the earlier ones left: one touched moves the later ones that overlap it.
+  const standings = affected.length > 0 ? projectCarveOutsStanding(project) : [];
+  for (const [n, standing] of standings.entries()) {
+    const c = project.carveOuts[n];
+    if (!affected.includes(c) && standsAs(c, standing)) continue;
     const itemFact = (item: StoredCostItem) =>
       facts.push({ type: 'project_item_set', projectId: project.projectId, item });
     for (const d of standing.deductions) {

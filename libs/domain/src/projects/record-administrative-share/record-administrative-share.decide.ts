@@ -4,7 +4,9 @@ import { parseHours } from '../../shared/hours';
 import { divideRoundHalfAwayFromZero, formatOere, parseKroner, toSafeOere } from '../../shared/money';
 import { checkedBookingDate } from '../../expenses/booking-date';
 import { assertExpensePeriod } from '../../expenses/expense-admissibility';
-import { hoursCostOere, periodCostsOere } from '../administrative-share';
+import { hoursCostOere } from '../administrative-share';
+import { carveOutsInOrder, type CarveOutCostPart } from '../carve-outs-in-order';
+import { participantShares } from '../participant-shares';
 import {
   administrativeShareRecorded,
   type AdministrativeShareRecorded,
@@ -17,8 +19,9 @@ import type { RecordAdministrativeShare } from './record-administrative-share.co
  * A carve-out of a project's or an offer's costs, decided on the stream the project or offer lives on (so a share id
  * is recorded once and the carve-outs before it are counted atomically): refused for neither or both of projectId and
  * offerId, an unknown project, an offer not registered on its own stream or cancelled, a share id it has, a reversed
- * period, fields of the other method, hours or counts not above zero, an amount above the period's hovedkonto 5 costs
- * less the carve-outs recorded before whose periods overlap it, and a booking date after today.
+ * period, fields of the other method, hours or counts not above zero, an amount above what the carve-outs recorded
+ * before leave of the period's hovedkonto 5 costs (counted as the ledger deducts: the participants' shares of a
+ * project's expenses, an offer's expenses, day by day, carve-outs-in-order.ts), and a booking date after today.
  * A project's costs lie on its stream; an offer's expenses each on their own, so they are those the read models know
  * (`context.offerCosts`): should a concurrent change leave the offer less cost than its carve-outs, the ledger posts
  * the excess as unresolved.
@@ -36,15 +39,32 @@ export function decideRecordAdministrativeShare(
       'name either the projectId or the offerId (of an offer outside a project) whose costs it is carved out of',
     );
   const target = targetOf(cmd, state, context, refuse);
-  if (Object.prototype.hasOwnProperty.call(state.carveOuts, cmd.shareId))
+  if (state.carveOuts.some((c) => c.shareId === cmd.shareId))
     throw refuse('administrative_share.already_recorded', 'is already recorded');
   assertExpensePeriod(cmd.shareId, cmd.activityFrom, cmd.activityTo);
   const measured = measure(cmd, target.expenses, refuse);
-  const costs = periodCostsOere(Object.values(target.expenses), cmd.activityFrom, cmd.activityTo);
-  const earlier = Object.values(state.carveOuts)
-    .filter((c) => c.activityFrom <= cmd.activityTo && c.activityTo >= cmd.activityFrom)
-    .reduce((sum, c) => sum + c.amountOere, 0);
-  if (measured.amountOere > costs - earlier)
+  // As the ledger will deduct it: after the carve-outs recorded before, from what they left (carve-outs-in-order.ts).
+  const claim = (c: {
+    activityFrom: string;
+    activityTo: string;
+    amountOere: number;
+    expenseId: string | null;
+  }) => ({
+    from: c.activityFrom,
+    to: c.activityTo,
+    amountOere: c.amountOere,
+    ...(c.expenseId !== null && { takesFrom: (i: number) => target.costs[i].expenseId === c.expenseId }),
+  });
+  const mine = carveOutsInOrder(
+    [
+      ...state.carveOuts.map(claim),
+      claim({ ...cmd, amountOere: measured.amountOere, expenseId: measured.area?.expenseId ?? null }),
+    ],
+    target.costs,
+  ).at(-1)!;
+  const costs = mine.periodCostsOere;
+  const earlier = mine.periodCostsOere - mine.costsOere;
+  if (measured.amountOere > mine.costsOere)
     throw refuse(
       'administrative_share.exceeds_costs',
       `${formatOere(measured.amountOere)} kr is more than the ${target.name}'s hovedkonto 5 costs of ${cmd.activityFrom}..${cmd.activityTo} (${formatOere(costs)} kr, less ${formatOere(earlier)} kr carved out before)`,
@@ -85,13 +105,20 @@ function targetOf(
   name: string;
   ids: Pick<AdministrativeShareRecordedData, 'projectId' | 'offerId' | 'personId'>;
   expenses: Expenses;
+  /** What its carve-outs come out of, in the ledger's order. */
+  costs: (CarveOutCostPart & { expenseId: string })[];
 } {
   if (cmd.projectId !== undefined) {
     if (state.project === null)
       throw violation('project.not_found', `Project ${cmd.projectId} is not registered`, {
         projectId: cmd.projectId,
       });
-    return { name: 'project', ids: { projectId: cmd.projectId }, expenses: state.expenses };
+    return {
+      name: 'project',
+      ids: { projectId: cmd.projectId },
+      expenses: state.expenses,
+      costs: projectCosts(state),
+    };
   }
   const offer = offerOf(state, cmd.offerId!);
   if (offer.status === 'none' || offer.projectId !== null)
@@ -108,7 +135,32 @@ function targetOf(
     name: 'offer',
     ids: { offerId: offer.offerId, personId: offer.personId },
     expenses: Object.fromEntries(context.offerCosts.map((c) => [c.expenseId, c])),
+    costs: [...context.offerCosts]
+      .sort((a, b) => (a.expenseId < b.expenseId ? -1 : a.expenseId > b.expenseId ? 1 : 0))
+      .map((c) => ({
+        expenseId: c.expenseId,
+        from: c.activityFrom,
+        to: c.activityTo,
+        amountOere: c.amountOere,
+      })),
   };
+}
+
+/** A project's costs as the ledger shares them: each expense's shares, in the order recorded and joined. */
+function projectCosts(state: ProjectState): (CarveOutCostPart & { expenseId: string })[] {
+  const participants = state.offerOrder.map((id) => {
+    const o = state.offers[id];
+    return { from: o.startDate, to: o.endDate, cancelled: o.status === 'cancelled' };
+  });
+  return state.expenseOrder.flatMap((expenseId) => {
+    const e = state.expenses[expenseId];
+    return participantShares(e.amountOere, e.activityFrom, e.activityTo, participants).shares.map((s) => ({
+      expenseId,
+      from: s.from,
+      to: s.to,
+      amountOere: s.amountOere,
+    }));
+  });
 }
 
 const violation = (
