@@ -3,7 +3,10 @@
 // posting made first shows the carve-out as it stood then, and the project as of then shows it so.
 // Figures: VEJ 9584 3.1 (000_140518b2c182b2de.txt L479-L482, time registration; the DUT standard of
 // 451 kr per hour at 2025-pl, L466-L469, given in the command), 6.45.53 (L706); the deduction in
-// proportion to the shares by cumulative rounding (003_ba212cd929ee8ae7.txt L4210-L4213).
+// proportion to the shares by cumulative rounding (003_ba212cd929ee8ae7.txt L4210-L4213). An offer's carve-out in a
+// batch counts the expenses the batch records before it; the excess an expense's reversal leaves names that reversal.
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 import { financeClient, type Entry } from './scenarios/finance-client';
 
@@ -189,4 +192,104 @@ it('ids with colons (the command schemas allow them) are explained, each under i
   expect(shown.sort()).toEqual(setUp.map((s) => s.shareId).sort());
   const own = await explain(all.find((e) => e.amount === '400.00')!);
   expect(own.events.map((e: { type: string }) => e.type)).toContain('OfferExpenseRecorded');
+});
+
+it('an offer’s carve-out in one batch after its expense is decided with that expense, and not with one reversed', async () => {
+  const m = '311';
+  const p1 = await person(m, 'jobafklaring', '2025-01-01');
+  const batch = async (commands: object[]) => {
+    const res = await request(system.http)
+      .post('/v1/commands')
+      .set('authorization', `Bearer ${system.token('jobcentre', m)}`)
+      .send({ commands: commands.map((c) => ({ commandId: randomUUID(), municipality: m, ...c })) });
+    expect(res.status).toBe(200);
+    return res.body.results as { status: number; position?: string; problem?: { code?: string } }[];
+  };
+  const march = { activityFrom: '2025-03-01', activityTo: '2025-03-31' };
+  const expense = (expenseId: string, offerId: string) => ({
+    type: 'RecordOfferExpense',
+    expenseId,
+    offerId,
+    expenseType: 'course_fee',
+    amount: '1000.00',
+    ...march,
+  });
+  // 1.00 h × 100.00 = 100.00 (VEJ 9584 3.1, L479-L482) out of the 1,000.00 the same batch records before it.
+  const share = (shareId: string, offerId: string) => ({
+    type: 'RecordAdministrativeShare',
+    shareId,
+    offerId,
+    ...march,
+    method: 'time_registration',
+    hours: '1.00',
+    hourlyCost: '100.00',
+    priceLevelYear: 2025,
+    methodReference: 'tidsregistrering',
+  });
+  const offer = (offerId: string) => ({
+    type: 'RegisterOffer',
+    offerId,
+    personId: p1,
+    offerKind: 'ordinary_education',
+    startDate: '2025-03-01',
+    endDate: '2025-03-31',
+  });
+  const accepted = await batch([offer('ob1'), expense('eb1', 'ob1'), share('sb1', 'ob1')]);
+  expect(accepted.map((r) => r.status)).toEqual([201, 201, 201]);
+  const reversed = await batch([
+    offer('ob2'),
+    expense('eb2', 'ob2'),
+    { type: 'ReverseOfferExpense', expenseId: 'eb2', reason: 'booked in error' },
+    share('sb2', 'ob2'),
+  ]);
+  expect(reversed.map((r) => r.status)).toEqual([201, 201, 201, 422]);
+  expect(reversed[3].problem).toMatchObject({ code: 'administrative_share.exceeds_costs' });
+  const ofOffer = await entries(m, { offerId: 'ob1', minPosition: accepted[2].position! });
+  expect(ofOffer.map((e) => [e.amount, e.account?.function ?? null]).sort()).toEqual(
+    [
+      ['-100.00', '5.68.90'],
+      ['1000.00', '5.68.90'],
+      ['100.00', '6.45.53'],
+    ].sort(),
+  );
+});
+
+it('the excess an expense’s reversal leaves an offer’s carve-out names the reversal among its events', async () => {
+  const m = '312';
+  const p1 = await person(m, 'jobafklaring', '2025-01-01');
+  const march = { activityFrom: '2025-03-01', activityTo: '2025-03-31' };
+  await send(m, 'RegisterOffer', {
+    offerId: 'o1',
+    personId: p1,
+    offerKind: 'ordinary_education',
+    startDate: '2025-03-01',
+    endDate: '2025-03-31',
+  });
+  await send(m, 'RecordOfferExpense', {
+    expenseId: 'e1',
+    offerId: 'o1',
+    expenseType: 'course_fee',
+    amount: '1000.00',
+    ...march,
+  });
+  await get(m, '/ledger/entries'); // the carve-out's decision reads the expense as projected
+  // 1.00 h × 100.00 = 100.00 (VEJ 9584 3.1, L479-L482); e1 reversed, March holds no cost: 100.00 unresolved.
+  await send(m, 'RecordAdministrativeShare', {
+    shareId: 's1',
+    offerId: 'o1',
+    ...march,
+    method: 'time_registration',
+    hours: '1.00',
+    hourlyCost: '100.00',
+    priceLevelYear: 2025,
+    methodReference: 'tidsregistrering',
+  });
+  const reversal = await send(m, 'ReverseOfferExpense', { expenseId: 'e1', reason: 'booked in error' });
+  const excess = (await entries(m)).find((e) => e.account === null && e.amount === '100.00')!;
+  expect(excess.causedBy.commandId).toBe(reversal);
+  const explained = (await get(m, `/ledger/entries/${encodeURIComponent(excess.entryId)}/explanation`)).body;
+  expect(explained.administrativeShare).toMatchObject({ shareId: 's1', role: 'excess', excess: '100.00' });
+  expect(explained.events.map((e: { type: string; stream: string }) => [e.type, e.stream])).toEqual([
+    ['OfferExpenseReversed', `expense-${m}-e1`],
+  ]);
 });

@@ -33,7 +33,7 @@ import { type Principal, authoriseMunicipality, authoriseSending } from '@app/pl
 import { CLOCK, EVENT_STORE, OFFER_COSTS, OFFER_VALIDITY } from '../api.tokens';
 import { CommandIdReusedError, UnknownCommandTypeError } from './command-errors';
 import { eventIdFor } from './command-event-ids';
-import type { OfferCostsReader } from './offer-costs';
+import { withStagedCosts, type OfferCostsReader } from './offer-costs';
 import { COMMAND_HASH_VERSION, commandHash, isSameCommand } from './command-hash';
 import { EventsAppended, SendCommand, type CommandItem, type CommandResult } from './command-messages';
 
@@ -138,7 +138,7 @@ export class CommandService implements ICommandHandler<SendCommand> {
       now,
       offerValidity: this.offerValidity,
       related: await this.relatedStates(definition, command, cache),
-      ...(await this.projectedContext(definition, command)),
+      ...(await this.projectedContext(definition, command, cache)),
     };
     const events = definition.decide(command, state, context);
     assertStorableEvents(events);
@@ -223,16 +223,24 @@ export class CommandService implements ICommandHandler<SendCommand> {
     return related;
   }
 
-  /** What the decider reads of the read models (an offer's expenses), when its registry entry names it. */
+  /**
+   * What the decider reads of the read models (an offer's expenses), when its registry entry names it, with what the
+   * earlier commands of a batch staged in `cache` (position 0: not appended, so not projected).
+   */
   private async projectedContext(
     definition: AnyCommandDefinition,
     command: DomainCommand,
+    cache: StreamCache,
   ): Promise<Pick<DecisionContext, 'offerCosts'>> {
     const ref = definition.projectedContext?.(command);
     if (!ref) return {};
     if (!this.offerCosts)
       throw new Error(`${command.type} reads the read models, and none are wired (OFFER_COSTS)`);
-    return { offerCosts: await this.offerCosts(command.municipality, ref.offerCostsOf) };
+    const projected = await this.offerCosts(command.municipality, ref.offerCostsOf);
+    const staged = [...cache.values()].flatMap((events) =>
+      events.filter((e) => e.position === 0n).map(toDomainEvent),
+    );
+    return { offerCosts: withStagedCosts(projected, staged, ref.offerCostsOf) };
   }
 
   /** Adds what an append will write to the cached stream, for the later commands of a batch. */

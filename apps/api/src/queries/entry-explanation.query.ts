@@ -30,6 +30,9 @@ export class ExplainEntry extends Query<Record<string, unknown>> {
   }
 }
 
+/** A posting as read, with the log position of the event that caused it. */
+type PositionedPosting = Posting & { position: string };
+
 const eventJson = (e: RecordedEvent) => ({
   id: e.id,
   type: e.type,
@@ -137,7 +140,8 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
       share?.event_id,
       adoption?.id,
     ]);
-    const events = related.filter((e) => wanted.has(e.id)).map(eventJson);
+    const found = related.filter((e) => wanted.has(e.id));
+    const events = [...found, ...(await this.causeBesides(entry, found))].map(eventJson);
     // A share's postings were made from the share standing then, not from the item's current amount.
     const basis = share
       ? { amount: share.share_oere, from: share.share_from, to: share.share_to }
@@ -200,7 +204,7 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
    * unresolved), a carve-out of a project's or an offer's costs on 6.45.53 and its excess, with the carve-out's
    * method and arithmetic, or a timesheet's administration part.
    */
-  private async explainOwn(m: string, entry: Posting) {
+  private async explainOwn(m: string, entry: PositionedPosting) {
     const carveOut = await this.carveOutOf(m, entry);
     const timesheet = await this.timesheetOf(m, entry.costItemId, null, null);
     const [kind, id] = keyParts(entry.costItemId);
@@ -211,9 +215,10 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
         : kind === 'admin-offer'
           ? `offer-${m}-${id}`
           : null;
-    const events = stream
+    const found = stream
       ? (await this.store.readStream(stream)).filter((e) => e.id === entry.causedBy.eventId)
       : [];
+    const events = [...found, ...(await this.causeBesides(entry, found))];
     return {
       entry: entryJson(entry),
       costItem: {
@@ -270,15 +275,27 @@ export class ExplainEntryHandler implements IQueryHandler<ExplainEntry> {
     };
   }
 
-  /** A cap adjustment: the computation it was posted from, and the event that caused it. */
-  private async explainCapAdjustment(entry: Posting & { position: string }) {
-    const computation = await this.statements.capComputationOf(entry.entryId);
-    // the posting's log position is its causing event's: the first event after the one before it
+  /**
+   * The event that caused the posting unless it is among `found`: read at the posting's log position, which is its
+   * causing event's (the first event after the one before it). A cause may lie on none of the streams an explanation
+   * reads: an expense reversed on its own stream moves the carve-outs of its offer and their excess.
+   */
+  private async causeBesides(
+    entry: PositionedPosting,
+    found: readonly RecordedEvent[],
+  ): Promise<RecordedEvent[]> {
+    if (found.some((e) => e.id === entry.causedBy.eventId)) return [];
     const [cause] = await this.store.readAll(BigInt(entry.position) - 1n, 1);
+    return cause?.id === entry.causedBy.eventId ? [cause] : [];
+  }
+
+  /** A cap adjustment: the computation it was posted from, and the event that caused it. */
+  private async explainCapAdjustment(entry: PositionedPosting) {
+    const computation = await this.statements.capComputationOf(entry.entryId);
     return {
       entry: entryJson(entry),
       costItem: null,
-      events: cause?.id === entry.causedBy.eventId ? [eventJson(cause)] : [],
+      events: (await this.causeBesides(entry, [])).map(eventJson),
       causedBy: entry.causedBy,
       timelineSegment: null,
       rule: null,
