@@ -2315,7 +2315,7 @@ export interface components {
                 } | null;
                 formula: string;
                 /**
-                 * @description kroner, two decimals
+                 * @description the period’s hovedkonto 5 costs as they stood for it: less what the carve-outs recorded before took of them
                  * @example 4200.00
                  */
                 costsOfPeriod: string;
@@ -2345,7 +2345,7 @@ export interface components {
                      */
                     to: string;
                     /**
-                     * @description the share’s (or the offer’s expense’s) cost in the carve-out’s period
+                     * @description the share’s (or the offer’s expense’s) cost in the carve-out’s period, less what the carve-outs recorded before took of it
                      * @example 4200.00
                      */
                     cost: string;
@@ -2536,7 +2536,7 @@ export interface components {
                 } | null;
                 formula: string;
                 /**
-                 * @description kroner, two decimals
+                 * @description the period’s hovedkonto 5 costs as they stood for it: less what the carve-outs recorded before took of them
                  * @example 4200.00
                  */
                 costsOfPeriod: string;
@@ -2566,7 +2566,7 @@ export interface components {
                      */
                     to: string;
                     /**
-                     * @description the share’s (or the offer’s expense’s) cost in the carve-out’s period
+                     * @description the share’s (or the offer’s expense’s) cost in the carve-out’s period, less what the carve-outs recorded before took of it
                      * @example 4200.00
                      */
                     cost: string;
@@ -2727,7 +2727,7 @@ export interface components {
                 } | null;
                 formula: string;
                 /**
-                 * @description kroner, two decimals
+                 * @description the period’s hovedkonto 5 costs as they stood for it: less what the carve-outs recorded before took of them
                  * @example 4200.00
                  */
                 costsOfPeriod: string;
@@ -2757,7 +2757,7 @@ export interface components {
                      */
                     to: string;
                     /**
-                     * @description the share’s (or the offer’s expense’s) cost in the carve-out’s period
+                     * @description the share’s (or the offer’s expense’s) cost in the carve-out’s period, less what the carve-outs recorded before took of it
                      * @example 4200.00
                      */
                     cost: string;
