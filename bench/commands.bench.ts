@@ -3,7 +3,23 @@
 // batch import. Prints commands/s, p50/p99 latency, events/s, the api process's CPU time per
 // command (less disturbed than the rates when other work shares the machine) and its resident memory.
 import { commandLoad } from './support/command-load';
-import { startRunningSystem } from './support/running-system';
+import { startRunningSystem, type RunningSystem } from './support/running-system';
+
+/** CPU used from now on by the api, the projector and the database, per command, as printed. */
+function cpuUse(system: RunningSystem) {
+  const api = system.cpuSeconds();
+  const { projector, database } = system.childCpuSeconds();
+  const perCommand = (seconds: number, count: number) => Math.round((seconds * 1e6) / count);
+  return {
+    perCommand: (count: number) => {
+      const now = system.childCpuSeconds();
+      return (
+        `api CPU ${perCommand(system.cpuSeconds() - api, count)} µs/command ` +
+        `(projector ${perCommand(now.projector - projector, count)}, database ${perCommand(now.database - database, count)})`
+      );
+    },
+  };
+}
 
 export async function main(): Promise<void> {
   const system = await startRunningSystem('.bench-data/commands');
@@ -13,25 +29,23 @@ export async function main(): Promise<void> {
 
   // A few seconds of load first, not reported: the figures are those of a warmed-up process.
   await load.single(8, 3);
-  const cpuMicroseconds = (since: number, count: number) =>
-    Math.round(((system.cpuSeconds() - since) * 1e6) / count);
   for (const connections of [1, 8, 32]) {
-    const cpu = system.cpuSeconds();
+    const cpu = cpuUse(system);
     const result = await load.single(connections, 10);
     console.log(
       `single commands, concurrency ${connections}: ${Math.round(result.requests.average)} commands/s, ` +
         `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, ` +
-        `api CPU ${cpuMicroseconds(cpu, result.requests.total)} µs/command`,
+        cpu.perCommand(result.requests.total),
     );
   }
 
   const batches = 20;
   const perBatch = 1000;
-  const cpu = system.cpuSeconds();
+  const cpu = cpuUse(system);
   const seconds = await load.batches(batches, perBatch);
   console.log(
     `batch import: ${batches} × ${perBatch} commands in ${seconds.toFixed(2)} s = ${Math.round((batches * perBatch) / seconds)} events/s, ` +
-      `api CPU ${cpuMicroseconds(cpu, batches * perBatch)} µs/command`,
+      cpu.perCommand(batches * perBatch),
   );
   const caughtUp = Date.now();
   const projecting = !/--only\s+api/.test(process.env.BENCH_START_ARGS ?? '');

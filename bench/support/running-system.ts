@@ -1,7 +1,7 @@
 // Starts the whole system (`npm start`'s compiled code) as a child process on an embedded PostgreSQL of
 // its own, so that a benchmark drives it over HTTP from another process, as a client would.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '@app/platform';
 
@@ -14,7 +14,42 @@ export interface RunningSystem {
   rssMiB(): number;
   /** CPU seconds (user and system) the system's process has used so far (not its children: database, projector). */
   cpuSeconds(): number;
+  /** CPU seconds so far of the processes beneath it: the projector's and the database's (every server process alive). */
+  childCpuSeconds(): { projector: number; database: number };
   stop(): Promise<void>;
+}
+
+/** CPU seconds (user and system) of a live process; 0 once it is gone. */
+function cpuSecondsOf(pid: number): number {
+  try {
+    // Fields 14 and 15 of /proc/PID/stat (after the parenthesised name): utime and stime in clock ticks (USER_HZ, 100 on Linux).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Every live process beneath `pid` (children of each of its threads, recursively). */
+function descendantsOf(pid: number): number[] {
+  const found: number[] = [];
+  let tasks: string[] = [];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return found;
+  }
+  for (const task of tasks) {
+    let children = '';
+    try {
+      children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const child of children.split(' ').filter(Boolean).map(Number))
+      found.push(child, ...descendantsOf(child));
+  }
+  return found;
 }
 
 /**
@@ -63,10 +98,15 @@ export async function startRunningSystem(
     secret,
     pid: child.pid!,
     rssMiB: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024,
-    cpuSeconds: () => {
-      // Fields 14 and 15 of /proc/PID/stat (after the parenthesised name): utime and stime in clock ticks (USER_HZ, 100 on Linux).
-      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / 100;
+    cpuSeconds: () => cpuSecondsOf(child.pid!),
+    childCpuSeconds: () => {
+      const used = { projector: 0, database: 0 };
+      for (const pid of descendantsOf(child.pid!)) {
+        const seconds = cpuSecondsOf(pid);
+        if (readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')) used.database += seconds;
+        else used.projector += seconds;
+      }
+      return used;
     },
     stop: () =>
       new Promise<void>((resolve) => {
