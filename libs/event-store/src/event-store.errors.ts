@@ -1,10 +1,13 @@
 // Typed errors of the event log; the api maps them to problem responses in one place.
+import type { RecordedEvent } from './event-store.port';
 
 export class WrongExpectedRevisionError extends Error {
+  /** `newer`: the stream's events after the expected revision, when the adapter read them as it checked (PostgreSQL). */
   constructor(
     readonly stream: string,
     readonly expected: string,
     readonly actual: number | null,
+    readonly newer?: RecordedEvent[],
   ) {
     super(
       `stream ${stream}: expected revision ${expected}, actual ${actual === null ? 'no stream' : actual}`,

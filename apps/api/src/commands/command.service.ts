@@ -88,20 +88,41 @@ export class CommandService implements ICommandHandler<SendCommand> {
     return this.run(this.parse(item, principal), principal, correlationId);
   }
 
-  /** Decides on the stream as stored and appends; a concurrent writer in between: decide again. */
+  /**
+   * Decides on the stream as stored and appends; a concurrent writer in between: decide again
+   * on the stream as the conflict reports it (or read again). A command that decides on its own
+   * stream alone is first decided as if its stream were new and appended expecting no stream: a
+   * new stream then costs one round trip, and an existing one the same two as reading first,
+   * as the refused append reports the stream's events. A decision that needs a stored event (a
+   * refusal, nothing to do) is not trusted on the guess: the stream is read, and decided again.
+   */
   async run(
     parsed: ParsedCommand,
     principal: Principal,
     correlationId: string | undefined,
   ): Promise<CommandResult> {
-    for (let attempt = 1; ; attempt++) {
-      const decision = await this.decide(parsed, principal, correlationId, new Map());
-      if (decision.kind !== 'append') return decision.result;
+    const stream = parsed.definition.streamOf(parsed.command);
+    let known: RecordedEvent[] | null = decidesOnItsStreamAlone(parsed) ? [] : null;
+    let guessed = known !== null;
+    for (let attempt = 1; ;) {
+      const cache: StreamCache = new Map(known ? [[stream, known]] : []);
+      const decision = await this.decide(parsed, principal, correlationId, cache).catch((error: unknown) => {
+        if (guessed) return null;
+        throw error;
+      });
+      if (decision?.kind !== 'append') {
+        if (decision && !guessed) return decision.result;
+        [known, guessed] = [null, false];
+        continue;
+      }
       try {
         return await this.resultOfAppend(parsed, await this.store.append(decision.request));
       } catch (error) {
         if (error instanceof DuplicateEventIdError) throw new CommandIdReusedError(parsed.commandId);
-        if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (!guessed && ++attempt > MAX_ATTEMPTS) throw error;
+        known = error.newer ? [...cache.get(stream)!, ...error.newer] : null;
+        guessed = false;
       }
     }
   }
@@ -261,6 +282,11 @@ export class CommandService implements ICommandHandler<SendCommand> {
     }
     return readStreams(this.store, [...streams]);
   }
+}
+
+/** Whether the command reads no stream but its own and nothing of the read models. */
+function decidesOnItsStreamAlone({ definition, command }: ParsedCommand): boolean {
+  return !definition.contextStreams?.(command).length && !definition.projectedContext?.(command);
 }
 
 function toDomainEvent(event: RecordedEvent): DomainEvent {

@@ -292,6 +292,61 @@ describe('one command', () => {
     expect(result.body.events[0].revision).toBe(1);
   });
 
+  it('decides a command on an existing stream on the events its refused first append reports, without reading it', async () => {
+    // As the PostgreSQL log does: a refused append carries the stream after the expected revision.
+    class ReportingStore extends InMemoryEventStore {
+      reads = 0;
+      override async append(request: AppendRequest): Promise<AppendResult> {
+        return super.append(request).catch(async (error: unknown) => {
+          if (!(error instanceof WrongExpectedRevisionError)) throw error;
+          const from = typeof request.expectedRevision === 'number' ? request.expectedRevision + 1 : 0;
+          const newer = await super.readStream(request.stream, from);
+          throw new WrongExpectedRevisionError(error.stream, error.expected, error.actual, newer);
+        });
+      }
+      override readStream(stream: string, fromRevision?: number) {
+        this.reads++;
+        return super.readStream(stream, fromRevision);
+      }
+    }
+    const store = new ReportingStore();
+    const { send } = setUp(store);
+    const personId = `p-${randomUUID()}`;
+    const change = (targetGroup: string) => ({
+      commandId: randomUUID(),
+      municipality: '101',
+      personId,
+      targetGroup,
+      effectiveFrom: '2025-01-01',
+    });
+    expect((await send('ChangeTargetGroup', change('dagpenge'))).status).toBe(201);
+    const second = await send('ChangeTargetGroup', change('jobafklaring'));
+    expect(second.status).toBe(201);
+    expect(second.body.events[0].revision).toBe(1);
+    const retried = change('sygedagpenge');
+    await send('ChangeTargetGroup', retried);
+    expect(store.reads).toBe(0);
+    // A retry's append meets its stored events, which are read back for its answer.
+    expect(await send('ChangeTargetGroup', retried)).toMatchObject({ status: 200 });
+    expect((await store.readStream(`person-101-${personId}`)).map((e) => e.revision)).toEqual([0, 1, 2]);
+  });
+
+  it('reads the stream when the decision on a new stream refuses the command: the stored stream decides', async () => {
+    const { send, store } = setUp();
+    const registered = offer();
+    await send('RegisterOffer', registered);
+    const reads = jest.spyOn(store, 'readStream');
+    const extended = await send('ChangeOfferPeriod', {
+      commandId: randomUUID(),
+      municipality: '101',
+      offerId: registered.offerId,
+      startDate: '2025-03-01',
+      endDate: '2025-06-30',
+    });
+    expect(extended.status).toBe(201);
+    expect(reads).toHaveBeenCalledWith(`offer-101-${registered.offerId}`);
+  });
+
   it('gives up after four conflicts with the typed conflict', async () => {
     class AlwaysBehind extends InMemoryEventStore {
       override async append(request: AppendRequest): Promise<AppendResult> {

@@ -61,6 +61,60 @@ describe('postgres: the one-statement append and its fallback', () => {
     expect((await store.readStream(stream)).map((e) => e.revision)).toEqual([0, 1]);
   });
 
+  it('a refused append carries the stream as stored after the revision it expected', async () => {
+    const stream = `newer-${randomUUID()}`;
+    const stored = await store.append({
+      stream,
+      events: [newEvent('A'), newEvent('B')],
+      expectedRevision: 'no_stream',
+    });
+    const refusal = (expectedRevision: 'no_stream' | number) =>
+      store.append({ stream, events: [newEvent('C')], expectedRevision }).catch((e: unknown) => e);
+    const fromStart = await refusal('no_stream');
+    expect(fromStart).toBeInstanceOf(WrongExpectedRevisionError);
+    expect(fromStart).toMatchObject({ stream, actual: 1 });
+    expect((fromStart as WrongExpectedRevisionError).newer).toEqual(await store.readStream(stream));
+    const afterFirst = (await refusal(0)) as WrongExpectedRevisionError;
+    expect(afterFirst.newer!.map((e) => [e.type, e.revision, e.position])).toEqual([
+      ['B', 1, stored.position],
+    ]);
+    expect(await store.readStream(stream)).toHaveLength(2);
+  });
+
+  it('a group appends the fresh, refuses the stale with its stream, and answers a stale retry with what it stored', async () => {
+    const existing = `existing-${randomUUID()}`;
+    const first = { stream: existing, events: [newEvent('A')], expectedRevision: 'no_stream' as const };
+    const stored = await store.append(first);
+    await store.append({ stream: existing, events: [newEvent('B')], expectedRevision: 0 });
+    const fresh = `fresh-${randomUUID()}`;
+    const retried = `retried-${randomUUID()}`;
+    const retry = { stream: retried, events: [newEvent('R')], expectedRevision: 'no_stream' as const };
+    const retriedStored = await store.append(retry);
+    await store.append({ stream: retried, events: [newEvent('S')], expectedRevision: 0 });
+    // Submitted together, the three go in one group after the one in flight.
+    const inFlight = store.append({
+      stream: `other-${randomUUID()}`,
+      events: [newEvent()],
+      expectedRevision: 'no_stream',
+    });
+    const outcomes = await Promise.allSettled([
+      store.append({ stream: fresh, events: [newEvent('F')], expectedRevision: 'no_stream' }),
+      store.append({ stream: existing, events: [newEvent('C')], expectedRevision: 'no_stream' }),
+      store.append(retry),
+      inFlight,
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    const refused = (outcomes[1] as PromiseRejectedResult).reason as WrongExpectedRevisionError;
+    expect(refused.newer!.map((e) => e.type)).toEqual(['A', 'B']);
+    expect(refused.newer![0].position).toBe(stored.position);
+    expect((outcomes[2] as PromiseFulfilledResult<unknown>).value).toEqual({
+      ...retriedStored,
+      alreadyStored: true,
+    });
+    expect((await store.readStream(existing)).map((e) => e.type)).toEqual(['A', 'B']);
+    expect((await store.readStream(fresh)).map((e) => e.type)).toEqual(['F']);
+  });
+
   it('a member whose data PostgreSQL refuses fails alone: the 40 appends grouped with it succeed', async () => {
     // NUL is refused by jsonb; the domain validates it away, the store must not let it hurt others.
     const goodAppend = (i: number) =>

@@ -1,5 +1,9 @@
 import { Pool, type PoolClient } from 'pg';
-import { DuplicateEventIdError, EventNotStorableError } from '../event-store.errors';
+import {
+  DuplicateEventIdError,
+  EventNotStorableError,
+  WrongExpectedRevisionError,
+} from '../event-store.errors';
 import type {
   AppendRequest,
   AppendResult,
@@ -41,7 +45,15 @@ const MAX_GROUP = 256;
 /** PostgreSQL's SQLSTATE class of data exceptions (a value the column type refuses, e.g. NUL in jsonb). */
 const DATA_EXCEPTION_CLASS = '22';
 
-/** A row of event_log_append: its place in the statement (`ord`) sets its position, head + ord. */
+/** What event_log_append_guarded did: the first position it wrote (null: none); the streams it refused with their revisions and newer events, and those of them with stored ids. */
+interface GuardedAppend {
+  first: bigint | null;
+  conflicts: Record<string, number | null>;
+  newer: RecordedEvent[];
+  retried: Set<string>;
+}
+
+/** A row of event_log_append_guarded: its place in the statement (`ord`) orders its position. */
 type AppendRow = Omit<RecordedEvent, 'position'> & { ord: number };
 
 // Rows are built member by member: V8 makes an object spread followed by new members (`{ ...event,
@@ -154,7 +166,13 @@ export class PostgresEventStore implements EventStore {
     let inTransaction = false;
     try {
       const appended = atomic ? null : await this.appendInOneTrip(client, requests);
-      if (appended) return appended;
+      if (appended) {
+        const left = requests.filter((_, i) => appended[i] === undefined);
+        if (left.length === 0) return appended as (AppendResult | Error)[];
+        inTransaction = true;
+        const outcomes = await this.appendUnderLock(client, left, false, true);
+        return appended.map((outcome) => outcome ?? outcomes.shift()!);
+      }
       inTransaction = true;
       if (!atomic) return await this.appendUnderLock(client, requests, atomic, true);
       // A batch takes its ids for new; a stored one (a retried batch) is a unique violation, and
@@ -181,35 +199,34 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * The common case in one round trip: every request expects a definite revision (or no stream)
-   * and carries new event ids. The revisions are assigned here, and one guard over all streams'
-   * current revisions lets every row in or none. A guard that does not hold (a concurrent writer)
-   * or a stored event id (a retry) returns null, with nothing written, and the caller takes
-   * appendUnderLock, which sorts out each request.
+   * of a stream no other request of the group appends to, and carries new event ids. The
+   * revisions are assigned here; a request whose stream is not at its expected revision (a
+   * concurrent writer, or a writer that decided on an older state) gets a conflict carrying the
+   * stream's events after that revision, and the others go in. A stored event id (a retry)
+   * among requests whose guard holds returns null, with nothing written, and the caller takes
+   * appendUnderLock, which sorts out each request; among refused ones it leaves that request
+   * (undefined) to appendUnderLock.
    */
   private async appendInOneTrip(
     client: PoolClient,
     requests: AppendRequest[],
-  ): Promise<AppendResult[] | null> {
+  ): Promise<(AppendResult | Error | undefined)[] | null> {
     const guards = new Map<string, number>();
-    const next = new Map<string, number>();
     const rows: AppendRow[] = [];
     for (const { stream, expectedRevision, events } of requests) {
       const definite =
         typeof expectedRevision === 'number' && Number.isInteger(expectedRevision) && expectedRevision >= 0;
-      // 'any', 'stream_exists' or a revision no stream can have: appendUnderLock decides.
-      if (expectedRevision !== 'no_stream' && !definite) return null;
-      const expected = definite ? (expectedRevision as number) : -1;
-      if (!next.has(stream)) guards.set(stream, expected);
-      else if (next.get(stream) !== expected) return null;
-      let revision = expected;
+      // 'any', 'stream_exists', a revision no stream can have, or a stream twice: appendUnderLock decides.
+      if ((expectedRevision !== 'no_stream' && !definite) || guards.has(stream)) return null;
+      let revision = definite ? (expectedRevision as number) : -1;
+      guards.set(stream, revision);
       for (const event of events) rows.push(rowOf(event, stream, ++revision, rows.length + 1));
-      next.set(stream, revision);
     }
     if (new Set(rows.map((r) => r.id.toLowerCase())).size !== rows.length) return null;
-    let first: bigint | null;
+    let appended: GuardedAppend;
     try {
       // One statement outside a transaction: a failed one has already rolled back.
-      first = await this.insert(
+      appended = await this.insert(
         client,
         rows,
         [...guards].map(([stream, expected]) => ({ stream, expected })),
@@ -218,12 +235,23 @@ export class PostgresEventStore implements EventStore {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) return null;
       throw error;
     }
-    if (first === null) return null;
-    const recorded = rows.map((row) => recordedOf(row, first + BigInt(row.ord - 1)));
+    const { first, conflicts, newer, retried } = appended;
+    let next = first;
     let offset = 0;
-    return requests.map((request) =>
-      appendResultOf(recorded.slice(offset, (offset += request.events.length))),
-    );
+    return requests.map((request) => {
+      const own = rows.slice(offset, (offset += request.events.length));
+      if (retried.has(request.stream)) return undefined;
+      if (request.stream in conflicts) {
+        const expected = guards.get(request.stream)!;
+        return new WrongExpectedRevisionError(
+          request.stream,
+          String(request.expectedRevision),
+          conflicts[request.stream],
+          newer.filter((e) => e.stream === request.stream && e.revision > expected),
+        );
+      }
+      return appendResultOf(own.map((row) => recordedOf(row, next!++)));
+    });
   }
 
   /**
@@ -295,21 +323,29 @@ export class PostgresEventStore implements EventStore {
     );
   }
 
-  /**
-   * event_log_append: inserts the rows at head + ord if every guard holds; returns the position
-   * of the first row, or null when a guard does not hold.
-   */
+  /** event_log_append_guarded: inserts the rows of the streams whose guard holds, in ord order from the head on. */
   private async insert(
     client: PoolClient,
     rows: AppendRow[],
     guards: { stream: string; expected: number }[],
-  ): Promise<bigint | null> {
-    const { rows: appended } = await client.query<{ first: string | null }>({
-      name: 'event-log-append',
-      text: 'SELECT min(appended_position)::text AS first FROM event_log_append($1::jsonb, $2::jsonb)',
+  ): Promise<GuardedAppend> {
+    const { rows: appended } = await client.query<{
+      first: string | null;
+      conflicts: Record<string, number | null> | null;
+      newer: EventRow[] | null;
+      retried: string[] | null;
+    }>({
+      name: 'event-log-append-guarded',
+      text: 'SELECT first_position::text AS first, conflicts, newer, retried FROM event_log_append_guarded($1::jsonb, $2::jsonb)',
       values: [JSON.stringify(rows), JSON.stringify(guards)],
     });
-    return appended[0].first === null ? null : BigInt(appended[0].first);
+    const { first, conflicts, newer, retried } = appended[0];
+    return {
+      first: first === null ? null : BigInt(first),
+      conflicts: conflicts ?? {},
+      newer: (newer ?? []).map(toRecorded),
+      retried: new Set(retried),
+    };
   }
 
   /** The stored events of a retried append (its event ids are stored); null when none is. */
