@@ -32,9 +32,23 @@ const PG_CONNECTION_MESSAGES = [
 /** The EventStoreDB client's error types for a server it cannot reach or that lost leadership. */
 const ESDB_UNAVAILABLE_TYPES = new Set(['unavailable', 'deadline-exceeded', 'timeout', 'not-leader']);
 
+/**
+ * gRPC status codes UNAVAILABLE (14) and DEADLINE_EXCEEDED (4): the EventStoreDB client lets a
+ * raw gRPC error (a number `code` and `details`) through when it cannot learn the server's
+ * features before a first append.
+ */
+const GRPC_UNAVAILABLE_CODES = new Set([4, 14]);
+
 function isUnavailableItself(error: object): boolean {
-  const { code, type, message } = error as { code?: unknown; type?: unknown; message?: unknown };
+  const { code, type, message, details } = error as {
+    code?: unknown;
+    type?: unknown;
+    message?: unknown;
+    details?: unknown;
+  };
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
+  if (typeof code === 'number' && typeof details === 'string' && GRPC_UNAVAILABLE_CODES.has(code))
+    return true;
   if (typeof type === 'string' && ESDB_UNAVAILABLE_TYPES.has(type)) return true;
   return typeof message === 'string' && PG_CONNECTION_MESSAGES.some((m) => message.startsWith(m));
 }

@@ -28,6 +28,13 @@ describe('isDependencyUnavailable', () => {
       withProps('14 UNAVAILABLE: No connection established', { type: 'unavailable' }),
     ],
     ['EventStoreDB deadline exceeded', withProps('4 DEADLINE_EXCEEDED', { type: 'deadline-exceeded' })],
+    [
+      "a raw gRPC UNAVAILABLE (the EventStoreDB client's server-features call before an append)",
+      withProps('14 UNAVAILABLE: No connection established', {
+        code: 14,
+        details: 'No connection established',
+      }),
+    ],
   ])('recognises %s', (_name, error) => {
     expect(isDependencyUnavailable(error)).toBe(true);
   });
@@ -41,6 +48,10 @@ describe('isDependencyUnavailable', () => {
     ['invalid input syntax', withProps('invalid input syntax', { code: '22P02' })],
     ['a body-parser error', withProps('request entity too large', { type: 'entity.too.large', status: 413 })],
     ['a plain error', new Error('boom')],
+    [
+      'a gRPC error of another status (NOT_FOUND)',
+      withProps('5 NOT_FOUND', { code: 5, details: 'not found' }),
+    ],
     ['a string', 'ECONNREFUSED'],
     ['null', null],
   ])('does not take %s for an unavailable dependency', (_name, error) => {
