@@ -73,6 +73,8 @@ export class PersonLedgerCache {
   private readonly entries = new Map<string, { ledger: PersonLedger; batch: number }>();
   private prepared = 0;
   private committedThrough = 0;
+  /** From startingEmpty() until a rollback: every key put since, evicted or not. */
+  private everPut: Set<string> | null = null;
 
   constructor(private readonly budget: number) {}
 
@@ -94,6 +96,20 @@ export class PersonLedgerCache {
   put(key: string, ledger: PersonLedger, batch: number): void {
     this.entries.delete(key);
     this.entries.set(key, { ledger, batch });
+    this.everPut?.add(key);
+  }
+
+  /**
+   * No person's ledger is stored yet and only the ledgers put here will be written: from now on
+   * a person never put has nothing stored (knownEmpty).
+   */
+  startingEmpty(): void {
+    this.everPut = new Set();
+  }
+
+  /** Whether the person's stored ledger is known to be empty, so there is nothing to read. */
+  knownEmpty(key: string): boolean {
+    return this.everPut !== null && !this.everPut.has(key);
   }
 
   /** The oldest uncommitted batch committed: evict down to the budget. */
@@ -111,5 +127,6 @@ export class PersonLedgerCache {
   clear(): void {
     this.entries.clear();
     this.committedThrough = this.prepared;
+    this.everPut = null;
   }
 }

@@ -8,6 +8,7 @@ import { DOMAIN_EVENT_TYPES, parseEvent } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import {
   applyToLedger,
+  emptyPersonLedger,
   ledgerScope,
   type LedgerEvent,
   type MunicipalityBooks,
@@ -58,6 +59,8 @@ export class LedgerProjection implements Projection {
   private readonly timesheets = new Map<string, TimesheetLedger>();
   private readonly citationSets = new StoredCitationSets();
   private readonly versions: RulebookVersions;
+  /** startingEmpty() until a rollback: a project or timesheet not held is not stored either. */
+  private onlyHeldStored = false;
 
   /** `adoptionBatchPersons`: how many persons an adoption re-judges at a time. */
   constructor(
@@ -76,7 +79,13 @@ export class LedgerProjection implements Projection {
     this.persons.committed();
   }
 
+  startingEmpty(): void {
+    this.persons.startingEmpty();
+    this.onlyHeldStored = true;
+  }
+
   rolledBack(): void {
+    this.onlyHeldStored = false;
     this.persons.clear();
     this.books.clear();
     this.projects.clear();
@@ -213,7 +222,11 @@ export class LedgerProjection implements Projection {
       if (ledgers.has(key) || toLoad.has(key)) return;
       const held = this.persons.take(key, batchNumber);
       if (held) ledgers.set(key, held);
-      else toLoad.set(key, { municipality, personId });
+      else if (this.persons.knownEmpty(key)) {
+        const empty = emptyPersonLedger();
+        ledgers.set(key, empty);
+        this.persons.put(key, empty, batchNumber);
+      } else toLoad.set(key, { municipality, personId });
     };
     const scopes: { municipality: string; scope: ReturnType<typeof ledgerScope> }[] = [];
     for (const { recorded, event } of events) {
@@ -243,6 +256,7 @@ export class LedgerProjection implements Projection {
     scopes: { municipality: string; scope: ReturnType<typeof ledgerScope> }[],
     reader: DataSource | EntityManager,
   ): Promise<void> {
+    if (this.onlyHeldStored) return;
     const toLoad = new Map<string, { municipality: string; projectId: string }>();
     for (const { municipality, scope } of scopes)
       for (const projectId of scope.projectIds) {

@@ -28,4 +28,10 @@ export interface Projection {
   committed?(): void;
   /** A batch failed: forget every state held in memory (it is read again). */
   rolledBack?(): void;
+  /**
+   * Optional: called before the first batch when the projection's tables start empty and only
+   * this runner writes them until it ends (a rebuild into a fresh schema). What the projection
+   * has not seen since is not stored, so it need not read it back — until a rollback.
+   */
+  startingEmpty?(): void;
 }

@@ -47,6 +47,8 @@ const BULK_LOAD_KEEPS: Record<string, string[]> = {
     'ledger_entry_cap_year',
   ],
   cost_item: ['cost_item_pkey', 'cost_item_person'],
+  // Not read while projecting; its key is the event id, which lands anywhere in the index.
+  ledger_cause: [],
   offer_version: [],
   mentor_agreement: [],
   cap_computation: [],
@@ -148,6 +150,7 @@ export async function projectIntoSchema(
       bulkLoad: true,
       onProgress: options.onProgress,
     });
+    for (const projection of projections) projection.startingEmpty?.();
     const applied = await runner.catchUp(options.until ?? null, options.accept);
     await buildDeferredIndexes(url, schema, deferred);
     return applied;
