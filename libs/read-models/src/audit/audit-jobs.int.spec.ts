@@ -1,16 +1,16 @@
 // Audit jobs on a real PostgreSQL: their records live in the read models (a second process, or
 // the next start, reads them), a job a stopped process left unfinished runs again, a job another
 // process holds is left to it, and no job is marked ended while its scratch schema still exists.
-import { PostgresEventStore } from '@app/event-store';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
+import type { PostgresEventStore } from '@app/event-store';
+import type { TestDatabase } from '@app/platform/testing';
 import { checkOfferValidity, rulebooks } from '@app/rules';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { allProjections } from '../projections/all-projections';
-import { openReadModels } from '../read-model-data-source';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { DomainLog } from '../testing/domain-log';
+import { closeLogAndReadModels, openLogAndReadModels } from '../testing/log-and-read-models';
 import { AuditJobs, scratchSchemaOf } from './audit-jobs';
 
 let db: TestDatabase;
@@ -19,9 +19,7 @@ let live: DataSource;
 let eventsOf101 = 0;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  store = await PostgresEventStore.connect(db.url);
-  live = await openReadModels(db.url);
+  ({ db, store, live } = await openLogAndReadModels());
   const copenhagen = new DomainLog(store, checkOfferValidity, '101');
   await copenhagen.run(
     'ChangeTargetGroup',
@@ -71,11 +69,7 @@ beforeAll(async () => {
       FOR EACH ROW WHEN (NEW.status IN ('done', 'failed')) EXECUTE FUNCTION audit_job_ends_clean();
   `);
 });
-afterAll(async () => {
-  await store.close();
-  await live.destroy();
-  await db.drop();
-});
+afterAll(() => closeLogAndReadModels({ db, store, live }));
 
 const jobsOfAProcess = () => new AuditJobs(store, live, db.url, rulebooks);
 const schemaExists = async (jobId: string) =>

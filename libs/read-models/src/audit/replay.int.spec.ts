@@ -2,14 +2,15 @@
 // target groups, a late correction, capped costs, a cap parameter change, a closing) is
 // replayed up to several instants and a position; verify says identical each time, and reports
 // the difference once a live read model is tampered with.
-import { PostgresEventStore } from '@app/event-store';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
+import type { PostgresEventStore } from '@app/event-store';
+import type { TestDatabase } from '@app/platform/testing';
 import { checkOfferValidity, rulebooks } from '@app/rules';
 import type { DataSource } from 'typeorm';
 import { allProjections } from '../projections/all-projections';
 import { openReadModels } from '../read-model-data-source';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { DomainLog } from '../testing/domain-log';
+import { closeLogAndReadModels, openLogAndReadModels } from '../testing/log-and-read-models';
 import { parseUntil, replayInto, verifyReplay } from './replay';
 
 let db: TestDatabase;
@@ -18,9 +19,7 @@ let live: DataSource;
 const positions: bigint[] = [];
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  store = await PostgresEventStore.connect(db.url);
-  live = await openReadModels(db.url);
+  ({ db, store, live } = await openLogAndReadModels());
   const log = new DomainLog(store, checkOfferValidity);
   const run = async (at: string, type: string, body: Record<string, unknown>) => {
     const { position } = await log.run(type, body, at);
@@ -84,11 +83,7 @@ beforeAll(async () => {
   await run('2026-02-03T09:00:00Z', 'ReverseOfferExpense', { expenseId: 'E-P1', reason: 'booked in error' });
   await new ProjectionRunner(store, live, allProjections(rulebooks)).catchUp();
 });
-afterAll(async () => {
-  await store.close();
-  await live.destroy();
-  await db.drop();
-});
+afterAll(() => closeLogAndReadModels({ db, store, live }));
 
 async function replayAndVerify(until: string, schema = 'replay') {
   const result = await replayInto(store, db.url, parseUntil(until), rulebooks, schema);

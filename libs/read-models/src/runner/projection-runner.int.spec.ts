@@ -1,9 +1,9 @@
-import { PostgresEventStore } from '@app/event-store';
+import type { PostgresEventStore } from '@app/event-store';
 import { newEvent } from '@app/event-store/testing';
-import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
+import type { TestDatabase } from '@app/platform/testing';
 import type { DataSource } from 'typeorm';
 import { EventTypeCountProjection } from '../projections/event-type-count.projection';
-import { openReadModels } from '../read-model-data-source';
+import { closeLogAndReadModels, openLogAndReadModels } from '../testing/log-and-read-models';
 import { ownerOf } from './partition';
 import { projectedThrough } from './progress';
 import { CheckpointMovedError, ProjectionRunner } from './projection-runner';
@@ -13,16 +13,8 @@ let db: TestDatabase;
 let store: PostgresEventStore;
 let readModels: DataSource;
 
-beforeEach(async () => {
-  db = await createTestDatabase();
-  store = await PostgresEventStore.connect(db.url);
-  readModels = await openReadModels(db.url);
-});
-afterEach(async () => {
-  await store.close();
-  await readModels.destroy();
-  await db.drop();
-});
+beforeEach(async () => ({ db, store, live: readModels } = await openLogAndReadModels()));
+afterEach(() => closeLogAndReadModels({ db, store, live: readModels }));
 
 async function counts(): Promise<Record<string, number>> {
   const rows: { type: string; count: string }[] = await readModels.query(
