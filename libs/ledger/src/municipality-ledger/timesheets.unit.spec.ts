@@ -25,30 +25,43 @@ const history = [
   april.offerRegistered('p9', 'o9', '2025-03-01', '2025-03-31'),
 ];
 const week = { staffId: 'S1', timesheetId: 'T1', week: '2025-W10', weekFrom: '2025-03-03' };
+type OfferHours = { projectId?: string; offerId?: string; hours: string }[];
+/** A day of the timesheet: the hours worked, those on offers and projects, and those on administration. */
+const day = (date: string, hoursWorked: string, offerHours: OfferHours, administrationHours = '0.00') => ({
+  date,
+  hoursWorked,
+  offerHours,
+  administrationHours,
+});
+/** The offer outside a project that timesheets name. */
+const o9 = { offerId: 'o9', personId: 'p9', offerKind: 'ordinary_education' as const, fundingFrame: null };
+/** 800.00 kr for 7 March: 2 h on o9 and 6 h on P. */
+const o9AndP = (recordedAt: string, timesheetId: string) =>
+  l.at(recordedAt).staffTimesheetRecorded(
+    { ...week, timesheetId, revision: 1 },
+    '800.00',
+    [
+      day('2025-03-07', '8.00', [
+        { offerId: 'o9', hours: '2.00' },
+        { projectId: 'P', hours: '6.00' },
+      ]),
+    ],
+    { offers: [o9] },
+  );
 // Monday 5 h on P and 2.5 h administration; Tuesday 3 h on P, 3.25 h on Q, 1 h administration; Wednesday 7.5 h on Q:
 // H = 22.25 h, P 8 h, Q 10.75 h, administration 3.5 h.
 const revision1 = l.at('2025-04-11T09:00:00Z').staffTimesheetRecorded({ ...week, revision: 1 }, '9000.00', [
-  {
-    date: '2025-03-03',
-    hoursWorked: '7.50',
-    offerHours: [{ projectId: 'P', hours: '5.00' }],
-    administrationHours: '2.50',
-  },
-  {
-    date: '2025-03-04',
-    hoursWorked: '7.25',
-    offerHours: [
+  day('2025-03-03', '7.50', [{ projectId: 'P', hours: '5.00' }], '2.50'),
+  day(
+    '2025-03-04',
+    '7.25',
+    [
       { projectId: 'P', hours: '3.00' },
       { projectId: 'Q', hours: '3.25' },
     ],
-    administrationHours: '1.00',
-  },
-  {
-    date: '2025-03-05',
-    hoursWorked: '7.50',
-    offerHours: [{ projectId: 'Q', hours: '7.50' }],
-    administrationHours: '0.00',
-  },
+    '1.00',
+  ),
+  day('2025-03-05', '7.50', [{ projectId: 'Q', hours: '7.50' }]),
 ]);
 
 it('a timesheet split over two projects and administration, to the øre', () => {
@@ -78,20 +91,17 @@ it('a corrected timesheet replaces the earlier revision and posts exactly the di
   // (4 March), administration 7 h. C(1200) = round(485,393.26) = 485,393 → P 4853.93; C(1525) = round(616,853.93) =
   // 616,854 → Q 1314.61; administration 2831.46. P's shares over 3 + 3 participant-days: round(242,696.5) = 242,697
   // and 242,696; 2426.97 at 50 % = 1213.485 → 1213.49; Q 1314.61 at 50 % = 657.305 → 657.31.
-  const revision2 = l.at('2025-05-02T09:00:00Z').staffTimesheetRecorded(
-    { ...week, revision: 2 },
-    '9000.00',
-    [
-      ...(revision1.event as StaffTimesheetRecorded).data.days.slice(0, 2),
-      {
-        date: '2025-03-05',
-        hoursWorked: '7.50',
-        offerHours: [{ projectId: 'P', hours: '4.00' }],
-        administrationHours: '3.50',
-      },
-    ],
-    { replaces: { revision: 1, projectIds: ['P', 'Q'], offers: [] } },
-  );
+  const revision2 = l
+    .at('2025-05-02T09:00:00Z')
+    .staffTimesheetRecorded(
+      { ...week, revision: 2 },
+      '9000.00',
+      [
+        ...(revision1.event as StaffTimesheetRecorded).data.days.slice(0, 2),
+        day('2025-03-05', '7.50', [{ projectId: 'P', hours: '4.00' }], '3.50'),
+      ],
+      { replaces: { revision: 1, projectIds: ['P', 'Q'], offers: [] } },
+    );
   givenEvents([...history, revision1])
     .when(revision2)
     .thenPostings([
@@ -109,14 +119,11 @@ it('a corrected timesheet replaces the earlier revision and posts exactly the di
 it('an offer outside a project takes its part; a revision that no longer names it reverses it, and a project it drops is withdrawn', () => {
   // Revision 1: 4 h on o9 and 4 h on P of H = 8 h, 1000.00 kr: 500.00 each (P: 250.00 to each participant).
   // Revision 2: all 8 h on Q (p4 alone): 1000.00, o9's and P's parts reversed, nothing left unshared.
-  const day = (offerHours: { projectId?: string; offerId?: string; hours: string }[]) => [
-    { date: '2025-03-06', hoursWorked: '8.00', offerHours, administrationHours: '0.00' },
-  ];
-  const o9 = { offerId: 'o9', personId: 'p9', offerKind: 'ordinary_education' as const, fundingFrame: null };
+  const sixthOfMarch = (offerHours: OfferHours) => [day('2025-03-06', '8.00', offerHours)];
   const first = april.staffTimesheetRecorded(
     { ...week, timesheetId: 'T2', revision: 1 },
     '1000.00',
-    day([
+    sixthOfMarch([
       { offerId: 'o9', hours: '4.00' },
       { projectId: 'P', hours: '4.00' },
     ]),
@@ -134,7 +141,7 @@ it('an offer outside a project takes its part; a revision that no longer names i
     .staffTimesheetRecorded(
       { ...week, timesheetId: 'T2', revision: 2 },
       '1000.00',
-      day([{ projectId: 'Q', hours: '8.00' }]),
+      sixthOfMarch([{ projectId: 'Q', hours: '8.00' }]),
       {
         replaces: { revision: 1, projectIds: ['P'], offers: [{ offerId: 'o9', personId: 'p9' }] },
       },
@@ -153,7 +160,7 @@ it('a timesheet with a booking date is booked in that date’s period', () => {
   const booked = april.staffTimesheetRecorded(
     { ...week, timesheetId: 'T3', revision: 1 },
     '100.00',
-    [{ date: '2025-03-07', hoursWorked: '1.00', offerHours: [], administrationHours: '1.00' }],
+    [day('2025-03-07', '1.00', [], '1.00')],
     { bookingDate: '2025-03-31' },
   );
   givenEvents(history)
@@ -164,23 +171,7 @@ it('a timesheet with a booking date is booked in that date’s period', () => {
 it('an offer cancelled after a timesheet named it has its part reversed, as its other costs', () => {
   // 2 h of 8 on o9 of 800.00 kr: 200.00 at 50 % (JA-OPS); the cancellation reverses it (VEJ 9584: no refund for an
   // offer that did not take place); P's 600.00 stays with its participants.
-  const o9 = { offerId: 'o9', personId: 'p9', offerKind: 'ordinary_education' as const, fundingFrame: null };
-  const recorded = april.staffTimesheetRecorded(
-    { ...week, timesheetId: 'T4', revision: 1 },
-    '800.00',
-    [
-      {
-        date: '2025-03-07',
-        hoursWorked: '8.00',
-        offerHours: [
-          { offerId: 'o9', hours: '2.00' },
-          { projectId: 'P', hours: '6.00' },
-        ],
-        administrationHours: '0.00',
-      },
-    ],
-    { offers: [o9] },
-  );
+  const recorded = o9AndP('2025-04-10T09:00:00Z', 'T4');
   givenEvents([...history, recorded])
     .when(l.at('2025-05-02T09:00:00Z').offerCancelled('p9', 'o9', '2025-03-01', '2025-03-31'))
     .thenPostings([
@@ -192,23 +183,7 @@ it('a timesheet decided before the offer’s cancellation and logged after it po
   // The race: the timesheet's command read o9 active, then CancelOffer was appended, then the timesheet. Either order
   // ends with o9's 200.00 (2 h of 8 of 800.00 kr) not posted and P's 600.00 (6 h of 8) with its participants, one
   // participant-day each on 7 March: 300.00 to o1 at 50 % (JA-OPS) and 300.00 to o2 at 0 % (DP-OPS-2019H2).
-  const o9 = { offerId: 'o9', personId: 'p9', offerKind: 'ordinary_education' as const, fundingFrame: null };
-  const timesheet = l.at('2025-05-02T09:05:00Z').staffTimesheetRecorded(
-    { ...week, timesheetId: 'T6', revision: 1 },
-    '800.00',
-    [
-      {
-        date: '2025-03-07',
-        hoursWorked: '8.00',
-        offerHours: [
-          { offerId: 'o9', hours: '2.00' },
-          { projectId: 'P', hours: '6.00' },
-        ],
-        administrationHours: '0.00',
-      },
-    ],
-    { offers: [o9] },
-  );
+  const timesheet = o9AndP('2025-05-02T09:05:00Z', 'T6');
   const cancelled = l.at('2025-05-02T09:00:00Z').offerCancelled('p9', 'o9', '2025-03-01', '2025-03-31');
   const racy = givenEvents([...history, cancelled]).when(timesheet);
   racy.thenPostings([
@@ -233,12 +208,7 @@ it('a carve-out of the project does not come out of a timesheet’s part: its ad
   // part is time registered already): 100.00 carved, 50.00 from each participant's 500.00 share.
   const invoice = april.projectExpenseRecorded('P', 'inv', '1000.00', '2025-03-01', '2025-03-31');
   const timesheet = april.staffTimesheetRecorded({ ...week, timesheetId: 'T5', revision: 1 }, '400.00', [
-    {
-      date: '2025-03-10',
-      hoursWorked: '4.00',
-      offerHours: [{ projectId: 'P', hours: '4.00' }],
-      administrationHours: '0.00',
-    },
+    day('2025-03-10', '4.00', [{ projectId: 'P', hours: '4.00' }]),
   ]);
   givenEvents([...history, invoice, timesheet])
     .when(
