@@ -28,19 +28,14 @@ const DIR = '.bench-data/limits';
 const SECONDS = 5;
 const COPY_ROWS = 100_000;
 
-/** A table with event_log's columns, keys and constraints. */
-const LOG_SHAPED_TABLE = `
-DROP TABLE IF EXISTS log_shaped;
-CREATE TABLE log_shaped (
-  position  bigint  PRIMARY KEY,
-  id        uuid    NOT NULL UNIQUE,
-  stream    text    NOT NULL,
-  revision  integer NOT NULL,
-  type      text    NOT NULL,
-  data      jsonb   NOT NULL,
-  metadata  jsonb   NOT NULL,
-  UNIQUE (stream, revision)
-)`;
+/** A table with event_log's columns, keys and constraints: made from the log's own schema. */
+async function createLogShapedTable(url: string): Promise<void> {
+  await (await PostgresEventStore.connect(url)).close();
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.query('CREATE TABLE log_shaped (LIKE event_log INCLUDING ALL)');
+  await client.end();
+}
 
 /** A row as a command appends one: a ChangeTargetGroup's data and metadata. */
 function logRow(position: number): [number, string, string, number, string, string, string] {
@@ -168,8 +163,8 @@ export async function main(args: string[]): Promise<void> {
   await admin.connect();
   for (const database of ['limits', 'system', 'rebuild']) await admin.query(`CREATE DATABASE ${database}`);
 
+  await createLogShapedTable(urlOf('limits'));
   const limits = new Pool({ connectionString: urlOf('limits'), max: 8 });
-  await limits.query(LOG_SHAPED_TABLE);
   let position = 0;
   const nextPosition = () => ++position;
 
