@@ -34,14 +34,7 @@ describe('RegisterOffer', () => {
         offerValidity,
       })
       .then([
-        offerRegistered({
-          offerId: 'O1',
-          personId: 'P1',
-          offerKind: 'guidance_upskilling',
-          startDate: '2025-02-01',
-          endDate: '2025-04-30',
-          offerCategory: '30',
-          fundingFrame: '1',
+        anOfferRegistered({
           provider: { kind: 'other_actor', name: 'AMU Syd' },
           registrationDate: '2025-01-20',
           validityCitations: [citation],
