@@ -2,13 +2,8 @@ import request from 'supertest';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 let system: TestSystem;
-beforeAll(async () => {
-  process.env.LOG_REQUESTS = '0';
-  system = await startTestSystem();
-});
-afterAll(async () => {
-  await system.close();
-});
+beforeAll(async () => (system = await startTestSystem()));
+afterAll(() => system.close());
 
 describe('api shell', () => {
   it('GET /health answers 200 with the projection lag', async () => {

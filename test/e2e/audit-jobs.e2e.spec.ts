@@ -11,7 +11,6 @@ let scenario: WebScenario;
 let now: Date | null = null;
 
 beforeAll(async () => {
-  process.env.LOG_REQUESTS = '0';
   system = await startTestSystem({ env: { MIN_POSITION_WAIT_MS: '20000' }, clock: () => now ?? new Date() });
   scenario = await seedWebScenario(system, (iso) => (now = new Date(iso)));
   // another municipality's events, which a job of 101 must neither replay nor compare
@@ -29,9 +28,7 @@ beforeAll(async () => {
     .expect(201);
   now = null;
 });
-afterAll(async () => {
-  await system?.close();
-});
+afterAll(() => system?.close());
 
 const as = (role: 'auditor' | 'finance' | 'jobcentre', m = M) => `Bearer ${system.token(role, m)}`;
 const start = (until: string, role: 'auditor' | 'finance' | 'jobcentre' = 'auditor') =>

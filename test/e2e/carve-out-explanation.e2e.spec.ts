@@ -12,13 +12,8 @@ import { financeClient, type Entry } from './scenarios/finance-client';
 
 let system: TestSystem;
 let now = new Date('2025-04-10T09:00:00Z');
-beforeAll(async () => {
-  process.env.LOG_REQUESTS = '0';
-  system = await startTestSystem({ clock: () => now });
-});
-afterAll(async () => {
-  await system.close();
-});
+beforeAll(async () => (system = await startTestSystem({ clock: () => now })));
+afterAll(() => system.close());
 const { send, get, person, entries } = financeClient(() => system);
 
 type CarveOut = { costsOfPeriod: string; carved: string; deductions: { offerId: string; amount: string }[] };

@@ -7,13 +7,10 @@ import { describeIdempotencyRaces } from './scenarios/idempotency-races';
 let system: TestSystem;
 let jobcentre101: string;
 beforeAll(async () => {
-  process.env.LOG_REQUESTS = '0';
   system = await startTestSystem({ projector: false });
   jobcentre101 = system.token('jobcentre', '101');
 });
-afterAll(async () => {
-  await system.close();
-});
+afterAll(() => system.close());
 
 const send = (type: string, body: object, token = jobcentre101) =>
   request(system.http).post(`/v1/commands/${type}`).set('authorization', `Bearer ${token}`).send(body);

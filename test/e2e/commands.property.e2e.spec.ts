@@ -10,7 +10,6 @@ import { startTestSystem, type TestSystem } from '../support/test-system';
 let system: TestSystem;
 let token: string;
 beforeAll(async () => {
-  process.env.LOG_REQUESTS = '0';
   system = await startTestSystem({ projector: false });
   token = system.token('jobcentre', '101');
   // Something for commands to refer to, so that bodies can also reach the deciders.
@@ -45,9 +44,7 @@ beforeAll(async () => {
       .expect(201);
   }
 });
-afterAll(async () => {
-  await system.close();
-});
+afterAll(() => system.close());
 
 // 10,000 levels of nesting as JSON text: JSON.stringify itself would overflow the stack on them.
 const DEEP = {

@@ -9,13 +9,8 @@ import { financeClient, type Entry } from './scenarios/finance-client';
 let system: TestSystem;
 let now = new Date('2025-04-10T09:00:00Z');
 
-beforeAll(async () => {
-  process.env.LOG_REQUESTS = '0';
-  system = await startTestSystem({ clock: () => now });
-});
-afterAll(async () => {
-  await system.close();
-});
+beforeAll(async () => (system = await startTestSystem({ clock: () => now })));
+afterAll(() => system.close());
 
 const { sendAs, send, get, statement, person, courseExpense, entries } = financeClient(() => system);
 const capAdjustments = async (m: string) => (await entries(m)).filter((e) => e.kind === 'cap_adjustment');

@@ -28,7 +28,6 @@ let readModels: DataSource;
 let api: INestApplication;
 
 beforeAll(async () => {
-  process.env.LOG_REQUESTS = '0';
   dataDir = mkdtempSync(join(tmpdir(), 'health-'));
   db = await startEmbeddedPostgresProcess(join(dataDir, 'postgres'));
   store = await PostgresEventStore.connect(db.url);

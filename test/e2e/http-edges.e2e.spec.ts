@@ -14,7 +14,6 @@ let token: string;
 /** The api's log lines at warn and above. */
 const logged: string[] = [];
 beforeAll(async () => {
-  process.env.LOG_REQUESTS = '0';
   const sink = new Writable({
     write: (chunk: Buffer, _encoding, done) => (logged.push(chunk.toString('utf8')), done()),
   });

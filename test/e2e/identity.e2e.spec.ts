@@ -35,7 +35,6 @@ beforeAll(async () => {
   );
   await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
   jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/certs`;
-  process.env.LOG_REQUESTS = '0';
   system = await startTestSystem({
     projector: false,
     env: {

@@ -18,7 +18,6 @@ let api: string;
 let dir: string;
 
 beforeAll(async () => {
-  process.env.LOG_REQUESTS = '0';
   system = await startTestSystem({ clock: () => new Date('2025-04-10T09:00:00Z') });
   await new Promise<void>((resolve) => system.http.listen(0, '127.0.0.1', resolve));
   api = `http://127.0.0.1:${(system.http.address() as AddressInfo).port}`;

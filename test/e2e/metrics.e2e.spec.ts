@@ -6,13 +6,8 @@ import request from 'supertest';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 let system: TestSystem;
-beforeAll(async () => {
-  process.env.LOG_REQUESTS = '0';
-  system = await startTestSystem({ projector: false });
-});
-afterAll(async () => {
-  await system.close();
-});
+beforeAll(async () => (system = await startTestSystem({ projector: false })));
+afterAll(() => system.close());
 
 async function scrape(): Promise<string> {
   const res = await request(system.http).get('/metrics').expect(200);

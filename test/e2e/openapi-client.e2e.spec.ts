@@ -13,14 +13,11 @@ import { startTestSystem, type TestSystem } from '../support/test-system';
 let system: TestSystem;
 let baseUrl: string;
 beforeAll(async () => {
-  process.env.LOG_REQUESTS = '0';
   system = await startTestSystem();
   await system.api.listen(0, '127.0.0.1');
   baseUrl = `http://127.0.0.1:${(system.api.getHttpServer().address() as AddressInfo).port}`;
 });
-afterAll(async () => {
-  await system.close();
-});
+afterAll(() => system.close());
 
 const clientAs = (role: 'jobcentre' | 'finance' | 'auditor') =>
   createClient<paths>({ baseUrl, headers: { authorization: `Bearer ${system.token(role, '101')}` } });

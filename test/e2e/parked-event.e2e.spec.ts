@@ -10,13 +10,8 @@ import { ANSWER_SCHEMAS } from '../../apps/api/src/openapi/http-schemas';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 
 let system: TestSystem;
-beforeAll(async () => {
-  process.env.LOG_REQUESTS = '0';
-  system = await startTestSystem();
-});
-afterAll(async () => {
-  await system.close();
-});
+beforeAll(async () => (system = await startTestSystem()));
+afterAll(() => system.close());
 
 async function changeTargetGroup(municipality: string): Promise<string> {
   const res = await request(system.http)

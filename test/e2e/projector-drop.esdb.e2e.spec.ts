@@ -40,7 +40,6 @@ async function droppingStore(): Promise<EventStore> {
 }
 
 beforeAll(async () => {
-  process.env.LOG_REQUESTS = '0';
   server = await startTestServer();
   system = await startTestSystem({ openStore: droppingStore });
 });

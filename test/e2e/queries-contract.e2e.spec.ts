@@ -12,14 +12,11 @@ let scenario: WebScenario;
 let now: Date | null = null;
 
 beforeAll(async () => {
-  process.env.LOG_REQUESTS = '0';
   system = await startTestSystem({ env: { MIN_POSITION_WAIT_MS: '20000' }, clock: () => now ?? new Date() });
   scenario = await seedWebScenario(system, (iso) => (now = new Date(iso)));
   now = null;
 });
-afterAll(async () => {
-  await system?.close();
-});
+afterAll(() => system?.close());
 
 const get = (path: string, query: Record<string, string> = {}) =>
   request(system.http)

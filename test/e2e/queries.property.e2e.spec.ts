@@ -7,13 +7,10 @@ import { startTestSystem, type TestSystem } from '../support/test-system';
 let system: TestSystem;
 let admin: string;
 beforeAll(async () => {
-  process.env.LOG_REQUESTS = '0';
   system = await startTestSystem({ projector: false, env: { MIN_POSITION_WAIT_MS: '20' } });
   admin = system.token('admin', '*');
 });
-afterAll(async () => {
-  await system.close();
-});
+afterAll(() => system.close());
 
 const get = (path: string) => request(system.http).get(path).set('authorization', `Bearer ${admin}`);
 

@@ -16,13 +16,8 @@ import { startTestSystem, type TestSystem } from '../support/test-system';
 import { runWorkload } from '../support/workload';
 
 let system: TestSystem;
-beforeAll(async () => {
-  process.env.LOG_REQUESTS = '0';
-  system = await startTestSystem();
-});
-afterAll(async () => {
-  await system.close();
-});
+beforeAll(async () => (system = await startTestSystem()));
+afterAll(() => system.close());
 
 async function sql(query: string): Promise<void> {
   const client = new Client({ connectionString: system.databaseUrl });

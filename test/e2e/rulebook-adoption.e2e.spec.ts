@@ -14,13 +14,8 @@ import { startTestSystem, type TestSystem } from '../support/test-system';
 
 let system: TestSystem;
 let now: Date | null = new Date('2025-06-12T09:00:00Z');
-beforeAll(async () => {
-  process.env.LOG_REQUESTS = '0';
-  system = await startTestSystem({ clock: () => now ?? new Date() });
-});
-afterAll(async () => {
-  await system.close();
-});
+beforeAll(async () => (system = await startTestSystem({ clock: () => now ?? new Date() })));
+afterAll(() => system.close());
 
 const M = '101';
 const as = (role: 'jobcentre' | 'finance' | 'auditor') => `Bearer ${system.token(role, M)}`;

@@ -14,7 +14,6 @@ let scenario: WebScenario;
 let now: Date | null = null;
 
 beforeAll(async () => {
-  process.env.LOG_REQUESTS = '0';
   dev = await startTestSystem({
     env: {
       MIN_POSITION_WAIT_MS: '20000',

@@ -27,7 +27,6 @@ let base: string;
 let now: Date | null = null;
 
 beforeAll(async () => {
-  process.env.LOG_REQUESTS = '0';
   execFileSync(process.execPath, [join(root, 'scripts', 'build-web.mjs')], { stdio: 'inherit' });
   mkdirSync(shots, { recursive: true });
   issuer = await startTestIssuer(

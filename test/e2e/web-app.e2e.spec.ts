@@ -25,7 +25,6 @@ let base: string;
 let now: Date | null = null;
 
 beforeAll(async () => {
-  process.env.LOG_REQUESTS = '0';
   execFileSync(process.execPath, [join(root, 'scripts', 'build-web.mjs')], { stdio: 'inherit' });
   mkdirSync(shots, { recursive: true });
   // no AUTH_JWT_SECRET: the development secret, so the development sign-in is offered
