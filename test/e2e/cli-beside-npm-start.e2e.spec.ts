@@ -6,21 +6,13 @@
 // batch metrics are served by the api's /metrics.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { mintToken, freePort } from '@app/platform';
+import { mintToken } from '@app/platform';
+import { npmStart, root, until } from '../support/npm-start';
 import { runWorkload } from '../support/workload';
 
-const root = join(__dirname, '../..');
 const SECRET = 'cli-beside-secret-of-32-characters!';
-
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 /** The compiled CLI (built by `npm start`), as an operator runs it in another terminal. */
 function cli(
@@ -42,44 +34,21 @@ function cli(
 }
 
 it('rebuild and statement run from the CLI beside npm start while queries keep answering 200', async () => {
-  const dataDir = join(root, '.test-data', `cli-beside-${randomUUID().slice(0, 8)}`);
-  mkdirSync(dataDir, { recursive: true });
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    AUTH_JWT_SECRET: SECRET,
-    LOG_REQUESTS: '0',
-  };
-  delete env.DATABASE_URL;
-  delete env.EVENTSTORE_URL;
-  const system = spawn('npm', ['start'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let stdout = '';
-  let stderr = '';
-  system.stdout.on('data', (chunk) => (stdout += chunk));
-  system.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<void>((resolve) => system.once('exit', () => resolve()));
+  const { child: system, url, dataDir, env, output, exited, ctrlC } = await npmStart('cli-beside', SECRET);
   const connection = join(dataDir, 'connection.json');
-  const url = `http://127.0.0.1:${port}`;
   try {
     await until(async () => {
       if (system.exitCode !== null)
-        throw new Error(`npm start exited with ${system.exitCode}:\n${stdout}\n${stderr}`);
+        throw new Error(`npm start exited with ${system.exitCode}:\n${output.stdout}\n${output.stderr}`);
       return (
         (await fetch(`${url}/health`).catch(() => null))?.status === 200 &&
-        stderr.includes('Ctrl-C stops everything')
+        output.stderr.includes('Ctrl-C stops everything')
       );
     }, 90_000);
-    expect(stderr).toMatch(
+    expect(output.stderr).toMatch(
       /database: +DATABASE_URL=postgres:\/\/postgres:[^@\s]+@127\.0\.0\.1:\d+\/postgres\n/,
     );
-    expect(stderr).not.toMatch(/dev token|eyJ/);
+    expect(output.stderr).not.toMatch(/dev token|eyJ/);
     expect(statSync(connection).mode & 0o777).toBe(0o600);
 
     const token = (role: 'jobcentre' | 'finance', municipality: string) =>
@@ -132,7 +101,7 @@ it('rebuild and statement run from the CLI beside npm start while queries keep a
       `error: the embedded PostgreSQL of DATA_DIR ${dataDir} is in use by another process that did not record its connection: stop it, or point DATABASE_URL at it\n`,
     );
   } finally {
-    process.kill(-system.pid!, 'SIGINT');
+    ctrlC();
   }
   await exited;
   expect(existsSync(connection)).toBe(false);

@@ -2,22 +2,12 @@
 // PostgreSQL of its own. The api answers, the projector child projects a command, and a Ctrl-C —
 // SIGINT to the whole process group, as a terminal sends it, the database server included —
 // stops everything, with nothing left running and no failed batch reported.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { mintToken, freePort } from '@app/platform';
+import { rmSync } from 'node:fs';
+import { mintToken } from '@app/platform';
+import { npmStart, until } from '../support/npm-start';
 
-const root = join(__dirname, '../..');
 const SECRET = 'npm-start-secret';
-
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 function groupAlive(pid: number): boolean {
   try {
@@ -29,41 +19,16 @@ function groupAlive(pid: number): boolean {
 }
 
 it('npm start answers, projects a command, and stops everything on a Ctrl-C', async () => {
-  // Under the checkout, like the other tests' data: as root the server runs as a user of its own,
-  // which may not enter a private (mkdtemp) folder.
-  const dataDir = join(root, '.test-data', `npm-start-${randomUUID().slice(0, 8)}`);
-  mkdirSync(dataDir, { recursive: true });
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    AUTH_JWT_SECRET: SECRET,
-    LOG_REQUESTS: '0',
-  };
-  delete env.DATABASE_URL;
-  delete env.EVENTSTORE_URL;
-  const child = spawn('npm', ['start'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const { child, url, dataDir, output, exited, ctrlC } = await npmStart('npm-start', SECRET);
   try {
-    const url = `http://127.0.0.1:${port}`;
     const healthy = async () => {
       if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}`);
       return (await fetch(`${url}/health`).catch(() => null))?.status === 200;
     };
     await until(healthy, 60_000).catch((error: Error) => {
-      throw new Error(`${error.message}; output:\n${stdout}\n${stderr}`);
+      throw new Error(`${error.message}; output:\n${output.stdout}\n${output.stderr}`);
     });
-    await until(async () => stderr.includes(`  web app:      ${url}/app/`), 10_000); // the banner says where the app is
+    await until(async () => output.stderr.includes(`  web app:      ${url}/app/`), 10_000); // the banner says where the app is
     expect((await fetch(`${url}/app/`)).status).toBe(200);
     const authorization = `Bearer ${mintToken({ sub: 'smoke', role: 'jobcentre', municipality: '101' }, SECRET)}`;
     const sent = await fetch(`${url}/v1/commands/ChangeTargetGroup`, {
@@ -95,14 +60,14 @@ it('npm start answers, projects a command, and stops everything on a Ctrl-C', as
       expect.objectContaining({ targetGroup: 'jobafklaring', from: '2025-01-01' }),
     ]);
   } finally {
-    process.kill(-child.pid!, 'SIGINT');
+    ctrlC();
   }
   await exited;
   await until(async () => !groupAlive(child.pid!), 30_000); // the database server and the projector too
   rmSync(dataDir, { recursive: true, force: true });
-  expect(stderr).toContain('stopped');
+  expect(output.stderr).toContain('stopped');
   // The database server got the Ctrl-C too and may stop first: the projector must then report
   // that it stopped with it, not a failed batch (a log line) and a restart (the supervisor's).
-  expect(stdout).not.toContain('projection failed');
-  expect(stderr).not.toContain('projector stopped (');
+  expect(output.stdout).not.toContain('projection failed');
+  expect(output.stderr).not.toContain('projector stopped (');
 }, 120_000);
