@@ -3,18 +3,17 @@
 // the caller's municipality, never writing to the log.
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { startTestSystem, type TestSystem } from '../support/test-system';
-import { M, seedWebScenario, type WebScenario } from '../web/web-scenario';
+import type { TestSystem } from '../support/test-system';
+import { M, startWebScenarioSystem, type WebScenario, type WebScenarioSystem } from '../web/web-scenario';
 
 let system: TestSystem;
 let scenario: WebScenario;
-let now: Date | null = null;
 
 beforeAll(async () => {
-  system = await startTestSystem({ env: { MIN_POSITION_WAIT_MS: '20000' }, clock: () => now ?? new Date() });
-  scenario = await seedWebScenario(system, (iso) => (now = new Date(iso)));
+  let setClock: WebScenarioSystem['setClock'];
+  ({ system, scenario, setClock } = await startWebScenarioSystem());
   // another municipality's events, which a job of 101 must neither replay nor compare
-  now = new Date('2025-03-01T09:00:00Z');
+  setClock('2025-03-01T09:00:00Z');
   await request(system.http)
     .post('/v1/commands/ChangeTargetGroup')
     .set('authorization', `Bearer ${system.token('jobcentre', '751')}`)
@@ -26,7 +25,7 @@ beforeAll(async () => {
       effectiveFrom: '2025-01-01',
     })
     .expect(201);
-  now = null;
+  setClock(null);
 });
 afterAll(() => system?.close());
 

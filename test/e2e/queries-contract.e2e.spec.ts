@@ -4,18 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import { LedgerQueries } from '@app/read-models';
 import request from 'supertest';
-import { startTestSystem, type TestSystem } from '../support/test-system';
-import { M, seedWebScenario, type WebScenario } from '../web/web-scenario';
+import type { TestSystem } from '../support/test-system';
+import { M, startWebScenarioSystem, type WebScenario } from '../web/web-scenario';
 
 let system: TestSystem;
 let scenario: WebScenario;
-let now: Date | null = null;
 
-beforeAll(async () => {
-  system = await startTestSystem({ env: { MIN_POSITION_WAIT_MS: '20000' }, clock: () => now ?? new Date() });
-  scenario = await seedWebScenario(system, (iso) => (now = new Date(iso)));
-  now = null;
-});
+beforeAll(async () => ({ system, scenario } = await startWebScenarioSystem()));
 afterAll(() => system?.close());
 
 const get = (path: string, query: Record<string, string> = {}) =>

@@ -6,25 +6,26 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import request from 'supertest';
 import { startTestSystem, type TestSystem } from '../support/test-system';
-import { M, seedWebScenario, type WebScenario } from '../web/web-scenario';
+import { M, startWebScenarioSystem, type WebScenario, type WebScenarioSystem } from '../web/web-scenario';
 
 let dev: TestSystem;
 let configured: TestSystem;
 let scenario: WebScenario;
-let now: Date | null = null;
+
+let setClock: WebScenarioSystem['setClock'];
 
 beforeAll(async () => {
-  dev = await startTestSystem({
+  ({
+    system: dev,
+    scenario,
+    setClock,
+  } = await startWebScenarioSystem({
     env: {
-      MIN_POSITION_WAIT_MS: '20000',
       AUTH_JWT_SECRET: '',
       DATA_DIR: join(__dirname, '..', '..', '.test-data', `web-api-${process.pid}`),
     },
-    clock: () => now ?? new Date(),
-  });
+  }));
   configured = await startTestSystem({ projector: false });
-  scenario = await seedWebScenario(dev, (iso) => (now = new Date(iso)));
-  now = null;
 });
 afterAll(async () => {
   await dev?.close();
@@ -166,7 +167,7 @@ describe('cap parameter history', () => {
   it('lists every setting of the year with its allowance, as recorded by asOf', async () => {
     const finance = `Bearer ${dev.token('finance', M)}`;
     const set = async (at: string, fullYearPersons: string, reason?: string) => {
-      now = new Date(at);
+      setClock(at);
       const res = await request(dev.http)
         .post('/v1/commands/SetCapParameters')
         .set('authorization', finance)
@@ -179,7 +180,7 @@ describe('cap parameter history', () => {
           fullYearPersons,
           reason,
         });
-      now = null;
+      setClock(null);
       expect(res.status).toBe(201);
       return res.body as { commandId: string; position: string };
     };

@@ -4,19 +4,14 @@
 // back signed in as the role and municipality the api reads from the issuer's token, and reads a
 // statement. The api's side: the sign-in settings it gives the app, the session it reads from a
 // token, and the content security policy letting the app reach the issuer.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { kr } from '../../apps/web/src/format';
-import { startTestSystem, type TestSystem } from '../support/test-system';
-import { launchBrowser, listenForBrowser, openDanishPage } from '../web/browser';
+import type { TestSystem } from '../support/test-system';
+import { browseWebApp, type BrowsedWebApp } from '../web/browser';
 import { startTestIssuer, type TestIssuer } from '../web/test-oidc-issuer';
-import { M, seedWebScenario, type WebScenario } from '../web/web-scenario';
+import { M, startWebScenarioSystem, type WebScenario } from '../web/web-scenario';
 
-const root = join(__dirname, '..', '..');
-const shots = join(root, 'test-output', 'web');
 const CLIENT_ID = 'refusion-web';
 let issuer: TestIssuer;
 let system: TestSystem;
@@ -24,11 +19,9 @@ let scenario: WebScenario;
 let browser: Browser;
 let page: Page;
 let base: string;
-let now: Date | null = null;
+let shot: BrowsedWebApp['shot'];
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [join(root, 'scripts', 'build-web.mjs')], { stdio: 'inherit' });
-  mkdirSync(shots, { recursive: true });
   issuer = await startTestIssuer(
     [
       {
@@ -41,9 +34,8 @@ beforeAll(async () => {
     ],
     'refund-ledger',
   );
-  system = await startTestSystem({
+  ({ system, scenario } = await startWebScenarioSystem({
     env: {
-      MIN_POSITION_WAIT_MS: '20000',
       AUTH_JWKS_URL: `${issuer.url}/jwks`,
       AUTH_ISSUER: issuer.url,
       AUTH_AUDIENCE: issuer.audience,
@@ -52,14 +44,9 @@ beforeAll(async () => {
       AUTH_MUNICIPALITY_CLAIM: 'kommunekode',
       AUTH_WEB_CLIENT_ID: CLIENT_ID,
     },
-    clock: () => now ?? new Date(),
-  });
-  scenario = await seedWebScenario(system, (iso) => (now = new Date(iso)));
-  now = null;
-  base = await listenForBrowser(system);
+  }));
+  ({ base, browser, page, shot } = await browseWebApp(system));
   issuer.registerClient(CLIENT_ID, `${base}/app/`);
-  browser = await launchBrowser();
-  page = await openDanishPage(browser);
 }, 120_000);
 
 afterAll(async () => {
@@ -67,8 +54,6 @@ afterAll(async () => {
   await system?.close();
   await issuer?.close();
 });
-
-const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
 async function signInAtIssuer(user: string) {
   await page.goto(`${base}/app/#/opgoerelse?aar=2025`);

@@ -4,43 +4,28 @@
 // the year, and (as auditor) a replay and verify.
 // Every figure the page shows is compared with the api's own answer; each step saves a screenshot
 // under test-output/web/ for a person to look at.
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { instant, instantField, kr } from '../../apps/web/src/format';
-import { startTestSystem, type TestSystem } from '../support/test-system';
-import { launchBrowser, listenForBrowser, openDanishPage } from '../web/browser';
-import { M, seedWebScenario, type WebScenario } from '../web/web-scenario';
+import type { TestSystem } from '../support/test-system';
+import { browseWebApp, type BrowsedWebApp } from '../web/browser';
+import { M, startWebScenarioSystem, type WebScenario } from '../web/web-scenario';
 
-const root = join(__dirname, '..', '..');
-const shots = join(root, 'test-output', 'web');
 let system: TestSystem;
 let scenario: WebScenario;
 let browser: Browser;
 let page: Page;
 let base: string;
-let now: Date | null = null;
+let shot: BrowsedWebApp['shot'];
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [join(root, 'scripts', 'build-web.mjs')], { stdio: 'inherit' });
-  mkdirSync(shots, { recursive: true });
   // no AUTH_JWT_SECRET: the development secret, so the development sign-in is offered
-  system = await startTestSystem({
-    env: {
-      MIN_POSITION_WAIT_MS: '20000',
-      AUTH_JWT_SECRET: '',
-      DATA_DIR: join(root, '.test-data', `web-${process.pid}`),
-    },
-    clock: () => now ?? new Date(),
-  });
-  scenario = await seedWebScenario(system, (iso) => (now = new Date(iso)));
-  now = null;
-  base = await listenForBrowser(system);
-  browser = await launchBrowser();
-  page = await openDanishPage(browser);
+  ({ system, scenario } = await startWebScenarioSystem({
+    env: { AUTH_JWT_SECRET: '', DATA_DIR: join(__dirname, '..', '..', '.test-data', `web-${process.pid}`) },
+  }));
+  ({ base, browser, page, shot } = await browseWebApp(system));
 }, 120_000);
 
 afterAll(async () => {
@@ -66,8 +51,6 @@ async function eventually<T>(read: () => Promise<T>, expected: T): Promise<void>
   }
   expect(last).toEqual(expected);
 }
-
-const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
 async function signIn(role: 'finance' | 'auditor') {
   await page.goto(`${base}/app/`);
@@ -411,7 +394,7 @@ describe('the web app at /app/ (API.md "Web app")', () => {
     await eventually(() => page.getByTestId('total-refund').textContent(), kr(statement.totals.refund));
     await shot('09-frozen');
     // the README's picture (docs/web-app-statement.png): the top of the closed year's statement at 1280 px
-    await page.screenshot({ path: join(shots, 'readme-statement.png') });
+    await shot('readme-statement', { fullPage: false });
   });
 
   it("shows a project's participants, its expense and each participant's share of it", async () => {

@@ -4,8 +4,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '@app/platform';
-import { startTestSystem } from '../support/test-system';
-import { seedWebScenario } from './web-scenario';
+import { startWebScenarioSystem } from './web-scenario';
 
 async function main(): Promise<void> {
   const dir = join(__dirname, '..', '..', '.test-data', 'web-demo');
@@ -13,13 +12,7 @@ async function main(): Promise<void> {
   const db = await startEmbeddedPostgres(dir);
   process.env.TEST_DATABASE_URL = db.url;
   process.env.LOG_REQUESTS = '0';
-  let now: Date | null = null;
-  const system = await startTestSystem({
-    env: { AUTH_JWT_SECRET: '', DATA_DIR: dir },
-    clock: () => now ?? new Date(),
-  });
-  await seedWebScenario(system, (iso) => (now = new Date(iso)));
-  now = null;
+  const { system } = await startWebScenarioSystem({ env: { AUTH_JWT_SECRET: '', DATA_DIR: dir } });
   const port = Number(process.env.PORT ?? 3000);
   await system.api.listen(port);
   console.log(`web app: http://localhost:${port}/app/`);

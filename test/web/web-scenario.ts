@@ -5,7 +5,7 @@
 // the as-of control has history to travel.
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { TestSystem } from '../support/test-system';
+import { startTestSystem, type TestSystem, type TestSystemOptions } from '../support/test-system';
 
 export const M = '101';
 
@@ -18,10 +18,31 @@ export interface WebScenario {
   beforeRetraction: string;
 }
 
-export async function seedWebScenario(
-  system: TestSystem,
-  setNow: (iso: string) => void,
-): Promise<WebScenario> {
+export interface WebScenarioSystem {
+  system: TestSystem;
+  scenario: WebScenario;
+  /** Sets the system's clock to an instant, or back to the real time (null). */
+  setClock(iso: string | null): void;
+}
+
+/**
+ * A test system holding the scenario, its commands recorded at the scenario's instants; then the
+ * clock is the real one again. Queries wait up to 20 s for the projector (MIN_POSITION_WAIT_MS) unless `options.env` says otherwise.
+ */
+export async function startWebScenarioSystem(options: TestSystemOptions = {}): Promise<WebScenarioSystem> {
+  let now: Date | null = null;
+  const setClock = (iso: string | null) => (now = iso === null ? null : new Date(iso));
+  const system = await startTestSystem({
+    ...options,
+    env: { MIN_POSITION_WAIT_MS: '20000', ...options.env },
+    clock: () => now ?? new Date(),
+  });
+  const scenario = await seedWebScenario(system, setClock);
+  setClock(null);
+  return { system, scenario, setClock };
+}
+
+async function seedWebScenario(system: TestSystem, setNow: (iso: string) => void): Promise<WebScenario> {
   const token = system.token('jobcentre', M);
   let position = '0';
   const send = async (at: string, type: string, body: object): Promise<string> => {
