@@ -96,7 +96,7 @@ export function CarveOutView({ carveOut: c, heading }: { carveOut: CarveOut; hea
         </table>
       )}
       <dl className="facts">
-        <dt>Periodens udgifter på hovedkonto 5</dt>
+        <dt>Periodens udgifter på hovedkonto 5, efter andele registreret før denne</dt>
         <dd>{kr(c.costsOfPeriod)}</dd>
         <dt>Udskilt til 6.45.53 uden refusion</dt>
         <dd>

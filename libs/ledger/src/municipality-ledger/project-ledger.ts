@@ -3,7 +3,8 @@
 // bears. A project expense is shared by the participants active in its period in proportion to
 // their participant-days in it (003_…txt L4210-L4213: costs of a project for several target groups
 // "skal fordeles/opdeles til flere målgrupper"; VEJ 9584 ch. 4: a fordelingsnøgle per participant),
-// with the cumulative rounding of day-split.ts, so the shares add up to the øre.
+// by cumulative rounding (participantShares of @app/domain, which a carve-out's decision counts by too), so the
+// shares add up to the øre.
 import { participantShares, type ExpenseType, type IsoDate, type OfferKind } from '@app/domain';
 import { cumulativeShare } from '../day-split';
 import type { Posting } from '../posting.types';
