@@ -40,19 +40,25 @@ export async function loadPersonLedgers(
       `SELECT municipality, person_id, offer_id, reason FROM offer_version WHERE status = 'cancelled' AND ${persons}`,
       params,
     );
-  const carveOuts: { municipality: string; person_id: string; state: OfferCarveOut }[] = await tx.query(
-    `SELECT DISTINCT ON (municipality, person_id, offer_id, share_id) municipality, person_id, state
-     FROM administrative_share_version WHERE person_id IS NOT NULL AND ${persons}
-     ORDER BY municipality, person_id, offer_id, share_id, position DESC`,
-    params,
-  );
+  // In the order recorded (the first version's position: recordedAt ties within a batch), the order an offer's
+  // carve-outs come out of its costs in; each in its last state.
+  const carveOuts: { municipality: string; person_id: string; state: OfferCarveOut; recorded: string }[] =
+    await tx.query(
+      `SELECT DISTINCT ON (municipality, person_id, offer_id, share_id) municipality, person_id, state,
+              (min(position) OVER (PARTITION BY municipality, person_id, offer_id, share_id))::text AS recorded
+       FROM administrative_share_version WHERE person_id IS NOT NULL AND ${persons}
+       ORDER BY municipality, person_id, offer_id, share_id, position DESC`,
+      params,
+    );
   for (const c of changes)
     ledgers.get(personKey(c.municipality, c.person_id))!.changes.push(changeRecordOf(c));
   for (const i of items)
     ledgers.get(personKey(i.municipality, i.person_id))!.items.set(i.cost_item_id, storedCostItemOf(i));
   for (const c of cancelled)
     ledgers.get(personKey(c.municipality, c.person_id))!.cancelledOffers.set(c.offer_id, c.reason ?? '');
-  carveOuts.sort((a, b) => a.state.recordedAt.localeCompare(b.state.recordedAt));
+  carveOuts.sort((a, b) =>
+    BigInt(a.recorded) < BigInt(b.recorded) ? -1 : a.recorded === b.recorded ? 0 : 1,
+  );
   for (const c of carveOuts)
     ledgers.get(personKey(c.municipality, c.person_id))!.offerCarveOuts.push(c.state);
   for (const p of postings)

@@ -301,11 +301,14 @@ export class LedgerQueries {
   /** An offer's carve-outs as they stood at asOf, in the order recorded. */
   async offerCarveOuts(municipality: string, offerId: string, asOf: string): Promise<OfferCarveOut[]> {
     const rows: { state: OfferCarveOut }[] = await this.db.query(
-      `SELECT DISTINCT ON (share_id) state FROM administrative_share_version
-       WHERE municipality = $1 AND offer_id = $2 AND recorded_at <= $3 ORDER BY share_id, position DESC`,
+      `SELECT state FROM (
+         SELECT DISTINCT ON (share_id) state, min(position) OVER (PARTITION BY share_id) AS recorded
+         FROM administrative_share_version
+         WHERE municipality = $1 AND offer_id = $2 AND recorded_at <= $3 ORDER BY share_id, position DESC
+       ) c ORDER BY recorded`,
       [municipality, offerId, asOf],
     );
-    return rows.map((r) => r.state).sort((a, b) => Date.parse(a.recordedAt) - Date.parse(b.recordedAt));
+    return rows.map((r) => r.state);
   }
 
   async costItem(municipality: string, costItemId: string): Promise<Record<string, unknown> | null> {

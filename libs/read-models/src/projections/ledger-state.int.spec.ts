@@ -1,0 +1,43 @@
+// A person's ledger read back holds an offer's carve-outs in the order recorded — the order they come out of the
+// offer's costs in (carve-outs-in-order.ts of @app/domain) — also when two were recorded at the same instant (one
+// batch), whatever their share ids; each in its last state.
+import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
+import type { DataSource } from 'typeorm';
+import { openReadModels } from '../read-model-data-source';
+import { loadPersonLedgers } from './ledger-state';
+
+let db: TestDatabase;
+let live: DataSource;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  live = await openReadModels(db.url);
+});
+afterAll(async () => {
+  await live.destroy();
+  await db.drop();
+});
+
+it('loads an offer’s carve-outs in the order of their first version’s position, each in its last state', async () => {
+  const at = '2025-05-02T09:00:00.000Z';
+  const version = (shareId: string, position: number, carvedOere: number) =>
+    live.query(
+      `INSERT INTO administrative_share_version
+         (municipality, project_id, offer_id, person_id, share_id, position, event_id, recorded_at, state)
+       VALUES ('101', NULL, 'o1', 'p1', $1, $2, gen_random_uuid(), $3, $4)`,
+      [
+        shareId,
+        position,
+        at,
+        JSON.stringify({ shareId, offerId: 'o1', personId: 'p1', recordedAt: at, carvedOere }),
+      ],
+    );
+  // "z" recorded first, "a" after it in the same batch; "z" deducted again later.
+  await version('z', 10, 100);
+  await version('a', 11, 200);
+  await version('z', 20, 50);
+  const ledgers = await loadPersonLedgers(live, [{ municipality: '101', personId: 'p1' }]);
+  expect(ledgers.get('101/p1')!.offerCarveOuts.map((c) => [c.shareId, c.carvedOere])).toEqual([
+    ['z', 50],
+    ['a', 200],
+  ]);
+});
