@@ -2,7 +2,8 @@
 // projects; `plain`: persons only, the mix before projects): generates a log with realistic
 // shares, then measures a full rebuild (events/s, peak resident memory), the projection lag at
 // a steady 500 events/s, and an as-of summary for one municipality-year.
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import { PostgresEventStore } from '@app/event-store';
 import { startEmbeddedPostgres } from '@app/platform';
 import {
@@ -30,17 +31,47 @@ async function admin(url: string, work: (client: Client) => Promise<unknown>): P
 
 const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.99)];
 
+/** Generates the log, then gives it the vacuum, statistics and checkpoint of a log that has long settled. */
+async function settledLogOf(
+  url: string,
+  store: PostgresEventStore,
+  total: number,
+  mix: LogMix,
+): Promise<void> {
+  const t = Date.now();
+  const generated = await generateLog(store, total, undefined, undefined, mix);
+  console.log(`generated ${generated} events in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  // A rebuild reads a log that has long settled: not autovacuum and the checkpointer in the middle of the timing.
+  await admin(url, async (c) => {
+    await c.query('VACUUM (ANALYZE) event_log');
+    await c.query('CHECKPOINT');
+  });
+}
+
 export async function main(args: string[]): Promise<void> {
   const total = Number(args[0] ?? 1_000_000);
   const mix = (args[1] ?? 'projects') as LogMix;
   if (mix !== 'projects' && mix !== 'plain') throw new Error(`unknown mix "${mix}": projects or plain`);
   rmSync(DIR, { recursive: true, force: true });
-  const db = await startEmbeddedPostgres(DIR);
-  const store = await PostgresEventStore.connect(db.url);
+  // BENCH_LOG_CACHE=1 keeps the generated log (a copy of the server's folder, made once it has
+  // settled) and starts later runs of the same size and mix from a copy of it.
+  const cache = process.env.BENCH_LOG_CACHE === '1' ? `${DIR}-log-${mix}-${total}` : undefined;
+  const cached = cache !== undefined && existsSync(cache);
+  if (cached) execFileSync('cp', ['-a', cache, DIR]); // -a: the cluster's files stay the postgres user's
+  let db = await startEmbeddedPostgres(DIR);
+  let store = await PostgresEventStore.connect(db.url);
 
-  let t = Date.now();
-  const generated = await generateLog(store, total, undefined, undefined, mix);
-  console.log(`generated ${generated} events in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  let t: number;
+  if (!cached) await settledLogOf(db.url, store, total, mix);
+  else console.log(`log of ${mix} ${total} from ${cache}`);
+  if (cache !== undefined && !cached) {
+    await store.close();
+    await db.stop();
+    execFileSync('cp', ['-a', DIR, cache]);
+    db = await startEmbeddedPostgres(DIR);
+    store = await PostgresEventStore.connect(db.url);
+  }
+  const generated = Number((await store.headPosition()) ?? 0n);
   await admin(db.url, async (c) => {
     const { rows } = await c.query<{ type: string; n: string }>(
       'SELECT type, count(*) AS n FROM event_log GROUP BY type',
@@ -54,19 +85,14 @@ export async function main(args: string[]): Promise<void> {
         `carve-outs ${share('AdministrativeShareRecorded')}, timesheet revisions ${share('StaffTimesheetRecorded')}`,
     );
   });
-  // A rebuild reads a log that has long settled: the generated one gets its vacuum, statistics
-  // and checkpoint now, not from autovacuum and the checkpointer in the middle of the timing.
-  await admin(db.url, async (c) => {
-    await c.query('VACUUM (ANALYZE) event_log');
-    await c.query('CHECKPOINT');
-  });
 
   // The rebuild runs as operators run it: `npm run cli -- rebuild`'s compiled code in a process
   // of its own (BENCH_NODE_ARGS adds node options to it, e.g. --cpu-prof), whose resident
   // memory is sampled from /proc.
   const rebuild = await runRebuild(db.url);
   console.log(
-    `full rebuild: ${generated} events in ${rebuild.seconds.toFixed(1)} s = ${Math.round(generated / rebuild.seconds)} events/s, peak rss ${Math.round(rebuild.peakRssMiB)} MiB`,
+    `full rebuild: ${generated} events in ${rebuild.seconds.toFixed(1)} s = ${Math.round(generated / rebuild.seconds)} events/s, ` +
+      `${rebuild.cpuSeconds.toFixed(1)} s CPU, peak rss ${Math.round(rebuild.peakRssMiB)} MiB`,
   );
 
   const readModels = await openReadModels(db.url);
