@@ -1,6 +1,6 @@
 // What the ledger projection holds in memory for the persons a batch touches: their timeline
-// changes, cost items and postings, loaded with one query per table — and kept across batches
-// (PersonLedgerCache), so a person seen in recent batches is not read back.
+// changes, cost items and postings, loaded with one query per table (and kept across batches in
+// a LedgerCache, ledger-cache.ts).
 import { emptyPersonLedger, type OfferCarveOut, type PersonLedger } from '@app/ledger';
 import type { EntityManager } from 'typeorm';
 import { LEDGER_ENTRY_COLUMNS_WITH_CITATIONS, LEDGER_ENTRY_WITH_CITATIONS } from './citation-sets';
@@ -66,73 +66,6 @@ export async function loadPersonLedgers(
   return ledgers;
 }
 
-/** How much a person's ledger holds, for the cache's budget. */
-const sizeOf = (l: PersonLedger) =>
+/** How much a person's ledger holds (changes, items, postings), for the cache's budget. */
+export const personLedgerSize = (l: PersonLedger) =>
   1 + l.changes.length + l.items.size + l.postings.length + l.cancelledOffers.size + l.offerCarveOuts.length;
-
-/**
- * The person ledgers of recent batches, least recently used first. Entries a batch touched stay
- * until that batch committed; then the least recently used go while more than `budget` changes,
- * items and postings are held. A rollback empties it.
- */
-export class PersonLedgerCache {
-  private readonly entries = new Map<string, { ledger: PersonLedger; batch: number }>();
-  private prepared = 0;
-  private committedThrough = 0;
-  /** From startingEmpty() until a rollback: every key put since, evicted or not. */
-  private everPut: Set<string> | null = null;
-
-  constructor(private readonly budget: number) {}
-
-  /** Starts the next batch; returns its number. */
-  nextBatch(): number {
-    return ++this.prepared;
-  }
-
-  /** The ledger, marked as used by `batch` (or undefined: read it and put it). */
-  take(key: string, batch: number): PersonLedger | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    this.entries.delete(key);
-    entry.batch = batch;
-    this.entries.set(key, entry);
-    return entry.ledger;
-  }
-
-  put(key: string, ledger: PersonLedger, batch: number): void {
-    this.entries.delete(key);
-    this.entries.set(key, { ledger, batch });
-    this.everPut?.add(key);
-  }
-
-  /**
-   * No person's ledger is stored yet and only the ledgers put here will be written: from now on
-   * a person never put has nothing stored (knownEmpty).
-   */
-  startingEmpty(): void {
-    this.everPut = new Set();
-  }
-
-  /** Whether the person's stored ledger is known to be empty, so there is nothing to read. */
-  knownEmpty(key: string): boolean {
-    return this.everPut !== null && !this.everPut.has(key);
-  }
-
-  /** The oldest uncommitted batch committed: evict down to the budget. */
-  committed(): void {
-    this.committedThrough = Math.min(this.committedThrough + 1, this.prepared);
-    let held = 0;
-    for (const { ledger } of this.entries.values()) held += sizeOf(ledger);
-    for (const [key, entry] of this.entries) {
-      if (held <= this.budget || entry.batch > this.committedThrough) break;
-      held -= sizeOf(entry.ledger);
-      this.entries.delete(key);
-    }
-  }
-
-  clear(): void {
-    this.entries.clear();
-    this.committedThrough = this.prepared;
-    this.everPut = null;
-  }
-}

@@ -23,13 +23,14 @@ import { ADOPTION_BATCH_PERSONS, writeAdoption } from './ledger-adoption';
 import { adoptionOf, type RulebookAdoption } from '../runner/rulebook-adoption';
 import { RulebookAdoptionError } from '../runner/projection-runner';
 import { LedgerRows } from './ledger-rows';
-import { loadPersonLedgers, PersonLedgerCache, personKey } from './ledger-state';
+import { LedgerCache } from './ledger-cache';
+import { loadPersonLedgers, personKey, personLedgerSize } from './ledger-state';
 import { RulebookVersions } from './rulebook-versions';
 import type { BatchWriter, Projection } from './projection';
 import { StoredCitationSets } from './rows/citation-set.row';
 import { loadMunicipalityBooks } from './rows/cap-year.row';
-import { loadProjectLedgers, projectKey } from './rows/project.row';
-import { loadTimesheetLedgers, timesheetKey } from './rows/staff-timesheet.row';
+import { loadProjectLedgers, projectKey, projectLedgerSize } from './rows/project.row';
+import { loadTimesheetLedgers, timesheetKey, timesheetLedgerSize } from './rows/staff-timesheet.row';
 import { runWrites, type Write } from './sql-rows';
 
 const DOMAIN_TYPES = new Set<string>(DOMAIN_EVENT_TYPES);
@@ -41,8 +42,11 @@ const DOMAIN_TYPES = new Set<string>(DOMAIN_EVENT_TYPES);
 const YIELD_EVERY = 100;
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** How much of the person ledgers the projection keeps between batches (changes, items and postings). */
-const LEDGER_CACHE_BUDGET = 25_000;
+/**
+ * How much of the ledgers of persons, projects and timesheets the projection keeps between batches
+ * (each kind: changes, items, shares and postings, see the kinds' sizes).
+ */
+export const LEDGER_CACHE_BUDGET = 25_000;
 
 type BatchEvent =
   | { recorded: RecordedEvent; event: LedgerEvent; adoption?: undefined }
@@ -50,24 +54,30 @@ type BatchEvent =
 
 export class LedgerProjection implements Projection {
   readonly name = 'ledger';
-  /** Persons of recent batches, and every municipality's books: not read back for each batch. */
-  private readonly persons = new PersonLedgerCache(LEDGER_CACHE_BUDGET);
+  /**
+   * Persons, projects and timesheets of recent batches, and every municipality's books: not read
+   * back for each batch (a worker owns its municipalities, so what it holds is current).
+   */
+  private readonly persons: LedgerCache<PersonLedger>;
+  private readonly projects: LedgerCache<ProjectLedger>;
+  private readonly timesheets: LedgerCache<TimesheetLedger>;
   private readonly books = new Map<string, MunicipalityBooks>();
-  /** Every project seen (a worker owns its municipalities, so what it holds is current). */
-  private readonly projects = new Map<string, ProjectLedger>();
-  /** Every timesheet seen, as the projects. */
-  private readonly timesheets = new Map<string, TimesheetLedger>();
   private readonly citationSets = new StoredCitationSets();
   private readonly versions: RulebookVersions;
-  /** startingEmpty() until a rollback: a project or timesheet not held is not stored either. */
-  private onlyHeldStored = false;
+  /** Batches prepared, and committed (in the order prepared). */
+  private prepared = 0;
+  private committedThrough = 0;
 
-  /** `adoptionBatchPersons`: how many persons an adoption re-judges at a time. */
+  /** `adoptionBatchPersons`: how many persons an adoption re-judges at a time; `cacheBudget`: how much of each kind of ledger is kept between batches. */
   constructor(
     private readonly rulebooks: Rulebooks,
     private readonly adoptionBatchPersons = ADOPTION_BATCH_PERSONS,
+    cacheBudget = LEDGER_CACHE_BUDGET,
   ) {
     this.versions = new RulebookVersions(rulebooks.genesis);
+    this.persons = new LedgerCache(cacheBudget, personLedgerSize);
+    this.projects = new LedgerCache(cacheBudget, projectLedgerSize);
+    this.timesheets = new LedgerCache(cacheBudget, timesheetLedgerSize);
   }
 
   async apply(batch: RecordedEvent[], tx: EntityManager): Promise<void> {
@@ -76,16 +86,16 @@ export class LedgerProjection implements Projection {
   }
 
   committed(): void {
-    this.persons.committed();
+    this.committedThrough = Math.min(this.committedThrough + 1, this.prepared);
+    for (const cache of [this.persons, this.projects, this.timesheets]) cache.evict(this.committedThrough);
   }
 
   startingEmpty(): void {
-    this.persons.startingEmpty();
-    this.onlyHeldStored = true;
+    for (const cache of [this.persons, this.projects, this.timesheets]) cache.startingEmpty();
   }
 
   rolledBack(): void {
-    this.onlyHeldStored = false;
+    this.committedThrough = this.prepared;
     this.persons.clear();
     this.books.clear();
     this.projects.clear();
@@ -95,7 +105,7 @@ export class LedgerProjection implements Projection {
   }
 
   async prepare(batch: RecordedEvent[], reader: DataSource | EntityManager): Promise<BatchWriter> {
-    const batchNumber = this.persons.nextBatch();
+    const batchNumber = ++this.prepared;
     const events: BatchEvent[] = [];
     for (const recorded of batch) {
       const adoption = adoptionOf(recorded);
@@ -162,15 +172,15 @@ export class LedgerProjection implements Projection {
         books: this.books.get(municipality)!,
         persons: { get: (personId: string) => persons.get(personKey(municipality, personId)) },
         projects: {
-          get: (projectId: string) => this.projects.get(projectKey(municipality, projectId)),
+          get: (projectId: string) => this.projects.take(projectKey(municipality, projectId), batchNumber),
           set: (projectId: string, project: ProjectLedger) =>
-            this.projects.set(projectKey(municipality, projectId), project),
+            this.projects.put(projectKey(municipality, projectId), project, batchNumber),
         },
         timesheets: {
           get: (staffId: string, timesheetId: string) =>
-            this.timesheets.get(timesheetKey(municipality, staffId, timesheetId)),
+            this.timesheets.take(timesheetKey(municipality, staffId, timesheetId), batchNumber),
           set: (t: TimesheetLedger) =>
-            void this.timesheets.set(timesheetKey(municipality, t.staffId, t.timesheetId), t),
+            this.timesheets.put(timesheetKey(municipality, t.staffId, t.timesheetId), t, batchNumber),
         },
       };
       rows.add(recorded, applyToLedger(ledger, event, this.rulebookAt(recorded)));
@@ -235,10 +245,10 @@ export class LedgerProjection implements Projection {
       if (!this.books.has(municipality)) municipalities.add(municipality);
       scopes.push({ municipality, scope: ledgerScope(event.event) });
     }
-    await this.loadProjects(scopes, reader);
+    await this.loadProjects(scopes, reader, batchNumber);
     for (const { municipality, scope } of scopes) {
       const participants = scope.projectIds.flatMap((id) => {
-        const project = this.projects.get(projectKey(municipality, id));
+        const project = this.projects.take(projectKey(municipality, id), batchNumber);
         return project ? personsOfProject(project) : [];
       });
       for (const personId of [...scope.personIds, ...participants]) take(municipality, personId);
@@ -252,26 +262,31 @@ export class LedgerProjection implements Projection {
     return ledgers;
   }
 
+  /** The projects and timesheets the events touch, held (marked as used by the batch) or read unless known not stored. */
   private async loadProjects(
     scopes: { municipality: string; scope: ReturnType<typeof ledgerScope> }[],
     reader: DataSource | EntityManager,
+    batchNumber: number,
   ): Promise<void> {
-    if (this.onlyHeldStored) return;
     const toLoad = new Map<string, { municipality: string; projectId: string }>();
     for (const { municipality, scope } of scopes)
       for (const projectId of scope.projectIds) {
         const key = projectKey(municipality, projectId);
-        if (!this.projects.has(key)) toLoad.set(key, { municipality, projectId });
+        if (toLoad.has(key) || this.projects.take(key, batchNumber) || this.projects.knownEmpty(key))
+          continue;
+        toLoad.set(key, { municipality, projectId });
       }
     for (const [key, project] of await loadProjectLedgers(reader, [...toLoad.values()]))
-      this.projects.set(key, project);
+      this.projects.put(key, project, batchNumber);
     const timesheets = new Map<string, { municipality: string; staffId: string; timesheetId: string }>();
     for (const { municipality, scope } of scopes) {
       if (!scope.timesheet) continue;
       const key = timesheetKey(municipality, scope.timesheet.staffId, scope.timesheet.timesheetId);
-      if (!this.timesheets.has(key)) timesheets.set(key, { municipality, ...scope.timesheet });
+      if (timesheets.has(key) || this.timesheets.take(key, batchNumber) || this.timesheets.knownEmpty(key))
+        continue;
+      timesheets.set(key, { municipality, ...scope.timesheet });
     }
     for (const [key, timesheet] of await loadTimesheetLedgers(reader, [...timesheets.values()]))
-      this.timesheets.set(key, timesheet);
+      this.timesheets.put(key, timesheet, batchNumber);
   }
 }

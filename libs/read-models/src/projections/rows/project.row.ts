@@ -187,3 +187,11 @@ export async function loadProjectLedgers(
 }
 
 export const projectKey = (municipality: string, projectId: string) => `${municipality}/${projectId}`;
+
+/** How much a project's ledger holds (participants, shares, deductions, postings), for the cache's budget. */
+export const projectLedgerSize = (p: ProjectLedger) => {
+  let size = 1 + p.participants.length + p.ownPostings.length;
+  for (const e of p.expenses) size += 1 + e.shares.length;
+  for (const c of p.carveOuts) size += 1 + c.deductions.length;
+  return size;
+};

@@ -49,3 +49,6 @@ export async function loadTimesheetLedgers(
   for (const r of rows) out.set(timesheetKey(r.municipality, r.state.staffId, r.state.timesheetId), r.state);
   return out;
 }
+
+/** How much a timesheet's ledger holds (parts, postings), for the cache's budget. */
+export const timesheetLedgerSize = (t: TimesheetLedger) => 1 + t.parts.length + t.ownPostings.length;
