@@ -1,7 +1,7 @@
 // An administrative share carved out of an offer outside a project (VEJ 9584, 000_140518b2c182b2de.txt 3.1 L440-L451:
 // the administrative part separated from the offer's costs by a time registration, L479-L482; 4 L706: on 6.45.53 with
 // no refund): deducted from the offer's expenses in the overlapping days in proportion to them, by cumulative
-// rounding d_i = round(X × K_through / K) − round(X × K_before / K), the expenses in the order of their keys.
+// rounding d_i = round(X × K_through / K) − round(X × K_before / K), the expenses in the order of their ids.
 // The offer: ordinary education 1 March–30 April 2025 of a person in jobafklaring, 50 % (JA-OPS, 000_… Bilag 3);
 // e1 3100.00 for March, e2 4880.00 for 1 March–30 April (61 days): its March part round(488,000 × 31 / 61) = 248,000.
 // The carve-out: 4.00 h × 451.00 kr (the DUT standard, 2025-pl, L466-L469, given in the command) = 1804.00 for March.
