@@ -170,19 +170,20 @@ export class PostgresEventStore implements EventStore {
         const left = requests.filter((_, i) => appended[i] === undefined);
         if (left.length === 0) return appended as (AppendResult | Error)[];
         inTransaction = true;
-        const outcomes = await this.appendUnderLock(client, left, false, true);
+        const outcomes = await this.appendUnderLock(client, left, false, false);
         return appended.map((outcome) => outcome ?? outcomes.shift()!);
       }
       inTransaction = true;
-      if (!atomic) return await this.appendUnderLock(client, requests, atomic, true);
-      // A batch takes its ids for new; a stored one (a retried batch) is a unique violation, and
-      // the batch is written again looking them up.
+      if (!atomic) return await this.appendUnderLock(client, requests, atomic, false);
+      // A batch takes its ids, and the streams it expects to have none, for new; a stored one (a
+      // retried batch, a stream appended to since it was read) is a unique violation, and the
+      // batch is written again looking them up.
       try {
-        return await this.appendUnderLock(client, requests, atomic, false);
+        return await this.appendUnderLock(client, requests, atomic, true);
       } catch (error) {
         if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
         await client.query('ROLLBACK');
-        return await this.appendUnderLock(client, requests, atomic, true);
+        return await this.appendUnderLock(client, requests, atomic, false);
       }
     } catch (error) {
       if (inTransaction)
@@ -256,19 +257,21 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * Batches, and every case the one-trip append leaves, in a transaction under the append lock:
-   * the statement that takes the lock reads the head, the streams' revisions and (`lookUpIds`)
-   * the stored events with the requests' ids; each request is answered (what is stored already, a conflict,
+   * the statement that takes the lock reads the head, the streams' revisions and the stored
+   * events with the requests' ids; each request is answered (what is stored already, a conflict,
    * or rows to insert) and the rows go in with one COPY at head + ord. The lock is held from
-   * that statement to the commit: three round trips.
+   * that statement to the commit: three round trips. `asNew` takes the ids, and the streams of
+   * requests that expect no stream, for new without looking them up: a stored one makes the COPY
+   * fail with a unique violation (of the id, or of the stream's revision 0).
    */
   private async appendUnderLock(
     client: PoolClient,
     requests: AppendRequest[],
     atomic: boolean,
-    lookUpIds: boolean,
+    asNew: boolean,
   ): Promise<(AppendResult | Error)[]> {
     await client.query('BEGIN');
-    const { head, stored, revisions } = await this.stateOf(client, requests, lookUpIds);
+    const { head, stored, revisions } = await this.stateOf(client, requests, asNew);
     const outcomes: ({ rows: (AppendRow | RecordedEvent)[]; alreadyStored: boolean } | Error)[] = [];
     const rows: AppendRow[] = [];
     const inserted = new Map<string, AppendRow>();
@@ -361,12 +364,16 @@ export class PostgresEventStore implements EventStore {
     return found as E[];
   }
 
-  /** event_log_append_state: takes the append lock, then reads the head, the stored events with the requests' ids and the streams' revisions. */
-  private async stateOf(client: PoolClient, requests: AppendRequest[], lookUpIds: boolean) {
-    const ids = lookUpIds
-      ? [...new Set(requests.flatMap((r) => r.events.map((e) => e.id.toLowerCase())))]
-      : [];
-    const streams = [...new Set(requests.map((r) => r.stream))];
+  /**
+   * event_log_append_state: takes the append lock, then reads the head, the stored events with
+   * the requests' ids and the streams' revisions (`asNew`: no ids, and only the streams some
+   * request expects to exist).
+   */
+  private async stateOf(client: PoolClient, requests: AppendRequest[], asNew: boolean) {
+    const ids = asNew ? [] : [...new Set(requests.flatMap((r) => r.events.map((e) => e.id.toLowerCase())))];
+    const streams = [
+      ...new Set(requests.flatMap((r) => (asNew && r.expectedRevision === 'no_stream' ? [] : [r.stream]))),
+    ];
     const { rows } = await client.query<{
       head: string;
       stored: EventRow[];
