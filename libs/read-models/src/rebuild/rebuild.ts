@@ -100,8 +100,9 @@ async function dropDeferredIndexes(db: DataSource, schema: string): Promise<Defe
 
 /**
  * Builds the deferred indexes (each in one sort instead of row by row), `parallel` at a time,
- * then attaches the constraints to theirs: the schema ends exactly as the migrations made it,
- * its statistics gathered.
+ * and as soon as a table's are built attaches its constraints to theirs and gathers its
+ * statistics, while the other tables' indexes are being built: the schema ends exactly as the
+ * migrations made it, its statistics gathered.
  * A duplicate key fails here as it would have failed the insert.
  */
 async function buildDeferredIndexes(
@@ -110,22 +111,38 @@ async function buildDeferredIndexes(
   deferred: DeferredIndex[],
   parallel = 2,
 ): Promise<void> {
-  const queue = [...deferred];
+  type Task = (c: Client) => Promise<unknown>;
+  const left = new Map<string, DeferredIndex[]>();
+  for (const d of deferred) left.set(d.table, [...(left.get(d.table) ?? []), d]);
+  const finish =
+    (table: string): Task =>
+    async (c) => {
+      for (const d of left.get(table)!) if (d.constraint) await c.query(d.constraint);
+      // Vacuumed, the postings' pages are all-visible from the swap on, so that summaries read
+      // the covering ledger_entry_activity alone instead of visiting every row until autovacuum.
+      await c.query(table === 'ledger_entry' ? 'VACUUM (ANALYZE) ledger_entry' : `ANALYZE ${table}`);
+    };
+  const building = new Map([...left].map(([table, indexes]) => [table, indexes.length]));
+  const build =
+    (d: DeferredIndex): Task =>
+    async (c) => {
+      await c.query(d.definition);
+      building.set(d.table, building.get(d.table)! - 1);
+      if (building.get(d.table) === 0) queue.unshift(finish(d.table));
+    };
+  // The postings first: the largest table, whose vacuum waits for all its indexes.
+  const queue = [...deferred]
+    .sort((a, b) => Number(b.table === 'ledger_entry') - Number(a.table === 'ledger_entry'))
+    .map(build);
   const worker = () =>
     admin(url, async (c) => {
-      await c.query(`SET search_path = ${schema}; SET maintenance_work_mem = '256MB'`);
-      for (let next = queue.shift(); next; next = queue.shift()) await c.query(next.definition);
+      // The builds run `parallel` at a time already: workers of their own would only share the cores.
+      await c.query(
+        `SET search_path = ${schema}; SET maintenance_work_mem = '256MB'; SET max_parallel_maintenance_workers = 0`,
+      );
+      for (let next = queue.shift(); next; next = queue.shift()) await next(c);
     });
   await Promise.all(Array.from({ length: Math.min(parallel, deferred.length) }, worker));
-  await admin(url, async (c) => {
-    await c.query(`SET search_path = ${schema}`);
-    for (const d of deferred) if (d.constraint) await c.query(d.constraint);
-    const tables = new Set(deferred.map((d) => d.table));
-    // Vacuumed, the postings' pages are all-visible from the swap on, so that summaries read
-    // the covering ledger_entry_activity alone instead of visiting every row until autovacuum.
-    if (tables.delete('ledger_entry')) await c.query('VACUUM (ANALYZE) ledger_entry');
-    if (tables.size > 0) await c.query(`ANALYZE ${[...tables].join(', ')}`);
-  });
 }
 
 /**
