@@ -1,8 +1,7 @@
 // `npm run build`: compiles apps/ and libs/ (not their tests) to dist/ with swc, rewriting the
 // @app/* path aliases to relative requires, and copies the rulebook's JSON; then builds the web app
-// (build-web.mjs, only when its sources changed). `npm start` runs the
-// compiled code: compiled at run time (@swc-node/register) the api peaked at 353–371 MiB under
-// `npm run bench -- commands`, compiled at 225–232 MiB.
+// (build-web.mjs, only when its sources changed). `npm start` runs the compiled code: compiled
+// at run time (@swc-node/register) the api takes far more memory (README, `npm run bench -- commands`).
 import { transformFile } from '@swc/core';
 import { readFileSync } from 'node:fs';
 import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';

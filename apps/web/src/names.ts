@@ -42,7 +42,6 @@ export function offerKindName(code: string): string {
 
 export const KINDS: Record<string, string> = labels.postingKinds;
 export const CAPS: Record<string, string> = labels.caps;
-export const CAP_STATUS: Record<string, string> = labels.capStatuses;
 export const OUTCOMES: Record<string, string> = labels.outcomes;
 
 const TITLES = new Map(

@@ -13,12 +13,7 @@ export * from './shared/danish-labels';
 // errors
 export { DomainError } from './shared/domain-error';
 export { DomainRuleViolation } from './shared/domain-rule-violation.error';
-export {
-  DomainConflict,
-  DOMAIN_CONFLICT_CODES,
-  type DomainConflictCode,
-} from './shared/domain-conflict.error';
-export { DOMAIN_RULE_CODES, type DomainRuleCode } from './shared/domain-rule-code';
+export { DomainConflict } from './shared/domain-conflict.error';
 export { InvalidCommandError } from './shared/invalid-command.error';
 export { UnknownEventVersionError } from './shared/unknown-event-version.error';
 export { InvalidEventDataError } from './shared/invalid-event-data.error';

@@ -29,11 +29,4 @@ export {
   type SourceDocument,
   type SourceKind,
 } from './sources/source-documents';
-export {
-  checkOfferValidity,
-  OFFER_CATEGORY_IDS,
-  FUNDING_FRAME_IDS,
-  offerCategories,
-  fundingFrames,
-  type OfferCode,
-} from './offers/offer-validity.checker';
+export { checkOfferValidity, OFFER_CATEGORY_IDS, FUNDING_FRAME_IDS } from './offers/offer-validity.checker';

@@ -143,7 +143,6 @@ export class LedgerEntriesQuery extends LedgerFilterQuery {
 }
 
 export const GROUP_BY_KEYS = ['account', 'targetGroup', 'bookingPeriod', 'activityYear'] as const;
-export type GroupByKey = (typeof GROUP_BY_KEYS)[number];
 
 export class LedgerSummaryQuery extends LedgerFilterQuery {
   @ApiPropertyOptional({

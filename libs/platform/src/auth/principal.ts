@@ -56,7 +56,7 @@ export function principalOf(sub: unknown, role: unknown, municipality: unknown):
   return { sub, role: role as Role, municipality };
 }
 
-// jsonwebtoken turns a string secret into a key object on every call (a measured 13 % of the
+// jsonwebtoken turns a string secret into a key object on every call (a large share of the
 // api's CPU under load); the key object is made once per secret instead.
 const keys = new Map<string, KeyObject>();
 function keyOf(secret: string): KeyObject {

@@ -45,10 +45,9 @@ type EmbeddedPostgresClass = new (options: {
  * with 128 MB of shared buffers the read models' indexes of a million-event log no longer fit
  * and a rebuild reads them back page by page, and with 1 GB of WAL between checkpoints a
  * rebuild checkpoints every few seconds and writes every page it touches twice (the full-page
- * images after each checkpoint). Measured with `npm run bench -- projections` (1M events):
- * rebuild 8,506 events/s with the defaults, 17,676 with these. random_page_cost 1.1 is the
- * usual value for SSDs and cached data: with 4 the planner scanned the whole ledger for an
- * as-of summary (630 ms) instead of its activity index (117 ms). The shared buffers take an
+ * images after each checkpoint); `npm run bench -- projections` shows the difference.
+ * random_page_cost 1.1 is the usual value for SSDs and cached data: with 4 the planner scans the
+ * whole ledger for an as-of summary instead of using its activity index. The shared buffers take an
  * eighth of the machine's memory, at most 1 GB, so that a small VM or container is not starved.
  */
 function serverSettings(): Record<string, string> {

@@ -5,7 +5,7 @@ import { OFFER_KINDS, type IsoDate, type OfferKind, isIsoDate } from '@app/domai
 import type { Citation, OfferValidity, OfferValidityQuery } from '../rulebook.types';
 import offerDocument from '../data/offer-validity.json';
 
-export interface OfferCode {
+interface OfferCode {
   id: string;
   name: string;
   source: Citation;
@@ -112,14 +112,6 @@ const MATRIX_CITATION: Citation = {
 export const OFFER_CATEGORY_IDS: readonly string[] = Object.freeze(DOCUMENT.offerCategories.map((c) => c.id));
 /** Known bevillingsramme ids (seed 002 sections 4.1-4.13). */
 export const FUNDING_FRAME_IDS: readonly string[] = Object.freeze(DOCUMENT.fundingFrames.map((f) => f.id));
-
-export function offerCategories(): readonly OfferCode[] {
-  return DOCUMENT.offerCategories;
-}
-
-export function fundingFrames(): readonly OfferCode[] {
-  return DOCUMENT.fundingFrames;
-}
 
 function invalid(reason: string, citations: Citation[]): OfferValidity {
   return { valid: false, reason, citations };
