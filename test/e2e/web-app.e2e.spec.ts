@@ -43,6 +43,16 @@ async function apiGet(path: string, query: Record<string, string> = {}) {
 }
 
 /** Waits (up to 20 s) until the page shows what is expected, then asserts it. */
+/** A jobcentre's command of municipality M, as its case system sends it; answers its position. */
+async function send(type: string, body: object): Promise<string> {
+  const res = await request(system.http)
+    .post(`/v1/commands/${type}`)
+    .set('authorization', `Bearer ${system.token('jobcentre', M)}`)
+    .send({ commandId: randomUUID(), municipality: M, ...body })
+    .expect(201);
+  return res.body.position as string;
+}
+
 async function eventually<T>(read: () => Promise<T>, expected: T): Promise<void> {
   let last = await read();
   for (let tries = 0; tries < 100 && JSON.stringify(last) !== JSON.stringify(expected); tries++) {
@@ -398,14 +408,6 @@ describe('the web app at /app/ (API.md "Web app")', () => {
   });
 
   it("shows a project's participants, its expense and each participant's share of it", async () => {
-    const send = async (type: string, body: object) =>
-      (
-        await request(system.http)
-          .post(`/v1/commands/${type}`)
-          .set('authorization', `Bearer ${system.token('jobcentre', M)}`)
-          .send({ commandId: randomUUID(), municipality: M, ...body })
-          .expect(201)
-      ).body.position as string;
     await send('RegisterProject', {
       projectId: 'projekt-lager',
       name: 'Lager og logistik',
@@ -581,14 +583,6 @@ describe('the web app at /app/ (API.md "Web app")', () => {
   });
 
   it("shows an offer's own carve-out on Projekter: what it comes out of and the deductions from the offer's expenses", async () => {
-    const send = async (type: string, body: object) =>
-      (
-        await request(system.http)
-          .post(`/v1/commands/${type}`)
-          .set('authorization', `Bearer ${system.token('jobcentre', M)}`)
-          .send({ commandId: randomUUID(), municipality: M, ...body })
-          .expect(201)
-      ).body.position as string;
     await send('RegisterOffer', {
       offerId: 'tilbud-eva-kursus',
       personId: 'borger-eva',

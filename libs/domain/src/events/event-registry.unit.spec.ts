@@ -9,6 +9,7 @@ import { UnknownEventVersionError } from '../shared/unknown-event-version.error'
 import { DomainError } from '../shared/domain-error';
 import { UnstorableEventError } from '../shared/unstorable-event.error';
 import { offerCancelled } from '../offers/offer-cancelled.event';
+import { aMentorHoursRecorded } from '../testing/fixtures';
 import { assertStorableEvents, DOMAIN_EVENT_TYPES, parseEvent } from './event-registry';
 
 const roundTrip = (data: unknown) => JSON.parse(JSON.stringify(data)) as unknown;
@@ -109,21 +110,7 @@ describe('parseEvent', () => {
   });
 
   it('checks the canonical hours format of mentor hours', () => {
-    const data = {
-      agreementId: 'A1',
-      personId: 'P1',
-      offerId: null,
-      mentorType: 'company',
-      mentorKind: 'employee',
-      agreementStartDate: '2025-01-01',
-      agreementEndDate: '2025-06-30',
-      date: '2025-03-10',
-      contactHours: '1.50',
-      preparationHours: null,
-      hourlyCostOere: 35000,
-      feeOere: null,
-      costOere: 52500,
-    };
+    const { data } = aMentorHoursRecorded();
     expect(parseEvent('MentorHoursRecorded', 1, data).data).toEqual(data);
     expect(() => parseEvent('MentorHoursRecorded', 1, { ...data, contactHours: '1.5' })).toThrow(
       InvalidEventDataError,

@@ -6,6 +6,10 @@ import {
   type MentorAgreementRegisteredData,
 } from '../mentor-agreements/mentor-agreement-registered.event';
 import {
+  mentorHoursRecorded,
+  type MentorHoursRecordedData,
+} from '../mentor-agreements/mentor-hours-recorded.event';
+import {
   offerExpenseRecorded,
   type OfferExpenseRecordedData,
 } from '../expenses/offer-expense-recorded.event';
@@ -65,5 +69,23 @@ export const anAgreementRegistered = (over: Partial<MentorAgreementRegisteredDat
     mentorKind: 'employee',
     startDate: '2025-01-01',
     endDate: '2025-06-30',
+    ...over,
+  });
+
+export const aMentorHoursRecorded = (over: Partial<MentorHoursRecordedData> = {}) =>
+  mentorHoursRecorded({
+    agreementId: 'A1',
+    personId: 'P1',
+    offerId: null,
+    mentorType: 'company',
+    mentorKind: 'employee',
+    agreementStartDate: '2025-01-01',
+    agreementEndDate: '2025-06-30',
+    date: '2025-03-10',
+    contactHours: '1.50',
+    preparationHours: null,
+    hourlyCostOere: 35000,
+    feeOere: null,
+    costOere: 52500,
     ...over,
   });

@@ -1,6 +1,5 @@
 import { given } from '../../testing/given-when-then';
-import { anAgreementRegistered, CMD_2, M } from '../../testing/fixtures';
-import { mentorHoursRecorded, type MentorHoursRecordedData } from '../mentor-hours-recorded.event';
+import { aMentorHoursRecorded, anAgreementRegistered, CMD_2, M } from '../../testing/fixtures';
 import type { CommandInput } from '../../commands/domain-commands';
 
 const recordHours = (
@@ -16,40 +15,22 @@ const recordHours = (
   ...over,
 });
 
-const hoursEvent = (over: Partial<MentorHoursRecordedData> = {}) =>
-  mentorHoursRecorded({
-    agreementId: 'A1',
-    personId: 'P1',
-    offerId: null,
-    mentorType: 'company',
-    mentorKind: 'employee',
-    agreementStartDate: '2025-01-01',
-    agreementEndDate: '2025-06-30',
-    date: '2025-03-10',
-    contactHours: '1.50',
-    preparationHours: null,
-    hourlyCostOere: 35000,
-    feeOere: null,
-    costOere: 52500,
-    ...over,
-  });
-
 describe('RecordMentorHours', () => {
   it('costs contact hours × hourly cost, in øre', () => {
-    given([anAgreementRegistered()]).when(recordHours()).then([hoursEvent()]);
+    given([anAgreementRegistered()]).when(recordHours()).then([aMentorHoursRecorded()]);
   });
 
   it('records preparation hours but never costs them', () => {
     given([anAgreementRegistered()])
       .when(recordHours({ preparationHours: 2 }))
-      .then([hoursEvent({ preparationHours: '2.00', costOere: 52500 })]);
+      .then([aMentorHoursRecorded({ preparationHours: '2.00', costOere: 52500 })]);
   });
 
   it('takes a consultant fee as the cost', () => {
     given([anAgreementRegistered({ mentorKind: 'external_consultant' })])
       .when(recordHours({ hourlyCost: undefined, fee: '1200.00', contactHours: 3 }))
       .then([
-        hoursEvent({
+        aMentorHoursRecorded({
           mentorKind: 'external_consultant',
           contactHours: '3.00',
           hourlyCostOere: null,
@@ -62,10 +43,10 @@ describe('RecordMentorHours', () => {
   it('rounds the cost to whole øre, halves away from zero', () => {
     given([anAgreementRegistered()])
       .when(recordHours({ contactHours: '0.25', hourlyCost: '333.33' })) // 83.3325 kr
-      .then([hoursEvent({ contactHours: '0.25', hourlyCostOere: 33333, costOere: 8333 })]);
+      .then([aMentorHoursRecorded({ contactHours: '0.25', hourlyCostOere: 33333, costOere: 8333 })]);
     given([anAgreementRegistered()])
       .when(recordHours({ contactHours: '0.01', hourlyCost: '0.50' })) // 0.005 kr
-      .then([hoursEvent({ contactHours: '0.01', hourlyCostOere: 50, costOere: 1 })]);
+      .then([aMentorHoursRecorded({ contactHours: '0.01', hourlyCostOere: 50, costOere: 1 })]);
   });
 
   it('accepts hours on the first and last day of the agreement, and up to 24 contact hours a day in total', () => {
@@ -75,9 +56,9 @@ describe('RecordMentorHours', () => {
     given([anAgreementRegistered()])
       .when(recordHours({ date: '2025-06-30', contactHours: '24' }))
       .events();
-    given([anAgreementRegistered(), hoursEvent({ contactHours: '20.00' })])
+    given([anAgreementRegistered(), aMentorHoursRecorded({ contactHours: '20.00' })])
       .when(recordHours({ contactHours: '4' }))
-      .then([hoursEvent({ contactHours: '4.00', costOere: 140000 })]);
+      .then([aMentorHoursRecorded({ contactHours: '4.00', costOere: 140000 })]);
   });
 
   it('refuses an unknown agreement', () => {
@@ -104,7 +85,7 @@ describe('RecordMentorHours', () => {
   });
 
   it('refuses more than 24 contact hours on one date across records', () => {
-    given([anAgreementRegistered(), hoursEvent({ contactHours: '20.00' })])
+    given([anAgreementRegistered(), aMentorHoursRecorded({ contactHours: '20.00' })])
       .when(recordHours({ contactHours: '4.01' }))
       .thenFails('mentor_hours.daily_limit_exceeded');
   });
