@@ -1,7 +1,7 @@
 // RegisterProject, RegisterOffer in a project, RecordProjectExpense: one stream holds the project, its participants'
 // offers and its costs, so "someone takes part in the period" is decided on one revision.
 import { given } from '../testing/given-when-then';
-import { CMD_1, M } from '../testing/fixtures';
+import { aProjectParticipantRegistered, CMD_1, M } from '../testing/fixtures';
 import type { CommandInput } from '../commands/domain-commands';
 import { projectRegistered } from './project-registered.event';
 import { projectExpenseRecorded } from './project-expense-recorded.event';
@@ -45,19 +45,7 @@ const join = (over: Partial<CommandInput<'RegisterOffer'>> = {}): CommandInput<'
   projectId: 'PR1',
   ...over,
 });
-const joined = offerRegistered({
-  offerId: 'O1',
-  personId: 'P1',
-  offerKind: 'other',
-  startDate: '2025-03-01',
-  endDate: '2025-03-31',
-  offerCategory: null,
-  fundingFrame: null,
-  provider: null,
-  registrationDate: '2025-03-01',
-  validityCitations: [],
-  projectId: 'PR1',
-});
+const joined = aProjectParticipantRegistered();
 const cancelled = offerCancelled({
   offerId: 'O1',
   personId: 'P1',

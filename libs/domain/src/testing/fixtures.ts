@@ -45,6 +45,19 @@ export const anOfferRegistered = (over: Partial<OfferRegisteredData> = {}) =>
     ...over,
   });
 
+/** P1's offer O1 as a participant of the project PR1 (kind 'other'), in March 2025. */
+export const aProjectParticipantRegistered = (over: Partial<OfferRegisteredData> = {}) =>
+  anOfferRegistered({
+    offerKind: 'other',
+    startDate: '2025-03-01',
+    endDate: '2025-03-31',
+    offerCategory: null,
+    fundingFrame: null,
+    registrationDate: '2025-03-01',
+    projectId: 'PR1',
+    ...over,
+  });
+
 export const anExpenseRecorded = (over: Partial<OfferExpenseRecordedData> = {}) =>
   offerExpenseRecorded({
     expenseId: 'E1',

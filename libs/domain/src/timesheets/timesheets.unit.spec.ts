@@ -1,7 +1,7 @@
 // RecordStaffTimesheet: a Bilag 2 timesheet (VEJ 9584, 000_140518b2c182b2de.txt L1614-L1815) decided on the member of
 // staff's stream; the projects and offers its hours name are read from their streams.
 import { given } from '../testing/given-when-then';
-import { CMD_1, M } from '../testing/fixtures';
+import { aProjectParticipantRegistered, CMD_1, M } from '../testing/fixtures';
 import type { CommandInput } from '../commands/domain-commands';
 import { projectRegistered } from '../projects/project-registered.event';
 import { offerRegistered } from '../offers/offer-registered.event';
@@ -22,19 +22,7 @@ const project = projectRegistered({
   registrationDate: '2025-01-01',
   validityCitations: [],
 });
-const participant = offerRegistered({
-  offerId: 'O1',
-  personId: 'P1',
-  offerKind: 'other',
-  startDate: '2025-03-01',
-  endDate: '2025-03-31',
-  offerCategory: null,
-  fundingFrame: null,
-  provider: null,
-  registrationDate: '2025-03-01',
-  validityCitations: [],
-  projectId: 'PR1',
-});
+const participant = aProjectParticipantRegistered();
 const ownOffer = offerRegistered({
   offerId: 'O9',
   personId: 'P9',
