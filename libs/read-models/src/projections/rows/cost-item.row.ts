@@ -92,19 +92,21 @@ export function costItemRow(f: ItemFact, e: SourceEvent): CostItemRow {
     hourly_cost_oere: null,
     fee_oere: null,
   };
-  if (f.type === 'expense_recorded') return { ...row, invoice_ref: f.invoiceRef };
+  // Set member by member: an object spread of a row is many times slower in V8, for every item written.
+  if (f.type === 'expense_recorded') {
+    row.invoice_ref = f.invoiceRef;
+    return row;
+  }
   const h = f.hours;
-  return {
-    ...row,
-    agreement_id: h.agreementId,
-    mentor_window_from: i.mentorAgreementPeriod?.from ?? null,
-    mentor_window_to: i.mentorAgreementPeriod?.to ?? null,
-    agreement_start_date: h.agreementStartDate,
-    contact_hours: h.contactHours,
-    preparation_hours: h.preparationHours,
-    hourly_cost_oere: h.hourlyCostOere,
-    fee_oere: h.feeOere,
-  };
+  row.agreement_id = h.agreementId;
+  row.mentor_window_from = i.mentorAgreementPeriod?.from ?? null;
+  row.mentor_window_to = i.mentorAgreementPeriod?.to ?? null;
+  row.agreement_start_date = h.agreementStartDate;
+  row.contact_hours = h.contactHours;
+  row.preparation_hours = h.preparationHours;
+  row.hourly_cost_oere = h.hourlyCostOere;
+  row.fee_oere = h.feeOere;
+  return row;
 }
 
 export function costItemReversalRow(

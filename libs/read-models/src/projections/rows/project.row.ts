@@ -152,13 +152,13 @@ export function shareItemRow(
   e: SourceEvent,
 ): ShareItemRow {
   const reversed = f.item.reversed;
-  return {
-    ...costItemRow({ type: 'expense_recorded', item: f.item, invoiceRef: null }, e),
-    project_id: 'projectId' in f ? f.projectId : null,
-    reversed_at: reversed ? e.metadata.recordedAt : null,
-    reversal_event_id: reversed ? e.id : null,
-    reversal_reason: reversed ? reversalReason(f) : null,
-  };
+  // The item's row with the share's columns added (not spread: see costItemRow).
+  const row = costItemRow({ type: 'expense_recorded', item: f.item, invoiceRef: null }, e) as ShareItemRow;
+  row.project_id = 'projectId' in f ? f.projectId : null;
+  row.reversed_at = reversed ? e.metadata.recordedAt : null;
+  row.reversal_event_id = reversed ? e.id : null;
+  row.reversal_reason = reversed ? reversalReason(f) : null;
+  return row;
 }
 
 function reversalReason(f: Parameters<typeof shareItemRow>[0]): string {
