@@ -17,6 +17,7 @@ import {
   carveOutRecorded,
   carveOutSegments,
   carveOutsStanding,
+  restate,
   standsAs,
   type CarveOutCost,
 } from './project-carve-outs';
@@ -125,17 +126,12 @@ export function deductOfferCarveOuts(
       person.items.set(item.costItemId, item);
       touched.set(item.costItemId, item);
     }
-    for (const gone of c.deductions.filter(
-      (b) => !standing.deductions.some((d) => d.costItemId === b.costItemId),
-    )) {
+    for (const gone of restate(c, standing)) {
       const item = person.items.get(gone.costItemId);
       if (!item || item.reversed) continue;
       item.reversed = true;
       touched.set(item.costItemId, item);
     }
-    c.costsOere = standing.costsOere;
-    c.carvedOere = standing.carvedOere;
-    c.deductions = standing.deductions;
     facts.push({
       type: 'administrative_share_set',
       projectId: null,

@@ -153,6 +153,15 @@ export const standsAs = (c: ProjectCarveOut, standing: CarveOutStanding): boolea
     );
   });
 
+/** Sets a carve-out to how it stands now; returns the deductions it made before and no longer makes. */
+export function restate(c: ProjectCarveOut, standing: CarveOutStanding): CarveOutDeduction[] {
+  const gone = c.deductions.filter((b) => !standing.deductions.some((d) => d.costItemId === b.costItemId));
+  c.costsOere = standing.costsOere;
+  c.carvedOere = standing.carvedOere;
+  c.deductions = standing.deductions;
+  return gone;
+}
+
 const ADMINISTRATION: Account = { function: '6.45.53', dranst: '1', grouping: '-' };
 const CITATIONS: Citation[] = [
   {

@@ -77,7 +77,6 @@ export interface CarveOutLine {
   amountOere: number;
 }
 
-/** A carve-out as recorded (its method and arithmetic, for the auditor) and as it stands against the costs. */
 /** What a carve-out takes from one share (in the days the share overlaps its period). */
 export interface CarveOutDeduction {
   /** The deduction's own cost item (negative), of the participant. */
@@ -97,6 +96,7 @@ export interface CarveOutDeduction {
   amountOere: number;
 }
 
+/** A carve-out as recorded (its method and arithmetic, for the auditor) and as it stands against the costs. */
 export interface ProjectCarveOut {
   shareId: string;
   activityFrom: IsoDate;

@@ -15,6 +15,7 @@ import {
   carveOutItemId,
   carveOutSegments,
   projectCarveOutsStanding,
+  restate,
   standsAs,
 } from './project-carve-outs';
 import {
@@ -107,15 +108,10 @@ export function reallocateProject(
       const item = deductionItem(ledger.municipality, project, d);
       if (set(d.personId, item)) itemFact(item);
     }
-    for (const gone of c.deductions.filter(
-      (b) => !standing.deductions.some((d) => d.costItemId === b.costItemId),
-    )) {
+    for (const gone of restate(c, standing)) {
       const item = unset(gone.personId, gone.costItemId);
       if (item) itemFact(item);
     }
-    c.costsOere = standing.costsOere;
-    c.carvedOere = standing.carvedOere;
-    c.deductions = standing.deductions;
     facts.push({
       type: 'administrative_share_set',
       projectId: project.projectId,
