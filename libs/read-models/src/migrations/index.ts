@@ -17,6 +17,7 @@ import { AdministrativeShareVersions1796137172557 } from './1796137172557-admini
 import { OfferVersionCancelled1796145097095 } from './1796145097095-offer-version-cancelled';
 import { LedgerEntryActivityCovering1796145243568 } from './1796145243568-ledger-entry-activity-covering';
 import { OfferAdministrativeShares1796146393309 } from './1796146393309-offer-administrative-shares';
+import { ReversalByCostItem1796165336090 } from './1796165336090-reversal-by-cost-item';
 
 /** Every read-model migration, in order. */
 export const READ_MODEL_MIGRATIONS = [
@@ -39,4 +40,5 @@ export const READ_MODEL_MIGRATIONS = [
   OfferVersionCancelled1796145097095,
   LedgerEntryActivityCovering1796145243568,
   OfferAdministrativeShares1796146393309,
+  ReversalByCostItem1796165336090,
 ];

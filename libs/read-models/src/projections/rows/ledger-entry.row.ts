@@ -138,9 +138,14 @@ export function rowToPosting(r: Record<string, unknown>): Posting {
 /** A posting as the queries answer it: with the reversal that reverses it, if one was recorded by then. */
 export type ReadPosting = Posting & { reversedBy: string | null };
 
-/** The column reversed_by of a query of ledger_entry, as of the instant the parameter `asOf` (e.g. '$3') holds. */
+/**
+ * The column reversed_by of a query of ledger_entry, as of the instant the parameter `asOf` (e.g. '$3') holds.
+ * Only originals and rebookings are ever reversed, each by a reversal of its own cost item: the
+ * reversal is looked for among the item's few postings (ledger_entry_cost_item), and not at all
+ * for the other kinds (a cap's adjustments share one item per year).
+ */
 export const reversedByColumn = (asOf: string) =>
-  `(SELECT r.entry_id FROM ledger_entry r WHERE r.municipality = ledger_entry.municipality AND r.reverses = ledger_entry.entry_id AND r.recorded_at <= ${asOf} LIMIT 1) AS reversed_by`;
+  `(SELECT r.entry_id FROM ledger_entry r WHERE ledger_entry.kind IN ('original', 'rebooking') AND r.cost_item_id = ledger_entry.cost_item_id AND r.municipality = ledger_entry.municipality AND r.reverses = ledger_entry.entry_id AND r.recorded_at <= ${asOf} LIMIT 1) AS reversed_by`;
 
 export function rowToReadPosting(r: Record<string, unknown>): ReadPosting {
   return { ...rowToPosting(r), reversedBy: (r.reversed_by as string | null) ?? null };
