@@ -32,8 +32,17 @@ interface EventRow {
 
 const COLUMNS = 'position, id, stream, revision, type, data, metadata';
 
+/** Built member by member: an object spread is many times slower on V8, for every event read. */
 function toRecorded(row: EventRow): RecordedEvent {
-  return { ...row, position: BigInt(row.position) };
+  return {
+    position: BigInt(row.position),
+    id: row.id,
+    stream: row.stream,
+    revision: row.revision,
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+  };
 }
 
 /** PostgreSQL's SQLSTATE for a unique constraint violated. */

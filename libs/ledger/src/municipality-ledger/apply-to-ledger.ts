@@ -166,8 +166,12 @@ function causeOf(recorded: LedgerEvent, rulebook: Rulebook): Cause {
     event.type === 'AdministrativeShareRecorded'
       ? event.data.bookingDate
       : undefined;
-  if (bookingDate === undefined) return cause;
-  return { ...cause, bookingPeriod: bookingDate.slice(0, 7), bookingDate };
+  if (bookingDate !== undefined) {
+    // set member by member: an object spread is many times slower on V8, for every expense
+    cause.bookingPeriod = bookingDate.slice(0, 7);
+    cause.bookingDate = bookingDate;
+  }
+  return cause;
 }
 
 const plainCause = (recorded: Omit<LedgerEvent, 'event'>, rulebook: Rulebook): Cause => ({
