@@ -3,6 +3,16 @@
 import { WrongExpectedRevisionError } from './event-store.errors';
 import type { AppendedEvent, AppendRequest, AppendResult } from './event-store.port';
 
+/** The requests of an appendMany, read to the end where they come as they are decided. */
+export async function requestsOf(
+  requests: AppendRequest[] | AsyncIterable<AppendRequest>,
+): Promise<AppendRequest[]> {
+  if (Array.isArray(requests)) return requests;
+  const all: AppendRequest[] = [];
+  for await (const request of requests) all.push(request);
+  return all;
+}
+
 /** Throws WrongExpectedRevisionError unless the stream's current revision (null: no stream) meets the request's expectation. */
 export function checkExpectedRevision(
   { stream, expectedRevision: expected }: AppendRequest,

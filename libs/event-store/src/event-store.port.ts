@@ -79,9 +79,11 @@ export interface EventStore {
   append(request: AppendRequest): Promise<AppendResult>;
   /**
    * Appends to several streams as one unit where the adapter can (postgres: one transaction);
-   * all requests succeed or none. Used for batch imports.
+   * all requests succeed or none. Used for batch imports. The requests may come as they are
+   * decided (an async iterable): the adapter may write each while the next is being decided
+   * (postgres streams them into its COPY), and reads them all before it answers.
    */
-  appendMany(requests: AppendRequest[]): Promise<AppendResult[]>;
+  appendMany(requests: AppendRequest[] | AsyncIterable<AppendRequest>): Promise<AppendResult[]>;
   readStream(stream: string, fromRevision?: number): Promise<RecordedEvent[]>;
   /** Several whole streams at once (optional: see read-streams.ts for the fallback). */
   readStreams?(streams: string[]): Promise<Map<string, RecordedEvent[]>>;

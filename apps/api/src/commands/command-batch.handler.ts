@@ -1,9 +1,9 @@
 // A batch of API.md: every command independent, one outcome per command, in order, a later
 // command decided with the effects of the earlier ones that succeeded. The commands are decided
-// in memory (each sees what the earlier ones will append) and appended in one unit. Should that
-// unit fail for a reason that lies with one command (a concurrent writer, a command id used on
-// another stream, data the log refuses), the batch is run again command by command on the log,
-// so that only that command fails.
+// in memory (each sees what the earlier ones will append) and appended in one unit, each handed
+// to the log as soon as it is decided. Should that unit fail for a reason that lies with one
+// command (a concurrent writer, a command id used on another stream, data the log refuses), the
+// batch is run again command by command on the log, so that only that command fails.
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
@@ -83,21 +83,28 @@ export class CommandBatchHandler implements ICommandHandler<SendCommandBatch> {
     const commands = steps.flatMap((s) => ('parsed' in s && !('repeats' in s) ? [s.parsed] : []));
     const cache = await this.service.prefetch(commands);
     const decisions: (Decision | { error: unknown } | null)[] = [];
-    for (const step of steps) {
-      if (!('parsed' in step) || 'repeats' in step) {
-        decisions.push('error' in step ? step : null);
-        continue;
-      }
-      try {
-        const decision = await this.service.decide(step.parsed, principal, correlationId, cache);
-        if (decision.kind === 'append') this.service.stage(cache, decision.request);
+    const service = this.service;
+    // Each append goes to the log as it is decided: the log writes it while the next are decided.
+    async function* appendsAsDecided() {
+      for (const step of steps) {
+        if (!('parsed' in step) || 'repeats' in step) {
+          decisions.push('error' in step ? step : null);
+          continue;
+        }
+        let decision: Decision;
+        try {
+          decision = await service.decide(step.parsed, principal, correlationId, cache);
+        } catch (error) {
+          decisions.push({ error });
+          continue;
+        }
         decisions.push(decision);
-      } catch (error) {
-        decisions.push({ error });
+        if (decision.kind !== 'append') continue;
+        service.stage(cache, decision.request);
+        yield decision.request;
       }
     }
-    const appends = decisions.flatMap((d) => (d && 'kind' in d && d.kind === 'append' ? [d] : []));
-    const appended = appends.length > 0 ? await this.store.appendMany(appends.map((d) => d.request)) : [];
+    const appended = await this.store.appendMany(appendsAsDecided());
     let next = 0;
     const outcomes = decisions.map((d) =>
       d === null || 'error' in d

@@ -38,7 +38,7 @@ import { EsdbConflict, EsdbConnection, type Expected } from './esdb-connection';
 import { EsdbSubscription } from './esdb-subscription';
 import { EventIdReservations } from './event-id-reservations';
 import { isSystemEvent, toProposed, toRecorded } from './event-mapping';
-import { appendResultOf, checkExpectedRevision } from '../append-rules';
+import { appendResultOf, checkExpectedRevision, requestsOf } from '../append-rules';
 
 const WHOLE_STREAM = Number.MAX_SAFE_INTEGER;
 
@@ -68,7 +68,8 @@ export class EventStoredbEventStore implements EventStore {
     return result;
   }
 
-  async appendMany(requests: AppendRequest[]): Promise<AppendResult[]> {
+  async appendMany(source: AppendRequest[] | AsyncIterable<AppendRequest>): Promise<AppendResult[]> {
+    const requests = await requestsOf(source);
     if (requests.some((r) => r.events.length === 0)) throw new Error('an append needs at least one event');
     const maybeRetried = await this.reservations.reserve(requests);
     const stored = await Promise.all(

@@ -10,7 +10,7 @@ import type {
   Subscription,
 } from '../event-store.port';
 import { pollingSubscription } from '../polling-subscription';
-import { appendResultOf, checkExpectedRevision } from '../append-rules';
+import { appendResultOf, checkExpectedRevision, requestsOf } from '../append-rules';
 
 export class InMemoryEventStore implements EventStore {
   readonly densePositions = true;
@@ -23,9 +23,9 @@ export class InMemoryEventStore implements EventStore {
     return result;
   }
 
-  async appendMany(requests: AppendRequest[]): Promise<AppendResult[]> {
+  async appendMany(requests: AppendRequest[] | AsyncIterable<AppendRequest>): Promise<AppendResult[]> {
     // Validate everything first so that a failing request leaves the log untouched.
-    const plan = this.plan(requests);
+    const plan = this.plan(await requestsOf(requests));
     const results: AppendResult[] = [];
     for (const step of plan) {
       results.push(

@@ -2,8 +2,9 @@
 // tab between columns, newline between rows, \N for null, and backslash, tab, newline and
 // carriage return escaped with a backslash. Values are converted by the columns' own input
 // functions, as an INSERT would convert them.
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
+import { Readable, type Writable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
@@ -29,4 +30,55 @@ export function copyValue(value: unknown, json: boolean): string {
 /** Runs `COPY … FROM STDIN` with its whole input (lines in COPY text form, each ending in a newline). */
 export async function copyIn(client: PoolClient, copy: string, payload: Buffer): Promise<void> {
   await pipeline(Readable.from([payload]), client.query(copyFrom(copy)));
+}
+
+/** Lines are sent in chunks of about this many characters: one message, not one per line. */
+const CHUNK = 64 * 1024;
+
+/**
+ * A `COPY … FROM STDIN` fed while its lines are still being made: the database takes in each
+ * chunk while the next is made. A COPY the database refused throws what it reported, from the
+ * next add() or from end().
+ */
+export class CopyIn {
+  private readonly stream: Writable;
+  private readonly closed: Promise<void>;
+  private pending = '';
+  /** What the database reported (the stream emits it without being destroyed). */
+  private failure: Error | null = null;
+  private settled = false;
+
+  constructor(client: PoolClient, copy: string) {
+    this.stream = client.query(copyFrom(copy));
+    this.stream.on('error', (error: Error) => (this.failure ??= error));
+    this.closed = finished(this.stream).finally(() => (this.settled = true));
+    this.closed.catch(() => undefined); // awaited by end() or abort()
+  }
+
+  /** Lines in COPY text form, each ending in a newline. */
+  async add(lines: string): Promise<void> {
+    this.pending += lines;
+    if (this.pending.length >= CHUNK) await this.flush();
+  }
+
+  /** Sends the last lines and ends the COPY; resolves once the database has taken them all. */
+  async end(): Promise<void> {
+    await this.flush();
+    this.stream.end();
+    await this.closed;
+  }
+
+  /** Cancels the COPY (the database drops what it took); resolves once the connection is free again. */
+  async abort(): Promise<void> {
+    if (!this.failure && !this.settled) this.stream.destroy();
+    await this.closed.catch(() => undefined);
+  }
+
+  private async flush(): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (this.pending.length === 0) return;
+    const chunk = this.pending;
+    this.pending = '';
+    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+  }
 }

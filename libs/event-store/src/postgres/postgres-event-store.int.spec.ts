@@ -196,3 +196,74 @@ describe('postgres: the one-statement append and its fallback', () => {
     expect(await store.readStream(stream)).toEqual([]);
   });
 });
+
+describe('postgres: a batch streamed into its COPY as it is decided', () => {
+  // One connection: each test's later appends run on the connection the COPY used.
+  let store: PostgresEventStore;
+  beforeAll(async () => {
+    store = await PostgresEventStore.connect(db.url, 1);
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  /** `count` requests of new streams with about 1 kB of data each (a batch of several COPY chunks). */
+  const newStreams = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      stream: `streamed-${i}-${randomUUID()}`,
+      events: [newEvent('Streamed', { i, padding: 'x'.repeat(1000) })],
+      expectedRevision: 'no_stream' as const,
+    }));
+  /** The items one by one, each after a turn of the event loop (as while the database answers). */
+  async function* oneByOne<T>(items: T[]): AsyncIterable<T> {
+    for (const item of items) {
+      await new Promise((resolve) => setImmediate(resolve));
+      yield item;
+    }
+  }
+
+  it('a stored id late in a batch of many chunks: the batch is written again looking it up', async () => {
+    const stored = await store.append({
+      stream: `stored-${randomUUID()}`,
+      events: [newEvent()],
+      expectedRevision: 'no_stream',
+    });
+    const [retry] = await store.readStream(stored.events[0].stream);
+    const requests = [
+      ...newStreams(300),
+      { stream: retry.stream, events: [{ ...retry }], expectedRevision: 'no_stream' as const },
+      ...newStreams(300),
+    ];
+    const head = (await store.headPosition())!;
+    const results = await store.appendMany(oneByOne(requests));
+    expect(results[300]).toEqual({ ...stored, alreadyStored: true });
+    expect(results).toHaveLength(601);
+    const appended = results.filter((r) => !r.alreadyStored).map((r) => r.position);
+    expect(appended).toEqual(Array.from({ length: 600 }, (_, i) => head + BigInt(i + 1)));
+    expect(await store.headPosition()).toBe(head + 600n);
+  });
+
+  it('data refused in a batch of many chunks fails it whole, and the connection goes on', async () => {
+    const requests = newStreams(300);
+    requests[250].events[0].data = { text: 'a\u0000b' };
+    const head = await store.headPosition();
+    await expect(store.appendMany(oneByOne(requests))).rejects.toBeInstanceOf(EventNotStorableError);
+    expect(await store.headPosition()).toBe(head);
+    expect(await store.readStream(requests[0].stream)).toEqual([]);
+    const [after] = await store.appendMany(oneByOne(newStreams(1)));
+    expect(after.position).toBe(head! + 1n);
+  });
+
+  it('requests that stop with an error after many chunks cancel the COPY, and the connection goes on', async () => {
+    const requests = newStreams(300);
+    async function* failing() {
+      yield* oneByOne(requests);
+      throw new Error('deciding failed');
+    }
+    const head = await store.headPosition();
+    await expect(store.appendMany(failing())).rejects.toThrow('deciding failed');
+    expect(await store.headPosition()).toBe(head);
+    const result = await store.append(requests[0]);
+    expect(result.position).toBe(head! + 1n);
+  });
+});

@@ -15,7 +15,7 @@ import type {
   Subscription,
 } from '../event-store.port';
 import { pollingSubscription } from '../polling-subscription';
-import { copyIn, copyValue, escapeCopy } from './copy-text';
+import { CopyIn, copyIn, copyValue, escapeCopy } from './copy-text';
 import { EVENT_LOG_SCHEMA } from './postgres-event-store.schema';
 import { appendResultOf, checkExpectedRevision } from '../append-rules';
 import { GroupQueue } from '../group-queue';
@@ -87,6 +87,13 @@ const recordedOf = (row: AppendRow, position: bigint): RecordedEvent => ({
   position,
 });
 
+/** A row in COPY text form, at head + ord, with its newline. */
+const copyLine = (head: bigint, row: AppendRow) =>
+  `${head + BigInt(row.ord)}\t${escapeCopy(row.id)}\t${escapeCopy(row.stream)}\t${row.revision}\t${escapeCopy(row.type)}\t${copyValue(row.data, true)}\t${copyValue(row.metadata, true)}\n`;
+
+const isDefiniteRevision = (expected: AppendRequest['expectedRevision']) =>
+  typeof expected === 'number' && Number.isInteger(expected) && expected >= 0;
+
 export class PostgresEventStore implements EventStore {
   readonly densePositions = true;
   private readonly appends = new GroupQueue<AppendRequest, AppendResult>(
@@ -133,9 +140,11 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * All requests in one transaction, their events streamed in with COPY under the append lock;
-   * any failure rolls all of them back and is thrown.
+   * any failure rolls all of them back and is thrown. Requests that come as they are decided go
+   * into the COPY as they come (the database inserts while the caller decides the next ones).
    */
-  async appendMany(requests: AppendRequest[]): Promise<AppendResult[]> {
+  async appendMany(requests: AppendRequest[] | AsyncIterable<AppendRequest>): Promise<AppendResult[]> {
+    if (!Array.isArray(requests)) return this.appendAsDecided(requests);
     if (requests.some((r) => r.events.length === 0)) throw new Error('an append needs at least one event');
     return (await this.write(requests, true)) as AppendResult[];
   }
@@ -164,7 +173,42 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** `atomic`: the first failing request throws; otherwise it gets its error as its outcome. */
-  private async write(requests: AppendRequest[], atomic: boolean): Promise<(AppendResult | Error)[]> {
+  private write(requests: AppendRequest[], atomic: boolean): Promise<(AppendResult | Error)[]> {
+    return this.onClient(
+      async (client, transaction) => {
+        const appended = atomic ? null : await this.appendInOneTrip(client, requests);
+        if (appended) {
+          const left = requests.filter((_, i) => appended[i] === undefined);
+          if (left.length === 0) return appended as (AppendResult | Error)[];
+          transaction.open = true;
+          const outcomes = await this.appendUnderLock(client, left, false, false);
+          return appended.map((outcome) => outcome ?? outcomes.shift()!);
+        }
+        transaction.open = true;
+        if (!atomic) return await this.appendUnderLock(client, requests, atomic, false);
+        // A batch takes its ids, and the streams it expects to have none, for new; a stored one (a
+        // retried batch, a stream appended to since it was read) is a unique violation, and the
+        // batch is written again looking them up.
+        try {
+          return await this.appendUnderLock(client, requests, atomic, true);
+        } catch (error) {
+          if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+          await client.query('ROLLBACK');
+          return await this.appendUnderLock(client, requests, atomic, false);
+        }
+      },
+      () => requests[0].stream,
+    );
+  }
+
+  /**
+   * `work` on a connection of the pool; a failure rolls back the transaction it opened
+   * (`transaction.open`), and a value the database refuses is an EventNotStorableError of `stream()`.
+   */
+  private async onClient<T>(
+    work: (client: PoolClient, transaction: { open: boolean }) => Promise<T>,
+    stream: () => string,
+  ): Promise<T> {
     const client = await this.pool.connect();
     // A server that goes away between two statements reports it as an 'error' event, which
     // crashes the process while no listener holds the checked-out client: the statement in
@@ -172,39 +216,110 @@ export class PostgresEventStore implements EventStore {
     let broken: Error | undefined;
     const onError = (error: Error) => (broken = error);
     client.on('error', onError);
-    let inTransaction = false;
+    const transaction = { open: false };
     try {
-      const appended = atomic ? null : await this.appendInOneTrip(client, requests);
-      if (appended) {
-        const left = requests.filter((_, i) => appended[i] === undefined);
-        if (left.length === 0) return appended as (AppendResult | Error)[];
-        inTransaction = true;
-        const outcomes = await this.appendUnderLock(client, left, false, false);
-        return appended.map((outcome) => outcome ?? outcomes.shift()!);
-      }
-      inTransaction = true;
-      if (!atomic) return await this.appendUnderLock(client, requests, atomic, false);
-      // A batch takes its ids, and the streams it expects to have none, for new; a stored one (a
-      // retried batch, a stream appended to since it was read) is a unique violation, and the
-      // batch is written again looking them up.
-      try {
-        return await this.appendUnderLock(client, requests, atomic, true);
-      } catch (error) {
-        if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-        await client.query('ROLLBACK');
-        return await this.appendUnderLock(client, requests, atomic, false);
-      }
+      return await work(client, transaction);
     } catch (error) {
-      if (inTransaction)
+      if (transaction.open)
         await client.query('ROLLBACK').catch((rollbackError: Error) => (broken ??= rollbackError));
       const code = (error as { code?: unknown }).code;
       if (typeof code === 'string' && code.startsWith(DATA_EXCEPTION_CLASS))
-        throw new EventNotStorableError(requests[0].stream, (error as Error).message);
+        throw new EventNotStorableError(stream(), (error as Error).message);
       throw error;
     } finally {
       client.removeListener('error', onError);
       client.release(broken);
     }
+  }
+
+  /**
+   * A batch whose requests come as they are decided: under the append lock, each request's rows
+   * go into one COPY as it comes, so the database inserts while the caller decides. The ids are
+   * taken for new and each stream for being where its first request expects it (a stream
+   * expected at no stream fails the COPY on its revision 0, one expected at revision r on r + 1
+   * if it has more, and is looked up after the COPY for having r). A stored id or revision, a
+   * stream somewhere else, or a request that expects no definite revision: the batch is written
+   * again from all its requests, looking everything up, as for an array.
+   */
+  private async appendAsDecided(requests: AsyncIterable<AppendRequest>): Promise<AppendResult[]> {
+    const source = requests[Symbol.asyncIterator]();
+    let next = await source.next();
+    if (next.done) return [];
+    const all: AppendRequest[] = [];
+    return this.onClient(
+      async (client, transaction) => {
+        transaction.open = true;
+        await client.query('BEGIN');
+        const { head } = await this.stateOf(client, [], true);
+        const copy = new CopyIn(client, `COPY event_log (${COLUMNS}) FROM STDIN`);
+        let rows: AppendRow[] | null = [];
+        const lastRevisions = new Map<string, number>();
+        const expectedToExist = new Map<string, number>();
+        try {
+          for (; !next.done; next = await source.next()) {
+            const request = next.value;
+            if (request.events.length === 0) throw new Error('an append needs at least one event');
+            all.push(request);
+            if (rows === null) continue;
+            const { stream, expectedRevision } = request;
+            const written = lastRevisions.get(stream);
+            const definite = isDefiniteRevision(expectedRevision);
+            if (
+              written !== undefined
+                ? expectedRevision !== written
+                : !definite && expectedRevision !== 'no_stream'
+            ) {
+              rows = null; // looked up below
+              continue;
+            }
+            if (written === undefined && definite) expectedToExist.set(stream, expectedRevision as number);
+            let revision = written ?? (definite ? (expectedRevision as number) : -1);
+            let lines = '';
+            for (const event of request.events) {
+              const row = rowOf(event, stream, ++revision, rows.length + 1);
+              rows.push(row);
+              lines += copyLine(head, row);
+            }
+            lastRevisions.set(stream, revision);
+            await copy.add(lines);
+          }
+          if (rows !== null) await copy.end();
+          else await copy.abort();
+        } catch (error) {
+          await copy.abort();
+          if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+          rows = null; // the batch is written again from all its requests
+          if (!next.done)
+            for (next = await source.next(); !next.done; next = await source.next()) all.push(next.value);
+        }
+        if (rows !== null && (await this.allHaveRevisions(client, expectedToExist))) {
+          await client.query('COMMIT');
+          let offset = 0;
+          return all.map((request) =>
+            appendResultOf(
+              rows!
+                .slice(offset, (offset += request.events.length))
+                .map((row) => recordedOf(row, head + BigInt(row.ord))),
+            ),
+          );
+        }
+        await client.query('ROLLBACK');
+        return (await this.appendUnderLock(client, all, true, false)) as AppendResult[];
+      },
+      () => all[0]?.stream ?? '',
+    );
+  }
+
+  /** Whether each stream has the revision given (the one a batch expected it at). */
+  private async allHaveRevisions(client: PoolClient, revisions: Map<string, number>): Promise<boolean> {
+    if (revisions.size === 0) return true;
+    const { rows } = await client.query<{ found: number }>({
+      name: 'streams-have-revisions',
+      text: `SELECT count(*)::int AS found FROM unnest($1::text[], $2::int[]) AS g(stream, revision)
+        WHERE EXISTS (SELECT 1 FROM event_log e WHERE e.stream = g.stream AND e.revision = g.revision)`,
+      values: [[...revisions.keys()], [...revisions.values()]],
+    });
+    return rows[0].found === revisions.size;
   }
 
   /**
@@ -224,8 +339,7 @@ export class PostgresEventStore implements EventStore {
     const guards = new Map<string, number>();
     const rows: AppendRow[] = [];
     for (const { stream, expectedRevision, events } of requests) {
-      const definite =
-        typeof expectedRevision === 'number' && Number.isInteger(expectedRevision) && expectedRevision >= 0;
+      const definite = isDefiniteRevision(expectedRevision);
       // 'any', 'stream_exists', a revision no stream can have, or a stream twice: appendUnderLock decides.
       if ((expectedRevision !== 'no_stream' && !definite) || guards.has(stream)) return null;
       let revision = definite ? (expectedRevision as number) : -1;
@@ -317,22 +431,9 @@ export class PostgresEventStore implements EventStore {
 
   /** The rows at head + ord, in one COPY (fails as an INSERT would: a stored id or revision is a unique violation). */
   private async copyRows(client: PoolClient, head: bigint, rows: AppendRow[]): Promise<void> {
-    const lines = rows.map((r) =>
-      [
-        (head + BigInt(r.ord)).toString(),
-        escapeCopy(r.id),
-        escapeCopy(r.stream),
-        String(r.revision),
-        escapeCopy(r.type),
-        copyValue(r.data, true),
-        copyValue(r.metadata, true),
-      ].join('\t'),
-    );
-    await copyIn(
-      client,
-      `COPY event_log (${COLUMNS}) FROM STDIN`,
-      Buffer.from(`${lines.join('\n')}\n`, 'utf8'),
-    );
+    let lines = '';
+    for (const row of rows) lines += copyLine(head, row);
+    await copyIn(client, `COPY event_log (${COLUMNS}) FROM STDIN`, Buffer.from(lines, 'utf8'));
   }
 
   /** event_log_append_guarded: inserts the rows of the streams whose guard holds, in ord order from the head on. */

@@ -2,7 +2,13 @@
 // also runs against a shared, non-empty log (a real EventStoreDB server).
 import { randomUUID } from 'node:crypto';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
-import type { EventStore, NewEvent, RecordedEvent } from '../event-store.port';
+import type {
+  AppendRequest,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  RecordedEvent,
+} from '../event-store.port';
 import { readStreams } from '../read-streams';
 
 export function newEvent(type = 'Something', data: Record<string, unknown> = {}): NewEvent {
@@ -23,6 +29,14 @@ export function newEvent(type = 'Something', data: Record<string, unknown> = {})
 }
 
 const uniqueStream = () => `contract-${randomUUID()}`;
+
+/** The requests one by one, as a batch hands them over while it decides. */
+async function* asDecided(requests: AppendRequest[]): AsyncIterable<AppendRequest> {
+  for (const request of requests) {
+    await new Promise((resolve) => setImmediate(resolve));
+    yield request;
+  }
+}
 
 async function readAllAfter(store: EventStore, after: bigint | null): Promise<RecordedEvent[]> {
   const seen: RecordedEvent[] = [];
@@ -210,6 +224,62 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
         { stream: taken, events: [newEvent()], expectedRevision: 0 },
       ]);
       expect(results.map((r) => r.nextRevision)).toEqual([0, 1, 1]);
+    });
+
+    it('appends requests that come as they are decided as one unit: all or nothing, a retry appending nothing', async () => {
+      const taken = uniqueStream();
+      const at = await store.append({
+        stream: taken,
+        events: [newEvent(), newEvent()],
+        expectedRevision: 'no_stream',
+      });
+      const stream = uniqueStream();
+      const refused = async (expectedRevision: ExpectedRevision) => {
+        await expect(
+          store.appendMany(
+            asDecided([
+              { stream, events: [newEvent()], expectedRevision: 'no_stream' },
+              { stream: taken, events: [newEvent()], expectedRevision },
+            ]),
+          ),
+        ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        expect(await store.readStream(stream)).toEqual([]);
+      };
+      await refused('no_stream'); // the stream exists
+      await refused(0); // it has a later revision
+      await refused(5); // it has no revision 5
+      const requests = [
+        { stream, events: [newEvent('A')], expectedRevision: 'no_stream' as const },
+        { stream, events: [newEvent('B'), newEvent('C')], expectedRevision: 0 },
+        { stream: taken, events: [newEvent('D')], expectedRevision: at.nextRevision },
+        { stream: uniqueStream(), events: [newEvent('E')], expectedRevision: 'any' as const },
+      ];
+      const results = await store.appendMany(asDecided(requests));
+      expect(results.map((r) => [r.nextRevision, r.alreadyStored])).toEqual([
+        [0, false],
+        [2, false],
+        [2, false],
+        [0, false],
+      ]);
+      const positions = results.flatMap((r) => r.events.map((e) => e.position));
+      expect([...positions].sort((x, y) => (x < y ? -1 : 1))).toEqual(positions);
+      expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['A', 'B', 'C']);
+      const retried = await store.appendMany(asDecided(requests));
+      expect(retried).toEqual(results.map((r) => ({ ...r, alreadyStored: true })));
+      expect((await store.readStream(taken)).map((e) => e.revision)).toEqual([0, 1, 2]);
+    });
+
+    it('appends nothing when the requests stop with an error, and nothing for no requests', async () => {
+      const stream = uniqueStream();
+      async function* failing() {
+        yield { stream, events: [newEvent()], expectedRevision: 'no_stream' as const };
+        throw new Error('deciding failed');
+      }
+      await expect(store.appendMany(failing())).rejects.toThrow('deciding failed');
+      expect(await store.readStream(stream)).toEqual([]);
+      expect(await store.appendMany(asDecided([]))).toEqual([]);
+      await store.append({ stream, events: [newEvent()], expectedRevision: 'no_stream' });
+      expect(await store.readStream(stream)).toHaveLength(1);
     });
 
     it('subscribes from a checkpoint and receives later appends in order, exactly once', async () => {

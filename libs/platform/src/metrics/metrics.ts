@@ -41,7 +41,7 @@ export class Metrics {
 
   readonly appendSeconds = new Histogram({
     name: 'ledger_event_append_seconds',
-    help: 'Time to append to the event log, by operation (append: one command, appendMany: a batch)',
+    help: 'Time to append to the event log, by operation (append: one command, appendMany: a batch, from its first command decided to its commit)',
     labelNames: ['operation'] as const,
     buckets: SECONDS,
     registers: [this.registry],
