@@ -158,67 +158,6 @@ describe('entries as CSV', () => {
   });
 });
 
-describe('summary', () => {
-  it('read from the covering index, counts postings recorded at the instant asked and activity touching either bound', async () => {
-    const everything = (
-      await new LedgerQueries(system.readModels).entries(
-        { municipality: M, asOf: new Date().toISOString() },
-        1000,
-      )
-    ).entries;
-    const instants = [...new Set(everything.map((p) => p.recordedAt))].sort();
-    expect(instants.length).toBeGreaterThan(2);
-    const at = instants[Math.floor(instants.length / 2)];
-    const justBefore = new Date(Date.parse(at) - 1).toISOString();
-    const posting = everything.find((p) => p.recordedAt === at)!;
-    // what the summary must answer, from the postings themselves
-    const expected = (asOf: string, activityFrom: string, activityTo: string) => {
-      const lines = new Map<string, { entries: number; amount: bigint; refund: bigint }>();
-      for (const p of everything) {
-        if (p.recordedAt > asOf || p.activityTo < activityFrom || p.activityFrom > activityTo) continue;
-        const account = p.account ? `${p.account.function}.${p.account.dranst}.${p.account.grouping}` : '';
-        const key = [account, p.targetGroup, p.unresolved?.outcome ?? null, JSON.stringify(p.unresolved)]
-          .map(String)
-          .join('|');
-        const line = lines.get(key) ?? { entries: 0, amount: 0n, refund: 0n };
-        line.entries += 1;
-        line.amount += BigInt(p.amountOere);
-        line.refund += BigInt(p.refundOere ?? 0);
-        lines.set(key, line);
-      }
-      return [...lines]
-        .map(([key, l]) => `${key.split('|').slice(0, 3).join('|')}: ${l.entries} ${l.amount} ${l.refund}`)
-        .sort();
-    };
-    await system.readModels.query('VACUUM ledger_entry');
-    const answered = (asOf: string, activityFrom: string, activityTo: string) =>
-      system.readModels.transaction(async (manager) => {
-        await manager.query('SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off');
-        const queries = new LedgerQueries(manager);
-        const filter = { municipality: M, asOf, activityFrom, activityTo };
-        const plan = await manager.query(
-          `EXPLAIN SELECT count(*), sum(amount_oere), sum(refund_oere) FROM ledger_entry WHERE municipality = $1 AND recorded_at <= $2 AND activity_to >= $3 AND activity_from <= $4 GROUP BY account, target_group, unresolved`,
-          [M, asOf, activityFrom, activityTo],
-        );
-        expect(JSON.stringify(plan)).toContain('Index Only Scan using ledger_entry_activity');
-        return (await queries.summary(filter, ['account', 'targetGroup']))
-          .map(
-            (l) =>
-              `${l.account}|${l.targetGroup}|${l.unresolved}: ${l.entries} ${l.amountOere} ${l.refundOere}`,
-          )
-          .sort();
-      });
-    for (const [from, to] of [
-      [posting.activityTo, posting.activityTo],
-      [posting.activityFrom, posting.activityFrom],
-    ]) {
-      expect(expected(at, from, to)).not.toEqual(expected(justBefore, from, to)); // the instant itself counts
-      for (const asOf of [at, justBefore])
-        expect(await answered(asOf, from, to)).toEqual(expected(asOf, from, to));
-    }
-  });
-});
-
 describe('explanations a person can read', () => {
   const text = (r: request.Response, done: (err: Error | null, body: string) => void) => {
     let body = '';

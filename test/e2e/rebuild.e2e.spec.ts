@@ -31,7 +31,7 @@ it('a rebuild of the whole log equals the live read models row for row, and can 
   expect(await waitForPosition(system.readModels, BigInt(position), 20_000)).toBe(true);
   await projectIntoSchema(system.databaseUrl, 'rm_check', system.store, allProjections(rulebooks));
   expect(await compareSchemas(system.databaseUrl, 'rm', 'rm_check')).toEqual([]);
-  // vacuumed: every page of the postings is all-visible, so a summary reads its covering index alone
+  // vacuumed before the swap: every page of the postings is all-visible
   const [pages] = await system.readModels.query(
     "SELECT relpages, relallvisible FROM pg_class WHERE oid = 'rm_check.ledger_entry'::regclass",
   );

@@ -128,10 +128,23 @@ it('the replayed statement has the figures of its instant', async () => {
   }
 });
 
-it('verify reports the difference when a live read model is tampered with', async () => {
-  await live.query(
-    `UPDATE ledger_entry SET refund_oere = refund_oere + 100 WHERE cost_item_id = 'expense:E-P1' AND kind = 'original'`,
+/** Changes the refund of P1's original posting, and its day's total with it (as a projection that got it wrong would). */
+const tamper = (oere: number) =>
+  live.query(
+    `WITH p AS (
+       UPDATE ledger_entry SET refund_oere = refund_oere + $1 WHERE cost_item_id = 'expense:E-P1' AND kind = 'original'
+       RETURNING municipality, activity_to, activity_from, (recorded_at AT TIME ZONE 'UTC')::date AS recorded_on,
+                 account, target_group, booking_period, kind, unresolved
+     )
+     UPDATE ledger_total t SET refund_oere = t.refund_oere + $1 FROM p
+     WHERE (t.municipality, t.activity_to, t.activity_from, t.recorded_on, t.account, t.target_group, t.booking_period, t.kind)
+       = (p.municipality, p.activity_to, p.activity_from, p.recorded_on, p.account, p.target_group, p.booking_period, p.kind)
+       AND t.unresolved IS NOT DISTINCT FROM p.unresolved`,
+    [oere],
   );
+
+it('verify reports the difference when a live read model is tampered with', async () => {
+  await tamper(100);
   try {
     const { verdict } = await replayAndVerify('2025-12-31T23:59:59Z');
     // refund before caps 5,000.00 (P1) + 2,250.00 (P2 after the correction) + 50,000.00 (P3); after the cap 52,781.15
@@ -145,9 +158,7 @@ it('verify reports the difference when a live read model is tampered with', asyn
       '101 summary.3.refundOere: live "500100", replay "500000"',
     ]);
   } finally {
-    await live.query(
-      `UPDATE ledger_entry SET refund_oere = refund_oere - 100 WHERE cost_item_id = 'expense:E-P1' AND kind = 'original'`,
-    );
+    await tamper(-100);
   }
 });
 

@@ -18,6 +18,7 @@ import { OfferVersionCancelled1796145097095 } from './1796145097095-offer-versio
 import { LedgerEntryActivityCovering1796145243568 } from './1796145243568-ledger-entry-activity-covering';
 import { OfferAdministrativeShares1796146393309 } from './1796146393309-offer-administrative-shares';
 import { ReversalByCostItem1796165336090 } from './1796165336090-reversal-by-cost-item';
+import { LedgerTotals1796169475128 } from './1796169475128-ledger-totals';
 
 /** Every read-model migration, in order. */
 export const READ_MODEL_MIGRATIONS = [
@@ -41,4 +42,5 @@ export const READ_MODEL_MIGRATIONS = [
   LedgerEntryActivityCovering1796145243568,
   OfferAdministrativeShares1796146393309,
   ReversalByCostItem1796165336090,
+  LedgerTotals1796169475128,
 ];

@@ -29,6 +29,8 @@ export interface MunicipalityAdoption {
   /** A person's ledger the projection holds (then it is current, and stays so), or undefined: read it. */
   held(personId: string): PersonLedger | undefined;
   citationSets: StoredCitationSets;
+  /** Whether the postings' totals are written with them (not during a bulk load). */
+  sumsTotals: boolean;
   batchPersons: number;
 }
 
@@ -61,7 +63,7 @@ export async function writeAdoption(tx: EntityManager, a: MunicipalityAdoption):
   let ordinal = 0;
   const persons = new Set<string>();
   const write = async (outcome: LedgerOutcome, cause: boolean) => {
-    const rows = new LedgerRows(a.citationSets);
+    const rows = new LedgerRows(a.citationSets, a.sumsTotals);
     rows.add(recorded, { facts: outcome.facts, postings: [] });
     rows.addPostings(recorded, outcome.postings, ordinal);
     ordinal += outcome.postings.length;

@@ -19,6 +19,7 @@ import { CAP_PARAMETERS, capParametersRow, type CapParametersRow } from './rows/
 import { CAP_YEAR_KEY, capYearRow } from './rows/cap-year.row';
 import { LEDGER_CAUSE, ledgerCauseRow, personsOf, type LedgerCauseRow } from './rows/ledger-cause.row';
 import { LEDGER_ENTRY, ledgerEntryLine } from './rows/ledger-entry.row';
+import { LedgerTotals } from './rows/ledger-total.row';
 import { MENTOR_AGREEMENT, mentorAgreementRow, type MentorAgreementRow } from './rows/mentor-agreement.row';
 import { OFFER_VERSION, offerVersionRow, type OfferVersionRow } from './rows/offer-version.row';
 import {
@@ -69,7 +70,11 @@ export class LedgerRows {
   /** The last figures of each cap year the batch changed. */
   private readonly capYears = new Map<string, CapYear>();
 
-  constructor(private readonly citationSets: StoredCitationSets) {}
+  /** `sumsTotals` false: the postings' totals are left to the end of a bulk load (sumAllPostings). */
+  constructor(
+    private readonly citationSets: StoredCitationSets,
+    private readonly sumsTotals = true,
+  ) {}
 
   add(event: SourceEvent & Pick<RecordedEvent, 'data'>, outcome: LedgerOutcome): void {
     for (const f of outcome.facts) {
@@ -148,8 +153,10 @@ export class LedgerRows {
   async writes(): Promise<Write[]> {
     const newSets: CitationSet[] = [];
     const lines = new Array<string>(this.postings.length);
+    const totals = this.sumsTotals ? new LedgerTotals() : null;
     for (let i = 0; i < this.postings.length; i++) {
       const { posting, event, ordinal } = this.postings[i];
+      totals?.add(posting.posting);
       lines[i] = ledgerEntryLine(
         posting,
         event,
@@ -172,6 +179,7 @@ export class LedgerRows {
       copyRows(ADMINISTRATIVE_SHARE_VERSION, [...this.carveOutVersions.values()]),
       citationSetsWrite(newSets),
       copyLines(LEDGER_ENTRY, lines),
+      totals?.write() ?? null,
       copyRows(LEDGER_CAUSE, this.causes),
       copyRows(CAP_PARAMETERS, this.capParameters),
       copyRows(CAP_COMPUTATION, this.capComputations),

@@ -28,6 +28,7 @@ import { loadPersonLedgers, personKey, personLedgerSize } from './ledger-state';
 import { RulebookVersions } from './rulebook-versions';
 import type { BatchWriter, Projection } from './projection';
 import { StoredCitationSets } from './rows/citation-set.row';
+import { sumAllPostings } from './rows/ledger-total.row';
 import { loadMunicipalityBooks } from './rows/cap-year.row';
 import { loadProjectLedgers, projectKey, projectLedgerSize } from './rows/project.row';
 import { loadTimesheetLedgers, timesheetKey, timesheetLedgerSize } from './rows/staff-timesheet.row';
@@ -67,6 +68,8 @@ export class LedgerProjection implements Projection {
   /** Batches prepared, and committed (in the order prepared). */
   private prepared = 0;
   private committedThrough = 0;
+  /** False from startingEmpty() on: a bulk load sums the totals once it has written every posting. */
+  private sumsTotals = true;
 
   /** `adoptionBatchPersons`: how many persons an adoption re-judges at a time; `cacheBudget`: how much of each kind of ledger is kept between batches. */
   constructor(
@@ -92,6 +95,11 @@ export class LedgerProjection implements Projection {
 
   startingEmpty(): void {
     for (const cache of [this.persons, this.projects, this.timesheets]) cache.startingEmpty();
+    this.sumsTotals = false;
+  }
+
+  async bulkLoaded(db: DataSource): Promise<void> {
+    await sumAllPostings(db);
   }
 
   rolledBack(): void {
@@ -158,7 +166,7 @@ export class LedgerProjection implements Projection {
     batchNumber: number,
   ): Promise<Write[]> {
     const persons = await this.load(events, reader, batchNumber);
-    const rows = new LedgerRows(this.citationSets);
+    const rows = new LedgerRows(this.citationSets, this.sumsTotals);
     for (let i = 0; i < events.length; i++) {
       if ((i + 1) % YIELD_EVERY === 0) await yieldToIo();
       const { recorded, event, adoption } = events[i];
@@ -200,6 +208,7 @@ export class LedgerProjection implements Projection {
       books: this.books.get(municipality)!,
       held: (personId) => this.persons.take(personKey(municipality, personId), batchNumber),
       citationSets: this.citationSets,
+      sumsTotals: this.sumsTotals,
       batchPersons: this.adoptionBatchPersons,
     });
   }

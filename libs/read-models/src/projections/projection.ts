@@ -34,4 +34,9 @@ export interface Projection {
    * has not seen since is not stored, so it need not read it back — until a rollback.
    */
   startingEmpty?(): void;
+  /**
+   * Optional: called once such a load has committed its last batch, before its deferred indexes
+   * are built: what the projection sums up once at the end instead of batch by batch.
+   */
+  bulkLoaded?(db: DataSource): Promise<void>;
 }

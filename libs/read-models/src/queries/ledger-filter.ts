@@ -22,8 +22,14 @@ export interface LedgerFilter {
 }
 
 export function ledgerWhere(filter: LedgerFilter, params: unknown[]): string {
+  const clauses = postingClauses(filter, params);
+  return [...clauses, `recorded_at <= $${params.push(filter.asOf)}`].join(' AND ');
+}
+
+/** The filters without its instant: which postings, whenever recorded. */
+export function postingClauses(filter: LedgerFilter, params: unknown[]): string[] {
   const add = (value: unknown) => `$${params.push(value)}`;
-  const clauses = [`municipality = ${add(filter.municipality)}`, `recorded_at <= ${add(filter.asOf)}`];
+  const clauses = [`municipality = ${add(filter.municipality)}`];
   if (filter.personId) clauses.push(`person_id = ${add(filter.personId)}`);
   if (filter.offerId) clauses.push(`offer_id = ${add(filter.offerId)}`);
   if (filter.projectId) {
@@ -47,5 +53,8 @@ export function ledgerWhere(filter: LedgerFilter, params: unknown[]): string {
     if (parts[3]) clauses.push(`account->>'dranst' = ${add(parts[3])}`);
     if (parts[4]) clauses.push(`account->>'grouping' = ${add(parts[4])}`);
   }
-  return clauses.join(' AND ');
+  return clauses;
 }
+
+/** Whether the filter names only keys the totals keep (ledger_total): not a person, an offer or a project. */
+export const totalsServe = (filter: LedgerFilter) => !filter.personId && !filter.offerId && !filter.projectId;

@@ -18,7 +18,7 @@ import {
   LEDGER_ENTRY_WITH_CITATIONS,
 } from '../projections/citation-sets';
 import { reversedByColumn, rowToReadPosting, type ReadPosting } from '../projections/rows/ledger-entry.row';
-import { ledgerWhere, type LedgerFilter } from './ledger-filter';
+import { ledgerWhere, postingClauses, totalsServe, type LedgerFilter } from './ledger-filter';
 
 export interface LedgerPage {
   entries: (ReadPosting & { position: string; ordinal: number })[];
@@ -43,6 +43,8 @@ const SUMMARY_COLUMNS = {
   activityYear: `to_char(activity_from, 'YYYY')`,
 } as const;
 export type SummaryKey = keyof typeof SUMMARY_COLUMNS;
+/** What SUMMARY_COLUMNS and the lines read, of postings and of totals alike. */
+const SUMMED_COLUMNS = 'account, target_group, booking_period, activity_from, unresolved';
 
 export class LedgerQueries {
   constructor(private readonly db: DataSource | EntityManager) {}
@@ -110,19 +112,32 @@ export class LedgerQueries {
     return rows.length ? { ...rowToReadPosting(rows[0]), position: String(rows[0].position) } : null;
   }
 
-  /** Totals per group; unresolved postings (no rule / ambiguous) always form lines of their own. */
+  /**
+   * Totals per group; unresolved postings (no rule / ambiguous) always form lines of their own.
+   * Unless it names a person, an offer or a project, it adds up the day totals (ledger_total)
+   * of the days before asOf's and the postings of asOf's own day up to asOf.
+   */
   async summary(filter: LedgerFilter, groupBy: SummaryKey[]): Promise<SummaryLine[]> {
     const params: unknown[] = [];
-    const where = ledgerWhere(filter, params);
     const keys = groupBy.map((k) => `${SUMMARY_COLUMNS[k]} AS "${k}"`);
     const select = [...keys, `unresolved->>'outcome' AS "unresolved"`].join(', ');
     const group = [...groupBy.map((k) => `"${k}"`), '"unresolved"'].join(', ');
-    // GROUP BY "unresolved" names the posting's column (outcome, reason, candidates): unresolved
+    const postings = (where: string) =>
+      `SELECT ${SUMMED_COLUMNS}, 1 AS entries, amount_oere, refund_oere FROM ledger_entry WHERE ${where}`;
+    let summed: string;
+    if (totalsServe(filter)) {
+      const clauses = postingClauses(filter, params).join(' AND ');
+      const asOf = `$${params.push(filter.asOf)}`;
+      const day = `(${asOf}::timestamptz AT TIME ZONE 'UTC')::date`;
+      summed = `SELECT ${SUMMED_COLUMNS}, entries, amount_oere, refund_oere FROM ledger_total WHERE ${clauses} AND recorded_on < ${day}
+        UNION ALL ${postings(`${clauses} AND recorded_at <= ${asOf} AND recorded_at >= ${day}::timestamp AT TIME ZONE 'UTC'`)}`;
+    } else summed = postings(ledgerWhere(filter, params));
+    // GROUP BY "unresolved" names the postings' column (outcome, reason, candidates): unresolved
     // postings of different reasons form lines of their own, which would tie on the outcome
     // shown; the column itself orders them, whatever plan the statistics choose.
     const rows: Record<string, string | null>[] = await this.db.query(
-      `SELECT ${select}, count(*)::int AS entries, coalesce(sum(amount_oere), 0)::text AS amount, coalesce(sum(refund_oere), 0)::text AS refund
-       FROM ledger_entry WHERE ${where} GROUP BY ${group} ORDER BY ${group}, ledger_entry.unresolved`,
+      `SELECT ${select}, sum(entries)::int AS entries, coalesce(sum(amount_oere), 0)::text AS amount, coalesce(sum(refund_oere), 0)::text AS refund
+       FROM (${summed}) summed GROUP BY ${group} ORDER BY ${group}, summed.unresolved`,
       params,
     );
     return rows.map((r) => ({

@@ -1,5 +1,6 @@
 // Row-for-row comparison of two read-model schemas (rebuild-equals-live, replay verification).
 import { Client } from 'pg';
+import { LEDGER_TOTAL_KEY } from '../projections/rows/ledger-total.row';
 import { assertSchemaName } from '../read-model-data-source';
 
 /** Every read-model table with the columns that identify a row, and columns that legitimately differ. */
@@ -21,6 +22,7 @@ const TABLES: { table: string; orderBy: string; ignore?: string[] }[] = [
     orderBy: 'municipality, project_id, offer_id, share_id, position',
   },
   { table: 'ledger_entry', orderBy: 'position, municipality, ordinal' },
+  { table: 'ledger_total', orderBy: LEDGER_TOTAL_KEY.join(', ') },
   { table: 'ledger_cause', orderBy: 'event_id' },
   { table: 'rulebook_adoption', orderBy: 'position' },
   { table: 'citation_set', orderBy: 'id' },

@@ -118,8 +118,8 @@ async function buildDeferredIndexes(
     (table: string): Task =>
     async (c) => {
       for (const d of left.get(table)!) if (d.constraint) await c.query(d.constraint);
-      // Vacuumed, the postings' pages are all-visible from the swap on, so that summaries read
-      // the covering ledger_entry_activity alone instead of visiting every row until autovacuum.
+      // Vacuumed before the swap, the postings' pages are all-visible with their hint bits set:
+      // neither the first reads on the live schema nor autovacuum write every page again then.
       await c.query(table === 'ledger_entry' ? 'VACUUM (ANALYZE) ledger_entry' : `ANALYZE ${table}`);
     };
   const building = new Map([...left].map(([table, indexes]) => [table, indexes.length]));
@@ -169,6 +169,7 @@ export async function projectIntoSchema(
     });
     for (const projection of projections) projection.startingEmpty?.();
     const applied = await runner.catchUp(options.until ?? null, options.accept);
+    for (const projection of projections) await projection.bulkLoaded?.(readModels);
     await buildDeferredIndexes(url, schema, deferred);
     return applied;
   } finally {
