@@ -1,24 +1,18 @@
 // Allocation of one cost item over the person's target-group timeline and the rulebook's rule
 // boundaries: split, divide the amount by calendar days, and attach each segment's decision.
-import {
-  type IsoDate,
-  type TargetGroup,
-  type TargetGroupAttributes,
-  addMonths,
-  assertOere,
-  dayNumber,
-  daysInclusive,
-  endOfMonth,
-  endOfYear,
-  isoDateOfDay,
-  refundOf,
-} from '@app/domain';
+import * as domain from '@app/domain';
+import type { IsoDate, TargetGroup, TargetGroupAttributes } from '@app/domain';
 import type { Account, CapId, Citation, RefundDecision, RefundQuery } from '@app/rules';
 import { copyAccount, copyCitations, copyUnresolved } from './canonical-copy';
 import { shareOfDays } from './day-split';
 import type { CostItem, DesiredSegment, Unresolved } from './posting.types';
 import { mentorRefundWindow } from './mentor-refund-window';
 import { segmentOn, type TimelineSegment } from './timeline';
+
+// Bound once: called for every day, piece and segment of the fold, and each call through the
+// domain's compiled index would go through its re-export getter.
+const { addMonths, assertOere, dayNumber, daysInclusive, endOfMonth, endOfYear, isoDateOfDay, refundOf } =
+  domain;
 
 /** The rulebook's decision function, injected (libs/rules implements it). */
 export type DecideRefund = (query: RefundQuery) => RefundDecision;

@@ -11,7 +11,11 @@
 //     rounding would not have this property);
 //   - each part differs from its exact share A × days / T by less than one øre.
 // Example: 1 øre over three one-day segments → C = round(1/3)=0, round(2/3)=1, 1 → parts 0, 1, 0.
-import { assertOere, daysInclusive, divideRoundHalfAwayFromZero, toSafeOere } from '@app/domain';
+import * as domain from '@app/domain';
+
+// Bound once: called for every day, piece and segment of the fold, and each call through the
+// domain's compiled index would go through its re-export getter.
+const { assertOere, daysInclusive, divideRoundHalfAwayFromZero, toSafeOere } = domain;
 
 /** The running total round(A × cumulativeDays / totalDays) of the cumulative rounding rule. */
 export function cumulativeShare(amountOere: number, cumulativeDays: number, totalDays: number): number {

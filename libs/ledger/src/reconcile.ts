@@ -1,8 +1,12 @@
 // Regrouping: compare what a cost item should be posted as now with what its standing postings
 // say, and post exactly the difference (reversals of what no longer holds, bookings of what is new).
-import { danishBookingPeriodOf, danishDateOf, negate } from '@app/domain';
+import * as domain from '@app/domain';
 import { copyAccount, copyCitations, copyUnresolved } from './canonical-copy';
 import type { Cause, DesiredSegment, Posting } from './posting.types';
+
+// Bound once: called for every day, piece and segment of the fold, and each call through the
+// domain's compiled index would go through its re-export getter.
+const { danishBookingPeriodOf, danishDateOf, negate } = domain;
 
 /** The day a posting was booked: the booking date its cause gave, else the Danish day it was recorded. */
 export const bookingDateOf = (p: Pick<Posting, 'bookingDate' | 'recordedAt'>): string =>

@@ -1,6 +1,11 @@
 // The bitemporal target-group timeline of a person: which target group applied on which
 // effective dates, as it was known at a recorded instant.
-import { type IsoDate, type TargetGroup, type TargetGroupAttributes, addDays, dayNumber } from '@app/domain';
+import * as domain from '@app/domain';
+import type { IsoDate, TargetGroup, TargetGroupAttributes } from '@app/domain';
+
+// Bound once: called for every day, piece and segment of the fold, and each call through the
+// domain's compiled index would go through its re-export getter.
+const { addDays, dayNumber } = domain;
 
 /** One registered change (ChangeTargetGroup), with its retraction if it was retracted. */
 export interface TargetGroupChangeRecord {
