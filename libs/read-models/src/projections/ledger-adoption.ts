@@ -69,7 +69,7 @@ export async function writeAdoption(tx: EntityManager, a: MunicipalityAdoption):
     ordinal += outcome.postings.length;
     personsOf(outcome.postings, persons);
     if (cause && ordinal > 0) rows.addCause(recorded, persons);
-    await runWrites(tx, await rows.writes());
+    await runWrites(tx, rows.writes());
   };
   for (let from = 0; from < personIds.length; from += a.batchPersons) {
     const batch = personIds.slice(from, from + a.batchPersons);

@@ -1,33 +1,26 @@
-// The rows a batch of ledger outcomes writes, collected per table (rows/*.row.ts), and the
-// batch's statements: one per table and kind, in an order that lets each see the ones before
-// (a retraction updates a change inserted by the same batch).
+// The rows a batch of ledger outcomes writes, collected per table (rows/*.row.ts; the inserted
+// ones as COPY input as they come), and the batch's statements: one per table and kind, in an
+// order that lets each see the ones before (a retraction updates a change inserted by the same batch).
 import type { RecordedEvent } from '@app/event-store';
 import type { CapYear, LedgerOutcome, LedgerPosting } from '@app/ledger';
 import type { CitationSet } from './citation-sets';
 import { citationSetsWrite, type StoredCitationSets } from './rows/citation-set.row';
-import {
-  COST_ITEM,
-  costItemReversalRow,
-  costItemRow,
-  type CostItemReversalRow,
-  type CostItemRow,
-} from './rows/cost-item.row';
+import { COST_ITEM, costItemReversalRow, costItemRow, type CostItemReversalRow } from './rows/cost-item.row';
 import type { SourceEvent } from './rows/event-row';
-import { ACCOUNTING_YEAR, accountingYearRow, type AccountingYearRow } from './rows/accounting-year.row';
-import { CAP_COMPUTATION, capComputationRow, type CapComputationRow } from './rows/cap-computation.row';
-import { CAP_PARAMETERS, capParametersRow, type CapParametersRow } from './rows/cap-parameters.row';
+import { ACCOUNTING_YEAR, accountingYearRow } from './rows/accounting-year.row';
+import { CAP_COMPUTATION, capComputationRow } from './rows/cap-computation.row';
+import { CAP_PARAMETERS, capParametersRow } from './rows/cap-parameters.row';
 import { CAP_YEAR_KEY, capYearRow } from './rows/cap-year.row';
-import { LEDGER_CAUSE, ledgerCauseRow, personsOf, type LedgerCauseRow } from './rows/ledger-cause.row';
+import { LEDGER_CAUSE, ledgerCauseRow, personsOf } from './rows/ledger-cause.row';
 import { LEDGER_ENTRY, ledgerEntryLine } from './rows/ledger-entry.row';
 import { LedgerTotals } from './rows/ledger-total.row';
-import { MENTOR_AGREEMENT, mentorAgreementRow, type MentorAgreementRow } from './rows/mentor-agreement.row';
-import { OFFER_VERSION, offerVersionRow, type OfferVersionRow } from './rows/offer-version.row';
+import { MENTOR_AGREEMENT, mentorAgreementRow } from './rows/mentor-agreement.row';
+import { OFFER_VERSION, offerVersionRow } from './rows/offer-version.row';
 import {
   retractionRow,
   TARGET_GROUP_CHANGE,
   targetGroupChangeRow,
   type RetractionRow,
-  type TargetGroupChangeRow,
 } from './rows/target-group-change.row';
 import {
   ADMINISTRATIVE_SHARE_VERSION,
@@ -39,68 +32,70 @@ import {
   shareItemRow,
   type AdministrativeShareVersionRow,
   type ProjectRow,
-  type ProjectShareRow,
   type ShareItemRow,
 } from './rows/project.row';
 import { STAFF_TIMESHEET_KEY, staffTimesheetRow, type StaffTimesheetRow } from './rows/staff-timesheet.row';
-import { copyLines, copyRows, updateWrite, upsertWrite, type Write } from './sql-rows';
-
-/** Encoding a large batch's postings is long synchronous work: every so many it lets I/O callbacks run. */
-const YIELD_EVERY = 1000;
-const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+import { CopyInput, updateWrite, upsertWrite, type Write } from './sql-rows';
 
 export class LedgerRows {
-  private readonly changes: TargetGroupChangeRow[] = [];
+  private readonly changes = new CopyInput(TARGET_GROUP_CHANGE);
   private readonly retractions: RetractionRow[] = [];
-  private readonly offerVersions: OfferVersionRow[] = [];
-  private readonly agreements: MentorAgreementRow[] = [];
-  private readonly items: CostItemRow[] = [];
+  private readonly offerVersions = new CopyInput(OFFER_VERSION);
+  private readonly agreements = new CopyInput(MENTOR_AGREEMENT);
+  private readonly items = new CopyInput(COST_ITEM);
   private readonly itemReversals: CostItemReversalRow[] = [];
   private readonly shareItems: ShareItemRow[] = [];
-  private readonly shares: ProjectShareRow[] = [];
+  private readonly shares = new CopyInput(PROJECT_SHARE);
   private readonly projects: ProjectRow[] = [];
   private readonly timesheets: StaffTimesheetRow[] = [];
   /** By key: an event that deducts a carve-out twice leaves one version, the last. */
   private readonly carveOutVersions = new Map<string, AdministrativeShareVersionRow>();
-  private readonly postings: { posting: LedgerPosting; event: SourceEvent; ordinal: number }[] = [];
-  private readonly causes: LedgerCauseRow[] = [];
-  private readonly capParameters: CapParametersRow[] = [];
-  private readonly capComputations: CapComputationRow[] = [];
-  private readonly closedYears: AccountingYearRow[] = [];
+  private readonly postings = new CopyInput(LEDGER_ENTRY);
+  /** The citation lists of the batch's postings not stored before. */
+  private readonly newSets: CitationSet[] = [];
+  private readonly causes = new CopyInput(LEDGER_CAUSE);
+  private readonly capParameters = new CopyInput(CAP_PARAMETERS);
+  private readonly capComputations = new CopyInput(CAP_COMPUTATION);
+  private readonly closedYears = new CopyInput(ACCOUNTING_YEAR);
   /** The last figures of each cap year the batch changed. */
   private readonly capYears = new Map<string, CapYear>();
+
+  /** The batch's postings summed (ledger_total), unless left to the end of a bulk load. */
+  private readonly totals: LedgerTotals | null;
 
   /** `sumsTotals` false: the postings' totals are left to the end of a bulk load (sumAllPostings). */
   constructor(
     private readonly citationSets: StoredCitationSets,
-    private readonly sumsTotals = true,
-  ) {}
+    sumsTotals = true,
+  ) {
+    this.totals = sumsTotals ? new LedgerTotals() : null;
+  }
 
   add(event: SourceEvent & Pick<RecordedEvent, 'data'>, outcome: LedgerOutcome): void {
     for (const f of outcome.facts) {
       switch (f.type) {
         case 'target_group_changed':
-          this.changes.push(targetGroupChangeRow(f, event));
+          this.changes.add(targetGroupChangeRow(f, event));
           break;
         case 'target_group_change_retracted':
           this.retractions.push(retractionRow(f, event));
           break;
         case 'offer_version':
-          this.offerVersions.push(offerVersionRow(f, event));
+          this.offerVersions.add(offerVersionRow(f, event));
           break;
         case 'mentor_agreement_registered':
-          this.agreements.push(mentorAgreementRow(f, event));
+          this.agreements.add(mentorAgreementRow(f, event));
           break;
         case 'expense_recorded':
         case 'mentor_hours_recorded':
-          this.items.push(costItemRow(f, event));
+          this.items.add(costItemRow(f, event));
           break;
         case 'cost_item_reversed':
           this.itemReversals.push(costItemReversalRow(f, event));
           break;
         case 'project_share_set':
           this.shareItems.push(shareItemRow(f, event));
-          this.shares.push(projectShareRow(f, event));
+          this.shares.add(projectShareRow(f, event));
           break;
         case 'project_item_set':
         case 'timesheet_item_set':
@@ -122,13 +117,13 @@ export class LedgerRows {
           break;
         }
         case 'cap_parameters_set':
-          this.capParameters.push(capParametersRow(f, event));
+          this.capParameters.add(capParametersRow(f, event));
           break;
         case 'accounting_year_closed':
-          this.closedYears.push(accountingYearRow(f, event));
+          this.closedYears.add(accountingYearRow(f, event));
           break;
         case 'cap_restated':
-          this.capComputations.push(capComputationRow(f, event));
+          this.capComputations.add(capComputationRow(f, event));
           break;
         case 'cap_year_changed':
           this.capYears.set(`${f.capYear.municipality}/${f.capYear.year}/${f.capYear.cap}`, f.capYear);
@@ -141,49 +136,42 @@ export class LedgerRows {
 
   /** Postings of an event, the first of them its posting number `firstOrdinal` (an event whose postings are written in parts). */
   addPostings(event: SourceEvent, postings: readonly LedgerPosting[], firstOrdinal: number): void {
-    postings.forEach((posting, i) => this.postings.push({ posting, event, ordinal: firstOrdinal + i }));
+    for (let i = 0; i < postings.length; i++) {
+      const posting = postings[i];
+      this.totals?.add(posting.posting);
+      const citationsId = this.citationSets.idOf(posting.posting.citations, this.newSets);
+      this.postings.addLine(ledgerEntryLine(posting, event, firstOrdinal + i, citationsId));
+    }
   }
 
   /** The cause of an event's postings, once for the event; `persons`: those of its postings (personsOf). */
   addCause(event: SourceEvent & Pick<RecordedEvent, 'data'>, persons: ReadonlySet<string>): void {
-    this.causes.push(ledgerCauseRow(event, persons));
+    this.causes.add(ledgerCauseRow(event, persons));
   }
 
   /** The statements, their rows already turned into text. */
-  async writes(): Promise<Write[]> {
-    const newSets: CitationSet[] = [];
-    const lines = new Array<string>(this.postings.length);
-    const totals = this.sumsTotals ? new LedgerTotals() : null;
-    for (let i = 0; i < this.postings.length; i++) {
-      const { posting, event, ordinal } = this.postings[i];
-      totals?.add(posting.posting);
-      lines[i] = ledgerEntryLine(
-        posting,
-        event,
-        ordinal,
-        this.citationSets.idOf(posting.posting.citations, newSets),
-      );
-      if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToIo();
-    }
+  writes(): Write[] {
+    const carveOutVersions = new CopyInput(ADMINISTRATIVE_SHARE_VERSION);
+    for (const row of this.carveOutVersions.values()) carveOutVersions.add(row);
     const statements = [
-      copyRows(TARGET_GROUP_CHANGE, this.changes),
+      this.changes.write(),
       updateWrite('target_group_change', ['municipality', 'change_command_id'], this.retractions),
-      copyRows(OFFER_VERSION, this.offerVersions),
-      copyRows(MENTOR_AGREEMENT, this.agreements),
-      copyRows(COST_ITEM, this.items),
+      this.offerVersions.write(),
+      this.agreements.write(),
+      this.items.write(),
       upsertWrite('cost_item', ['municipality', 'cost_item_id'], this.shareItems),
       updateWrite('cost_item', ['municipality', 'cost_item_id'], this.itemReversals),
-      copyRows(PROJECT_SHARE, this.shares),
+      this.shares.write(),
       upsertWrite('project', PROJECT_KEY, this.projects),
       upsertWrite('staff_timesheet', STAFF_TIMESHEET_KEY, this.timesheets),
-      copyRows(ADMINISTRATIVE_SHARE_VERSION, [...this.carveOutVersions.values()]),
-      citationSetsWrite(newSets),
-      copyLines(LEDGER_ENTRY, lines),
-      totals?.write() ?? null,
-      copyRows(LEDGER_CAUSE, this.causes),
-      copyRows(CAP_PARAMETERS, this.capParameters),
-      copyRows(CAP_COMPUTATION, this.capComputations),
-      copyRows(ACCOUNTING_YEAR, this.closedYears),
+      carveOutVersions.write(),
+      citationSetsWrite(this.newSets),
+      this.postings.write(),
+      this.totals?.write() ?? null,
+      this.causes.write(),
+      this.capParameters.write(),
+      this.capComputations.write(),
+      this.closedYears.write(),
       upsertWrite('cap_year', CAP_YEAR_KEY, [...this.capYears.values()].map(capYearRow)),
     ];
     return statements.filter((x): x is Write => x !== null);

@@ -193,7 +193,7 @@ export class LedgerProjection implements Projection {
       };
       rows.add(recorded, applyToLedger(ledger, event, this.rulebookAt(recorded)));
     }
-    return [...this.versions.writes(), ...(await rows.writes())];
+    return [...this.versions.writes(), ...rows.writes()];
   }
 
   /** A municipality's adoption, re-judged and written in batches of persons (ledger-adoption.ts). */

@@ -2,9 +2,9 @@
 // (text format; values converted by the columns' own input functions, as an INSERT would), the
 // updates and upserts take them as one JSON parameter shaped by the table's own row type
 // (jsonb_populate_recordset), so the SQL names no column types twice. A write is built first
-// (rows turned into text: a snapshot, however the rows' objects change afterwards) and run
-// later in the batch's transaction, so a projection can prepare one batch while the previous
-// one is being written.
+// (rows turned into text: a snapshot, however the rows' objects change afterwards; a COPY's rows
+// as they are added) and run later in the batch's transaction, so a projection can prepare one
+// batch while the previous one is being written.
 import { copyIn, copyValue as storeCopyValue } from '@app/event-store';
 import type { PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
@@ -33,20 +33,53 @@ export function tableColumns<Row>(
 /** A statement ready to run: SQL with its parameters, or a COPY with its whole input. */
 export type Write = { sql: string; params: unknown[] } | { copy: string; payload: Buffer };
 
-/** Inserts the rows with one COPY; fails as an INSERT would (constraints, types), aborting the transaction. */
-export function copyRows<Row>(t: TableColumns<Row>, rows: readonly Row[]): Write | null {
-  const json = t.columns.map((c) => t.json.has(c));
-  const lines = rows.map((row) => t.columns.map((c, i) => copyValue(row[c], json[i])).join('\t'));
-  return copyLines(t, lines);
-}
+/** Lines kept as text before they are turned into bytes: the text of a few rows at a time is alive. */
+const LINES_PER_CHUNK = 256;
 
-/** A COPY of rows already in COPY text form (one line per row, without its newline; see copyValue). */
-export function copyLines<Row>(t: TableColumns<Row>, lines: readonly string[]): Write | null {
-  if (lines.length === 0) return null;
-  return {
-    copy: `COPY ${t.table} (${t.columns.join(', ')}) FROM STDIN`,
-    payload: Buffer.from(`${lines.join('\n')}\n`, 'utf8'),
-  };
+/**
+ * The input of a COPY that inserts rows (one statement; it fails as an INSERT would: constraints,
+ * types, aborting the transaction), each row turned into COPY text as it is added, and the text of
+ * every few rows into bytes: a batch's rows and their text are garbage at once instead of living,
+ * and being copied by the garbage collector, until the batch is written.
+ */
+export class CopyInput<Row> {
+  private readonly json: boolean[];
+  private readonly values: string[];
+  private readonly chunks: Buffer[] = [];
+  private lines: string[] = [];
+
+  constructor(private readonly t: TableColumns<Row>) {
+    this.json = t.columns.map((c) => t.json.has(c));
+    this.values = new Array<string>(t.columns.length);
+  }
+
+  add(row: Row): void {
+    const { columns } = this.t;
+    for (let i = 0; i < columns.length; i++) this.values[i] = copyValue(row[columns[i]], this.json[i]);
+    this.addLine(this.values.join('\t'));
+  }
+
+  /** A row already in COPY text form (without its newline; see copyValue). */
+  addLine(line: string): void {
+    this.lines.push(line);
+    if (this.lines.length === LINES_PER_CHUNK) this.flush();
+  }
+
+  /** The COPY of the rows added, none: null. */
+  write(): Write | null {
+    this.flush();
+    if (this.chunks.length === 0) return null;
+    return {
+      copy: `COPY ${this.t.table} (${this.t.columns.join(', ')}) FROM STDIN`,
+      payload: this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks),
+    };
+  }
+
+  private flush(): void {
+    if (this.lines.length === 0) return;
+    this.chunks.push(Buffer.from(`${this.lines.join('\n')}\n`, 'utf8'));
+    this.lines = [];
+  }
 }
 
 /** The pg client under the transaction's query runner (TypeORM has no COPY of its own). */
