@@ -74,7 +74,7 @@ export async function startCommand(values: { only?: 'api' | 'projector' }): Prom
   }
   const url = (await api.getUrl()).replace('[::1]', 'localhost');
   if (system.startedEmbedded) recordConnection(config.dataDir, system.databaseUrl);
-  console.error(banner(config, url, system.startedEmbedded ? system.databaseUrl : null));
+  console.error(banner(config, url, system.embeddedTcpUrl));
 
   onSignals(async (signal) => {
     system.expectStop();

@@ -7,6 +7,7 @@ const MAX_BACKOFF_MS = 10_000;
 
 export interface SupervisedDatabase {
   url: string;
+  tcpUrl: string;
   /** From now on an exit of the server is expected (shutdown): it is not restarted. */
   expectStop(): void;
   stop(): Promise<void>;
@@ -45,6 +46,7 @@ export function superviseDatabase(
   watch(first);
   return {
     url: first.url,
+    tcpUrl: first.tcpUrl,
     expectStop: () => {
       stopping = true;
     },

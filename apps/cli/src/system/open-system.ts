@@ -12,6 +12,8 @@ export interface System {
   databaseUrl: string;
   /** Whether this process started the embedded PostgreSQL (and stops it on close). */
   startedEmbedded: boolean;
+  /** The embedded server this process started, over TCP (for tools elsewhere); null if it started none. */
+  embeddedTcpUrl: string | null;
   store: EventStore;
   readModels: DataSource;
   /** Called when shutting down begins: the database's exit from now on is expected, not restarted. */
@@ -70,7 +72,7 @@ export async function openSystem(
     const first = await startEmbedded(config.dataDir, log);
     embedded = report
       ? superviseDatabase(first, join(config.dataDir, 'postgres'), report)
-      : { url: first.url, expectStop: () => undefined, stop: first.stop };
+      : { url: first.url, tcpUrl: first.tcpUrl, expectStop: () => undefined, stop: first.stop };
     databaseUrl = embedded.url;
   }
   try {
@@ -82,6 +84,7 @@ export async function openSystem(
     return {
       databaseUrl,
       startedEmbedded: embedded !== null,
+      embeddedTcpUrl: embedded?.tcpUrl ?? null,
       store,
       readModels,
       expectStop: () => embedded?.expectStop(),

@@ -63,6 +63,39 @@ it('a folder made before passwords were random keeps working and gets a password
   expect(await connects(withPassword(db.url, 'postgres'))).toBe('28P01');
 });
 
+/** How the connection of `url` reached the server: its client address (null: through a Unix socket). */
+async function clientAddress(url: string): Promise<string | null> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (
+      await client.query<{ a: string | null }>(
+        'SELECT host(client_addr) AS a FROM pg_stat_activity WHERE pid = pg_backend_pid()',
+      )
+    ).rows[0].a;
+  } finally {
+    await client.end();
+  }
+}
+
+it('clients on this machine reach it through its Unix socket in the cluster folder, tools elsewhere over TCP', async () => {
+  expect(db!.url).toContain(`@${encodeURIComponent(join(serverDir(), 'pg'))}:${db!.port}/postgres`);
+  expect(await clientAddress(db!.url)).toBeNull();
+  expect(db!.tcpUrl).toMatch(/@127\.0\.0\.1:\d+\/postgres$/);
+  expect(await clientAddress(db!.tcpUrl)).toBe('127.0.0.1');
+});
+
+it('a folder whose socket path would be too long for the operating system is reached over TCP', async () => {
+  const deep = join(dataDir, 'd'.repeat(100), 'postgres');
+  const other = await startEmbeddedPostgres(deep);
+  try {
+    expect(other.url).toBe(other.tcpUrl);
+    expect(await clientAddress(other.url)).toBe('127.0.0.1');
+  } finally {
+    await other.stop();
+  }
+});
+
 it('restarted on the same port after kill -9, a pool of before reconnects by itself', async () => {
   const pool = new Pool({ connectionString: db!.url, max: 2 });
   pool.on('error', () => undefined);

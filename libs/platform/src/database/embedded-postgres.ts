@@ -18,7 +18,10 @@ import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
 export interface EmbeddedDatabase {
+  /** For clients on this machine: through the server's Unix socket where it has one, else TCP. */
   url: string;
+  /** Over TCP on 127.0.0.1 (for tools elsewhere: another container, a tunnel). */
+  tcpUrl: string;
   port: number;
   /** The server's (postmaster's) process id. */
   pid: number | undefined;
@@ -50,15 +53,30 @@ type EmbeddedPostgresClass = new (options: {
  * whole ledger for an as-of summary instead of using its activity index. The shared buffers take an
  * eighth of the machine's memory, at most 1 GB, so that a small VM or container is not starved.
  */
-function serverSettings(): Record<string, string> {
+function serverSettings(socketDir: string | null): Record<string, string> {
   const sharedBuffersMiB = Math.max(128, Math.min(1024, Math.floor(totalmem() / 2 ** 20 / 8)));
   return {
     max_connections: '200',
     listen_addresses: '127.0.0.1',
+    ...(socketDir === null ? {} : { unix_socket_directories: socketDir }),
     shared_buffers: `${sharedBuffersMiB}MB`,
     max_wal_size: '4GB',
     random_page_cost: '1.1',
   };
+}
+
+/** The longest path of a Unix socket (sun_path holds 108 bytes with the closing NUL). */
+const MAX_SOCKET_PATH = 107;
+
+/**
+ * The server's Unix socket lives in its cluster folder: a round trip through it costs the
+ * client and the server less than one through TCP on loopback, which the api and the projector
+ * make for every append and batch. A folder whose socket path would be too long for the
+ * operating system has none (clients use TCP), as on Windows.
+ */
+function socketDirOf(databaseDir: string, port: number): string | null {
+  if (process.platform === 'win32') return null;
+  return Buffer.byteLength(join(databaseDir, `.s.PGSQL.${port}`)) <= MAX_SOCKET_PATH ? databaseDir : null;
 }
 
 const USER = 'postgres';
@@ -139,6 +157,7 @@ export async function startEmbeddedPostgres(
   const initialised = existsSync(join(databaseDir, 'PG_VERSION'));
   const password = passwordOf(root);
   const port = options.port ?? (await freePort());
+  const socketDir = socketDirOf(databaseDir, port);
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -146,7 +165,10 @@ export async function startEmbeddedPostgres(
     password,
     persistent: true,
     createPostgresUser: runAsPostgresUser,
-    postgresFlags: Object.entries(serverSettings()).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    postgresFlags: Object.entries(serverSettings(socketDir)).flatMap(([name, value]) => [
+      '-c',
+      `${name}=${value}`,
+    ]),
     onLog: (message) => log(String(message).trimEnd()),
     onError: (message) => log(String(message instanceof Error ? message.message : message).trimEnd()),
   });
@@ -160,11 +182,13 @@ export async function startEmbeddedPostgres(
     if (!serverProcess || serverProcess.exitCode !== null || serverProcess.signalCode !== null) resolveExit();
     else serverProcess.once('exit', () => resolveExit());
   });
-  const url = (secret: string) =>
-    `postgres://${USER}:${encodeURIComponent(secret)}@127.0.0.1:${port}/postgres`;
+  // A Unix socket's folder stands as the host, percent-encoded (as libpq reads it too).
+  const url = (secret: string, host = '127.0.0.1') =>
+    `postgres://${USER}:${encodeURIComponent(secret)}@${host}:${port}/postgres`;
   if (initialised) await adoptPassword(url, password);
   return {
-    url: url(password),
+    url: socketDir === null ? url(password) : url(password, encodeURIComponent(socketDir)),
+    tcpUrl: url(password),
     port,
     pid: serverProcess?.pid,
     exited,

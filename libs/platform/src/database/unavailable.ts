@@ -40,13 +40,16 @@ const ESDB_UNAVAILABLE_TYPES = new Set(['unavailable', 'deadline-exceeded', 'tim
 const GRPC_UNAVAILABLE_CODES = new Set([4, 14]);
 
 function isUnavailableItself(error: object): boolean {
-  const { code, type, message, details } = error as {
+  const { code, type, message, details, syscall } = error as {
     code?: unknown;
     type?: unknown;
     message?: unknown;
     details?: unknown;
+    syscall?: unknown;
   };
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
+  // A Unix socket that is not there: the server is stopped (it removes its socket) or not yet listening.
+  if (code === 'ENOENT' && syscall === 'connect') return true;
   if (typeof code === 'number' && typeof details === 'string' && GRPC_UNAVAILABLE_CODES.has(code))
     return true;
   if (typeof type === 'string' && ESDB_UNAVAILABLE_TYPES.has(type)) return true;

@@ -7,6 +7,10 @@ describe('isDependencyUnavailable', () => {
   it.each([
     ['a refused connection', withProps('connect ECONNREFUSED 127.0.0.1:5432', { code: 'ECONNREFUSED' })],
     [
+      'a Unix socket not there (a stopped server)',
+      withProps('connect ENOENT /data/postgres/pg/.s.PGSQL.5432', { code: 'ENOENT', syscall: 'connect' }),
+    ],
+    [
       'PostgreSQL shutting down (57P01)',
       withProps('terminating connection due to administrator command', { code: '57P01' }),
     ],
@@ -41,6 +45,10 @@ describe('isDependencyUnavailable', () => {
 
   it.each([
     ['a unique violation', withProps('duplicate key', { code: '23505' })],
+    [
+      'a file not found',
+      withProps("ENOENT: no such file or directory, open 'x'", { code: 'ENOENT', syscall: 'open' }),
+    ],
     [
       'a bigint out of range',
       withProps('value "99999999999999999999" is out of range for type bigint', { code: '22003' }),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 
 export interface EmbeddedPostgresProcess {
   url: string;
+  tcpUrl: string;
   port: number;
   /** The PostgreSQL server's (postmaster's) process id. */
   pid: number;
@@ -34,14 +35,16 @@ export async function startEmbeddedPostgresProcess(
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
-  const ready = await new Promise<{ url: string; port: number; pid: number }>((resolve, reject) => {
-    let stdout = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-      if (stdout.includes('\n')) resolve(JSON.parse(stdout.split('\n')[0]));
-    });
-    void exited.then(() => reject(new Error(`the embedded PostgreSQL did not start: ${stderr.trim()}`)));
-  });
+  const ready = await new Promise<{ url: string; tcpUrl: string; port: number; pid: number }>(
+    (resolve, reject) => {
+      let stdout = '';
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+        if (stdout.includes('\n')) resolve(JSON.parse(stdout.split('\n')[0]));
+      });
+      void exited.then(() => reject(new Error(`the embedded PostgreSQL did not start: ${stderr.trim()}`)));
+    },
+  );
   return {
     ...ready,
     exited,
