@@ -73,20 +73,37 @@ const SIGNED_ELSEWHERE =
 // with its time claims, which are checked again on every use exactly as jsonwebtoken checks them;
 // anything else (a new, a bad or a no longer valid token) goes through the full verification.
 const MAX_REMEMBERED = 10_000;
-const verified = new Map<string, { principal: Principal; nbf?: number; exp: number }>();
+const verified = new Map<
+  string,
+  { secret: string; maxLifetimeSeconds: number; principal: Principal; nbf?: number; exp: number }
+>();
+
+/**
+ * The principal of an HS256 token that verified with this secret and lifetime and whose time
+ * claims still hold; null for any other token (it needs the full verification). Checked
+ * before anything else is read of a token: every request of a client carries the same one.
+ * The secret is asked for only when the token is known (asking can make the development secret).
+ */
+export function rememberedPrincipal(
+  token: string,
+  secret: () => string,
+  maxLifetimeSeconds = DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+): Principal | null {
+  const known = verified.get(token);
+  if (!known || known.maxLifetimeSeconds !== maxLifetimeSeconds || known.secret !== secret()) return null;
+  const now = Math.floor(Date.now() / 1000);
+  if ((known.nbf === undefined || known.nbf <= now) && now < known.exp) return { ...known.principal };
+  verified.delete(token);
+  return null;
+}
 
 export function verifyToken(
   token: string,
   secret: string,
   maxLifetimeSeconds = DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
 ): Principal {
-  const cacheKey = `${secret}\n${maxLifetimeSeconds}\n${token}`;
-  const known = verified.get(cacheKey);
-  if (known) {
-    const now = Math.floor(Date.now() / 1000);
-    if ((known.nbf === undefined || known.nbf <= now) && now < known.exp) return { ...known.principal };
-    verified.delete(cacheKey);
-  }
+  const remembered = rememberedPrincipal(token, () => secret, maxLifetimeSeconds);
+  if (remembered) return remembered;
   let claims: Record<string, unknown>;
   try {
     claims = verify(token, keyOf(secret), { algorithms: ['HS256'] }) as Record<string, unknown>;
@@ -98,7 +115,13 @@ export function verifyToken(
   checkLifetime(claims, maxLifetimeSeconds);
   const principal = principalOf(claims.sub, claims.role, claims.municipality);
   if (verified.size >= MAX_REMEMBERED) verified.delete(verified.keys().next().value!);
-  verified.set(cacheKey, { principal, nbf: claims.nbf as number | undefined, exp: claims.exp as number });
+  verified.set(token, {
+    secret,
+    maxLifetimeSeconds,
+    principal,
+    nbf: claims.nbf as number | undefined,
+    exp: claims.exp as number,
+  });
   return { ...principal };
 }
 

@@ -1,5 +1,11 @@
 import { sign } from 'jsonwebtoken';
-import { InvalidTokenError, mayAccessMunicipality, mintToken, verifyToken } from './principal';
+import {
+  InvalidTokenError,
+  mayAccessMunicipality,
+  mintToken,
+  rememberedPrincipal,
+  verifyToken,
+} from './principal';
 
 const SECRET = 'unit-secret';
 const HOUR = { expiresIn: '1h' } as const;
@@ -62,6 +68,27 @@ describe('JWT principals (API.md "Authentication")', () => {
     const token = mintToken({ sub: 'f', role: 'finance', municipality: '101' }, SECRET, '2h');
     expect(verifyToken(token, SECRET, 7200).sub).toBe('f');
     expect(() => verifyToken(token, SECRET, 3600)).toThrow(/longer than AUTH_MAX_TOKEN_LIFETIME/);
+  });
+
+  it('remembers a verified token for its secret and lifetime only, and only until it expires', () => {
+    const token = mintToken({ sub: 'r', role: 'finance', municipality: '101' }, SECRET, '1h');
+    expect(rememberedPrincipal(token, () => SECRET)).toBeNull();
+    expect(verifyToken(token, SECRET).sub).toBe('r');
+    expect(rememberedPrincipal(token, () => SECRET)).toEqual({
+      sub: 'r',
+      role: 'finance',
+      municipality: '101',
+    });
+    expect(rememberedPrincipal(token, () => 'other')).toBeNull();
+    expect(rememberedPrincipal(token, () => SECRET, 60)).toBeNull();
+    const now = Date.now();
+    const later = jest.spyOn(Date, 'now').mockReturnValue(now + 3601 * 1000);
+    try {
+      expect(rememberedPrincipal(token, () => SECRET)).toBeNull();
+      expect(() => verifyToken(token, SECRET)).toThrow(/jwt expired/);
+    } finally {
+      later.mockRestore();
+    }
   });
 
   it('lets admin "*" into every municipality and others only into their own', () => {

@@ -9,6 +9,7 @@ import {
   checkLifetime,
   InvalidTokenError,
   principalOf,
+  rememberedPrincipal,
   verifyToken,
   type Principal,
   type Role,
@@ -58,6 +59,8 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const remembered = rememberedPrincipal(token, this.secret, this.identity.maxTokenLifetimeSeconds);
+    if (remembered) return remembered;
     let algorithm: unknown;
     try {
       algorithm = decodeProtectedHeader(token).alg;
