@@ -14,17 +14,24 @@ export interface RunningSystem {
   rssMiB(): number;
   /** CPU seconds (user and system) the system's process has used so far (not its children: database, projector). */
   cpuSeconds(): number;
-  /** CPU seconds so far of the processes beneath it: the projector's and the database's (every server process alive). */
+  /**
+   * CPU seconds so far of the processes beneath it: the projector's and the database's (every
+   * server process alive, and those that exited: a backend whose pool closed its connection).
+   */
   childCpuSeconds(): { projector: number; database: number };
   stop(): Promise<void>;
 }
 
-/** CPU seconds (user and system) of a live process; 0 once it is gone. */
-function cpuSecondsOf(pid: number): number {
+/**
+ * CPU seconds (user and system) of a live process, with `reaped` those of its children that
+ * exited and were waited for; 0 once it is gone.
+ */
+function cpuSecondsOf(pid: number, reaped = false): number {
   try {
-    // Fields 14 and 15 of /proc/PID/stat (after the parenthesised name): utime and stime in clock ticks (USER_HZ, 100 on Linux).
+    // Fields 14-17 of /proc/PID/stat (after the parenthesised name): utime, stime, cutime and cstime in clock ticks (USER_HZ, 100 on Linux).
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    const own = Number(fields[11]) + Number(fields[12]);
+    return (reaped ? own + Number(fields[13]) + Number(fields[14]) : own) / 100;
   } catch {
     return 0;
   }
@@ -102,9 +109,10 @@ export async function startRunningSystem(
     childCpuSeconds: () => {
       const used = { projector: 0, database: 0 };
       for (const pid of descendantsOf(child.pid!)) {
-        const seconds = cpuSecondsOf(pid);
-        if (readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')) used.database += seconds;
-        else used.projector += seconds;
+        // A server's backends are the postmaster's children: it reaps those that exit.
+        if (readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres'))
+          used.database += cpuSecondsOf(pid, true);
+        else used.projector += cpuSecondsOf(pid);
       }
       return used;
     },
