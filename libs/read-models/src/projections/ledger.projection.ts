@@ -100,6 +100,7 @@ export class LedgerProjection implements Projection {
 
   async bulkLoaded(db: DataSource): Promise<void> {
     await sumAllPostings(db);
+    this.sumsTotals = true; // whatever it projects next, it projects on a loaded schema
   }
 
   rolledBack(): void {
