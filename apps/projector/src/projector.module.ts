@@ -1,7 +1,7 @@
 import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@app/event-store';
 import { type Projection, type WorkerSlot, ProjectionRunner, type AppliedBatch } from '@app/read-models';
-import { rootLogger, type Logger } from '@app/platform';
+import { isDependencyUnavailable, rootLogger, type Logger } from '@app/platform';
 import type { DataSource } from 'typeorm';
 
 export interface ProjectorDependencies {
@@ -22,6 +22,13 @@ export interface ProjectorDependencies {
 /** How often the lag is logged at info. */
 const LAG_LOG_INTERVAL_MS = 60_000;
 
+/**
+ * A Ctrl-C reaches the database server and the projector at once; the server may close its
+ * connections before the projector's event loop has taken the signal. An unreachable database is
+ * therefore only called a failure when no shutdown follows within this time.
+ */
+const SHUTDOWN_SIGNAL_GRACE_MS = 2_000;
+
 const DEPS = Symbol('PROJECTOR_DEPS');
 
 /** Runs the projections for as long as the application lives; a failed batch stops the process. */
@@ -30,6 +37,8 @@ class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly logger: Logger;
   private lagTimer: NodeJS.Timeout | null = null;
   private stopping = false;
+  private shutdownBegun: () => void = () => undefined;
+  private readonly shutdown = new Promise<void>((resolve) => (this.shutdownBegun = resolve));
 
   constructor(@Inject(DEPS) private readonly deps: ProjectorDependencies) {
     this.logger = deps.logger ?? rootLogger();
@@ -70,7 +79,9 @@ class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown 
         : 'projector following the log',
     );
     this.lagTimer = setInterval(() => void this.logLag('projection lag'), LAG_LOG_INTERVAL_MS).unref();
-    this.runner.done.catch((error: Error) => {
+    this.runner.done.catch(async (error: Error) => {
+      if (!this.stopping && isDependencyUnavailable(error))
+        await this.shutdownWithin(SHUTDOWN_SIGNAL_GRACE_MS);
       // Stopping with the database (a Ctrl-C in a terminal reaches both): nothing failed.
       if (this.stopping)
         return this.logger.info({ cause: error.message }, 'projector stopped while the database shut down');
@@ -81,8 +92,15 @@ class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown 
     });
   }
 
+  private async shutdownWithin(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.shutdown, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+    clearTimeout(timer);
+  }
+
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    this.shutdownBegun();
     if (this.lagTimer) clearInterval(this.lagTimer);
     await this.runner.stop();
   }
