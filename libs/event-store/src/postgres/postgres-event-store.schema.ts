@@ -13,9 +13,11 @@ export const APPEND_LOCK_KEY = 7_461_001;
  * the position of the first row inserted (null: none), the current revision of each stream whose
  * guard does not hold (`conflicts`, null: no stream), those streams' events after the expected
  * revision (`newer`: a writer that decided on an older state decides again on them without
- * reading the stream) and those of them whose events carry an id already stored (`retried`). Being a function, its statements are planned once per connection, and the
- * statement that calls it sees everything committed before the lock (each statement inside takes
- * a fresh snapshot).
+ * reading the stream) and those of them whose events carry an id already stored (`retried`). Being a
+ * function, its statements are planned once per connection, and the statement that calls it sees
+ * everything committed before the lock (each statement inside takes a fresh snapshot). The two
+ * queries about refused streams run only when a guard fails: run on every call, even as CASE
+ * branches not taken, PostgreSQL would plan them anew each time (a custom plan per call).
  * event_log_append_state(ids, streams): takes the append lock inside the transaction that called
  * it, then reads (each statement with a fresh snapshot, after the lock) the head position, the
  * stored events with those ids and the streams' current revisions.
@@ -56,14 +58,16 @@ BEGIN
     FROM jsonb_to_recordset(events) AS v(ord bigint, id uuid, stream text, revision integer, type text, data jsonb, metadata jsonb)
     WHERE v.stream <> ALL (failed);
   first_position := CASE WHEN FOUND THEN log_head + 1 END;
-  newer := CASE WHEN cardinality(failed) > 0 THEN (SELECT json_agg(n ORDER BY n.stream, n.revision) FROM (
-    SELECT s.position::text AS position, s.id, s.stream, s.revision, s.type, s.data, s.metadata
-    FROM jsonb_to_recordset(guards) AS g(stream text, expected integer)
-    JOIN event_log s ON s.stream = g.stream AND s.revision > g.expected
-    WHERE g.stream = ANY (failed)) n) END;
-  retried := CASE WHEN cardinality(failed) > 0 THEN (SELECT json_agg(DISTINCT v.stream)
-    FROM jsonb_to_recordset(events) AS v(id uuid, stream text)
-    WHERE v.stream = ANY (failed) AND EXISTS (SELECT 1 FROM event_log s WHERE s.id = v.id)) END;
+  IF cardinality(failed) > 0 THEN
+    newer := (SELECT json_agg(n ORDER BY n.stream, n.revision) FROM (
+      SELECT s.position::text AS position, s.id, s.stream, s.revision, s.type, s.data, s.metadata
+      FROM jsonb_to_recordset(guards) AS g(stream text, expected integer)
+      JOIN event_log s ON s.stream = g.stream AND s.revision > g.expected
+      WHERE g.stream = ANY (failed)) n);
+    retried := (SELECT json_agg(DISTINCT v.stream)
+      FROM jsonb_to_recordset(events) AS v(id uuid, stream text)
+      WHERE v.stream = ANY (failed) AND EXISTS (SELECT 1 FROM event_log s WHERE s.id = v.id));
+  END IF;
   RETURN NEXT;
 END
 $$;
