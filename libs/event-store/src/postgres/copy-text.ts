@@ -27,9 +27,17 @@ export function copyValue(value: unknown, json: boolean): string {
   return copyJson(JSON.stringify(value));
 }
 
-/** Runs `COPY … FROM STDIN` with its whole input (lines in COPY text form, each ending in a newline). */
-export async function copyIn(client: PoolClient, copy: string, payload: Buffer): Promise<void> {
-  await pipeline(Readable.from([payload]), client.query(copyFrom(copy)));
+/**
+ * Runs `COPY … FROM STDIN` with its whole input (lines in COPY text form, each ending in a
+ * newline), given as one buffer or as chunks of whole lines: each chunk is a message of its own,
+ * which the database takes in while the next ones are still on their way.
+ */
+export async function copyIn(
+  client: PoolClient,
+  copy: string,
+  payload: Buffer | readonly Buffer[],
+): Promise<void> {
+  await pipeline(Readable.from(Buffer.isBuffer(payload) ? [payload] : payload), client.query(copyFrom(copy)));
 }
 
 /** Lines are sent in chunks of about this many characters: one message, not one per line. */

@@ -37,10 +37,11 @@ import { runWrites, type Write } from './sql-rows';
 const DOMAIN_TYPES = new Set<string>(DOMAIN_EVENT_TYPES);
 
 /**
- * Folding is synchronous work: every so many events it lets I/O callbacks run, so the previous
+ * Folding is synchronous work: every few events it lets I/O callbacks run, so the previous
  * batch's statements (pipelined catch-up) progress meanwhile instead of waiting for the fold.
+ * Each of its statements, and each socket-buffer's worth of a COPY, waits for one such turn.
  */
-const YIELD_EVERY = 100;
+const YIELD_EVERY = 10;
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**

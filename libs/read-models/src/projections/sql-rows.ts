@@ -31,7 +31,7 @@ export function tableColumns<Row>(
 }
 
 /** A statement ready to run: SQL with its parameters, or a COPY with its whole input. */
-export type Write = { sql: string; params: unknown[] } | { copy: string; payload: Buffer };
+export type Write = { sql: string; params: unknown[] } | { copy: string; payload: readonly Buffer[] };
 
 /** Lines kept as text before they are turned into bytes: the text of a few rows at a time is alive. */
 const LINES_PER_CHUNK = 256;
@@ -71,7 +71,7 @@ export class CopyInput<Row> {
     if (this.chunks.length === 0) return null;
     return {
       copy: `COPY ${this.t.table} (${this.t.columns.join(', ')}) FROM STDIN`,
-      payload: this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks),
+      payload: this.chunks.slice(),
     };
   }
 
