@@ -41,3 +41,27 @@ it('loads an offer’s carve-outs in the order of their first version’s positi
     ['a', 200],
   ]);
 });
+
+it('reads back a person stored only as a target-group change, and gives one stored nowhere an empty ledger', async () => {
+  await live.query(
+    `INSERT INTO target_group_change (municipality, change_command_id, person_id, target_group, attributes, effective_from, recorded_at, event_id)
+     VALUES ('101', gen_random_uuid(), 'p2', 'jobafklaring', '{}', '2025-01-01', '2025-01-02T08:00:00.000Z', gen_random_uuid())`,
+  );
+  const ledgers = await loadPersonLedgers(live, [
+    { municipality: '101', personId: 'p2' },
+    { municipality: '101', personId: 'nobody' },
+    { municipality: '102', personId: 'p2' },
+  ]);
+  expect(ledgers.get('101/p2')!.changes.map((c) => [c.targetGroup, c.effectiveFrom])).toEqual([
+    ['jobafklaring', '2025-01-01'],
+  ]);
+  for (const key of ['101/nobody', '102/p2']) {
+    const empty = ledgers.get(key)!;
+    expect([
+      empty.changes.length,
+      empty.items.size,
+      empty.postings.length,
+      empty.offerCarveOuts.length,
+    ]).toEqual([0, 0, 0, 0]);
+  }
+});

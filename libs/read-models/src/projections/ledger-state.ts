@@ -1,55 +1,104 @@
 // What the ledger projection holds in memory for the persons a batch touches: their timeline
-// changes, cost items and postings, loaded with one query per table (and kept across batches in
-// a LedgerCache, ledger-cache.ts).
+// changes, cost items and postings, loaded with one query per table for the persons that have
+// anything stored (and kept across batches in a LedgerCache, ledger-cache.ts). The queries are
+// named prepared statements (prepared-query.ts).
 import { emptyPersonLedger, type OfferCarveOut, type PersonLedger } from '@app/ledger';
-import type { EntityManager } from 'typeorm';
+import type { PoolClient } from 'pg';
 import { LEDGER_ENTRY_COLUMNS_WITH_CITATIONS, LEDGER_ENTRY_WITH_CITATIONS } from './citation-sets';
 import { storedCostItemOf, type StoredCostItemRow } from './rows/cost-item.row';
 import { rowToPosting } from './rows/ledger-entry.row';
 import { changeRecordOf, type StoredChangeRow } from './rows/target-group-change.row';
+import { preparedRows, withClient, type Reader } from './prepared-query';
 
 export const personKey = (municipality: string, personId: string) => `${municipality}/${personId}`;
 
-/** Anything that runs a query: a data source, or a transaction's entity manager. */
-type Reader = Pick<EntityManager, 'query'>;
+const PERSONS = `(municipality, person_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`;
+
+/**
+ * Of the persons given, those with anything in the five tables below: a person new to the read
+ * models (most of those a live batch meets first) then costs one look-up instead of five.
+ */
+const STORED_PERSONS = `SELECT k.municipality, k.person_id FROM unnest($1::text[], $2::text[]) AS k(municipality, person_id)
+  WHERE EXISTS (SELECT 1 FROM target_group_change t WHERE t.municipality = k.municipality AND t.person_id = k.person_id)
+     OR EXISTS (SELECT 1 FROM cost_item c WHERE c.municipality = k.municipality AND c.person_id = k.person_id)
+     OR EXISTS (SELECT 1 FROM ledger_entry e WHERE e.municipality = k.municipality AND e.person_id = k.person_id)
+     OR EXISTS (SELECT 1 FROM offer_version o WHERE o.municipality = k.municipality AND o.person_id = k.person_id)
+     OR EXISTS (SELECT 1 FROM administrative_share_version a WHERE a.municipality = k.municipality AND a.person_id = k.person_id)`;
 
 export async function loadPersonLedgers(
-  tx: Reader,
+  reader: Reader,
   keys: { municipality: string; personId: string }[],
 ): Promise<Map<string, PersonLedger>> {
   const ledgers = new Map<string, PersonLedger>();
   for (const k of keys) ledgers.set(personKey(k.municipality, k.personId), emptyPersonLedger());
   if (keys.length === 0) return ledgers;
-  const params = [keys.map((k) => k.municipality), keys.map((k) => k.personId)];
-  const persons = `(municipality, person_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`;
-  // One connection (the batch's transaction): the queries run one after the other.
-  const changes: StoredChangeRow[] = await tx.query(
-    `SELECT * FROM target_group_change WHERE ${persons} ORDER BY recorded_at, event_id`,
-    params,
-  );
-  const items: StoredCostItemRow[] = await tx.query(
-    `SELECT * FROM cost_item WHERE ${persons} ORDER BY cost_item_id`,
-    params,
-  );
-  const postings: Record<string, unknown>[] = await tx.query(
-    `SELECT ${LEDGER_ENTRY_COLUMNS_WITH_CITATIONS} FROM ${LEDGER_ENTRY_WITH_CITATIONS} WHERE ${persons} ORDER BY position, municipality, ordinal`,
-    params,
-  );
-  const cancelled: { municipality: string; person_id: string; offer_id: string; reason: string | null }[] =
-    await tx.query(
-      `SELECT municipality, person_id, offer_id, reason FROM offer_version WHERE status = 'cancelled' AND ${persons}`,
-      params,
+  return withClient(reader, async (client) => {
+    const stored = await preparedRows<{ municipality: string; person_id: string }>(
+      client,
+      'ledger-stored-persons',
+      STORED_PERSONS,
+      [keys.map((k) => k.municipality), keys.map((k) => k.personId)],
     );
+    if (stored.length === 0) return ledgers;
+    await readPersonLedgers(client, ledgers, [
+      stored.map((k) => k.municipality),
+      stored.map((k) => k.person_id),
+    ]);
+    return ledgers;
+  });
+}
+
+/** Reads the stored persons' rows into their (empty) ledgers, one query per table, one after the other on one connection. */
+async function readPersonLedgers(
+  client: PoolClient,
+  ledgers: Map<string, PersonLedger>,
+  params: [string[], string[]],
+): Promise<void> {
+  const changes = await preparedRows<StoredChangeRow>(
+    client,
+    'ledger-person-changes',
+    `SELECT * FROM target_group_change WHERE ${PERSONS} ORDER BY recorded_at, event_id`,
+    params,
+  );
+  const items = await preparedRows<StoredCostItemRow>(
+    client,
+    'ledger-person-items',
+    `SELECT * FROM cost_item WHERE ${PERSONS} ORDER BY cost_item_id`,
+    params,
+  );
+  const postings = await preparedRows<Record<string, unknown>>(
+    client,
+    'ledger-person-postings',
+    `SELECT ${LEDGER_ENTRY_COLUMNS_WITH_CITATIONS} FROM ${LEDGER_ENTRY_WITH_CITATIONS} WHERE ${PERSONS} ORDER BY position, municipality, ordinal`,
+    params,
+  );
+  const cancelled = await preparedRows<{
+    municipality: string;
+    person_id: string;
+    offer_id: string;
+    reason: string | null;
+  }>(
+    client,
+    'ledger-person-cancelled-offers',
+    `SELECT municipality, person_id, offer_id, reason FROM offer_version WHERE status = 'cancelled' AND ${PERSONS}`,
+    params,
+  );
   // In the order recorded (the first version's position: recordedAt ties within a batch), the order an offer's
   // carve-outs come out of its costs in; each in its last state.
-  const carveOuts: { municipality: string; person_id: string; state: OfferCarveOut; recorded: string }[] =
-    await tx.query(
-      `SELECT DISTINCT ON (municipality, person_id, offer_id, share_id) municipality, person_id, state,
-              (min(position) OVER (PARTITION BY municipality, person_id, offer_id, share_id))::text AS recorded
-       FROM administrative_share_version WHERE person_id IS NOT NULL AND ${persons}
-       ORDER BY municipality, person_id, offer_id, share_id, position DESC`,
-      params,
-    );
+  const carveOuts = await preparedRows<{
+    municipality: string;
+    person_id: string;
+    state: OfferCarveOut;
+    recorded: string;
+  }>(
+    client,
+    'ledger-person-carve-outs',
+    `SELECT DISTINCT ON (municipality, person_id, offer_id, share_id) municipality, person_id, state,
+            (min(position) OVER (PARTITION BY municipality, person_id, offer_id, share_id))::text AS recorded
+     FROM administrative_share_version WHERE person_id IS NOT NULL AND ${PERSONS}
+     ORDER BY municipality, person_id, offer_id, share_id, position DESC`,
+    params,
+  );
   for (const c of changes)
     ledgers.get(personKey(c.municipality, c.person_id))!.changes.push(changeRecordOf(c));
   for (const i of items)
@@ -63,7 +112,6 @@ export async function loadPersonLedgers(
     ledgers.get(personKey(c.municipality, c.person_id))!.offerCarveOuts.push(c.state);
   for (const p of postings)
     ledgers.get(personKey(p.municipality as string, p.person_id as string))!.postings.push(rowToPosting(p));
-  return ledgers;
 }
 
 /** How much a person's ledger holds (changes, items, postings), for the cache's budget. */
