@@ -90,7 +90,9 @@ export class CommandsController {
         if (p.status >= 500) throw outcome.error;
         return { status: p.status, problem: p };
       }
-      return { status: outcome.status, ...outcome.body };
+      // Member by member: V8 makes an object spread followed by new members many times slower.
+      const { commandId, position, events } = outcome.body;
+      return { status: outcome.status, commandId, position, events };
     });
     countBatchItems(this.metrics, items, results);
     return { results };

@@ -28,13 +28,19 @@ export function countSingleCommand(
   metrics.commands.inc({ type: typeLabel(type), status: String(reply.statusCode) });
 }
 
-/** A batch's items, by their own types and statuses. */
+/** A batch's items, by their own types and statuses: each pair of them counted once, by how many items have it. */
 export function countBatchItems(
   metrics: Metrics,
   items: { type: unknown }[],
   results: { status: number }[],
 ): void {
-  results.forEach((result, i) =>
-    metrics.commands.inc({ type: typeLabel(items[i]?.type), status: String(result.status) }),
-  );
+  const counts = new Map<string, Map<number, number>>();
+  results.forEach(({ status }, i) => {
+    const type = typeLabel(items[i]?.type);
+    let byStatus = counts.get(type);
+    if (!byStatus) counts.set(type, (byStatus = new Map()));
+    byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+  });
+  for (const [type, byStatus] of counts)
+    for (const [status, count] of byStatus) metrics.commands.inc({ type, status: String(status) }, count);
 }

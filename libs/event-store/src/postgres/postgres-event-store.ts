@@ -5,6 +5,7 @@ import {
   WrongExpectedRevisionError,
 } from '../event-store.errors';
 import type {
+  AppendedEvent,
   AppendRequest,
   AppendResult,
   BatchHandler,
@@ -87,9 +88,13 @@ const recordedOf = (row: AppendRow, position: bigint): RecordedEvent => ({
   position,
 });
 
-/** A row in COPY text form, at head + ord, with its newline. */
+/** An event in COPY text form, at its position in the log and its revision in its stream, with its newline. */
+const eventLine = (position: bigint, event: NewEvent, stream: string, revision: number) =>
+  `${position}\t${escapeCopy(event.id)}\t${escapeCopy(stream)}\t${revision}\t${escapeCopy(event.type)}\t${copyValue(event.data, true)}\t${copyValue(event.metadata, true)}\n`;
+
+/** A row in COPY text form, at head + ord. */
 const copyLine = (head: bigint, row: AppendRow) =>
-  `${head + BigInt(row.ord)}\t${escapeCopy(row.id)}\t${escapeCopy(row.stream)}\t${row.revision}\t${escapeCopy(row.type)}\t${copyValue(row.data, true)}\t${copyValue(row.metadata, true)}\n`;
+  eventLine(head + BigInt(row.ord), row, row.stream, row.revision);
 
 const isDefiniteRevision = (expected: AppendRequest['expectedRevision']) =>
   typeof expected === 'number' && Number.isInteger(expected) && expected >= 0;
@@ -252,7 +257,9 @@ export class PostgresEventStore implements EventStore {
         await client.query('BEGIN');
         const { head } = await this.stateOf(client, [], true);
         const copy = new CopyIn(client, `COPY event_log (${COLUMNS}) FROM STDIN`);
-        let rows: AppendRow[] | null = [];
+        // What each request appends, made as its rows go into the COPY (null: looked up below).
+        let results: AppendResult[] | null = [];
+        let position = head;
         const lastRevisions = new Map<string, number>();
         const expectedToExist = new Map<string, number>();
         try {
@@ -260,7 +267,7 @@ export class PostgresEventStore implements EventStore {
             const request = next.value;
             if (request.events.length === 0) throw new Error('an append needs at least one event');
             all.push(request);
-            if (rows === null) continue;
+            if (results === null) continue;
             const { stream, expectedRevision } = request;
             const written = lastRevisions.get(stream);
             const definite = isDefiniteRevision(expectedRevision);
@@ -269,39 +276,33 @@ export class PostgresEventStore implements EventStore {
                 ? expectedRevision !== written
                 : !definite && expectedRevision !== 'no_stream'
             ) {
-              rows = null; // looked up below
+              results = null; // looked up below
               continue;
             }
             if (written === undefined && definite) expectedToExist.set(stream, expectedRevision as number);
             let revision = written ?? (definite ? (expectedRevision as number) : -1);
             let lines = '';
+            const events: AppendedEvent[] = [];
             for (const event of request.events) {
-              const row = rowOf(event, stream, ++revision, rows.length + 1);
-              rows.push(row);
-              lines += copyLine(head, row);
+              lines += eventLine(++position, event, stream, ++revision);
+              events.push({ id: event.id, type: event.type, stream, revision, position });
             }
+            results.push({ events, alreadyStored: false, nextRevision: revision, position });
             lastRevisions.set(stream, revision);
             await copy.add(lines);
           }
-          if (rows !== null) await copy.end();
+          if (results !== null) await copy.end();
           else await copy.abort();
         } catch (error) {
           await copy.abort();
           if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-          rows = null; // the batch is written again from all its requests
+          results = null; // the batch is written again from all its requests
           if (!next.done)
             for (next = await source.next(); !next.done; next = await source.next()) all.push(next.value);
         }
-        if (rows !== null && (await this.allHaveRevisions(client, expectedToExist))) {
+        if (results !== null && (await this.allHaveRevisions(client, expectedToExist))) {
           await client.query('COMMIT');
-          let offset = 0;
-          return all.map((request) =>
-            appendResultOf(
-              rows!
-                .slice(offset, (offset += request.events.length))
-                .map((row) => recordedOf(row, head + BigInt(row.ord))),
-            ),
-          );
+          return results;
         }
         await client.query('ROLLBACK');
         return (await this.appendUnderLock(client, all, true, false)) as AppendResult[];
