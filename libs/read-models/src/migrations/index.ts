@@ -19,6 +19,7 @@ import { LedgerEntryActivityCovering1796145243568 } from './1796145243568-ledger
 import { OfferAdministrativeShares1796146393309 } from './1796146393309-offer-administrative-shares';
 import { ReversalByCostItem1796165336090 } from './1796165336090-reversal-by-cost-item';
 import { LedgerTotals1796169475128 } from './1796169475128-ledger-totals';
+import { LedgerCauseKeyedByPosition1796182880005 } from './1796182880005-ledger-cause-keyed-by-position';
 
 /** Every read-model migration, in order. */
 export const READ_MODEL_MIGRATIONS = [
@@ -43,4 +44,5 @@ export const READ_MODEL_MIGRATIONS = [
   OfferAdministrativeShares1796146393309,
   ReversalByCostItem1796165336090,
   LedgerTotals1796169475128,
+  LedgerCauseKeyedByPosition1796182880005,
 ];

@@ -130,13 +130,7 @@ it('re-judged two persons at a time, the adoption posts every difference once, t
   ]);
   // one cause for the adoption, of several persons
   expect(
-    await live.query('SELECT person_id, command_type FROM ledger_cause WHERE event_id = $1', [
-      (
-        await live.query('SELECT DISTINCT caused_by_event FROM ledger_entry WHERE caused_by_command = $1', [
-          adoption.id,
-        ])
-      )[0].caused_by_event,
-    ]),
+    await live.query('SELECT person_id, command_type FROM ledger_cause WHERE command_id = $1', [adoption.id]),
   ).toEqual([{ person_id: null, command_type: 'RulebookAdopted' }]);
 
   await projectIntoSchema(db.url, 'rm_whole', store, projections(1000));

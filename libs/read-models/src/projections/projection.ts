@@ -35,8 +35,9 @@ export interface Projection {
    */
   startingEmpty?(): void;
   /**
-   * Optional: called once such a load has committed its last batch, before its deferred indexes
-   * are built: what the projection sums up once at the end instead of batch by batch.
+   * Optional: called once such a load has committed its last batch, while its deferred indexes
+   * are being built (by other connections): what the projection sums up once at the end instead
+   * of batch by batch.
    */
   bulkLoaded?(db: DataSource): Promise<void>;
 }

@@ -23,7 +23,7 @@ const TABLES: { table: string; orderBy: string; ignore?: string[] }[] = [
   },
   { table: 'ledger_entry', orderBy: 'position, municipality, ordinal' },
   { table: 'ledger_total', orderBy: LEDGER_TOTAL_KEY.join(', ') },
-  { table: 'ledger_cause', orderBy: 'event_id' },
+  { table: 'ledger_cause', orderBy: 'municipality, position' },
   { table: 'rulebook_adoption', orderBy: 'position' },
   { table: 'citation_set', orderBy: 'id' },
   { table: 'cap_parameters', orderBy: 'municipality, year, cap, position' },

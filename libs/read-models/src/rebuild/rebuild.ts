@@ -47,7 +47,7 @@ const BULK_LOAD_KEEPS: Record<string, string[]> = {
     'ledger_entry_cap_year',
   ],
   cost_item: ['cost_item_pkey', 'cost_item_person'],
-  // Not read while projecting; its key is the event id, which lands anywhere in the index.
+  // Not read while projecting: its key is cheaper built in one sort at the end than row by row.
   ledger_cause: [],
   offer_version: [],
   mentor_agreement: [],
@@ -169,8 +169,10 @@ export async function projectIntoSchema(
     });
     for (const projection of projections) projection.startingEmpty?.();
     const applied = await runner.catchUp(options.until ?? null, options.accept);
-    for (const projection of projections) await projection.bulkLoaded?.(readModels);
-    await buildDeferredIndexes(url, schema, deferred);
+    await Promise.all([
+      ...projections.map((projection) => projection.bulkLoaded?.(readModels)),
+      buildDeferredIndexes(url, schema, deferred),
+    ]);
     return applied;
   } finally {
     await readModels.destroy();

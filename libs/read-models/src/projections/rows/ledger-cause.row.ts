@@ -5,7 +5,6 @@ import type { LedgerPosting } from '@app/ledger';
 import { tableColumns } from '../sql-rows';
 
 export interface LedgerCauseRow {
-  event_id: string;
   position: string;
   municipality: string;
   command_id: string;
@@ -17,7 +16,6 @@ export interface LedgerCauseRow {
 }
 
 export const LEDGER_CAUSE = tableColumns<LedgerCauseRow>('ledger_cause', [
-  'event_id',
   'position',
   'municipality',
   'command_id',
@@ -45,11 +43,10 @@ function personOf(data: Record<string, unknown>, persons: ReadonlySet<string>): 
 
 /** The cause of an event's postings; `persons`: those of its postings (personsOf). */
 export function ledgerCauseRow(
-  e: Pick<RecordedEvent, 'id' | 'position' | 'metadata' | 'data'>,
+  e: Pick<RecordedEvent, 'position' | 'metadata' | 'data'>,
   persons: ReadonlySet<string>,
 ): LedgerCauseRow {
   return {
-    event_id: e.id,
     position: e.position.toString(),
     municipality: e.metadata.municipality,
     command_id: e.metadata.commandId,
