@@ -8,6 +8,7 @@
 // skip) lets the runner read them again from that municipality's checkpoint.
 import type { EventStore, RecordedEvent, Subscription } from '@app/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
+import { preparedRows, withClient } from '../projections/prepared-query';
 import type { BatchWriter, Projection } from '../projections/projection';
 import { owns, partitionOf, SINGLE_WORKER, unseenFloor, workerName, type WorkerSlot } from './partition';
 import { projectedThrough } from './progress';
@@ -480,17 +481,22 @@ export class ProjectionRunner {
     const progress = this.progressOf(batch, applied, park);
     await this.db.transaction(async (tx) => {
       if (this.options.bulkLoad) await tx.query('SET LOCAL synchronous_commit = off');
-      await tx.query(
+      // The statements of every batch are prepared ones: planned once per connection, not per batch.
+      const prepared = <Row>(name: string, text: string, values: unknown[]) =>
+        withClient(tx, (client) => preparedRows<Row>(client, name, text, values));
+      await prepared(
+        'checkpoint-ensure',
         'INSERT INTO projection_checkpoint (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING',
         [this.name],
       );
-      const [{ position }]: { position: string }[] = await tx.query(
+      const [{ position }] = await prepared<{ position: string }>(
+        'checkpoint-lock',
         'SELECT position FROM projection_checkpoint WHERE name = $1 FOR UPDATE',
         [this.name],
       );
       if (BigInt(position) !== (this.scan ?? 0n))
         throw new CheckpointMovedError(this.name, this.scan, BigInt(position));
-      await this.moveCheckpoints(tx, progress);
+      await this.moveCheckpoints(tx, progress, prepared);
       for (const write of writers) await write(tx);
       await this.recordDecisions(tx, progress);
       if (progress.parked) {
@@ -513,7 +519,8 @@ export class ProjectionRunner {
           count,
         ]);
       }
-      await tx.query(
+      await prepared(
+        'checkpoint-set',
         'UPDATE projection_checkpoint SET position = $2, recorded_at = coalesce($3, recorded_at), updated_at = now() WHERE name = $1',
         [this.name, progress.scan.toString(), batch[batch.length - 1]?.metadata.recordedAt ?? null],
       );
@@ -578,12 +585,17 @@ export class ProjectionRunner {
     return progress;
   }
 
-  private async moveCheckpoints(tx: EntityManager, progress: Progress): Promise<void> {
+  private async moveCheckpoints(
+    tx: EntityManager,
+    progress: Progress,
+    prepared: <Row>(name: string, text: string, values: unknown[]) => Promise<Row[]>,
+  ): Promise<void> {
     const moved = [...progress.partitions]
       .filter(([p, next]) => this.checkpoints.has(p) && this.checkpoints.get(p) !== next)
       .sort(([a], [b]) => (a < b ? -1 : 1));
     if (moved.length) {
-      const [{ count }]: { count: number }[] = await tx.query(
+      const [{ count }] = await prepared<{ count: number }>(
+        'municipality-checkpoints-move',
         `WITH moved AS (
            UPDATE municipality_checkpoint c SET position = m.next, recorded_at = coalesce(m.recorded_at, c.recorded_at), updated_at = now()
            FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::timestamptz[]) AS m(municipality, expected, next, recorded_at)
