@@ -20,6 +20,8 @@ import { OfferAdministrativeShares1796146393309 } from './1796146393309-offer-ad
 import { ReversalByCostItem1796165336090 } from './1796165336090-reversal-by-cost-item';
 import { LedgerTotals1796169475128 } from './1796169475128-ledger-totals';
 import { LedgerCauseKeyedByPosition1796182880005 } from './1796182880005-ledger-cause-keyed-by-position';
+import { StatisticsOfQueriedColumns1796183821813 } from './1796183821813-statistics-of-queried-columns';
+import { EntryIdsCompareBytes1796184368921 } from './1796184368921-entry-ids-compare-bytes';
 
 /** Every read-model migration, in order. */
 export const READ_MODEL_MIGRATIONS = [
@@ -45,4 +47,6 @@ export const READ_MODEL_MIGRATIONS = [
   ReversalByCostItem1796165336090,
   LedgerTotals1796169475128,
   LedgerCauseKeyedByPosition1796182880005,
+  StatisticsOfQueriedColumns1796183821813,
+  EntryIdsCompareBytes1796184368921,
 ];
