@@ -2,7 +2,7 @@
 import type { RecordedEvent } from '@app/event-store';
 import type { EntityManager } from 'typeorm';
 import { isFanOutCopy } from '../runner/rulebook-adoption';
-import { preparedRows, withClient } from './prepared-query';
+import { preparedQuery } from './prepared-query';
 import type { Projection } from './projection';
 
 export class EventTypeCountProjection implements Projection {
@@ -14,14 +14,12 @@ export class EventTypeCountProjection implements Projection {
       if (!isFanOutCopy(event)) counts.set(event.type, (counts.get(event.type) ?? 0) + 1);
     // In one order for every worker: concurrent workers then wait for each other's rows instead of deadlocking.
     const types = [...counts.keys()].sort();
-    await withClient(tx, (client) =>
-      preparedRows(
-        client,
-        'event-type-count-add',
-        `INSERT INTO event_type_count (type, count) SELECT * FROM unnest($1::text[], $2::bigint[])
-         ON CONFLICT (type) DO UPDATE SET count = event_type_count.count + excluded.count`,
-        [types, types.map((t) => counts.get(t))],
-      ),
+    await preparedQuery(
+      tx,
+      'event-type-count-add',
+      `INSERT INTO event_type_count (type, count) SELECT * FROM unnest($1::text[], $2::bigint[])
+       ON CONFLICT (type) DO UPDATE SET count = event_type_count.count + excluded.count`,
+      [types, types.map((t) => counts.get(t))],
     );
   }
 }

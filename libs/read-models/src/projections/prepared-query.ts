@@ -30,3 +30,13 @@ export async function preparedRows<Row>(
 ): Promise<Row[]> {
   return (await client.query({ name, text, values })).rows as Row[];
 }
+
+/** The rows of the statement `name`, run on `reader`'s connection. */
+export function preparedQuery<Row>(
+  reader: Reader,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<Row[]> {
+  return withClient(reader, (client) => preparedRows<Row>(client, name, text, values));
+}

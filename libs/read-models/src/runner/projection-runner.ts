@@ -8,7 +8,7 @@
 // skip) lets the runner read them again from that municipality's checkpoint.
 import type { EventStore, RecordedEvent, Subscription } from '@app/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
-import { preparedRows, withClient } from '../projections/prepared-query';
+import { preparedQuery } from '../projections/prepared-query';
 import type { BatchWriter, Projection } from '../projections/projection';
 import { owns, partitionOf, SINGLE_WORKER, unseenFloor, workerName, type WorkerSlot } from './partition';
 import { projectedThrough } from './progress';
@@ -482,21 +482,21 @@ export class ProjectionRunner {
     await this.db.transaction(async (tx) => {
       if (this.options.bulkLoad) await tx.query('SET LOCAL synchronous_commit = off');
       // The statements of every batch are prepared ones: planned once per connection, not per batch.
-      const prepared = <Row>(name: string, text: string, values: unknown[]) =>
-        withClient(tx, (client) => preparedRows<Row>(client, name, text, values));
-      await prepared(
+      await preparedQuery(
+        tx,
         'checkpoint-ensure',
         'INSERT INTO projection_checkpoint (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING',
         [this.name],
       );
-      const [{ position }] = await prepared<{ position: string }>(
+      const [{ position }] = await preparedQuery<{ position: string }>(
+        tx,
         'checkpoint-lock',
         'SELECT position FROM projection_checkpoint WHERE name = $1 FOR UPDATE',
         [this.name],
       );
       if (BigInt(position) !== (this.scan ?? 0n))
         throw new CheckpointMovedError(this.name, this.scan, BigInt(position));
-      await this.moveCheckpoints(tx, progress, prepared);
+      await this.moveCheckpoints(tx, progress);
       for (const write of writers) await write(tx);
       await this.recordDecisions(tx, progress);
       if (progress.parked) {
@@ -519,7 +519,8 @@ export class ProjectionRunner {
           count,
         ]);
       }
-      await prepared(
+      await preparedQuery(
+        tx,
         'checkpoint-set',
         'UPDATE projection_checkpoint SET position = $2, recorded_at = coalesce($3, recorded_at), updated_at = now() WHERE name = $1',
         [this.name, progress.scan.toString(), batch[batch.length - 1]?.metadata.recordedAt ?? null],
@@ -585,16 +586,13 @@ export class ProjectionRunner {
     return progress;
   }
 
-  private async moveCheckpoints(
-    tx: EntityManager,
-    progress: Progress,
-    prepared: <Row>(name: string, text: string, values: unknown[]) => Promise<Row[]>,
-  ): Promise<void> {
+  private async moveCheckpoints(tx: EntityManager, progress: Progress): Promise<void> {
     const moved = [...progress.partitions]
       .filter(([p, next]) => this.checkpoints.has(p) && this.checkpoints.get(p) !== next)
       .sort(([a], [b]) => (a < b ? -1 : 1));
     if (moved.length) {
-      const [{ count }] = await prepared<{ count: number }>(
+      const [{ count }] = await preparedQuery<{ count: number }>(
+        tx,
         'municipality-checkpoints-move',
         `WITH moved AS (
            UPDATE municipality_checkpoint c SET position = m.next, recorded_at = coalesce(m.recorded_at, c.recorded_at), updated_at = now()
