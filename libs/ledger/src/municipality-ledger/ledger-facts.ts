@@ -41,6 +41,8 @@ export type LedgerFact =
       totalParticipantDays: number;
       share: ProjectShare | null;
       item: StoredCostItem;
+      /** The item is new to the person: not among their cost items before (else it changed). */
+      created: boolean;
     }
   /** A carve-out as the event left it against the period's costs (a copy): its history, for explanations as of a posting. */
   | {
@@ -54,7 +56,7 @@ export type LedgerFact =
   /** A deduction of an offer's carve-out from one of the offer's expenses, as it now stands. */
   | { type: 'carve_out_item_set'; item: StoredCostItem }
   /** A participant's item of a project other than a share (a deduction of a carve-out) as it now stands. */
-  | { type: 'project_item_set'; projectId: string; item: StoredCostItem }
+  | { type: 'project_item_set'; projectId: string; item: StoredCostItem; created: boolean }
   /** A timesheet's part on an offer outside a project, as it now stands (reversed: the corrected revision has none). */
   | { type: 'timesheet_item_set'; item: StoredCostItem; reversalReason?: string }
   /** A timesheet after the event recorded a revision of it. */

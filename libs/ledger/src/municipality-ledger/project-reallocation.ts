@@ -47,13 +47,13 @@ export function reallocateProject(
     if (!entry) touched.set(personId, (entry = { person, items: new Map() }));
     entry.items.set(item.costItemId, item);
   };
-  /** Sets the participant's item unless it stands so already; true when it changed. */
-  const set = (personId: string, item: StoredCostItem): boolean => {
+  /** Sets the participant's item unless it stands so already: whether it is new to the person or changed, or null. */
+  const set = (personId: string, item: StoredCostItem): 'created' | 'changed' | null => {
     const standing = personOf(ledger, personId).items.get(item.costItemId);
-    if (standing && sameItem(standing, item)) return false;
+    if (standing && sameItem(standing, item)) return null;
     personOf(ledger, personId).items.set(item.costItemId, item);
     touch(personId, item);
-    return true;
+    return standing ? 'changed' : 'created';
   };
   const unset = (personId: string, costItemId: string): StoredCostItem | null => {
     const item = personOf(ledger, personId).items.get(costItemId);
@@ -72,7 +72,7 @@ export function reallocateProject(
       : sharesOf(expense.amountOere, expense.activityFrom, expense.activityTo, project.participants);
     expense.totalParticipantDays = totalParticipantDays;
     expense.shares = shares;
-    const fact = (share: ProjectShare | null, item: StoredCostItem) =>
+    const fact = (share: ProjectShare | null, item: StoredCostItem, created: boolean) =>
       facts.push({
         type: 'project_share_set',
         projectId: project.projectId,
@@ -81,14 +81,16 @@ export function reallocateProject(
         totalParticipantDays,
         share,
         item,
+        created,
       });
     for (const share of shares) {
       const item = shareItem(ledger.municipality, project, expense, share);
-      if (set(share.personId, item)) fact(share, item);
+      const setting = set(share.personId, item);
+      if (setting) fact(share, item, setting === 'created');
     }
     for (const gone of before.filter((b) => !shares.some((s) => s.offerId === b.offerId))) {
       const item = unset(gone.personId, projectShareItemId(project.projectId, expense, gone.offerId));
-      if (item) fact(null, item);
+      if (item) fact(null, item, false);
     }
     own.push(...postUnshared(ledger, project, expense, !withdrawn && shares.length === 0, cause));
   }
@@ -102,15 +104,16 @@ export function reallocateProject(
   for (const [n, standing] of standings.entries()) {
     const c = project.carveOuts[n];
     if (!affected.includes(c) && standsAs(c, standing)) continue;
-    const itemFact = (item: StoredCostItem) =>
-      facts.push({ type: 'project_item_set', projectId: project.projectId, item });
+    const itemFact = (item: StoredCostItem, created: boolean) =>
+      facts.push({ type: 'project_item_set', projectId: project.projectId, item, created });
     for (const d of standing.deductions) {
       const item = deductionItem(ledger.municipality, project, d);
-      if (set(d.personId, item)) itemFact(item);
+      const setting = set(d.personId, item);
+      if (setting) itemFact(item, setting === 'created');
     }
     for (const gone of restate(c, standing)) {
       const item = unset(gone.personId, gone.costItemId);
-      if (item) itemFact(item);
+      if (item) itemFact(item, false);
     }
     facts.push({
       type: 'administrative_share_set',

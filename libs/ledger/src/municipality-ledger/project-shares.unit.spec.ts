@@ -89,20 +89,33 @@ it('a late joiner reallocates both invoices of the period, to the øre', () => {
   // inv1: D = 31 + 31 + 16 = 78; C(31) = round(600,000 × 31/78) = round(238,461.54) = 238,462,
   //   C(62) = round(476,923.08) = 476,923: 2384.62, 2384.61, 1230.77 (was 3000.00 each).
   // inv2: D = 16 + 16 + 16 = 48: 1000.00 each (was 1500.00 each).
-  givenEvents([...project, inv1, inv2])
-    .when(may.offerRegistered('p4', 'o4', '2025-03-16', '2025-03-31', P))
-    .thenPostings([
-      ['reversal', 'jobafklaring', '2025-03-01', '2025-03-31', '-3000.00', '50', '-1500.00', '2025-05'],
-      ['rebooking', 'jobafklaring', '2025-03-01', '2025-03-31', '2384.62', '50', '1192.31', '2025-05'],
-      ['reversal', 'jobafklaring', '2025-03-16', '2025-03-31', '-1500.00', '50', '-750.00', '2025-05'],
-      ['rebooking', 'jobafklaring', '2025-03-16', '2025-03-31', '1000.00', '50', '500.00', '2025-05'],
-      ['reversal', 'dagpenge', '2025-03-01', '2025-03-31', '-3000.00', '0', '0.00', '2025-05'],
-      ['rebooking', 'dagpenge', '2025-03-01', '2025-03-31', '2384.61', '0', '0.00', '2025-05'],
-      ['reversal', 'dagpenge', '2025-03-16', '2025-03-31', '-1500.00', '0', '0.00', '2025-05'],
-      ['rebooking', 'dagpenge', '2025-03-16', '2025-03-31', '1000.00', '0', '0.00', '2025-05'],
-      ['original', 'jobafklaring', '2025-03-16', '2025-03-31', '1230.77', '50', '615.39', '2025-05'],
-      ['original', 'jobafklaring', '2025-03-16', '2025-03-31', '1000.00', '50', '500.00', '2025-05'],
-    ]);
+  const joined = givenEvents([...project, inv1, inv2]).when(
+    may.offerRegistered('p4', 'o4', '2025-03-16', '2025-03-31', P),
+  );
+  joined.thenPostings([
+    ['reversal', 'jobafklaring', '2025-03-01', '2025-03-31', '-3000.00', '50', '-1500.00', '2025-05'],
+    ['rebooking', 'jobafklaring', '2025-03-01', '2025-03-31', '2384.62', '50', '1192.31', '2025-05'],
+    ['reversal', 'jobafklaring', '2025-03-16', '2025-03-31', '-1500.00', '50', '-750.00', '2025-05'],
+    ['rebooking', 'jobafklaring', '2025-03-16', '2025-03-31', '1000.00', '50', '500.00', '2025-05'],
+    ['reversal', 'dagpenge', '2025-03-01', '2025-03-31', '-3000.00', '0', '0.00', '2025-05'],
+    ['rebooking', 'dagpenge', '2025-03-01', '2025-03-31', '2384.61', '0', '0.00', '2025-05'],
+    ['reversal', 'dagpenge', '2025-03-16', '2025-03-31', '-1500.00', '0', '0.00', '2025-05'],
+    ['rebooking', 'dagpenge', '2025-03-16', '2025-03-31', '1000.00', '0', '0.00', '2025-05'],
+    ['original', 'jobafklaring', '2025-03-16', '2025-03-31', '1230.77', '50', '615.39', '2025-05'],
+    ['original', 'jobafklaring', '2025-03-16', '2025-03-31', '1000.00', '50', '500.00', '2025-05'],
+  ]);
+  // The joiner's shares are cost items new to p4 (the read side inserts them); the others' changed.
+  const items = joined.outcomes[0].facts.flatMap((f) =>
+    f.type === 'project_share_set' ? [[f.item.personId, f.expenseId, f.created]] : [],
+  );
+  expect(items).toEqual([
+    ['p1', 'inv1', false],
+    ['p2', 'inv1', false],
+    ['p4', 'inv1', true],
+    ['p1', 'inv2', false],
+    ['p2', 'inv2', false],
+    ['p4', 'inv2', true],
+  ]);
 });
 
 it('a corrected offer period moves days between participants', () => {

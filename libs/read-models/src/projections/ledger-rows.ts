@@ -27,6 +27,7 @@ import {
   administrativeShareVersionRow,
   PROJECT_KEY,
   PROJECT_SHARE,
+  SHARE_ITEM,
   projectRow,
   projectShareRow,
   shareItemRow,
@@ -44,6 +45,8 @@ export class LedgerRows {
   private readonly agreements = new CopyInput(MENTOR_AGREEMENT);
   private readonly items = new CopyInput(COST_ITEM);
   private readonly itemReversals: CostItemReversalRow[] = [];
+  /** Share items new to their persons; those that changed are upserts. */
+  private readonly newShareItems = new CopyInput(SHARE_ITEM);
   private readonly shareItems: ShareItemRow[] = [];
   private readonly shares = new CopyInput(PROJECT_SHARE);
   private readonly projects: ProjectRow[] = [];
@@ -94,10 +97,12 @@ export class LedgerRows {
           this.itemReversals.push(costItemReversalRow(f, event));
           break;
         case 'project_share_set':
-          this.shareItems.push(shareItemRow(f, event));
+          this.addShareItem(f, event);
           this.shares.add(projectShareRow(f, event));
           break;
         case 'project_item_set':
+          this.addShareItem(f, event);
+          break;
         case 'timesheet_item_set':
         case 'carve_out_item_set':
           this.shareItems.push(shareItemRow(f, event));
@@ -134,6 +139,14 @@ export class LedgerRows {
     this.addPostings(event, outcome.postings, 0);
   }
 
+  private addShareItem(
+    f: Parameters<typeof shareItemRow>[0] & { created: boolean },
+    event: SourceEvent,
+  ): void {
+    if (f.created) this.newShareItems.add(shareItemRow(f, event));
+    else this.shareItems.push(shareItemRow(f, event));
+  }
+
   /** Postings of an event, the first of them its posting number `firstOrdinal` (an event whose postings are written in parts). */
   addPostings(event: SourceEvent, postings: readonly LedgerPosting[], firstOrdinal: number): void {
     for (let i = 0; i < postings.length; i++) {
@@ -159,6 +172,7 @@ export class LedgerRows {
       this.offerVersions.write(),
       this.agreements.write(),
       this.items.write(),
+      this.newShareItems.write(),
       upsertWrite('cost_item', ['municipality', 'cost_item_id'], this.shareItems),
       updateWrite('cost_item', ['municipality', 'cost_item_id'], this.itemReversals),
       this.shares.write(),

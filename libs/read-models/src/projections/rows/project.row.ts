@@ -5,7 +5,7 @@
 import type { LedgerFact, ProjectCarveOut, ProjectLedger } from '@app/ledger';
 import type { EntityManager } from 'typeorm';
 import { tableColumns } from '../sql-rows';
-import { costItemRow, type CostItemRow } from './cost-item.row';
+import { COST_ITEM, costItemRow, type CostItemRow } from './cost-item.row';
 import type { SourceEvent } from './event-row';
 
 export interface ProjectRow {
@@ -144,6 +144,15 @@ export type ShareItemRow = CostItemRow & {
   reversal_event_id: string | null;
   reversal_reason: string | null;
 };
+
+/** A share's cost item new to its person, inserted with the others of the batch (the rest are upserts). */
+export const SHARE_ITEM = tableColumns<ShareItemRow>('cost_item', [
+  ...COST_ITEM.columns,
+  'project_id',
+  'reversed_at',
+  'reversal_event_id',
+  'reversal_reason',
+]);
 
 export function shareItemRow(
   f:
