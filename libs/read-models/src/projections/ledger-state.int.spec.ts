@@ -65,3 +65,20 @@ it('reads back a person stored only as a target-group change, and gives one stor
     ]).toEqual([0, 0, 0, 0]);
   }
 });
+
+it('reads back a person stored only as a cancelled offer; an offer not cancelled is nothing a ledger reads', async () => {
+  const offer = (personId: string, offerId: string, status: string) =>
+    live.query(
+      `INSERT INTO offer_version (municipality, offer_id, recorded_at, position, event_id, event_type, person_id, offer_kind, start_date, end_date, status, reason)
+       VALUES ('101', $1, '2025-01-02T08:00:00.000Z', 1, gen_random_uuid(), 'OfferRecorded', $2, 'virksomhedspraktik', '2025-01-01', '2025-03-31', $3, $4)`,
+      [offerId, personId, status, status === 'cancelled' ? 'entered twice' : null],
+    );
+  await offer('p3', 'o3', 'cancelled');
+  await offer('p4', 'o4', 'active');
+  const ledgers = await loadPersonLedgers(live, [
+    { municipality: '101', personId: 'p3' },
+    { municipality: '101', personId: 'p4' },
+  ]);
+  expect([...ledgers.get('101/p3')!.cancelledOffers]).toEqual([['o3', 'entered twice']]);
+  expect(ledgers.get('101/p4')!.cancelledOffers.size).toBe(0);
+});

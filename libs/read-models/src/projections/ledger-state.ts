@@ -15,15 +15,20 @@ export const personKey = (municipality: string, personId: string) => `${municipa
 const PERSONS = `(municipality, person_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`;
 
 /**
- * Of the persons given, those with anything in the five tables below: a person new to the read
- * models (most of those a live batch meets first) then costs one look-up instead of five.
+ * Of the persons given, those with any of the rows readPersonLedgers reads: a person new to the
+ * read models (most of those a live batch meets first) then costs one look-up instead of five.
+ * Each person is looked up by the tables' person indexes, one table after the other until one has
+ * a row (LATERAL … LIMIT 1): with EXISTS the planner may hash a whole table instead, and keep that
+ * plan (a prepared statement's) while the table grows.
  */
 const STORED_PERSONS = `SELECT k.municipality, k.person_id FROM unnest($1::text[], $2::text[]) AS k(municipality, person_id)
-  WHERE EXISTS (SELECT 1 FROM target_group_change t WHERE t.municipality = k.municipality AND t.person_id = k.person_id)
-     OR EXISTS (SELECT 1 FROM cost_item c WHERE c.municipality = k.municipality AND c.person_id = k.person_id)
-     OR EXISTS (SELECT 1 FROM ledger_entry e WHERE e.municipality = k.municipality AND e.person_id = k.person_id)
-     OR EXISTS (SELECT 1 FROM offer_version o WHERE o.municipality = k.municipality AND o.person_id = k.person_id)
-     OR EXISTS (SELECT 1 FROM administrative_share_version a WHERE a.municipality = k.municipality AND a.person_id = k.person_id)`;
+  CROSS JOIN LATERAL (
+    SELECT 1 FROM target_group_change t WHERE t.municipality = k.municipality AND t.person_id = k.person_id
+    UNION ALL SELECT 1 FROM cost_item c WHERE c.municipality = k.municipality AND c.person_id = k.person_id
+    UNION ALL SELECT 1 FROM ledger_entry e WHERE e.municipality = k.municipality AND e.person_id = k.person_id
+    UNION ALL SELECT 1 FROM offer_version o WHERE o.status = 'cancelled' AND o.municipality = k.municipality AND o.person_id = k.person_id
+    UNION ALL SELECT 1 FROM administrative_share_version a WHERE a.municipality = k.municipality AND a.person_id = k.person_id
+    LIMIT 1) AS stored`;
 
 export async function loadPersonLedgers(
   reader: Reader,

@@ -164,7 +164,6 @@ export async function projectIntoSchema(
     const deferred = await dropDeferredIndexes(readModels, schema);
     const runner = new ProjectionRunner(store, readModels, projections, {
       batchSize: options.batchSize ?? REBUILD_BATCH_SIZE,
-      bulkLoad: true,
       onProgress: options.onProgress,
     });
     for (const projection of projections) projection.startingEmpty?.();

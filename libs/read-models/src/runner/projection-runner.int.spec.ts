@@ -1,8 +1,9 @@
-import type { PostgresEventStore } from '@app/event-store';
+import { PostgresEventStore, type RecordedEvent } from '@app/event-store';
 import { newEvent } from '@app/event-store/testing';
 import type { TestDatabase } from '@app/platform/testing';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { EventTypeCountProjection } from '../projections/event-type-count.projection';
+import { openReadModels } from '../read-model-data-source';
 import { closeLogAndReadModels, openLogAndReadModels } from '../testing/log-and-read-models';
 import { ownerOf } from './partition';
 import { projectedThrough } from './progress';
@@ -66,6 +67,33 @@ it('a batch that fails for a reason other than its events leaves neither its row
   expect(await counts()).toEqual({});
   expect(await projectedThrough(readModels)).toBeNull();
   expect(await readModels.query('SELECT * FROM parked_event')).toEqual([]);
+});
+
+it("a batch's transaction commits without waiting for the WAL flush, while an append beside it, and the connection's next transactions, wait for it", async () => {
+  await store.append({ stream: 's-1', events: [newEvent('A')], expectedRevision: 'no_stream' });
+  // One connection each: the runner's transactions and the query after them share the read models'
+  // connection; the append and the look at its setting share the log's.
+  const oneConnection = await openReadModels(db.url, undefined, 1);
+  const log = await PostgresEventStore.connect(db.url, 1);
+  const synchronousCommit = async (query: (sql: string) => Promise<{ setting: string }[]>) =>
+    (await query("SELECT current_setting('synchronous_commit') AS setting"))[0].setting;
+  const seen: Record<string, string> = {};
+  const probe = {
+    name: 'probe',
+    apply: async (_events: RecordedEvent[], tx: EntityManager) => {
+      seen.batch = await synchronousCommit((sql) => tx.query(sql));
+      await log.append({ stream: 's-2', events: [newEvent('B')], expectedRevision: 'no_stream' });
+      seen.append = await synchronousCommit(async (sql) => (await log['pool'].query(sql)).rows);
+    },
+  };
+  try {
+    expect(await new ProjectionRunner(store, oneConnection, [probe]).catchUp(1n)).toBe(1);
+    seen.after = await synchronousCommit((sql) => oneConnection.query(sql));
+  } finally {
+    await log.close();
+    await oneConnection.destroy();
+  }
+  expect(seen).toEqual({ batch: 'off', append: 'on', after: 'on' });
 });
 
 it('a second runner on the same read models fails loudly instead of applying a batch twice', async () => {

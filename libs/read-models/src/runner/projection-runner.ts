@@ -20,12 +20,6 @@ export interface RunnerOptions {
   worker?: WorkerSlot;
   batchSize?: number;
   idleDelayMs?: number;
-  /**
-   * A bulk load into a schema no one reads yet (rebuild, replay): commits do not wait for the
-   * WAL flush. A crash can then lose the last batches, never half a batch — data and checkpoint
-   * commit together — and a rebuild starts afresh anyway.
-   */
-  bulkLoad?: boolean;
   /** Told of every event parked (for the log). */
   onParked?: (event: RecordedEvent, error: Error) => void;
   /** Told after each batch of catchUp how far it got (for a progress bar). */
@@ -136,6 +130,27 @@ interface Progress {
   unparked: string[];
   decisions: RecordedEvent[];
   held: Map<string, { count: number; through: bigint }>;
+}
+
+/**
+ * A batch's transaction. Its commit does not wait for the WAL flush: read models and checkpoints
+ * commit together, so a crash can only lose the last batches whole, checkpoints included, and the
+ * runner projects them again from the log on restart; nothing is lost or doubled (the log's own
+ * appends keep waiting for the flush).
+ */
+async function inBatchTransaction(db: DataSource, work: (tx: EntityManager) => Promise<void>): Promise<void> {
+  const runner = db.createQueryRunner();
+  try {
+    // One round trip (a simple query of two statements), where TypeORM's transaction() would take two.
+    await runner.query('BEGIN; SET LOCAL synchronous_commit = off');
+    await work(runner.manager);
+    await runner.query('COMMIT');
+  } catch (error) {
+    await runner.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await runner.release();
+  }
 }
 
 export class ProjectionRunner {
@@ -334,12 +349,12 @@ export class ProjectionRunner {
     if (events.length === 0 || this.rewind) return 0;
     const relevant = this.relevantOf(events, accept);
     try {
-      return await this.commit(
-        events,
-        relevant,
-        relevant.length === 0 ? [] : await this.prepare(relevant),
-        null,
-      );
+      // Each projection reads what it needs in the batch's own transaction: one connection a batch.
+      const writers =
+        relevant.length === 0
+          ? []
+          : this.projections.map((p) => (tx: EntityManager) => p.apply(relevant, tx));
+      return await this.commit(events, relevant, writers, null);
     } catch (error) {
       if (!isEventDefect(error) || relevant.length === 0) throw error;
       this.rolledBack();
@@ -479,23 +494,8 @@ export class ProjectionRunner {
     park: { event: RecordedEvent; error: Error } | null,
   ): Promise<number> {
     const progress = this.progressOf(batch, applied, park);
-    await this.db.transaction(async (tx) => {
-      if (this.options.bulkLoad) await tx.query('SET LOCAL synchronous_commit = off');
-      // The statements of every batch are prepared ones: planned once per connection, not per batch.
-      await preparedQuery(
-        tx,
-        'checkpoint-ensure',
-        'INSERT INTO projection_checkpoint (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING',
-        [this.name],
-      );
-      const [{ position }] = await preparedQuery<{ position: string }>(
-        tx,
-        'checkpoint-lock',
-        'SELECT position FROM projection_checkpoint WHERE name = $1 FOR UPDATE',
-        [this.name],
-      );
-      if (BigInt(position) !== (this.scan ?? 0n))
-        throw new CheckpointMovedError(this.name, this.scan, BigInt(position));
+    await inBatchTransaction(this.db, async (tx) => {
+      await this.claimCheckpoint(tx, progress.scan, batch[batch.length - 1]?.metadata.recordedAt ?? null);
       await this.moveCheckpoints(tx, progress);
       for (const write of writers) await write(tx);
       await this.recordDecisions(tx, progress);
@@ -519,17 +519,43 @@ export class ProjectionRunner {
           count,
         ]);
       }
-      await preparedQuery(
-        tx,
-        'checkpoint-set',
-        'UPDATE projection_checkpoint SET position = $2, recorded_at = coalesce($3, recorded_at), updated_at = now() WHERE name = $1',
-        [this.name, progress.scan.toString(), batch[batch.length - 1]?.metadata.recordedAt ?? null],
-      );
     });
     this.remember(progress);
     if (writers.length) for (const projection of this.projections) projection.committed?.();
     if (this.otherWorkerRows) await this.forgetOtherWorkerCounts();
     return applied.length;
+  }
+
+  /**
+   * Compares and sets this worker's checkpoint in one statement (its row stays locked until the
+   * batch commits): a second projector's batch in between leaves it elsewhere, and the batch fails.
+   * The row is made by this worker's first batch.
+   */
+  private async claimCheckpoint(tx: EntityManager, next: bigint, recordedAt: string | null): Promise<void> {
+    const expected = this.scan ?? 0n;
+    // The statements of every batch are prepared ones: planned once per connection, not per batch.
+    const claimed = await preparedQuery(
+      tx,
+      'checkpoint-claim',
+      `UPDATE projection_checkpoint SET position = $3, recorded_at = coalesce($4, recorded_at), updated_at = now()
+       WHERE name = $1 AND position = $2 RETURNING 1`,
+      [this.name, expected.toString(), next.toString(), recordedAt],
+    );
+    if (claimed.length) return;
+    const created =
+      this.scan === null &&
+      (
+        await tx.query(
+          'INSERT INTO projection_checkpoint (name, position, recorded_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING RETURNING 1',
+          [this.name, next.toString(), recordedAt],
+        )
+      ).length > 0;
+    if (created) return;
+    const [stored]: { position: string }[] = await tx.query(
+      'SELECT position FROM projection_checkpoint WHERE name = $1',
+      [this.name],
+    );
+    throw new CheckpointMovedError(this.name, this.scan, stored ? BigInt(stored.position) : null);
   }
 
   /** The checkpoints after the batch: every municipality of this worker not parked is through the batch. */
