@@ -3,8 +3,8 @@
 // carriage return escaped with a backslash. Values are converted by the columns' own input
 // functions, as an INSERT would convert them.
 import { once } from 'node:events';
-import { Readable, type Writable } from 'node:stream';
-import { finished, pipeline } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
@@ -32,12 +32,21 @@ export function copyValue(value: unknown, json: boolean): string {
  * newline), given as one buffer or as chunks of whole lines: each chunk is a message of its own,
  * which the database takes in while the next ones are still on their way.
  */
-export async function copyIn(
-  client: PoolClient,
-  copy: string,
-  payload: Buffer | readonly Buffer[],
-): Promise<void> {
-  await pipeline(Readable.from(Buffer.isBuffer(payload) ? [payload] : payload), client.query(copyFrom(copy)));
+export function copyIn(client: PoolClient, copy: string, payload: Buffer | readonly Buffer[]): Promise<void> {
+  const chunks = Buffer.isBuffer(payload) ? [payload] : payload;
+  const stream = client.query(copyFrom(copy));
+  // Written to the COPY's stream directly: a stream pipeline costs more CPU than a COPY of a few rows.
+  return new Promise<void>((resolve, reject) => {
+    stream.once('error', reject);
+    stream.once('finish', resolve);
+    let next = 0;
+    const writeOn = (): void => {
+      while (next < chunks.length)
+        if (!stream.write(chunks[next++])) return void stream.once('drain', writeOn);
+      stream.end();
+    };
+    writeOn();
+  });
 }
 
 /** Lines are sent in chunks of about this many characters: one message, not one per line. */

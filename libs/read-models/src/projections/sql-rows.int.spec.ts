@@ -58,3 +58,15 @@ it('keeps what was written when rows are added after write()', async () => {
   );
   expect(count).toBe(300);
 });
+
+it('a COPY the database refuses fails its transaction with what the database reported; the connection goes on', async () => {
+  const input = new CopyInput(PROBE);
+  for (const n of [1, 2, 1]) input.add(rowOf(n));
+  await expect(readModels.transaction((tx) => runWrites(tx, [input.write()!]))).rejects.toThrow(
+    /duplicate key value violates unique constraint/,
+  );
+  const again = new CopyInput(PROBE);
+  again.add(rowOf(3));
+  await readModels.transaction((tx) => runWrites(tx, [again.write()!]));
+  expect(await readModels.query('SELECT n FROM copy_probe')).toEqual([{ n: 3 }]);
+});
