@@ -17,10 +17,53 @@ import type { Principal } from '@app/platform';
 import { EVENT_STORE } from '../api.tokens';
 import { CommandIdReusedError } from './command-errors';
 import { SendCommandBatch, type BatchOutcome, type CommandItem } from './command-messages';
-import { CommandService, type Decision, type ParsedCommand } from './command.service';
+import { CommandService, type Decision, type ParsedCommand, type StreamCache } from './command.service';
 
 /** An item parsed, or refused before deciding, or repeating the command id of an earlier item. */
 type Step = { parsed: ParsedCommand } | { error: unknown } | { parsed: ParsedCommand; repeats: number };
+
+/**
+ * The commands parsed and their streams read before the first is decided: the rest are parsed
+ * and read (in one more query) while the log takes the append lock and these are decided.
+ */
+const FIRST_READ = 100;
+
+/** The items parsed in order, as far as asked; an item with the command id of an earlier one repeats it. */
+class BatchSteps {
+  private readonly steps: Step[] = [];
+  private readonly firstWithId = new Map<string, number>();
+
+  constructor(
+    private readonly items: CommandItem[],
+    private readonly parse: (item: CommandItem) => ParsedCommand,
+  ) {}
+
+  /** The next `count` items parsed (none once all are). */
+  next(count: number): Step[] {
+    const from = this.steps.length;
+    const to = Math.min(from + count, this.items.length);
+    for (let i = from; i < to; i++) this.steps.push(this.step(i));
+    return this.steps.slice(from, to);
+  }
+
+  /** Every item parsed. */
+  all(): Step[] {
+    this.next(this.items.length);
+    return this.steps;
+  }
+
+  private step(i: number): Step {
+    try {
+      const parsed = this.parse(this.items[i]);
+      const earlier = this.firstWithId.get(parsed.commandId);
+      if (earlier !== undefined) return { parsed, repeats: earlier };
+      this.firstWithId.set(parsed.commandId, i);
+      return { parsed };
+    } catch (error) {
+      return { error };
+    }
+  }
+}
 
 const faultOfOneCommand = (error: unknown) =>
   error instanceof WrongExpectedRevisionError ||
@@ -35,14 +78,14 @@ export class CommandBatchHandler implements ICommandHandler<SendCommandBatch> {
   ) {}
 
   async execute({ items, principal, correlationId }: SendCommandBatch): Promise<BatchOutcome[]> {
-    const steps = this.parse(items, principal);
+    const steps = new BatchSteps(items, (item) => this.service.parse(item, principal));
     let outcomes: (BatchOutcome | null)[];
     try {
       outcomes = await this.decideAndAppend(steps, principal, correlationId);
     } catch (error) {
       if (!faultOfOneCommand(error)) throw error;
       outcomes = [];
-      for (const step of steps) {
+      for (const step of steps.all()) {
         outcomes.push(
           'repeats' in step
             ? null
@@ -54,54 +97,55 @@ export class CommandBatchHandler implements ICommandHandler<SendCommandBatch> {
         );
       }
     }
-    return steps.map((step, i) =>
-      'repeats' in step ? repeatOutcome(step, steps[step.repeats], outcomes[step.repeats]!) : outcomes[i]!,
+    const all = steps.all();
+    return all.map((step, i) =>
+      'repeats' in step ? repeatOutcome(step, all[step.repeats], outcomes[step.repeats]!) : outcomes[i]!,
     );
-  }
-
-  private parse(items: CommandItem[], principal: Principal): Step[] {
-    const firstWithId = new Map<string, number>();
-    return items.map((item, i) => {
-      try {
-        const parsed = this.service.parse(item, principal);
-        const earlier = firstWithId.get(parsed.commandId);
-        if (earlier !== undefined) return { parsed, repeats: earlier };
-        firstWithId.set(parsed.commandId, i);
-        return { parsed };
-      } catch (error) {
-        return { error };
-      }
-    });
   }
 
   /** The outcome of each step (null for repeats); throws what made the one append fail. */
   private async decideAndAppend(
-    steps: Step[],
+    steps: BatchSteps,
     principal: Principal,
     correlationId: string | undefined,
   ): Promise<(BatchOutcome | null)[]> {
-    const commands = steps.flatMap((s) => ('parsed' in s && !('repeats' in s) ? [s.parsed] : []));
-    const cache = await this.service.prefetch(commands);
+    const cache: StreamCache = new Map();
+    const requested = new Set<string>();
     const decisions: (Decision | { error: unknown } | null)[] = [];
     const service = this.service;
+    /** The next steps parsed, and the read of the streams they fold that no earlier step folds. */
+    const readAhead = (count: number) => {
+      const chunk = steps.next(count);
+      const commands = chunk.flatMap((s) => ('parsed' in s && !('repeats' in s) ? [s.parsed] : []));
+      const read = service.prefetch(commands, requested).then((streams) => {
+        for (const [stream, events] of streams) if (!cache.has(stream)) cache.set(stream, events);
+      });
+      read.catch(() => undefined); // awaited when its steps are decided, or never if the batch fails before
+      return { chunk, read };
+    };
     // Each append goes to the log as it is decided: the log writes it while the next are decided.
     async function* appendsAsDecided() {
-      for (const step of steps) {
-        if (!('parsed' in step) || 'repeats' in step) {
-          decisions.push('error' in step ? step : null);
-          continue;
+      for (let current = readAhead(FIRST_READ); current.chunk.length > 0;) {
+        const ahead = readAhead(Number.POSITIVE_INFINITY);
+        await current.read;
+        for (const step of current.chunk) {
+          if (!('parsed' in step) || 'repeats' in step) {
+            decisions.push('error' in step ? step : null);
+            continue;
+          }
+          let decision: Decision;
+          try {
+            decision = await service.decide(step.parsed, principal, correlationId, cache);
+          } catch (error) {
+            decisions.push({ error });
+            continue;
+          }
+          decisions.push(decision);
+          if (decision.kind !== 'append') continue;
+          service.stage(cache, decision.request);
+          yield decision.request;
         }
-        let decision: Decision;
-        try {
-          decision = await service.decide(step.parsed, principal, correlationId, cache);
-        } catch (error) {
-          decisions.push({ error });
-          continue;
-        }
-        decisions.push(decision);
-        if (decision.kind !== 'append') continue;
-        service.stage(cache, decision.request);
-        yield decision.request;
+        current = ahead;
       }
     }
     const appended = await this.store.appendMany(appendsAsDecided());

@@ -273,14 +273,22 @@ export class CommandService implements ICommandHandler<SendCommand> {
       events.push({ id, type, data, metadata, stream: request.stream, revision: ++revision, position: 0n });
   }
 
-  /** Reads at once every stream the commands will fold (where the log can), so a batch costs few reads. */
-  async prefetch(commands: ParsedCommand[]): Promise<StreamCache> {
-    const streams = new Set<string>();
+  /**
+   * Reads at once every stream the commands will fold (where the log can) that is not among
+   * `requested` yet, and adds them to it: a batch costs few reads, none of a stream twice.
+   */
+  async prefetch(commands: ParsedCommand[], requested: Set<string>): Promise<StreamCache> {
+    const streams: string[] = [];
+    const add = (stream: string) => {
+      if (requested.has(stream)) return;
+      requested.add(stream);
+      streams.push(stream);
+    };
     for (const { definition, command } of commands) {
-      streams.add(definition.streamOf(command));
-      for (const ref of definition.contextStreams?.(command) ?? []) streams.add(ref.stream);
+      add(definition.streamOf(command));
+      for (const ref of definition.contextStreams?.(command) ?? []) add(ref.stream);
     }
-    return readStreams(this.store, [...streams]);
+    return streams.length === 0 ? new Map() : readStreams(this.store, streams);
   }
 }
 

@@ -441,6 +441,33 @@ describe('a batch', () => {
       'offer.already_cancelled',
     );
   });
+
+  it('sees earlier items and repeats across the two parts it reads in (100, then the rest)', async () => {
+    const { sendBatch, store } = setUp();
+    const first = offer();
+    const cancel = (reason: string) => ({
+      type: 'CancelOffer',
+      body: { commandId: randomUUID(), municipality: '101', offerId: first.offerId, reason },
+    });
+    const items = [
+      { type: 'RegisterOffer', body: first },
+      ...Array.from({ length: 349 }, () => ({ type: 'RegisterOffer', body: offer() })),
+      cancel('never took place'), // item 350, in the second part
+      cancel('again'),
+      { type: 'RegisterOffer', body: first },
+      { type: 'RegisterOffer', body: { ...first, endDate: '2025-04-30' } },
+    ];
+    const outcomes = await sendBatch(items);
+    expect(statuses(outcomes)).toEqual([
+      ...Array.from({ length: 351 }, () => 201),
+      'DomainRuleViolation',
+      200,
+      'CommandIdReusedError',
+    ]);
+    expect((outcomes[350] as CommandResult).body.position).toBe('351');
+    expect((outcomes[352] as CommandResult).body).toEqual((outcomes[0] as CommandResult).body);
+    expect(await store.headPosition()).toBe(351n);
+  });
 });
 
 describe('event ids', () => {

@@ -248,8 +248,10 @@ export class PostgresEventStore implements EventStore {
    */
   private async appendAsDecided(requests: AsyncIterable<AppendRequest>): Promise<AppendResult[]> {
     const source = requests[Symbol.asyncIterator]();
-    let next = await source.next();
-    if (next.done) return [];
+    // The first request is decided while the transaction takes the append lock and opens its COPY.
+    const first = source.next();
+    first.catch(() => undefined); // awaited below, unless no connection is to be had
+    let next: IteratorResult<AppendRequest> | null = null;
     const all: AppendRequest[] = [];
     return this.onClient(
       async (client, transaction) => {
@@ -263,7 +265,7 @@ export class PostgresEventStore implements EventStore {
         const lastRevisions = new Map<string, number>();
         const expectedToExist = new Map<string, number>();
         try {
-          for (; !next.done; next = await source.next()) {
+          for (next = await first; !next.done; next = await source.next()) {
             const request = next.value;
             if (request.events.length === 0) throw new Error('an append needs at least one event');
             all.push(request);
@@ -297,7 +299,7 @@ export class PostgresEventStore implements EventStore {
           await copy.abort();
           if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
           results = null; // the batch is written again from all its requests
-          if (!next.done)
+          if (next !== null && !next.done)
             for (next = await source.next(); !next.done; next = await source.next()) all.push(next.value);
         }
         if (results !== null && (await this.allHaveRevisions(client, expectedToExist))) {
