@@ -377,8 +377,10 @@ function applyToProject(
       carveOuts: [],
       ownPostings: [],
     };
+    // ledgerScope loaded the project if it was registered before: a second registration replaces it.
+    const created = ledger.projects.get(project.projectId) === undefined;
     ledger.projects.set(project.projectId, project);
-    facts.push({ type: 'project_changed', project });
+    facts.push({ type: 'project_changed', project, created });
     return [];
   }
   // A carve-out here is a project's (applyToLedger gives an offer's to its person).
@@ -387,7 +389,7 @@ function applyToProject(
     const carveOut = carveOutRecorded(event.data, cause.recordedAt);
     project.carveOuts.push(carveOut);
     const postings = reallocateProject(ledger, project, [], cause, facts, decide, [carveOut]);
-    facts.push({ type: 'project_changed', project });
+    facts.push({ type: 'project_changed', project, created: false });
     return postings;
   }
   const expense: ProjectExpense = {
@@ -403,7 +405,7 @@ function applyToProject(
   };
   project.expenses.push(expense);
   const postings = reallocateProject(ledger, project, [expense], cause, facts, decide);
-  facts.push({ type: 'project_changed', project });
+  facts.push({ type: 'project_changed', project, created: false });
   return postings;
 }
 
@@ -438,7 +440,7 @@ function participationChanged(
     periods.some((p) => p.from <= e.activityTo && p.to >= e.activityFrom),
   );
   const postings = reallocateProject(ledger, project, affected, cause, facts, decide);
-  facts.push({ type: 'project_changed', project });
+  facts.push({ type: 'project_changed', project, created: false });
   return postings;
 }
 

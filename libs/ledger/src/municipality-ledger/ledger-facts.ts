@@ -30,8 +30,8 @@ export type LedgerFact =
   | { type: 'accounting_year_closed'; year: number; reason: string | null }
   /** A cap adjustment's computation (the posting itself is among the postings). */
   | { type: 'cap_restated'; entryId: string; computation: CapComputation }
-  /** A project after the event changed it (its participants, expenses and their shares). */
-  | { type: 'project_changed'; project: ProjectLedger }
+  /** A project after the event changed it (its participants, expenses and their shares); created: registered by it. */
+  | { type: 'project_changed'; project: ProjectLedger; created: boolean }
   /** A participant's share of a project expense as it now stands (share null: no longer theirs, the item reversed). */
   | {
       type: 'project_share_set';

@@ -155,3 +155,10 @@ it('the last participants cancelled: the cost is posted whole as unresolved, and
       ['reversal', null, '2025-03-01', '2025-03-31', '-10000.00', null, null, '2025-06'],
     ]);
 });
+
+it('a project is created by its registration (the read side inserts it) and changed by its participants', () => {
+  const { outcomes } = givenEvents(project.slice(0, 4)).when(...project.slice(4));
+  expect(
+    outcomes.flatMap((o) => o.facts.flatMap((f) => (f.type === 'project_changed' ? [f.created] : []))),
+  ).toEqual([true, false, false]);
+});

@@ -75,7 +75,7 @@ export function applyTimesheet(
       });
     else project.expenses.splice(project.expenses.indexOf(expense), 1);
     postings.push(...reallocateProject(ledger, project, [expense], cause, facts, decide));
-    facts.push({ type: 'project_changed', project });
+    facts.push({ type: 'project_changed', project, created: false });
   }
   const touched = new Map<string, { person: PersonLedger; items: StoredCostItem[] }>();
   const touch = (personId: string, item: StoredCostItem) => {

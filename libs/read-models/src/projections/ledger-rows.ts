@@ -25,6 +25,7 @@ import {
 import {
   ADMINISTRATIVE_SHARE_VERSION,
   administrativeShareVersionRow,
+  PROJECT,
   PROJECT_KEY,
   PROJECT_SHARE,
   SHARE_ITEM,
@@ -49,7 +50,9 @@ export class LedgerRows {
   private readonly newShareItems = new CopyInput(SHARE_ITEM);
   private readonly shareItems: ShareItemRow[] = [];
   private readonly shares = new CopyInput(PROJECT_SHARE);
-  private readonly projects: ProjectRow[] = [];
+  /** The last state of each project the batch changed, by key; and those it registered. */
+  private readonly projects = new Map<string, ProjectRow>();
+  private readonly registeredProjects = new Set<string>();
   private readonly timesheets: StaffTimesheetRow[] = [];
   /** By key: an event that deducts a carve-out twice leaves one version, the last. */
   private readonly carveOutVersions = new Map<string, AdministrativeShareVersionRow>();
@@ -110,9 +113,12 @@ export class LedgerRows {
         case 'timesheet_changed':
           this.timesheets.push(staffTimesheetRow(f, event));
           break;
-        case 'project_changed':
-          this.projects.push(projectRow(f, event));
+        case 'project_changed': {
+          const key = `${event.metadata.municipality}/${f.project.projectId}`;
+          this.projects.set(key, projectRow(f, event));
+          if (f.created) this.registeredProjects.add(key);
           break;
+        }
         case 'administrative_share_set': {
           const row = administrativeShareVersionRow(f, event);
           this.carveOutVersions.set(
@@ -165,6 +171,11 @@ export class LedgerRows {
   /** The statements, their rows already turned into text. */
   writes(): Write[] {
     const carveOutVersions = new CopyInput(ADMINISTRATIVE_SHARE_VERSION);
+    const registeredProjects = new CopyInput(PROJECT);
+    const changedProjects: ProjectRow[] = [];
+    for (const [key, row] of this.projects)
+      if (this.registeredProjects.has(key)) registeredProjects.add(row);
+      else changedProjects.push(row);
     for (const row of this.carveOutVersions.values()) carveOutVersions.add(row);
     const statements = [
       this.changes.write(),
@@ -176,7 +187,8 @@ export class LedgerRows {
       upsertWrite('cost_item', ['municipality', 'cost_item_id'], this.shareItems),
       updateWrite('cost_item', ['municipality', 'cost_item_id'], this.itemReversals),
       this.shares.write(),
-      upsertWrite('project', PROJECT_KEY, this.projects),
+      registeredProjects.write(),
+      upsertWrite('project', PROJECT_KEY, changedProjects),
       upsertWrite('staff_timesheet', STAFF_TIMESHEET_KEY, this.timesheets),
       carveOutVersions.write(),
       citationSetsWrite(this.newSets),

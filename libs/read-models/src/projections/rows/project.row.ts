@@ -19,6 +19,13 @@ export interface ProjectRow {
 
 export const PROJECT_KEY: (keyof ProjectRow)[] = ['municipality', 'project_id'];
 
+/** A project registered by the batch: its last state inserted (the others' upserted). */
+export const PROJECT = tableColumns<ProjectRow>(
+  'project',
+  ['municipality', 'project_id', 'state', 'recorded_at', 'event_id', 'position'],
+  ['state'],
+);
+
 export function projectRow(f: Extract<LedgerFact, { type: 'project_changed' }>, e: SourceEvent): ProjectRow {
   return {
     municipality: e.metadata.municipality,
