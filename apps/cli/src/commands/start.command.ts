@@ -7,8 +7,6 @@ import { mintToken, loadConfig, type AppConfig } from '@app/platform';
 import { stopTracing } from '@app/platform/tracing';
 import { adoptRulebook, allProjections } from '@app/read-models';
 import { checkOfferValidity, rulebooks } from '@app/rules';
-import { apiMetrics, createApiApp } from '../../../api/src/create-api-app';
-import { createProjectorApp } from '../../../projector/src/create-projector-app';
 import { recordConnection, removeConnection } from '../system/connection-file';
 import { openSystem } from '../system/open-system';
 import { superviseProjectors, type ProjectorBatchMessage } from '../system/projector-process';
@@ -28,7 +26,10 @@ export async function startCommand(values: { only?: 'api' | 'projector' }): Prom
   });
   // Deploying this code adopts its rulebook version (once, whichever process comes first).
   await adoptRulebook(system.store, rulebooks);
+  // Each part loads only its own app: a projector process does not carry the api's HTTP stack,
+  // which made up most of its start-up and its memory.
   if (values.only === 'projector') {
+    const { createProjectorApp } = await import('../../../projector/src/create-projector-app');
     const projector = await createProjectorApp({
       store: system.store,
       readModels: system.readModels,
@@ -46,6 +47,7 @@ export async function startCommand(values: { only?: 'api' | 'projector' }): Prom
     });
     return;
   }
+  const { apiMetrics, createApiApp } = await import('../../../api/src/create-api-app');
   const metrics = apiMetrics(system.store, system.readModels);
   const child =
     values.only === 'api'
