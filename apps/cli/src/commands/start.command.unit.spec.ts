@@ -1,5 +1,5 @@
-// `start --only projector` must not carry the api's HTTP stack (it was most of a projector
-// process's start-up and memory), nor the api the projector's: each app loads only in its branch.
+// `start --only projector` must not load the api's HTTP stack (a third of a projector process's
+// start-up), nor the api the projector's app: each loads only in the branch that runs it.
 jest.mock('../../../api/src/create-api-app', () => {
   throw new Error('the api app was loaded');
 });
