@@ -37,15 +37,9 @@ async function admin<T>(url: string, work: (client: Client) => Promise<T>): Prom
  * keep all theirs (they are small, or the projections need their keys).
  */
 const BULK_LOAD_KEEPS: Record<string, string[]> = {
-  // The person index serves the loads; the others kept grow at their right end only (keys in
-  // log order per municipality), cheap row by row.
-  ledger_entry: [
-    'ledger_entry_person',
-    'ledger_entry_position_municipality_ordinal_key',
-    'ledger_entry_municipality_recorded',
-    'ledger_entry_booking',
-    'ledger_entry_cap_year',
-  ],
+  // The person index serves the loads; no other is read while projecting. Kept row by row, the
+  // others cost the postings' COPY more than building them in one sort each at the end does.
+  ledger_entry: ['ledger_entry_person'],
   cost_item: ['cost_item_pkey', 'cost_item_person'],
   // Not read while projecting: its key is cheaper built in one sort at the end than row by row.
   ledger_cause: [],
