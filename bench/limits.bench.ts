@@ -4,9 +4,11 @@
 // machine that drifts moves all of them alike). Limits: single-row insert+commit into a table
 // shaped like the event log at 1 and 8 connections, COPY into it, and a bare JSON POST answered
 // by plain Node, Express, Nest on Express, Fastify and Nest on Fastify (each a process of its
-// own, at 8 connections). The project: single commands at 1, 8 and 32 (the system as `npm
-// start` runs it, projector beside the api), batch import, and a full rebuild. Each figure is
-// printed as min/median/max over the rounds, the project's also as a share of its limit (medians).
+// own, at 8 connections), and a floor under the rebuild (its log read and its output rows
+// COPYed into tables without indexes: rebuild-output-copy.ts). The project: single commands at
+// 1, 8 and 32 (the system as `npm start` runs it, projector beside the api), batch import, and a
+// full rebuild. Each figure is printed as min/median/max over the rounds, the project's also as
+// a share of its limit (medians).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { BARE_HTTP_KINDS, type BareHttpKind } from './support/bare-http-server';
 import { commandLoad } from './support/command-load';
 import { generateLog } from './support/generated-log';
+import { rebuildOutput, type RebuildOutput } from './support/rebuild-output-copy';
 import { runRebuild } from './support/rebuild-process';
 import { startRunningSystem, type RunningSystem } from './support/running-system';
 
@@ -179,6 +182,9 @@ export async function main(args: string[]): Promise<void> {
 
   const servers: BareServer[] = [];
   let system: RunningSystem | undefined;
+  const rebuilt = new Client({ connectionString: urlOf('rebuild') });
+  await rebuilt.connect();
+  let output: RebuildOutput | undefined;
   try {
     for (const kind of BARE_HTTP_KINDS) servers.push(await startBareServer(kind));
     system = await startRunningSystem(`${DIR}/system`, { DATABASE_URL: urlOf('system') });
@@ -199,6 +205,8 @@ export async function main(args: string[]): Promise<void> {
       note('batch import', 10_000 / (await load.batches(10, 1000)));
       await admin.query('CHECKPOINT');
       note('rebuild', generated / (await runRebuild(urlOf('rebuild'), true)).seconds);
+      output ??= await rebuildOutput(rebuilt); // the rows of the first rebuild
+      note('rebuild output COPY', generated / (await output.time()));
       console.log(`round ${round} of ${rounds} done`);
     }
 
@@ -207,6 +215,10 @@ export async function main(args: string[]): Promise<void> {
       ['insert+commit c8', 'rows/s'],
       ['COPY', `rows/s (${COPY_ROWS} rows into an event_log-shaped table)`],
       ...BARE_HTTP_KINDS.map((kind): [string, string] => [`${kind} POST c8`, 'requests/s (bare JSON POST)']),
+      [
+        'rebuild output COPY',
+        `events/s (the log read in the rebuild's pages and its ${output!.rows} read-model rows COPYed into tables without indexes)`,
+      ],
     ];
     console.log(`limits of this machine, min / median / max of ${rounds} rounds:`);
     for (const [name, unit] of limitRows) console.log(`  ${name}: ${range(figures.get(name)!)} ${unit}`);
@@ -217,7 +229,7 @@ export async function main(args: string[]): Promise<void> {
       ['commands c8', 'commands/s', ['nest-fastify POST c8', 'insert+commit c8']],
       ['commands c32', 'commands/s', ['nest-fastify POST c8', 'insert+commit c8']],
       ['batch import', 'events/s', ['COPY']],
-      ['rebuild', `events/s (${generated} events)`, ['COPY']],
+      ['rebuild', `events/s (${generated} events)`, ['COPY', 'rebuild output COPY']],
     ];
     console.log('the project, min / median / max, and its median as a share of the limits’ medians:');
     for (const [name, unit, of] of project)
@@ -227,6 +239,7 @@ export async function main(args: string[]): Promise<void> {
   } finally {
     await system?.stop();
     for (const server of servers) server.process.kill();
+    await rebuilt.end();
     await limits.end();
     await admin.end();
     await db.stop();
