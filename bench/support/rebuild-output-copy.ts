@@ -1,8 +1,8 @@
-// A floor under a rebuild of the log: reading the log in the rebuild's pages
-// and writing the rows it produced by COPY into tables of the same columns without any index or
-// key. It takes the rows of the live read models (`rm`, as the last rebuild left them) as COPY
-// text once, then times putting them back into index-less copies of their tables, in one COPY per
-// table fed in 64 KB chunks, as the rebuild feeds its own.
+// A floor under a rebuild of the log: reading the log in the rebuild's pages and writing the rows
+// it produced by COPY into tables of the same columns without any index or key. It takes the rows
+// of the live read models (`rm`, as the last rebuild left them) as COPY text once, then times
+// putting them back into index-less copies of their tables, one COPY per table fed in chunks of
+// about 64 KB.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Client } from 'pg';
