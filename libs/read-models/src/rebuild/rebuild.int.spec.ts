@@ -1,7 +1,8 @@
 // A rebuild defers most of its tables' indexes and constraints to one build at the end
 // (rebuild.ts): the schema it ends with has every index and constraint the migrations give the
 // live one, with the same definitions. A ledger of one person with one expense gives the
-// postings, cost items, causes and offers rows to build theirs over; the other tables' are built empty.
+// postings, cost items, causes, changes and offers rows to build theirs over; the other tables'
+// indexes are built empty.
 import { PostgresEventStore } from '@app/event-store';
 import type { TestDatabase } from '@app/platform/testing';
 import { checkOfferValidity, rulebooks } from '@app/rules';
