@@ -5,12 +5,12 @@
 // indexes are built empty.
 import { PostgresEventStore } from '@app/event-store';
 import type { TestDatabase } from '@app/platform/testing';
-import { checkOfferValidity, rulebooks } from '@app/rules';
+import { rulebooks } from '@app/rules';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { allProjections } from '../projections/all-projections';
-import { DomainLog } from '../testing/domain-log';
 import { closeLogAndReadModels, openLogAndReadModels } from '../testing/log-and-read-models';
+import { programmeCourse } from '../testing/programme-course';
 import { projectIntoSchema } from './rebuild';
 
 let db: TestDatabase;
@@ -43,35 +43,7 @@ async function structureOf(schema: string): Promise<string[]> {
 }
 
 it('a rebuilt schema has every index and constraint of the migrated one, with the same definitions', async () => {
-  const log = new DomainLog(store, checkOfferValidity, '101');
-  await log.run(
-    'ChangeTargetGroup',
-    { personId: 'P1', targetGroup: 'integration_programme', effectiveFrom: '2025-01-01' },
-    '2025-04-01T09:00:00Z',
-  );
-  await log.run(
-    'RegisterOffer',
-    {
-      offerId: 'O1',
-      personId: 'P1',
-      offerKind: 'ordinary_education',
-      startDate: '2025-05-01',
-      endDate: '2025-05-31',
-    },
-    '2025-04-02T09:00:00Z',
-  );
-  await log.run(
-    'RecordOfferExpense',
-    {
-      expenseId: 'E1',
-      offerId: 'O1',
-      expenseType: 'course_fee',
-      amount: '2000.00',
-      activityFrom: '2025-05-01',
-      activityTo: '2025-05-31',
-    },
-    '2025-06-01T09:00:00Z',
-  );
+  await programmeCourse(store, '101');
 
   expect(await projectIntoSchema(db.url, 'rm_rebuilt', store, allProjections(rulebooks))).toBe(3);
 

@@ -16,6 +16,7 @@ import { compareSchemas } from '../rebuild/compare-schemas';
 import { projectIntoSchema } from '../rebuild/rebuild';
 import { DomainLog } from '../testing/domain-log';
 import { decideOnParked, plantUnreadable } from '../testing/planted-events';
+import { programmeCourse } from '../testing/programme-course';
 import { ownerOf } from './partition';
 import { parkedEvents } from './progress';
 import { ProjectionRunner } from './projection-runner';
@@ -31,39 +32,6 @@ let live: DataSource;
 
 beforeEach(async () => ({ db, store, live } = await openLogAndReadModels()));
 afterEach(() => closeLogAndReadModels({ db, store, live }));
-
-/** An integration-programme participant (support not stated) with a § 23 a course of 2,000.00 kr. in May 2025. */
-async function programmeCourse(municipality: string): Promise<void> {
-  const log = new DomainLog(store, checkOfferValidity, municipality);
-  await log.run(
-    'ChangeTargetGroup',
-    { personId: 'P1', targetGroup: 'integration_programme', effectiveFrom: '2025-01-01' },
-    '2025-04-01T09:00:00Z',
-  );
-  await log.run(
-    'RegisterOffer',
-    {
-      offerId: 'O1',
-      personId: 'P1',
-      offerKind: 'ordinary_education',
-      startDate: '2025-05-01',
-      endDate: '2025-05-31',
-    },
-    '2025-04-02T09:00:00Z',
-  );
-  await log.run(
-    'RecordOfferExpense',
-    {
-      expenseId: 'E1',
-      offerId: 'O1',
-      expenseType: 'course_fee',
-      amount: '2000.00',
-      activityFrom: '2025-05-01',
-      activityTo: '2025-05-31',
-    },
-    '2025-06-01T09:00:00Z',
-  );
-}
 
 type Row = { kind: string; refund_oere: string | null; rulebook_version: string; booking_period: string };
 const postings = async (readModels: DataSource, municipality: string) =>
@@ -91,8 +59,8 @@ it('processes starting at once append the adoption once; a later start appends n
 
 it('the adoption re-judges both municipalities caused by it, in its booking period; a rebuild and three workers give the same rows', async () => {
   expect(ownerOf(A, 3)).not.toBe(ownerOf(B, 3));
-  await programmeCourse(A);
-  await programmeCourse(B);
+  await programmeCourse(store, A);
+  await programmeCourse(store, B);
   await new ProjectionRunner(store, live, allProjections(rulebooks), { batchSize: 2 }).catchUp();
   // Under 2026.12-2 (no adoption yet): 2,000.00 × 50 % = 1,000.00 kr. on grouping 001.
   const [originalA] = await postings(live, A);
@@ -151,7 +119,7 @@ it('the adoption re-judges both municipalities caused by it, in its booking peri
 });
 
 it('a municipality parked when the adoption comes is re-judged once its parked event is decided', async () => {
-  await programmeCourse(A);
+  await programmeCourse(store, A);
   const planted = await plantUnreadable(store, A, '2025-06-02T08:00:00Z');
   await adoptRulebook(store, rulebooks);
   await new ProjectionRunner(store, live, allProjections(rulebooks)).catchUp();
