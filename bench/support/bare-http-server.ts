@@ -1,14 +1,65 @@
 // A server that only answers a JSON POST, on one framework, as a process of its own: the bare
 // HTTP rate of this machine for `npm run bench -- limits`. `node -r @swc-node/register
-// bench/support/bare-http-server.ts <kind> <port>` prints "listening" when it takes requests.
+// bench/support/bare-http-server.ts <kind> <port> <database url>` prints "listening" when it
+// takes requests. `nest-fastify-append` answers each POST only once a row for it is durably in
+// the limits' event_log-shaped table (of the database url): the least a command does.
 import 'reflect-metadata';
 import { createServer } from 'node:http';
 import { Body, Controller, HttpCode, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import express from 'express';
+import { Client } from 'pg';
+import { logRow } from './log-shaped';
 
-export const BARE_HTTP_KINDS = ['node', 'express', 'nest-express', 'fastify', 'nest-fastify'] as const;
+export const BARE_HTTP_KINDS = [
+  'node',
+  'express',
+  'nest-express',
+  'fastify',
+  'nest-fastify',
+  'nest-fastify-append',
+] as const;
 export type BareHttpKind = (typeof BARE_HTTP_KINDS)[number];
+
+/** Far above any position the limits bench inserts itself. */
+const FIRST_POSITION = 1e12;
+
+/**
+ * Rows appended in group commits, as the log appends commands: one INSERT in flight at a time,
+ * carrying every row that came while the one before it committed.
+ */
+class GroupAppender {
+  private waiting: { row: unknown[]; done: (error?: unknown) => void }[] = [];
+  private writing = false;
+  private position = FIRST_POSITION;
+
+  constructor(private readonly client: Client) {}
+
+  append(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ row: logRow(++this.position), done: (e) => (e ? reject(e) : resolve()) });
+      void this.write();
+    });
+  }
+
+  private async write(): Promise<void> {
+    if (this.writing || this.waiting.length === 0) return;
+    this.writing = true;
+    const group = this.waiting;
+    this.waiting = [];
+    const values = group.flatMap(({ row }) => row);
+    const tuples = group.map((_, g) => `(${[1, 2, 3, 4, 5, 6, 7].map((c) => `$${g * 7 + c}`).join(', ')})`);
+    let error: unknown;
+    try {
+      await this.client.query(`INSERT INTO log_shaped VALUES ${tuples.join(', ')}`, values);
+    } catch (e) {
+      error = e;
+    }
+    for (const { done } of group) done(error);
+    this.writing = false;
+    void this.write();
+  }
+}
 
 /** The answer: about the size of a command's (its id, position and one event). */
 const answer = (body: unknown) => ({
@@ -29,7 +80,22 @@ class BareController {
 @Module({ controllers: [BareController] })
 class BareModule {}
 
-async function listen(kind: BareHttpKind, port: number): Promise<void> {
+let appender: GroupAppender;
+
+@Controller()
+class AppendingController {
+  @Post('bare')
+  @HttpCode(201)
+  async bare(@Body() body: unknown) {
+    await appender.append();
+    return answer(body);
+  }
+}
+
+@Module({ controllers: [AppendingController] })
+class AppendingModule {}
+
+async function listen(kind: BareHttpKind, port: number, databaseUrl: string): Promise<void> {
   switch (kind) {
     case 'node':
       return new Promise((resolve) =>
@@ -66,12 +132,21 @@ async function listen(kind: BareHttpKind, port: number): Promise<void> {
       await app.listen(port, '127.0.0.1');
       return;
     }
+    case 'nest-fastify-append': {
+      const client = new Client({ connectionString: databaseUrl });
+      await client.connect();
+      appender = new GroupAppender(client);
+      const { FastifyAdapter } = await import('@nestjs/platform-fastify');
+      const app = await NestFactory.create(AppendingModule, new FastifyAdapter(), { logger: false });
+      await app.listen(port, '127.0.0.1');
+      return;
+    }
   }
 }
 
 if (require.main === module) {
-  const [kind, port] = process.argv.slice(2);
+  const [kind, port, databaseUrl] = process.argv.slice(2);
   if (!(BARE_HTTP_KINDS as readonly string[]).includes(kind))
     throw new Error(`kind must be one of ${BARE_HTTP_KINDS.join(', ')}`);
-  void listen(kind as BareHttpKind, Number(port)).then(() => console.log('listening'));
+  void listen(kind as BareHttpKind, Number(port), databaseUrl).then(() => console.log('listening'));
 }
