@@ -4,8 +4,10 @@
 // machine that drifts moves all of them alike). Limits: single-row insert+commit into a table
 // shaped like the event log at 1 and 8 connections, COPY into it, and a bare JSON POST answered
 // by plain Node, Express, Nest on Express, Fastify and Nest on Fastify (each a process of its
-// own, at 8 connections), and a floor under the rebuild (its log read and its output rows
-// COPYed into tables without indexes: rebuild-output-copy.ts). The project: single commands at
+// own, at 8 connections). And floors, the least the project's own figures do: the bare POST on
+// Nest and Fastify answered once a row for it is committed (in group commits), batches POSTed to
+// it and COPYed in (bare-http-server.ts), and the rebuild's log read with its output rows COPYed
+// into tables without indexes (rebuild-output-copy.ts). The project: single commands at
 // 1, 8 and 32 (the system as `npm start` runs it, projector beside the api), batch import, and a
 // full rebuild. Each figure is printed as min/median/max over the rounds, the project's also as
 // a share of its limit (medians).
@@ -21,7 +23,7 @@ import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { BARE_HTTP_KINDS, type BareHttpKind } from './support/bare-http-server';
-import { commandLoad } from './support/command-load';
+import { commandLoad, postBatches } from './support/command-load';
 import { generateLog } from './support/generated-log';
 import { createLogShapedTable, logRow } from './support/log-shaped';
 import { rebuildOutput, type RebuildOutput } from './support/rebuild-output-copy';
@@ -31,6 +33,10 @@ import { startRunningSystem, type RunningSystem } from './support/running-system
 const DIR = '.bench-data/limits';
 const SECONDS = 5;
 const COPY_ROWS = 100_000;
+/** Batch import: 10 batches of 1,000 commands. */
+const BATCHES = [10, 1000] as const;
+const BATCH_EVENTS = BATCHES[0] * BATCHES[1];
+const JSON_HEADERS = { 'content-type': 'application/json' };
 
 /** Rows inserted and committed one by one (autocommit) per second, over `connections` connections. */
 async function insertCommitRate(
@@ -75,7 +81,10 @@ async function copyRate(pool: Pool, nextPosition: () => number): Promise<number>
 
 interface BareServer {
   kind: BareHttpKind;
+  /** Where it answers the bare POST. */
   url: string;
+  /** Where it takes a batch (nest-fastify-append only). */
+  batchUrl: string;
   process: ChildProcess;
 }
 
@@ -97,7 +106,12 @@ async function startBareServer(kind: BareHttpKind, databaseUrl: string): Promise
     child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve());
     child.once('exit', (code) => reject(new Error(`the ${kind} server exited with ${code}`)));
   });
-  return { kind, url: `http://127.0.0.1:${port}/bare`, process: child };
+  return {
+    kind,
+    url: `http://127.0.0.1:${port}/bare`,
+    batchUrl: `http://127.0.0.1:${port}/batch`,
+    process: child,
+  };
 }
 
 async function postRate(url: string, connections: number): Promise<number> {
@@ -159,10 +173,12 @@ export async function main(args: string[]): Promise<void> {
   let output: RebuildOutput | undefined;
   try {
     for (const kind of BARE_HTTP_KINDS) servers.push(await startBareServer(kind, urlOf('limits')));
+    const appending = servers.find((server) => server.kind === 'nest-fastify-append')!;
     system = await startRunningSystem(`${DIR}/system`, { DATABASE_URL: urlOf('system') });
     const load = commandLoad(system);
     await load.single(8, 3); // warm-up, not reported
     for (const server of servers) await postRate(server.url, 8);
+    await postBatches(appending.batchUrl, JSON_HEADERS, ...BATCHES);
 
     const figures = new Map<string, number[]>();
     const note = (name: string, value: number) => figures.set(name, [...(figures.get(name) ?? []), value]);
@@ -172,9 +188,10 @@ export async function main(args: string[]): Promise<void> {
       note('insert+commit c8', await insertCommitRate(limits, 8, nextPosition));
       note('COPY', await copyRate(limits, nextPosition));
       for (const server of servers) note(`${server.kind} POST c8`, await postRate(server.url, 8));
+      note('bare batch', BATCH_EVENTS / (await postBatches(appending.batchUrl, JSON_HEADERS, ...BATCHES)));
       for (const connections of [1, 8, 32])
         note(`commands c${connections}`, (await load.single(connections, SECONDS)).requests.average);
-      note('batch import', 10_000 / (await load.batches(10, 1000)));
+      note('batch import', BATCH_EVENTS / (await load.batches(...BATCHES)));
       await admin.query('CHECKPOINT');
       note('rebuild', generated / (await runRebuild(urlOf('rebuild'), true)).seconds);
       output ??= await rebuildOutput(rebuilt); // the rows of the first rebuild
@@ -193,6 +210,10 @@ export async function main(args: string[]): Promise<void> {
           : 'requests/s (bare JSON POST)',
       ]),
       [
+        'bare batch',
+        'events/s (batches of 1,000 commands POSTed to Nest on Fastify, answered once a row for each is in by one COPY)',
+      ],
+      [
         'rebuild output COPY',
         `events/s (the log read in the rebuild's pages and its ${output!.rows} read-model rows COPYed into tables without indexes)`,
       ],
@@ -209,7 +230,7 @@ export async function main(args: string[]): Promise<void> {
         ['nest-fastify POST c8', 'insert+commit c8', 'nest-fastify-append POST c8'],
       ],
       ['commands c32', 'commands/s', ['nest-fastify POST c8', 'insert+commit c8']],
-      ['batch import', 'events/s', ['COPY']],
+      ['batch import', 'events/s', ['COPY', 'bare batch']],
       ['rebuild', `events/s (${generated} events)`, ['COPY', 'rebuild output COPY']],
     ];
     console.log('the project, min / median / max, and its median as a share of the limits’ medians:');

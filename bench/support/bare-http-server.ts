@@ -2,13 +2,15 @@
 // HTTP rate of this machine for `npm run bench -- limits`. `node -r @swc-node/register
 // bench/support/bare-http-server.ts <kind> <port> <database url>` prints "listening" when it
 // takes requests. `nest-fastify-append` answers each POST only once a row for it is durably in
-// the limits' event_log-shaped table (of the database url): the least a command does.
+// the limits' event_log-shaped table (of the database url): the least a command does; and a POST
+// of a batch of commands to /batch once a row for each is, by one COPY: the least a batch does.
 import 'reflect-metadata';
 import { createServer } from 'node:http';
 import { Body, Controller, HttpCode, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import express from 'express';
 import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { logRow } from './log-shaped';
 
 export const BARE_HTTP_KINDS = [
@@ -21,8 +23,9 @@ export const BARE_HTTP_KINDS = [
 ] as const;
 export type BareHttpKind = (typeof BARE_HTTP_KINDS)[number];
 
-/** Far above any position the limits bench inserts itself. */
-const FIRST_POSITION = 1e12;
+/** Positions far above any the limits bench inserts itself. */
+let position = 1e12;
+const nextRow = () => logRow(++position);
 
 /**
  * Rows appended in group commits, as the log appends commands: one INSERT in flight at a time,
@@ -31,13 +34,12 @@ const FIRST_POSITION = 1e12;
 class GroupAppender {
   private waiting: { row: unknown[]; done: (error?: unknown) => void }[] = [];
   private writing = false;
-  private position = FIRST_POSITION;
 
   constructor(private readonly client: Client) {}
 
   append(): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ row: logRow(++this.position), done: (e) => (e ? reject(e) : resolve()) });
+      this.waiting.push({ row: nextRow(), done: (e) => (e ? reject(e) : resolve()) });
       void this.write();
     });
   }
@@ -81,6 +83,16 @@ class BareController {
 class BareModule {}
 
 let appender: GroupAppender;
+let batchClient: Client;
+
+/** One COPY of a row for each command, then an answer for each, as the batch endpoint gives. */
+async function appendBatch(commands: unknown[]) {
+  const copy = batchClient.query(copyFrom('COPY log_shaped FROM STDIN'));
+  const done = new Promise((resolve, reject) => copy.once('finish', resolve).once('error', reject));
+  copy.end(commands.map(() => `${nextRow().join('\t')}\n`).join(''));
+  await done;
+  return { results: commands.map((command) => ({ status: 201, ...answer(command) })) };
+}
 
 @Controller()
 class AppendingController {
@@ -89,6 +101,12 @@ class AppendingController {
   async bare(@Body() body: unknown) {
     await appender.append();
     return answer(body);
+  }
+
+  @Post('batch')
+  @HttpCode(200)
+  batch(@Body() body: { commands: unknown[] }) {
+    return appendBatch(body.commands);
   }
 }
 
@@ -133,9 +151,12 @@ async function listen(kind: BareHttpKind, port: number, databaseUrl: string): Pr
       return;
     }
     case 'nest-fastify-append': {
-      const client = new Client({ connectionString: databaseUrl });
-      await client.connect();
+      const [client, copyClient] = [databaseUrl, databaseUrl].map(
+        (url) => new Client({ connectionString: url }),
+      );
+      await Promise.all([client.connect(), copyClient.connect()]);
       appender = new GroupAppender(client);
+      batchClient = copyClient;
       const { FastifyAdapter } = await import('@nestjs/platform-fastify');
       const app = await NestFactory.create(AppendingModule, new FastifyAdapter(), { logger: false });
       await app.listen(port, '127.0.0.1');
