@@ -238,6 +238,20 @@ export async function main(args: string[]): Promise<void> {
       console.log(
         `  ${name}: ${range(figures.get(name)!)} ${unit}; ${of.map((l) => share(name, l)).join(', ')}`,
       );
+    // The shares the speed goals ask for, beside the floor that does only the I/O the figure must do.
+    const goals: [string, number, string, string][] = [
+      ['commands c8', 0.4, 'nest-fastify POST c8', 'nest-fastify-append POST c8'],
+      ['batch import', 0.5, 'COPY', 'bare batch'],
+      ['rebuild', 0.5, 'COPY', 'rebuild output COPY'],
+    ];
+    console.log('the goals (medians), and what they are of the floor beneath each:');
+    for (const [name, fraction, limit, floor] of goals) {
+      const goal = fraction * median(figures.get(limit)!);
+      console.log(
+        `  ${name} ≥ ${100 * fraction} % of ${limit}: ${Math.round(goal)}/s, ` +
+          `${Math.round((100 * goal) / median(figures.get(floor)!))} % of ${floor}`,
+      );
+    }
   } finally {
     await system?.stop();
     for (const server of servers) server.process.kill();
